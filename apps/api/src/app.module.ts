@@ -1,0 +1,71 @@
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './auth/auth.module';
+import { AuthenticatieMiddleware } from './auth/authenticatie.middleware';
+import { DevOidcModule } from './dev-oidc/dev-oidc.module';
+import { formatGraphqlFout } from './common/graphql-fouten';
+import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
+import { ReferentieModule } from './referentie/referentie.module';
+import { OrganisatieModule } from './organisatie/organisatie.module';
+import { FEATURE_MODULES } from './feature-modules';
+
+/** Shared by the API and the worker entry points: configuration, logging, database. */
+export function kernModules(config: AppConfig) {
+  return [
+    ConfigModule.forRoot(config),
+    LoggerModule.forRoot({
+      pinoHttp: {
+        level: config.logLevel,
+        redact: ['req.headers.authorization', 'req.headers.cookie'],
+        autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+        transport: config.nodeEnv === 'development' && process.stdout.isTTY ? { target: 'pino/file', options: { destination: 1 } } : undefined,
+      },
+    }),
+    TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
+    DatabaseModule,
+    JobsModule.forRoot(),
+  ];
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...kernModules(config),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: config.graphqlSchemaFile ?? true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphqlFout,
+          context: ({ req }: { req: unknown }) => ({ req }),
+        }),
+        AuthModule.forRoot(config),
+        DevOidcModule.voor(config),
+        ReferentieModule,
+        OrganisatieModule,
+        ...FEATURE_MODULES,
+      ],
+      controllers: [HealthController],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(AuthenticatieMiddleware)
+      .forRoutes({ path: 'graphql', method: RequestMethod.ALL }, { path: 'api/*path', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AuthenticatieFout, identiteitUitClaims, TokenVerifier, type RequestMetPrincipal } from '@thuismonitor/auth';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { PrincipalResolver } from './principal-resolver.service';
+
+/**
+ * Authentication for /graphql and /api: a valid bearer token or 401. One answer for every
+ * failure (expired, wrong issuer/audience, bad signature, unknown kid, no organisation…) so that
+ * nothing leaks; the reason goes to the log in English.
+ */
+@Injectable()
+export class AuthenticatieMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('Authenticatie');
+
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly principals: PrincipalResolver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async use(req: Request & RequestMetPrincipal, res: Response, next: NextFunction): Promise<void> {
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim()) : null;
+    try {
+      if (!match) throw new AuthenticatieFout(header ? 'malformed Authorization header' : 'no bearer token');
+      const payload = await this.verifier.verify(match[1]);
+      const identiteit = identiteitUitClaims(payload, this.config.oidcAudience);
+      req.principal = await this.principals.resolve(identiteit);
+      next();
+    } catch (err) {
+      if (!(err instanceof AuthenticatieFout)) {
+        this.logger.error(`authentication error: ${(err as Error).stack ?? err}`);
+      } else {
+        this.logger.warn(`token refused: ${err.reden}`);
+      }
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer realm="thuismonitor"')
+        .json({ errors: [{ message: 'Niet aangemeld of sessie verlopen. Meld u opnieuw aan.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  }
+}

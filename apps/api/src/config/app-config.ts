@@ -1,0 +1,122 @@
+import * as path from 'node:path';
+
+/**
+ * All configuration comes from environment variables, validated once at start-up. Every problem
+ * is reported at once, one line per variable, so an operator fixes them in one go.
+ * `.env.example` documents the same list.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  /** Keycloak realm URL; absent outside production = embedded development OpenID provider */
+  oidcIssuerUrl?: string;
+  oidcJwksUrl?: string;
+  oidcAudience: string;
+  publicUrl: string;
+  devOidcKeyFile: string;
+  logLevel: string;
+  demoData: boolean;
+  /** days after quarter end when the quarter's data is final and reports are built */
+  reportDeadlineDays: number;
+  /** day in December by which prestatieafspraken must be signed (1 or 15) */
+  ondertekenDeadlineDag: 1 | 15;
+  webDistDir: string;
+  /** where the GraphQL schema is written (schema check); unset = in memory */
+  graphqlSchemaFile?: string;
+  /** BullMQ key prefix, so test runs and environments sharing a Redis do not collide */
+  queuePrefix: string;
+}
+
+export class ConfigFout extends Error {
+  constructor(readonly problemen: string[]) {
+    super(`Invalid configuration:\n${problemen.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigFout';
+  }
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problemen: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problemen.push(`NODE_ENV must be development, test or production (got "${env.NODE_ENV}")`);
+  }
+
+  const port = int(env.PORT, 3000, 'PORT', problemen, 0, 65535);
+
+  const url = (name: string, protocols: string[], required: boolean): string | undefined => {
+    const raw = env[name];
+    if (!raw) {
+      if (required) problemen.push(`${name} is required (${protocols.join(' or ')} URL)`);
+      return undefined;
+    }
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) {
+        problemen.push(`${name} must start with ${protocols.join(' or ')} (got "${u.protocol}")`);
+      }
+      return raw;
+    } catch {
+      problemen.push(`${name} is not a valid URL`);
+      return undefined;
+    }
+  };
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:'], true);
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:'], true);
+  const oidcIssuerUrl = url('OIDC_ISSUER_URL', ['http:', 'https:'], nodeEnv === 'production');
+  const oidcJwksUrl = url('OIDC_JWKS_URL', ['http:', 'https:'], false);
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:'], false) ?? `http://localhost:${port || 3000}`;
+  if (nodeEnv === 'production' && oidcIssuerUrl && !oidcIssuerUrl.startsWith('https:') && env.OIDC_ALLOW_HTTP !== 'true') {
+    problemen.push('OIDC_ISSUER_URL must use https in production (set OIDC_ALLOW_HTTP=true only behind a trusted proxy)');
+  }
+
+  const demoData = bool(env.DEMO_DATA, nodeEnv !== 'production', 'DEMO_DATA', problemen);
+  const reportDeadlineDays = int(env.REPORT_DEADLINE_DAYS, 15, 'REPORT_DEADLINE_DAYS', problemen, 0, 90);
+  const deadlineDag = int(env.ONDERTEKEN_DEADLINE_DAG, 15, 'ONDERTEKEN_DEADLINE_DAG', problemen, 1, 31);
+  if (deadlineDag !== 1 && deadlineDag !== 15) problemen.push('ONDERTEKEN_DEADLINE_DAG must be 1 or 15');
+
+  const databasePoolSize = int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problemen, 1, 200);
+  if (problemen.length) throw new ConfigFout(problemen);
+  return {
+    nodeEnv,
+    port,
+    databaseUrl: databaseUrl!,
+    databasePoolSize,
+    redisUrl: redisUrl!,
+    oidcIssuerUrl,
+    oidcJwksUrl,
+    oidcAudience: env.OIDC_AUDIENCE || 'thuismonitor-api',
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    devOidcKeyFile: env.DEV_OIDC_KEY_FILE || path.join(REPO_ROOT, '.data/dev-oidc/key.json'),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
+    demoData,
+    reportDeadlineDays,
+    ondertekenDeadlineDag: deadlineDag === 1 ? 1 : 15,
+    webDistDir: env.WEB_DIST_DIR || path.join(REPO_ROOT, 'apps/web/dist'),
+    graphqlSchemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
+    queuePrefix: env.QUEUE_PREFIX || 'thuismonitor',
+  };
+}
+
+function int(raw: string | undefined, dflt: number, name: string, problemen: string[], min: number, max: number) {
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problemen.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return dflt;
+  }
+  return n;
+}
+
+function bool(raw: string | undefined, dflt: boolean, name: string, problemen: string[]) {
+  if (raw === undefined || raw === '') return dflt;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  problemen.push(`${name} must be true or false (got "${raw}")`);
+  return dflt;
+}

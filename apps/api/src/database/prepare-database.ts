@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { runMigrations } from './migrate';
+import { syncReferentiedata } from '../referentie/referentie-sync';
+import { seedDemoOrganisaties, seedOverheidsorganisaties } from '../demo/demo-seeder';
+
+/**
+ * What every start does before serving: migrate, bring reference data up to date, and (when
+ * DEMO_DATA is on) make sure the demo organisations exist. Tests call the same function once
+ * to build their template database.
+ */
+export async function prepareDatabase(
+  databaseUrl: string,
+  opties: { demoData: boolean; log?: (msg: string) => void },
+): Promise<void> {
+  const log = opties.log ?? (() => {});
+  await runMigrations(databaseUrl, log);
+  const ds = new DataSource(dataSourceOptions(databaseUrl));
+  await ds.initialize();
+  try {
+    const n = await syncReferentiedata(ds);
+    log(`reference data: ${n.provincies} provincies, ${n.gemeenten} gemeenten`);
+    await seedOverheidsorganisaties(ds);
+    if (opties.demoData) {
+      await seedDemoOrganisaties(ds);
+      log('demo organisations present');
+    }
+  } finally {
+    await ds.destroy();
+  }
+}

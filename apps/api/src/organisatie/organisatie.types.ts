@@ -1,0 +1,32 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import type { OrganisatieSoort } from '@thuismonitor/domain';
+import { OrganisatieSoortEnum } from '../common/graphql-enums';
+
+@ObjectType({ description: 'Een organisatie: corporatie, gemeente, huurdersorganisatie, zorgaanbieder, provincie of Rijk' })
+export class Organisatie {
+  @Field(() => ID) id: string;
+  @Field({ description: 'GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting' }) code: string;
+  @Field(() => OrganisatieSoortEnum) soort: OrganisatieSoort;
+  @Field() naam: string;
+  gemeenteCode: string | null;
+  provincieCode: string | null;
+  werkgebiedCodes: string[];
+}
+
+@InputType()
+export class OrganisatieFilter {
+  @Field(() => OrganisatieSoortEnum, { nullable: true }) soort?: OrganisatieSoort;
+  @Field({ nullable: true, description: 'Organisaties die in deze gemeente werken (of die gemeente zijn)' })
+  gemeenteCode?: string;
+  @Field({ nullable: true }) zoek?: string;
+}
+
+@ObjectType({ description: 'De aangemelde gebruiker en de organisatie waarvoor hij of zij werkt' })
+export class Me {
+  @Field() gebruikersnaam: string;
+  @Field() naam: string;
+  @Field({ nullable: true }) email?: string;
+  @Field(() => [String], { description: 'Rollen binnen de organisatie' }) rollen: string[];
+  @Field(() => [String], { description: 'Wat deze gebruiker mag (permissies uit het beleid)' }) permissies: string[];
+  @Field(() => Organisatie) organisatie: Organisatie;
+}

@@ -1,0 +1,77 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { ReferentieService } from './referentie.service';
+import { Gemeente, GemeenteFilter, Provincie, RegioImportResultaat, Woningmarktregio } from './referentie.types';
+
+@Resolver(() => Gemeente)
+export class GemeenteResolver {
+  constructor(private readonly referentie: ReferentieService) {}
+
+  @Query(() => [Gemeente], { description: 'Gemeenten, gesorteerd op naam' })
+  @Vereist('referentie:lezen')
+  gemeenten(@Args('filter', { nullable: true }) filter?: GemeenteFilter): Promise<Gemeente[]> {
+    return this.referentie.gemeenten(filter);
+  }
+
+  @Query(() => Gemeente, { nullable: true })
+  @Vereist('referentie:lezen')
+  async gemeente(@Args('code') code: string): Promise<Gemeente | null> {
+    return (await this.referentie.gemeente(code)) ?? null;
+  }
+
+  @ResolveField(() => Provincie)
+  async provincie(@Parent() g: Gemeente): Promise<Provincie> {
+    return (await this.referentie.provincie(g.provincieCode))!;
+  }
+
+  @ResolveField(() => Woningmarktregio, { nullable: true })
+  async woningmarktregio(@Parent() g: Gemeente): Promise<Woningmarktregio | null> {
+    return (await this.referentie.woningmarktregio(g.woningmarktregioCode)) ?? null;
+  }
+}
+
+@Resolver(() => Provincie)
+export class ProvincieResolver {
+  constructor(private readonly referentie: ReferentieService) {}
+
+  @Query(() => [Provincie])
+  @Vereist('referentie:lezen')
+  provincies(): Promise<Provincie[]> {
+    return this.referentie.provincies();
+  }
+
+  @ResolveField(() => [Gemeente])
+  gemeenten(@Parent() p: Provincie): Promise<Gemeente[]> {
+    return this.referentie.gemeenten({ provincieCode: p.code });
+  }
+}
+
+@Resolver(() => Woningmarktregio)
+export class WoningmarktregioResolver {
+  constructor(private readonly referentie: ReferentieService) {}
+
+  @Query(() => [Woningmarktregio], { description: 'De 19 woningmarktregio’s' })
+  @Vereist('referentie:lezen')
+  woningmarktregios(): Promise<Woningmarktregio[]> {
+    return this.referentie.woningmarktregios();
+  }
+
+  @ResolveField(() => [Gemeente])
+  gemeenten(@Parent() r: Woningmarktregio): Promise<Gemeente[]> {
+    return this.referentie.gemeenten({ woningmarktregioCode: r.code });
+  }
+
+  @Mutation(() => RegioImportResultaat, {
+    description:
+      'Importeert de indeling van gemeenten in woningmarktregio’s (CSV met kolommen gemeente;woningmarktregio). ' +
+      'Alles of niets; met dryRun wordt alleen gecontroleerd.',
+  })
+  @Vereist('referentie:beheren')
+  importeerWoningmarktregioIndeling(
+    @Ctx() ctx: RequestContext,
+    @Args('csv') csv: string,
+    @Args('dryRun', { defaultValue: false }) dryRun: boolean,
+  ): Promise<RegioImportResultaat> {
+    return this.referentie.importeerRegioIndeling(ctx, csv, dryRun);
+  }
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { parse } from 'csv-parse/sync';
+import type { RequestContext } from '@thuismonitor/auth';
+import { AuditService } from '../audit/audit.service';
+import type { Gemeente, GemeenteFilter, Provincie, RegioImportFout, RegioImportResultaat, Woningmarktregio } from './referentie.types';
+
+interface Cache {
+  provincies: Provincie[];
+  regios: Woningmarktregio[];
+  gemeenten: Gemeente[];
+  gemeenteOpCode: Map<string, Gemeente>;
+}
+
+/**
+ * Reference data is small (342 gemeenten) and changes about once a year, so it is held in memory
+ * and reloaded after an import; per-field resolvers are then simple lookups (no N+1 queries).
+ */
+@Injectable()
+export class ReferentieService {
+  private cache?: Promise<Cache>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private laad(): Promise<Cache> {
+    this.cache ??= (async () => {
+      const provincies: Provincie[] = await this.dataSource.query('SELECT code, naam FROM provincie ORDER BY code');
+      const regios: Woningmarktregio[] = await this.dataSource.query('SELECT code, naam FROM woningmarktregio ORDER BY code');
+      const gemeenten: Gemeente[] = await this.dataSource.query(
+        `SELECT code, naam, inwoners, buurgemeenten, provincie_code AS "provincieCode",
+                woningmarktregio_code AS "woningmarktregioCode"
+         FROM gemeente ORDER BY naam`,
+      );
+      return { provincies, regios, gemeenten, gemeenteOpCode: new Map(gemeenten.map((g) => [g.code, g])) };
+    })().catch((err) => {
+      this.cache = undefined;
+      throw err;
+    });
+    return this.cache;
+  }
+
+  async gemeenten(filter: GemeenteFilter = {}): Promise<Gemeente[]> {
+    const { gemeenten } = await this.laad();
+    const zoek = filter.zoek?.trim().toLocaleLowerCase('nl');
+    return gemeenten.filter(
+      (g) =>
+        (!filter.provincieCode || g.provincieCode === filter.provincieCode) &&
+        (!filter.woningmarktregioCode || g.woningmarktregioCode === filter.woningmarktregioCode) &&
+        (!filter.codes || filter.codes.includes(g.code)) &&
+        (!zoek || g.naam.toLocaleLowerCase('nl').includes(zoek) || g.code.toLowerCase() === zoek),
+    );
+  }
+
+  async gemeente(code: string): Promise<Gemeente | undefined> {
+    return (await this.laad()).gemeenteOpCode.get(code.toUpperCase());
+  }
+
+  async gemeenteOpNaam(naam: string): Promise<Gemeente | undefined> {
+    const n = naam.trim().toLocaleLowerCase('nl');
+    return (await this.laad()).gemeenten.find((g) => g.naam.toLocaleLowerCase('nl') === n);
+  }
+
+  async provincies(): Promise<Provincie[]> {
+    return (await this.laad()).provincies;
+  }
+
+  async provincie(code: string): Promise<Provincie | undefined> {
+    return (await this.laad()).provincies.find((p) => p.code === code);
+  }
+
+  async woningmarktregios(): Promise<Woningmarktregio[]> {
+    return (await this.laad()).regios;
+  }
+
+  async woningmarktregio(code: string | null): Promise<Woningmarktregio | undefined> {
+    if (!code) return undefined;
+    return (await this.laad()).regios.find((r) => r.code === code);
+  }
+
+  /**
+   * Imports woningmarktregio membership: CSV with columns gemeente (code or name) and
+   * woningmarktregio (code or name), `;` or `,`. Atomic: any error and nothing is stored.
+   */
+  async importeerRegioIndeling(ctx: RequestContext, csv: string, dryRun: boolean): Promise<RegioImportResultaat> {
+    const { gemeenten, regios, gemeenteOpCode } = await this.laad();
+    const fouten: RegioImportFout[] = [];
+    const tekst = csv.replace(/^\uFEFF/, '');
+    const eersteRegel = tekst.split(/\r?\n/, 1)[0] ?? '';
+    const delimiter = eersteRegel.split(';').length > eersteRegel.split(',').length ? ';' : ',';
+    let rijen: Record<string, string>[];
+    try {
+      rijen = parse(tekst, {
+        delimiter,
+        columns: (h: string[]) => h.map((k) => k.trim().toLowerCase()),
+        skip_empty_lines: true,
+        trim: true,
+      });
+    } catch (err) {
+      return { opgeslagen: false, gemeentenIngedeeld: 0, ontbrekendeGemeenten: [], fouten: [{ regel: 1, kolom: '-', melding: `Het bestand is geen geldige CSV: ${(err as Error).message}` }] };
+    }
+    const kolommen = Object.keys(rijen[0] ?? {});
+    for (const k of ['gemeente', 'woningmarktregio']) {
+      if (!kolommen.includes(k)) fouten.push({ regel: 1, kolom: k, melding: `Kolom '${k}' ontbreekt.` });
+    }
+    const indeling = new Map<string, string>();
+    if (!fouten.length) {
+      rijen.forEach((rij, i) => {
+        const regel = i + 2;
+        const g =
+          gemeenteOpCode.get(rij.gemeente.toUpperCase()) ??
+          gemeenten.find((x) => x.naam.toLocaleLowerCase('nl') === rij.gemeente.toLocaleLowerCase('nl'));
+        const r = regios.find(
+          (x) => x.code === rij.woningmarktregio.toUpperCase() || x.naam.toLocaleLowerCase('nl') === rij.woningmarktregio.toLocaleLowerCase('nl'),
+        );
+        if (!g) fouten.push({ regel, kolom: 'gemeente', melding: `Onbekende gemeente '${rij.gemeente}'.` });
+        if (!r) fouten.push({ regel, kolom: 'woningmarktregio', melding: `Onbekende woningmarktregio '${rij.woningmarktregio}'.` });
+        if (g && r) {
+          if (indeling.has(g.code) && indeling.get(g.code) !== r.code) {
+            fouten.push({ regel, kolom: 'gemeente', melding: `Gemeente ${g.naam} staat al bij een andere regio.` });
+          }
+          indeling.set(g.code, r.code);
+        }
+      });
+    }
+    const ontbrekendeGemeenten = gemeenten.filter((g) => !indeling.has(g.code)).map((g) => g.code);
+    if (fouten.length || dryRun) {
+      return { opgeslagen: false, gemeentenIngedeeld: fouten.length ? 0 : indeling.size, fouten, ontbrekendeGemeenten };
+    }
+    await this.dataSource.transaction(async (m) => {
+      const voor = await m.query(`SELECT code, woningmarktregio_code FROM gemeente WHERE woningmarktregio_code IS NOT NULL`);
+      await m.query(`UPDATE gemeente SET woningmarktregio_code = NULL`);
+      await m.query(
+        `UPDATE gemeente g SET woningmarktregio_code = t.r FROM unnest($1::text[], $2::text[]) AS t(c, r) WHERE g.code = t.c`,
+        [[...indeling.keys()], [...indeling.values()]],
+      );
+      // Platform-operator actions are always audited (DESIGN §2).
+      await this.audit.schrijf(m, ctx, {
+        actie: 'IMPORTEER_REGIO_INDELING',
+        entiteit: 'woningmarktregio',
+        voor: { aantal: voor.length },
+        na: { aantal: indeling.size },
+      });
+    });
+    this.cache = undefined;
+    return { opgeslagen: true, gemeentenIngedeeld: indeling.size, fouten: [], ontbrekendeGemeenten };
+  }
+}

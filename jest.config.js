@@ -1,0 +1,32 @@
+// One jest run, three projects: pure rules (domain), auth, and the API's integration tests
+// against real Postgres/Redis. SWC transpiles TypeScript (with decorator metadata for NestJS)
+// and also turns ESM-only dependencies such as jose into CommonJS.
+const fs = require('node:fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc.json`, 'utf8'));
+delete swc.$schema;
+const transform = { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swc, swcrc: false }] };
+const moduleNameMapper = {
+  '^@thuismonitor/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@thuismonitor/auth$': '<rootDir>/libs/auth/src/index.ts',
+};
+const common = {
+  rootDir: __dirname,
+  transform,
+  moduleNameMapper,
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'domain', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
+    { ...common, displayName: 'auth', testMatch: ['<rootDir>/libs/auth/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'api',
+      testMatch: ['<rootDir>/apps/api/test/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts'],
+      globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

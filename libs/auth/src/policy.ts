@@ -1,0 +1,135 @@
+import type { OrganisatieSoort } from '@thuismonitor/domain';
+import type { Principal } from './principal';
+import type { Rol } from './rollen';
+
+/**
+ * The policy of DESIGN.md §6 as data. One row per permission: which organisation kinds may use it
+ * and which role the user needs within that organisation (any of). Resolvers declare exactly one
+ * permission with @Vereist(); row-level rules (whose rows, which gemeenten) are the pure functions
+ * below, and the one scoping function `gemeenteScope` feeds every query.
+ */
+const IEDEREEN: readonly OrganisatieSoort[] = [
+  'CORPORATIE',
+  'GEMEENTE',
+  'HUURDERSORGANISATIE',
+  'ZORGAANBIEDER',
+  'PROVINCIE',
+  'RIJK',
+];
+const PARTIJEN: readonly OrganisatieSoort[] = ['CORPORATIE', 'GEMEENTE', 'HUURDERSORGANISATIE', 'ZORGAANBIEDER'];
+
+export interface PolicyRegel {
+  soorten: readonly OrganisatieSoort[];
+  rollen: readonly Rol[];
+  omschrijving: string;
+}
+
+export const POLICY = {
+  'profiel:lezen': { soorten: IEDEREEN, rollen: [], omschrijving: 'eigen gebruiker en organisatie zien' },
+  'referentie:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'gemeenten, provincies, regio’s' },
+  'referentie:beheren': {
+    soorten: ['RIJK'],
+    rollen: ['platformbeheer'],
+    omschrijving: 'referentiedata beheren (woningmarktregio-indeling)',
+  },
+  'organisatie:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'lijst van organisaties' },
+  'organisatie:beheren': {
+    soorten: ['RIJK'],
+    rollen: ['platformbeheer'],
+    omschrijving: 'organisaties aanmaken en werkgebieden bijhouden',
+  },
+  'afspraak:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'prestatieafspraken lezen' },
+  'afspraak:opstellen': {
+    soorten: ['CORPORATIE', 'GEMEENTE'],
+    rollen: ['beheren'],
+    omschrijving: 'een prestatieafspraak of bod starten',
+  },
+  'afspraak:bewerken': { soorten: PARTIJEN, rollen: ['beheren'], omschrijving: 'concept bewerken, indienen' },
+  'afspraak:tekenen': { soorten: PARTIJEN, rollen: ['tekenen'], omschrijving: 'tekenen namens de organisatie' },
+  'afspraak:reageren': {
+    soorten: PARTIJEN,
+    rollen: ['invoeren', 'beheren', 'tekenen'],
+    omschrijving: 'reageren, mijlpalen bijwerken',
+  },
+  'toewijzing:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'toewijzingen (rijen of aggregaten)' },
+  'toewijzing:invoeren': { soorten: ['CORPORATIE'], rollen: ['invoeren'], omschrijving: 'toewijzingen vastleggen' },
+  'nieuwbouw:invoeren': {
+    soorten: ['CORPORATIE', 'GEMEENTE'],
+    rollen: ['invoeren'],
+    omschrijving: 'nieuwbouwprojecten bijhouden',
+  },
+  'kwartaalcijfer:invoeren': {
+    soorten: ['CORPORATIE', 'ZORGAANBIEDER'],
+    rollen: ['invoeren'],
+    omschrijving: 'kwartaalcijfers rapporteren',
+  },
+  'taakstelling:stellen': {
+    soorten: ['RIJK', 'PROVINCIE', 'GEMEENTE'],
+    rollen: ['beheren'],
+    omschrijving: 'taakstellingen stellen voor het eigen gebied',
+  },
+  'voortgang:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'voortgang zien' },
+  'rapportage:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'kwartaalrapportages lezen' },
+  'rapportage:aanvragen': {
+    soorten: ['GEMEENTE', 'PROVINCIE', 'RIJK'],
+    rollen: ['invoeren', 'beheren'],
+    omschrijving: 'een kwartaalrapportage laten maken',
+  },
+} as const satisfies Record<string, PolicyRegel>;
+
+export type Permissie = keyof typeof POLICY;
+
+export function isPermissie(value: string): value is Permissie {
+  return Object.prototype.hasOwnProperty.call(POLICY, value);
+}
+
+/** May this principal use this permission at all (before row-level rules)? */
+export function heeftPermissie(principal: Principal, permissie: Permissie): boolean {
+  const regel: PolicyRegel = POLICY[permissie];
+  if (!regel.soorten.includes(principal.organisatie.soort)) return false;
+  if (regel.rollen.length === 0) return true;
+  return regel.rollen.some((rol) => principal.rollen.includes(rol));
+}
+
+/**
+ * THE scoping function: the gemeenten whose data this principal may touch at all. Everything that
+ * reads or writes tenant data starts here. There is deliberately no "no filter" value except for
+ * Rijk: an organisation with an empty werkgebied sees nothing (fail closed).
+ */
+export type GemeenteScope = { soort: 'ALLE' } | { soort: 'GEMEENTEN'; codes: readonly string[] };
+
+export function gemeenteScope(principal: Principal): GemeenteScope {
+  if (principal.organisatie.soort === 'RIJK') return { soort: 'ALLE' };
+  return { soort: 'GEMEENTEN', codes: [...principal.organisatie.gemeenten] };
+}
+
+export function binnenScope(scope: GemeenteScope, gemeenteCode: string): boolean {
+  return scope.soort === 'ALLE' || scope.codes.includes(gemeenteCode);
+}
+
+/**
+ * Rows of registered data (toewijzingen, projecten, kwartaalcijfers) are visible as rows only to
+ * the organisation that owns them and to the gemeente they are in. Everyone else in scope sees
+ * aggregates, with small cells suppressed.
+ */
+export function magRijZien(
+  principal: Principal,
+  rij: { eigenaarOrganisatieId: string; gemeenteCode: string },
+): boolean {
+  if (rij.eigenaarOrganisatieId === principal.organisatie.id) return true;
+  return principal.organisatie.soort === 'GEMEENTE' && principal.organisatie.code === rij.gemeenteCode;
+}
+
+/**
+ * For aggregate views: does the viewer see exact small counts for this gemeente? Only the gemeente
+ * itself does (it may see the rows anyway); provincie, Rijk and other parties get suppressed cells.
+ */
+export function zietOnderdrukteCellen(principal: Principal, gemeenteCode: string): boolean {
+  return !(principal.organisatie.soort === 'GEMEENTE' && principal.organisatie.code === gemeenteCode);
+}
+
+/** May this organisation write rows for this gemeente (its own werkgebied only)? */
+export function magSchrijvenVoorGemeente(principal: Principal, gemeenteCode: string): boolean {
+  if (principal.organisatie.soort === 'RIJK') return false;
+  return principal.organisatie.gemeenten.includes(gemeenteCode);
+}
