@@ -62,7 +62,11 @@ describe('aandachtsgroep', () => {
   );
 
   it('reports unknown text with the original input so the import can quote it', () => {
-    expect(parseAandachtsgroep('Jongeren')).toEqual({ soort: 'ONBEKEND', aandachtsgroep: null, invoer: 'Jongeren' });
+    expect(parseAandachtsgroep('Jongeren')).toEqual({
+      soort: 'ONBEKEND',
+      aandachtsgroep: null,
+      invoer: 'Jongeren',
+    });
     expect(groep('statushouders en studenten')).toBe('ONBEKEND');
     expect(groep('65')).toBe('ONBEKEND');
   });

@@ -1,7 +1,12 @@
 import { DomainError } from './domain-error';
 
 /** The four actielijnen of Een thuis voor iedereen, in the programme's own order and numbering. */
-export const ACTIELIJN_CODES = ['VOLDOENDE_WONINGEN', 'EVENWICHTIGE_VERDELING', 'WONEN_ZORG_WELZIJN', 'PREVENTIE'] as const;
+export const ACTIELIJN_CODES = [
+  'VOLDOENDE_WONINGEN',
+  'EVENWICHTIGE_VERDELING',
+  'WONEN_ZORG_WELZIJN',
+  'PREVENTIE',
+] as const;
 
 export type ActielijnCode = (typeof ACTIELIJN_CODES)[number];
 export type ActielijnNummer = 1 | 2 | 3 | 4;
@@ -31,7 +36,8 @@ export function actielijnOpCode(code: ActielijnCode): Actielijn {
 
 export function actielijnOpNummer(nummer: number): Actielijn {
   const lijn = ACTIELIJNEN.find((a) => a.nummer === nummer);
-  if (!lijn) throw new DomainError('ONBEKENDE_ACTIELIJN', `Actielijn ${nummer} bestaat niet (1 tot en met 4)`);
+  if (!lijn)
+    throw new DomainError('ONBEKENDE_ACTIELIJN', `Actielijn ${nummer} bestaat niet (1 tot en met 4)`);
   return lijn;
 }
 

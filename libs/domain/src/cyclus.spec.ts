@@ -17,9 +17,15 @@ describe('cyclus', () => {
   it('counts 1 July itself as on time for the bod', () => {
     expect(stap(cyclusStand({ jaar: 2026, vandaag: '2026-07-01' }), 'BOD').status).toBe('OPEN');
     expect(stap(cyclusStand({ jaar: 2026, vandaag: '2026-07-02' }), 'BOD').status).toBe('TE_LAAT');
-    const laat = stap(cyclusStand({ jaar: 2026, vandaag: '2026-08-01', bodOntvangenOp: '2026-07-02' }), 'BOD');
+    const laat = stap(
+      cyclusStand({ jaar: 2026, vandaag: '2026-08-01', bodOntvangenOp: '2026-07-02' }),
+      'BOD',
+    );
     expect(laat).toMatchObject({ status: 'GEDAAN', opTijd: false, gedaanOp: '2026-07-02' });
-    const opTijd = stap(cyclusStand({ jaar: 2026, vandaag: '2026-08-01', bodOntvangenOp: '2026-07-01' }), 'BOD');
+    const opTijd = stap(
+      cyclusStand({ jaar: 2026, vandaag: '2026-08-01', bodOntvangenOp: '2026-07-01' }),
+      'BOD',
+    );
     expect(opTijd.opTijd).toBe(true);
   });
 
@@ -46,7 +52,9 @@ describe('cyclus', () => {
 
   it('rejects impossible dates in the input', () => {
     expect(() => cyclusStand({ jaar: 2026, vandaag: '2026-02-30' })).toThrow('bestaat niet');
-    expect(() => cyclusStand({ jaar: 2026, vandaag: '2026-03-01', bodOntvangenOp: '1-7-2026' })).toThrow('jjjj-mm-dd');
+    expect(() => cyclusStand({ jaar: 2026, vandaag: '2026-03-01', bodOntvangenOp: '1-7-2026' })).toThrow(
+      'jjjj-mm-dd',
+    );
   });
 
   it('has Dutch status labels', () => {

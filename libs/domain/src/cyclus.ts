@@ -70,7 +70,12 @@ export function cyclusStand(invoer: CyclusInvoer): CyclusStand {
     );
   }
   const bodDeadline = maakIsoDatum(jaar, 7, 1);
-  const stap = (code: CyclusStapCode, label: string, deadline: IsoDatum, gedaanOp?: IsoDatum | null): CyclusStap => {
+  const stap = (
+    code: CyclusStapCode,
+    label: string,
+    deadline: IsoDatum,
+    gedaanOp?: IsoDatum | null,
+  ): CyclusStap => {
     if (gedaanOp) parseIsoDatum(gedaanOp);
     const status: CyclusStapStatus = gedaanOp ? 'GEDAAN' : vandaag > deadline ? 'TE_LAAT' : 'OPEN';
     return {

@@ -49,7 +49,11 @@ describe('halfjaar', () => {
   it('steps and lists across years', () => {
     expect(formatHalfjaar(volgendHalfjaar(h('2026-H2')))).toBe('2027-H1');
     expect(formatHalfjaar(vorigHalfjaar(h('2026-H1')))).toBe('2025-H2');
-    expect(halfjarenTussen(h('2025-H2'), h('2026-H2')).map(formatHalfjaar)).toEqual(['2025-H2', '2026-H1', '2026-H2']);
+    expect(halfjarenTussen(h('2025-H2'), h('2026-H2')).map(formatHalfjaar)).toEqual([
+      '2025-H2',
+      '2026-H1',
+      '2026-H2',
+    ]);
     expect(halfjarenTussen(h('2026-H2'), h('2026-H1'))).toEqual([]);
     expect(vergelijkHalfjaar(h('2026-H1'), h('2025-H2'))).toBeGreaterThan(0);
   });

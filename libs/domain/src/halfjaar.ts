@@ -23,7 +23,12 @@ export interface Halfjaar {
   readonly nummer: HalfjaarNummer;
 }
 
-const HALFJAAR: JaardeelSoort = { delen: 2, codeLetter: 'H', naam: 'halfjaar', foutCode: 'ONGELDIG_HALFJAAR' };
+const HALFJAAR: JaardeelSoort = {
+  delen: 2,
+  codeLetter: 'H',
+  naam: 'halfjaar',
+  foutCode: 'ONGELDIG_HALFJAAR',
+};
 
 export function maakHalfjaar(jaar: number, nummer: number): Halfjaar {
   return maakJaardeel<Halfjaar>(HALFJAAR, jaar, nummer);

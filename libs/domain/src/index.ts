@@ -1,16 +1,23 @@
+// Public API of @thuismonitor/domain: the rules of Thuismonitor as pure TypeScript.
+// jaardeel.ts is deliberately not exported: it is the shared arithmetic behind kwartaal.ts and
+// halfjaar.ts, which are the types callers should use.
+export * from './domain-error';
+export * from './iso-datum';
+export * from './tekst-sleutel';
+export * from './organisatie-soort';
 export * from './aandachtsgroep';
 export * from './actielijn';
-export * from './domain-error';
-export * from './halfjaar';
-export * from './iso-datum';
-export * from './jaardeel';
-export * from './kwartaal';
-export * from './nl-format';
-export * from './organisatie-soort';
-export * from './periode';
 export * from './segment';
+export * from './kwartaal';
+export * from './halfjaar';
+export * from './periode';
 export * from './statushouders-carry-over';
 export * from './suppression';
-export * from './tekst-sleutel';
 export * from './voortgang';
-export const WONINGMARKTREGIOS: { code: string; naam: string }[] = []; // TEMP until helper lands woningmarktregio.ts
+export * from './indicator-catalogus';
+export * from './prestatieafspraak-status';
+export * from './cyclus';
+export * from './kolom-mapping';
+export * from './toewijzing-rij';
+export * from './nl-format';
+export * from './woningmarktregio';

@@ -36,7 +36,11 @@ describe('indicator catalogue', () => {
       const t = indicatorOpCode(`TOEWIJZINGEN_${groep}`);
       expect(t.bron).toBe('TOEWIJZINGEN');
       expect(t.eenheid).toBe('HUISHOUDENS');
-      expect(t.berekening).toEqual({ aandachtsgroep: groep, telling: 'HUISHOUDENS', alleenViaUrgentie: false });
+      expect(t.berekening).toEqual({
+        aandachtsgroep: groep,
+        telling: 'HUISHOUDENS',
+        alleenViaUrgentie: false,
+      });
     }
   });
 
@@ -62,7 +66,8 @@ describe('indicator catalogue', () => {
         case 'TOEWIJZINGEN':
           expect(i.eenheid).toBe(i.berekening.telling);
           expect(i.aggregatie).toBe('SOM');
-          if (i.berekening.aandachtsgroep !== 'ALLE') expect(i.aandachtsgroep).toBe(i.berekening.aandachtsgroep);
+          if (i.berekening.aandachtsgroep !== 'ALLE')
+            expect(i.aandachtsgroep).toBe(i.berekening.aandachtsgroep);
           expect(i.gerapporteerdDoor).toEqual(['CORPORATIE']);
           break;
         case 'NIEUWBOUW':
@@ -119,12 +124,15 @@ describe('indicator catalogue', () => {
 
   it('never lets anyone report a computed figure', () => {
     const berekend = INDICATOR_CATALOGUS.filter((i) => !KWARTAALCIJFER_INDICATOREN.includes(i));
-    for (const i of berekend) for (const soort of ORGANISATIE_SOORTEN) expect(magRapporteren(soort, i.code)).toBe(false);
+    for (const i of berekend)
+      for (const soort of ORGANISATIE_SOORTEN) expect(magRapporteren(soort, i.code)).toBe(false);
     expect(berekend.map((i) => i.code)).toContain('AANDEEL_SOCIALE_HUUR');
   });
 
   it('throws a Dutch DomainError for unknown codes', () => {
-    expect(() => indicatorOpCode('BESTAAT_NIET')).toThrow(expect.objectContaining({ code: 'ONBEKENDE_INDICATOR' }));
+    expect(() => indicatorOpCode('BESTAAT_NIET')).toThrow(
+      expect.objectContaining({ code: 'ONBEKENDE_INDICATOR' }),
+    );
     expect(() => indicatorOpCode('BESTAAT_NIET')).toThrow("Indicator 'BESTAAT_NIET' bestaat niet");
     expect(() => magRapporteren('CORPORATIE', 'huisuitzettingen')).toThrow(
       expect.objectContaining({ code: 'ONBEKENDE_INDICATOR' }),

@@ -138,7 +138,10 @@ const LIJST = [
     bron: 'NIEUWBOUW',
     aggregatie: 'SOM',
     richting: 'HOGER_IS_BETER',
-    berekening: { segmenten: ['SOCIALE_HUUR', 'MIDDENHUUR', 'KOOP_BETAALBAAR'], telling: 'OPGELEVERDE_WONINGEN' },
+    berekening: {
+      segmenten: ['SOCIALE_HUUR', 'MIDDENHUUR', 'KOOP_BETAALBAAR'],
+      telling: 'OPGELEVERDE_WONINGEN',
+    },
   },
   {
     code: 'NIEUWBOUW_VOOR_AANDACHTSGROEPEN',
@@ -155,7 +158,8 @@ const LIJST = [
   {
     code: 'FLEXWONINGEN_ARBEIDSMIGRANTEN',
     naam: 'Onzelfstandige eenheden en flexwoningen voor arbeidsmigranten',
-    omschrijving: 'Opgeleverde (tijdelijke of onzelfstandige) woonruimte die bestemd is voor arbeidsmigranten.',
+    omschrijving:
+      'Opgeleverde (tijdelijke of onzelfstandige) woonruimte die bestemd is voor arbeidsmigranten.',
     actielijn: 'VOLDOENDE_WONINGEN',
     aandachtsgroep: 'ARBEIDSMIGRANTEN',
     eenheid: 'WONINGEN',
@@ -163,7 +167,11 @@ const LIJST = [
     bron: 'NIEUWBOUW',
     aggregatie: 'SOM',
     richting: 'HOGER_IS_BETER',
-    berekening: { segmenten: 'ALLE', telling: 'WONINGEN_VOOR_AANDACHTSGROEPEN', aandachtsgroep: 'ARBEIDSMIGRANTEN' },
+    berekening: {
+      segmenten: 'ALLE',
+      telling: 'WONINGEN_VOOR_AANDACHTSGROEPEN',
+      aandachtsgroep: 'ARBEIDSMIGRANTEN',
+    },
   },
   {
     code: 'FLEXWONINGEN_STUDENTEN',
@@ -194,7 +202,8 @@ const LIJST = [
   {
     code: 'SOCIALE_HUURVOORRAAD',
     naam: 'Sociale huurvoorraad',
-    omschrijving: 'Aantal sociale huurwoningen van de corporatie in de gemeente aan het eind van het kwartaal.',
+    omschrijving:
+      'Aantal sociale huurwoningen van de corporatie in de gemeente aan het eind van het kwartaal.',
     actielijn: 'VOLDOENDE_WONINGEN',
     eenheid: 'WONINGEN',
     gerapporteerdDoor: ['CORPORATIE'],
@@ -206,7 +215,8 @@ const LIJST = [
   {
     code: 'WONINGVOORRAAD_TOTAAL',
     naam: 'Totale woningvoorraad',
-    omschrijving: 'Aantal woningen in de gemeente aan het eind van het kwartaal (alle eigenaren, volgens de BAG).',
+    omschrijving:
+      'Aantal woningen in de gemeente aan het eind van het kwartaal (alle eigenaren, volgens de BAG).',
     actielijn: 'VOLDOENDE_WONINGEN',
     eenheid: 'WONINGEN',
     gerapporteerdDoor: ['GEMEENTE'],
@@ -261,20 +271,32 @@ const LIJST = [
     richting: 'HOGER_IS_BETER',
     berekening: { aandachtsgroep: 'STATUSHOUDERS', telling: 'PERSONEN', alleenViaUrgentie: false },
   },
-  toewijzingen('URGENTEN', 'Toewijzingen aan urgenten', 'Toewijzingen aan huishoudens met een sociale of medische urgentie.'),
+  toewijzingen(
+    'URGENTEN',
+    'Toewijzingen aan urgenten',
+    'Toewijzingen aan huishoudens met een sociale of medische urgentie.',
+  ),
   toewijzingen(
     'DAK_EN_THUISLOZEN',
     'Toewijzingen aan dak- en thuislozen',
     'Toewijzingen aan dak- en thuisloze huishoudens, ook via een opstapwoning of Housing First.',
   ),
-  toewijzingen('ARBEIDSMIGRANTEN', 'Toewijzingen aan arbeidsmigranten', 'Toewijzingen aan huishoudens van arbeidsmigranten.'),
+  toewijzingen(
+    'ARBEIDSMIGRANTEN',
+    'Toewijzingen aan arbeidsmigranten',
+    'Toewijzingen aan huishoudens van arbeidsmigranten.',
+  ),
   toewijzingen('STUDENTEN', 'Toewijzingen aan studenten', 'Toewijzingen aan studenten.'),
   toewijzingen(
     'WOONWAGENBEWONERS',
     'Toewijzingen aan woonwagenbewoners',
     'Toewijzingen van woonwagens en standplaatsen aan woonwagenbewoners.',
   ),
-  toewijzingen('OUDEREN', 'Toewijzingen aan ouderen', 'Toewijzingen aan oudere huishoudens, bijvoorbeeld met voorrang bij doorstroming.'),
+  toewijzingen(
+    'OUDEREN',
+    'Toewijzingen aan ouderen',
+    'Toewijzingen aan oudere huishoudens, bijvoorbeeld met voorrang bij doorstroming.',
+  ),
   {
     code: 'AANDEEL_SOCIALE_HUUR',
     naam: 'Aandeel sociale huur in de woningvoorraad',

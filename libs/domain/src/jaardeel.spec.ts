@@ -1,4 +1,10 @@
-import { jaardelenTussen, maakJaardeel, parseJaardeel, verschuifJaardeel, type JaardeelSoort } from './jaardeel';
+import {
+  jaardelenTussen,
+  maakJaardeel,
+  parseJaardeel,
+  verschuifJaardeel,
+  type JaardeelSoort,
+} from './jaardeel';
 
 const KWART: JaardeelSoort = { delen: 4, codeLetter: 'Q', naam: 'kwartaal', foutCode: 'X' };
 

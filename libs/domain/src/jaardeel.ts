@@ -71,7 +71,11 @@ function vanVolgnummer<T extends Jaardeel>(soort: JaardeelSoort, n: number): T {
   return maakJaardeel<T>(soort, Math.floor(n / soort.delen), (n % soort.delen) + 1);
 }
 
-export function verschuifJaardeel<T extends Jaardeel>(soort: JaardeelSoort, deel: Jaardeel, stappen: number): T {
+export function verschuifJaardeel<T extends Jaardeel>(
+  soort: JaardeelSoort,
+  deel: Jaardeel,
+  stappen: number,
+): T {
   return vanVolgnummer<T>(soort, volgnummer(soort, deel) + stappen);
 }
 

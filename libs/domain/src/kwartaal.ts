@@ -20,7 +20,12 @@ export interface Kwartaal {
   readonly nummer: KwartaalNummer;
 }
 
-const KWARTAAL: JaardeelSoort = { delen: 4, codeLetter: 'Q', naam: 'kwartaal', foutCode: 'ONGELDIG_KWARTAAL' };
+const KWARTAAL: JaardeelSoort = {
+  delen: 4,
+  codeLetter: 'Q',
+  naam: 'kwartaal',
+  foutCode: 'ONGELDIG_KWARTAAL',
+};
 
 export function maakKwartaal(jaar: number, nummer: number): Kwartaal {
   return maakJaardeel<Kwartaal>(KWARTAAL, jaar, nummer);

@@ -1,4 +1,11 @@
-import { GEEN_WAARDE, formatDatum, formatDatumLang, formatGetal, formatPercentage, maandNaam } from './nl-format';
+import {
+  GEEN_WAARDE,
+  formatDatum,
+  formatDatumLang,
+  formatGetal,
+  formatPercentage,
+  maandNaam,
+} from './nl-format';
 
 describe('nl-format', () => {
   describe('formatGetal', () => {

@@ -85,7 +85,9 @@ describe('periode', () => {
     });
 
     it('rejects an invalid Date', () => {
-      expect(() => vandaagInAmsterdam(new Date('nope'))).toThrow(expect.objectContaining({ code: 'ONGELDIGE_DATUM' }));
+      expect(() => vandaagInAmsterdam(new Date('nope'))).toThrow(
+        expect.objectContaining({ code: 'ONGELDIGE_DATUM' }),
+      );
     });
   });
 });

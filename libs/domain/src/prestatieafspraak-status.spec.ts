@@ -30,13 +30,20 @@ describe('prestatieafspraak status', () => {
   });
 
   it('withdraws to concept only with a reason', () => {
-    expect(volgendeStatus('TER_ONDERTEKENING', 'TERUGTREKKEN', 'Huurders willen artikel 3 aanpassen')).toBe('CONCEPT');
+    expect(volgendeStatus('TER_ONDERTEKENING', 'TERUGTREKKEN', 'Huurders willen artikel 3 aanpassen')).toBe(
+      'CONCEPT',
+    );
     expect(() => volgendeStatus('TER_ONDERTEKENING', 'TERUGTREKKEN')).toThrow(fout('REDEN_VERPLICHT'));
     expect(() => volgendeStatus('TER_ONDERTEKENING', 'TERUGTREKKEN', '   ')).toThrow('Geef een reden op');
   });
 
   it('refuses every transition outside the table, with a Dutch explanation', () => {
-    const toegestaan = new Set(['CONCEPT:INDIENEN', 'TER_ONDERTEKENING:TERUGTREKKEN', 'TER_ONDERTEKENING:ALLES_GETEKEND', 'VASTGESTELD:BEEINDIGEN']);
+    const toegestaan = new Set([
+      'CONCEPT:INDIENEN',
+      'TER_ONDERTEKENING:TERUGTREKKEN',
+      'TER_ONDERTEKENING:ALLES_GETEKEND',
+      'VASTGESTELD:BEEINDIGEN',
+    ]);
     const acties: StatusActie[] = ['INDIENEN', 'TERUGTREKKEN', 'ALLES_GETEKEND', 'BEEINDIGEN'];
     for (const s of PRESTATIEAFSPRAAK_STATUSSEN) {
       for (const a of acties) {
@@ -66,13 +73,23 @@ describe('prestatieafspraak status', () => {
     const partijen = ['GM0363', 'L1234', 'HO-AMS'];
 
     it('is complete only when every party signed', () => {
-      expect(isVolledigGetekend(partijen, partijen.map((partijCode) => ({ partijCode })))).toBe(true);
+      expect(
+        isVolledigGetekend(
+          partijen,
+          partijen.map((partijCode) => ({ partijCode })),
+        ),
+      ).toBe(true);
       expect(isVolledigGetekend(partijen, [{ partijCode: 'GM0363' }, { partijCode: 'L1234' }])).toBe(false);
       expect(ontbrekendeOndertekeningen(partijen, [{ partijCode: 'L1234' }])).toEqual(['GM0363', 'HO-AMS']);
     });
 
     it('ignores signatures of non-parties and double signatures', () => {
-      const tekeningen = [{ partijCode: 'GM0363' }, { partijCode: 'GM0363' }, { partijCode: 'PV27' }, { partijCode: 'L1234' }];
+      const tekeningen = [
+        { partijCode: 'GM0363' },
+        { partijCode: 'GM0363' },
+        { partijCode: 'PV27' },
+        { partijCode: 'L1234' },
+      ];
       expect(isVolledigGetekend(partijen, tekeningen)).toBe(false);
       expect(isVolledigGetekend(['GM0363', 'L1234'], tekeningen)).toBe(true);
     });

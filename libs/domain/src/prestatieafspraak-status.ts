@@ -1,7 +1,12 @@
 import { DomainError } from './domain-error';
 
 /** Life of a prestatieafspraak: drafted, put up for signing, signed by all parties, ended. */
-export const PRESTATIEAFSPRAAK_STATUSSEN = ['CONCEPT', 'TER_ONDERTEKENING', 'VASTGESTELD', 'BEEINDIGD'] as const;
+export const PRESTATIEAFSPRAAK_STATUSSEN = [
+  'CONCEPT',
+  'TER_ONDERTEKENING',
+  'VASTGESTELD',
+  'BEEINDIGD',
+] as const;
 
 export type PrestatieafspraakStatus = (typeof PRESTATIEAFSPRAAK_STATUSSEN)[number];
 
@@ -22,7 +27,10 @@ export function isPrestatieafspraakStatus(waarde: unknown): waarde is Prestatiea
 
 export type StatusActie = 'INDIENEN' | 'TERUGTREKKEN' | 'ALLES_GETEKEND' | 'BEEINDIGEN';
 
-const OVERGANGEN: Record<StatusActie, { readonly van: PrestatieafspraakStatus; readonly naar: PrestatieafspraakStatus }> = {
+const OVERGANGEN: Record<
+  StatusActie,
+  { readonly van: PrestatieafspraakStatus; readonly naar: PrestatieafspraakStatus }
+> = {
   INDIENEN: { van: 'CONCEPT', naar: 'TER_ONDERTEKENING' },
   TERUGTREKKEN: { van: 'TER_ONDERTEKENING', naar: 'CONCEPT' },
   ALLES_GETEKEND: { van: 'TER_ONDERTEKENING', naar: 'VASTGESTELD' },
@@ -42,7 +50,11 @@ const ACTIE_OMSCHRIJVING: Record<StatusActie, string> = {
  * ALLES_GETEKEND is the system's own step once isVolledigGetekend holds; the caller checks that.
  * Signatures are void after TERUGTREKKEN (the content may change again in CONCEPT).
  */
-export function volgendeStatus(huidig: PrestatieafspraakStatus, actie: StatusActie, reden?: string): PrestatieafspraakStatus {
+export function volgendeStatus(
+  huidig: PrestatieafspraakStatus,
+  actie: StatusActie,
+  reden?: string,
+): PrestatieafspraakStatus {
   const overgang = OVERGANGEN[actie];
   if (!overgang) {
     throw new DomainError('ONBEKENDE_ACTIE', `Actie '${String(actie)}' bestaat niet`);
@@ -55,7 +67,10 @@ export function volgendeStatus(huidig: PrestatieafspraakStatus, actie: StatusAct
     );
   }
   if (actie === 'TERUGTREKKEN' && !reden?.trim()) {
-    throw new DomainError('REDEN_VERPLICHT', 'Geef een reden op voor het terugtrekken van de prestatieafspraak');
+    throw new DomainError(
+      'REDEN_VERPLICHT',
+      'Geef een reden op voor het terugtrekken van de prestatieafspraak',
+    );
   }
   return overgang.naar;
 }
@@ -89,7 +104,10 @@ export interface Ondertekening {
 }
 
 /** Parties that still have to sign; signatures of non-parties are ignored. */
-export function ontbrekendeOndertekeningen(partijCodes: readonly string[], ondertekeningen: readonly Ondertekening[]): string[] {
+export function ontbrekendeOndertekeningen(
+  partijCodes: readonly string[],
+  ondertekeningen: readonly Ondertekening[],
+): string[] {
   const getekend = new Set(ondertekeningen.map((o) => o.partijCode));
   return [...new Set(partijCodes)].filter((p) => !getekend.has(p));
 }
@@ -98,6 +116,9 @@ export function ontbrekendeOndertekeningen(partijCodes: readonly string[], onder
  * True when every party signed. An afspraak without parties is never complete: an empty list
  * is a data error, not a document everyone agreed to.
  */
-export function isVolledigGetekend(partijCodes: readonly string[], ondertekeningen: readonly Ondertekening[]): boolean {
+export function isVolledigGetekend(
+  partijCodes: readonly string[],
+  ondertekeningen: readonly Ondertekening[],
+): boolean {
   return partijCodes.length > 0 && ontbrekendeOndertekeningen(partijCodes, ondertekeningen).length === 0;
 }

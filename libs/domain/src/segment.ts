@@ -2,7 +2,13 @@ import { DomainError } from './domain-error';
 import { tekstSleutel } from './tekst-sleutel';
 
 /** Woning segments, from cheapest to most expensive, rental before purchase. */
-export const SEGMENTEN = ['SOCIALE_HUUR', 'MIDDENHUUR', 'VRIJE_SECTOR_HUUR', 'KOOP_BETAALBAAR', 'KOOP_VRIJ'] as const;
+export const SEGMENTEN = [
+  'SOCIALE_HUUR',
+  'MIDDENHUUR',
+  'VRIJE_SECTOR_HUUR',
+  'KOOP_BETAALBAAR',
+  'KOOP_VRIJ',
+] as const;
 
 export type Segment = (typeof SEGMENTEN)[number];
 
@@ -37,7 +43,14 @@ const SYNONIEMEN: Record<Segment, readonly string[]> = {
     'gereguleerd',
     'gereguleerde huur',
   ],
-  MIDDENHUUR: ['middenhuur', 'middeldure huur', 'middensegment huur', 'huur midden', 'mh', 'middenhuurwoning'],
+  MIDDENHUUR: [
+    'middenhuur',
+    'middeldure huur',
+    'middensegment huur',
+    'huur midden',
+    'mh',
+    'middenhuurwoning',
+  ],
   VRIJE_SECTOR_HUUR: [
     'vrije sector',
     'vrije sector huur',
@@ -47,7 +60,13 @@ const SYNONIEMEN: Record<Segment, readonly string[]> = {
     'geliberaliseerde huur',
     'dure huur',
   ],
-  KOOP_BETAALBAAR: ['betaalbare koop', 'koop betaalbaar', 'sociale koop', 'goedkope koop', 'betaalbare koopwoning'],
+  KOOP_BETAALBAAR: [
+    'betaalbare koop',
+    'koop betaalbaar',
+    'sociale koop',
+    'goedkope koop',
+    'betaalbare koopwoning',
+  ],
   KOOP_VRIJ: ['vrije koop', 'koop vrij', 'dure koop', 'vrije sector koop', 'koop vrije sector'],
 };
 

@@ -55,12 +55,16 @@ describe('statushouders carry-over', () => {
   });
 
   it('uses a begin saldo from before the listed history', () => {
-    const [r] = berekenCarryOver([{ halfjaar: '2026-H1', taakstelling: 10, gehuisvest: 10 }], { beginSaldo: -2 });
+    const [r] = berekenCarryOver([{ halfjaar: '2026-H1', taakstelling: 10, gehuisvest: 10 }], {
+      beginSaldo: -2,
+    });
     expect(r).toMatchObject({ meegenomen: -2, teRealiseren: 8, saldo: -2, status: 'VOORSPRONG' });
   });
 
   it('normalises the half-year code and accepts an empty history', () => {
-    expect(berekenCarryOver([{ halfjaar: ' 2026-h1', taakstelling: 1, gehuisvest: 1 }])[0].halfjaar).toBe('2026-H1');
+    expect(berekenCarryOver([{ halfjaar: ' 2026-h1', taakstelling: 1, gehuisvest: 1 }])[0].halfjaar).toBe(
+      '2026-H1',
+    );
     expect(berekenCarryOver([])).toEqual([]);
   });
 
@@ -114,9 +118,9 @@ describe('statushouders carry-over', () => {
       expect(() => berekenCarryOver([{ halfjaar: '2026-H1', taakstelling: 2.5, gehuisvest: 0 }])).toThrow(
         fout('GEEN_GEHEEL_AANTAL'),
       );
-      expect(() => berekenCarryOver([{ halfjaar: '2026-H1', taakstelling: Number.NaN, gehuisvest: 0 }])).toThrow(
-        fout('GEEN_GEHEEL_AANTAL'),
-      );
+      expect(() =>
+        berekenCarryOver([{ halfjaar: '2026-H1', taakstelling: Number.NaN, gehuisvest: 0 }]),
+      ).toThrow(fout('GEEN_GEHEEL_AANTAL'));
       expect(() => berekenCarryOver([], { beginSaldo: 0.5 })).toThrow(fout('GEEN_GEHEEL_AANTAL'));
     });
 

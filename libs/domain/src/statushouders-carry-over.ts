@@ -65,7 +65,10 @@ export function berekenCarryOver(
 ): StatushoudersHalfjaarResultaat[] {
   const beginSaldo = opties.beginSaldo ?? 0;
   if (!Number.isSafeInteger(beginSaldo)) {
-    throw new DomainError('GEEN_GEHEEL_AANTAL', `Het beginsaldo moet een geheel aantal personen zijn (${beginSaldo})`);
+    throw new DomainError(
+      'GEEN_GEHEEL_AANTAL',
+      `Het beginsaldo moet een geheel aantal personen zijn (${beginSaldo})`,
+    );
   }
   controleerReeks(halfjaren);
 
@@ -121,7 +124,10 @@ function controleerReeks(halfjaren: readonly StatushoudersHalfjaarInvoer[]): voi
 
 function controleerAantal(waarde: number, wat: string, halfjaar: string): void {
   if (!Number.isSafeInteger(waarde)) {
-    throw new DomainError('GEEN_GEHEEL_AANTAL', `${wat} voor ${halfjaar} moet een geheel aantal personen zijn (${waarde})`);
+    throw new DomainError(
+      'GEEN_GEHEEL_AANTAL',
+      `${wat} voor ${halfjaar} moet een geheel aantal personen zijn (${waarde})`,
+    );
   }
   if (waarde < 0) {
     throw new DomainError('NEGATIEF_AANTAL', `${wat} voor ${halfjaar} mag niet negatief zijn (${waarde})`);

@@ -70,13 +70,19 @@ export function toonCel(cel: Cel): string {
   return cel.onderdrukt || cel.waarde === null ? ONDERDRUKT_TEKEN : formatGetal(cel.waarde);
 }
 
-export function onderdrukTabel(tabel: readonly (readonly number[])[], opties: OnderdrukkingOpties = {}): OnderdrukteTabel {
+export function onderdrukTabel(
+  tabel: readonly (readonly number[])[],
+  opties: OnderdrukkingOpties = {},
+): OnderdrukteTabel {
   const drempel = controleerDrempel(opties.drempel);
   const rijen = tabel.length;
   const kolommen = rijen === 0 ? 0 : tabel[0].length;
   tabel.forEach((rij, i) => {
     if (rij.length !== kolommen) {
-      throw new DomainError('ONGELDIGE_TABEL', `Rij ${i + 1} heeft ${rij.length} kolommen in plaats van ${kolommen}`);
+      throw new DomainError(
+        'ONGELDIGE_TABEL',
+        `Rij ${i + 1} heeft ${rij.length} kolommen in plaats van ${kolommen}`,
+      );
     }
     rij.forEach((n, j) => controleerAantal(n, `cel (${i + 1}, ${j + 1})`));
   });
@@ -100,7 +106,10 @@ export function onderdrukTabel(tabel: readonly (readonly number[])[], opties: On
  * One-dimensional variant: a list of counts and its total (e.g. toewijzingen per aandachtsgroep
  * in one gemeente). A single sum constraint, so after the primary step two hidden entries suffice.
  */
-export function onderdrukReeks(waarden: readonly number[], opties: OnderdrukkingOpties = {}): OnderdrukteReeks {
+export function onderdrukReeks(
+  waarden: readonly number[],
+  opties: OnderdrukkingOpties = {},
+): OnderdrukteReeks {
   const drempel = controleerDrempel(opties.drempel);
   waarden.forEach((n, i) => controleerAantal(n, `waarde ${i + 1}`));
   const totaal = waarden.reduce((s, n) => s + n, 0);
@@ -113,14 +122,19 @@ export function onderdrukReeks(waarden: readonly number[], opties: Onderdrukking
     else verborgen[partner] = true;
   }
   return {
-    cellen: waarden.map((n, i) => (verborgen[i] ? { waarde: null, onderdrukt: true } : { waarde: n, onderdrukt: false })),
+    cellen: waarden.map((n, i) =>
+      verborgen[i] ? { waarde: null, onderdrukt: true } : { waarde: n, onderdrukt: false },
+    ),
     totaal: totaalVerborgen ? { waarde: null, onderdrukt: true } : { waarde: totaal, onderdrukt: false },
   };
 }
 
 function controleerDrempel(drempel = STANDAARD_DREMPEL): number {
   if (!Number.isSafeInteger(drempel) || drempel < 1) {
-    throw new DomainError('ONGELDIGE_DREMPEL', `De drempel moet een geheel getal van 1 of meer zijn (${drempel})`);
+    throw new DomainError(
+      'ONGELDIGE_DREMPEL',
+      `De drempel moet een geheel getal van 1 of meer zijn (${drempel})`,
+    );
   }
   return drempel;
 }
@@ -149,7 +163,9 @@ interface Kandidaat {
 /** Smallest shown non-zero member, else a shown zero member, else undefined (caller hides the total). */
 function kiesPartner(leden: readonly Kandidaat[]): number | undefined {
   const zichtbaar = leden.filter((l) => !l.verborgen);
-  const nietNul = zichtbaar.filter((l) => l.waarde > 0).sort((a, b) => a.waarde - b.waarde || a.index - b.index);
+  const nietNul = zichtbaar
+    .filter((l) => l.waarde > 0)
+    .sort((a, b) => a.waarde - b.waarde || a.index - b.index);
   return (nietNul[0] ?? zichtbaar[0])?.index;
 }
 
@@ -193,7 +209,10 @@ function sluitEenBrug(raster: number[][], verborgen: boolean[][]): boolean {
   const rijen = raster.length;
   const kolommen = raster[0].length;
   // nodes 0..rijen-1 are grid rows, rijen..rijen+kolommen-1 grid columns; edges are hidden entries
-  const buren: { knoop: number; rij: number; kolom: number }[][] = Array.from({ length: rijen + kolommen }, () => []);
+  const buren: { knoop: number; rij: number; kolom: number }[][] = Array.from(
+    { length: rijen + kolommen },
+    () => [],
+  );
   for (let i = 0; i < rijen; i++) {
     for (let j = 0; j < kolommen; j++) {
       if (!verborgen[i][j]) continue;
@@ -257,7 +276,9 @@ function vergelijkLexicografisch(a: number[], b: number[]): number {
 }
 
 /** Tarjan's bridge search (iterative, so a 342-gemeente table cannot overflow the stack). */
-function zoekBrug(buren: { knoop: number; rij: number; kolom: number }[][]): { rij: number; kolom: number } | undefined {
+function zoekBrug(
+  buren: { knoop: number; rij: number; kolom: number }[][],
+): { rij: number; kolom: number } | undefined {
   const n = buren.length;
   const ontdekt = new Array<number>(n).fill(-1);
   const laagste = new Array<number>(n).fill(0);

@@ -1,6 +1,11 @@
 import { berekenVoortgang, verwachteFractie, voortgangStatusLabel, type VoortgangInvoer } from './voortgang';
 
-const basis: VoortgangInvoer = { taakstelling: 100, realisatie: 50, verstrekenFractie: 0.5, richting: 'HOGER_IS_BETER' };
+const basis: VoortgangInvoer = {
+  taakstelling: 100,
+  realisatie: 50,
+  verstrekenFractie: 0.5,
+  richting: 'HOGER_IS_BETER',
+};
 const status = (deel: Partial<VoortgangInvoer>) => berekenVoortgang({ ...basis, ...deel }).status;
 
 describe('berekenVoortgang', () => {
@@ -28,13 +33,21 @@ describe('berekenVoortgang', () => {
   });
 
   it('no target: GEEN_DOEL with null percentage and expectation', () => {
-    expect(berekenVoortgang({ ...basis, taakstelling: null })).toEqual({ percentage: null, verwacht: null, status: 'GEEN_DOEL' });
+    expect(berekenVoortgang({ ...basis, taakstelling: null })).toEqual({
+      percentage: null,
+      verwacht: null,
+      status: 'GEEN_DOEL',
+    });
     expect(berekenVoortgang({ ...basis, taakstelling: undefined }).status).toBe('GEEN_DOEL');
   });
 
   it('a target of zero is a real target (zero huisuitzettingen)', () => {
     const nul = { taakstelling: 0, verstrekenFractie: 0.5, richting: 'LAGER_IS_BETER' as const };
-    expect(berekenVoortgang({ ...nul, realisatie: 0 })).toEqual({ percentage: null, verwacht: 0, status: 'OP_SCHEMA' });
+    expect(berekenVoortgang({ ...nul, realisatie: 0 })).toEqual({
+      percentage: null,
+      verwacht: 0,
+      status: 'OP_SCHEMA',
+    });
     expect(berekenVoortgang({ ...nul, realisatie: 1 }).status).toBe('ACHTER');
     expect(berekenVoortgang({ ...nul, realisatie: 1, richting: 'HOGER_IS_BETER' }).status).toBe('VOOR');
   });
@@ -53,7 +66,9 @@ describe('berekenVoortgang', () => {
     expect(() => berekenVoortgang({ ...basis, verstrekenFractie: 1.2 })).toThrow(
       expect.objectContaining({ code: 'ONGELDIGE_FRACTIE' }),
     );
-    expect(() => berekenVoortgang({ ...basis, realisatie: -1 })).toThrow('De realisatie moet een getal van 0 of meer zijn');
+    expect(() => berekenVoortgang({ ...basis, realisatie: -1 })).toThrow(
+      'De realisatie moet een getal van 0 of meer zijn',
+    );
     expect(() => berekenVoortgang({ ...basis, taakstelling: Number.NaN })).toThrow(
       expect.objectContaining({ code: 'ONGELDIG_GETAL' }),
     );

@@ -60,7 +60,10 @@ export function berekenVoortgang(invoer: VoortgangInvoer): Voortgang {
   const tolerantie = invoer.tolerantie ?? STANDAARD_TOLERANTIE;
   controleerGetal(realisatie, 'De realisatie');
   if (!Number.isFinite(verstrekenFractie) || verstrekenFractie < 0 || verstrekenFractie > 1) {
-    throw new DomainError('ONGELDIGE_FRACTIE', `De verstreken fractie moet tussen 0 en 1 liggen (${verstrekenFractie})`);
+    throw new DomainError(
+      'ONGELDIGE_FRACTIE',
+      `De verstreken fractie moet tussen 0 en 1 liggen (${verstrekenFractie})`,
+    );
   }
   if (!Number.isFinite(tolerantie) || tolerantie < 0) {
     throw new DomainError('ONGELDIGE_TOLERANTIE', `De tolerantie mag niet negatief zijn (${tolerantie})`);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { gemeenteScope, type GemeenteScope, type RequestContext } from '@thuismonitor/auth';
+import type { OrganisatieSoort } from '@thuismonitor/domain';
 
 /**
  * The one tenancy mechanism at the database: every read and write on tenant data runs in a
@@ -16,7 +17,11 @@ export class ScopedDb {
   constructor(private readonly dataSource: DataSource) {}
 
   async transaction<T>(ctx: RequestContext, work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.metScope(ctx.organisatieId, gemeenteScope(ctx.principal), work);
+    return this.metScope(
+      { id: ctx.organisatieId, soort: ctx.principal.organisatie.soort },
+      gemeenteScope(ctx.principal),
+      work,
+    );
   }
 
   /**
@@ -24,15 +29,16 @@ export class ScopedDb {
    * acting for Rijk's national scope). The caller states the scope explicitly.
    */
   async metScope<T>(
-    organisatieId: string | null,
+    organisatie: { id: string; soort: OrganisatieSoort } | null,
     scope: GemeenteScope,
     work: (m: EntityManager) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SET LOCAL ROLE thuismonitor_app');
       await m.query(
-        `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.gemeenten', $2, true)`,
-        [organisatieId ?? '', scope.soort === 'ALLE' ? '*' : scope.codes.join(',')],
+        `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
+                set_config('tm.gemeenten', $3, true)`,
+        [organisatie?.id ?? '', organisatie?.soort ?? '', scope.soort === 'ALLE' ? '*' : scope.codes.join(',')],
       );
       return work(m);
     });

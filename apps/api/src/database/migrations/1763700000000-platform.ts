@@ -10,14 +10,18 @@ export class Platform1763700000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // The API connects as the schema owner but switches to this role inside every scoped
     // transaction (SET LOCAL ROLE), so RLS policies bind it; owners and superusers bypass RLS.
+    // Check before acting: Postgres checks CREATEROLE before noticing a role exists, and a
+    // production login role (infra/postgres/roles.sql) has neither CREATEROLE nor ADMIN OPTION.
     await q.query(`
       DO $$ BEGIN
-        CREATE ROLE thuismonitor_app NOLOGIN;
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'thuismonitor_app') THEN
+          CREATE ROLE thuismonitor_app NOLOGIN;
+        END IF;
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
       END $$;`);
     await q.query(`
       DO $$ BEGIN
-        IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        IF NOT pg_has_role(current_user, 'thuismonitor_app', 'MEMBER') THEN
           EXECUTE format('GRANT thuismonitor_app TO %I', current_user);
         END IF;
       END $$;`);
@@ -36,6 +40,10 @@ export class Platform1763700000000 implements MigrationInterface {
       CREATE FUNCTION tm_gemeente_in_scope(code text) RETURNS boolean LANGUAGE sql STABLE AS
       $$ SELECT coalesce(current_setting('tm.gemeenten', true), '') = '*'
                 OR code = ANY (string_to_array(nullif(current_setting('tm.gemeenten', true), ''), ',')) $$`);
+
+    await q.query(`
+      CREATE FUNCTION tm_organisatie_soort() RETURNS text LANGUAGE sql STABLE AS
+      $$ SELECT nullif(current_setting('tm.organisatie_soort', true), '') $$`);
 
     await q.query(`
       CREATE TABLE provincie (
@@ -113,6 +121,6 @@ export class Platform1763700000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE audit_log, organisatie_werkgebied, organisatie, gemeente, woningmarktregio, provincie`);
-    await q.query(`DROP FUNCTION tm_gemeente_in_scope(text), tm_organisatie()`);
+    await q.query(`DROP FUNCTION tm_gemeente_in_scope(text), tm_organisatie(), tm_organisatie_soort()`);
   }
 }
