@@ -15,6 +15,8 @@ export interface TestIssuer {
 }
 
 export async function startTestIssuer(): Promise<TestIssuer> {
+  // assigned once the server knows its port (the issuer URL contains it)
+  // eslint-disable-next-line prefer-const
   let issuer: DevIssuer | undefined;
   const server = http.createServer((req, res) => {
     const path = req.url ?? '';

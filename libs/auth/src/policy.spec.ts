@@ -1,0 +1,97 @@
+import { ORGANISATIE_SOORTEN, type OrganisatieSoort } from '@thuismonitor/domain';
+import {
+  binnenScope,
+  gemeenteScope,
+  heeftPermissie,
+  magRijZien,
+  magSchrijvenVoorGemeente,
+  POLICY,
+  zietOnderdrukteCellen,
+  type Permissie,
+} from './policy';
+import type { Principal } from './principal';
+import type { Rol } from './rollen';
+
+function principal(soort: OrganisatieSoort, rollen: Rol[], gemeenten: string[] = [], code = 'X'): Principal {
+  return {
+    sub: 's',
+    gebruikersnaam: 'u',
+    naam: 'U',
+    organisatieCode: code,
+    rollen,
+    organisatie: { id: `id-${code}`, code, soort, naam: code, gemeenten },
+  };
+}
+
+describe('policy table (DESIGN §6) as a matrix', () => {
+  const alleRollen: Rol[] = ['lezen', 'invoeren', 'tekenen', 'beheren'];
+
+  it.each(Object.keys(POLICY) as Permissie[])('%s: exactly the listed kinds may use it', (permissie) => {
+    for (const soort of ORGANISATIE_SOORTEN) {
+      const verwacht = (POLICY[permissie].soorten as readonly string[]).includes(soort);
+      expect(heeftPermissie(principal(soort, [...alleRollen, 'platformbeheer']), permissie)).toBe(verwacht);
+    }
+  });
+
+  it.each(Object.keys(POLICY) as Permissie[])('%s: needs one of its roles', (permissie) => {
+    const regel = POLICY[permissie];
+    const soort = regel.soorten[0];
+    expect(heeftPermissie(principal(soort, []), permissie)).toBe(regel.rollen.length === 0);
+    for (const rol of regel.rollen) expect(heeftPermissie(principal(soort, [rol]), permissie)).toBe(true);
+  });
+
+  it('only corporaties enter toewijzingen; a corporatie without invoeren cannot', () => {
+    expect(heeftPermissie(principal('CORPORATIE', ['invoeren']), 'toewijzing:invoeren')).toBe(true);
+    expect(heeftPermissie(principal('CORPORATIE', ['lezen']), 'toewijzing:invoeren')).toBe(false);
+    expect(heeftPermissie(principal('GEMEENTE', alleRollen), 'toewijzing:invoeren')).toBe(false);
+  });
+
+  it('reference data is managed only with platformbeheer, not by an ordinary BZK user', () => {
+    expect(heeftPermissie(principal('RIJK', alleRollen), 'referentie:beheren')).toBe(false);
+    expect(heeftPermissie(principal('RIJK', ['platformbeheer']), 'referentie:beheren')).toBe(true);
+  });
+});
+
+describe('gemeenteScope: the one scoping function, failing closed', () => {
+  it('Rijk sees all, others exactly their gemeenten', () => {
+    expect(gemeenteScope(principal('RIJK', ['lezen']))).toEqual({ soort: 'ALLE' });
+    expect(gemeenteScope(principal('PROVINCIE', ['lezen'], ['GM0344', 'GM0307']))).toEqual({
+      soort: 'GEMEENTEN',
+      codes: ['GM0344', 'GM0307'],
+    });
+  });
+
+  it('an organisation without werkgebied sees nothing (no "all rows" fallback)', () => {
+    const scope = gemeenteScope(principal('CORPORATIE', ['lezen'], []));
+    expect(scope).toEqual({ soort: 'GEMEENTEN', codes: [] });
+    expect(binnenScope(scope, 'GM0344')).toBe(false);
+  });
+});
+
+describe('row rules', () => {
+  const domstad = principal('CORPORATIE', ['lezen'], ['GM0344'], 'L0801');
+  const utrecht = principal('GEMEENTE', ['lezen'], ['GM0344'], 'GM0344');
+  const provincie = principal('PROVINCIE', ['lezen'], ['GM0344'], 'PV26');
+
+  it('rows: the owner and the gemeente they are in, nobody else', () => {
+    const rij = { eigenaarOrganisatieId: 'id-L0801', gemeenteCode: 'GM0344' };
+    expect(magRijZien(domstad, rij)).toBe(true);
+    expect(magRijZien(utrecht, rij)).toBe(true);
+    expect(magRijZien(provincie, rij)).toBe(false);
+    expect(magRijZien(principal('CORPORATIE', ['lezen'], ['GM0344'], 'L0802'), rij)).toBe(false);
+    expect(magRijZien(principal('GEMEENTE', ['lezen'], ['GM0307'], 'GM0307'), rij)).toBe(false);
+  });
+
+  it('suppression applies to everyone except the gemeente itself', () => {
+    expect(zietOnderdrukteCellen(utrecht, 'GM0344')).toBe(false);
+    expect(zietOnderdrukteCellen(utrecht, 'GM0307')).toBe(true);
+    expect(zietOnderdrukteCellen(provincie, 'GM0344')).toBe(true);
+    expect(zietOnderdrukteCellen(principal('RIJK', ['lezen']), 'GM0344')).toBe(true);
+  });
+
+  it('writes only inside the own werkgebied; Rijk writes no rows', () => {
+    expect(magSchrijvenVoorGemeente(domstad, 'GM0344')).toBe(true);
+    expect(magSchrijvenVoorGemeente(domstad, 'GM0307')).toBe(false);
+    expect(magSchrijvenVoorGemeente(principal('RIJK', ['invoeren']), 'GM0344')).toBe(false);
+  });
+});
