@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
+import { AANDACHTSGROEPEN, ACTIELIJN_CODES, ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
 
 /** GraphQL enums generated from the domain's `as const` lists, so there is one source of truth. */
 export function enumObject<T extends string>(waarden: readonly T[]): { [K in T]: K } {
@@ -8,3 +8,11 @@ export function enumObject<T extends string>(waarden: readonly T[]): { [K in T]:
 
 export const OrganisatieSoortEnum = enumObject(ORGANISATIE_SOORTEN);
 registerEnumType(OrganisatieSoortEnum, { name: 'OrganisatieSoort', description: 'Soort organisatie' });
+
+// Shared by every feature that speaks of actielijnen and aandachtsgroepen (afspraken, toewijzingen,
+// voortgang): one GraphQL type each, registered once here.
+export const ActielijnEnum = enumObject(ACTIELIJN_CODES);
+registerEnumType(ActielijnEnum, { name: 'Actielijn', description: 'Actielijn van Een thuis voor iedereen (1–4)' });
+
+export const AandachtsgroepEnum = enumObject(AANDACHTSGROEPEN);
+registerEnumType(AandachtsgroepEnum, { name: 'Aandachtsgroep', description: 'Aandachtsgroep van Een thuis voor iedereen' });
