@@ -1,6 +1,7 @@
 import { ORGANISATIE_SOORTEN, type OrganisatieSoort } from '@thuismonitor/domain';
 import {
   binnenScope,
+  gebiedBinnenScope,
   gemeenteScope,
   heeftPermissie,
   magRijZien,
@@ -93,5 +94,17 @@ describe('row rules', () => {
     expect(magSchrijvenVoorGemeente(domstad, 'GM0344')).toBe(true);
     expect(magSchrijvenVoorGemeente(domstad, 'GM0307')).toBe(false);
     expect(magSchrijvenVoorGemeente(principal('RIJK', ['invoeren']), 'GM0344')).toBe(false);
+  });
+});
+
+describe('gebiedBinnenScope', () => {
+  it('needs every gemeente of the area; an empty area is never in scope', () => {
+    const scope = gemeenteScope(principal('PROVINCIE', ['lezen'], ['GM0344', 'GM0307']));
+    expect(gebiedBinnenScope(scope, ['GM0344'])).toBe(true);
+    expect(gebiedBinnenScope(scope, ['GM0344', 'GM0307'])).toBe(true);
+    expect(gebiedBinnenScope(scope, ['GM0344', 'GM0202'])).toBe(false);
+    expect(gebiedBinnenScope(scope, [])).toBe(false);
+    expect(gebiedBinnenScope({ soort: 'ALLE' }, ['GM0202'])).toBe(true);
+    expect(gebiedBinnenScope({ soort: 'ALLE' }, [])).toBe(false);
   });
 });

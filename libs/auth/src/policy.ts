@@ -108,6 +108,18 @@ export function binnenScope(scope: GemeenteScope, gemeenteCode: string): boolean
 }
 
 /**
+ * An area (gemeente, woningmarktregio, provincie, land) is in scope when every one of its
+ * gemeenten is: a provincie sees its own area and its gemeenten', not a neighbouring province; an
+ * area without gemeenten is never in scope (fail closed).
+ */
+export function gebiedBinnenScope(scope: GemeenteScope, gemeentenVanGebied: readonly string[]): boolean {
+  if (gemeentenVanGebied.length === 0) return false;
+  if (scope.soort === 'ALLE') return true;
+  const eigen = new Set(scope.codes);
+  return gemeentenVanGebied.every((g) => eigen.has(g));
+}
+
+/**
  * Rows of registered data (toewijzingen, projecten, kwartaalcijfers) are visible as rows only to
  * the organisation that owns them and to the gemeente they are in. Everyone else in scope sees
  * aggregates, with small cells suppressed.
