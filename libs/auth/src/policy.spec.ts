@@ -6,6 +6,7 @@ import {
   heeftPermissie,
   magRijZien,
   magSchrijvenVoorGemeente,
+  magTaakstellingStellen,
   POLICY,
   zietOnderdrukteCellen,
   type Permissie,
@@ -106,5 +107,53 @@ describe('gebiedBinnenScope', () => {
     expect(gebiedBinnenScope(scope, [])).toBe(false);
     expect(gebiedBinnenScope({ soort: 'ALLE' }, ['GM0202'])).toBe(true);
     expect(gebiedBinnenScope({ soort: 'ALLE' }, [])).toBe(false);
+  });
+});
+
+describe('magTaakstellingStellen: the level that owns the area', () => {
+  const rijk = principal('RIJK', ['beheren'], [], 'BZK');
+  const utrechtPv = { ...principal('PROVINCIE', ['beheren'], ['GM0344', 'GM0307', 'GM0356'], 'PV26') };
+  utrechtPv.organisatie = { ...utrechtPv.organisatie, provincieCode: 'PV26' };
+  const gemUtrecht = principal('GEMEENTE', ['beheren'], ['GM0344'], 'GM0344');
+  const gem = (code: string, pv = 'PV26') => ({ soort: 'GEMEENTE' as const, code, gemeenten: [code], provincies: [pv] });
+  const land = { soort: 'LAND' as const, code: 'NL', gemeenten: ['GM0344', 'GM0202'], provincies: ['PV26', 'PV25'] };
+  const pv26 = { soort: 'PROVINCIE' as const, code: 'PV26', gemeenten: ['GM0344', 'GM0307'], provincies: ['PV26'] };
+  const regioBinnen = { soort: 'WONINGMARKTREGIO' as const, code: 'WMR09', gemeenten: ['GM0344', 'GM0356'], provincies: ['PV26'] };
+  const regioOver = { soort: 'WONINGMARKTREGIO' as const, code: 'WMR10', gemeenten: ['GM0344', 'GM0228'], provincies: ['PV26', 'PV25'] };
+  const regioLeeg = { soort: 'WONINGMARKTREGIO' as const, code: 'WMR01', gemeenten: [], provincies: [] };
+  const N = 'WONINGEN_OPGELEVERD';
+  const S = 'STATUSHOUDERS_GEHUISVEST';
+
+  it('Rijk: land, provincies, border-crossing regio’s, and statushouders per gemeente only', () => {
+    expect(magTaakstellingStellen(rijk, land, N)).toBe(true);
+    expect(magTaakstellingStellen(rijk, pv26, N)).toBe(true);
+    expect(magTaakstellingStellen(rijk, regioOver, N)).toBe(true);
+    expect(magTaakstellingStellen(rijk, regioBinnen, N)).toBe(false);
+    expect(magTaakstellingStellen(rijk, regioLeeg, N)).toBe(false);
+    expect(magTaakstellingStellen(rijk, gem('GM0344'), S)).toBe(true);
+    expect(magTaakstellingStellen(rijk, gem('GM0344'), N)).toBe(false);
+  });
+
+  it('provincie: its gemeenten and regio’s wholly inside it, not its own total, not statushouders', () => {
+    expect(magTaakstellingStellen(utrechtPv, gem('GM0344'), N)).toBe(true);
+    expect(magTaakstellingStellen(utrechtPv, gem('GM0202', 'PV25'), N)).toBe(false);
+    expect(magTaakstellingStellen(utrechtPv, regioBinnen, N)).toBe(true);
+    expect(magTaakstellingStellen(utrechtPv, regioOver, N)).toBe(false);
+    expect(magTaakstellingStellen(utrechtPv, regioLeeg, N)).toBe(false);
+    expect(magTaakstellingStellen(utrechtPv, pv26, N)).toBe(false);
+    expect(magTaakstellingStellen(utrechtPv, land, N)).toBe(false);
+    expect(magTaakstellingStellen(utrechtPv, gem('GM0344'), S)).toBe(false);
+  });
+
+  it('gemeente: only itself, never statushouders; other kinds never', () => {
+    expect(magTaakstellingStellen(gemUtrecht, gem('GM0344'), N)).toBe(true);
+    expect(magTaakstellingStellen(gemUtrecht, gem('GM0307'), N)).toBe(false);
+    expect(magTaakstellingStellen(gemUtrecht, gem('GM0344'), S)).toBe(false);
+    expect(magTaakstellingStellen(gemUtrecht, regioBinnen, N)).toBe(false);
+    for (const soort of ['CORPORATIE', 'HUURDERSORGANISATIE', 'ZORGAANBIEDER'] as const) {
+      const p = principal(soort, ['beheren'], ['GM0344'], 'L0801');
+      expect(magTaakstellingStellen(p, gem('GM0344'), N)).toBe(false);
+      expect(magTaakstellingStellen(p, gem('GM0344'), S)).toBe(false);
+    }
   });
 });

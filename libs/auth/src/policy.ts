@@ -1,4 +1,4 @@
-import type { OrganisatieSoort } from '@thuismonitor/domain';
+import { STATUSHOUDERS_TAAKSTELLING_INDICATOR, type GebiedSoort, type OrganisatieSoort } from '@thuismonitor/domain';
 import type { Principal } from './principal';
 import type { Rol } from './rollen';
 
@@ -53,13 +53,17 @@ export const POLICY = {
   },
   'toewijzing:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'toewijzingen (rijen of aggregaten)' },
   'toewijzing:invoeren': { soorten: ['CORPORATIE'], rollen: ['invoeren'], omschrijving: 'toewijzingen vastleggen' },
+  'nieuwbouw:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'nieuwbouwprojecten zien' },
   'nieuwbouw:invoeren': {
     soorten: ['CORPORATIE', 'GEMEENTE'],
     rollen: ['invoeren'],
     omschrijving: 'nieuwbouwprojecten bijhouden',
   },
+  'kwartaalcijfer:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'gerapporteerde kwartaalcijfers zien' },
+  // the indicator catalogue says per indicator which kind reports it (magRapporteren); gemeenten
+  // report woningvoorraad, vroegsignalering and standplaatsen
   'kwartaalcijfer:invoeren': {
-    soorten: ['CORPORATIE', 'ZORGAANBIEDER'],
+    soorten: ['CORPORATIE', 'ZORGAANBIEDER', 'GEMEENTE'],
     rollen: ['invoeren'],
     omschrijving: 'kwartaalcijfers rapporteren',
   },
@@ -144,4 +148,97 @@ export function zietOnderdrukteCellen(principal: Principal, gemeenteCode: string
 export function magSchrijvenVoorGemeente(principal: Principal, gemeenteCode: string): boolean {
   if (principal.organisatie.soort === 'RIJK') return false;
   return principal.organisatie.gemeenten.includes(gemeenteCode);
+}
+
+/** An area a taakstelling is set for, with what the policy needs to know about its territory. */
+export interface TaakstellingGebied {
+  soort: GebiedSoort;
+  code: string;
+  /** every gemeente of the area (for a gemeente: itself) */
+  gemeenten: readonly string[];
+  /** the distinct provincies those gemeenten lie in */
+  provincies: readonly string[];
+}
+
+/**
+ * Who sets a taakstelling: the level that owns the area, and only one level per area, so a target
+ * set from above cannot be overwritten from below (docs/decisions.md, "Taakstellingen").
+ * - Rijk: the country, every provincie, a woningmarktregio that crosses a provincial border, and
+ *   the statushouders taakstelling of every gemeente (nothing else per gemeente).
+ * - Provincie: its own gemeenten and the woningmarktregio's that lie wholly inside the province;
+ *   not its own provincie total (that is the Rijk's target for it), not statushouders.
+ * - Gemeente: its own gemeente, except the statushouders taakstelling (set by the Rijk).
+ * - Everyone else (corporaties, huurders, zorgaanbieders): nothing.
+ * An area without gemeenten (a woningmarktregio whose membership is not imported) has no owner.
+ */
+export function magTaakstellingStellen(principal: Principal, gebied: TaakstellingGebied, indicatorCode: string): boolean {
+  const org = principal.organisatie;
+  const statushouders = indicatorCode === STATUSHOUDERS_TAAKSTELLING_INDICATOR;
+  switch (org.soort) {
+    case 'RIJK':
+      if (gebied.soort === 'LAND' || gebied.soort === 'PROVINCIE') return true;
+      if (gebied.soort === 'GEMEENTE') return statushouders;
+      return gebied.gemeenten.length > 0 && gebied.provincies.length > 1;
+    case 'PROVINCIE': {
+      if (statushouders || gebied.gemeenten.length === 0) return false;
+      if (gebied.soort !== 'GEMEENTE' && gebied.soort !== 'WONINGMARKTREGIO') return false;
+      const eigen = new Set(org.gemeenten);
+      return gebied.gemeenten.every((g) => eigen.has(g)) && gebied.provincies.every((p) => p === org.provincieCode);
+    }
+    case 'GEMEENTE':
+      return !statushouders && gebied.soort === 'GEMEENTE' && gebied.code === org.code;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The SQL form of magRijZien for list queries: rows owned by `eigenaarOrganisatieId`, plus, for a
+ * gemeente, the rows in its own gemeente (`gemeenteCode`; null for everyone else). There is no
+ * value that widens it: a provincie or Rijk gets its own (none) and no gemeente, so no rows.
+ */
+export interface RijZicht {
+  eigenaarOrganisatieId: string;
+  gemeenteCode: string | null;
+}
+
+export function rijZicht(principal: Principal): RijZicht {
+  const org = principal.organisatie;
+  return { eigenaarOrganisatieId: org.id, gemeenteCode: org.soort === 'GEMEENTE' ? org.code : null };
+}
+
+/**
+ * Nieuwbouwprojecten are about buildings, not households, so besides the owner and the gemeente
+ * (magRijZien) the provincie and the Rijk see the projects within their scope as rows too
+ * (docs/decisions.md, "Nieuwbouwprojecten"). Other parties (other corporaties, huurders,
+ * zorgaanbieders) do not: they follow nieuwbouw through voortgang.
+ */
+export function magProjectZien(principal: Principal, project: { eigenaarOrganisatieId: string; gemeenteCode: string }): boolean {
+  if (magRijZien(principal, project)) return true;
+  const soort = principal.organisatie.soort;
+  return (soort === 'PROVINCIE' || soort === 'RIJK') && binnenScope(gemeenteScope(principal), project.gemeenteCode);
+}
+
+/** The SQL form of magProjectZien: own projects, plus the projects in `gemeenten`. */
+export interface ProjectZicht {
+  eigenaarOrganisatieId: string;
+  gemeenten: GemeenteScope;
+}
+
+export function projectZicht(principal: Principal): ProjectZicht {
+  const org = principal.organisatie;
+  const gemeenten: GemeenteScope =
+    org.soort === 'PROVINCIE' || org.soort === 'RIJK'
+      ? gemeenteScope(principal)
+      : { soort: 'GEMEENTEN', codes: org.soort === 'GEMEENTE' ? [org.code] : [] };
+  return { eigenaarOrganisatieId: org.id, gemeenten };
+}
+
+/**
+ * Who edits a nieuwbouwproject: a corporatie its own projects in its werkgebied, a gemeente any
+ * project in the gemeente (it grants the permits and keeps the local planning list).
+ */
+export function magProjectBewerken(principal: Principal, project: { eigenaarOrganisatieId: string; gemeenteCode: string }): boolean {
+  const eigen = project.eigenaarOrganisatieId === principal.organisatie.id;
+  return (eigen || principal.organisatie.soort === 'GEMEENTE') && magSchrijvenVoorGemeente(principal, project.gemeenteCode);
 }

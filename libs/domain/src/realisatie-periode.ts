@@ -1,0 +1,48 @@
+import type { IsoDatum } from './iso-datum';
+import { kwartaalEinde, kwartaalStart, kwartaalVanDatum, volgendKwartaal, vorigKwartaal, type Kwartaal } from './kwartaal';
+import type { Periode } from './periode';
+
+/**
+ * Which data a realisation over a period is computed from (indicator-catalogus, Aggregatie):
+ * the quarters whose figures count for a SOM over a period, the peildatum for a STAND, and the
+ * share of two stands. The API turns these into SQL bounds; the counting itself runs in Postgres.
+ */
+
+/**
+ * The quarters wholly inside the period, or undefined when none is. Quarterly figures cannot be
+ * split by day, so a quarter that only partly overlaps is left out rather than counted in full
+ * (a period of 15 February t/m 31 December sums Q2–Q4).
+ */
+export function kwartalenBinnenPeriode(periode: Periode): { van: Kwartaal; tot: Kwartaal } | undefined {
+  let van = kwartaalVanDatum(periode.van);
+  if (kwartaalStart(van) < periode.van) van = volgendKwartaal(van);
+  let tot = kwartaalVanDatum(periode.tot);
+  if (kwartaalEinde(tot) > periode.tot) tot = vorigKwartaal(tot);
+  if (van.jaar * 4 + van.nummer > tot.jaar * 4 + tot.nummer) return undefined;
+  return { van, tot };
+}
+
+/** The moment a stand is read: the end of the period, or today when the period is still running. */
+export function peildatum(periode: Periode, vandaag: IsoDatum): IsoDatum {
+  return vandaag < periode.tot ? vandaag : periode.tot;
+}
+
+/**
+ * The last quarter that has ended on the peildatum (a stand is reported at the end of a quarter):
+ * on 31 March that is Q1, on 30 March still Q4 of the year before.
+ */
+export function laatsteAfgeslotenKwartaal(peil: IsoDatum): Kwartaal {
+  const k = kwartaalVanDatum(peil);
+  return kwartaalEinde(k) === peil ? k : vorigKwartaal(k);
+}
+
+/** A running number of a quarter (jaar × 4 + nummer − 1), the form the SQL compares. */
+export function kwartaalVolgnummer(k: Kwartaal): number {
+  return k.jaar * 4 + k.nummer - 1;
+}
+
+/** teller / noemer × 100 in percentage points; null when the noemer is 0 (no stock reported). */
+export function aandeelPercentage(teller: number, noemer: number): number | null {
+  if (!(noemer > 0)) return null;
+  return Math.round((teller / noemer) * 100 * 100) / 100;
+}
