@@ -13,6 +13,7 @@ import {
 } from './policy';
 import type { Principal } from './principal';
 import type { Rol } from './rollen';
+import { magProjectBewerken, magProjectZien, projectZicht, rijZicht } from './policy';
 
 function principal(soort: OrganisatieSoort, rollen: Rol[], gemeenten: string[] = [], code = 'X'): Principal {
   return {
@@ -155,5 +156,59 @@ describe('magTaakstellingStellen: the level that owns the area', () => {
       expect(magTaakstellingStellen(p, gem('GM0344'), N)).toBe(false);
       expect(magTaakstellingStellen(p, gem('GM0344'), S)).toBe(false);
     }
+  });
+});
+
+describe('row visibility in SQL form and nieuwbouwprojecten', () => {
+  const domstad = principal('CORPORATIE', ['lezen'], ['GM0344', 'GM0356'], 'L0801');
+  const eemland = principal('CORPORATIE', ['lezen'], ['GM0307'], 'L0802');
+  const utrecht = principal('GEMEENTE', ['lezen'], ['GM0344'], 'GM0344');
+  const provincie = principal('PROVINCIE', ['lezen'], ['GM0344', 'GM0356', 'GM0307'], 'PV26');
+  const rijk = principal('RIJK', ['lezen'], [], 'BZK');
+  const zorg = principal('ZORGAANBIEDER', ['lezen'], ['GM0344'], 'ZA');
+  const rij = { eigenaarOrganisatieId: 'id-L0801', gemeenteCode: 'GM0344' };
+
+  it('rijZicht selects exactly what magRijZien allows', () => {
+    for (const p of [domstad, eemland, utrecht, provincie, rijk, zorg]) {
+      const z = rijZicht(p);
+      const sqlZegt = rij.eigenaarOrganisatieId === z.eigenaarOrganisatieId || rij.gemeenteCode === z.gemeenteCode;
+      expect(sqlZegt).toBe(magRijZien(p, rij));
+    }
+    expect(rijZicht(provincie).gemeenteCode).toBeNull();
+    expect(rijZicht(rijk).gemeenteCode).toBeNull();
+  });
+
+  it('projects: owner, the gemeente, provincie and Rijk within scope; not other parties', () => {
+    expect(magProjectZien(domstad, rij)).toBe(true);
+    expect(magProjectZien(utrecht, rij)).toBe(true);
+    expect(magProjectZien(provincie, rij)).toBe(true);
+    expect(magProjectZien(rijk, rij)).toBe(true);
+    expect(magProjectZien(principal('PROVINCIE', ['lezen'], ['GM0202'], 'PV25'), rij)).toBe(false);
+    expect(magProjectZien(eemland, rij)).toBe(false);
+    expect(magProjectZien(zorg, rij)).toBe(false);
+  });
+
+  it('projectZicht selects exactly what magProjectZien allows', () => {
+    const projecten = [rij, { eigenaarOrganisatieId: 'id-L0802', gemeenteCode: 'GM0307' }, { eigenaarOrganisatieId: 'id-GM0344', gemeenteCode: 'GM0202' }];
+    for (const p of [domstad, eemland, utrecht, provincie, rijk, zorg]) {
+      const z = projectZicht(p);
+      for (const project of projecten) {
+        const sqlZegt =
+          project.eigenaarOrganisatieId === z.eigenaarOrganisatieId ||
+          z.gemeenten.soort === 'ALLE' ||
+          z.gemeenten.codes.includes(project.gemeenteCode);
+        expect(sqlZegt).toBe(magProjectZien(p, project));
+      }
+    }
+  });
+
+  it('projects are edited by their corporatie inside its werkgebied, or by the gemeente they are in', () => {
+    expect(magProjectBewerken(domstad, rij)).toBe(true);
+    expect(magProjectBewerken(domstad, { ...rij, gemeenteCode: 'GM0307' })).toBe(false);
+    expect(magProjectBewerken(eemland, rij)).toBe(false);
+    expect(magProjectBewerken(utrecht, rij)).toBe(true);
+    expect(magProjectBewerken(utrecht, { ...rij, gemeenteCode: 'GM0356' })).toBe(false);
+    expect(magProjectBewerken(provincie, rij)).toBe(false);
+    expect(magProjectBewerken(rijk, rij)).toBe(false);
   });
 });
