@@ -17,6 +17,8 @@ export * from './voortgang';
 export * from './indicator-catalogus';
 export * from './prestatieafspraak-status';
 export * from './cyclus';
+export * from './prestatieafspraak-inhoud';
+export * from './cyclus-datums';
 export * from './kolom-mapping';
 export * from './toewijzing-rij';
 export * from './nl-format';
