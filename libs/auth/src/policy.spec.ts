@@ -14,6 +14,15 @@ import {
 import type { Principal } from './principal';
 import type { Rol } from './rollen';
 import { magProjectBewerken, magProjectZien, projectZicht, rijZicht } from './policy';
+import {
+  magCyclusKalenderZien,
+  magMijlpaalBijwerken,
+  magOverlegZien,
+  magPrestatieafspraakBeeindigen,
+  magPrestatieafspraakBewerken,
+  magPrestatieafspraakStarten,
+  magPrestatieafspraakZien,
+} from './policy';
 
 function principal(soort: OrganisatieSoort, rollen: Rol[], gemeenten: string[] = [], code = 'X'): Principal {
   return {
@@ -210,5 +219,65 @@ describe('row visibility in SQL form and nieuwbouwprojecten', () => {
     expect(magProjectBewerken(utrecht, { ...rij, gemeenteCode: 'GM0356' })).toBe(false);
     expect(magProjectBewerken(provincie, rij)).toBe(false);
     expect(magProjectBewerken(rijk, rij)).toBe(false);
+  });
+});
+
+describe('prestatieafspraken: who reads, starts, edits, ends', () => {
+  const utrecht = principal('GEMEENTE', ['lezen'], ['GM0344'], 'GM0344');
+  const amersfoort = principal('GEMEENTE', ['lezen'], ['GM0307'], 'GM0307');
+  const domstad = principal('CORPORATIE', ['lezen'], ['GM0344', 'GM0356'], 'L0801');
+  const eemland = principal('CORPORATIE', ['lezen'], ['GM0307'], 'L0802');
+  const huurders = principal('HUURDERSORGANISATIE', ['lezen'], ['GM0344'], 'HO');
+  const pvUtrecht = principal('PROVINCIE', ['lezen'], ['GM0344', 'GM0307'], 'PV26');
+  const pvGelderland = principal('PROVINCIE', ['lezen'], ['GM0202'], 'PV25');
+  const rijk = principal('RIJK', ['lezen'], [], 'BZK');
+  const pa = { gemeenteCode: 'GM0344', partijIds: ['id-GM0344', 'id-L0801', 'id-HO'] };
+  const concept = { ...pa, status: 'CONCEPT' as const };
+  const getekend = { ...pa, status: 'VASTGESTELD' as const };
+
+  it('parties read it in every status; provincie and Rijk only after CONCEPT; nobody else', () => {
+    for (const p of [utrecht, domstad, huurders]) expect(magPrestatieafspraakZien(p, concept)).toBe(true);
+    expect(magPrestatieafspraakZien(pvUtrecht, concept)).toBe(false);
+    expect(magPrestatieafspraakZien(rijk, concept)).toBe(false);
+    expect(magPrestatieafspraakZien(pvUtrecht, { ...pa, status: 'TER_ONDERTEKENING' })).toBe(true);
+    expect(magPrestatieafspraakZien(rijk, getekend)).toBe(true);
+    expect(magPrestatieafspraakZien(pvGelderland, getekend)).toBe(false);
+    // same gemeente in scope, but not a party: still nothing
+    expect(magPrestatieafspraakZien(principal('CORPORATIE', ['lezen'], ['GM0344'], 'L0999'), getekend)).toBe(false);
+    expect(magPrestatieafspraakZien(amersfoort, getekend)).toBe(false);
+    expect(magPrestatieafspraakZien(eemland, getekend)).toBe(false);
+  });
+
+  it('the gemeente starts its own, a corporatie its bod in its werkgebied, nobody else', () => {
+    expect(magPrestatieafspraakStarten(utrecht, 'GM0344')).toBe(true);
+    expect(magPrestatieafspraakStarten(utrecht, 'GM0307')).toBe(false);
+    expect(magPrestatieafspraakStarten(domstad, 'GM0356')).toBe(true);
+    expect(magPrestatieafspraakStarten(domstad, 'GM0307')).toBe(false);
+    expect(magPrestatieafspraakStarten(huurders, 'GM0344')).toBe(false);
+    expect(magPrestatieafspraakStarten(pvUtrecht, 'GM0344')).toBe(false);
+    expect(magPrestatieafspraakStarten(rijk, 'GM0344')).toBe(false);
+  });
+
+  it('parties edit and see the overleg; only the gemeente ends; the responsible party updates a mijlpaal', () => {
+    expect(magPrestatieafspraakBewerken(huurders, pa)).toBe(true);
+    expect(magPrestatieafspraakBewerken(eemland, pa)).toBe(false);
+    expect(magOverlegZien(domstad, pa)).toBe(true);
+    expect(magOverlegZien(pvUtrecht, pa)).toBe(false);
+    expect(magPrestatieafspraakBeeindigen(utrecht, getekend)).toBe(true);
+    expect(magPrestatieafspraakBeeindigen(domstad, getekend)).toBe(false);
+    expect(magPrestatieafspraakBeeindigen(amersfoort, { ...getekend, partijIds: [...pa.partijIds, 'id-GM0307'] })).toBe(false);
+    expect(magMijlpaalBijwerken(utrecht, pa, 'id-GM0344')).toBe(true);
+    expect(magMijlpaalBijwerken(domstad, pa, 'id-GM0344')).toBe(false);
+    expect(magMijlpaalBijwerken(eemland, pa, 'id-L0802')).toBe(false);
+  });
+
+  it('the cycle calendar: the gemeente, its provincie, Rijk and parties in the gemeente', () => {
+    expect(magCyclusKalenderZien(utrecht, 'GM0344', false)).toBe(true);
+    expect(magCyclusKalenderZien(amersfoort, 'GM0344', false)).toBe(false);
+    expect(magCyclusKalenderZien(pvUtrecht, 'GM0344', false)).toBe(true);
+    expect(magCyclusKalenderZien(pvGelderland, 'GM0344', false)).toBe(false);
+    expect(magCyclusKalenderZien(rijk, 'GM0344', false)).toBe(true);
+    expect(magCyclusKalenderZien(domstad, 'GM0344', false)).toBe(false);
+    expect(magCyclusKalenderZien(domstad, 'GM0344', true)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { STATUSHOUDERS_TAAKSTELLING_INDICATOR, type GebiedSoort, type OrganisatieSoort } from '@thuismonitor/domain';
+import type { PrestatieafspraakStatus } from '@thuismonitor/domain';
 import type { Principal } from './principal';
 import type { Rol } from './rollen';
 
@@ -241,4 +242,85 @@ export function projectZicht(principal: Principal): ProjectZicht {
 export function magProjectBewerken(principal: Principal, project: { eigenaarOrganisatieId: string; gemeenteCode: string }): boolean {
   const eigen = project.eigenaarOrganisatieId === principal.organisatie.id;
   return (eigen || principal.organisatie.soort === 'GEMEENTE') && magSchrijvenVoorGemeente(principal, project.gemeenteCode);
+}
+
+/** What the policy needs to know about one prestatieafspraak (one version). */
+export interface PrestatieafspraakZicht {
+  gemeenteCode: string;
+  status: PrestatieafspraakStatus;
+  /** organisation ids of its parties (the gemeente is always one) */
+  partijIds: readonly string[];
+}
+
+export function isPartij(principal: Principal, pa: Pick<PrestatieafspraakZicht, 'partijIds'>): boolean {
+  return pa.partijIds.includes(principal.organisatie.id);
+}
+
+/**
+ * Who reads a prestatieafspraak (DESIGN §6): its parties in every status; the provincie of its
+ * gemeente and the Rijk once it has left CONCEPT (nobody reads another organisation's drafts).
+ * Anyone else gets "not found". The RLS policy prestatieafspraak_lezen is the same rule in SQL.
+ */
+export function magPrestatieafspraakZien(principal: Principal, pa: PrestatieafspraakZicht): boolean {
+  if (isPartij(principal, pa)) return true;
+  const soort = principal.organisatie.soort;
+  return (
+    (soort === 'PROVINCIE' || soort === 'RIJK') &&
+    pa.status !== 'CONCEPT' &&
+    binnenScope(gemeenteScope(principal), pa.gemeenteCode)
+  );
+}
+
+/**
+ * Who starts a prestatieafspraak for a gemeente: the gemeente itself, or a corporatie working in
+ * it (its bod). Huurders and zorgaanbieders join as parties; they do not draft.
+ */
+export function magPrestatieafspraakStarten(principal: Principal, gemeenteCode: string): boolean {
+  const org = principal.organisatie;
+  if (org.soort === 'GEMEENTE') return org.code === gemeenteCode;
+  if (org.soort === 'CORPORATIE') return org.gemeenten.includes(gemeenteCode);
+  return false;
+}
+
+/**
+ * Content changes, indienen, terugtrekken, a new version and signing: parties only (the role,
+ * beheren or tekenen, comes from the permission; whether the status allows it is a domain rule).
+ */
+export function magPrestatieafspraakBewerken(principal: Principal, pa: Pick<PrestatieafspraakZicht, 'partijIds'>): boolean {
+  return isPartij(principal, pa);
+}
+
+/** Ending a vastgestelde prestatieafspraak is the gemeente's act, as a party to it. */
+export function magPrestatieafspraakBeeindigen(principal: Principal, pa: PrestatieafspraakZicht): boolean {
+  const org = principal.organisatie;
+  return org.soort === 'GEMEENTE' && org.code === pa.gemeenteCode && isPartij(principal, pa);
+}
+
+/**
+ * The parties' conversation and history (reacties, audit trail) stay among the parties; the
+ * provincie and the Rijk read the content and the signatures, not the negotiation.
+ */
+export function magOverlegZien(principal: Principal, pa: Pick<PrestatieafspraakZicht, 'partijIds'>): boolean {
+  return isPartij(principal, pa);
+}
+
+/** A mijlpaal's status is reported by the party responsible for it. */
+export function magMijlpaalBijwerken(
+  principal: Principal,
+  pa: Pick<PrestatieafspraakZicht, 'partijIds'>,
+  verantwoordelijkeId: string,
+): boolean {
+  return isPartij(principal, pa) && verantwoordelijkeId === principal.organisatie.id;
+}
+
+/**
+ * The cycle calendar of a gemeente: the gemeente, its provincie, the Rijk, and the parties to any
+ * of the gemeente's prestatieafspraken (`partijInGemeente`, looked up by the caller).
+ */
+export function magCyclusKalenderZien(principal: Principal, gemeenteCode: string, partijInGemeente: boolean): boolean {
+  const org = principal.organisatie;
+  if (partijInGemeente) return true;
+  if (org.soort === 'GEMEENTE') return org.code === gemeenteCode;
+  if (org.soort === 'PROVINCIE' || org.soort === 'RIJK') return binnenScope(gemeenteScope(principal), gemeenteCode);
+  return false;
 }
