@@ -28,6 +28,10 @@ export interface AppConfig {
   graphqlSchemaFile?: string;
   /** BullMQ key prefix, so test runs and environments sharing a Redis do not collide */
   queuePrefix: string;
+  /** how long a worker's lock on a running job lasts; a killed worker's job is retried after it */
+  workerLockMs: number;
+  /** how often workers look for jobs whose worker died (stalled jobs) */
+  workerStalledIntervalMs: number;
 }
 
 export class ConfigFout extends Error {
@@ -76,10 +80,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const demoData = bool(env.DEMO_DATA, nodeEnv !== 'production', 'DEMO_DATA', problemen);
-  const reportDeadlineDays = int(env.REPORT_DEADLINE_DAYS, 15, 'REPORT_DEADLINE_DAYS', problemen, 0, 90);
+  // 1..28: the schedule is a day of the month after the quarter's last month (see JOB_SCHEDULERS)
+  const reportDeadlineDays = int(env.REPORT_DEADLINE_DAYS, 15, 'REPORT_DEADLINE_DAYS', problemen, 1, 28);
   const deadlineDag = int(env.ONDERTEKEN_DEADLINE_DAG, 15, 'ONDERTEKEN_DEADLINE_DAG', problemen, 1, 31);
   if (deadlineDag !== 1 && deadlineDag !== 15) problemen.push('ONDERTEKEN_DEADLINE_DAG must be 1 or 15');
 
+  const workerLockMs = int(env.WORKER_LOCK_MS, 30_000, 'WORKER_LOCK_MS', problemen, 1000, 600_000);
+  const workerStalledIntervalMs = int(env.WORKER_STALLED_INTERVAL_MS, 15_000, 'WORKER_STALLED_INTERVAL_MS', problemen, 500, 600_000);
   const databasePoolSize = int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problemen, 1, 200);
   if (problemen.length) throw new ConfigFout(problemen);
   return {
@@ -100,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: env.WEB_DIST_DIR || path.join(REPO_ROOT, 'apps/web/dist'),
     graphqlSchemaFile: env.GRAPHQL_SCHEMA_FILE || undefined,
     queuePrefix: env.QUEUE_PREFIX || 'thuismonitor',
+    workerLockMs,
+    workerStalledIntervalMs,
   };
 }
 

@@ -4,7 +4,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type IORedis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { BEWAAR_JOBS, JOB_CATALOGUS, type QueueNaam } from './job-catalogus';
+import { BEWAAR_JOBS, JOB_CATALOGUS, JOB_SCHEDULERS, type QueueNaam } from './job-catalogus';
 import { JOB_HANDLER_METADATA, type JobFunctie } from './job-handler';
 import { workerConnection } from './redis-connection';
 
@@ -73,8 +73,8 @@ export class WorkerService implements OnApplicationShutdown {
           prefix: this.config.queuePrefix,
           concurrency: opties.concurrency ?? 2,
           // A killed worker's lock expires and the job is picked up again (stalled-job check).
-          lockDuration: 30_000,
-          stalledInterval: 15_000,
+          lockDuration: this.config.workerLockMs,
+          stalledInterval: this.config.workerStalledIntervalMs,
           maxStalledCount: 2,
         },
       );
@@ -82,14 +82,15 @@ export class WorkerService implements OnApplicationShutdown {
       worker.on('error', (err) => this.logger.error(`worker error: ${err.message}`));
       this.workers.push(worker);
     }
-    // Deterministic scheduler id: every worker upserts the same scheduler, so there is one.
-    const systeem = new Queue('systeem', { connection: this.connection, prefix: this.config.queuePrefix });
-    this.queues.push(systeem);
-    await systeem.upsertJobScheduler(
-      'systeem.heartbeat',
-      { every: 30_000 },
-      { name: 'systeem.heartbeat', opts: { ...BEWAAR_JOBS, removeOnComplete: { count: 10 } } },
-    );
+    // Deterministic scheduler ids: every worker upserts the same schedulers, so there is one each.
+    for (const def of JOB_SCHEDULERS) {
+      const queue = new Queue(def.queue, { connection: this.connection, prefix: this.config.queuePrefix });
+      this.queues.push(queue);
+      await queue.upsertJobScheduler(def.id, def.herhaling(this.config), {
+        name: def.naam,
+        opts: { ...BEWAAR_JOBS, removeOnComplete: { count: 20 } },
+      });
+    }
     this.logger.log(`worker started: queues ${Object.keys(JOB_CATALOGUS).join(', ')}; ${handlers.size} job handlers`);
   }
 
