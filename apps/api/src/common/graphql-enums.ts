@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AANDACHTSGROEPEN, ACTIELIJN_CODES, ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
+import { AANDACHTSGROEPEN, ACTIELIJN_CODES, GEBIED_SOORTEN, ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
 
 /** GraphQL enums generated from the domain's `as const` lists, so there is one source of truth. */
 export function enumObject<T extends string>(waarden: readonly T[]): { [K in T]: K } {
@@ -16,3 +16,7 @@ registerEnumType(ActielijnEnum, { name: 'Actielijn', description: 'Actielijn van
 
 export const AandachtsgroepEnum = enumObject(AANDACHTSGROEPEN);
 registerEnumType(AandachtsgroepEnum, { name: 'Aandachtsgroep', description: 'Aandachtsgroep van Een thuis voor iedereen' });
+
+// Areas (taakstellingen, voortgang, rapportages): GEMEENTE, WONINGMARKTREGIO, PROVINCIE, LAND.
+export const GebiedSoortEnum = enumObject(GEBIED_SOORTEN);
+registerEnumType(GebiedSoortEnum, { name: 'GebiedSoort', description: 'Soort gebied: gemeente, woningmarktregio, provincie of land' });
