@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { LAND_CODE, type GebiedSoort } from '@thuismonitor/domain';
+import { ReferentieService } from '../referentie/referentie.service';
+import type { GebiedInfo } from './gebied.types';
+
+/**
+ * Turns (soort, code) into the area's gemeenten from reference data (held in memory by
+ * ReferentieService). Reference data is public, so this says nothing about who may see the area's
+ * figures; callers check that with the policy (gebiedBinnenScope, magTaakstellingStellen).
+ */
+@Injectable()
+export class GebiedService {
+  constructor(private readonly referentie: ReferentieService) {}
+
+  /** undefined for an unknown area, and for a woningmarktregio without imported membership */
+  async opzoeken(soort: GebiedSoort, code: string): Promise<GebiedInfo | undefined> {
+    const c = code.trim().toUpperCase();
+    let naam: string | undefined;
+    let gemeenten: { code: string; provincieCode: string }[] = [];
+    switch (soort) {
+      case 'GEMEENTE': {
+        const g = await this.referentie.gemeente(c);
+        if (g) {
+          naam = g.naam;
+          gemeenten = [g];
+        }
+        break;
+      }
+      case 'PROVINCIE':
+        naam = (await this.referentie.provincie(c))?.naam;
+        if (naam) gemeenten = await this.referentie.gemeenten({ provincieCode: c });
+        break;
+      case 'WONINGMARKTREGIO':
+        naam = (await this.referentie.woningmarktregio(c))?.naam;
+        if (naam) gemeenten = await this.referentie.gemeenten({ woningmarktregioCode: c });
+        break;
+      case 'LAND':
+        if (c === LAND_CODE) {
+          naam = 'Nederland';
+          gemeenten = await this.referentie.gemeenten();
+        }
+        break;
+    }
+    if (!naam || gemeenten.length === 0) return undefined;
+    return {
+      soort,
+      code: c,
+      naam,
+      gemeenten: gemeenten.map((g) => g.code).sort(),
+      provincies: [...new Set(gemeenten.map((g) => g.provincieCode))].sort(),
+    };
+  }
+
+  async gemeenteNaam(code: string): Promise<string> {
+    return (await this.referentie.gemeente(code))?.naam ?? code;
+  }
+}
