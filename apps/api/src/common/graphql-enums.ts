@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AANDACHTSGROEPEN, ACTIELIJN_CODES, GEBIED_SOORTEN, ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
+import { AANDACHTSGROEPEN, ACTIELIJN_CODES, GEBIED_SOORTEN, NIEUWBOUW_FASEN, ORGANISATIE_SOORTEN, SEGMENTEN } from '@thuismonitor/domain';
 
 /** GraphQL enums generated from the domain's `as const` lists, so there is one source of truth. */
 export function enumObject<T extends string>(waarden: readonly T[]): { [K in T]: K } {
@@ -20,3 +20,13 @@ registerEnumType(AandachtsgroepEnum, { name: 'Aandachtsgroep', description: 'Aan
 // Areas (taakstellingen, voortgang, rapportages): GEMEENTE, WONINGMARKTREGIO, PROVINCIE, LAND.
 export const GebiedSoortEnum = enumObject(GEBIED_SOORTEN);
 registerEnumType(GebiedSoortEnum, { name: 'GebiedSoort', description: 'Soort gebied: gemeente, woningmarktregio, provincie of land' });
+
+// Nieuwbouw and toewijzingen: woningsegment and project phase.
+export const SegmentEnum = enumObject(SEGMENTEN);
+registerEnumType(SegmentEnum, { name: 'Segment', description: 'Woningsegment (sociale huur … vrije koop)' });
+
+export const NieuwbouwFaseEnum = enumObject(NIEUWBOUW_FASEN);
+registerEnumType(NieuwbouwFaseEnum, {
+  name: 'NieuwbouwFase',
+  description: 'Fase van een nieuwbouwproject: PLAN → VERGUND → IN_AANBOUW → OPGELEVERD',
+});
