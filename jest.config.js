@@ -28,5 +28,15 @@ module.exports = {
       globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
       testTimeout: 60000,
     },
+    {
+      // Browser tests: the API in-process with the built web app (apps/web/dist), Debian's Chromium
+      // driven by playwright-core. scripts/test.mjs builds the web app first.
+      ...common,
+      displayName: 'web',
+      testMatch: ['<rootDir>/apps/web/test/**/*.spec.ts'],
+      globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
+      testTimeout: 120000,
+    },
   ],
 };

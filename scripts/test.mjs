@@ -1,12 +1,28 @@
 // The test command (`npm test`): find or start Postgres and Redis like the run command, then run
 // jest. Integration tests create their own databases (template + one clone per test file) and
 // their own BullMQ prefix, so runs on the same machine do not collide.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolvePostgres, resolveRedis, ROOT } from './lib/local-services.mjs';
+
+const args = process.argv.slice(2);
+
+// Browser tests (jest project `web`) run against the built web app: build it first when they are
+// selected (no --selectProjects, or one that names web).
+const projecten = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--selectProjects') for (let j = i + 1; j < args.length && !args[j].startsWith('-'); j++) projecten.push(args[j]);
+  else if (args[i].startsWith('--selectProjects=')) projecten.push(...args[i].slice(17).split(','));
+}
+if (projecten.length === 0 || projecten.includes('web')) {
+  const bouw = spawnSync(process.execPath, ['apps/web/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (bouw.status !== 0) {
+    console.error('[test] the web app did not build (node apps/web/build.mjs)');
+    process.exit(1);
+  }
+}
 
 const pg = await resolvePostgres();
 const redis = await resolveRedis();
-const args = process.argv.slice(2);
 const child = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...args], {
   cwd: ROOT,
   stdio: 'inherit',

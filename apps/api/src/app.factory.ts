@@ -25,7 +25,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
 /** The built React app at / with SPA fallback; absent build = a short hint instead of a 404. */
 function serveerWebApp(app: NestExpressApplication, dir: string): void {
   const index = path.join(dir, 'index.html');
-  const api = /^\/(graphql|api|health|dev-oidc)(\/|$)/;
+  const api = /^\/(graphql|api|health|dev-oidc|config\.json)(\/|$)/;
   if (fs.existsSync(index)) {
     app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   }

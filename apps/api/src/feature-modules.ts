@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
+import { WebConfigModule } from './web-config/web-config.controller';
 
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [];
+export const FEATURE_MODULES: Type[] = [WebConfigModule];

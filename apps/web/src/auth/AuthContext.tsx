@@ -1,0 +1,75 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { WebConfig } from '../config';
+import { afmelden, bewaarSessie, leesSessie, startAanmelden, type Sessie } from './oidc';
+
+export type AuthStatus = 'aangemeld' | 'afgemeld' | 'verlopen';
+
+interface AuthWaarde {
+  config: WebConfig;
+  status: AuthStatus;
+  sessie: Sessie | null;
+  /** current access token (read at request time) */
+  token: () => string | null;
+  aanmelden: (terugNaar?: string) => Promise<void>;
+  afmelden: () => Promise<void>;
+  /** the API answered 401 or the token ran out */
+  verlopen: () => void;
+  zetSessie: (s: Sessie) => void;
+}
+
+const AuthContext = createContext<AuthWaarde | null>(null);
+
+export function useAuth(): AuthWaarde {
+  const a = useContext(AuthContext);
+  if (!a) throw new Error('useAuth buiten AuthProvider');
+  return a;
+}
+
+export function AuthProvider({ config, children }: { config: WebConfig; children: ReactNode }) {
+  const [sessie, setSessie] = useState<Sessie | null>(() => {
+    const s = leesSessie();
+    return s && s.verlooptOp > Date.now() ? s : null;
+  });
+  const [status, setStatus] = useState<AuthStatus>(() => {
+    const s = leesSessie();
+    if (!s) return 'afgemeld';
+    return s.verlooptOp > Date.now() ? 'aangemeld' : 'verlopen';
+  });
+  const sessieRef = useRef(sessie);
+  sessieRef.current = sessie;
+
+  const verlopen = useCallback(() => {
+    if (!sessieRef.current) return;
+    sessieRef.current = null;
+    bewaarSessie(null);
+    setSessie(null);
+    setStatus('verlopen');
+  }, []);
+
+  useEffect(() => {
+    if (!sessie) return;
+    const ms = sessie.verlooptOp - Date.now();
+    const timer = setTimeout(verlopen, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    return () => clearTimeout(timer);
+  }, [sessie, verlopen]);
+
+  const waarde = useMemo<AuthWaarde>(
+    () => ({
+      config,
+      status,
+      sessie,
+      token: () => sessieRef.current?.accessToken ?? null,
+      aanmelden: (terugNaar) =>
+        startAanmelden(config, terugNaar ?? `${window.location.pathname}${window.location.search}`),
+      afmelden: () => afmelden(config, sessieRef.current),
+      verlopen,
+      zetSessie: (s) => {
+        sessieRef.current = s;
+        setSessie(s);
+        setStatus('aangemeld');
+      },
+    }),
+    [config, status, sessie, verlopen],
+  );
+  return <AuthContext.Provider value={waarde}>{children}</AuthContext.Provider>;
+}

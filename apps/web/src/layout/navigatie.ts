@@ -1,0 +1,28 @@
+import type { OrganisatieSoort } from '../generated/graphql';
+
+export interface NavItem {
+  pad: string;
+  label: string;
+  /** short description on the start page */
+  uitleg: string;
+  /** organisation kinds that see this item (absent = everyone) */
+  soorten?: readonly OrganisatieSoort[];
+  /** permission the user needs (from `me.permissies`) */
+  permissie?: string;
+}
+
+/**
+ * The navigation per organisation kind. A screen is listed only once its API exists in
+ * apps/api/schema.graphql (see docs/webapp.md for what is still missing).
+ */
+export const NAVIGATIE: readonly NavItem[] = [
+  { pad: '/', label: 'Start', uitleg: 'Uw gegevens en organisatie' },
+  { pad: '/gemeenten', label: 'Gemeenten', uitleg: 'Alle 342 gemeenten met provincie en woningmarktregio', permissie: 'referentie:lezen' },
+  { pad: '/organisaties', label: 'Organisaties', uitleg: 'Alle deelnemende organisaties', permissie: 'organisatie:lezen' },
+];
+
+export function navigatieVoor(soort: OrganisatieSoort, permissies: readonly string[]): NavItem[] {
+  return NAVIGATIE.filter(
+    (n) => (!n.soorten || n.soorten.includes(soort)) && (!n.permissie || permissies.includes(n.permissie)),
+  );
+}

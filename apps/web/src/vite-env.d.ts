@@ -1,0 +1,5 @@
+declare module '*.css';
+declare module '*?raw' {
+  const tekst: string;
+  export default tekst;
+}
