@@ -13,7 +13,7 @@ import {
 } from './policy';
 import type { Principal } from './principal';
 import type { Rol } from './rollen';
-import { magProjectBewerken, magProjectZien, projectZicht, rijZicht } from './policy';
+import { magEigenRijSchrijven, magProjectBewerken, magProjectZien, projectZicht, rijZicht } from './policy';
 import {
   magCyclusKalenderZien,
   magMijlpaalBijwerken,
@@ -219,6 +219,13 @@ describe('row visibility in SQL form and nieuwbouwprojecten', () => {
     expect(magProjectBewerken(utrecht, { ...rij, gemeenteCode: 'GM0356' })).toBe(false);
     expect(magProjectBewerken(provincie, rij)).toBe(false);
     expect(magProjectBewerken(rijk, rij)).toBe(false);
+  });
+
+  it('own rows are changed only by their owner, inside its werkgebied', () => {
+    expect(magEigenRijSchrijven(domstad, rij)).toBe(true);
+    expect(magEigenRijSchrijven(domstad, { ...rij, gemeenteCode: 'GM0307' })).toBe(false);
+    expect(magEigenRijSchrijven(utrecht, rij)).toBe(false);
+    expect(magEigenRijSchrijven(eemland, rij)).toBe(false);
   });
 });
 

@@ -324,3 +324,11 @@ export function magCyclusKalenderZien(principal: Principal, gemeenteCode: string
   if (org.soort === 'PROVINCIE' || org.soort === 'RIJK') return binnenScope(gemeenteScope(principal), gemeenteCode);
   return false;
 }
+
+/**
+ * Changing or deleting a registered row (toewijzing, kwartaalcijfer): only the organisation that
+ * owns it, and only while the gemeente is in its werkgebied (the same wall as writing it).
+ */
+export function magEigenRijSchrijven(principal: Principal, rij: { eigenaarOrganisatieId: string; gemeenteCode: string }): boolean {
+  return rij.eigenaarOrganisatieId === principal.organisatie.id && magSchrijvenVoorGemeente(principal, rij.gemeenteCode);
+}
