@@ -1,0 +1,149 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import * as ExcelJS from 'exceljs';
+import * as iconv from 'iconv-lite';
+import { GebruikersFout } from '../common/fouten';
+
+/**
+ * Reading a toewijzingen file the way corporaties export them: CSV (`;`, `,` or tab; UTF-8 with
+ * or without BOM, UTF-16 with BOM, or Windows-1252 from older Excel versions) or XLSX (first
+ * worksheet, read with exceljs's streaming reader). Yields every row as plain text cells with
+ * the row number a user sees in Excel, so errors can name "rij 12".
+ */
+export interface BestandRij {
+  /** row number as shown in Excel (the header is usually 1) */
+  rij: number;
+  cellen: string[];
+}
+
+export type BestandSoort = 'CSV' | 'XLSX';
+
+const onleesbaar = (melding: string) => new GebruikersFout('ONGELDIGE_INVOER', melding, undefined, 422);
+
+export function bepaalSoort(buffer: Buffer, bestandsnaam: string): BestandSoort {
+  const naam = bestandsnaam.toLowerCase();
+  // zip container = XLSX; decide by content first, so a renamed file is still read correctly
+  if (buffer.length >= 4 && buffer.readUInt32BE(0) === 0x504b0304) return 'XLSX';
+  if (buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0) {
+    throw onleesbaar('Het oude Excel-formaat (.xls) wordt niet ondersteund. Sla het bestand op als .xlsx of als CSV.');
+  }
+  if (naam.endsWith('.xlsx')) throw onleesbaar('Het bestand heeft de extensie .xlsx, maar is geen geldig Excel-bestand.');
+  const begin = buffer.subarray(0, 4096);
+  const utf16 = (begin[0] === 0xff && begin[1] === 0xfe) || (begin[0] === 0xfe && begin[1] === 0xff);
+  if (!utf16 && begin.includes(0)) {
+    throw onleesbaar('Het bestand is geen CSV- of XLSX-bestand. Lever een CSV-bestand of een Excel-bestand (.xlsx) aan.');
+  }
+  return 'CSV';
+}
+
+/** Text of a CSV file: BOM decides when present; otherwise valid UTF-8, else Windows-1252. */
+export function decodeerCsv(buffer: Buffer): string {
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString('utf8');
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv.decode(buffer.subarray(2), 'utf16le');
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv.decode(buffer.subarray(2), 'utf16be');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    // Not valid UTF-8: Excel's "CSV (gescheiden door lijstscheidingsteken)" on Dutch Windows writes cp1252
+    return iconv.decode(buffer, 'win1252');
+  }
+}
+
+/** The separator that splits the header line into the most fields (quotes respected); `;` wins ties. */
+export function snuffelScheidingsteken(tekst: string): string {
+  const tellingen = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
+  let binnenQuotes = false;
+  for (let i = 0; i < tekst.length; i++) {
+    const c = tekst[i];
+    if (c === '"') binnenQuotes = !binnenQuotes;
+    else if (!binnenQuotes && (c === '\n' || c === '\r')) break;
+    else if (!binnenQuotes && tellingen.has(c)) tellingen.set(c, tellingen.get(c)! + 1);
+  }
+  let beste = ';';
+  for (const [teken, n] of tellingen) if (n > tellingen.get(beste)!) beste = teken;
+  return beste;
+}
+
+export async function* leesRijen(buffer: Buffer, bestandsnaam: string): AsyncGenerator<BestandRij> {
+  if (bepaalSoort(buffer, bestandsnaam) === 'XLSX') yield* leesXlsx(buffer);
+  else yield* leesCsv(buffer);
+}
+
+async function* leesCsv(buffer: Buffer): AsyncGenerator<BestandRij> {
+  const tekst = decodeerCsv(buffer);
+  const parser = parse(tekst, {
+    delimiter: snuffelScheidingsteken(tekst),
+    relax_column_count: true,
+    skip_empty_lines: false,
+  });
+  let rij = 0;
+  try {
+    for await (const cellen of parser as AsyncIterable<string[]>) {
+      rij++;
+      yield { rij, cellen };
+    }
+  } catch (err) {
+    const melding = (err as Error).message.replace(/^Invalid /, '');
+    throw onleesbaar(`Het bestand is geen geldige CSV rond rij ${rij + 1} (${melding}). Controleer aanhalingstekens en scheidingstekens.`);
+  }
+}
+
+async function* leesXlsx(buffer: Buffer): AsyncGenerator<BestandRij> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    sharedStrings: 'cache',
+    // styles are needed to recognise date cells (a number with a date format)
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  try {
+    for await (const werkblad of reader) {
+      for await (const rij of werkblad) {
+        const waarden = rij.values as ExcelJS.CellValue[];
+        // row.values is 1-based: index 0 is empty
+        const cellen: string[] = [];
+        for (let i = 1; i < waarden.length; i++) cellen.push(celTekst(waarden[i]));
+        yield { rij: rij.number, cellen };
+      }
+      return; // only the first worksheet holds the data
+    }
+  } catch (err) {
+    if (err instanceof GebruikersFout) throw err;
+    throw onleesbaar(`Het Excel-bestand kan niet worden gelezen (${(err as Error).message}). Sla het opnieuw op als .xlsx.`);
+  }
+}
+
+/** A cell as text. Date cells become ISO dates from their calendar parts: no time zone can shift them. */
+export function celTekst(waarde: ExcelJS.CellValue | undefined): string {
+  if (waarde === null || waarde === undefined) return '';
+  if (typeof waarde === 'string') return waarde;
+  if (typeof waarde === 'number') return String(waarde);
+  if (typeof waarde === 'boolean') return waarde ? 'ja' : 'nee';
+  if (waarde instanceof Date) return excelDatum(waarde);
+  if (typeof waarde === 'object') {
+    if ('richText' in waarde) return waarde.richText.map((t) => t.text).join('');
+    if ('formula' in waarde || 'sharedFormula' in waarde) return celTekst((waarde as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in waarde) return celTekst((waarde as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in waarde) return String((waarde as ExcelJS.CellErrorValue).error);
+  }
+  return String(waarde);
+}
+
+/**
+ * exceljs turns a date serial into the instant whose UTC parts are Excel's wall-clock parts, so
+ * the UTC calendar date is the date the user typed. Half a second is added because the serial is
+ * a float: 45000.99999999 is meant as the next midnight, not 23:59:59.999.
+ */
+function excelDatum(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const t = new Date(d.getTime() + 500);
+  const jaar = t.getUTCFullYear();
+  const maand = String(t.getUTCMonth() + 1).padStart(2, '0');
+  const dag = String(t.getUTCDate()).padStart(2, '0');
+  return `${jaar}-${maand}-${dag}`;
+}

@@ -1,0 +1,74 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { laadOrganisatie } from '../common/organisatie-lader';
+import { OrganisatieService } from '../organisatie/organisatie.service';
+import { Organisatie } from '../organisatie/organisatie.types';
+import { ReferentieService } from '../referentie/referentie.service';
+import { Gemeente } from '../referentie/referentie.types';
+import { ToewijzingService } from './toewijzing.service';
+import { Toewijzing, ToewijzingConnection, ToewijzingFilter, ToewijzingInput, ToewijzingWijziging } from './toewijzing.types';
+
+@Resolver(() => Toewijzing)
+export class ToewijzingResolver {
+  constructor(
+    private readonly service: ToewijzingService,
+    private readonly referentie: ReferentieService,
+    private readonly organisaties: OrganisatieService,
+  ) {}
+
+  @Query(() => ToewijzingConnection, {
+    description:
+      'Toewijzingen als rijen, nieuwste eerst, met cursor-paginering. Alleen voor de corporatie die ze vastlegde en de ' +
+      'gemeente waarin ze liggen; andere organisaties krijgen een lege lijst (zij zien aantallen in de voortgang).',
+  })
+  @Vereist('toewijzing:lezen')
+  toewijzingen(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter?: ToewijzingFilter,
+    @Args('first', { type: () => Int, nullable: true, description: 'Aantal per pagina (standaard 50, hoogstens 500)' })
+    first?: number,
+    @Args('after', { nullable: true, description: 'endCursor van de vorige pagina' }) after?: string,
+  ): Promise<ToewijzingConnection> {
+    return this.service.lijst(ctx, filter, first, after);
+  }
+
+  @Mutation(() => Toewijzing, { description: 'Legt één toewijzing vast (eigen corporatie, binnen het werkgebied)' })
+  @Vereist('toewijzing:invoeren')
+  createToewijzing(@Ctx() ctx: RequestContext, @Args('input') input: ToewijzingInput): Promise<Toewijzing> {
+    return this.service.create(ctx, input);
+  }
+
+  @Mutation(() => Toewijzing, { description: 'Corrigeert een eigen toewijzing (het extern kenmerk blijft)' })
+  @Vereist('toewijzing:invoeren')
+  wijzigToewijzing(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ToewijzingWijziging,
+  ): Promise<Toewijzing> {
+    return this.service.wijzig(ctx, id, input);
+  }
+
+  @Mutation(() => ID, { description: 'Verwijdert een eigen toewijzing; geeft het id terug' })
+  @Vereist('toewijzing:invoeren')
+  verwijderToewijzing(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<string> {
+    return this.service.verwijder(ctx, id);
+  }
+
+  @ResolveField(() => Gemeente)
+  async gemeente(@Parent() t: Toewijzing): Promise<Gemeente> {
+    return (await this.referentie.gemeente(t.gemeenteCode))!;
+  }
+
+  @ResolveField(() => Organisatie)
+  async corporatie(@Parent() t: Toewijzing, @Context() context: object): Promise<Organisatie> {
+    return (await laadOrganisatie(context, this.organisaties, t.corporatieId))!;
+  }
+}
+
+@Resolver(() => ToewijzingConnection)
+export class ToewijzingConnectionResolver {
+  @ResolveField(() => Int, { description: 'Aantal toewijzingen dat aan het filter voldoet (alle pagina’s samen)' })
+  totalCount(@Parent() c: ToewijzingConnection): Promise<number> {
+    return c.telTotaal();
+  }
+}
