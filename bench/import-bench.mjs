@@ -1,0 +1,227 @@
+// Import benchmark (issue 4): the real import of 100,000 toewijzingen through the REST endpoint
+// against `psql \copy` of the same rows into the same table. Needs a built API (`npm run build`)
+// and builds nothing itself. It starts the built API as a child process on a fresh database,
+// generates the CSV, times the upload (HTTP end to end, as a corporatie would), truncates, times
+// psql \copy of the same rows, checks both produced identical rows, and prints times and ratio.
+//
+//   node bench/import-bench.mjs [--rows 100000] [--runs 3]
+//
+// Postgres and Redis are found like `npm start` does (DATABASE_URL/REDIS_URL, local, embedded).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { resolvePostgres, resolveRedis, ROOT } from '../scripts/lib/local-services.mjs';
+
+const arg = (naam, dflt) => {
+  const i = process.argv.indexOf(`--${naam}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const ROWS = arg('rows', 100_000);
+const RUNS = arg('runs', 3);
+const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
+const TOKEN_CLI = path.join(ROOT, 'apps/api/dist/cli/token.js');
+if (!fs.existsSync(MAIN) || !fs.existsSync(TOKEN_CLI)) {
+  console.error('No built API found (apps/api/dist/main.js). Run `npm run build` first.');
+  process.exit(1);
+}
+if (spawnSync('psql', ['--version']).status !== 0) {
+  console.error('psql is not installed (Debian/Ubuntu: apt-get install postgresql-client).');
+  process.exit(1);
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-import-bench-'));
+const pgService = await resolvePostgres();
+const redis = await resolveRedis();
+const dbNaam = `tm_bench_import_${process.pid}`;
+const dbUrl = (() => {
+  const u = new URL(pgService.adminUrl);
+  u.pathname = `/${dbNaam}`;
+  return u.toString();
+})();
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: pgService.adminUrl });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function vrijePoort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+let api;
+const opruimen = async () => {
+  if (api && api.exitCode === null) {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+  }
+  await admin(`DROP DATABASE IF EXISTS "${dbNaam}" WITH (FORCE)`).catch(() => {});
+  await redis.stop();
+  await pgService.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+};
+
+try {
+  await admin(`CREATE DATABASE "${dbNaam}"`);
+  const port = await vrijePoort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL: dbUrl,
+    REDIS_URL: redis.url,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DEV_OIDC_KEY_FILE: path.join(tmp, 'dev-oidc-key.json'),
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: `tm-bench-${process.pid}`,
+  };
+  delete env.OIDC_ISSUER_URL;
+  api = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let apiLog = '';
+  api.stdout.on('data', (d) => (apiLog += d));
+  api.stderr.on('data', (d) => (apiLog += d));
+  const basis = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (api.exitCode !== null) throw new Error(`the API stopped:\n${apiLog}`);
+    const ok = await fetch(`${basis}/health/live`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i > 600) throw new Error(`the API did not start within 60 s:\n${apiLog}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const tokenRun = spawnSync(process.execPath, [TOKEN_CLI, 'corporatie.domstad.invoer'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (tokenRun.status !== 0) throw new Error(`token: ${tokenRun.stderr}`);
+  const token = tokenRun.stdout.trim();
+
+  // The same 100,000 rows twice: as a corporatie exports them (names, Dutch dates, free text)
+  // and as the table's column values for \copy.
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  const corporatieId = (await db.query(`SELECT id FROM organisatie WHERE code = 'L0801'`)).rows[0].id;
+  const GEMEENTEN = [
+    ['Utrecht', 'GM0344'],
+    ['GM0356', 'GM0356'],
+    ['Stichtse Vecht', 'GM1904'],
+  ];
+  const GROEPEN = [
+    ['statushouders', 'STATUSHOUDERS'],
+    ['urgent', 'URGENTEN'],
+    ['uitstroom GGZ', 'UITSTROOM_INSTELLINGEN'],
+    ['ouderen', 'OUDEREN'],
+  ];
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const dag0 = Date.UTC(2024, 0, 1);
+  const importRegels = ['Contractnummer;Gemeente;Ingangsdatum;Doelgroep;Aantal personen;Segment;Urgentie'];
+  const copyRegels = [];
+  for (let i = 1; i <= ROWS; i++) {
+    const [gNaam, gCode] = GEMEENTEN[Math.floor(rnd() * GEMEENTEN.length)];
+    const d = new Date(dag0 + Math.floor(rnd() * 700) * 86_400_000);
+    const [jj, mm, dd] = [d.getUTCFullYear(), String(d.getUTCMonth() + 1).padStart(2, '0'), String(d.getUTCDate()).padStart(2, '0')];
+    const r = rnd();
+    const [groepTekst, groepCode] = r < 0.08 ? GROEPEN[0] : r < 0.14 ? GROEPEN[1] : r < 0.17 ? GROEPEN[2] : r < 0.22 ? GROEPEN[3] : ['', ''];
+    const hh = 1 + Math.floor(rnd() * 5);
+    const midden = rnd() < 0.1;
+    const urgent = groepCode === 'URGENTEN';
+    const kenmerk = `HC-${String(i).padStart(7, '0')}`;
+    importRegels.push([kenmerk, gNaam, `${dd}-${mm}-${jj}`, groepTekst, hh, midden ? 'middenhuur' : 'sociale huur', urgent ? 'ja' : 'nee'].join(';'));
+    copyRegels.push([corporatieId, gCode, `${jj}-${mm}-${dd}`, groepCode, hh, midden ? 'MIDDENHUUR' : 'SOCIALE_HUUR', urgent ? 't' : 'f', kenmerk].join(','));
+  }
+  const importCsv = Buffer.from(importRegels.join('\r\n') + '\r\n', 'utf8');
+  const copyCsv = path.join(tmp, 'copy.csv');
+  fs.writeFileSync(copyCsv, copyRegels.join('\n') + '\n');
+
+  const leeg = () => db.query('TRUNCATE toewijzing, toewijzing_import');
+  const controlesom = async () =>
+    (
+      await db.query(`SELECT count(*)::int AS n, md5(string_agg(concat_ws('|', corporatie_id, gemeente_code, datum, aandachtsgroep,
+                        huishoudgrootte, segment, via_urgentie, extern_kenmerk), ',' ORDER BY extern_kenmerk)) AS som FROM toewijzing`)
+    ).rows[0];
+
+  async function importeer(dryRun) {
+    const form = new FormData();
+    form.append('bestand', new Blob([importCsv]), 'toewijzingen.csv');
+    const t0 = performance.now();
+    const res = await fetch(`${basis}/api/toewijzingen/import?dryRun=${dryRun}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    const body = await res.json();
+    const ms = performance.now() - t0;
+    if (res.status !== (dryRun ? 200 : 201) || body.aantalFouten !== 0 || body.geldig !== ROWS) {
+      throw new Error(`import failed (${res.status}): ${JSON.stringify(body).slice(0, 500)}`);
+    }
+    return ms;
+  }
+
+  function copy() {
+    const t0 = performance.now();
+    const r = spawnSync(
+      'psql',
+      [
+        dbUrl,
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `\\copy toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk) FROM '${copyCsv}' WITH (FORMAT csv)`,
+      ],
+      { encoding: 'utf8' },
+    );
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
+    return ms;
+  }
+
+  await leeg();
+  await importeer(true); // warm-up: JIT, connections, reference cache
+  const dry = [];
+  const imp = [];
+  const cp = [];
+  let somImport;
+  let somCopy;
+  for (let run = 0; run < RUNS; run++) {
+    dry.push(await importeer(true));
+    await leeg();
+    imp.push(await importeer(false));
+    somImport = await controlesom();
+    await leeg();
+    cp.push(copy());
+    somCopy = await controlesom();
+    await leeg();
+  }
+  await db.end();
+  if (somImport.n !== ROWS || somImport.som !== somCopy.som) {
+    throw new Error(`import and \\copy stored different rows: ${JSON.stringify({ somImport, somCopy })}`);
+  }
+
+  const mediaan = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(`\nToewijzingen import benchmark: ${ROWS.toLocaleString('en')} rows, CSV ${(importCsv.length / 1e6).toFixed(1)} MB, ${RUNS} runs (median)`);
+  console.log(`  dry run via REST (parse + validate + lookup):   ${f(mediaan(dry))}   [${dry.map(f).join(', ')}]`);
+  console.log(`  real import via REST (HTTP upload end to end): ${f(mediaan(imp))}   [${imp.map(f).join(', ')}]`);
+  console.log(`  psql \\copy of the same rows:                   ${f(mediaan(cp))}   [${cp.map(f).join(', ')}]`);
+  console.log(`  ratio import / \\copy:                          ${(mediaan(imp) / mediaan(cp)).toFixed(2)}×`);
+  console.log(`  rows identical after both (md5 over all columns): yes`);
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  await opruimen();
+}
