@@ -1,0 +1,76 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { NieuwbouwFase } from '@thuismonitor/domain';
+import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { NieuwbouwFaseEnum } from '../common/graphql-enums';
+import { laadOrganisatie } from '../common/organisatie-lader';
+import { OrganisatieService } from '../organisatie/organisatie.service';
+import { Organisatie } from '../organisatie/organisatie.types';
+import { ReferentieService } from '../referentie/referentie.service';
+import { Gemeente } from '../referentie/referentie.types';
+import { NieuwbouwService } from './nieuwbouw.service';
+import { NieuwbouwFilter, Nieuwbouwproject, NieuwbouwprojectInput, NieuwbouwprojectWijziging } from './nieuwbouw.types';
+
+@Resolver(() => Nieuwbouwproject)
+export class NieuwbouwResolver {
+  constructor(
+    private readonly service: NieuwbouwService,
+    private readonly referentie: ReferentieService,
+    private readonly organisaties: OrganisatieService,
+  ) {}
+
+  @Query(() => [Nieuwbouwproject], {
+    description:
+      'Nieuwbouwprojecten: eigen projecten, die in de eigen gemeente, en voor provincie en Rijk alle projecten in hun gebied',
+  })
+  @Vereist('nieuwbouw:lezen')
+  nieuwbouwprojecten(@Ctx() ctx: RequestContext, @Args('filter', { nullable: true }) filter?: NieuwbouwFilter): Promise<Nieuwbouwproject[]> {
+    return this.service.lijst(ctx, filter);
+  }
+
+  @Query(() => Nieuwbouwproject)
+  @Vereist('nieuwbouw:lezen')
+  nieuwbouwproject(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Nieuwbouwproject> {
+    return this.service.project(ctx, id);
+  }
+
+  @Mutation(() => Nieuwbouwproject, { description: 'Legt een project vast; de eigen organisatie is eigenaar' })
+  @Vereist('nieuwbouw:invoeren')
+  createNieuwbouwproject(@Ctx() ctx: RequestContext, @Args('input') input: NieuwbouwprojectInput): Promise<Nieuwbouwproject> {
+    return this.service.create(ctx, input);
+  }
+
+  @Mutation(() => Nieuwbouwproject, { description: 'Wijzigt de gegevens van een project (met de versie die u zag)' })
+  @Vereist('nieuwbouw:invoeren')
+  wijzigNieuwbouwproject(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', { type: () => Int }) versie: number,
+    @Args('input') input: NieuwbouwprojectWijziging,
+  ): Promise<Nieuwbouwproject> {
+    return this.service.wijzig(ctx, id, versie, input);
+  }
+
+  @Mutation(() => Nieuwbouwproject, {
+    description: 'Zet een project in een latere fase (overslaan mag, terug niet) met de datum waarop die fase is bereikt',
+  })
+  @Vereist('nieuwbouw:invoeren')
+  wijzigNieuwbouwFase(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', { type: () => Int }) versie: number,
+    @Args('fase', { type: () => NieuwbouwFaseEnum }) fase: NieuwbouwFase,
+    @Args('datum', { description: 'jjjj-mm-dd' }) datum: string,
+  ): Promise<Nieuwbouwproject> {
+    return this.service.wijzigFase(ctx, id, versie, fase, datum);
+  }
+
+  @ResolveField(() => Gemeente)
+  async gemeente(@Parent() p: Nieuwbouwproject): Promise<Gemeente> {
+    return (await this.referentie.gemeente(p.gemeenteCode))!;
+  }
+
+  @ResolveField(() => Organisatie)
+  async eigenaar(@Parent() p: Nieuwbouwproject, @Context() context: object): Promise<Organisatie> {
+    return (await laadOrganisatie(context, this.organisaties, p.eigenaarId))!;
+  }
+}
