@@ -2,9 +2,10 @@ import type { Type } from '@nestjs/common';
 import { WebConfigModule } from './web-config/web-config.controller';
 import { ToewijzingModule } from './toewijzing/toewijzing.module';
 import { NieuwbouwModule } from './nieuwbouw/nieuwbouw.module';
+import { KwartaalcijferModule } from './kwartaalcijfer/kwartaalcijfer.module';
 
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule];
