@@ -7,11 +7,14 @@
 //   node bench/import-bench.mjs [--rows 100000] [--runs 3]
 //
 // Postgres and Redis are found like `npm start` does (DATABASE_URL/REDIS_URL, local, embedded).
+/* global FormData */
+import { Blob } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { resolvePostgres, resolveRedis, ROOT } from '../scripts/lib/local-services.mjs';
 

@@ -219,10 +219,13 @@ describe('toewijzingen import (REST upload)', () => {
     ws.addRow([100234, 344, new Date(Date.UTC(2025, 0, 1)), 'Vergunninghouders', 4, true]);
     ws.addRow(['X-2', 'GM0356', new Date(Date.UTC(2025, 11, 31)), null, 1, false]);
     ws.addRow(['X-3', 'Utrecht', '15-08-2025', { richText: [{ text: 'Stud' }, { text: 'enten' }] }, { formula: '1+1', result: 2 }, 'nee']);
+    // a date typed as a plain number (no date format): the Excel serial of 2024-01-01
+    ws.addRow(['X-4', 'GM0344', 45292, '', 1, 'nee']);
     ws.getColumn(3).numFmt = 'dd-mm-yyyy';
+    ws.getCell('C5').numFmt = '0';
     const bestand = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await upload(bestand, { naam: 'verhuringen.xlsx' });
-    expect(r.body).toMatchObject({ rijen: 3, nieuw: 3, fouten: [] });
+    expect(r.body).toMatchObject({ rijen: 4, nieuw: 4, fouten: [] });
     expect(r.status).toBe(201);
     const { rows } = await t.db.query(
       `SELECT extern_kenmerk, gemeente_code, to_char(datum, 'YYYY-MM-DD') AS datum, aandachtsgroep, huishoudgrootte, via_urgentie FROM toewijzing ORDER BY extern_kenmerk`,
@@ -231,6 +234,7 @@ describe('toewijzingen import (REST upload)', () => {
       { extern_kenmerk: '100234', gemeente_code: 'GM0344', datum: '2025-01-01', aandachtsgroep: 'STATUSHOUDERS', huishoudgrootte: 4, via_urgentie: true },
       { extern_kenmerk: 'X-2', gemeente_code: 'GM0356', datum: '2025-12-31', aandachtsgroep: null, huishoudgrootte: 1, via_urgentie: false },
       { extern_kenmerk: 'X-3', gemeente_code: 'GM0344', datum: '2025-08-15', aandachtsgroep: 'STUDENTEN', huishoudgrootte: 2, via_urgentie: false },
+      { extern_kenmerk: 'X-4', gemeente_code: 'GM0344', datum: '2024-01-01', aandachtsgroep: null, huishoudgrootte: 1, via_urgentie: false },
     ]);
   });
 

@@ -147,3 +147,17 @@ function excelDatum(d: Date): string {
   const dag = String(t.getUTCDate()).padStart(2, '0');
   return `${jaar}-${maand}-${dag}`;
 }
+
+/**
+ * A date column that arrives as a bare number from an XLSX file is an Excel date serial whose
+ * style was not available to the streaming reader (or was formatted as a number): 45292 is
+ * 2024-01-01. Only whole serials between 1990 and 2100 are taken as dates; anything else stays
+ * as it was, so the row check reports it.
+ */
+export function excelSerieAlsDatum(tekst: string): string {
+  if (!/^\d{5}$/.test(tekst)) return tekst;
+  const n = Number(tekst);
+  if (n < 32874 || n > 73415) return tekst;
+  return new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10);
+}
+

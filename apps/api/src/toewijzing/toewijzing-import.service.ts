@@ -20,7 +20,7 @@ import { AuditService } from '../audit/audit.service';
 import { GebruikersFout, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
-import { leesRijen } from './import-bestand';
+import { bepaalSoort, excelSerieAlsDatum, leesRijen } from './import-bestand';
 
 export interface ImportFout {
   rij: number;
@@ -111,6 +111,7 @@ export class ToewijzingImportService {
     let kolomNaam: Record<ToewijzingKolom, string> | undefined;
     let rijen = 0;
 
+    const isXlsx = bepaalSoort(bestand.buffer, bestand.bestandsnaam) === 'XLSX';
     for await (const { rij, cellen } of leesRijen(bestand.buffer, bestand.bestandsnaam)) {
       if (cellen.every((c) => c.trim() === '')) continue;
       if (!headers) {
@@ -135,7 +136,9 @@ export class ToewijzingImportService {
       if (!mapping) continue; // the header is unusable: count the rows, validate nothing
       const record: Record<string, string> = {};
       for (let i = 0; i < headers.length; i++) record[headers[i]] = cellen[i] ?? '';
-      const r = valideerToewijzingRij(pasKolomMappingToe(mapping, record), opties);
+      const canoniek = pasKolomMappingToe(mapping, record);
+      if (isXlsx && canoniek.datum) canoniek.datum = excelSerieAlsDatum(canoniek.datum.trim());
+      const r = valideerToewijzingRij(canoniek, opties);
       if (!r.ok) {
         for (const f of r.fouten) meld(rij, kolomNaam![f.kolom], f.melding);
         continue;
