@@ -44,6 +44,8 @@ export interface ImportRapport {
   alAanwezig: number;
   /** valid rows that are (dry run: would be) stored */
   nieuw: number;
+  /** columns of the file that map to nothing and are not read (so the user sees what is ignored) */
+  genegeerdeKolommen: string[];
 }
 
 /** A file with 100.000 wrong rows must not answer with a 70 MB error list. */
@@ -171,6 +173,7 @@ export class ToewijzingImportService {
       aantalFouten,
       alAanwezig,
       nieuw,
+      genegeerdeKolommen: mapping ? [...mapping.onbekend] : [],
     });
 
     if (dryRun || aantalFouten > 0) {
