@@ -11,7 +11,10 @@ import { laadConfig, type WebConfig } from './config';
 import { Layout, PubliekeLayout } from './layout/Layout';
 import { AanmeldPagina, NietGevondenPagina, TerugkeerPagina } from './pages/Publiek';
 import { GemeentenPagina, OrganisatiesPagina } from './pages/Referentie';
+import { KwartaalcijfersPagina } from './pages/Kwartaalcijfers';
+import { NieuwbouwPagina } from './pages/Nieuwbouw';
 import { StartPagina } from './pages/Start';
+import { ToewijzingenImporterenPagina, ToewijzingenPagina, ToewijzingInvoerenPagina } from './pages/Toewijzingen';
 import { ToegankelijkheidPagina } from './pages/Toegankelijkheid';
 
 /** The signed-in part: Apollo with the session's token, `me`, the layout for its organisation kind. */
@@ -51,6 +54,11 @@ function AppRoutes() {
           <Beveiligd>
             <Routes>
               <Route index element={<StartPagina />} />
+              <Route path="toewijzingen" element={<ToewijzingenPagina />} />
+              <Route path="toewijzingen/nieuw" element={<ToewijzingInvoerenPagina />} />
+              <Route path="toewijzingen/importeren" element={<ToewijzingenImporterenPagina />} />
+              <Route path="nieuwbouw" element={<NieuwbouwPagina />} />
+              <Route path="kwartaalcijfers" element={<KwartaalcijfersPagina />} />
               <Route path="gemeenten" element={<GemeentenPagina />} />
               <Route path="organisaties" element={<OrganisatiesPagina />} />
               <Route path="*" element={<NietGevondenPagina />} />

@@ -316,13 +316,20 @@ export function Tabel<T>({
               <tr key={sleutel(r, ri)} className="utrecht-table__row">
                 {kolommen.map((k, i) =>
                   k.rijkop ? (
-                    <th key={i} scope="row" className="utrecht-table__header-cell">
+                    <th
+                    key={i}
+                    scope="row"
+                    className={cx('utrecht-table__header-cell', k.numeriek && 'utrecht-table__header-cell--numeric-column')}
+                  >
                       {k.cel(r)}
                     </th>
                   ) : (
                     <td
                       key={i}
-                      className={cx('utrecht-table__cell', k.numeriek && 'utrecht-table__cell--numeric-data')}
+                      className={cx(
+                        'utrecht-table__cell',
+                        k.numeriek && 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data',
+                      )}
                     >
                       {k.cel(r)}
                     </td>

@@ -2,12 +2,97 @@
 // Do not edit: run `npm run web:types`. A test in the web project fails when this file is stale.
 import { gql, type TypedDocumentNode } from '@apollo/client';
 
+/** Aandachtsgroep van Een thuis voor iedereen */
+export type Aandachtsgroep =
+  | 'ARBEIDSMIGRANTEN'
+  | 'DAK_EN_THUISLOZEN'
+  | 'OUDEREN'
+  | 'STATUSHOUDERS'
+  | 'STUDENTEN'
+  | 'UITSTROOM_INSTELLINGEN'
+  | 'URGENTEN'
+  | 'WOONWAGENBEWONERS';
+export const AandachtsgroepWaarden = [
+  'ARBEIDSMIGRANTEN',
+  'DAK_EN_THUISLOZEN',
+  'OUDEREN',
+  'STATUSHOUDERS',
+  'STUDENTEN',
+  'UITSTROOM_INSTELLINGEN',
+  'URGENTEN',
+  'WOONWAGENBEWONERS',
+] as const;
+
+export type AandachtsgroepAantalInput = {
+  aandachtsgroep: Aandachtsgroep;
+  woningen: number;
+};
+
 export type GemeenteFilter = {
   codes?: Array<string> | null;
   provincieCode?: string | null;
   woningmarktregioCode?: string | null;
   /** Zoekt in naam en code (hoofdletterongevoelig) */
   zoek?: string | null;
+};
+
+export type KwartaalcijferFilter = {
+  gemeenteCode?: string | null;
+  indicatorCode?: string | null;
+  /** Eén kwartaal, bijvoorbeeld '2026-Q3' */
+  kwartaal?: string | null;
+  organisatieId?: string | null;
+  /** Tot en met dit kwartaal */
+  tot?: string | null;
+  /** Vanaf dit kwartaal (inclusief) */
+  van?: string | null;
+};
+
+export type KwartaalcijferInput = {
+  gemeenteCode: string;
+  /** Code uit de indicatorcatalogus, bijvoorbeeld HUISUITZETTINGEN */
+  indicatorCode: string;
+  /** Bijvoorbeeld '2026-Q3' */
+  kwartaal: string;
+  toelichting?: string | null;
+  waarde: number;
+};
+
+/** Fase van een nieuwbouwproject: PLAN → VERGUND → IN_AANBOUW → OPGELEVERD */
+export type NieuwbouwFase = 'IN_AANBOUW' | 'OPGELEVERD' | 'PLAN' | 'VERGUND';
+export const NieuwbouwFaseWaarden = ['IN_AANBOUW', 'OPGELEVERD', 'PLAN', 'VERGUND'] as const;
+
+export type NieuwbouwFilter = {
+  eigenaarId?: string | null;
+  fase?: NieuwbouwFase | null;
+  gemeenteCode?: string | null;
+};
+
+export type NieuwbouwWoningenInput = {
+  aandachtsgroepen?: number;
+  flex?: number;
+  koopBetaalbaar?: number;
+  koopVrij?: number;
+  middenhuur?: number;
+  nultreden?: number;
+  perAandachtsgroep?: Array<AandachtsgroepAantalInput>;
+  socialeHuur?: number;
+  standplaatsen?: number;
+  vrijeSectorHuur?: number;
+};
+
+export type NieuwbouwprojectInput = {
+  /** Een project dat later wordt ingevoerd mag direct in een latere fase beginnen, met de datum van die fase */
+  fase?: NieuwbouwFase;
+  /** CBS-code van de gemeente */
+  gemeenteCode: string;
+  naam: string;
+  /** Verplicht in de fase OPGELEVERD */
+  opgeleverdOp?: string | null;
+  planDatum?: string | null;
+  startBouwOp?: string | null;
+  vergundOp?: string | null;
+  woningen: NieuwbouwWoningenInput;
 };
 
 export type OrganisatieFilter = {
@@ -28,6 +113,43 @@ export const OrganisatieSoortWaarden = [
   'RIJK',
   'ZORGAANBIEDER',
 ] as const;
+
+/** Woningsegment (sociale huur … vrije koop) */
+export type Segment = 'KOOP_BETAALBAAR' | 'KOOP_VRIJ' | 'MIDDENHUUR' | 'SOCIALE_HUUR' | 'VRIJE_SECTOR_HUUR';
+export const SegmentWaarden = [
+  'KOOP_BETAALBAAR',
+  'KOOP_VRIJ',
+  'MIDDENHUUR',
+  'SOCIALE_HUUR',
+  'VRIJE_SECTOR_HUUR',
+] as const;
+
+export type ToewijzingFilter = {
+  aandachtsgroep?: Aandachtsgroep | null;
+  corporatieId?: string | null;
+  gemeenteCode?: string | null;
+  /** Alleen reguliere toewijzingen (zonder aandachtsgroep) */
+  regulier?: boolean | null;
+  /** Tot en met deze datum (jjjj-mm-dd) */
+  tot?: string | null;
+  /** Vanaf deze datum (jjjj-mm-dd), inclusief */
+  van?: string | null;
+};
+
+export type ToewijzingInput = {
+  /** Leeg = regulier */
+  aandachtsgroep?: Aandachtsgroep | null;
+  /** jjjj-mm-dd (of dd-mm-jjjj) */
+  datum: string;
+  /** Kenmerk uit het eigen verhuursysteem (uniek per corporatie). Leeg: Thuismonitor maakt er een (TM-…). */
+  externKenmerk?: string | null;
+  /** CBS-code (GM0344) of naam van de gemeente van de woning */
+  gemeenteCode: string;
+  huishoudgrootte: number;
+  /** Standaard sociale huur */
+  segment?: Segment | null;
+  viaUrgentie?: boolean | null;
+};
 
 /** query Me (apps/web/src/graphql/basis.graphql) */
 export type MeQuery = {
@@ -179,6 +301,657 @@ export const OrganisatiesDocument: TypedDocumentNode<OrganisatiesQuery, Organisa
       soort
       werkgebied {
         code
+        naam
+      }
+    }
+  }
+`;
+
+/** fragment ToewijzingVelden (apps/web/src/graphql/realisatie.graphql) */
+export type ToewijzingVeldenFragment = {
+  id: string;
+  /** Kenmerk uit het verhuursysteem van de corporatie; uniek per corporatie */
+  externKenmerk: string;
+  /** Datum van de toewijzing (jjjj-mm-dd) */
+  datum: string;
+  /** Leeg = regulier (geen aandachtsgroep) */
+  aandachtsgroep: Aandachtsgroep | null;
+  /** Aantal personen in het huishouden */
+  huishoudgrootte: number;
+  segment: Segment;
+  viaUrgentie: boolean;
+  /** De import waarmee de toewijzing is vastgelegd (leeg bij invoer via formulier) */
+  importId: string | null;
+  aangemaaktOp: string;
+  gemeente: {
+    /** CBS-code, bijvoorbeeld GM0344 */
+    code: string;
+    naam: string;
+  };
+  corporatie: {
+    id: string;
+    naam: string;
+  };
+};
+
+/** query Toewijzingen (apps/web/src/graphql/realisatie.graphql) */
+export type ToewijzingenQuery = {
+  /** Toewijzingen als rijen, nieuwste eerst, met cursor-paginering. Alleen voor de corporatie die ze vastlegde en de gemeente waarin ze liggen; andere organisaties krijgen een lege lijst (zij zien aantallen in de voortgang). */
+  toewijzingen: {
+    /** Aantal toewijzingen dat aan het filter voldoet (alle pagina’s samen) */
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      /** Kenmerk uit het verhuursysteem van de corporatie; uniek per corporatie */
+      externKenmerk: string;
+      /** Datum van de toewijzing (jjjj-mm-dd) */
+      datum: string;
+      /** Leeg = regulier (geen aandachtsgroep) */
+      aandachtsgroep: Aandachtsgroep | null;
+      /** Aantal personen in het huishouden */
+      huishoudgrootte: number;
+      segment: Segment;
+      viaUrgentie: boolean;
+      /** De import waarmee de toewijzing is vastgelegd (leeg bij invoer via formulier) */
+      importId: string | null;
+      aangemaaktOp: string;
+      gemeente: {
+        /** CBS-code, bijvoorbeeld GM0344 */
+        code: string;
+        naam: string;
+      };
+      corporatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    pageInfo: {
+      /** Cursor van het laatste element; geef mee als `after` voor de volgende pagina */
+      endCursor: string | null;
+      hasNextPage: boolean;
+    };
+  };
+};
+export type ToewijzingenQueryVariables = {
+  filter?: ToewijzingFilter | null;
+  first?: number | null;
+  after?: string | null;
+};
+export const ToewijzingenDocument: TypedDocumentNode<ToewijzingenQuery, ToewijzingenQueryVariables> = gql`
+  query Toewijzingen($filter: ToewijzingFilter, $first: Int, $after: String) {
+    toewijzingen(filter: $filter, first: $first, after: $after) {
+      totalCount
+      nodes {
+        ...ToewijzingVelden
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+
+  fragment ToewijzingVelden on Toewijzing {
+    id
+    externKenmerk
+    datum
+    aandachtsgroep
+    huishoudgrootte
+    segment
+    viaUrgentie
+    importId
+    aangemaaktOp
+    gemeente {
+      code
+      naam
+    }
+    corporatie {
+      id
+      naam
+    }
+  }
+`;
+
+/** mutation CreateToewijzing (apps/web/src/graphql/realisatie.graphql) */
+export type CreateToewijzingMutation = {
+  /** Legt één toewijzing vast (eigen corporatie, binnen het werkgebied) */
+  createToewijzing: {
+    id: string;
+    /** Kenmerk uit het verhuursysteem van de corporatie; uniek per corporatie */
+    externKenmerk: string;
+    /** Datum van de toewijzing (jjjj-mm-dd) */
+    datum: string;
+    /** Leeg = regulier (geen aandachtsgroep) */
+    aandachtsgroep: Aandachtsgroep | null;
+    /** Aantal personen in het huishouden */
+    huishoudgrootte: number;
+    segment: Segment;
+    viaUrgentie: boolean;
+    /** De import waarmee de toewijzing is vastgelegd (leeg bij invoer via formulier) */
+    importId: string | null;
+    aangemaaktOp: string;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    corporatie: {
+      id: string;
+      naam: string;
+    };
+  };
+};
+export type CreateToewijzingMutationVariables = {
+  input: ToewijzingInput;
+};
+export const CreateToewijzingDocument: TypedDocumentNode<
+  CreateToewijzingMutation,
+  CreateToewijzingMutationVariables
+> = gql`
+  mutation CreateToewijzing($input: ToewijzingInput!) {
+    createToewijzing(input: $input) {
+      ...ToewijzingVelden
+    }
+  }
+
+  fragment ToewijzingVelden on Toewijzing {
+    id
+    externKenmerk
+    datum
+    aandachtsgroep
+    huishoudgrootte
+    segment
+    viaUrgentie
+    importId
+    aangemaaktOp
+    gemeente {
+      code
+      naam
+    }
+    corporatie {
+      id
+      naam
+    }
+  }
+`;
+
+/** mutation VerwijderToewijzing (apps/web/src/graphql/realisatie.graphql) */
+export type VerwijderToewijzingMutation = {
+  /** Verwijdert een eigen toewijzing; geeft het id terug */
+  verwijderToewijzing: string;
+};
+export type VerwijderToewijzingMutationVariables = {
+  id: string;
+};
+export const VerwijderToewijzingDocument: TypedDocumentNode<
+  VerwijderToewijzingMutation,
+  VerwijderToewijzingMutationVariables
+> = gql`
+  mutation VerwijderToewijzing($id: ID!) {
+    verwijderToewijzing(id: $id)
+  }
+`;
+
+/** fragment ProjectVelden (apps/web/src/graphql/realisatie.graphql) */
+export type ProjectVeldenFragment = {
+  id: string;
+  naam: string;
+  fase: NieuwbouwFase;
+  /** Geef mee bij een wijziging; wie een verouderde versie wijzigt krijgt CONFLICT */
+  versie: number;
+  /** jjjj-mm-dd */
+  planDatum: string | null;
+  vergundOp: string | null;
+  startBouwOp: string | null;
+  opgeleverdOp: string | null;
+  /** Kwartaal van oplevering, bijvoorbeeld '2026-Q3' */
+  opleverKwartaal: string | null;
+  gewijzigdOp: string;
+  gemeente: {
+    /** CBS-code, bijvoorbeeld GM0344 */
+    code: string;
+    naam: string;
+  };
+  eigenaar: {
+    id: string;
+    naam: string;
+  };
+  woningen: {
+    /** Alle segmenten samen */
+    totaal: number;
+    socialeHuur: number;
+    middenhuur: number;
+    vrijeSectorHuur: number;
+    koopBetaalbaar: number;
+    koopVrij: number;
+    flex: number;
+    nultreden: number;
+    /** Standplaatsen voor woonwagens (geen woningen) */
+    standplaatsen: number;
+    /** Waarvan bestemd voor aandachtsgroepen */
+    aandachtsgroepen: number;
+    /** Verdeling van de woningen voor aandachtsgroepen (voor zover bekend) */
+    perAandachtsgroep: Array<{
+      aandachtsgroep: Aandachtsgroep;
+      woningen: number;
+    }>;
+  };
+};
+
+/** query Nieuwbouwprojecten (apps/web/src/graphql/realisatie.graphql) */
+export type NieuwbouwprojectenQuery = {
+  /** Nieuwbouwprojecten: eigen projecten, die in de eigen gemeente, en voor provincie en Rijk alle projecten in hun gebied */
+  nieuwbouwprojecten: Array<{
+    id: string;
+    naam: string;
+    fase: NieuwbouwFase;
+    /** Geef mee bij een wijziging; wie een verouderde versie wijzigt krijgt CONFLICT */
+    versie: number;
+    /** jjjj-mm-dd */
+    planDatum: string | null;
+    vergundOp: string | null;
+    startBouwOp: string | null;
+    opgeleverdOp: string | null;
+    /** Kwartaal van oplevering, bijvoorbeeld '2026-Q3' */
+    opleverKwartaal: string | null;
+    gewijzigdOp: string;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    eigenaar: {
+      id: string;
+      naam: string;
+    };
+    woningen: {
+      /** Alle segmenten samen */
+      totaal: number;
+      socialeHuur: number;
+      middenhuur: number;
+      vrijeSectorHuur: number;
+      koopBetaalbaar: number;
+      koopVrij: number;
+      flex: number;
+      nultreden: number;
+      /** Standplaatsen voor woonwagens (geen woningen) */
+      standplaatsen: number;
+      /** Waarvan bestemd voor aandachtsgroepen */
+      aandachtsgroepen: number;
+      /** Verdeling van de woningen voor aandachtsgroepen (voor zover bekend) */
+      perAandachtsgroep: Array<{
+        aandachtsgroep: Aandachtsgroep;
+        woningen: number;
+      }>;
+    };
+  }>;
+};
+export type NieuwbouwprojectenQueryVariables = {
+  filter?: NieuwbouwFilter | null;
+};
+export const NieuwbouwprojectenDocument: TypedDocumentNode<
+  NieuwbouwprojectenQuery,
+  NieuwbouwprojectenQueryVariables
+> = gql`
+  query Nieuwbouwprojecten($filter: NieuwbouwFilter) {
+    nieuwbouwprojecten(filter: $filter) {
+      ...ProjectVelden
+    }
+  }
+
+  fragment ProjectVelden on Nieuwbouwproject {
+    id
+    naam
+    fase
+    versie
+    planDatum
+    vergundOp
+    startBouwOp
+    opgeleverdOp
+    opleverKwartaal
+    gewijzigdOp
+    gemeente {
+      code
+      naam
+    }
+    eigenaar {
+      id
+      naam
+    }
+    woningen {
+      totaal
+      socialeHuur
+      middenhuur
+      vrijeSectorHuur
+      koopBetaalbaar
+      koopVrij
+      flex
+      nultreden
+      standplaatsen
+      aandachtsgroepen
+      perAandachtsgroep {
+        aandachtsgroep
+        woningen
+      }
+    }
+  }
+`;
+
+/** mutation CreateNieuwbouwproject (apps/web/src/graphql/realisatie.graphql) */
+export type CreateNieuwbouwprojectMutation = {
+  /** Legt een project vast; de eigen organisatie is eigenaar */
+  createNieuwbouwproject: {
+    id: string;
+    naam: string;
+    fase: NieuwbouwFase;
+    /** Geef mee bij een wijziging; wie een verouderde versie wijzigt krijgt CONFLICT */
+    versie: number;
+    /** jjjj-mm-dd */
+    planDatum: string | null;
+    vergundOp: string | null;
+    startBouwOp: string | null;
+    opgeleverdOp: string | null;
+    /** Kwartaal van oplevering, bijvoorbeeld '2026-Q3' */
+    opleverKwartaal: string | null;
+    gewijzigdOp: string;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    eigenaar: {
+      id: string;
+      naam: string;
+    };
+    woningen: {
+      /** Alle segmenten samen */
+      totaal: number;
+      socialeHuur: number;
+      middenhuur: number;
+      vrijeSectorHuur: number;
+      koopBetaalbaar: number;
+      koopVrij: number;
+      flex: number;
+      nultreden: number;
+      /** Standplaatsen voor woonwagens (geen woningen) */
+      standplaatsen: number;
+      /** Waarvan bestemd voor aandachtsgroepen */
+      aandachtsgroepen: number;
+      /** Verdeling van de woningen voor aandachtsgroepen (voor zover bekend) */
+      perAandachtsgroep: Array<{
+        aandachtsgroep: Aandachtsgroep;
+        woningen: number;
+      }>;
+    };
+  };
+};
+export type CreateNieuwbouwprojectMutationVariables = {
+  input: NieuwbouwprojectInput;
+};
+export const CreateNieuwbouwprojectDocument: TypedDocumentNode<
+  CreateNieuwbouwprojectMutation,
+  CreateNieuwbouwprojectMutationVariables
+> = gql`
+  mutation CreateNieuwbouwproject($input: NieuwbouwprojectInput!) {
+    createNieuwbouwproject(input: $input) {
+      ...ProjectVelden
+    }
+  }
+
+  fragment ProjectVelden on Nieuwbouwproject {
+    id
+    naam
+    fase
+    versie
+    planDatum
+    vergundOp
+    startBouwOp
+    opgeleverdOp
+    opleverKwartaal
+    gewijzigdOp
+    gemeente {
+      code
+      naam
+    }
+    eigenaar {
+      id
+      naam
+    }
+    woningen {
+      totaal
+      socialeHuur
+      middenhuur
+      vrijeSectorHuur
+      koopBetaalbaar
+      koopVrij
+      flex
+      nultreden
+      standplaatsen
+      aandachtsgroepen
+      perAandachtsgroep {
+        aandachtsgroep
+        woningen
+      }
+    }
+  }
+`;
+
+/** mutation WijzigNieuwbouwFase (apps/web/src/graphql/realisatie.graphql) */
+export type WijzigNieuwbouwFaseMutation = {
+  /** Zet een project in een latere fase (overslaan mag, terug niet) met de datum waarop die fase is bereikt */
+  wijzigNieuwbouwFase: {
+    id: string;
+    naam: string;
+    fase: NieuwbouwFase;
+    /** Geef mee bij een wijziging; wie een verouderde versie wijzigt krijgt CONFLICT */
+    versie: number;
+    /** jjjj-mm-dd */
+    planDatum: string | null;
+    vergundOp: string | null;
+    startBouwOp: string | null;
+    opgeleverdOp: string | null;
+    /** Kwartaal van oplevering, bijvoorbeeld '2026-Q3' */
+    opleverKwartaal: string | null;
+    gewijzigdOp: string;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    eigenaar: {
+      id: string;
+      naam: string;
+    };
+    woningen: {
+      /** Alle segmenten samen */
+      totaal: number;
+      socialeHuur: number;
+      middenhuur: number;
+      vrijeSectorHuur: number;
+      koopBetaalbaar: number;
+      koopVrij: number;
+      flex: number;
+      nultreden: number;
+      /** Standplaatsen voor woonwagens (geen woningen) */
+      standplaatsen: number;
+      /** Waarvan bestemd voor aandachtsgroepen */
+      aandachtsgroepen: number;
+      /** Verdeling van de woningen voor aandachtsgroepen (voor zover bekend) */
+      perAandachtsgroep: Array<{
+        aandachtsgroep: Aandachtsgroep;
+        woningen: number;
+      }>;
+    };
+  };
+};
+export type WijzigNieuwbouwFaseMutationVariables = {
+  id: string;
+  versie: number;
+  fase: NieuwbouwFase;
+  datum: string;
+};
+export const WijzigNieuwbouwFaseDocument: TypedDocumentNode<
+  WijzigNieuwbouwFaseMutation,
+  WijzigNieuwbouwFaseMutationVariables
+> = gql`
+  mutation WijzigNieuwbouwFase($id: ID!, $versie: Int!, $fase: NieuwbouwFase!, $datum: String!) {
+    wijzigNieuwbouwFase(id: $id, versie: $versie, fase: $fase, datum: $datum) {
+      ...ProjectVelden
+    }
+  }
+
+  fragment ProjectVelden on Nieuwbouwproject {
+    id
+    naam
+    fase
+    versie
+    planDatum
+    vergundOp
+    startBouwOp
+    opgeleverdOp
+    opleverKwartaal
+    gewijzigdOp
+    gemeente {
+      code
+      naam
+    }
+    eigenaar {
+      id
+      naam
+    }
+    woningen {
+      totaal
+      socialeHuur
+      middenhuur
+      vrijeSectorHuur
+      koopBetaalbaar
+      koopVrij
+      flex
+      nultreden
+      standplaatsen
+      aandachtsgroepen
+      perAandachtsgroep {
+        aandachtsgroep
+        woningen
+      }
+    }
+  }
+`;
+
+/** query KwartaalcijferIndicatoren (apps/web/src/graphql/realisatie.graphql) */
+export type KwartaalcijferIndicatorenQuery = {
+  /** De indicatoren die als kwartaalcijfer worden gerapporteerd */
+  kwartaalcijferIndicatoren: Array<{
+    code: string;
+    naam: string;
+    omschrijving: string;
+    eenheid: string;
+    /** Mag de organisatie van de aangemelde gebruiker dit cijfer rapporteren? */
+    magRapporteren: boolean;
+  }>;
+};
+export type KwartaalcijferIndicatorenQueryVariables = Record<string, never>;
+export const KwartaalcijferIndicatorenDocument: TypedDocumentNode<
+  KwartaalcijferIndicatorenQuery,
+  KwartaalcijferIndicatorenQueryVariables
+> = gql`
+  query KwartaalcijferIndicatoren {
+    kwartaalcijferIndicatoren {
+      code
+      naam
+      omschrijving
+      eenheid
+      magRapporteren
+    }
+  }
+`;
+
+/** query Kwartaalcijfers (apps/web/src/graphql/realisatie.graphql) */
+export type KwartaalcijfersQuery = {
+  /** Actuele kwartaalcijfers: die van de eigen organisatie en, voor een gemeente, alle cijfers over die gemeente */
+  kwartaalcijfers: Array<{
+    id: string;
+    indicatorCode: string;
+    indicatorNaam: string;
+    /** Kwartaal, bijvoorbeeld '2026-Q3' */
+    kwartaal: string;
+    waarde: number;
+    toelichting: string | null;
+    /** false voor een cijfer dat door een correctie is vervangen */
+    actueel: boolean;
+    /** De eerdere versie die dit cijfer corrigeert */
+    vervangtId: string | null;
+    gerapporteerdOp: string;
+    /** Gebruikersnaam van wie het cijfer rapporteerde */
+    gerapporteerdDoor: string | null;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    organisatie: {
+      id: string;
+      naam: string;
+    };
+  }>;
+};
+export type KwartaalcijfersQueryVariables = {
+  filter?: KwartaalcijferFilter | null;
+};
+export const KwartaalcijfersDocument: TypedDocumentNode<KwartaalcijfersQuery, KwartaalcijfersQueryVariables> =
+  gql`
+    query Kwartaalcijfers($filter: KwartaalcijferFilter) {
+      kwartaalcijfers(filter: $filter) {
+        id
+        indicatorCode
+        indicatorNaam
+        kwartaal
+        waarde
+        toelichting
+        actueel
+        vervangtId
+        gerapporteerdOp
+        gerapporteerdDoor
+        gemeente {
+          code
+          naam
+        }
+        organisatie {
+          id
+          naam
+        }
+      }
+    }
+  `;
+
+/** mutation RapporteerKwartaalcijfer (apps/web/src/graphql/realisatie.graphql) */
+export type RapporteerKwartaalcijferMutation = {
+  /** Rapporteert een cijfer voor een gemeente in het werkgebied. Bestaat er al een cijfer voor dezelfde indicator, gemeente en kwartaal, dan is dit een correctie: de vorige versie blijft in de historie. */
+  rapporteerKwartaalcijfer: {
+    id: string;
+    /** Kwartaal, bijvoorbeeld '2026-Q3' */
+    kwartaal: string;
+    waarde: number;
+    indicatorNaam: string;
+    gemeente: {
+      naam: string;
+    };
+  };
+};
+export type RapporteerKwartaalcijferMutationVariables = {
+  input: KwartaalcijferInput;
+};
+export const RapporteerKwartaalcijferDocument: TypedDocumentNode<
+  RapporteerKwartaalcijferMutation,
+  RapporteerKwartaalcijferMutationVariables
+> = gql`
+  mutation RapporteerKwartaalcijfer($input: KwartaalcijferInput!) {
+    rapporteerKwartaalcijfer(input: $input) {
+      id
+      kwartaal
+      waarde
+      indicatorNaam
+      gemeente {
         naam
       }
     }

@@ -84,7 +84,10 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
           <ul className="utrecht-nav-list" role="list">
             {items.map((n) => (
               <li key={n.pad} className="utrecht-nav-list__item">
-                <NavLink to={n.pad} end={n.pad === '/'} className="utrecht-nav-list__link">
+                <NavLink
+                  to={n.pad}
+                  end={n.pad === '/' || items.some((o) => o.pad.startsWith(`${n.pad}/`))}
+                  className="utrecht-nav-list__link">
                   {n.label}
                 </NavLink>
               </li>

@@ -17,6 +17,41 @@ export interface NavItem {
  */
 export const NAVIGATIE: readonly NavItem[] = [
   { pad: '/', label: 'Start', uitleg: 'Uw gegevens en organisatie' },
+  {
+    pad: '/toewijzingen',
+    label: 'Toewijzingen',
+    uitleg: 'Toewijzingen invoeren, bekijken en corrigeren',
+    soorten: ['CORPORATIE', 'GEMEENTE'],
+    permissie: 'toewijzing:lezen',
+  },
+  {
+    pad: '/toewijzingen/importeren',
+    label: 'Importeren',
+    uitleg: 'Een bestand uit uw verhuursysteem controleren en importeren',
+    soorten: ['CORPORATIE'],
+    permissie: 'toewijzing:invoeren',
+  },
+  {
+    pad: '/nieuwbouw',
+    label: 'Nieuwbouw',
+    uitleg: 'Nieuwbouwprojecten en hun fase',
+    soorten: ['CORPORATIE', 'GEMEENTE', 'PROVINCIE', 'RIJK'],
+    permissie: 'nieuwbouw:lezen',
+  },
+  {
+    pad: '/kwartaalcijfers',
+    label: 'Kwartaalcijfers',
+    uitleg: 'Huisuitzettingen, voorraad en andere cijfers per kwartaal',
+    soorten: ['CORPORATIE', 'GEMEENTE'],
+    permissie: 'kwartaalcijfer:lezen',
+  },
+  {
+    pad: '/kwartaalcijfers',
+    label: 'Zorgvraag',
+    uitleg: 'Zorgvraag (uitstroom wachtend) per gemeente per kwartaal',
+    soorten: ['ZORGAANBIEDER'],
+    permissie: 'kwartaalcijfer:lezen',
+  },
   { pad: '/gemeenten', label: 'Gemeenten', uitleg: 'Alle 342 gemeenten met provincie en woningmarktregio', permissie: 'referentie:lezen' },
   { pad: '/organisaties', label: 'Organisaties', uitleg: 'Alle deelnemende organisaties', permissie: 'organisatie:lezen' },
 ];

@@ -49,11 +49,17 @@ export function formatDag(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : datumAmsterdam.format(d);
 }
 
-/** Parses a Dutch number as typed ('1.234,5' or '1234.5'); undefined when it is not a number. */
+/** Parses a Dutch number as typed ('1.234,5', '1234,5', '1.234'); undefined when it is not a number. */
 export function parseGetal(tekst: string): number | undefined {
   const t = tekst.trim().replace(/\s/g, '');
   if (!t) return undefined;
-  const genormaliseerd = t.includes(',') ? t.replace(/\./g, '').replace(',', '.') : t;
+  // Dutch: '.' groups thousands, ',' is the decimal sign. '1.234' is therefore 1234; a lone dot
+  // that cannot be grouping ('1.5') is read as a decimal point, as people also type that.
+  const genormaliseerd = t.includes(',')
+    ? t.replace(/\./g, '').replace(',', '.')
+    : /^-?\d{1,3}(\.\d{3})+$/.test(t)
+      ? t.replace(/\./g, '')
+      : t;
   const n = Number(genormaliseerd);
   return Number.isFinite(n) ? n : undefined;
 }

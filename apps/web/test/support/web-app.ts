@@ -141,6 +141,7 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
         '--disable-component-update',
         '--disable-sync',
         '--host-resolver-rules=MAP localhost 127.0.0.1',
+        '--lang=nl-NL',
       ],
     });
   } catch (err) {
