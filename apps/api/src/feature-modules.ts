@@ -4,8 +4,11 @@ import { ToewijzingModule } from './toewijzing/toewijzing.module';
 import { NieuwbouwModule } from './nieuwbouw/nieuwbouw.module';
 import { KwartaalcijferModule } from './kwartaalcijfer/kwartaalcijfer.module';
 
+import { GebiedModule } from './gebied/gebied.module';
+import { TaakstellingModule } from './taakstelling/taakstelling.module';
+
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule];

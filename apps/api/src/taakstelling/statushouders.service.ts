@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { binnenScope, gebiedBinnenScope, gemeenteScope, type RequestContext } from '@thuismonitor/auth';
+import {
+  berekenCarryOver,
+  formatHalfjaar,
+  halfjaarEinde,
+  halfjaarStart,
+  halfjaarVanDatum,
+  halfjarenTussen,
+  parseHalfjaar,
+  periodeVoorHalfjaar,
+  plusDagen,
+  STATUSHOUDERS_TAAKSTELLING_INDICATOR,
+  statushoudersStatusLabel,
+  taakstellingInPeriode,
+  vandaagInAmsterdam,
+  vergelijkHalfjaar,
+  type Halfjaar,
+  type OrganisatieSoort,
+  type TaakstellingRegel,
+} from '@thuismonitor/domain';
+import { nietGevonden, ongeldig } from '../common/fouten';
+import { ScopedDb } from '../database/scoped-db.service';
+import { GebiedService } from '../gebied/gebied.service';
+import type { StatushoudersHalfjaar, StatushoudersProvincie, StatushoudersTaakstelling } from './taakstelling.types';
+
+/** 20 years: more is never asked for a half-yearly check and would only make the query large. */
+const MAX_HALFJAREN = 40;
+
+const volgnummer = (h: Halfjaar) => h.jaar * 2 + h.nummer - 1;
+
+/**
+ * The statushouders taakstelling per gemeente per half year, with carry-over (domain
+ * berekenCarryOver), against the persons housed (SUM(huishoudgrootte) of toewijzingen to
+ * statushouders, in SQL). The carry-over starts at the first half year for which a target was
+ * ever set for the gemeente, even when the request starts later: the achterstand carried into the
+ * first requested half year is then the real one, not zero.
+ *
+ * Exact figures, also for the provincie and the Rijk: checking this taakstelling is the provincie's
+ * statutory supervision task and the Rijk publishes these figures per gemeente (docs/decisions.md).
+ */
+@Injectable()
+export class StatushoudersService {
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly gebieden: GebiedService,
+  ) {}
+
+  async voorGemeente(ctx: RequestContext, gemeenteCode: string, van: string, tot: string): Promise<StatushoudersTaakstelling> {
+    const gemeente = await this.gebieden.opzoeken('GEMEENTE', gemeenteCode);
+    if (!gemeente || !binnenScope(gemeenteScope(ctx.principal), gemeente.code)) throw nietGevonden('De gemeente');
+    const reeks = this.reeks(van, tot);
+    const perGemeente = await this.db.transaction(ctx, (m) => this.bereken(m, [gemeente.code], reeks));
+    return { gemeente: { soort: 'GEMEENTE', code: gemeente.code, naam: gemeente.naam }, halfjaren: perGemeente.get(gemeente.code)! };
+  }
+
+  async voorProvincie(ctx: RequestContext, provincieCode: string, van: string, tot: string): Promise<StatushoudersProvincie> {
+    const provincie = await this.gebieden.opzoeken('PROVINCIE', provincieCode);
+    if (!provincie || !gebiedBinnenScope(gemeenteScope(ctx.principal), provincie.gemeenten)) throw nietGevonden('De provincie');
+    const reeks = this.reeks(van, tot);
+    const perGemeente = await this.db.transaction(ctx, (m) => this.bereken(m, provincie.gemeenten, reeks));
+    const gemeenten: StatushoudersTaakstelling[] = [];
+    for (const code of provincie.gemeenten) {
+      gemeenten.push({
+        gemeente: { soort: 'GEMEENTE', code, naam: await this.gebieden.gemeenteNaam(code) },
+        halfjaren: perGemeente.get(code)!,
+      });
+    }
+    gemeenten.sort((a, b) => a.gemeente.naam.localeCompare(b.gemeente.naam, 'nl'));
+    return {
+      provincie: { soort: 'PROVINCIE', code: provincie.code, naam: provincie.naam },
+      gemeenten,
+      gemeentenMetAchterstand: gemeenten.filter((g) => g.halfjaren[g.halfjaren.length - 1]?.status === 'ACHTERSTAND').length,
+    };
+  }
+
+  private reeks(van: string, tot: string): Halfjaar[] {
+    const a = parseHalfjaar(van);
+    const b = parseHalfjaar(tot);
+    if (vergelijkHalfjaar(a, b) > 0) throw ongeldig(`Het halfjaar ${formatHalfjaar(a)} ligt na ${formatHalfjaar(b)}.`);
+    const reeks = halfjarenTussen(a, b);
+    if (reeks.length > MAX_HALFJAREN) throw ongeldig(`Vraag hoogstens ${MAX_HALFJAREN} halfjaren tegelijk op.`);
+    return reeks;
+  }
+
+  /** For use inside a scoped transaction (also by reports): per gemeente the requested half years. */
+  async bereken(m: EntityManager, gemeenten: readonly string[], reeks: readonly Halfjaar[]): Promise<Map<string, StatushoudersHalfjaar[]>> {
+    const laatste = reeks[reeks.length - 1];
+    const taakRijen: { gemeente: string; van: string; tot: string; waarde: string; soort: OrganisatieSoort }[] = await m.query(
+      `SELECT t.gebied_code AS gemeente, to_char(t.periode_van, 'YYYY-MM-DD') AS van, to_char(t.periode_tot, 'YYYY-MM-DD') AS tot,
+              t.waarde, o.soort
+       FROM taakstelling t JOIN organisatie o ON o.id = t.gesteld_door_id
+       WHERE t.actueel AND t.indicator_code = $1 AND t.gebied_soort = 'GEMEENTE' AND t.gebied_code = ANY($2)
+         AND t.periode_tot <= $3`,
+      [STATUSHOUDERS_TAAKSTELLING_INDICATOR, gemeenten, halfjaarEinde(laatste)],
+    );
+    const regels = new Map<string, TaakstellingRegel[]>();
+    let vroegste = reeks[0];
+    for (const r of taakRijen) {
+      const lijst = regels.get(r.gemeente) ?? [];
+      lijst.push({ van: r.van, tot: r.tot, waarde: Number(r.waarde), gesteldDoor: r.soort });
+      regels.set(r.gemeente, lijst);
+      const h = halfjaarVanDatum(r.van);
+      if (vergelijkHalfjaar(h, vroegste) < 0) vroegste = h;
+    }
+
+    // persons housed per gemeente per half year, one GROUP BY for all gemeenten
+    const gehuisvestRijen: { gemeente: string; hj: number; personen: number }[] = await m.query(
+      `SELECT gemeente_code AS gemeente,
+              (extract(year FROM datum)::int * 2 + CASE WHEN extract(month FROM datum) > 6 THEN 1 ELSE 0 END) AS hj,
+              sum(huishoudgrootte)::int AS personen
+       FROM toewijzing
+       WHERE aandachtsgroep = 'STATUSHOUDERS' AND gemeente_code = ANY($1) AND datum BETWEEN $2 AND $3
+       GROUP BY 1, 2`,
+      [gemeenten, halfjaarStart(vroegste), halfjaarEinde(laatste)],
+    );
+    const gehuisvest = new Map(gehuisvestRijen.map((r) => [`${r.gemeente}|${r.hj}`, r.personen]));
+
+    const vandaag = vandaagInAmsterdam(new Date());
+    const eerstGevraagd = volgnummer(reeks[0]);
+    const uit = new Map<string, StatushoudersHalfjaar[]>();
+    for (const gemeente of gemeenten) {
+      const eigen = regels.get(gemeente) ?? [];
+      // history starts at this gemeente's first target (or at the request when that is earlier)
+      const eerste = eigen.reduce<Halfjaar>((min, r) => {
+        const h = halfjaarVanDatum(r.van);
+        return vergelijkHalfjaar(h, min) < 0 ? h : min;
+      }, reeks[0]);
+      const halfjaren = halfjarenTussen(eerste, laatste);
+      const taak = halfjaren.map((h) => taakstellingInPeriode(eigen, periodeVoorHalfjaar(h), 'SOM'));
+      const resultaat = berekenCarryOver(
+        halfjaren.map((h, i) => ({
+          halfjaar: formatHalfjaar(h),
+          taakstelling: Math.round(taak[i] ?? 0),
+          gehuisvest: gehuisvest.get(`${gemeente}|${volgnummer(h)}`) ?? 0,
+        })),
+      );
+      uit.set(
+        gemeente,
+        resultaat
+          .map((r, i) => ({ r, h: halfjaren[i], gesteld: taak[i] !== null }))
+          .filter(({ h }) => volgnummer(h) >= eerstGevraagd)
+          .map(({ r, h, gesteld }) => {
+            const controledatum = plusDagen(halfjaarEinde(h), 1);
+            return {
+              ...r,
+              taakstellingGesteld: gesteld,
+              statusLabel: statushoudersStatusLabel(r.status),
+              controledatum,
+              voorlopig: vandaag < controledatum,
+            };
+          }),
+      );
+    }
+    return uit;
+  }
+}

@@ -1,0 +1,78 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { OrganisatieSoortEnum } from '../common/graphql-enums';
+import { Gebied, GebiedInput } from '../gebied/gebied.types';
+
+@InputType({ description: 'Een periode van dag tot en met dag (ISO-datums, jjjj-mm-dd)' })
+export class DatumPeriodeInput {
+  @Field({ description: 'eerste dag, bijvoorbeeld 2026-01-01' }) van: string;
+  @Field({ description: 'laatste dag (tot en met), bijvoorbeeld 2026-12-31' }) tot: string;
+}
+
+@ObjectType()
+export class DatumPeriode {
+  @Field() van: string;
+  @Field() tot: string;
+}
+
+@InputType({ description: 'Geef precies één van periode, jaar of halfjaar' })
+export class StelTaakstellingInput {
+  @Field({ description: 'Code uit de indicatorcatalogus, bijvoorbeeld STATUSHOUDERS_GEHUISVEST' }) indicatorCode: string;
+  @Field(() => GebiedInput) gebied: GebiedInput;
+  @Field(() => DatumPeriodeInput, { nullable: true }) periode?: DatumPeriodeInput;
+  @Field(() => Int, { nullable: true }) jaar?: number;
+  @Field({ nullable: true, description: "Halfjaar, bijvoorbeeld '2026-H1' (verplicht voor statushouders)" }) halfjaar?: string;
+  @Field(() => Float) waarde: number;
+  @Field({ nullable: true }) toelichting?: string;
+}
+
+@ObjectType()
+export class TaakstellingSteller {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field() naam: string;
+  @Field(() => OrganisatieSoortEnum) soort: string;
+}
+
+@ObjectType({ description: 'Een taakstelling: een doel dat een hoger niveau stelt voor een gebied en periode' })
+export class Taakstelling {
+  @Field(() => ID) id: string;
+  @Field() indicatorCode: string;
+  @Field() indicatorNaam: string;
+  @Field(() => Gebied) gebied: Gebied;
+  @Field(() => DatumPeriode) periode: DatumPeriode;
+  @Field(() => String, { nullable: true, description: "'2026-H1' wanneer de periode precies een halfjaar is" }) halfjaar: string | null;
+  @Field(() => Float) waarde: number;
+  @Field(() => String, { nullable: true }) toelichting: string | null;
+  @Field({ description: 'false voor een eerdere waarde die is vervangen' }) actueel: boolean;
+  @Field(() => ID, { nullable: true, description: 'de taakstelling die deze verving' }) vervangtId: string | null;
+  @Field(() => TaakstellingSteller) gesteldDoor: TaakstellingSteller;
+  @Field() aangemaaktOp: Date;
+}
+
+@ObjectType({ description: 'Eén halfjaar van de taakstelling huisvesting statushouders (in personen)' })
+export class StatushoudersHalfjaar {
+  @Field({ description: "'2026-H1'" }) halfjaar: string;
+  @Field(() => Int, { description: 'taakstelling van dit halfjaar (0 als er geen is gesteld)' }) taakstelling: number;
+  @Field({ description: 'of de Rijksoverheid voor dit halfjaar een taakstelling stelde' }) taakstellingGesteld: boolean;
+  @Field(() => Int, { description: 'saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong' }) meegenomen: number;
+  @Field(() => Int) teRealiseren: number;
+  @Field(() => Int, { description: 'gehuisveste personen (som van de huishoudgrootte)' }) gehuisvest: number;
+  @Field(() => Int, { description: 'mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong' }) saldo: number;
+  @Field({ description: 'GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar' }) status: string;
+  @Field() statusLabel: string;
+  @Field({ description: 'de dag waarop de provincie dit halfjaar toetst: 1 juli of 1 januari' }) controledatum: string;
+  @Field({ description: 'true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen' }) voorlopig: boolean;
+}
+
+@ObjectType()
+export class StatushoudersTaakstelling {
+  @Field(() => Gebied) gemeente: Gebied;
+  @Field(() => [StatushoudersHalfjaar]) halfjaren: StatushoudersHalfjaar[];
+}
+
+@ObjectType({ description: 'De statushouders-taakstelling van alle gemeenten van een provincie' })
+export class StatushoudersProvincie {
+  @Field(() => Gebied) provincie: Gebied;
+  @Field(() => [StatushoudersTaakstelling]) gemeenten: StatushoudersTaakstelling[];
+  @Field(() => Int, { description: 'gemeenten met een achterstand aan het eind van het laatste halfjaar' }) gemeentenMetAchterstand: number;
+}
