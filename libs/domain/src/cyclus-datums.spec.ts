@@ -35,6 +35,8 @@ describe('cyclusDatums', () => {
     expect(cyclusDatums(2026, [kader, ouder, dit, laat]).vastgesteldOp).toBe('2026-12-10');
     expect(cyclusDatums(2026, [kader, ouder, laat]).vastgesteldOp).toBe('2025-12-01');
     expect(cyclusDatums(2026, [laat]).vastgesteldOp).toBe('2027-01-20');
-    expect(cyclusDatums(2026, [pa({ jaarVan: 2026, jaarTot: 2026, vastgesteldOp: '2026-01-05' })]).vastgesteldOp).toBeNull();
+    expect(
+      cyclusDatums(2026, [pa({ jaarVan: 2026, jaarTot: 2026, vastgesteldOp: '2026-01-05' })]).vastgesteldOp,
+    ).toBeNull();
   });
 });

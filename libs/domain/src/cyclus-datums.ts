@@ -30,7 +30,10 @@ export function cyclusDatums(
     .filter((a) => a.isBod && a.ingediendOp && jaarVan(a.ingediendOp) === jaar)
     .map((a) => a.ingediendOp!)
     .sort();
-  const vastgesteld = dekt.map((a) => a.vastgesteldOp).filter((d): d is IsoDatum => d !== null).sort();
+  const vastgesteld = dekt
+    .map((a) => a.vastgesteldOp)
+    .filter((d): d is IsoDatum => d !== null)
+    .sort();
   const inJaar = vastgesteld.filter((d) => jaarVan(d) === jaar);
   const ervoor = vastgesteld.filter((d) => jaarVan(d) < jaar);
   const erna = vastgesteld.filter((d) => jaarVan(d) > jaar);

@@ -35,12 +35,22 @@ describe('prestatieafspraak period and title', () => {
 
 describe('parties', () => {
   it('are corporaties, huurders and zorgaanbieders working in the gemeente, and the gemeente itself', () => {
-    expect(magPartijZijn({ soort: 'CORPORATIE', code: 'L0801', werkgebied: ['GM0344'] }, 'GM0344')).toBe(true);
-    expect(magPartijZijn({ soort: 'CORPORATIE', code: 'L0802', werkgebied: ['GM0307'] }, 'GM0344')).toBe(false);
-    expect(magPartijZijn({ soort: 'HUURDERSORGANISATIE', code: 'HO', werkgebied: ['GM0344'] }, 'GM0344')).toBe(true);
-    expect(magPartijZijn({ soort: 'ZORGAANBIEDER', code: 'ZA', werkgebied: ['GM0344'] }, 'GM0344')).toBe(true);
+    expect(magPartijZijn({ soort: 'CORPORATIE', code: 'L0801', werkgebied: ['GM0344'] }, 'GM0344')).toBe(
+      true,
+    );
+    expect(magPartijZijn({ soort: 'CORPORATIE', code: 'L0802', werkgebied: ['GM0307'] }, 'GM0344')).toBe(
+      false,
+    );
+    expect(
+      magPartijZijn({ soort: 'HUURDERSORGANISATIE', code: 'HO', werkgebied: ['GM0344'] }, 'GM0344'),
+    ).toBe(true);
+    expect(magPartijZijn({ soort: 'ZORGAANBIEDER', code: 'ZA', werkgebied: ['GM0344'] }, 'GM0344')).toBe(
+      true,
+    );
     expect(magPartijZijn({ soort: 'GEMEENTE', code: 'GM0344', werkgebied: ['GM0344'] }, 'GM0344')).toBe(true);
-    expect(magPartijZijn({ soort: 'GEMEENTE', code: 'GM0307', werkgebied: ['GM0307'] }, 'GM0344')).toBe(false);
+    expect(magPartijZijn({ soort: 'GEMEENTE', code: 'GM0307', werkgebied: ['GM0307'] }, 'GM0344')).toBe(
+      false,
+    );
     expect(magPartijZijn({ soort: 'PROVINCIE', code: 'PV26', werkgebied: ['GM0344'] }, 'GM0344')).toBe(false);
     expect(magPartijZijn({ soort: 'RIJK', code: 'BZK', werkgebied: [] }, 'GM0344')).toBe(false);
   });
@@ -105,19 +115,35 @@ describe('afspraakFouten', () => {
   it('needs an indicator from the catalogue or a mijlpaal, not a mix', () => {
     const basis = { actielijn: 'PREVENTIE', omschrijving: 'Minder huisuitzettingen' };
     expect(afspraakFouten(basis, periode)[0].melding).toMatch(/Kies een indicator/);
-    expect(afspraakFouten({ ...basis, indicatorCode: 'BESTAAT_NIET' }, periode)[0].melding).toMatch(/niet in de indicatorcatalogus/);
-    expect(velden(afspraakFouten({ ...basis, mijlpaalDatum: '2029-01-01', doelwaarden: [{ jaar: 2027, waarde: 1 }] }, periode))).toEqual([
-      'mijlpaalDatum',
-      'doelwaarden',
-    ]);
+    expect(afspraakFouten({ ...basis, indicatorCode: 'BESTAAT_NIET' }, periode)[0].melding).toMatch(
+      /niet in de indicatorcatalogus/,
+    );
+    expect(
+      velden(
+        afspraakFouten(
+          { ...basis, mijlpaalDatum: '2029-01-01', doelwaarden: [{ jaar: 2027, waarde: 1 }] },
+          periode,
+        ),
+      ),
+    ).toEqual(['mijlpaalDatum', 'doelwaarden']);
     expect(afspraakFouten({ ...basis, mijlpaalDatum: '2027-02-30' }, periode)[0].veld).toBe('mijlpaalDatum');
-    expect(afspraakFouten({ ...basis, mijlpaalDatum: '2027-01-01', indicatorCode: 'HUISUITZETTINGEN' }, periode)[0].veld).toBe('indicatorCode');
-    expect(afspraakFouten({ ...basis, indicatorCode: 'WOONZORGVISIE_VASTGESTELD' }, periode)[0].veld).toBe('mijlpaalDatum');
+    expect(
+      afspraakFouten({ ...basis, mijlpaalDatum: '2027-01-01', indicatorCode: 'HUISUITZETTINGEN' }, periode)[0]
+        .veld,
+    ).toBe('indicatorCode');
+    expect(afspraakFouten({ ...basis, indicatorCode: 'WOONZORGVISIE_VASTGESTELD' }, periode)[0].veld).toBe(
+      'mijlpaalDatum',
+    );
   });
 
   it('keeps percentages at or below 100', () => {
     const f = afspraakFouten(
-      { actielijn: 'EVENWICHTIGE_VERDELING', omschrijving: 'Aandeel sociale huur', indicatorCode: 'AANDEEL_SOCIALE_HUUR', doelwaarden: [{ jaar: 2027, waarde: 130 }] },
+      {
+        actielijn: 'EVENWICHTIGE_VERDELING',
+        omschrijving: 'Aandeel sociale huur',
+        indicatorCode: 'AANDEEL_SOCIALE_HUUR',
+        doelwaarden: [{ jaar: 2027, waarde: 130 }],
+      },
       periode,
     );
     expect(f).toEqual([{ veld: 'doelwaarden[0].waarde', melding: 'Een percentage is hoogstens 100.' }]);
@@ -145,13 +171,25 @@ describe('indienFouten', () => {
   });
 
   it('needs the art. 44 parties, an afspraak, and every jaarschijf filled in', () => {
-    expect(indienFouten({ ...goed, partijSoorten: ['GEMEENTE', 'ZORGAANBIEDER'], afspraken: [] }).map((f) => f.melding)).toEqual([
+    expect(
+      indienFouten({ ...goed, partijSoorten: ['GEMEENTE', 'ZORGAANBIEDER'], afspraken: [] }).map(
+        (f) => f.melding,
+      ),
+    ).toEqual([
       'Voeg ten minste één woningcorporatie toe als partij.',
       'Voeg ten minste één huurdersorganisatie toe als partij.',
       'Er staan nog geen afspraken in.',
     ]);
-    const f = indienFouten({ ...goed, afspraken: [{ omschrijving: 'Statushouders', soort: 'INDICATOR', doelwaardeJaren: [2027] }] });
-    expect(f).toEqual([{ veld: 'afspraken[0].doelwaarden', melding: "Afspraak 'Statushouders' mist een doelwaarde voor 2028." }]);
+    const f = indienFouten({
+      ...goed,
+      afspraken: [{ omschrijving: 'Statushouders', soort: 'INDICATOR', doelwaardeJaren: [2027] }],
+    });
+    expect(f).toEqual([
+      {
+        veld: 'afspraken[0].doelwaarden',
+        melding: "Afspraak 'Statushouders' mist een doelwaarde voor 2028.",
+      },
+    ]);
   });
 });
 
@@ -162,19 +200,28 @@ describe('periodeWijzigingFouten', () => {
       { omschrijving: 'B', doelwaardeJaren: [], mijlpaalDatum: '2028-03-01' },
     ];
     expect(periodeWijzigingFouten({ jaarVan: 2027, jaarTot: 2029 }, afspraken)).toEqual([]);
-    expect(periodeWijzigingFouten({ jaarVan: 2027, jaarTot: 2027 }, afspraken).map((f) => f.melding)).toEqual([
-      "Afspraak 'A' heeft doelwaarden voor 2028; pas die eerst aan.",
-      "De mijlpaal 'B' valt buiten de nieuwe looptijd; pas die eerst aan.",
-    ]);
+    expect(periodeWijzigingFouten({ jaarVan: 2027, jaarTot: 2027 }, afspraken).map((f) => f.melding)).toEqual(
+      [
+        "Afspraak 'A' heeft doelwaarden voor 2028; pas die eerst aan.",
+        "De mijlpaal 'B' valt buiten de nieuwe looptijd; pas die eerst aan.",
+      ],
+    );
   });
 });
 
 describe('jaarschijven', () => {
   it('cuts the period into years with their doelwaarden and mijlpalen', () => {
-    const a = { id: 'a', soort: 'INDICATOR' as const, mijlpaalDatum: null, doelwaarden: [{ jaar: 2028, waarde: 5, peildatum: '2028-12-31' }] };
+    const a = {
+      id: 'a',
+      soort: 'INDICATOR' as const,
+      mijlpaalDatum: null,
+      doelwaarden: [{ jaar: 2028, waarde: 5, peildatum: '2028-12-31' }],
+    };
     const b = { id: 'b', soort: 'MIJLPAAL' as const, mijlpaalDatum: '2027-06-30', doelwaarden: [] };
     const s = jaarschijven(periode, [a, b]);
-    expect(s.map((j) => [j.jaar, j.doelen.map((d) => [d.afspraak.id, d.waarde]), j.mijlpalen.map((m) => m.id)])).toEqual([
+    expect(
+      s.map((j) => [j.jaar, j.doelen.map((d) => [d.afspraak.id, d.waarde]), j.mijlpalen.map((m) => m.id)]),
+    ).toEqual([
       [2027, [], ['b']],
       [2028, [['a', 5]], []],
     ]);
@@ -189,7 +236,10 @@ describe('mijlpaal status and the indicator choice', () => {
   });
 
   it('filters the catalogue by actielijn and aandachtsgroep', () => {
-    const codes = indicatorKeuze({ actielijn: 'EVENWICHTIGE_VERDELING', aandachtsgroep: 'STATUSHOUDERS' }).map((i) => i.code);
+    const codes = indicatorKeuze({
+      actielijn: 'EVENWICHTIGE_VERDELING',
+      aandachtsgroep: 'STATUSHOUDERS',
+    }).map((i) => i.code);
     expect(codes).toEqual(['TOEWIJZINGEN_STATUSHOUDERS', 'STATUSHOUDERS_GEHUISVEST']);
     expect(indicatorKeuze({}).length).toBeGreaterThan(20);
   });

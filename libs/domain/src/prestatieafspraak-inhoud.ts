@@ -41,7 +41,12 @@ export function isMijlpaalStatus(waarde: unknown): waarde is MijlpaalStatus {
 }
 
 /** Organisation kinds that can be a party; a gemeente only to its own afspraken. */
-const PARTIJ_SOORTEN: readonly OrganisatieSoort[] = ['GEMEENTE', 'CORPORATIE', 'HUURDERSORGANISATIE', 'ZORGAANBIEDER'];
+const PARTIJ_SOORTEN: readonly OrganisatieSoort[] = [
+  'GEMEENTE',
+  'CORPORATIE',
+  'HUURDERSORGANISATIE',
+  'ZORGAANBIEDER',
+];
 
 export const TITEL_MAX = 200;
 export const OMSCHRIJVING_MAX = 2000;
@@ -64,7 +69,10 @@ export function periodeFouten(periode: JarenPeriode): InhoudFout[] {
   }
   if (fouten.length) return fouten;
   if (periode.jaarTot < periode.jaarVan) {
-    fouten.push({ veld: 'jaarTot', melding: `Het laatste jaar (${periode.jaarTot}) ligt voor het eerste jaar (${periode.jaarVan}).` });
+    fouten.push({
+      veld: 'jaarTot',
+      melding: `Het laatste jaar (${periode.jaarTot}) ligt voor het eerste jaar (${periode.jaarVan}).`,
+    });
   } else if (periode.jaarTot - periode.jaarVan + 1 > MAX_JAREN_PRESTATIEAFSPRAAK) {
     fouten.push({
       veld: 'jaarTot',
@@ -84,13 +92,18 @@ export function jarenVanPeriode(periode: JarenPeriode): number[] {
 export function titelFouten(titel: string): InhoudFout[] {
   const t = titel.trim();
   if (!t) return [{ veld: 'titel', melding: 'Geef de prestatieafspraak een titel.' }];
-  if (t.length > TITEL_MAX) return [{ veld: 'titel', melding: `De titel is langer dan ${TITEL_MAX} tekens.` }];
+  if (t.length > TITEL_MAX)
+    return [{ veld: 'titel', melding: `De titel is langer dan ${TITEL_MAX} tekens.` }];
   return [];
 }
 
 /** May an organisation be a party to a prestatieafspraak of this gemeente? */
 export function magPartijZijn(
-  organisatie: { readonly soort: OrganisatieSoort; readonly code: string; readonly werkgebied: readonly string[] },
+  organisatie: {
+    readonly soort: OrganisatieSoort;
+    readonly code: string;
+    readonly werkgebied: readonly string[];
+  },
   gemeenteCode: string,
 ): boolean {
   if (!PARTIJ_SOORTEN.includes(organisatie.soort)) return false;
@@ -128,17 +141,28 @@ const HELE_AANTALLEN = new Set(['WONINGEN', 'HUISHOUDENS', 'PERSONEN', 'AANTAL']
 export function afspraakFouten(afspraak: AfspraakInvoer, periode: JarenPeriode): InhoudFout[] {
   const fouten: InhoudFout[] = [];
   const fout = (veld: string, melding: string) => fouten.push({ veld, melding });
-  if (!isActielijnCode(afspraak.actielijn)) fout('actielijn', `Actielijn '${afspraak.actielijn}' bestaat niet.`);
+  if (!isActielijnCode(afspraak.actielijn))
+    fout('actielijn', `Actielijn '${afspraak.actielijn}' bestaat niet.`);
   if (afspraak.aandachtsgroep != null && !isAandachtsgroep(afspraak.aandachtsgroep)) {
     fout('aandachtsgroep', `Aandachtsgroep '${afspraak.aandachtsgroep}' bestaat niet.`);
   }
   const omschrijving = afspraak.omschrijving.trim();
   if (!omschrijving) fout('omschrijving', 'Beschrijf wat er is afgesproken.');
-  else if (omschrijving.length > OMSCHRIJVING_MAX) fout('omschrijving', `De omschrijving is langer dan ${OMSCHRIJVING_MAX} tekens.`);
+  else if (omschrijving.length > OMSCHRIJVING_MAX)
+    fout('omschrijving', `De omschrijving is langer dan ${OMSCHRIJVING_MAX} tekens.`);
 
-  const indicator = afspraak.indicatorCode ? (isIndicatorCode(afspraak.indicatorCode) ? indicatorOpCode(afspraak.indicatorCode) : null) : undefined;
-  if (indicator === null) fout('indicatorCode', `Indicator '${afspraak.indicatorCode}' staat niet in de indicatorcatalogus.`);
-  if (indicator?.aandachtsgroep && afspraak.aandachtsgroep && indicator.aandachtsgroep !== afspraak.aandachtsgroep) {
+  const indicator = afspraak.indicatorCode
+    ? isIndicatorCode(afspraak.indicatorCode)
+      ? indicatorOpCode(afspraak.indicatorCode)
+      : null
+    : undefined;
+  if (indicator === null)
+    fout('indicatorCode', `Indicator '${afspraak.indicatorCode}' staat niet in de indicatorcatalogus.`);
+  if (
+    indicator?.aandachtsgroep &&
+    afspraak.aandachtsgroep &&
+    indicator.aandachtsgroep !== afspraak.aandachtsgroep
+  ) {
     fout('aandachtsgroep', `Indicator '${indicator.naam}' gaat over een andere aandachtsgroep.`);
   }
   const doelwaarden = afspraak.doelwaarden ?? [];
@@ -154,17 +178,26 @@ export function afspraakFouten(afspraak: AfspraakInvoer, periode: JarenPeriode):
     }
     if (doelwaarden.length) fout('doelwaarden', 'Een mijlpaal heeft een datum, geen doelwaarden.');
     if (indicator && indicator.bron !== 'MIJLPAAL') {
-      fout('indicatorCode', `Indicator '${indicator.naam}' is geen mijlpaal; kies een meetbare afspraak met doelwaarden.`);
+      fout(
+        'indicatorCode',
+        `Indicator '${indicator.naam}' is geen mijlpaal; kies een meetbare afspraak met doelwaarden.`,
+      );
     }
     return fouten;
   }
 
   if (afspraak.indicatorCode == null) {
-    fout('indicatorCode', 'Kies een indicator uit de catalogus met een doelwaarde per jaar, of geef een mijlpaal met een datum.');
+    fout(
+      'indicatorCode',
+      'Kies een indicator uit de catalogus met een doelwaarde per jaar, of geef een mijlpaal met een datum.',
+    );
     return fouten;
   }
   if (indicator && indicator.bron === 'MIJLPAAL') {
-    fout('mijlpaalDatum', `Indicator '${indicator.naam}' is een mijlpaal; geef de datum waarop die bereikt moet zijn.`);
+    fout(
+      'mijlpaalDatum',
+      `Indicator '${indicator.naam}' is een mijlpaal; geef de datum waarop die bereikt moet zijn.`,
+    );
   }
   const gezien = new Set<number>();
   doelwaarden.forEach((d, i) => {
@@ -175,14 +208,17 @@ export function afspraakFouten(afspraak: AfspraakInvoer, periode: JarenPeriode):
     }
     if (gezien.has(d.jaar)) fout(`${veld}.jaar`, `Voor ${d.jaar} staat al een doelwaarde.`);
     gezien.add(d.jaar);
-    if (!Number.isFinite(d.waarde) || d.waarde < 0) fout(`${veld}.waarde`, 'Een doelwaarde is een getal van 0 of meer.');
-    else if (indicator?.eenheid === 'PERCENTAGE' && d.waarde > 100) fout(`${veld}.waarde`, 'Een percentage is hoogstens 100.');
+    if (!Number.isFinite(d.waarde) || d.waarde < 0)
+      fout(`${veld}.waarde`, 'Een doelwaarde is een getal van 0 of meer.');
+    else if (indicator?.eenheid === 'PERCENTAGE' && d.waarde > 100)
+      fout(`${veld}.waarde`, 'Een percentage is hoogstens 100.');
     else if (indicator && HELE_AANTALLEN.has(indicator.eenheid) && !Number.isInteger(d.waarde)) {
       fout(`${veld}.waarde`, 'Deze doelwaarde is een aantal: een heel getal.');
     } else if (Math.abs(d.waarde) >= 1e12) fout(`${veld}.waarde`, 'Deze doelwaarde is te groot.');
     if (d.peildatum != null) {
       if (!isIsoDatum(d.peildatum)) fout(`${veld}.peildatum`, `'${d.peildatum}' is geen datum (jjjj-mm-dd).`);
-      else if (parseIsoDatum(d.peildatum).jaar !== d.jaar) fout(`${veld}.peildatum`, `De peildatum ligt niet in ${d.jaar}.`);
+      else if (parseIsoDatum(d.peildatum).jaar !== d.jaar)
+        fout(`${veld}.peildatum`, `De peildatum ligt niet in ${d.jaar}.`);
     }
   });
   return fouten;
@@ -209,12 +245,15 @@ export interface IndienInvoer extends JarenPeriode {
  */
 export function indienFouten(invoer: IndienInvoer): InhoudFout[] {
   const fouten: InhoudFout[] = [];
-  if (!invoer.partijSoorten.includes('GEMEENTE')) fouten.push({ veld: 'partijen', melding: 'De gemeente ontbreekt als partij.' });
-  if (!invoer.partijSoorten.includes('CORPORATIE')) fouten.push({ veld: 'partijen', melding: 'Voeg ten minste één woningcorporatie toe als partij.' });
+  if (!invoer.partijSoorten.includes('GEMEENTE'))
+    fouten.push({ veld: 'partijen', melding: 'De gemeente ontbreekt als partij.' });
+  if (!invoer.partijSoorten.includes('CORPORATIE'))
+    fouten.push({ veld: 'partijen', melding: 'Voeg ten minste één woningcorporatie toe als partij.' });
   if (!invoer.partijSoorten.includes('HUURDERSORGANISATIE')) {
     fouten.push({ veld: 'partijen', melding: 'Voeg ten minste één huurdersorganisatie toe als partij.' });
   }
-  if (!invoer.afspraken.length) fouten.push({ veld: 'afspraken', melding: 'Er staan nog geen afspraken in.' });
+  if (!invoer.afspraken.length)
+    fouten.push({ veld: 'afspraken', melding: 'Er staan nog geen afspraken in.' });
   const jaren = jarenVanPeriode(invoer);
   invoer.afspraken.forEach((a, i) => {
     if (a.soort !== 'INDICATOR') return;
@@ -232,17 +271,27 @@ export function indienFouten(invoer: IndienInvoer): InhoudFout[] {
 /** Changing the period must not strand doelwaarden or mijlpalen outside it. */
 export function periodeWijzigingFouten(
   nieuw: JarenPeriode,
-  afspraken: readonly { readonly omschrijving: string; readonly doelwaardeJaren: readonly number[]; readonly mijlpaalDatum: IsoDatum | null }[],
+  afspraken: readonly {
+    readonly omschrijving: string;
+    readonly doelwaardeJaren: readonly number[];
+    readonly mijlpaalDatum: IsoDatum | null;
+  }[],
 ): InhoudFout[] {
   const fouten: InhoudFout[] = [];
   for (const a of afspraken) {
     const buiten = a.doelwaardeJaren.filter((j) => j < nieuw.jaarVan || j > nieuw.jaarTot);
     const mijlpaalJaar = a.mijlpaalDatum ? parseIsoDatum(a.mijlpaalDatum).jaar : null;
     if (buiten.length) {
-      fouten.push({ veld: 'jaarVan', melding: `Afspraak '${kort(a.omschrijving)}' heeft doelwaarden voor ${buiten.join(', ')}; pas die eerst aan.` });
+      fouten.push({
+        veld: 'jaarVan',
+        melding: `Afspraak '${kort(a.omschrijving)}' heeft doelwaarden voor ${buiten.join(', ')}; pas die eerst aan.`,
+      });
     }
     if (mijlpaalJaar !== null && (mijlpaalJaar < nieuw.jaarVan || mijlpaalJaar > nieuw.jaarTot)) {
-      fouten.push({ veld: 'jaarVan', melding: `De mijlpaal '${kort(a.omschrijving)}' valt buiten de nieuwe looptijd; pas die eerst aan.` });
+      fouten.push({
+        veld: 'jaarVan',
+        melding: `De mijlpaal '${kort(a.omschrijving)}' valt buiten de nieuwe looptijd; pas die eerst aan.`,
+      });
     }
   }
   return fouten;
@@ -251,7 +300,11 @@ export function periodeWijzigingFouten(
 export interface JaarschijfAfspraak {
   readonly id: string;
   readonly soort: AfspraakSoort;
-  readonly doelwaarden: readonly { readonly jaar: number; readonly waarde: number; readonly peildatum: IsoDatum }[];
+  readonly doelwaarden: readonly {
+    readonly jaar: number;
+    readonly waarde: number;
+    readonly peildatum: IsoDatum;
+  }[];
   readonly mijlpaalDatum: IsoDatum | null;
 }
 
@@ -262,20 +315,32 @@ export interface Jaarschijf<A extends JaarschijfAfspraak> {
 }
 
 /** The period cut into years: per year the doelwaarden and the mijlpalen due that year. */
-export function jaarschijven<A extends JaarschijfAfspraak>(periode: JarenPeriode, afspraken: readonly A[]): Jaarschijf<A>[] {
+export function jaarschijven<A extends JaarschijfAfspraak>(
+  periode: JarenPeriode,
+  afspraken: readonly A[],
+): Jaarschijf<A>[] {
   return jarenVanPeriode(periode).map((jaar) => ({
     jaar,
     doelen: afspraken.flatMap((afspraak) =>
-      afspraak.doelwaarden.filter((d) => d.jaar === jaar).map((d) => ({ afspraak, waarde: d.waarde, peildatum: d.peildatum })),
+      afspraak.doelwaarden
+        .filter((d) => d.jaar === jaar)
+        .map((d) => ({ afspraak, waarde: d.waarde, peildatum: d.peildatum })),
     ),
-    mijlpalen: afspraken.filter((a) => a.mijlpaalDatum !== null && parseIsoDatum(a.mijlpaalDatum).jaar === jaar),
+    mijlpalen: afspraken.filter(
+      (a) => a.mijlpaalDatum !== null && parseIsoDatum(a.mijlpaalDatum).jaar === jaar,
+    ),
   }));
 }
 
 /** The indicators an afspraak can point at, filtered like the catalogue screen does. */
-export function indicatorKeuze(filter: { actielijn?: ActielijnCode | null; aandachtsgroep?: Aandachtsgroep | null }) {
+export function indicatorKeuze(filter: {
+  actielijn?: ActielijnCode | null;
+  aandachtsgroep?: Aandachtsgroep | null;
+}) {
   return INDICATOR_CATALOGUS.filter(
-    (i) => (!filter.actielijn || i.actielijn === filter.actielijn) && (!filter.aandachtsgroep || i.aandachtsgroep === filter.aandachtsgroep),
+    (i) =>
+      (!filter.actielijn || i.actielijn === filter.actielijn) &&
+      (!filter.aandachtsgroep || i.aandachtsgroep === filter.aandachtsgroep),
   );
 }
 

@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { magCyclusKalenderZien, magPrestatieafspraakZien, type RequestContext } from '@thuismonitor/auth';
+import {
+  controleerJaar,
+  cyclusDatums,
+  cyclusStand,
+  cyclusStapStatusLabel,
+  isIsoDatum,
+  vandaagInAmsterdam,
+} from '@thuismonitor/domain';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { nietGevonden, ongeldig } from '../common/fouten';
+import { ScopedDb } from '../database/scoped-db.service';
+import { ReferentieService } from '../referentie/referentie.service';
+import { leesPrestatieafspraken } from './prestatieafspraak.repository';
+import type { CyclusKalender } from './cyclus-kalender.types';
+
+/**
+ * The yearly cycle of a gemeente (bod before 1 July, signatures by the December deadline), from
+ * the dates on its prestatieafspraken and the domain's cyclusStand. The evaluation step of
+ * cyclusStand is left out: Thuismonitor does not record evaluations yet, and an "overdue" that
+ * nobody can mark as done would mislead.
+ */
+@Injectable()
+export class CyclusKalenderService {
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly referentie: ReferentieService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async kalender(
+    ctx: RequestContext,
+    gemeenteCode: string,
+    jaar: number,
+    peildatum?: string | null,
+  ): Promise<CyclusKalender> {
+    const gemeente = await this.referentie.gemeente(gemeenteCode.trim());
+    if (!gemeente) throw nietGevonden('De gemeente');
+    controleerJaar(jaar);
+    const vandaag = peildatum ?? vandaagInAmsterdam(new Date());
+    if (!isIsoDatum(vandaag))
+      throw ongeldig(`'${vandaag}' is geen datum (jjjj-mm-dd).`, [
+        { veld: 'peildatum', melding: 'Ongeldige datum' },
+      ]);
+
+    const afspraken = await this.db.transaction(ctx, async (m) => {
+      // Everything the caller can see of this gemeente (RLS), then the policy on each row.
+      const rijen = (await leesPrestatieafspraken(m, 'p.gemeente_code = $1', [gemeente.code])).filter((r) =>
+        magPrestatieafspraakZien(ctx.principal, r),
+      );
+      const partijInGemeente = rijen.some((r) => r.partijIds.includes(ctx.organisatieId));
+      if (!magCyclusKalenderZien(ctx.principal, gemeente.code, partijInGemeente))
+        throw nietGevonden('De cycluskalender van deze gemeente');
+      return rijen;
+    });
+
+    const datums = cyclusDatums(
+      jaar,
+      afspraken.map((a) => ({
+        isBod: a.isBod,
+        jaarVan: a.jaarVan,
+        jaarTot: a.jaarTot,
+        ingediendOp: a.ingediendDatum,
+        vastgesteldOp: a.vastgesteldDatum,
+      })),
+    );
+    const stand = cyclusStand({ jaar, vandaag, ...datums, deadlineDag: this.config.ondertekenDeadlineDag });
+    return {
+      gemeente,
+      jaar,
+      afsprakenJaar: stand.afsprakenJaar,
+      peildatum: vandaag,
+      ondertekenDeadlineDag: this.config.ondertekenDeadlineDag,
+      stappen: stand.stappen
+        .filter((s) => s.code !== 'EVALUATIE')
+        .map((s) => ({ ...s, statusLabel: cyclusStapStatusLabel(s.status) })),
+      geschilMogelijk: stand.geschilMogelijk,
+    };
+  }
+}

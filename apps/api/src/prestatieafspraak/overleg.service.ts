@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { magMijlpaalBijwerken, magOverlegZien, type RequestContext } from '@thuismonitor/auth';
+import {
+  isIsoDatum,
+  REACTIE_MAX,
+  TOELICHTING_MAX,
+  vandaagInAmsterdam,
+  type MijlpaalStatus,
+} from '@thuismonitor/domain';
+import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { ScopedDb } from '../database/scoped-db.service';
+import { OrganisatieService } from '../organisatie/organisatie.service';
+import { leesZichtbaar, vergrendelVoorPartij } from './bewerking';
+import { AUDIT_ENTITEIT, auditOmschrijving, PrestatieafspraakAudit } from './prestatieafspraak-audit';
+import { isUuid, leesAfspraken } from './prestatieafspraak.repository';
+import { PrestatieafspraakService } from './prestatieafspraak.service';
+import type { Prestatieafspraak, PrestatieafspraakAuditRegel } from './prestatieafspraak.types';
+
+/**
+ * Between the parties, outside the signed content: reacties (on the whole or on one afspraak),
+ * mijlpaal reports by the responsible party, and the audit trail. None of these changes the
+ * content, so none raises `versie` and all are possible in any status.
+ */
+@Injectable()
+export class OverlegService {
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly audit: PrestatieafspraakAudit,
+    private readonly prestatieafspraken: PrestatieafspraakService,
+    private readonly organisaties: OrganisatieService,
+  ) {}
+
+  plaatsReactie(
+    ctx: RequestContext,
+    prestatieafspraakId: string,
+    afspraakId: string | null | undefined,
+    tekst: string,
+  ): Promise<Prestatieafspraak> {
+    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
+      const pa = await leesZichtbaar(m, ctx, prestatieafspraakId);
+      if (!magOverlegZien(ctx.principal, pa))
+        throw geenToegang('Alleen partijen bij deze prestatieafspraak kunnen reageren.');
+      const inhoud = tekst.trim();
+      if (!inhoud) throw ongeldig('Schrijf eerst een reactie.', [{ veld: 'tekst', melding: 'Verplicht' }]);
+      if (inhoud.length > REACTIE_MAX)
+        throw ongeldig(`Een reactie is hoogstens ${REACTIE_MAX} tekens.`, [
+          { veld: 'tekst', melding: 'Te lang' },
+        ]);
+      if (
+        afspraakId != null &&
+        !(isUuid(afspraakId) && (await leesAfspraken(m, [pa.id])).some((a) => a.id === afspraakId))
+      ) {
+        throw nietGevonden('De afspraak');
+      }
+      const id = randomUUID();
+      await m.query(
+        `INSERT INTO prestatieafspraak_reactie (id, prestatieafspraak_id, afspraak_id, organisatie_id, auteur_sub, auteur, tekst)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, pa.id, afspraakId ?? null, ctx.organisatieId, ctx.principal.sub, ctx.principal.naam, inhoud],
+      );
+      await this.audit.schrijf(m, ctx, pa, 'REACTIE_GEPLAATST', null, {
+        reactieId: id,
+        afspraakId: afspraakId ?? null,
+        tekst: inhoud,
+      });
+      return pa.id;
+    });
+  }
+
+  /** The responsible party reports where a mijlpaal of a vastgestelde prestatieafspraak stands. */
+  updateMijlpaalStatus(
+    ctx: RequestContext,
+    afspraakId: string,
+    status: MijlpaalStatus,
+    toelichting: string,
+    gereedOp?: string | null,
+  ): Promise<Prestatieafspraak> {
+    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
+      const [rij]: { prestatieafspraakId: string }[] = isUuid(afspraakId)
+        ? await m.query(`SELECT prestatieafspraak_id AS "prestatieafspraakId" FROM afspraak WHERE id = $1`, [
+            afspraakId,
+          ])
+        : [];
+      if (!rij) throw nietGevonden('De afspraak');
+      // Locked like any other change, so a report cannot slip between the old version's
+      // replacement and the copy of its mijlpaal state into the new one.
+      const pa = await vergrendelVoorPartij(m, ctx, rij.prestatieafspraakId);
+      const afspraak = (await leesAfspraken(m, [pa.id])).find((a) => a.id === afspraakId)!;
+      if (!magMijlpaalBijwerken(ctx.principal, pa, afspraak.verantwoordelijkeId)) {
+        throw geenToegang('Alleen de verantwoordelijke partij kan de stand van deze mijlpaal bijwerken.');
+      }
+      if (afspraak.soort !== 'MIJLPAAL')
+        throw ongeldig('Deze afspraak is geen mijlpaal; de voortgang volgt uit de cijfers.');
+      if (pa.status !== 'VASTGESTELD') {
+        throw ongeldig('De stand van een mijlpaal houdt u bij zodra de prestatieafspraak is vastgesteld.');
+      }
+      const uitleg = toelichting.trim();
+      if (!uitleg)
+        throw ongeldig('Licht de stand kort toe.', [{ veld: 'toelichting', melding: 'Verplicht' }]);
+      if (uitleg.length > TOELICHTING_MAX) {
+        throw ongeldig(`De toelichting is hoogstens ${TOELICHTING_MAX} tekens.`, [
+          { veld: 'toelichting', melding: 'Te lang' },
+        ]);
+      }
+      const vandaag = vandaagInAmsterdam(new Date());
+      let gereed: string | null = null;
+      if (status === 'GEREED') {
+        gereed = gereedOp ?? vandaag;
+        if (!isIsoDatum(gereed))
+          throw ongeldig(`'${gereed}' is geen datum (jjjj-mm-dd).`, [
+            { veld: 'gereedOp', melding: 'Ongeldige datum' },
+          ]);
+        if (gereed > vandaag)
+          throw ongeldig('Een mijlpaal kan niet in de toekomst gereed zijn.', [
+            { veld: 'gereedOp', melding: 'In de toekomst' },
+          ]);
+      }
+      await m.query(
+        `UPDATE afspraak SET mijlpaal_status = $2, mijlpaal_toelichting = $3, mijlpaal_gereed_op = $4, mijlpaal_bijgewerkt_op = now()
+         WHERE id = $1`,
+        [afspraak.id, status, uitleg, gereed],
+      );
+      await this.audit.schrijf(
+        m,
+        ctx,
+        pa,
+        'MIJLPAAL_BIJGEWERKT',
+        {
+          afspraakId: afspraak.id,
+          status: afspraak.mijlpaalStatus,
+          toelichting: afspraak.mijlpaalToelichting,
+          gereedOp: afspraak.mijlpaalGereedOp,
+        },
+        { afspraakId: afspraak.id, status, toelichting: uitleg, gereedOp: gereed },
+      );
+      return pa.id;
+    });
+  }
+
+  /** The history of one prestatieafspraak, for its parties (RLS: audit_log_prestatieafspraak_partij). */
+  async auditLog(ctx: RequestContext, prestatieafspraakId: string): Promise<PrestatieafspraakAuditRegel[]> {
+    const rijen = await this.db.transaction(ctx, async (m) => {
+      const pa = await leesZichtbaar(m, ctx, prestatieafspraakId);
+      if (!magOverlegZien(ctx.principal, pa))
+        throw geenToegang('De wijzigingsgeschiedenis is alleen zichtbaar voor de partijen.');
+      return m.query(
+        `SELECT id::text, tijdstip, actie, organisatie_id AS "organisatieId", gebruikersnaam, voor, na
+         FROM audit_log WHERE entiteit = $1 AND entiteit_id = $2 ORDER BY tijdstip, id`,
+        [AUDIT_ENTITEIT, pa.id],
+      ) as Promise<
+        {
+          id: string;
+          tijdstip: Date;
+          actie: string;
+          organisatieId: string | null;
+          gebruikersnaam: string | null;
+          voor: unknown;
+          na: unknown;
+        }[]
+      >;
+    });
+    const ids = [...new Set(rijen.map((r) => r.organisatieId).filter((id): id is string => !!id))];
+    const orgs = new Map((await this.organisaties.opIds(ids)).map((o) => [o.id, o]));
+    return rijen.map((r) => ({
+      id: r.id,
+      tijdstip: r.tijdstip,
+      actie: r.actie,
+      omschrijving: auditOmschrijving(r.actie),
+      organisatie: (r.organisatieId && orgs.get(r.organisatieId)) || null,
+      gebruikersnaam: r.gebruikersnaam,
+      voor: r.voor === null || r.voor === undefined ? null : JSON.stringify(r.voor),
+      na: r.na === null || r.na === undefined ? null : JSON.stringify(r.na),
+    }));
+  }
+}

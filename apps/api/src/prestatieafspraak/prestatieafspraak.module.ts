@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CyclusKalenderResolver } from './cyclus-kalender.resolver';
+import { CyclusKalenderService } from './cyclus-kalender.service';
+import { IndicatorResolver } from './indicator.resolver';
+import { LevenscyclusResolver } from './levenscyclus.resolver';
+import { LevenscyclusService } from './levenscyclus.service';
+import { OverlegResolver } from './overleg.resolver';
+import { OverlegService } from './overleg.service';
+import { PrestatieafspraakAudit } from './prestatieafspraak-audit';
+import { PrestatieafspraakLezer } from './prestatieafspraak.lezer';
+import { PrestatieafspraakResolver } from './prestatieafspraak.resolver';
+import { PrestatieafspraakService } from './prestatieafspraak.service';
+
+/**
+ * Prestatieafspraken (issue 3): indicator catalogue, prestatieafspraken with their lifecycle,
+ * reacties and mijlpalen, the cycle calendar. PrestatieafspraakService is exported for voortgang
+ * (vastgesteldeAfsprakenVoorGemeenten).
+ */
+@Module({
+  providers: [
+    PrestatieafspraakAudit,
+    PrestatieafspraakLezer,
+    PrestatieafspraakService,
+    LevenscyclusService,
+    OverlegService,
+    CyclusKalenderService,
+    IndicatorResolver,
+    PrestatieafspraakResolver,
+    LevenscyclusResolver,
+    OverlegResolver,
+    CyclusKalenderResolver,
+  ],
+  exports: [PrestatieafspraakService],
+})
+export class PrestatieafspraakModule {}

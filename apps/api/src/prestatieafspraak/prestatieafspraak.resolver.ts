@@ -1,0 +1,123 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { PrestatieafspraakService } from './prestatieafspraak.service';
+import {
+  AfspraakInput,
+  NieuwePrestatieafspraakInput,
+  Prestatieafspraak,
+  PrestatieafspraakFilter,
+  PrestatieafspraakWijziging,
+} from './prestatieafspraak.types';
+
+const VERSIE = {
+  type: () => Int,
+  description: 'De versie die u het laatst zag (optimistische vergrendeling)',
+};
+
+@Resolver(() => Prestatieafspraak)
+export class PrestatieafspraakResolver {
+  constructor(private readonly service: PrestatieafspraakService) {}
+
+  @Query(() => [Prestatieafspraak], {
+    description:
+      'Prestatieafspraken die u mag zien: als partij, of als provincie/Rijk zodra ze geen concept meer zijn',
+  })
+  @Vereist('afspraak:lezen')
+  prestatieafspraken(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter?: PrestatieafspraakFilter,
+  ): Promise<Prestatieafspraak[]> {
+    return this.service.lijst(ctx, filter);
+  }
+
+  @Query(() => Prestatieafspraak, { description: 'Eén prestatieafspraak (elke versie blijft leesbaar)' })
+  @Vereist('afspraak:lezen')
+  prestatieafspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Prestatieafspraak> {
+    return this.service.opId(ctx, id);
+  }
+
+  @Mutation(() => Prestatieafspraak, {
+    description: 'Start een prestatieafspraak (gemeente) of een bod (corporatie) als concept',
+  })
+  @Vereist('afspraak:opstellen')
+  createPrestatieafspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: NieuwePrestatieafspraakInput,
+  ): Promise<Prestatieafspraak> {
+    return this.service.create(ctx, input);
+  }
+
+  @Mutation(() => Prestatieafspraak, { description: 'Wijzigt titel of looptijd van een concept' })
+  @Vereist('afspraak:bewerken')
+  updatePrestatieafspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('input') input: PrestatieafspraakWijziging,
+  ): Promise<Prestatieafspraak> {
+    return this.service.update(ctx, id, versie, input);
+  }
+
+  @Mutation(() => Prestatieafspraak, { description: 'Voegt een partij toe aan een concept' })
+  @Vereist('afspraak:bewerken')
+  addPartij(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('organisatieId', { type: () => ID }) organisatieId: string,
+  ): Promise<Prestatieafspraak> {
+    return this.service.addPartij(ctx, id, versie, organisatieId);
+  }
+
+  @Mutation(() => Prestatieafspraak, {
+    description: 'Haalt een partij van een concept af (niet de gemeente of de opsteller)',
+  })
+  @Vereist('afspraak:bewerken')
+  removePartij(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('organisatieId', { type: () => ID }) organisatieId: string,
+  ): Promise<Prestatieafspraak> {
+    return this.service.removePartij(ctx, id, versie, organisatieId);
+  }
+
+  @Mutation(() => Prestatieafspraak, { description: 'Voegt een afspraak toe aan een concept' })
+  @Vereist('afspraak:bewerken')
+  addAfspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('input') input: AfspraakInput,
+  ): Promise<Prestatieafspraak> {
+    return this.service.addAfspraak(ctx, id, versie, input);
+  }
+
+  @Mutation(() => Prestatieafspraak, {
+    description: 'Vervangt de inhoud van een afspraak in een concept (inclusief doelwaarden)',
+  })
+  @Vereist('afspraak:bewerken')
+  updateAfspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('afspraakId', { type: () => ID }) afspraakId: string,
+    @Args('input') input: AfspraakInput,
+  ): Promise<Prestatieafspraak> {
+    return this.service.updateAfspraak(ctx, id, versie, afspraakId, input);
+  }
+
+  @Mutation(() => Prestatieafspraak, { description: 'Verwijdert een afspraak uit een concept' })
+  @Vereist('afspraak:bewerken')
+  removeAfspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('afspraakId', { type: () => ID }) afspraakId: string,
+  ): Promise<Prestatieafspraak> {
+    return this.service.removeAfspraak(ctx, id, versie, afspraakId);
+  }
+}
