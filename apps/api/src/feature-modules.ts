@@ -3,10 +3,13 @@ import { WebConfigModule } from './web-config/web-config.controller';
 import { ToewijzingModule } from './toewijzing/toewijzing.module';
 import { NieuwbouwModule } from './nieuwbouw/nieuwbouw.module';
 import { KwartaalcijferModule } from './kwartaalcijfer/kwartaalcijfer.module';
+
+import { GebiedModule } from './gebied/gebied.module';
+import { TaakstellingModule } from './taakstelling/taakstelling.module';
 import { PrestatieafspraakModule } from './prestatieafspraak/prestatieafspraak.module';
 
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, PrestatieafspraakModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, PrestatieafspraakModule];
