@@ -400,4 +400,42 @@ describe('prestatieafspraken: who may see and do what', () => {
       bijwerken: 0,
     });
   });
+
+  it('the database itself refuses content changes outside CONCEPT, even from a party', async () => {
+    const pa = await vaststellen(t, await compleetBod(t, 'Bod voor het inhoudsslot'));
+    const alsPartij = async (sql: string) => {
+      const client = await t.db.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SET LOCAL ROLE thuismonitor_app');
+        await client.query(
+          `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', 'GEMEENTE', true), set_config('tm.gemeenten', 'GM0344', true)`,
+          [org.GM0344],
+        );
+        return await client.query(sql, [pa.id]).then(
+          (r) => `ok ${r.rowCount}`,
+          (e: Error) => e.message,
+        );
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    };
+    expect(await alsPartij(`UPDATE prestatieafspraak SET titel = 'anders' WHERE id = $1`)).toMatch(
+      /content changes only in CONCEPT/,
+    );
+    expect(
+      await alsPartij(`UPDATE afspraak SET omschrijving = 'anders' WHERE prestatieafspraak_id = $1`),
+    ).toMatch(/content changes only in CONCEPT/);
+    expect(await alsPartij(`DELETE FROM afspraak WHERE prestatieafspraak_id = $1`)).toBe('ok 0');
+    expect(await alsPartij(`DELETE FROM afspraak_doelwaarde WHERE prestatieafspraak_id = $1`)).toBe('ok 0');
+    expect(
+      await alsPartij(`DELETE FROM prestatieafspraak_ondertekening WHERE prestatieafspraak_id = $1`),
+    ).toBe('ok 0');
+    // status changes and mijlpaal reports stay possible
+    expect(await alsPartij(`UPDATE prestatieafspraak SET versie = versie + 1 WHERE id = $1`)).toBe('ok 1');
+    expect(
+      await alsPartij(`UPDATE afspraak SET mijlpaal_toelichting = 'x' WHERE prestatieafspraak_id = $1`),
+    ).toBe('ok 1');
+  });
 });
