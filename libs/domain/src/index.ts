@@ -29,3 +29,4 @@ export * from './gemeente-naam';
 export * from './toewijzing-bestand';
 export * from './nieuwbouwproject';
 export * from './kwartaalcijfer';
+export * from './mijlpaal-voortgang';

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { PrestatieafspraakModule } from '../prestatieafspraak/prestatieafspraak.module';
+import { VoortgangResolver } from './voortgang.resolver';
+import { VoortgangService } from './voortgang.service';
+
+@Module({ imports: [PrestatieafspraakModule], providers: [VoortgangService, VoortgangResolver], exports: [VoortgangService] })
+export class VoortgangModule {}
