@@ -84,13 +84,14 @@ export function nieuwbouwSql(): { sql: string; codes: string[] } {
 
 /**
  * SOM of the actuele kwartaalcijfers of the quarters wholly inside the period.
- * $1 gemeenten | NULL, $2 indicator codes, $3 first and $4 last quarter (jaar × 4 + kwartaal − 1).
+ * $1 gemeenten | NULL, $2 indicator codes, $3 first and $4 last quarter (jaar × 4 + kwartaal − 1),
+ * $5 and $6 their years (the range the index kwartaalcijfer_som_idx reads).
  */
 export const KWARTAAL_SOM_SQL = `
   SELECT gemeente_code AS gemeente, indicator_code AS indicator, sum(waarde)::float8 AS waarde
   FROM kwartaalcijfer
   WHERE actueel AND ($1::text[] IS NULL OR gemeente_code = ANY($1)) AND indicator_code = ANY($2)
-    AND jaar * 4 + kwartaal - 1 BETWEEN $3 AND $4
+    AND jaar BETWEEN $5 AND $6 AND jaar * 4 + kwartaal - 1 BETWEEN $3 AND $4
   GROUP BY GROUPING SETS ((indicator_code, gemeente_code), (indicator_code))`;
 
 /**
@@ -130,16 +131,32 @@ export const TAAKSTELLING_SQL = `
  * prestatieafspraak tables inside the viewer's scoped transaction, so their RLS decides which
  * afspraken count (parties, provincie, Rijk; never a CONCEPT).
  * $1 gemeenten | NULL, $2 codes, $3 peildatum, $4 first year, $5 last year of the period.
+ *
+ * The RLS policy of afspraak calls a function per row it sees (~50 µs), so the plan must visit
+ * few afspraak rows: for the country the milestone afspraken via the indicator index (one per
+ * prestatieafspraak); for a smaller area first its prestatieafspraken, then their afspraken
+ * (OFFSET 0 keeps the planner from turning that back into a scan of every milestone afspraak).
  */
-export const MIJLPAAL_SQL = `
-  WITH per_gemeente AS (
-    SELECT p.gemeente_code, a.indicator_code,
-           max(CASE WHEN a.mijlpaal_status = 'GEREED' AND a.mijlpaal_gereed_op <= $3 THEN 1 ELSE 0 END) AS bereikt
-    FROM afspraak a JOIN prestatieafspraak p ON p.id = a.prestatieafspraak_id
-    WHERE p.status = 'VASTGESTELD' AND a.soort = 'MIJLPAAL' AND a.indicator_code = ANY($2)
-      AND ($1::text[] IS NULL OR p.gemeente_code = ANY($1)) AND p.jaar_van <= $5 AND p.jaar_tot >= $4
-    GROUP BY 1, 2
-  )
-  SELECT gemeente_code AS gemeente, indicator_code AS indicator, sum(bereikt)::float8 AS waarde
-  FROM per_gemeente
-  GROUP BY GROUPING SETS ((indicator_code, gemeente_code), (indicator_code))`;
+export function mijlpaalSql(heelLand: boolean): string {
+  const perGemeente = heelLand
+    ? `SELECT p.gemeente_code, a.indicator_code,
+              max(CASE WHEN a.mijlpaal_status = 'GEREED' AND a.mijlpaal_gereed_op <= $3 THEN 1 ELSE 0 END) AS bereikt
+       FROM afspraak a JOIN prestatieafspraak p ON p.id = a.prestatieafspraak_id
+       WHERE p.status = 'VASTGESTELD' AND a.soort = 'MIJLPAAL' AND a.indicator_code = ANY($2)
+         AND ($1::text[] IS NULL OR p.gemeente_code = ANY($1)) AND p.jaar_van <= $5 AND p.jaar_tot >= $4
+       GROUP BY 1, 2`
+    : `SELECT p.gemeente_code, a.indicator_code,
+              max(CASE WHEN a.mijlpaal_status = 'GEREED' AND a.mijlpaal_gereed_op <= $3 THEN 1 ELSE 0 END) AS bereikt
+       FROM prestatieafspraak p
+       CROSS JOIN LATERAL (
+         SELECT indicator_code, mijlpaal_status, mijlpaal_gereed_op FROM afspraak
+         WHERE prestatieafspraak_id = p.id AND soort = 'MIJLPAAL' AND indicator_code = ANY($2) OFFSET 0
+       ) a
+       WHERE p.status = 'VASTGESTELD' AND ($1::text[] IS NULL OR p.gemeente_code = ANY($1)) AND p.jaar_van <= $5 AND p.jaar_tot >= $4
+       GROUP BY 1, 2`;
+  return `
+    WITH per_gemeente AS (${perGemeente})
+    SELECT gemeente_code AS gemeente, indicator_code AS indicator, sum(bereikt)::float8 AS waarde
+    FROM per_gemeente
+    GROUP BY GROUPING SETS ((indicator_code, gemeente_code), (indicator_code))`;
+}

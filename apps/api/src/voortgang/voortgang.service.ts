@@ -40,7 +40,7 @@ import type { GebiedInfo, GebiedInput } from '../gebied/gebied.types';
 import { ReferentieService } from '../referentie/referentie.service';
 import { periodeUitInvoer } from '../taakstelling/taakstelling-periode';
 import { bepaalAfscherming, GEEN_AFSCHERMING, type Afscherming } from './afscherming';
-import { KWARTAAL_SOM_SQL, KWARTAAL_STAND_SQL, MIJLPAAL_SQL, TAAKSTELLING_SQL, nieuwbouwSql, toewijzingenSql } from './realisatie-sql';
+import { KWARTAAL_SOM_SQL, KWARTAAL_STAND_SQL, TAAKSTELLING_SQL, mijlpaalSql, nieuwbouwSql, toewijzingenSql } from './realisatie-sql';
 import { PrestatieafspraakService } from '../prestatieafspraak/prestatieafspraak.service';
 import type { AfspraakVoortgang, GemeenteVoortgang, IndicatorVoortgang, Voortgang, VoortgangCel } from './voortgang.types';
 
@@ -334,7 +334,7 @@ export class VoortgangService {
       return uit;
     };
     const som = kwartalen
-      ? perIndicator(await m.query(KWARTAAL_SOM_SQL, [filter, somCodes, kwartaalVolgnummer(kwartalen.van), kwartaalVolgnummer(kwartalen.tot)]))
+      ? perIndicator(await m.query(KWARTAAL_SOM_SQL, [filter, somCodes, kwartaalVolgnummer(kwartalen.van), kwartaalVolgnummer(kwartalen.tot), kwartalen.van.jaar, kwartalen.tot.jaar]))
       : new Map();
     for (const code of somCodes) zet(code, som.get(code) ?? [], false);
     const stand = perIndicator(await m.query(KWARTAAL_STAND_SQL, [filter, standCodes, kwartaalVolgnummer(laatsteAfgeslotenKwartaal(peil))]));
@@ -354,7 +354,7 @@ export class VoortgangService {
 
     const mijlpalen = INDICATOR_CATALOGUS.filter((i) => i.bron === 'MIJLPAAL').map((i) => i.code);
     const bereikt = perIndicator(
-      await m.query(MIJLPAAL_SQL, [filter, mijlpalen, peil, Number(periode.van.slice(0, 4)), Number(periode.tot.slice(0, 4))]),
+      await m.query(mijlpaalSql(filter === null), [filter, mijlpalen, peil, Number(periode.van.slice(0, 4)), Number(periode.tot.slice(0, 4))]),
     );
     for (const code of mijlpalen) zet(code, bereikt.get(code) ?? [], false);
     return realisatie;
