@@ -29,7 +29,8 @@ import {
 } from 'graphql';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SCHEMA = path.join(ROOT, 'apps/api/schema.graphql');
+// WEB_TYPES_SCHEMA: draft against another schema file (e.g. one generated from unfinished API work)
+const SCHEMA = process.env.WEB_TYPES_SCHEMA ? path.resolve(process.env.WEB_TYPES_SCHEMA) : path.join(ROOT, 'apps/api/schema.graphql');
 const SRC = path.join(ROOT, 'apps/web/src');
 export const OUT = path.join(SRC, 'generated/graphql.ts');
 

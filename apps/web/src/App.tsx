@@ -11,7 +11,10 @@ import { laadConfig, type WebConfig } from './config';
 import { Layout, PubliekeLayout } from './layout/Layout';
 import { AanmeldPagina, NietGevondenPagina, TerugkeerPagina } from './pages/Publiek';
 import { GemeentenPagina, OrganisatiesPagina } from './pages/Referentie';
+import { AfspraakDetailPagina, AfsprakenPagina, NieuweAfspraakPagina } from './pages/Afspraken';
 import { KwartaalcijfersPagina } from './pages/Kwartaalcijfers';
+import { CyclusPagina, TaakstellingenPagina } from './pages/Planning';
+import { StatushoudersPagina } from './pages/Statushouders';
 import { NieuwbouwPagina } from './pages/Nieuwbouw';
 import { StartPagina } from './pages/Start';
 import { ToewijzingenImporterenPagina, ToewijzingenPagina, ToewijzingInvoerenPagina } from './pages/Toewijzingen';
@@ -54,6 +57,12 @@ function AppRoutes() {
           <Beveiligd>
             <Routes>
               <Route index element={<StartPagina />} />
+              <Route path="afspraken" element={<AfsprakenPagina />} />
+              <Route path="afspraken/nieuw" element={<NieuweAfspraakPagina />} />
+              <Route path="afspraken/:id" element={<AfspraakDetailPagina />} />
+              <Route path="statushouders" element={<StatushoudersPagina />} />
+              <Route path="taakstellingen" element={<TaakstellingenPagina />} />
+              <Route path="cyclus" element={<CyclusPagina />} />
               <Route path="toewijzingen" element={<ToewijzingenPagina />} />
               <Route path="toewijzingen/nieuw" element={<ToewijzingInvoerenPagina />} />
               <Route path="toewijzingen/importeren" element={<ToewijzingenImporterenPagina />} />

@@ -44,9 +44,28 @@ export function veldFouten(error: unknown): Record<string, string> {
   return uit;
 }
 
+/** All per-field details of an error, in order, without duplicates. */
+export function foutDetails(error: unknown): VeldFout[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  const gezien = new Set<string>();
+  const uit: VeldFout[] = [];
+  for (const e of error.errors) {
+    const details = e.extensions?.details;
+    if (!Array.isArray(details)) continue;
+    for (const d of details as VeldFout[]) {
+      if (!d?.melding || gezien.has(d.melding)) continue;
+      gezien.add(d.melding);
+      uit.push(d);
+    }
+  }
+  return uit;
+}
+
+/** The error's Dutch message(s) and, below, what exactly is wrong (extensions.details). */
 export function FoutMelding({ error, titel }: { error: unknown; titel?: ReactNode }) {
   const m = foutMeldingen(error);
   if (!m.length) return null;
+  const details = foutDetails(error);
   return (
     <Alert type="error">
       {titel ? <strong>{titel} </strong> : null}
@@ -59,6 +78,13 @@ export function FoutMelding({ error, titel }: { error: unknown; titel?: ReactNod
           ))}
         </ul>
       )}
+      {details.length ? (
+        <ul className="tm-foutdetails">
+          {details.map((d, i) => (
+            <li key={i}>{d.melding}</li>
+          ))}
+        </ul>
+      ) : null}
     </Alert>
   );
 }

@@ -28,6 +28,65 @@ export type AandachtsgroepAantalInput = {
   woningen: number;
 };
 
+/** Actielijn van Een thuis voor iedereen (1–4) */
+export type Actielijn = 'EVENWICHTIGE_VERDELING' | 'PREVENTIE' | 'VOLDOENDE_WONINGEN' | 'WONEN_ZORG_WELZIJN';
+export const ActielijnWaarden = [
+  'EVENWICHTIGE_VERDELING',
+  'PREVENTIE',
+  'VOLDOENDE_WONINGEN',
+  'WONEN_ZORG_WELZIJN',
+] as const;
+
+/** Een afspraak: een indicator met doelwaarden per jaar, óf een mijlpaal met een datum */
+export type AfspraakInput = {
+  aandachtsgroep?: Aandachtsgroep | null;
+  actielijn: Actielijn;
+  doelwaarden?: Array<DoelwaardeInput> | null;
+  /** Code uit de indicatorcatalogus */
+  indicatorCode?: string | null;
+  /** Voor een mijlpaal: de datum (jjjj-mm-dd) */
+  mijlpaalDatum?: string | null;
+  omschrijving: string;
+  /** De verantwoordelijke partij (een van de partijen) */
+  verantwoordelijkeId: string;
+};
+
+/** Meetbaar (indicator met doelwaarden) of een mijlpaal */
+export type AfspraakSoort = 'INDICATOR' | 'MIJLPAAL';
+export const AfspraakSoortWaarden = ['INDICATOR', 'MIJLPAAL'] as const;
+
+export type CyclusStapCode = 'BOD' | 'EVALUATIE' | 'ONDERTEKENING';
+export const CyclusStapCodeWaarden = ['BOD', 'EVALUATIE', 'ONDERTEKENING'] as const;
+
+export type CyclusStapStatus = 'GEDAAN' | 'OPEN' | 'TE_LAAT';
+export const CyclusStapStatusWaarden = ['GEDAAN', 'OPEN', 'TE_LAAT'] as const;
+
+/** Een periode van dag tot en met dag (ISO-datums, jjjj-mm-dd) */
+export type DatumPeriodeInput = {
+  /** laatste dag (tot en met), bijvoorbeeld 2026-12-31 */
+  tot: string;
+  /** eerste dag, bijvoorbeeld 2026-01-01 */
+  van: string;
+};
+
+export type DoelwaardeInput = {
+  jaar: number;
+  /** jjjj-mm-dd in hetzelfde jaar; standaard 31 december */
+  peildatum?: string | null;
+  waarde: number;
+};
+
+/** Een gebied: GEMEENTE (GM0344), WONINGMARKTREGIO (WMR09), PROVINCIE (PV26) of LAND (NL) */
+export type GebiedInput = {
+  /** GM-code, woningmarktregio-code, PV-code of NL */
+  code: string;
+  soort: GebiedSoort;
+};
+
+/** Soort gebied: gemeente, woningmarktregio, provincie of land */
+export type GebiedSoort = 'GEMEENTE' | 'LAND' | 'PROVINCIE' | 'WONINGMARKTREGIO';
+export const GebiedSoortWaarden = ['GEMEENTE', 'LAND', 'PROVINCIE', 'WONINGMARKTREGIO'] as const;
+
 export type GemeenteFilter = {
   codes?: Array<string> | null;
   provincieCode?: string | null;
@@ -35,6 +94,21 @@ export type GemeenteFilter = {
   /** Zoekt in naam en code (hoofdletterongevoelig) */
   zoek?: string | null;
 };
+
+/** Waaruit de realisatie van een indicator wordt berekend */
+export type IndicatorBron = 'KWARTAALCIJFERS' | 'MIJLPAAL' | 'NIEUWBOUW' | 'TOEWIJZINGEN';
+export const IndicatorBronWaarden = ['KWARTAALCIJFERS', 'MIJLPAAL', 'NIEUWBOUW', 'TOEWIJZINGEN'] as const;
+
+/** Eenheid waarin een indicator wordt gemeten */
+export type IndicatorEenheid = 'AANTAL' | 'HUISHOUDENS' | 'MIJLPAAL' | 'PERCENTAGE' | 'PERSONEN' | 'WONINGEN';
+export const IndicatorEenheidWaarden = [
+  'AANTAL',
+  'HUISHOUDENS',
+  'MIJLPAAL',
+  'PERCENTAGE',
+  'PERSONEN',
+  'WONINGEN',
+] as const;
 
 export type KwartaalcijferFilter = {
   gemeenteCode?: string | null;
@@ -57,6 +131,9 @@ export type KwartaalcijferInput = {
   toelichting?: string | null;
   waarde: number;
 };
+
+export type MijlpaalStatus = 'GEREED' | 'LOOPT' | 'NIET_GESTART' | 'VERTRAAGD';
+export const MijlpaalStatusWaarden = ['GEREED', 'LOOPT', 'NIET_GESTART', 'VERTRAAGD'] as const;
 
 /** Fase van een nieuwbouwproject: PLAN → VERGUND → IN_AANBOUW → OPGELEVERD */
 export type NieuwbouwFase = 'IN_AANBOUW' | 'OPGELEVERD' | 'PLAN' | 'VERGUND';
@@ -95,6 +172,15 @@ export type NieuwbouwprojectInput = {
   woningen: NieuwbouwWoningenInput;
 };
 
+export type NieuwePrestatieafspraakInput = {
+  gemeenteCode: string;
+  jaarTot: number;
+  jaarVan: number;
+  /** Andere partijen (corporaties, huurdersorganisaties, zorgaanbieders); de gemeente en uw eigen organisatie komen er vanzelf bij */
+  partijIds?: Array<string> | null;
+  titel: string;
+};
+
 export type OrganisatieFilter = {
   /** Organisaties die in deze gemeente werken (of die gemeente zijn) */
   gemeenteCode?: string | null;
@@ -114,6 +200,35 @@ export const OrganisatieSoortWaarden = [
   'ZORGAANBIEDER',
 ] as const;
 
+/** Wat de aangemelde gebruiker nu met deze prestatieafspraak kan doen (voor de knoppen in een scherm) */
+export type PrestatieafspraakActie =
+  'BEEINDIGEN' | 'BEWERKEN' | 'INDIENEN' | 'ONDERTEKENEN' | 'REAGEREN' | 'TERUGTREKKEN' | 'WIJZIGING_STARTEN';
+export const PrestatieafspraakActieWaarden = [
+  'BEEINDIGEN',
+  'BEWERKEN',
+  'INDIENEN',
+  'ONDERTEKENEN',
+  'REAGEREN',
+  'TERUGTREKKEN',
+  'WIJZIGING_STARTEN',
+] as const;
+
+export type PrestatieafspraakFilter = {
+  gemeenteCode?: string | null;
+  /** Alleen prestatieafspraken waarvan de looptijd dit jaar omvat */
+  jaar?: number | null;
+  status?: PrestatieafspraakStatus | null;
+};
+
+/** CONCEPT → TER_ONDERTEKENING → VASTGESTELD → BEEINDIGD */
+export type PrestatieafspraakStatus = 'BEEINDIGD' | 'CONCEPT' | 'TER_ONDERTEKENING' | 'VASTGESTELD';
+export const PrestatieafspraakStatusWaarden = [
+  'BEEINDIGD',
+  'CONCEPT',
+  'TER_ONDERTEKENING',
+  'VASTGESTELD',
+] as const;
+
 /** Woningsegment (sociale huur … vrije koop) */
 export type Segment = 'KOOP_BETAALBAAR' | 'KOOP_VRIJ' | 'MIDDENHUUR' | 'SOCIALE_HUUR' | 'VRIJE_SECTOR_HUUR';
 export const SegmentWaarden = [
@@ -123,6 +238,19 @@ export const SegmentWaarden = [
   'SOCIALE_HUUR',
   'VRIJE_SECTOR_HUUR',
 ] as const;
+
+/** Geef precies één van periode, jaar of halfjaar */
+export type StelTaakstellingInput = {
+  gebied: GebiedInput;
+  /** Halfjaar, bijvoorbeeld '2026-H1' (verplicht voor statushouders) */
+  halfjaar?: string | null;
+  /** Code uit de indicatorcatalogus, bijvoorbeeld STATUSHOUDERS_GEHUISVEST */
+  indicatorCode: string;
+  jaar?: number | null;
+  periode?: DatumPeriodeInput | null;
+  toelichting?: string | null;
+  waarde: number;
+};
 
 export type ToewijzingFilter = {
   aandachtsgroep?: Aandachtsgroep | null;
@@ -150,6 +278,2337 @@ export type ToewijzingInput = {
   segment?: Segment | null;
   viaUrgentie?: boolean | null;
 };
+
+/** fragment OrgKort (apps/web/src/graphql/afspraken.graphql) */
+export type OrgKortFragment = {
+  id: string;
+  /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+  code: string;
+  naam: string;
+  soort: OrganisatieSoort;
+};
+
+/** fragment AfspraakVelden (apps/web/src/graphql/afspraken.graphql) */
+export type AfspraakVeldenFragment = {
+  id: string;
+  /** Volgorde binnen de prestatieafspraak */
+  volgnummer: number;
+  actielijn: Actielijn;
+  aandachtsgroep: Aandachtsgroep | null;
+  omschrijving: string;
+  soort: AfspraakSoort;
+  indicator: {
+    code: string;
+    naam: string;
+    eenheid: IndicatorEenheid;
+  } | null;
+  /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+  doelwaarden: Array<{
+    jaar: number;
+    waarde: number;
+    /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+    peildatum: string;
+  }>;
+  /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+  mijlpaalDatum: string | null;
+  mijlpaalStatus: MijlpaalStatus | null;
+  mijlpaalToelichting: string | null;
+  /** De partij die voor deze afspraak verantwoordelijk is */
+  verantwoordelijke: {
+    id: string;
+    /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+    code: string;
+    naam: string;
+    soort: OrganisatieSoort;
+  };
+  /** Reacties op deze afspraak (alleen voor partijen) */
+  reacties: Array<{
+    id: string;
+    auteur: string;
+    tekst: string;
+    geplaatstOp: string;
+    organisatie: {
+      naam: string;
+    };
+  }>;
+};
+
+/** fragment PrestatieafspraakVelden (apps/web/src/graphql/afspraken.graphql) */
+export type PrestatieafspraakVeldenFragment = {
+  id: string;
+  titel: string;
+  /** Eerste jaar van de looptijd */
+  jaarVan: number;
+  /** Laatste jaar van de looptijd (t/m) */
+  jaarTot: number;
+  status: PrestatieafspraakStatus;
+  statusLabel: string;
+  /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+  isBod: boolean;
+  /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+  versie: number;
+  /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+  versienummer: number;
+  gemeente: {
+    /** CBS-code, bijvoorbeeld GM0344 */
+    code: string;
+    naam: string;
+  };
+  /** De partij die deze versie opstelt */
+  opgesteldDoor: {
+    id: string;
+    /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+    code: string;
+    naam: string;
+    soort: OrganisatieSoort;
+  };
+  /** Partijen; de gemeente is altijd partij */
+  partijen: Array<{
+    id: string;
+    /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+    code: string;
+    naam: string;
+    soort: OrganisatieSoort;
+  }>;
+  ondertekeningen: Array<{
+    /** Naam van de tekenbevoegde */
+    getekendDoor: string;
+    getekendOp: string;
+    organisatie: {
+      id: string;
+      naam: string;
+    };
+  }>;
+  ontbrekendeOndertekeningen: Array<{
+    id: string;
+    naam: string;
+  }>;
+  mogelijkeActies: Array<PrestatieafspraakActie>;
+  /** Eerste keer ter ondertekening aangeboden */
+  ingediendOp: string | null;
+  vastgesteldOp: string | null;
+  afspraken: Array<{
+    id: string;
+    /** Volgorde binnen de prestatieafspraak */
+    volgnummer: number;
+    actielijn: Actielijn;
+    aandachtsgroep: Aandachtsgroep | null;
+    omschrijving: string;
+    soort: AfspraakSoort;
+    indicator: {
+      code: string;
+      naam: string;
+      eenheid: IndicatorEenheid;
+    } | null;
+    /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+    doelwaarden: Array<{
+      jaar: number;
+      waarde: number;
+      /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+      peildatum: string;
+    }>;
+    /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+    mijlpaalDatum: string | null;
+    mijlpaalStatus: MijlpaalStatus | null;
+    mijlpaalToelichting: string | null;
+    /** De partij die voor deze afspraak verantwoordelijk is */
+    verantwoordelijke: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Reacties op deze afspraak (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  }>;
+  /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+  reacties: Array<{
+    id: string;
+    afspraakId: string | null;
+    auteur: string;
+    tekst: string;
+    geplaatstOp: string;
+    organisatie: {
+      naam: string;
+    };
+  }>;
+};
+
+/** query Prestatieafspraken (apps/web/src/graphql/afspraken.graphql) */
+export type PrestatieafsprakenQuery = {
+  /** Prestatieafspraken die u mag zien: als partij, of als provincie/Rijk zodra ze geen concept meer zijn */
+  prestatieafspraken: Array<{
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+  }>;
+};
+export type PrestatieafsprakenQueryVariables = {
+  filter?: PrestatieafspraakFilter | null;
+};
+export const PrestatieafsprakenDocument: TypedDocumentNode<
+  PrestatieafsprakenQuery,
+  PrestatieafsprakenQueryVariables
+> = gql`
+  query Prestatieafspraken($filter: PrestatieafspraakFilter) {
+    prestatieafspraken(filter: $filter) {
+      id
+      titel
+      jaarVan
+      jaarTot
+      status
+      statusLabel
+      isBod
+      versienummer
+      gemeente {
+        code
+        naam
+      }
+      partijen {
+        id
+        naam
+      }
+      ontbrekendeOndertekeningen {
+        id
+      }
+      mogelijkeActies
+    }
+  }
+`;
+
+/** query Prestatieafspraak (apps/web/src/graphql/afspraken.graphql) */
+export type PrestatieafspraakQuery = {
+  /** Eén prestatieafspraak (elke versie blijft leesbaar) */
+  prestatieafspraak: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type PrestatieafspraakQueryVariables = {
+  id: string;
+};
+export const PrestatieafspraakDocument: TypedDocumentNode<
+  PrestatieafspraakQuery,
+  PrestatieafspraakQueryVariables
+> = gql`
+  query Prestatieafspraak($id: ID!) {
+    prestatieafspraak(id: $id) {
+      ...PrestatieafspraakVelden
+    }
+  }
+
+  fragment AfspraakVelden on Afspraak {
+    id
+    volgnummer
+    actielijn
+    aandachtsgroep
+    omschrijving
+    soort
+    indicator {
+      code
+      naam
+      eenheid
+    }
+    doelwaarden {
+      jaar
+      waarde
+      peildatum
+    }
+    mijlpaalDatum
+    mijlpaalStatus
+    mijlpaalToelichting
+    verantwoordelijke {
+      ...OrgKort
+    }
+    reacties {
+      id
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+
+  fragment PrestatieafspraakVelden on Prestatieafspraak {
+    id
+    titel
+    jaarVan
+    jaarTot
+    status
+    statusLabel
+    isBod
+    versie
+    versienummer
+    gemeente {
+      code
+      naam
+    }
+    opgesteldDoor {
+      ...OrgKort
+    }
+    partijen {
+      ...OrgKort
+    }
+    ondertekeningen {
+      getekendDoor
+      getekendOp
+      organisatie {
+        id
+        naam
+      }
+    }
+    ontbrekendeOndertekeningen {
+      id
+      naam
+    }
+    mogelijkeActies
+    ingediendOp
+    vastgesteldOp
+    afspraken {
+      ...AfspraakVelden
+    }
+    reacties {
+      id
+      afspraakId
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+`;
+
+/** query PartijKandidaten (apps/web/src/graphql/afspraken.graphql) */
+export type PartijKandidatenQuery = {
+  organisaties: Array<{
+    id: string;
+    /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+    code: string;
+    naam: string;
+    soort: OrganisatieSoort;
+  }>;
+};
+export type PartijKandidatenQueryVariables = {
+  gemeenteCode: string;
+};
+export const PartijKandidatenDocument: TypedDocumentNode<
+  PartijKandidatenQuery,
+  PartijKandidatenQueryVariables
+> = gql`
+  query PartijKandidaten($gemeenteCode: String!) {
+    organisaties(filter: { gemeenteCode: $gemeenteCode }) {
+      ...OrgKort
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+`;
+
+/** query Indicatoren (apps/web/src/graphql/afspraken.graphql) */
+export type IndicatorenQuery = {
+  /** De indicatorcatalogus, eventueel gefilterd op actielijn en aandachtsgroep */
+  indicatoren: Array<{
+    code: string;
+    naam: string;
+    omschrijving: string;
+    actielijn: Actielijn;
+    eenheid: IndicatorEenheid;
+    bron: IndicatorBron;
+  }>;
+};
+export type IndicatorenQueryVariables = {
+  actielijn?: Actielijn | null;
+};
+export const IndicatorenDocument: TypedDocumentNode<IndicatorenQuery, IndicatorenQueryVariables> = gql`
+  query Indicatoren($actielijn: Actielijn) {
+    indicatoren(actielijn: $actielijn) {
+      code
+      naam
+      omschrijving
+      actielijn
+      eenheid
+      bron
+    }
+  }
+`;
+
+/** mutation CreatePrestatieafspraak (apps/web/src/graphql/afspraken.graphql) */
+export type CreatePrestatieafspraakMutation = {
+  /** Start een prestatieafspraak (gemeente) of een bod (corporatie) als concept */
+  createPrestatieafspraak: {
+    id: string;
+  };
+};
+export type CreatePrestatieafspraakMutationVariables = {
+  input: NieuwePrestatieafspraakInput;
+};
+export const CreatePrestatieafspraakDocument: TypedDocumentNode<
+  CreatePrestatieafspraakMutation,
+  CreatePrestatieafspraakMutationVariables
+> = gql`
+  mutation CreatePrestatieafspraak($input: NieuwePrestatieafspraakInput!) {
+    createPrestatieafspraak(input: $input) {
+      id
+    }
+  }
+`;
+
+/** mutation AddPartij (apps/web/src/graphql/afspraken.graphql) */
+export type AddPartijMutation = {
+  /** Voegt een partij toe aan een concept */
+  addPartij: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type AddPartijMutationVariables = {
+  id: string;
+  versie: number;
+  organisatieId: string;
+};
+export const AddPartijDocument: TypedDocumentNode<AddPartijMutation, AddPartijMutationVariables> = gql`
+  mutation AddPartij($id: ID!, $versie: Int!, $organisatieId: ID!) {
+    addPartij(id: $id, versie: $versie, organisatieId: $organisatieId) {
+      ...PrestatieafspraakVelden
+    }
+  }
+
+  fragment AfspraakVelden on Afspraak {
+    id
+    volgnummer
+    actielijn
+    aandachtsgroep
+    omschrijving
+    soort
+    indicator {
+      code
+      naam
+      eenheid
+    }
+    doelwaarden {
+      jaar
+      waarde
+      peildatum
+    }
+    mijlpaalDatum
+    mijlpaalStatus
+    mijlpaalToelichting
+    verantwoordelijke {
+      ...OrgKort
+    }
+    reacties {
+      id
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+
+  fragment PrestatieafspraakVelden on Prestatieafspraak {
+    id
+    titel
+    jaarVan
+    jaarTot
+    status
+    statusLabel
+    isBod
+    versie
+    versienummer
+    gemeente {
+      code
+      naam
+    }
+    opgesteldDoor {
+      ...OrgKort
+    }
+    partijen {
+      ...OrgKort
+    }
+    ondertekeningen {
+      getekendDoor
+      getekendOp
+      organisatie {
+        id
+        naam
+      }
+    }
+    ontbrekendeOndertekeningen {
+      id
+      naam
+    }
+    mogelijkeActies
+    ingediendOp
+    vastgesteldOp
+    afspraken {
+      ...AfspraakVelden
+    }
+    reacties {
+      id
+      afspraakId
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+`;
+
+/** mutation RemovePartij (apps/web/src/graphql/afspraken.graphql) */
+export type RemovePartijMutation = {
+  /** Haalt een partij van een concept af (niet de gemeente of de opsteller) */
+  removePartij: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type RemovePartijMutationVariables = {
+  id: string;
+  versie: number;
+  organisatieId: string;
+};
+export const RemovePartijDocument: TypedDocumentNode<RemovePartijMutation, RemovePartijMutationVariables> =
+  gql`
+    mutation RemovePartij($id: ID!, $versie: Int!, $organisatieId: ID!) {
+      removePartij(id: $id, versie: $versie, organisatieId: $organisatieId) {
+        ...PrestatieafspraakVelden
+      }
+    }
+
+    fragment AfspraakVelden on Afspraak {
+      id
+      volgnummer
+      actielijn
+      aandachtsgroep
+      omschrijving
+      soort
+      indicator {
+        code
+        naam
+        eenheid
+      }
+      doelwaarden {
+        jaar
+        waarde
+        peildatum
+      }
+      mijlpaalDatum
+      mijlpaalStatus
+      mijlpaalToelichting
+      verantwoordelijke {
+        ...OrgKort
+      }
+      reacties {
+        id
+        auteur
+        tekst
+        geplaatstOp
+        organisatie {
+          naam
+        }
+      }
+    }
+
+    fragment OrgKort on Organisatie {
+      id
+      code
+      naam
+      soort
+    }
+
+    fragment PrestatieafspraakVelden on Prestatieafspraak {
+      id
+      titel
+      jaarVan
+      jaarTot
+      status
+      statusLabel
+      isBod
+      versie
+      versienummer
+      gemeente {
+        code
+        naam
+      }
+      opgesteldDoor {
+        ...OrgKort
+      }
+      partijen {
+        ...OrgKort
+      }
+      ondertekeningen {
+        getekendDoor
+        getekendOp
+        organisatie {
+          id
+          naam
+        }
+      }
+      ontbrekendeOndertekeningen {
+        id
+        naam
+      }
+      mogelijkeActies
+      ingediendOp
+      vastgesteldOp
+      afspraken {
+        ...AfspraakVelden
+      }
+      reacties {
+        id
+        afspraakId
+        auteur
+        tekst
+        geplaatstOp
+        organisatie {
+          naam
+        }
+      }
+    }
+  `;
+
+/** mutation AddAfspraak (apps/web/src/graphql/afspraken.graphql) */
+export type AddAfspraakMutation = {
+  /** Voegt een afspraak toe aan een concept */
+  addAfspraak: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type AddAfspraakMutationVariables = {
+  id: string;
+  versie: number;
+  input: AfspraakInput;
+};
+export const AddAfspraakDocument: TypedDocumentNode<AddAfspraakMutation, AddAfspraakMutationVariables> = gql`
+  mutation AddAfspraak($id: ID!, $versie: Int!, $input: AfspraakInput!) {
+    addAfspraak(id: $id, versie: $versie, input: $input) {
+      ...PrestatieafspraakVelden
+    }
+  }
+
+  fragment AfspraakVelden on Afspraak {
+    id
+    volgnummer
+    actielijn
+    aandachtsgroep
+    omschrijving
+    soort
+    indicator {
+      code
+      naam
+      eenheid
+    }
+    doelwaarden {
+      jaar
+      waarde
+      peildatum
+    }
+    mijlpaalDatum
+    mijlpaalStatus
+    mijlpaalToelichting
+    verantwoordelijke {
+      ...OrgKort
+    }
+    reacties {
+      id
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+
+  fragment PrestatieafspraakVelden on Prestatieafspraak {
+    id
+    titel
+    jaarVan
+    jaarTot
+    status
+    statusLabel
+    isBod
+    versie
+    versienummer
+    gemeente {
+      code
+      naam
+    }
+    opgesteldDoor {
+      ...OrgKort
+    }
+    partijen {
+      ...OrgKort
+    }
+    ondertekeningen {
+      getekendDoor
+      getekendOp
+      organisatie {
+        id
+        naam
+      }
+    }
+    ontbrekendeOndertekeningen {
+      id
+      naam
+    }
+    mogelijkeActies
+    ingediendOp
+    vastgesteldOp
+    afspraken {
+      ...AfspraakVelden
+    }
+    reacties {
+      id
+      afspraakId
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+`;
+
+/** mutation RemoveAfspraak (apps/web/src/graphql/afspraken.graphql) */
+export type RemoveAfspraakMutation = {
+  /** Verwijdert een afspraak uit een concept */
+  removeAfspraak: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type RemoveAfspraakMutationVariables = {
+  id: string;
+  versie: number;
+  afspraakId: string;
+};
+export const RemoveAfspraakDocument: TypedDocumentNode<
+  RemoveAfspraakMutation,
+  RemoveAfspraakMutationVariables
+> = gql`
+  mutation RemoveAfspraak($id: ID!, $versie: Int!, $afspraakId: ID!) {
+    removeAfspraak(id: $id, versie: $versie, afspraakId: $afspraakId) {
+      ...PrestatieafspraakVelden
+    }
+  }
+
+  fragment AfspraakVelden on Afspraak {
+    id
+    volgnummer
+    actielijn
+    aandachtsgroep
+    omschrijving
+    soort
+    indicator {
+      code
+      naam
+      eenheid
+    }
+    doelwaarden {
+      jaar
+      waarde
+      peildatum
+    }
+    mijlpaalDatum
+    mijlpaalStatus
+    mijlpaalToelichting
+    verantwoordelijke {
+      ...OrgKort
+    }
+    reacties {
+      id
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+
+  fragment PrestatieafspraakVelden on Prestatieafspraak {
+    id
+    titel
+    jaarVan
+    jaarTot
+    status
+    statusLabel
+    isBod
+    versie
+    versienummer
+    gemeente {
+      code
+      naam
+    }
+    opgesteldDoor {
+      ...OrgKort
+    }
+    partijen {
+      ...OrgKort
+    }
+    ondertekeningen {
+      getekendDoor
+      getekendOp
+      organisatie {
+        id
+        naam
+      }
+    }
+    ontbrekendeOndertekeningen {
+      id
+      naam
+    }
+    mogelijkeActies
+    ingediendOp
+    vastgesteldOp
+    afspraken {
+      ...AfspraakVelden
+    }
+    reacties {
+      id
+      afspraakId
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+`;
+
+/** mutation IndienenPrestatieafspraak (apps/web/src/graphql/afspraken.graphql) */
+export type IndienenPrestatieafspraakMutation = {
+  /** Biedt een concept aan ter ondertekening door alle partijen */
+  indienenPrestatieafspraak: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type IndienenPrestatieafspraakMutationVariables = {
+  id: string;
+  versie: number;
+};
+export const IndienenPrestatieafspraakDocument: TypedDocumentNode<
+  IndienenPrestatieafspraakMutation,
+  IndienenPrestatieafspraakMutationVariables
+> = gql`
+  mutation IndienenPrestatieafspraak($id: ID!, $versie: Int!) {
+    indienenPrestatieafspraak(id: $id, versie: $versie) {
+      ...PrestatieafspraakVelden
+    }
+  }
+
+  fragment AfspraakVelden on Afspraak {
+    id
+    volgnummer
+    actielijn
+    aandachtsgroep
+    omschrijving
+    soort
+    indicator {
+      code
+      naam
+      eenheid
+    }
+    doelwaarden {
+      jaar
+      waarde
+      peildatum
+    }
+    mijlpaalDatum
+    mijlpaalStatus
+    mijlpaalToelichting
+    verantwoordelijke {
+      ...OrgKort
+    }
+    reacties {
+      id
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+
+  fragment PrestatieafspraakVelden on Prestatieafspraak {
+    id
+    titel
+    jaarVan
+    jaarTot
+    status
+    statusLabel
+    isBod
+    versie
+    versienummer
+    gemeente {
+      code
+      naam
+    }
+    opgesteldDoor {
+      ...OrgKort
+    }
+    partijen {
+      ...OrgKort
+    }
+    ondertekeningen {
+      getekendDoor
+      getekendOp
+      organisatie {
+        id
+        naam
+      }
+    }
+    ontbrekendeOndertekeningen {
+      id
+      naam
+    }
+    mogelijkeActies
+    ingediendOp
+    vastgesteldOp
+    afspraken {
+      ...AfspraakVelden
+    }
+    reacties {
+      id
+      afspraakId
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+`;
+
+/** mutation OndertekenenPrestatieafspraak (apps/web/src/graphql/afspraken.graphql) */
+export type OndertekenenPrestatieafspraakMutation = {
+  /** Tekent namens uw organisatie (tekenbevoegden). Na de laatste handtekening is de prestatieafspraak vastgesteld. */
+  ondertekenenPrestatieafspraak: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type OndertekenenPrestatieafspraakMutationVariables = {
+  id: string;
+  versie: number;
+};
+export const OndertekenenPrestatieafspraakDocument: TypedDocumentNode<
+  OndertekenenPrestatieafspraakMutation,
+  OndertekenenPrestatieafspraakMutationVariables
+> = gql`
+  mutation OndertekenenPrestatieafspraak($id: ID!, $versie: Int!) {
+    ondertekenenPrestatieafspraak(id: $id, versie: $versie) {
+      ...PrestatieafspraakVelden
+    }
+  }
+
+  fragment AfspraakVelden on Afspraak {
+    id
+    volgnummer
+    actielijn
+    aandachtsgroep
+    omschrijving
+    soort
+    indicator {
+      code
+      naam
+      eenheid
+    }
+    doelwaarden {
+      jaar
+      waarde
+      peildatum
+    }
+    mijlpaalDatum
+    mijlpaalStatus
+    mijlpaalToelichting
+    verantwoordelijke {
+      ...OrgKort
+    }
+    reacties {
+      id
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+
+  fragment PrestatieafspraakVelden on Prestatieafspraak {
+    id
+    titel
+    jaarVan
+    jaarTot
+    status
+    statusLabel
+    isBod
+    versie
+    versienummer
+    gemeente {
+      code
+      naam
+    }
+    opgesteldDoor {
+      ...OrgKort
+    }
+    partijen {
+      ...OrgKort
+    }
+    ondertekeningen {
+      getekendDoor
+      getekendOp
+      organisatie {
+        id
+        naam
+      }
+    }
+    ontbrekendeOndertekeningen {
+      id
+      naam
+    }
+    mogelijkeActies
+    ingediendOp
+    vastgesteldOp
+    afspraken {
+      ...AfspraakVelden
+    }
+    reacties {
+      id
+      afspraakId
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+`;
+
+/** mutation TerugtrekkenPrestatieafspraak (apps/web/src/graphql/afspraken.graphql) */
+export type TerugtrekkenPrestatieafspraakMutation = {
+  /** Trekt een voorstel terug naar concept (reden verplicht); gezette handtekeningen vervallen */
+  terugtrekkenPrestatieafspraak: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type TerugtrekkenPrestatieafspraakMutationVariables = {
+  id: string;
+  versie: number;
+  reden: string;
+};
+export const TerugtrekkenPrestatieafspraakDocument: TypedDocumentNode<
+  TerugtrekkenPrestatieafspraakMutation,
+  TerugtrekkenPrestatieafspraakMutationVariables
+> = gql`
+  mutation TerugtrekkenPrestatieafspraak($id: ID!, $versie: Int!, $reden: String!) {
+    terugtrekkenPrestatieafspraak(id: $id, versie: $versie, reden: $reden) {
+      ...PrestatieafspraakVelden
+    }
+  }
+
+  fragment AfspraakVelden on Afspraak {
+    id
+    volgnummer
+    actielijn
+    aandachtsgroep
+    omschrijving
+    soort
+    indicator {
+      code
+      naam
+      eenheid
+    }
+    doelwaarden {
+      jaar
+      waarde
+      peildatum
+    }
+    mijlpaalDatum
+    mijlpaalStatus
+    mijlpaalToelichting
+    verantwoordelijke {
+      ...OrgKort
+    }
+    reacties {
+      id
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+
+  fragment PrestatieafspraakVelden on Prestatieafspraak {
+    id
+    titel
+    jaarVan
+    jaarTot
+    status
+    statusLabel
+    isBod
+    versie
+    versienummer
+    gemeente {
+      code
+      naam
+    }
+    opgesteldDoor {
+      ...OrgKort
+    }
+    partijen {
+      ...OrgKort
+    }
+    ondertekeningen {
+      getekendDoor
+      getekendOp
+      organisatie {
+        id
+        naam
+      }
+    }
+    ontbrekendeOndertekeningen {
+      id
+      naam
+    }
+    mogelijkeActies
+    ingediendOp
+    vastgesteldOp
+    afspraken {
+      ...AfspraakVelden
+    }
+    reacties {
+      id
+      afspraakId
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+`;
+
+/** mutation CreateReactie (apps/web/src/graphql/afspraken.graphql) */
+export type CreateReactieMutation = {
+  /** Plaatst een reactie op een prestatieafspraak of op één afspraak daarin */
+  createReactie: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type CreateReactieMutationVariables = {
+  prestatieafspraakId: string;
+  tekst: string;
+  afspraakId?: string | null;
+};
+export const CreateReactieDocument: TypedDocumentNode<CreateReactieMutation, CreateReactieMutationVariables> =
+  gql`
+    mutation CreateReactie($prestatieafspraakId: ID!, $tekst: String!, $afspraakId: ID) {
+      createReactie(prestatieafspraakId: $prestatieafspraakId, tekst: $tekst, afspraakId: $afspraakId) {
+        ...PrestatieafspraakVelden
+      }
+    }
+
+    fragment AfspraakVelden on Afspraak {
+      id
+      volgnummer
+      actielijn
+      aandachtsgroep
+      omschrijving
+      soort
+      indicator {
+        code
+        naam
+        eenheid
+      }
+      doelwaarden {
+        jaar
+        waarde
+        peildatum
+      }
+      mijlpaalDatum
+      mijlpaalStatus
+      mijlpaalToelichting
+      verantwoordelijke {
+        ...OrgKort
+      }
+      reacties {
+        id
+        auteur
+        tekst
+        geplaatstOp
+        organisatie {
+          naam
+        }
+      }
+    }
+
+    fragment OrgKort on Organisatie {
+      id
+      code
+      naam
+      soort
+    }
+
+    fragment PrestatieafspraakVelden on Prestatieafspraak {
+      id
+      titel
+      jaarVan
+      jaarTot
+      status
+      statusLabel
+      isBod
+      versie
+      versienummer
+      gemeente {
+        code
+        naam
+      }
+      opgesteldDoor {
+        ...OrgKort
+      }
+      partijen {
+        ...OrgKort
+      }
+      ondertekeningen {
+        getekendDoor
+        getekendOp
+        organisatie {
+          id
+          naam
+        }
+      }
+      ontbrekendeOndertekeningen {
+        id
+        naam
+      }
+      mogelijkeActies
+      ingediendOp
+      vastgesteldOp
+      afspraken {
+        ...AfspraakVelden
+      }
+      reacties {
+        id
+        afspraakId
+        auteur
+        tekst
+        geplaatstOp
+        organisatie {
+          naam
+        }
+      }
+    }
+  `;
+
+/** query CyclusKalender (apps/web/src/graphql/afspraken.graphql) */
+export type CyclusKalenderQuery = {
+  /** Waar de cyclus van een gemeente staat: voor de gemeente, haar provincie, het Rijk en partijen bij haar prestatieafspraken */
+  cyclusKalender: {
+    jaar: number;
+    /** Het jaar waarvoor in deze cyclus wordt afgesproken (jaar + 1) */
+    afsprakenJaar: number;
+    /** De datum waarop de stand is bepaald (jjjj-mm-dd) */
+    peildatum: string;
+    /** Dag in december waarop uiterlijk getekend moet zijn (1 of 15) */
+    ondertekenDeadlineDag: number;
+    /** Of op de peildatum een geschil (art. 44 Woningwet) kan worden ingediend: 1 juli t/m 29 januari */
+    geschilMogelijk: boolean;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    stappen: Array<{
+      code: CyclusStapCode;
+      label: string;
+      /** Laatste dag waarop de stap op tijd is (jjjj-mm-dd) */
+      deadline: string;
+      /** Datum waarop de stap gedaan is (jjjj-mm-dd) */
+      gedaanOp: string | null;
+      status: CyclusStapStatus;
+      statusLabel: string;
+      /** Voor een gedane stap: op tijd of niet */
+      opTijd: boolean | null;
+      /** Dagen van de peildatum tot de deadline; negatief als die voorbij is */
+      dagenTotDeadline: number;
+    }>;
+  };
+};
+export type CyclusKalenderQueryVariables = {
+  gemeenteCode: string;
+  jaar: number;
+};
+export const CyclusKalenderDocument: TypedDocumentNode<CyclusKalenderQuery, CyclusKalenderQueryVariables> =
+  gql`
+    query CyclusKalender($gemeenteCode: String!, $jaar: Int!) {
+      cyclusKalender(gemeenteCode: $gemeenteCode, jaar: $jaar) {
+        jaar
+        afsprakenJaar
+        peildatum
+        ondertekenDeadlineDag
+        geschilMogelijk
+        gemeente {
+          code
+          naam
+        }
+        stappen {
+          code
+          label
+          deadline
+          gedaanOp
+          status
+          statusLabel
+          opTijd
+          dagenTotDeadline
+        }
+      }
+    }
+  `;
 
 /** query Me (apps/web/src/graphql/basis.graphql) */
 export type MeQuery = {
@@ -304,6 +2763,274 @@ export const OrganisatiesDocument: TypedDocumentNode<OrganisatiesQuery, Organisa
         naam
       }
     }
+  }
+`;
+
+/** query Taakstellingen (apps/web/src/graphql/planning.graphql) */
+export type TaakstellingenQuery = {
+  /** Taakstellingen van een gebied binnen uw bereik */
+  taakstellingen: Array<{
+    id: string;
+    indicatorCode: string;
+    indicatorNaam: string;
+    waarde: number;
+    /** '2026-H1' wanneer de periode precies een halfjaar is */
+    halfjaar: string | null;
+    toelichting: string | null;
+    /** false voor een eerdere waarde die is vervangen */
+    actueel: boolean;
+    aangemaaktOp: string;
+    periode: {
+      van: string;
+      tot: string;
+    };
+    gebied: {
+      soort: GebiedSoort;
+      code: string;
+      naam: string;
+    };
+    gesteldDoor: {
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+  }>;
+};
+export type TaakstellingenQueryVariables = {
+  gebied: GebiedInput;
+  metGeschiedenis: boolean;
+};
+export const TaakstellingenDocument: TypedDocumentNode<TaakstellingenQuery, TaakstellingenQueryVariables> =
+  gql`
+    query Taakstellingen($gebied: GebiedInput!, $metGeschiedenis: Boolean!) {
+      taakstellingen(gebied: $gebied, metGeschiedenis: $metGeschiedenis) {
+        id
+        indicatorCode
+        indicatorNaam
+        waarde
+        halfjaar
+        toelichting
+        actueel
+        aangemaaktOp
+        periode {
+          van
+          tot
+        }
+        gebied {
+          soort
+          code
+          naam
+        }
+        gesteldDoor {
+          naam
+          soort
+        }
+      }
+    }
+  `;
+
+/** mutation StelTaakstelling (apps/web/src/graphql/planning.graphql) */
+export type StelTaakstellingMutation = {
+  /** Stelt of wijzigt een taakstelling. Alleen het niveau dat het gebied bezit: Rijk (land, provincies, statushouders per gemeente), provincie (eigen gemeenten en regio’s binnen de provincie), gemeente (zichzelf). Een wijziging bewaart de vorige waarde als geschiedenis. */
+  stelTaakstelling: {
+    id: string;
+    indicatorNaam: string;
+    waarde: number;
+    gebied: {
+      naam: string;
+    };
+  };
+};
+export type StelTaakstellingMutationVariables = {
+  invoer: StelTaakstellingInput;
+};
+export const StelTaakstellingDocument: TypedDocumentNode<
+  StelTaakstellingMutation,
+  StelTaakstellingMutationVariables
+> = gql`
+  mutation StelTaakstelling($invoer: StelTaakstellingInput!) {
+    stelTaakstelling(invoer: $invoer) {
+      id
+      indicatorNaam
+      waarde
+      gebied {
+        naam
+      }
+    }
+  }
+`;
+
+/** fragment HalfjaarVelden (apps/web/src/graphql/planning.graphql) */
+export type HalfjaarVeldenFragment = {
+  /** '2026-H1' */
+  halfjaar: string;
+  /** de dag waarop de provincie dit halfjaar toetst: 1 juli of 1 januari */
+  controledatum: string;
+  /** taakstelling van dit halfjaar (0 als er geen is gesteld) */
+  taakstelling: number;
+  /** of de Rijksoverheid voor dit halfjaar een taakstelling stelde */
+  taakstellingGesteld: boolean;
+  /** saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong */
+  meegenomen: number;
+  teRealiseren: number;
+  /** gehuisveste personen (som van de huishoudgrootte) */
+  gehuisvest: number;
+  /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
+  saldo: number;
+  /** GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar */
+  status: string;
+  statusLabel: string;
+  /** true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen */
+  voorlopig: boolean;
+};
+
+/** query StatushoudersGemeente (apps/web/src/graphql/planning.graphql) */
+export type StatushoudersGemeenteQuery = {
+  /** Taakstelling huisvesting statushouders per halfjaar met meegenomen achterstand/voorsprong (van/tot: '2025-H1') */
+  statushoudersTaakstelling: {
+    gemeente: {
+      code: string;
+      naam: string;
+    };
+    halfjaren: Array<{
+      /** '2026-H1' */
+      halfjaar: string;
+      /** de dag waarop de provincie dit halfjaar toetst: 1 juli of 1 januari */
+      controledatum: string;
+      /** taakstelling van dit halfjaar (0 als er geen is gesteld) */
+      taakstelling: number;
+      /** of de Rijksoverheid voor dit halfjaar een taakstelling stelde */
+      taakstellingGesteld: boolean;
+      /** saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong */
+      meegenomen: number;
+      teRealiseren: number;
+      /** gehuisveste personen (som van de huishoudgrootte) */
+      gehuisvest: number;
+      /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
+      saldo: number;
+      /** GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar */
+      status: string;
+      statusLabel: string;
+      /** true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen */
+      voorlopig: boolean;
+    }>;
+  };
+};
+export type StatushoudersGemeenteQueryVariables = {
+  gemeenteCode: string;
+  van: string;
+  tot: string;
+};
+export const StatushoudersGemeenteDocument: TypedDocumentNode<
+  StatushoudersGemeenteQuery,
+  StatushoudersGemeenteQueryVariables
+> = gql`
+  query StatushoudersGemeente($gemeenteCode: String!, $van: String!, $tot: String!) {
+    statushoudersTaakstelling(gemeenteCode: $gemeenteCode, van: $van, tot: $tot) {
+      gemeente {
+        code
+        naam
+      }
+      halfjaren {
+        ...HalfjaarVelden
+      }
+    }
+  }
+
+  fragment HalfjaarVelden on StatushoudersHalfjaar {
+    halfjaar
+    controledatum
+    taakstelling
+    taakstellingGesteld
+    meegenomen
+    teRealiseren
+    gehuisvest
+    saldo
+    status
+    statusLabel
+    voorlopig
+  }
+`;
+
+/** query StatushoudersProvincie (apps/web/src/graphql/planning.graphql) */
+export type StatushoudersProvincieQuery = {
+  /** Statushouders-taakstelling van alle gemeenten van een provincie (de toets op 1 januari en 1 juli) */
+  statushoudersTaakstellingProvincie: {
+    provincie: {
+      code: string;
+      naam: string;
+    };
+    /** gemeenten met een achterstand aan het eind van het laatste halfjaar */
+    gemeentenMetAchterstand: number;
+    gemeenten: Array<{
+      gemeente: {
+        code: string;
+        naam: string;
+      };
+      halfjaren: Array<{
+        /** '2026-H1' */
+        halfjaar: string;
+        /** de dag waarop de provincie dit halfjaar toetst: 1 juli of 1 januari */
+        controledatum: string;
+        /** taakstelling van dit halfjaar (0 als er geen is gesteld) */
+        taakstelling: number;
+        /** of de Rijksoverheid voor dit halfjaar een taakstelling stelde */
+        taakstellingGesteld: boolean;
+        /** saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong */
+        meegenomen: number;
+        teRealiseren: number;
+        /** gehuisveste personen (som van de huishoudgrootte) */
+        gehuisvest: number;
+        /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
+        saldo: number;
+        /** GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar */
+        status: string;
+        statusLabel: string;
+        /** true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen */
+        voorlopig: boolean;
+      }>;
+    }>;
+  };
+};
+export type StatushoudersProvincieQueryVariables = {
+  provincieCode: string;
+  van: string;
+  tot: string;
+};
+export const StatushoudersProvincieDocument: TypedDocumentNode<
+  StatushoudersProvincieQuery,
+  StatushoudersProvincieQueryVariables
+> = gql`
+  query StatushoudersProvincie($provincieCode: String!, $van: String!, $tot: String!) {
+    statushoudersTaakstellingProvincie(provincieCode: $provincieCode, van: $van, tot: $tot) {
+      provincie {
+        code
+        naam
+      }
+      gemeentenMetAchterstand
+      gemeenten {
+        gemeente {
+          code
+          naam
+        }
+        halfjaren {
+          ...HalfjaarVelden
+        }
+      }
+    }
+  }
+
+  fragment HalfjaarVelden on StatushoudersHalfjaar {
+    halfjaar
+    controledatum
+    taakstelling
+    taakstellingGesteld
+    meegenomen
+    teRealiseren
+    gehuisvest
+    saldo
+    status
+    statusLabel
+    voorlopig
   }
 `;
 

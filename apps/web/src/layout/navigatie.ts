@@ -18,6 +18,41 @@ export interface NavItem {
 export const NAVIGATIE: readonly NavItem[] = [
   { pad: '/', label: 'Start', uitleg: 'Uw gegevens en organisatie' },
   {
+    pad: '/afspraken',
+    label: 'Prestatieafspraken',
+    uitleg: 'Prestatieafspraken opstellen, bespreken en ondertekenen',
+    soorten: ['GEMEENTE', 'CORPORATIE', 'ZORGAANBIEDER', 'PROVINCIE', 'RIJK'],
+    permissie: 'afspraak:lezen',
+  },
+  {
+    pad: '/afspraken',
+    label: 'Afspraken',
+    uitleg: 'De afspraken in gewone taal, reageren en ondertekenen',
+    soorten: ['HUURDERSORGANISATIE'],
+    permissie: 'afspraak:lezen',
+  },
+  {
+    pad: '/statushouders',
+    label: 'Statushouders',
+    uitleg: 'Taakstelling huisvesting statushouders per halfjaar',
+    soorten: ['PROVINCIE', 'GEMEENTE'],
+    permissie: 'voortgang:lezen',
+  },
+  {
+    pad: '/taakstellingen',
+    label: 'Taakstellingen',
+    uitleg: 'Doelen voor uw gebied bekijken en stellen',
+    soorten: ['GEMEENTE', 'PROVINCIE', 'RIJK'],
+    permissie: 'voortgang:lezen',
+  },
+  {
+    pad: '/cyclus',
+    label: 'Cyclus',
+    uitleg: 'Bod, ondertekening en geschiltermijn van het jaar',
+    soorten: ['GEMEENTE', 'CORPORATIE', 'PROVINCIE', 'RIJK'],
+    permissie: 'afspraak:lezen',
+  },
+  {
     pad: '/toewijzingen',
     label: 'Toewijzingen',
     uitleg: 'Toewijzingen invoeren, bekijken en corrigeren',

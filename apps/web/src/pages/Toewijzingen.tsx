@@ -357,6 +357,8 @@ export interface ImportRapport {
   aantalFouten: number;
   alAanwezig: number;
   nieuw: number;
+  /** columns of the file that are not read */
+  genegeerdeKolommen?: string[];
 }
 
 type ImportStap =
@@ -558,7 +560,13 @@ export function ToewijzingenImporterenPagina() {
 
 function ImportSamenvatting({ rapport }: { rapport: ImportRapport }) {
   return (
-    <Tabel
+    <>
+      {rapport.genegeerdeKolommen?.length ? (
+        <Alert type="info">
+          Deze kolommen uit het bestand worden niet gebruikt: {rapport.genegeerdeKolommen.join(', ')}.
+        </Alert>
+      ) : null}
+      <Tabel
       caption="Samenvatting"
       rijen={[
         ['Rijen in het bestand', rapport.rijen],
@@ -573,5 +581,6 @@ function ImportSamenvatting({ rapport }: { rapport: ImportRapport }) {
         { kop: 'Aantal', cel: ([, v]) => formatGetal(v as number), numeriek: true },
       ]}
     />
+    </>
   );
 }

@@ -7,13 +7,16 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { createApi } from '../../../api/src/app.factory';
 import { loadConfig } from '../../../api/src/config/app-config';
 import { maakTestDatabase } from '../../../api/test/support/test-database';
+import { WorkerService } from '../../../api/src/jobs/worker.service';
+import { WorkerModule } from '../../../api/src/worker.module';
 
 // project-level testTimeout is not applied per project by jest; browser steps need more than 5 s
 jest.setTimeout(120_000);
@@ -48,6 +51,7 @@ export class WebTestApp {
     readonly db: Pool,
     private readonly dropDb: () => Promise<void>,
     private readonly tmpDir: string,
+    private readonly worker?: INestApplicationContext,
   ) {}
 
   /** A page in its own browser context (own sessionStorage), reused per key. */
@@ -67,6 +71,9 @@ export class WebTestApp {
   async aanmelden(account: string): Promise<Page> {
     const page = await this.pagina(account);
     await page.goto(`${this.url}/`);
+    const kop = page.getByRole('heading', { level: 1, name: /^Welkom/ });
+    await kop.waitFor();
+    if ((await kop.textContent())?.startsWith('Welkom, ')) return page; // this context is signed in already
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.waitForURL(/\/dev-oidc\/protocol\/openid-connect\/auth/);
     await page.locator(`button[name="username"][value="${account}"]`).click();
@@ -97,6 +104,7 @@ export class WebTestApp {
   async close(): Promise<void> {
     for (const { context } of this.contexts.values()) await context.close().catch(() => undefined);
     await this.browser.close().catch(() => undefined);
+    await this.worker?.close().catch(() => undefined);
     await this.app.close();
     await this.db.end();
     await this.dropDb();
@@ -104,7 +112,8 @@ export class WebTestApp {
   }
 }
 
-export async function startWebApp(env: Record<string, string> = {}): Promise<WebTestApp> {
+export async function startWebApp(opties: { env?: Record<string, string>; worker?: boolean } = {}): Promise<WebTestApp> {
+  const env = opties.env ?? {};
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error('apps/web/dist is not built: run the tests via `node scripts/test.mjs` (it builds the web app first)');
   }
@@ -127,9 +136,15 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
   });
   let app: INestApplication | undefined;
   let browser: Browser | undefined;
+  let worker: INestApplicationContext | undefined;
   try {
     app = await createApi(config);
     await app.listen(port, '127.0.0.1');
+    if (opties.worker) {
+      // the real BullMQ worker (report generation) in this process, on this test's queues
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false, abortOnError: false });
+      await worker.get(WorkerService).start({ concurrency: 1 });
+    }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -146,11 +161,12 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
     });
   } catch (err) {
     await browser?.close().catch(() => undefined);
+    await worker?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.drop().catch(() => undefined);
     fs.rmSync(tmpDir, { recursive: true, force: true });
     throw err;
   }
   const db = new Pool({ connectionString: database.url, max: 2 });
-  return new WebTestApp(app, publicUrl, browser, db, database.drop, tmpDir);
+  return new WebTestApp(app, publicUrl, browser, db, database.drop, tmpDir, worker);
 }

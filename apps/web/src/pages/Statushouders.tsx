@@ -1,0 +1,93 @@
+import { useQuery } from '@apollo/client/react';
+import { useMe } from '../auth/MeContext';
+import { FoutMelding, Laden } from '../components/Fout';
+import { Alert, Heading, Link, Paragraph, StatusBadge, Tabel } from '../components/nl';
+import { StatushoudersGemeenteDocument, StatushoudersProvincieDocument } from '../generated/graphql';
+import { formatGetal } from '../lib/format';
+import { huidigJaar, voortgangHref } from '../lib/gebied';
+import { STATUS_BADGE } from '../lib/labels';
+import { usePaginaTitel } from '../lib/pagina';
+
+function statusBadge(status: string | null | undefined, label: string | null | undefined) {
+  if (!status) return '–';
+  return <StatusBadge soort={STATUS_BADGE[status] ?? 'neutral'}>{label ?? status}</StatusBadge>;
+}
+
+const huidigHalfjaar = () => {
+  const d = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', month: 'numeric' }).format(new Date());
+  return `${huidigJaar()}-H${Number(d) <= 6 ? 1 : 2}`;
+};
+
+/** Statushouders taakstelling per halfjaar, with carry-over; the provincie sees all its gemeenten. */
+export function StatushoudersPagina() {
+  usePaginaTitel('Statushouders');
+  const me = useMe();
+  const o = me.organisatie;
+  const van = `${huidigJaar() - 1}-H1`;
+  const tot = huidigHalfjaar();
+  const provincieCode = o.soort === 'PROVINCIE' ? o.provincie?.code : undefined;
+  const gemeenteCode = o.soort === 'GEMEENTE' ? o.gemeente?.code : undefined;
+  const prov = useQuery(StatushoudersProvincieDocument, { variables: { provincieCode: provincieCode ?? '', van, tot }, skip: !provincieCode });
+  const gem = useQuery(StatushoudersGemeenteDocument, { variables: { gemeenteCode: gemeenteCode ?? '', van, tot }, skip: !gemeenteCode });
+  const gemeenten = prov.data ? prov.data.statushoudersTaakstellingProvincie.gemeenten : gem.data ? [gem.data.statushoudersTaakstelling] : [];
+  const halfjaren = gemeenten[0]?.halfjaren.map((h) => h.halfjaar) ?? [];
+  const laatste = halfjaren[halfjaren.length - 1];
+  return (
+    <>
+      <Heading level={1}>Huisvesting statushouders</Heading>
+      <Paragraph>
+        De taakstelling wordt per halfjaar gesteld in personen. Een achterstand of voorsprong gaat mee naar het volgende
+        halfjaar. De provincie toetst op 1 januari en 1 juli.
+      </Paragraph>
+      <FoutMelding error={prov.error ?? gem.error} />
+      {prov.loading || gem.loading ? <Laden /> : null}
+      {prov.data ? (
+        <Alert type={prov.data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand ? 'warning' : 'ok'}>
+          {formatGetal(prov.data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand)} van de {formatGetal(gemeenten.length)} gemeenten
+          hebben een achterstand aan het eind van het laatste halfjaar.
+        </Alert>
+      ) : null}
+      {gemeenten.length && laatste ? (
+        <Tabel
+          caption={`Stand per gemeente, ${laatste.replace('-H', ' halfjaar ')}`}
+          rijen={gemeenten}
+          sleutel={(g) => g.gemeente.code}
+          kolommen={[
+            { kop: 'Gemeente', cel: (g) => <Link to={voortgangHref({ soort: 'GEMEENTE', code: g.gemeente.code })}>{g.gemeente.naam}</Link>, rijkop: true },
+            ...halfjaren.flatMap((hj, idx) => [
+              {
+                kop: `${hj.replace('-H', ' H')}: te realiseren`,
+                cel: (g: (typeof gemeenten)[number]) => formatGetal(g.halfjaren[idx]?.teRealiseren),
+                numeriek: true,
+              },
+              {
+                kop: `${hj.replace('-H', ' H')}: gehuisvest`,
+                cel: (g: (typeof gemeenten)[number]) => formatGetal(g.halfjaren[idx]?.gehuisvest),
+                numeriek: true,
+              },
+            ]),
+            {
+              kop: 'Saldo (+ = achterstand)',
+              cel: (g) => formatGetal(g.halfjaren[g.halfjaren.length - 1]?.saldo),
+              numeriek: true,
+            },
+            {
+              kop: 'Status',
+              cel: (g) => {
+                const h = g.halfjaren[g.halfjaren.length - 1];
+                return h ? (
+                  <>
+                    {statusBadge(h.status, h.statusLabel)}
+                    {h.voorlopig ? ' (voorlopig)' : ''}
+                  </>
+                ) : (
+                  '–'
+                );
+              },
+            },
+          ]}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { startWebApp, type WebTestApp } from './support/web-app';
+
+/**
+ * A gemeente drafts a prestatieafspraak (invites parties, adds an afspraak, learns from the API
+ * what is missing, offers it for signing and signs); the corporatie finds it under "Wacht op uw
+ * ondertekening" and signs; the huurdersorganisatie reads it in plain language, comments and signs.
+ */
+describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
+  let t: WebTestApp;
+  let gemeente: Page;
+  let id = '';
+  const TITEL = 'Prestatieafspraken Utrecht 2027–2028';
+
+  beforeAll(async () => {
+    t = await startWebApp();
+    gemeente = await t.aanmelden('gemeente.utrecht');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const nav = (p: Page, naam: string) => p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: naam, exact: true }).click();
+
+  it('gemeente: drafts a concept with a corporatie as party', async () => {
+    await nav(gemeente, 'Prestatieafspraken');
+    await gemeente.getByRole('heading', { level: 1, name: 'Prestatieafspraken' }).waitFor();
+    expect(await t.axe(gemeente)).toEqual([]);
+    await gemeente.getByRole('link', { name: 'Nieuwe prestatieafspraak' }).click();
+    await gemeente.getByRole('heading', { level: 1, name: 'Nieuwe prestatieafspraak' }).waitFor();
+    await gemeente.getByLabel('Titel (verplicht)').fill(TITEL);
+    await gemeente.getByLabel('Eerste jaar (verplicht)').fill('2027');
+    await gemeente.getByLabel('Laatste jaar (tot en met) (verplicht)').fill('2028');
+    await gemeente.getByLabel(/^Woonstichting Domstad/).check();
+    expect(await t.axe(gemeente)).toEqual([]);
+    await t.screenshot(gemeente, 'gemeente-01-nieuwe-prestatieafspraak');
+    await gemeente.getByRole('button', { name: 'Concept aanmaken' }).click();
+    await gemeente.getByRole('heading', { level: 1, name: TITEL }).waitFor();
+    id = gemeente.url().split('/afspraken/')[1];
+    expect(id).toBeTruthy();
+    await gemeente.getByText('Dit is een concept.').waitFor();
+  });
+
+  it('gemeente: adds an afspraak with a target per year', async () => {
+    await gemeente.getByLabel('Omschrijving (verplicht)').fill('Domstad bouwt sociale huurwoningen in Leidsche Rijn');
+    await gemeente.getByLabel('Gemeten met (verplicht)').selectOption({ label: 'Sociale huurwoningen opgeleverd' });
+    await gemeente.getByLabel('Doel 2027').fill('120');
+    await gemeente.getByLabel('Doel 2028').fill('1.150');
+    await gemeente.getByLabel('Verantwoordelijke partij (verplicht)').selectOption({ label: 'Woonstichting Domstad' });
+    await gemeente.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+    await gemeente.getByText('De afspraak is toegevoegd.').waitFor();
+    await gemeente.getByText('Doel: 120 woningen in 2027, 1.150 woningen in 2028').waitFor();
+  });
+
+  it('gemeente: offering it for signing shows what the API says is missing, in Dutch', async () => {
+    await gemeente.getByRole('button', { name: 'Ter ondertekening aanbieden' }).click();
+    await gemeente.getByRole('alert').filter({ hasText: 'huurdersorganisatie' }).first().waitFor();
+    expect(await t.axe(gemeente)).toEqual([]);
+    await t.screenshot(gemeente, 'gemeente-02-concept-met-fout');
+  });
+
+  it('gemeente: invites the huurdersorganisatie, offers it for signing and signs', async () => {
+    await gemeente.getByLabel('Partij uitnodigen').selectOption({ label: 'Huurdersvereniging Domstad (huurdersorganisatie)' });
+    await gemeente.getByRole('button', { name: 'Uitnodigen' }).click();
+    await gemeente.getByText('Huurdersvereniging Domstad is uitgenodigd als partij.').waitFor();
+    await gemeente.getByRole('button', { name: 'Ter ondertekening aanbieden' }).click();
+    await gemeente.getByText('De prestatieafspraak is aangeboden ter ondertekening.').waitFor();
+    await gemeente.getByRole('button', { name: 'Ondertekenen' }).click();
+    await gemeente.getByText('Bevestig dat u bevoegd bent').waitFor();
+    await gemeente.getByLabel(/^Ik ben bevoegd om namens Gemeente Utrecht te tekenen/).check();
+    await gemeente.getByRole('button', { name: 'Ondertekenen' }).click();
+    await gemeente.getByText('U hebt ondertekend namens Gemeente Utrecht.').waitFor();
+    expect(await t.axe(gemeente)).toEqual([]);
+    await t.screenshot(gemeente, 'gemeente-03-ter-ondertekening');
+  });
+
+  it('corporatie: finds it among what awaits its signature and signs', async () => {
+    const corp = await t.aanmelden('corporatie.domstad');
+    await nav(corp, 'Prestatieafspraken');
+    await corp.getByRole('heading', { name: 'Wacht op uw ondertekening' }).waitFor();
+    await corp.getByRole('link', { name: TITEL }).first().click();
+    await corp.getByRole('heading', { level: 1, name: TITEL }).waitFor();
+    await corp.getByText('Uw organisatie moet ook nog tekenen.').waitFor();
+    expect(await t.axe(corp)).toEqual([]);
+    await t.screenshot(corp, 'corporatie-08-ondertekenen');
+    await corp.getByLabel(/^Ik ben bevoegd om namens Woonstichting Domstad te tekenen/).check();
+    await corp.getByRole('button', { name: 'Ondertekenen' }).click();
+    await corp.getByText('U hebt ondertekend namens Woonstichting Domstad.').waitFor();
+  });
+
+  it('huurdersorganisatie: reads it in plain language, comments and signs; the afspraak is then vastgesteld', async () => {
+    const huurders = await t.aanmelden('huurders.domstad');
+    await nav(huurders, 'Afspraken');
+    await huurders.getByRole('link', { name: TITEL }).first().click();
+    await huurders.getByRole('heading', { level: 1, name: TITEL }).waitFor();
+    await huurders.getByText('Woonstichting Domstad is verantwoordelijk.').waitFor();
+    await huurders.getByLabel('Uw reactie').fill('Graag ook aandacht voor betaalbaarheid van de nieuwe woningen.');
+    await huurders.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await huurders.getByText('Uw reactie is geplaatst.').waitFor();
+    await huurders.getByText('Graag ook aandacht voor betaalbaarheid van de nieuwe woningen.').waitFor();
+    expect(await t.axe(huurders)).toEqual([]);
+    await t.screenshot(huurders, 'huurders-01-afspraak-gewone-taal');
+    await huurders.getByLabel(/^Ik ben bevoegd om namens Huurdersvereniging Domstad te tekenen/).check();
+    await huurders.getByRole('button', { name: 'Ondertekenen' }).click();
+    await huurders.getByText('U hebt ondertekend namens Huurdersvereniging Domstad.').waitFor();
+    await huurders.getByText('Alle partijen hebben getekend').waitFor();
+    const { rows } = await t.db.query('SELECT status FROM prestatieafspraak WHERE id = $1', [id]);
+    expect(rows[0].status).toBe('VASTGESTELD');
+  });
+});

@@ -1,0 +1,51 @@
+import { startWebApp, type WebTestApp } from './support/web-app';
+
+/**
+ * The remaining kinds' main tasks: a gemeente's cycle calendar; a zorgaanbieder reports
+ * zorgvraag; BZK sets a statushouders taakstelling. (Voortgang with charts and BZK's national
+ * overview: apps/web/wachtend/voortgang.spec.ts until that API is in the committed schema.)
+ */
+describe('webapp: cyclus, zorgvraag, taakstelling door BZK', () => {
+  let t: WebTestApp;
+
+  beforeAll(async () => {
+    t = await startWebApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('gemeente: the cycle calendar of the year', async () => {
+    const page = await t.aanmelden('gemeente.utrecht');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cyclus', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Cyclus prestatieafspraken: Utrecht/ }).waitFor();
+    await page.getByRole('table').waitFor();
+    expect(await t.axe(page)).toEqual([]);
+    await t.screenshot(page, 'gemeente-05-cyclus');
+  });
+
+  it('zorgaanbieder: reports zorgvraag for a gemeente and quarter', async () => {
+    const page = await t.aanmelden('zorg.sticht');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zorgvraag', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zorgvraag per gemeente' }).waitFor();
+    await page.getByLabel('Gemeente (verplicht)').selectOption({ label: 'Amersfoort' });
+    await page.getByLabel('Aantal (verplicht)').fill('17');
+    await page.getByRole('button', { name: 'Cijfer opslaan' }).click();
+    await page.getByText(/voor Amersfoort, .*: 17 is opgeslagen\./).waitFor();
+    await page.getByRole('cell', { name: '17', exact: true }).waitFor();
+    expect(await t.axe(page)).toEqual([]);
+    await t.screenshot(page, 'zorgaanbieder-01-zorgvraag');
+  });
+
+  it('BZK: sets the statushouders taakstelling of a gemeente for a half year', async () => {
+    const page = await t.aanmelden('bzk.analist');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Taakstellingen', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Taakstellingen' }).waitFor();
+    await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Utrecht' });
+    await page.getByLabel('Indicator (verplicht)').selectOption({ label: 'Statushouders gehuisvest (personen)' });
+    await page.getByLabel('Taakstelling (verplicht)').fill('160');
+    await page.getByRole('button', { name: 'Taakstelling vastleggen' }).click();
+    await page.getByText(/voor Utrecht: 160 is vastgelegd\./).waitFor();
+    expect(await t.axe(page)).toEqual([]);
+  });
+});
