@@ -76,6 +76,25 @@ describe('webapp: aanmelden, start, referentielijsten', () => {
     await t.screenshot(page, '05-organisaties');
   });
 
+  it('when the token runs out: a Dutch message, re-login, and the typed form is still there', async () => {
+    await page.goto(`${t.url}/afspraken/nieuw`);
+    await page.getByLabel('Titel (verplicht)').fill('Concept van voor het verlopen');
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('thuismonitor.sessie')!);
+      s.verlooptOp = Date.now() + 1500;
+      sessionStorage.setItem('thuismonitor.sessie', JSON.stringify(s));
+    });
+    await page.reload();
+    expect(await page.getByLabel('Titel (verplicht)').inputValue()).toBe('Concept van voor het verlopen');
+    await page.getByText('Uw sessie is verlopen.').waitFor();
+    expect(await t.axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Opnieuw aanmelden' }).click();
+    await page.locator('button[name="username"][value="gemeente.utrecht"]').click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe prestatieafspraak' }).waitFor();
+    expect(page.url()).toBe(`${t.url}/afspraken/nieuw`);
+    expect(await page.getByLabel('Titel (verplicht)').inputValue()).toBe('Concept van voor het verlopen');
+  });
+
   it('tells the user in Dutch when the session has expired and offers to log in again', async () => {
     await page.evaluate(() => {
       const s = JSON.parse(sessionStorage.getItem('thuismonitor.sessie')!);

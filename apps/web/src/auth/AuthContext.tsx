@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WebConfig } from '../config';
-import { afmelden, bewaarSessie, leesSessie, startAanmelden, type Sessie } from './oidc';
+import { afmelden, bewaarSessie, leesSessie, startAanmelden, vernieuwSessie, type Sessie } from './oidc';
 
 export type AuthStatus = 'aangemeld' | 'afgemeld' | 'verlopen';
 
@@ -46,12 +46,25 @@ export function AuthProvider({ config, children }: { config: WebConfig; children
     setStatus('verlopen');
   }, []);
 
+  // Shortly before the token runs out: renew it silently when the provider gave a refresh token
+  // (Keycloak), else end the session with the Dutch "sessie verlopen" message.
   useEffect(() => {
     if (!sessie) return;
-    const ms = sessie.verlooptOp - Date.now();
-    const timer = setTimeout(verlopen, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    const marge = sessie.refreshToken ? 30_000 : 0;
+    const ms = sessie.verlooptOp - Date.now() - marge;
+    const timer = setTimeout(
+      () => {
+        if (!sessie.refreshToken) return verlopen();
+        void vernieuwSessie(config, sessie).then((nieuw) => {
+          if (!nieuw) return verlopen();
+          sessieRef.current = nieuw;
+          setSessie(nieuw);
+        });
+      },
+      Math.max(0, Math.min(ms, 2 ** 31 - 1)),
+    );
     return () => clearTimeout(timer);
-  }, [sessie, verlopen]);
+  }, [config, sessie, verlopen]);
 
   const waarde = useMemo<AuthWaarde>(
     () => ({

@@ -8,6 +8,8 @@ import type { WebConfig } from '../config';
 export interface Sessie {
   accessToken: string;
   idToken?: string;
+  /** Keycloak issues one; the development provider does not (its tokens last an hour) */
+  refreshToken?: string;
   /** epoch milliseconds */
   verlooptOp: number;
 }
@@ -121,15 +123,45 @@ export async function verwerkTerugkeer(config: WebConfig, search: string): Promi
     }),
   });
   if (!res.ok) throw new Error('Aanmelden is niet gelukt: de aanmeldcode werd geweigerd. Probeer het opnieuw.');
-  const t = (await res.json()) as { access_token: string; id_token?: string; expires_in?: number };
-  const sessie: Sessie = {
-    accessToken: t.access_token,
-    idToken: t.id_token,
-    verlooptOp: Date.now() + (t.expires_in ?? 300) * 1000,
-  };
+  const sessie = sessieUitTokens((await res.json()) as TokenAntwoord);
   bewaarSessie(sessie);
   const terugNaar = lopend.terugNaar.startsWith('/') && !lopend.terugNaar.startsWith('//') ? lopend.terugNaar : '/';
   return { sessie, terugNaar };
+}
+
+interface TokenAntwoord {
+  access_token: string;
+  id_token?: string;
+  refresh_token?: string;
+  expires_in?: number;
+}
+
+function sessieUitTokens(t: TokenAntwoord, vorige?: Sessie): Sessie {
+  return {
+    accessToken: t.access_token,
+    idToken: t.id_token ?? vorige?.idToken,
+    refreshToken: t.refresh_token ?? vorige?.refreshToken,
+    verlooptOp: Date.now() + (t.expires_in ?? 300) * 1000,
+  };
+}
+
+/** Renews the access token with the refresh token (Keycloak); null when that is not possible. */
+export async function vernieuwSessie(config: WebConfig, sessie: Sessie): Promise<Sessie | null> {
+  if (!sessie.refreshToken) return null;
+  try {
+    const d = await discovery(config.issuer);
+    const res = await fetch(d.token_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: sessie.refreshToken, client_id: config.clientId }),
+    });
+    if (!res.ok) return null;
+    const nieuw = sessieUitTokens((await res.json()) as TokenAntwoord, sessie);
+    bewaarSessie(nieuw);
+    return nieuw;
+  } catch {
+    return null;
+  }
 }
 
 /** Ends the session here and at the provider (RP-initiated logout), back to the start page. */
