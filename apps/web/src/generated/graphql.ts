@@ -2610,6 +2610,236 @@ export const CyclusKalenderDocument: TypedDocumentNode<CyclusKalenderQuery, Cycl
     }
   `;
 
+/** mutation UpdateMijlpaalStatus (apps/web/src/graphql/afspraken.graphql) */
+export type UpdateMijlpaalStatusMutation = {
+  /** Werkt de stand van een mijlpaal bij (de verantwoordelijke partij) */
+  updateMijlpaalStatus: {
+    id: string;
+    titel: string;
+    /** Eerste jaar van de looptijd */
+    jaarVan: number;
+    /** Laatste jaar van de looptijd (t/m) */
+    jaarTot: number;
+    status: PrestatieafspraakStatus;
+    statusLabel: string;
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    isBod: boolean;
+    /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
+    versie: number;
+    /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
+    versienummer: number;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    /** De partij die deze versie opstelt */
+    opgesteldDoor: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** Partijen; de gemeente is altijd partij */
+    partijen: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    ondertekeningen: Array<{
+      /** Naam van de tekenbevoegde */
+      getekendDoor: string;
+      getekendOp: string;
+      organisatie: {
+        id: string;
+        naam: string;
+      };
+    }>;
+    ontbrekendeOndertekeningen: Array<{
+      id: string;
+      naam: string;
+    }>;
+    mogelijkeActies: Array<PrestatieafspraakActie>;
+    /** Eerste keer ter ondertekening aangeboden */
+    ingediendOp: string | null;
+    vastgesteldOp: string | null;
+    afspraken: Array<{
+      id: string;
+      /** Volgorde binnen de prestatieafspraak */
+      volgnummer: number;
+      actielijn: Actielijn;
+      aandachtsgroep: Aandachtsgroep | null;
+      omschrijving: string;
+      soort: AfspraakSoort;
+      indicator: {
+        code: string;
+        naam: string;
+        eenheid: IndicatorEenheid;
+      } | null;
+      /** Doelwaarde per jaar van de looptijd (meetbare afspraken) */
+      doelwaarden: Array<{
+        jaar: number;
+        waarde: number;
+        /** Datum waarop gemeten wordt (jjjj-mm-dd); standaard 31 december */
+        peildatum: string;
+      }>;
+      /** Datum waarop de mijlpaal bereikt moet zijn (jjjj-mm-dd) */
+      mijlpaalDatum: string | null;
+      mijlpaalStatus: MijlpaalStatus | null;
+      mijlpaalToelichting: string | null;
+      /** De partij die voor deze afspraak verantwoordelijk is */
+      verantwoordelijke: {
+        id: string;
+        /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      /** Reacties op deze afspraak (alleen voor partijen) */
+      reacties: Array<{
+        id: string;
+        auteur: string;
+        tekst: string;
+        geplaatstOp: string;
+        organisatie: {
+          naam: string;
+        };
+      }>;
+    }>;
+    /** Reacties op de prestatieafspraak als geheel (alleen voor partijen) */
+    reacties: Array<{
+      id: string;
+      afspraakId: string | null;
+      auteur: string;
+      tekst: string;
+      geplaatstOp: string;
+      organisatie: {
+        naam: string;
+      };
+    }>;
+  };
+};
+export type UpdateMijlpaalStatusMutationVariables = {
+  afspraakId: string;
+  status: MijlpaalStatus;
+  toelichting: string;
+  gereedOp?: string | null;
+};
+export const UpdateMijlpaalStatusDocument: TypedDocumentNode<
+  UpdateMijlpaalStatusMutation,
+  UpdateMijlpaalStatusMutationVariables
+> = gql`
+  mutation UpdateMijlpaalStatus(
+    $afspraakId: ID!
+    $status: MijlpaalStatus!
+    $toelichting: String!
+    $gereedOp: String
+  ) {
+    updateMijlpaalStatus(
+      afspraakId: $afspraakId
+      status: $status
+      toelichting: $toelichting
+      gereedOp: $gereedOp
+    ) {
+      ...PrestatieafspraakVelden
+    }
+  }
+
+  fragment AfspraakVelden on Afspraak {
+    id
+    volgnummer
+    actielijn
+    aandachtsgroep
+    omschrijving
+    soort
+    indicator {
+      code
+      naam
+      eenheid
+    }
+    doelwaarden {
+      jaar
+      waarde
+      peildatum
+    }
+    mijlpaalDatum
+    mijlpaalStatus
+    mijlpaalToelichting
+    verantwoordelijke {
+      ...OrgKort
+    }
+    reacties {
+      id
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+
+  fragment PrestatieafspraakVelden on Prestatieafspraak {
+    id
+    titel
+    jaarVan
+    jaarTot
+    status
+    statusLabel
+    isBod
+    versie
+    versienummer
+    gemeente {
+      code
+      naam
+    }
+    opgesteldDoor {
+      ...OrgKort
+    }
+    partijen {
+      ...OrgKort
+    }
+    ondertekeningen {
+      getekendDoor
+      getekendOp
+      organisatie {
+        id
+        naam
+      }
+    }
+    ontbrekendeOndertekeningen {
+      id
+      naam
+    }
+    mogelijkeActies
+    ingediendOp
+    vastgesteldOp
+    afspraken {
+      ...AfspraakVelden
+    }
+    reacties {
+      id
+      afspraakId
+      auteur
+      tekst
+      geplaatstOp
+      organisatie {
+        naam
+      }
+    }
+  }
+`;
+
 /** query Me (apps/web/src/graphql/basis.graphql) */
 export type MeQuery = {
   /** De aangemelde gebruiker */
