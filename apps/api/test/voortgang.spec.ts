@@ -111,6 +111,7 @@ describe('voortgang over HTTP', () => {
     await kc('SOCIALE_HUURVOORRAAD', domstad, 'GM0344', 2025, 1, 20400); // after the period
     await kc('SOCIALE_HUURVOORRAAD', eemland, 'GM0307', 2024, 3, 7900);
     await kc('SOCIALE_HUURVOORRAAD', domstad, 'GM0356', 2024, 2, 5000); // last reported in Q2: still the stand
+    await kc('SOCIALE_HUURVOORRAAD', eemland, 'GM0327', 2023, 3, 999); // more than four quarters old in 2024: stopped reporting
     await kc('WONINGVOORRAAD_TOTAAL', utrechtOrg, 'GM0344', 2024, 4, 160000);
     for (const [k, w] of [[1, 3], [2, 2], [3, 4], [4, 1]]) await kc('HUISUITZETTINGEN', domstad, 'GM0344', 2024, k, w);
     await kc('HUISUITZETTINGEN', domstad, 'GM0344', 2025, 1, 5);

@@ -1,4 +1,4 @@
-import { aandeelPercentage, kwartaalVolgnummer, kwartalenBinnenPeriode, laatsteAfgeslotenKwartaal, peildatum } from './realisatie-periode';
+import { aandeelPercentage, kwartaalVolgnummer, kwartalenBinnenPeriode, laatsteAfgeslotenKwartaal, oudsteGeldigeStandKwartaal, peildatum } from './realisatie-periode';
 import { formatKwartaal } from './kwartaal';
 import { maakPeriode, periodeVoorJaar } from './periode';
 
@@ -24,6 +24,12 @@ describe('realisatie over a period', () => {
     expect(formatKwartaal(laatsteAfgeslotenKwartaal('2026-03-30'))).toBe('2025-Q4');
     expect(formatKwartaal(laatsteAfgeslotenKwartaal('2026-12-31'))).toBe('2026-Q4');
     expect(kwartaalVolgnummer(laatsteAfgeslotenKwartaal('2026-07-01'))).toBe(2026 * 4 + 1);
+  });
+
+  it('counts a stand for four quarters: older figures are from reporters that stopped', () => {
+    expect(formatKwartaal(oudsteGeldigeStandKwartaal('2025-12-31'))).toBe('2025-Q1');
+    expect(formatKwartaal(oudsteGeldigeStandKwartaal('2026-03-30'))).toBe('2025-Q1');
+    expect(formatKwartaal(oudsteGeldigeStandKwartaal('2026-03-31'))).toBe('2025-Q2');
   });
 
   it('computes a share in percentage points, none without a denominator', () => {

@@ -36,6 +36,21 @@ export function laatsteAfgeslotenKwartaal(peil: IsoDatum): Kwartaal {
   return kwartaalEinde(k) === peil ? k : vorigKwartaal(k);
 }
 
+/**
+ * How long a reported stand (sociale huurvoorraad, standplaatsen, clients waiting) keeps counting:
+ * four quarters. Parties report every quarter; a reporter whose last figure is older than a year
+ * has stopped (a corporatie merged, a zorgaanbieder lost its contract), and its old stock must not
+ * be added to the stand forever.
+ */
+export const STAND_GELDIG_KWARTALEN = 4;
+
+/** The oldest quarter whose figure still counts for a stand read on the peildatum. */
+export function oudsteGeldigeStandKwartaal(peil: IsoDatum): Kwartaal {
+  let k = laatsteAfgeslotenKwartaal(peil);
+  for (let i = 1; i < STAND_GELDIG_KWARTALEN; i++) k = vorigKwartaal(k);
+  return k;
+}
+
 /** A running number of a quarter (jaar × 4 + nummer − 1), the form the SQL compares. */
 export function kwartaalVolgnummer(k: Kwartaal): number {
   return k.jaar * 4 + k.nummer - 1;

@@ -96,14 +96,15 @@ export const KWARTAAL_SOM_SQL = `
 
 /**
  * STAND: per reporting organisation and gemeente the latest actuele figure at or before the last
- * quarter that ended on the peildatum, summed. $1 gemeenten | NULL, $2 codes, $3 that quarter.
+ * quarter that ended on the peildatum, no older than STAND_GELDIG_KWARTALEN, summed.
+ * $1 gemeenten | NULL, $2 codes, $3 that quarter, $4 the oldest quarter that counts, $5/$6 their years.
  */
 export const KWARTAAL_STAND_SQL = `
   WITH laatste AS (
     SELECT DISTINCT ON (indicator_code, organisatie_id, gemeente_code) indicator_code, gemeente_code, waarde
     FROM kwartaalcijfer
     WHERE actueel AND ($1::text[] IS NULL OR gemeente_code = ANY($1)) AND indicator_code = ANY($2)
-      AND jaar * 4 + kwartaal - 1 <= $3
+      AND jaar BETWEEN $5 AND $6 AND jaar * 4 + kwartaal - 1 BETWEEN $4 AND $3
     ORDER BY indicator_code, organisatie_id, gemeente_code, jaar DESC, kwartaal DESC
   )
   SELECT gemeente_code AS gemeente, indicator_code AS indicator, sum(waarde)::float8 AS waarde

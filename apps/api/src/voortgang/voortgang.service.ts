@@ -17,6 +17,7 @@ import {
   laatsteAfgeslotenKwartaal,
   mijlpaalRealisatie,
   mijlpaalVoortgang,
+  oudsteGeldigeStandKwartaal,
   onderdruktUitleg,
   peildatum,
   periodeVoorJaar,
@@ -337,7 +338,11 @@ export class VoortgangService {
       ? perIndicator(await m.query(KWARTAAL_SOM_SQL, [filter, somCodes, kwartaalVolgnummer(kwartalen.van), kwartaalVolgnummer(kwartalen.tot), kwartalen.van.jaar, kwartalen.tot.jaar]))
       : new Map();
     for (const code of somCodes) zet(code, som.get(code) ?? [], false);
-    const stand = perIndicator(await m.query(KWARTAAL_STAND_SQL, [filter, standCodes, kwartaalVolgnummer(laatsteAfgeslotenKwartaal(peil))]));
+    const laatste = laatsteAfgeslotenKwartaal(peil);
+    const oudste = oudsteGeldigeStandKwartaal(peil);
+    const stand = perIndicator(
+      await m.query(KWARTAAL_STAND_SQL, [filter, standCodes, kwartaalVolgnummer(laatste), kwartaalVolgnummer(oudste), oudste.jaar, laatste.jaar]),
+    );
     for (const code of standCodes) zet(code, stand.get(code) ?? [], false);
     for (const i of kwartaal) {
       if (i.berekening.soort !== 'AANDEEL') continue;
