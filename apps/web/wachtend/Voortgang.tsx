@@ -176,14 +176,18 @@ export function ActielijnBlok({
       <Heading level={niveau} id={kopId}>
         {actielijnLabel(actielijn.code)}
       </Heading>
-      <div className="tm-raster">
-        <div>
-          {metDoel.length ? (
-            <Staafgrafiek titel={`${actielijnLabel(actielijn.code)}: gerealiseerd als percentage van de taakstelling`} categorieen={categorieen} reeksen={reeksen} eenheid="%" />
-          ) : (
-            <Paragraph>Voor deze actielijn is in dit gebied nog geen taakstelling gesteld; de realisatie staat in de tabel.</Paragraph>
-          )}
-        </div>
+      {metDoel.length ? null : (
+        <Paragraph>Voor deze actielijn is in dit gebied nog geen taakstelling gesteld; de realisatie staat in de tabel.</Paragraph>
+      )}
+      <div className={metDoel.length ? 'tm-raster tm-raster--grafiek' : undefined}>
+        {metDoel.length ? (
+          <Staafgrafiek
+            titel={`${actielijnLabel(actielijn.code)}: gerealiseerd als percentage van de taakstelling`}
+            categorieen={categorieen}
+            reeksen={reeksen}
+            eenheid="%"
+          />
+        ) : null}
         <Tabel<IndicatorRij>
           caption={`Cijfers ${actielijnLabel(actielijn.code).toLowerCase()}`}
           rijen={actielijn.indicatoren}

@@ -43,13 +43,15 @@ export function Staafgrafiek({
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, null, { renderer: 'svg', locale: 'NL', height: hoogte });
+    // ECharts measures text itself: give it the page's real font, not 'inherit'
+    const font = getComputedStyle(ref.current).fontFamily || 'sans-serif';
     chart.setOption({
       aria: { enabled: true, label: { enabled: true, general: { withoutTitle: `Grafiek: ${titel}.` } } },
       animation: false,
-      textStyle: { fontFamily: 'inherit' },
+      textStyle: { fontFamily: font },
       color: reeksen.map((r, i) => r.kleur ?? KLEUREN[i % KLEUREN.length]),
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      legend: { top: 0, textStyle: { color: '#1a1a1a' } },
+      grid: { left: 8, right: 16, top: 16, bottom: 56, containLabel: true },
+      legend: { bottom: 0, left: 0, type: 'scroll', textStyle: { color: '#1a1a1a', fontFamily: font } },
       tooltip: {
         trigger: 'axis',
         valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatGetal(v)}${eenheid ? ` ${eenheid}` : ''}` : '–'),
@@ -57,7 +59,7 @@ export function Staafgrafiek({
       xAxis: {
         type: 'category',
         data: categorieen,
-        axisLabel: { color: '#1a1a1a', interval: 0, overflow: 'break', width: 110 },
+        axisLabel: { color: '#1a1a1a', interval: 0, overflow: 'break', width: 110, lineHeight: 16, rotate: categorieen.length > 4 ? 30 : 0 },
       },
       yAxis: {
         type: 'value',
