@@ -1,3 +1,4 @@
+import { ok as paOk, Q } from './prestatieafspraak.helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -262,6 +263,56 @@ describe('voortgang over HTTP', () => {
     expect(ind.get('HUISUITZETTINGEN')!.realisatie.waarde).toBe(16);
     const arnhem = v.gemeenten.find((g: Gem) => g.gemeente.code === 'GM0202');
     expect(arnhem.indicatoren.find((i: { indicatorCode: string }) => i.indicatorCode === 'WONINGEN_OPGELEVERD').realisatie.waarde).toBe(70);
+  });
+
+  it('shows the progress of each afspraak of a vastgestelde prestatieafspraak, with the same suppression', async () => {
+    const domstad = await t.orgId('L0801');
+    const utrecht = await t.orgId('GM0344');
+    const huurders = await t.orgId('HO-DOMSTAD');
+    let pa = await paOk(t, 'gemeente.utrecht', Q.create, {
+      i: { gemeenteCode: 'GM0344', titel: 'Prestatieafspraken Utrecht 2024', jaarVan: 2024, jaarTot: 2024, partijIds: [domstad, huurders] },
+    });
+    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+      id: pa.id,
+      v: pa.versie,
+      i: { actielijn: 'EVENWICHTIGE_VERDELING', aandachtsgroep: 'STATUSHOUDERS', omschrijving: 'Woningen voor statushouders', indicatorCode: 'TOEWIJZINGEN_STATUSHOUDERS', doelwaarden: [{ jaar: 2024, waarde: 6 }], verantwoordelijkeId: domstad },
+    });
+    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+      id: pa.id,
+      v: pa.versie,
+      i: { actielijn: 'VOLDOENDE_WONINGEN', omschrijving: 'Sociale huurwoningen opleveren', indicatorCode: 'SOCIALE_HUURWONINGEN_OPGELEVERD', doelwaarden: [{ jaar: 2024, waarde: 100 }], verantwoordelijkeId: domstad },
+    });
+    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+      id: pa.id,
+      v: pa.versie,
+      i: { actielijn: 'WONEN_ZORG_WELZIJN', omschrijving: 'Woonzorgvisie vastgesteld', indicatorCode: 'WOONZORGVISIE_VASTGESTELD', mijlpaalDatum: '2024-07-01', verantwoordelijkeId: utrecht },
+    });
+    pa = await paOk(t, 'gemeente.utrecht', Q.indienen, { id: pa.id, v: pa.versie });
+    pa = await paOk(t, 'gemeente.utrecht', Q.tekenen, { id: pa.id, v: pa.versie });
+    pa = await paOk(t, 'corporatie.domstad', Q.tekenen, { id: pa.id, v: pa.versie });
+    pa = await paOk(t, 'huurders.domstad', Q.tekenen, { id: pa.id, v: pa.versie });
+    expect(pa.status).toBe('VASTGESTELD');
+    const mijlpaal = pa.afspraken.find((a: { soort: string }) => a.soort === 'MIJLPAAL');
+    await paOk(t, 'gemeente.utrecht', Q.mijlpaal, { a: mijlpaal.id, s: 'GEREED', t: 'raadsbesluit', g: '2024-06-20' });
+
+    const AFSPRAKEN = `query ($g: GebiedInput!) { voortgang(gebied: $g, jaar: 2024) {
+      actielijnen { indicatoren { code realisatie { waarde } } }
+      afspraken { omschrijving soort indicatorCode jaar doelwaarde realisatie { ${CEL} } percentage status mijlpaalStatus verantwoordelijke } } }`;
+    const eigen = (await t.ok('gemeente.utrecht', AFSPRAKEN, { g: { soort: 'GEMEENTE', code: 'GM0344' } })).voortgang;
+    const per = (v: { afspraken: { indicatorCode: string }[] }) => new Map(v.afspraken.map((a) => [a.indicatorCode, a]));
+    // 3 statushouders households in 2024 against 6 agreed; 110 sociale huurwoningen against 100
+    expect(per(eigen).get('TOEWIJZINGEN_STATUSHOUDERS')).toMatchObject({ jaar: 2024, doelwaarde: 6, realisatie: { waarde: 3, onderdrukt: false }, percentage: 50, status: 'ACHTER', verantwoordelijke: 'Woonstichting Domstad' });
+    expect(per(eigen).get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({ doelwaarde: 100, realisatie: { waarde: 110 }, status: 'OP_SCHEMA' });
+    expect((per(eigen).get('SOCIALE_HUURWONINGEN_OPGELEVERD') as { percentage: number }).percentage).toBeCloseTo(110, 9);
+    expect(per(eigen).get('WOONZORGVISIE_VASTGESTELD')).toMatchObject({ soort: 'MIJLPAAL', mijlpaalStatus: 'GEREED', realisatie: { waarde: 1 }, status: 'OP_SCHEMA' });
+    // the milestone indicator of the gemeente: reached
+    expect(indicatoren(eigen as never).get('WOONZORGVISIE_VASTGESTELD')!.realisatie.waarde).toBe(1);
+
+    // the provincie reads the vastgestelde afspraken, with the small count hidden
+    const prov = (await t.ok('provincie.utrecht', AFSPRAKEN, { g: { soort: 'PROVINCIE', code: 'PV26' } })).voortgang;
+    expect(per(prov).get('TOEWIJZINGEN_STATUSHOUDERS')).toMatchObject({ realisatie: { waarde: null, onderdrukt: true, weergave: '×' }, percentage: null, status: null });
+    expect(per(prov).get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({ realisatie: { waarde: 110 } });
+    expect(indicatoren(prov as never).get('WOONZORGVISIE_VASTGESTELD')!.realisatie.waarde).toBe(1);
   });
 
   it('refuses areas outside the viewer’s scope exactly like unknown ones', async () => {
