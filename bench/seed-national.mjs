@@ -30,18 +30,23 @@ const t0 = performance.now();
 const stap = async (naam, sql, params = []) => {
   const t = performance.now();
   const r = await db.query(sql, params);
-  console.log(`  ${naam.padEnd(44)} ${String(r.rowCount ?? '').padStart(9)} rows  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${naam.padEnd(44)} ${String(r.rowCount ?? '').padStart(9)} rows  ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   return r;
 };
 
-const { rows: merk } = await db.query(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = current_database()`);
+const { rows: merk } = await db.query(
+  `SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = current_database()`,
+);
 if (merk[0]?.c === SEED_MARKER) {
   console.log('already seeded');
   await db.end();
   process.exit(0);
 }
 const { rows: klaar } = await db.query(`SELECT count(*)::int AS n FROM gemeente`);
-if (klaar[0].n !== 342) throw new Error('reference data missing: start the app (or prepareDatabase) on this database first');
+if (klaar[0].n !== 342)
+  throw new Error('reference data missing: start the app (or prepareDatabase) on this database first');
 
 const JAREN = [2017, 2026];
 const VANDAAG = (await db.query(`SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date::text AS d`)).rows[0].d;
@@ -185,7 +190,12 @@ try {
   }
 
   // --- kwartaalcijfers: every quarter that has ended ----------------------------------------
-  const laatsteKwartaal = (await db.query(`SELECT (extract(year FROM d) * 4 + extract(quarter FROM d) - 1)::int - 1 AS k FROM (SELECT $1::date AS d) x`, [VANDAAG])).rows[0].k;
+  const laatsteKwartaal = (
+    await db.query(
+      `SELECT (extract(year FROM d) * 4 + extract(quarter FROM d) - 1)::int - 1 AS k FROM (SELECT $1::date AS d) x`,
+      [VANDAAG],
+    )
+  ).rows[0].k;
   const kwartalen = [JAREN[0] * 4, laatsteKwartaal];
   await stap(
     'kwartaalcijfers sociale huurvoorraad',
@@ -304,7 +314,9 @@ try {
           generate_series(2023, 2026) j`,
   );
 
-  await db.query(`DO $$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), '${SEED_MARKER}'); END $$`);
+  await db.query(
+    `DO $$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), '${SEED_MARKER}'); END $$`,
+  );
   await db.query('COMMIT');
 } catch (err) {
   await db.query('ROLLBACK').catch(() => {});
@@ -316,7 +328,9 @@ try {
 // outside the transaction: statistics for the planner, visibility map for index-only scans
 const tv = performance.now();
 await db.query('VACUUM (ANALYZE)');
-console.log(`  ${'vacuum analyze'.padEnd(44)} ${''.padStart(9)}       ${((performance.now() - tv) / 1000).toFixed(1)} s`);
+console.log(
+  `  ${'vacuum analyze'.padEnd(44)} ${''.padStart(9)}       ${((performance.now() - tv) / 1000).toFixed(1)} s`,
+);
 const { rows: tel } = await db.query(`
   SELECT (SELECT count(*) FROM toewijzing)::int AS toewijzingen, (SELECT count(*) FROM nieuwbouwproject)::int AS projecten,
          (SELECT count(*) FROM kwartaalcijfer)::int AS kwartaalcijfers, (SELECT count(*) FROM taakstelling)::int AS taakstellingen,

@@ -30,7 +30,9 @@ if (!DATABASE_URL) {
   process.exit(2);
 }
 if (!fs.existsSync(MAIN)) {
-  console.error('No built API found (apps/api/dist/main.js). Run `npm run build` first (or `npm run bench`).');
+  console.error(
+    'No built API found (apps/api/dist/main.js). Run `npm run build` first (or `npm run bench`).',
+  );
   process.exit(1);
 }
 
@@ -39,13 +41,33 @@ const VOORTGANG = `query ($g: GebiedInput!, $j: Int) { voortgang(gebied: $g, jaa
   gebied { code naam } peildatum verstrekenFractie afgeschermd
   actielijnen { code indicatoren { code taakstelling taakstellingBron realisatie { ${CEL} } percentage status } }
   gemeenten { gemeente { code naam } indicatoren { indicatorCode taakstelling realisatie { ${CEL} } percentage status } } } }`;
-const MET_AFSPRAKEN = VOORTGANG.replace(/} } } }$/, '} }\n  afspraken { afspraakId gemeenteCode indicatorCode doelwaarde realisatie { waarde } percentage status } } }');
+const MET_AFSPRAKEN = VOORTGANG.replace(
+  /} } } }$/,
+  '} }\n  afspraken { afspraakId gemeenteCode indicatorCode doelwaarde realisatie { waarde } percentage status } } }',
+);
 
 const GEVALLEN = [
-  { naam: 'gemeente Utrecht (GM0344), as the gemeente', account: 'gemeente.utrecht', gebied: { soort: 'GEMEENTE', code: 'GM0344' } },
-  { naam: 'provincie Utrecht (PV26), suppressed', account: 'provincie.utrecht', gebied: { soort: 'PROVINCIE', code: 'PV26' } },
-  { naam: 'Nederland (LAND), 342 gemeenten, suppressed', account: 'bzk.analist', gebied: { soort: 'LAND', code: 'NL' } },
-  { naam: 'Nederland + every afspraak (~8,500)', account: 'bzk.analist', gebied: { soort: 'LAND', code: 'NL' }, query: MET_AFSPRAKEN },
+  {
+    naam: 'gemeente Utrecht (GM0344), as the gemeente',
+    account: 'gemeente.utrecht',
+    gebied: { soort: 'GEMEENTE', code: 'GM0344' },
+  },
+  {
+    naam: 'provincie Utrecht (PV26), suppressed',
+    account: 'provincie.utrecht',
+    gebied: { soort: 'PROVINCIE', code: 'PV26' },
+  },
+  {
+    naam: 'Nederland (LAND), 342 gemeenten, suppressed',
+    account: 'bzk.analist',
+    gebied: { soort: 'LAND', code: 'NL' },
+  },
+  {
+    naam: 'Nederland + every afspraak (~8,500)',
+    account: 'bzk.analist',
+    gebied: { soort: 'LAND', code: 'NL' },
+    query: MET_AFSPRAKEN,
+  },
 ];
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-voortgang-bench-'));
@@ -73,7 +95,13 @@ try {
   const basis = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (api.exitCode !== null) throw new Error(`the API stopped:\n${apiLog}`);
-    if (await fetch(`${basis}/health/live`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${basis}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 600) throw new Error(`the API did not start within 60 s:\n${apiLog}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -88,7 +116,9 @@ try {
   };
 
   console.log(`voortgang over HTTP, jaar ${JAAR}, ${WARMUP} warm-up + ${RUNS} runs each (ms)`);
-  console.log(`${'case'.padEnd(48)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}  response`);
+  console.log(
+    `${'case'.padEnd(48)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}  response`,
+  );
   const uitkomst = [];
   for (const geval of GEVALLEN) {
     const body = JSON.stringify({ query: geval.query ?? VOORTGANG, variables: { g: geval.gebied, j: JAAR } });

@@ -14,7 +14,16 @@ const VOORTGANG = `query ($g: GebiedInput!, $j: Int, $p: DatumPeriodeInput) { vo
 
 const STEL = `mutation ($i: StelTaakstellingInput!) { stelTaakstelling(invoer: $i) { id } }`;
 
-const GROEPEN = ['STATUSHOUDERS', 'URGENTEN', 'UITSTROOM_INSTELLINGEN', 'DAK_EN_THUISLOZEN', 'ARBEIDSMIGRANTEN', 'STUDENTEN', 'WOONWAGENBEWONERS', 'OUDEREN'];
+const GROEPEN = [
+  'STATUSHOUDERS',
+  'URGENTEN',
+  'UITSTROOM_INSTELLINGEN',
+  'DAK_EN_THUISLOZEN',
+  'ARBEIDSMIGRANTEN',
+  'STUDENTEN',
+  'WOONWAGENBEWONERS',
+  'OUDEREN',
+];
 
 /** The household-count toewijzing indicators and the SQL filter each one means (written out here, not taken from the API). */
 const HUISHOUDEN_FILTER: Record<string, string> = {
@@ -24,10 +33,27 @@ const HUISHOUDEN_FILTER: Record<string, string> = {
 };
 
 type Cel = { waarde: number | null; onderdrukt: boolean; weergave: string };
-type Ind = { code: string; taakstelling: number | null; taakstellingBron: string; onderdelenMetTaakstelling: number; realisatie: Cel; percentage: number | null; status: string | null };
-type Gem = { gemeente: { code: string }; indicatoren: { indicatorCode: string; taakstelling: number | null; realisatie: Cel; status: string | null }[] };
+type Ind = {
+  code: string;
+  taakstelling: number | null;
+  taakstellingBron: string;
+  onderdelenMetTaakstelling: number;
+  realisatie: Cel;
+  percentage: number | null;
+  status: string | null;
+};
+type Gem = {
+  gemeente: { code: string };
+  indicatoren: {
+    indicatorCode: string;
+    taakstelling: number | null;
+    realisatie: Cel;
+    status: string | null;
+  }[];
+};
 
-const indicatoren = (v: { actielijnen: { indicatoren: Ind[] }[] }) => new Map(v.actielijnen.flatMap((a) => a.indicatoren).map((i) => [i.code, i]));
+const indicatoren = (v: { actielijnen: { indicatoren: Ind[] }[] }) =>
+  new Map(v.actielijnen.flatMap((a) => a.indicatoren).map((i) => [i.code, i]));
 
 /** Small deterministic generator so the fixture is the same on every run. */
 function rng(seed: number) {
@@ -42,7 +68,12 @@ describe('voortgang over HTTP', () => {
   let pv26: string[];
 
   /** independent count of household-based toewijzingen per gemeente for one indicator, 2024 */
-  async function telPerGemeente(filter: string, gemeenten: string[] | null, van = '2024-01-01', tot = '2024-12-31'): Promise<Map<string, number>> {
+  async function telPerGemeente(
+    filter: string,
+    gemeenten: string[] | null,
+    van = '2024-01-01',
+    tot = '2024-12-31',
+  ): Promise<Map<string, number>> {
     const { rows } = await t.db.query(
       `SELECT gemeente_code AS g, count(*) FILTER (WHERE ${filter})::int AS n FROM toewijzing
        WHERE datum BETWEEN $1 AND $2 AND ($3::text[] IS NULL OR gemeente_code = ANY($3)) GROUP BY 1`,
@@ -53,14 +84,23 @@ describe('voortgang over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    pv26 = (await t.db.query(`SELECT code FROM gemeente WHERE provincie_code = 'PV26' ORDER BY code`)).rows.map((r) => r.code);
+    pv26 = (
+      await t.db.query(`SELECT code FROM gemeente WHERE provincie_code = 'PV26' ORDER BY code`)
+    ).rows.map((r) => r.code);
     const domstad = await t.orgId('L0801');
     const eemland = await t.orgId('L0802');
     const utrechtOrg = await t.orgId('GM0344');
 
     // toewijzingen: random small and large counts in every gemeente of Utrecht, in 2024 and around it
     const r = rng(42);
-    const rij = { corp: [] as string[], gem: [] as string[], datum: [] as string[], groep: [] as (string | null)[], grootte: [] as number[], urg: [] as boolean[] };
+    const rij = {
+      corp: [] as string[],
+      gem: [] as string[],
+      datum: [] as string[],
+      groep: [] as (string | null)[],
+      grootte: [] as number[],
+      urg: [] as boolean[],
+    };
     const voeg = (gem: string, datum: string, groep: string | null, grootte: number, urgent = false) => {
       rij.corp.push(gem === 'GM0307' ? eemland : domstad);
       rij.gem.push(gem);
@@ -69,12 +109,18 @@ describe('voortgang over HTTP', () => {
       rij.grootte.push(grootte);
       rij.urg.push(urgent);
     };
-    const datum = (jaar: number) => `${jaar}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    const datum = (jaar: number) =>
+      `${jaar}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     for (const gem of [...pv26, 'GM0202', 'GM0014']) {
       const schaal = gem === 'GM0344' ? 40 : gem === 'GM0307' ? 20 : 1 + Math.floor(r() * 8);
       for (const groep of [...GROEPEN, null]) {
         // Utrecht gets exactly 3 statushouders households and 2 woonwagenbewoners in 2024: small cells
-        const n = gem === 'GM0344' && groep === 'STATUSHOUDERS' ? 3 : gem === 'GM0344' && groep === 'WOONWAGENBEWONERS' ? 2 : Math.floor(r() * schaal * (groep ? 1 : 5));
+        const n =
+          gem === 'GM0344' && groep === 'STATUSHOUDERS'
+            ? 3
+            : gem === 'GM0344' && groep === 'WOONWAGENBEWONERS'
+              ? 2
+              : Math.floor(r() * schaal * (groep ? 1 : 5));
         for (let i = 0; i < n; i++) voeg(gem, datum(2024), groep, 1 + Math.floor(r() * 6), r() < 0.15);
       }
       for (let i = 0; i < 6; i++) voeg(gem, datum(r() < 0.5 ? 2023 : 2025), GROEPEN[i], 2);
@@ -86,27 +132,53 @@ describe('voortgang over HTTP', () => {
     );
 
     // nieuwbouw: opgeleverd in 2024 counts by opleverdatum; earlier, later or not opgeleverd does not
-    const project = (gem: string, eigenaar: string, fase: string, opgeleverd: string | null, w: number[], aandacht: number, per: object) =>
+    const project = (
+      gem: string,
+      eigenaar: string,
+      fase: string,
+      opgeleverd: string | null,
+      w: number[],
+      aandacht: number,
+      per: object,
+    ) =>
       t.db.query(
         `INSERT INTO nieuwbouwproject (naam, gemeente_code, eigenaar_id, fase, woningen_sociale_huur, woningen_middenhuur,
            woningen_vrije_sector_huur, woningen_koop_betaalbaar, woningen_koop_vrij, woningen_aandachtsgroepen, woningen_per_aandachtsgroep, opgeleverd_op)
          VALUES ('p', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [gem, eigenaar, fase, ...w, aandacht, JSON.stringify(per), opgeleverd],
       );
-    await project('GM0344', domstad, 'OPGELEVERD', '2024-05-01', [100, 20, 0, 0, 30], 15, { OUDEREN: 10, STUDENTEN: 5 });
+    await project('GM0344', domstad, 'OPGELEVERD', '2024-05-01', [100, 20, 0, 0, 30], 15, {
+      OUDEREN: 10,
+      STUDENTEN: 5,
+    });
     await project('GM0344', domstad, 'OPGELEVERD', '2024-12-31', [10, 0, 5, 7, 0], 0, {});
     await project('GM0344', domstad, 'OPGELEVERD', '2023-12-31', [999, 0, 0, 0, 0], 0, {});
     await project('GM0344', domstad, 'IN_AANBOUW', null, [500, 0, 0, 0, 0], 0, {});
-    await project('GM0307', eemland, 'OPGELEVERD', '2024-11-11', [40, 0, 0, 0, 0], 4, { ARBEIDSMIGRANTEN: 4 });
+    await project('GM0307', eemland, 'OPGELEVERD', '2024-11-11', [40, 0, 0, 0, 0], 4, {
+      ARBEIDSMIGRANTEN: 4,
+    });
     await project('GM0202', domstad, 'OPGELEVERD', '2024-02-02', [70, 0, 0, 0, 0], 0, {});
 
     // kwartaalcijfers: stands per corporatie (a corrected figure replaces the old one), sums per quarter
-    const kc = (ind: string, org: string, gem: string, jaar: number, k: number, waarde: number, actueel = true) =>
+    const kc = (
+      ind: string,
+      org: string,
+      gem: string,
+      jaar: number,
+      k: number,
+      waarde: number,
+      actueel = true,
+    ) =>
       t.db.query(
         `INSERT INTO kwartaalcijfer (indicator_code, organisatie_id, gemeente_code, jaar, kwartaal, waarde, actueel) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [ind, org, gem, jaar, k, waarde, actueel],
       );
-    for (const [k, w] of [[1, 20000], [2, 20100], [4, 20300]]) await kc('SOCIALE_HUURVOORRAAD', domstad, 'GM0344', 2024, k, w);
+    for (const [k, w] of [
+      [1, 20000],
+      [2, 20100],
+      [4, 20300],
+    ])
+      await kc('SOCIALE_HUURVOORRAAD', domstad, 'GM0344', 2024, k, w);
     await kc('SOCIALE_HUURVOORRAAD', domstad, 'GM0344', 2024, 3, 20200, false);
     await kc('SOCIALE_HUURVOORRAAD', domstad, 'GM0344', 2024, 3, 20250);
     await kc('SOCIALE_HUURVOORRAAD', domstad, 'GM0344', 2025, 1, 20400); // after the period
@@ -114,40 +186,112 @@ describe('voortgang over HTTP', () => {
     await kc('SOCIALE_HUURVOORRAAD', domstad, 'GM0356', 2024, 2, 5000); // last reported in Q2: still the stand
     await kc('SOCIALE_HUURVOORRAAD', eemland, 'GM0327', 2023, 3, 999); // more than four quarters old in 2024: stopped reporting
     await kc('WONINGVOORRAAD_TOTAAL', utrechtOrg, 'GM0344', 2024, 4, 160000);
-    for (const [k, w] of [[1, 3], [2, 2], [3, 4], [4, 1]]) await kc('HUISUITZETTINGEN', domstad, 'GM0344', 2024, k, w);
+    for (const [k, w] of [
+      [1, 3],
+      [2, 2],
+      [3, 4],
+      [4, 1],
+    ])
+      await kc('HUISUITZETTINGEN', domstad, 'GM0344', 2024, k, w);
     await kc('HUISUITZETTINGEN', domstad, 'GM0344', 2025, 1, 5);
     await kc('HUISUITZETTINGEN', eemland, 'GM0307', 2024, 2, 6);
 
     // taakstellingen through the API, each by the level that owns the area
     const stel = (als: string, i: Record<string, unknown>) => t.ok(als, STEL, { i });
-    await stel('provincie.utrecht', { indicatorCode: 'WONINGEN_OPGELEVERD', gebied: { soort: 'GEMEENTE', code: 'GM0344' }, jaar: 2024, waarde: 1000 });
-    await stel('gemeente.utrecht', { indicatorCode: 'WONINGEN_OPGELEVERD', gebied: { soort: 'GEMEENTE', code: 'GM0344' }, jaar: 2024, waarde: 2000 });
-    await stel('provincie.utrecht', { indicatorCode: 'WONINGEN_OPGELEVERD', gebied: { soort: 'GEMEENTE', code: 'GM0307' }, jaar: 2024, waarde: 500 });
-    await stel('bzk.analist', { indicatorCode: 'WONINGEN_OPGELEVERD', gebied: { soort: 'LAND', code: 'NL' }, jaar: 2024, waarde: 100000 });
-    await stel('bzk.analist', { indicatorCode: 'SOCIALE_HUURWONINGEN_OPGELEVERD', gebied: { soort: 'PROVINCIE', code: 'PV26' }, jaar: 2024, waarde: 800 });
-    await stel('bzk.analist', { indicatorCode: 'STATUSHOUDERS_GEHUISVEST', gebied: { soort: 'GEMEENTE', code: 'GM0344' }, halfjaar: '2024-H1', waarde: 10 });
-    await stel('bzk.analist', { indicatorCode: 'STATUSHOUDERS_GEHUISVEST', gebied: { soort: 'GEMEENTE', code: 'GM0344' }, halfjaar: '2024-H2', waarde: 12 });
-    await stel('gemeente.utrecht', { indicatorCode: 'AANDEEL_SOCIALE_HUUR', gebied: { soort: 'GEMEENTE', code: 'GM0344' }, jaar: 2024, waarde: 30 });
+    await stel('provincie.utrecht', {
+      indicatorCode: 'WONINGEN_OPGELEVERD',
+      gebied: { soort: 'GEMEENTE', code: 'GM0344' },
+      jaar: 2024,
+      waarde: 1000,
+    });
+    await stel('gemeente.utrecht', {
+      indicatorCode: 'WONINGEN_OPGELEVERD',
+      gebied: { soort: 'GEMEENTE', code: 'GM0344' },
+      jaar: 2024,
+      waarde: 2000,
+    });
+    await stel('provincie.utrecht', {
+      indicatorCode: 'WONINGEN_OPGELEVERD',
+      gebied: { soort: 'GEMEENTE', code: 'GM0307' },
+      jaar: 2024,
+      waarde: 500,
+    });
+    await stel('bzk.analist', {
+      indicatorCode: 'WONINGEN_OPGELEVERD',
+      gebied: { soort: 'LAND', code: 'NL' },
+      jaar: 2024,
+      waarde: 100000,
+    });
+    await stel('bzk.analist', {
+      indicatorCode: 'SOCIALE_HUURWONINGEN_OPGELEVERD',
+      gebied: { soort: 'PROVINCIE', code: 'PV26' },
+      jaar: 2024,
+      waarde: 800,
+    });
+    await stel('bzk.analist', {
+      indicatorCode: 'STATUSHOUDERS_GEHUISVEST',
+      gebied: { soort: 'GEMEENTE', code: 'GM0344' },
+      halfjaar: '2024-H1',
+      waarde: 10,
+    });
+    await stel('bzk.analist', {
+      indicatorCode: 'STATUSHOUDERS_GEHUISVEST',
+      gebied: { soort: 'GEMEENTE', code: 'GM0344' },
+      halfjaar: '2024-H2',
+      waarde: 12,
+    });
+    await stel('gemeente.utrecht', {
+      indicatorCode: 'AANDEEL_SOCIALE_HUUR',
+      gebied: { soort: 'GEMEENTE', code: 'GM0344' },
+      jaar: 2024,
+      waarde: 30,
+    });
   });
   afterAll(() => t.close());
 
   it('a gemeente sees its own figures exactly, each equal to an independent count', async () => {
-    const { voortgang: v } = await t.ok('gemeente.utrecht', VOORTGANG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, j: 2024 });
-    expect(v).toMatchObject({ gebied: { soort: 'GEMEENTE', code: 'GM0344', naam: 'Utrecht' }, periode: { van: '2024-01-01', tot: '2024-12-31' }, peildatum: '2024-12-31', verstrekenFractie: 1, afgeschermd: false, gemeenten: [] });
+    const { voortgang: v } = await t.ok('gemeente.utrecht', VOORTGANG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      j: 2024,
+    });
+    expect(v).toMatchObject({
+      gebied: { soort: 'GEMEENTE', code: 'GM0344', naam: 'Utrecht' },
+      periode: { van: '2024-01-01', tot: '2024-12-31' },
+      peildatum: '2024-12-31',
+      verstrekenFractie: 1,
+      afgeschermd: false,
+      gemeenten: [],
+    });
     expect(v.actielijnen.map((a: { nummer: number }) => a.nummer)).toEqual([1, 2, 3, 4]);
     const ind = indicatoren(v);
     for (const [code, filter] of Object.entries(HUISHOUDEN_FILTER)) {
       const verwacht = (await telPerGemeente(filter, ['GM0344'])).get('GM0344') ?? 0;
-      expect({ code, realisatie: ind.get(code)!.realisatie }).toEqual({ code, realisatie: { waarde: verwacht, onderdrukt: false, weergave: String(verwacht) } });
+      expect({ code, realisatie: ind.get(code)!.realisatie }).toEqual({
+        code,
+        realisatie: { waarde: verwacht, onderdrukt: false, weergave: String(verwacht) },
+      });
     }
     // the small cells are shown to the gemeente itself
     expect(ind.get('TOEWIJZINGEN_WOONWAGENBEWONERS')!.realisatie.waarde).toBe(2);
     expect(ind.get('TOEWIJZINGEN_STATUSHOUDERS')!.realisatie.waarde).toBe(3);
-    const personen = (await t.db.query(`SELECT sum(huishoudgrootte)::int AS p FROM toewijzing WHERE gemeente_code = 'GM0344' AND aandachtsgroep = 'STATUSHOUDERS' AND datum BETWEEN '2024-01-01' AND '2024-12-31'`)).rows[0].p;
-    expect(ind.get('STATUSHOUDERS_GEHUISVEST')).toMatchObject({ taakstelling: 22, realisatie: { waarde: personen } });
+    const personen = (
+      await t.db.query(
+        `SELECT sum(huishoudgrootte)::int AS p FROM toewijzing WHERE gemeente_code = 'GM0344' AND aandachtsgroep = 'STATUSHOUDERS' AND datum BETWEEN '2024-01-01' AND '2024-12-31'`,
+      )
+    ).rows[0].p;
+    expect(ind.get('STATUSHOUDERS_GEHUISVEST')).toMatchObject({
+      taakstelling: 22,
+      realisatie: { waarde: personen },
+    });
 
     // nieuwbouw by opleverdatum in 2024: 150 + 22; sociale huur 110; betaalbaar 100+20+10+7
-    expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({ realisatie: { waarde: 172 }, taakstelling: 1000, taakstellingBron: 'GEBIED', percentage: 17.2, status: 'ACHTER' });
+    expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({
+      realisatie: { waarde: 172 },
+      taakstelling: 1000,
+      taakstellingBron: 'GEBIED',
+      percentage: 17.2,
+      status: 'ACHTER',
+    });
     expect(ind.get('SOCIALE_HUURWONINGEN_OPGELEVERD')!.realisatie.waarde).toBe(110);
     expect(ind.get('BETAALBARE_WONINGEN_OPGELEVERD')!.realisatie.waarde).toBe(137);
     expect(ind.get('NIEUWBOUW_VOOR_AANDACHTSGROEPEN')!.realisatie.waarde).toBe(15);
@@ -156,17 +300,39 @@ describe('voortgang over HTTP', () => {
     expect(ind.get('FLEXWONINGEN_ARBEIDSMIGRANTEN')!.realisatie.waarde).toBe(0);
 
     // kwartaalcijfers: the stand at the end of 2024, the sum of the quarters of 2024, the share
-    expect(ind.get('SOCIALE_HUURVOORRAAD')!.realisatie).toEqual({ waarde: 20300, onderdrukt: false, weergave: '20.300' });
+    expect(ind.get('SOCIALE_HUURVOORRAAD')!.realisatie).toEqual({
+      waarde: 20300,
+      onderdrukt: false,
+      weergave: '20.300',
+    });
     expect(ind.get('WONINGVOORRAAD_TOTAAL')!.realisatie.waarde).toBe(160000);
-    expect(ind.get('AANDEEL_SOCIALE_HUUR')).toMatchObject({ realisatie: { waarde: 12.69, weergave: '12,7%' }, taakstelling: 30, status: 'ACHTER' });
-    expect(ind.get('HUISUITZETTINGEN')).toMatchObject({ realisatie: { waarde: 10 }, taakstelling: null, status: 'GEEN_DOEL' });
-    expect(ind.get('UITSTROOM_WACHTEND')!.realisatie).toEqual({ waarde: null, onderdrukt: false, weergave: '–' });
+    expect(ind.get('AANDEEL_SOCIALE_HUUR')).toMatchObject({
+      realisatie: { waarde: 12.69, weergave: '12,7%' },
+      taakstelling: 30,
+      status: 'ACHTER',
+    });
+    expect(ind.get('HUISUITZETTINGEN')).toMatchObject({
+      realisatie: { waarde: 10 },
+      taakstelling: null,
+      status: 'GEEN_DOEL',
+    });
+    expect(ind.get('UITSTROOM_WACHTEND')!.realisatie).toEqual({
+      waarde: null,
+      onderdrukt: false,
+      weergave: '–',
+    });
   });
 
   it('pro-rates a year target over part of the year and counts only that part', async () => {
-    const { voortgang: v } = await t.ok('gemeente.utrecht', VOORTGANG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, p: { van: '2024-01-01', tot: '2024-06-30' } });
+    const { voortgang: v } = await t.ok('gemeente.utrecht', VOORTGANG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      p: { van: '2024-01-01', tot: '2024-06-30' },
+    });
     const ind = indicatoren(v);
-    expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({ taakstelling: Math.round((1000 * 182) / 366 * 100) / 100, realisatie: { waarde: 150 } });
+    expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({
+      taakstelling: Math.round(((1000 * 182) / 366) * 100) / 100,
+      realisatie: { waarde: 150 },
+    });
     expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.taakstelling).toBe(10);
     const verwacht = (await telPerGemeente('true', ['GM0344'], '2024-01-01', '2024-06-30')).get('GM0344');
     expect(ind.get('TOEWIJZINGEN_TOTAAL')!.realisatie.waarde).toBe(verwacht);
@@ -176,15 +342,29 @@ describe('voortgang over HTTP', () => {
   });
 
   it('a provincie sees suppressed cells where the gemeente sees exact ones, and no hidden value follows from the totals', async () => {
-    const { voortgang: v } = await t.ok('provincie.utrecht', VOORTGANG, { g: { soort: 'PROVINCIE', code: 'PV26' }, j: 2024 });
+    const { voortgang: v } = await t.ok('provincie.utrecht', VOORTGANG, {
+      g: { soort: 'PROVINCIE', code: 'PV26' },
+      j: 2024,
+    });
     expect(v.afgeschermd).toBe(true);
     expect(v.gemeenten.map((g: Gem) => g.gemeente.code).sort()).toEqual(pv26);
     const ind = indicatoren(v);
-    const cel = (gem: string, code: string) => v.gemeenten.find((g: Gem) => g.gemeente.code === gem).indicatoren.find((i: { indicatorCode: string }) => i.indicatorCode === code);
+    const cel = (gem: string, code: string) =>
+      v.gemeenten
+        .find((g: Gem) => g.gemeente.code === gem)
+        .indicatoren.find((i: { indicatorCode: string }) => i.indicatorCode === code);
 
     // what gemeente Utrecht saw exactly (2 and 3) is hidden from the provincie
-    expect(cel('GM0344', 'TOEWIJZINGEN_WOONWAGENBEWONERS').realisatie).toEqual({ waarde: null, onderdrukt: true, weergave: '×' });
-    expect(cel('GM0344', 'TOEWIJZINGEN_STATUSHOUDERS').realisatie).toEqual({ waarde: null, onderdrukt: true, weergave: '×' });
+    expect(cel('GM0344', 'TOEWIJZINGEN_WOONWAGENBEWONERS').realisatie).toEqual({
+      waarde: null,
+      onderdrukt: true,
+      weergave: '×',
+    });
+    expect(cel('GM0344', 'TOEWIJZINGEN_STATUSHOUDERS').realisatie).toEqual({
+      waarde: null,
+      onderdrukt: true,
+      weergave: '×',
+    });
     expect(cel('GM0344', 'TOEWIJZINGEN_STATUSHOUDERS').status).toBeNull();
     expect(cel('GM0344', 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(true);
 
@@ -214,11 +394,18 @@ describe('voortgang over HTTP', () => {
         expect({ code, totaal: totaal.waarde }).toEqual({ code, totaal: echtTotaal });
         // total minus the shown cells gives only the SUM of the hidden ones: never a single cell
         expect({ code, enkel: verborgen === 1 }).toEqual({ code, enkel: false });
-        expect(totaal.waarde! - somZichtbaar).toBe([...pv26].filter((g) => cel(g, code).realisatie.onderdrukt).reduce((s, g) => s + (exact.get(g) ?? 0), 0));
+        expect(totaal.waarde! - somZichtbaar).toBe(
+          [...pv26]
+            .filter((g) => cel(g, code).realisatie.onderdrukt)
+            .reduce((s, g) => s + (exact.get(g) ?? 0), 0),
+        );
       }
       // the persons count hides exactly where the households of the same group are hidden
       if (code === 'TOEWIJZINGEN_STATUSHOUDERS') {
-        for (const gem of pv26) expect(cel(gem, 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(cel(gem, code).realisatie.onderdrukt);
+        for (const gem of pv26)
+          expect(cel(gem, 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(
+            cel(gem, code).realisatie.onderdrukt,
+          );
         expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.realisatie.onderdrukt).toBe(totaal.onderdrukt);
       }
     }
@@ -229,13 +416,26 @@ describe('voortgang over HTTP', () => {
     expect(ind.get('SOCIALE_HUURVOORRAAD')!.realisatie.waarde).toBe(20300 + 7900 + 5000);
     expect(ind.get('HUISUITZETTINGEN')!.realisatie.waarde).toBe(16);
     // no own target: the sum of its gemeenten' (the provincie's 1000 for Utrecht, not Utrecht's own 2000)
-    expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({ taakstelling: 1500, taakstellingBron: 'ONDERDELEN', onderdelenMetTaakstelling: 2 });
-    expect(ind.get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({ taakstelling: 800, taakstellingBron: 'GEBIED' });
-    expect(cel('GM0344', 'WONINGEN_OPGELEVERD')).toMatchObject({ taakstelling: 1000, realisatie: { waarde: 172 } });
+    expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({
+      taakstelling: 1500,
+      taakstellingBron: 'ONDERDELEN',
+      onderdelenMetTaakstelling: 2,
+    });
+    expect(ind.get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({
+      taakstelling: 800,
+      taakstellingBron: 'GEBIED',
+    });
+    expect(cel('GM0344', 'WONINGEN_OPGELEVERD')).toMatchObject({
+      taakstelling: 1000,
+      realisatie: { waarde: 172 },
+    });
   });
 
   it('a provincie viewing one gemeente gets the same hiding for that gemeente', async () => {
-    const { voortgang: v } = await t.ok('provincie.utrecht', VOORTGANG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, j: 2024 });
+    const { voortgang: v } = await t.ok('provincie.utrecht', VOORTGANG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      j: 2024,
+    });
     const ind = indicatoren(v);
     expect(v.afgeschermd).toBe(true);
     expect(ind.get('TOEWIJZINGEN_WOONWAGENBEWONERS')!.realisatie.onderdrukt).toBe(true);
@@ -244,7 +444,10 @@ describe('voortgang over HTTP', () => {
   });
 
   it('the country: every figure equals an independent national count', async () => {
-    const { voortgang: v } = await t.ok('bzk.analist', VOORTGANG, { g: { soort: 'LAND', code: 'nl' }, j: 2024 });
+    const { voortgang: v } = await t.ok('bzk.analist', VOORTGANG, {
+      g: { soort: 'LAND', code: 'nl' },
+      j: 2024,
+    });
     expect(v.gebied).toEqual({ soort: 'LAND', code: 'NL', naam: 'Nederland' });
     expect(v.gemeenten).toHaveLength(342);
     const ind = indicatoren(v);
@@ -256,13 +459,24 @@ describe('voortgang over HTTP', () => {
     expect(ind.get('TOEWIJZINGEN_TOTAAL')!.realisatie.waarde).toBe(rows[0].totaal);
     expect(ind.get('TOEWIJZINGEN_VIA_URGENTIE')!.realisatie.waarde).toBe(rows[0].urgentie);
     expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.realisatie.waarde).toBe(rows[0].personen);
-    expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({ realisatie: { waarde: 172 + 40 + 70 }, taakstelling: 100000, taakstellingBron: 'GEBIED' });
+    expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({
+      realisatie: { waarde: 172 + 40 + 70 },
+      taakstelling: 100000,
+      taakstellingBron: 'GEBIED',
+    });
     expect(ind.get('WONINGEN_OPGELEVERD')!.percentage).toBeCloseTo(0.282, 9);
     // no national target: the sum of the provincies' (PV26's own 800)
-    expect(ind.get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({ taakstelling: 800, taakstellingBron: 'ONDERDELEN', onderdelenMetTaakstelling: 1 });
+    expect(ind.get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({
+      taakstelling: 800,
+      taakstellingBron: 'ONDERDELEN',
+      onderdelenMetTaakstelling: 1,
+    });
     expect(ind.get('HUISUITZETTINGEN')!.realisatie.waarde).toBe(16);
     const arnhem = v.gemeenten.find((g: Gem) => g.gemeente.code === 'GM0202');
-    expect(arnhem.indicatoren.find((i: { indicatorCode: string }) => i.indicatorCode === 'WONINGEN_OPGELEVERD').realisatie.waarde).toBe(70);
+    expect(
+      arnhem.indicatoren.find((i: { indicatorCode: string }) => i.indicatorCode === 'WONINGEN_OPGELEVERD')
+        .realisatie.waarde,
+    ).toBe(70);
   });
 
   it('shows the progress of each afspraak of a vastgestelde prestatieafspraak, with the same suppression', async () => {
@@ -270,22 +484,47 @@ describe('voortgang over HTTP', () => {
     const utrecht = await t.orgId('GM0344');
     const huurders = await t.orgId('HO-DOMSTAD');
     let pa = await paOk(t, 'gemeente.utrecht', Q.create, {
-      i: { gemeenteCode: 'GM0344', titel: 'Prestatieafspraken Utrecht 2024', jaarVan: 2024, jaarTot: 2024, partijIds: [domstad, huurders] },
+      i: {
+        gemeenteCode: 'GM0344',
+        titel: 'Prestatieafspraken Utrecht 2024',
+        jaarVan: 2024,
+        jaarTot: 2024,
+        partijIds: [domstad, huurders],
+      },
     });
     pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
       id: pa.id,
       v: pa.versie,
-      i: { actielijn: 'EVENWICHTIGE_VERDELING', aandachtsgroep: 'STATUSHOUDERS', omschrijving: 'Woningen voor statushouders', indicatorCode: 'TOEWIJZINGEN_STATUSHOUDERS', doelwaarden: [{ jaar: 2024, waarde: 6 }], verantwoordelijkeId: domstad },
+      i: {
+        actielijn: 'EVENWICHTIGE_VERDELING',
+        aandachtsgroep: 'STATUSHOUDERS',
+        omschrijving: 'Woningen voor statushouders',
+        indicatorCode: 'TOEWIJZINGEN_STATUSHOUDERS',
+        doelwaarden: [{ jaar: 2024, waarde: 6 }],
+        verantwoordelijkeId: domstad,
+      },
     });
     pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
       id: pa.id,
       v: pa.versie,
-      i: { actielijn: 'VOLDOENDE_WONINGEN', omschrijving: 'Sociale huurwoningen opleveren', indicatorCode: 'SOCIALE_HUURWONINGEN_OPGELEVERD', doelwaarden: [{ jaar: 2024, waarde: 100 }], verantwoordelijkeId: domstad },
+      i: {
+        actielijn: 'VOLDOENDE_WONINGEN',
+        omschrijving: 'Sociale huurwoningen opleveren',
+        indicatorCode: 'SOCIALE_HUURWONINGEN_OPGELEVERD',
+        doelwaarden: [{ jaar: 2024, waarde: 100 }],
+        verantwoordelijkeId: domstad,
+      },
     });
     pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
       id: pa.id,
       v: pa.versie,
-      i: { actielijn: 'WONEN_ZORG_WELZIJN', omschrijving: 'Woonzorgvisie vastgesteld', indicatorCode: 'WOONZORGVISIE_VASTGESTELD', mijlpaalDatum: '2024-07-01', verantwoordelijkeId: utrecht },
+      i: {
+        actielijn: 'WONEN_ZORG_WELZIJN',
+        omschrijving: 'Woonzorgvisie vastgesteld',
+        indicatorCode: 'WOONZORGVISIE_VASTGESTELD',
+        mijlpaalDatum: '2024-07-01',
+        verantwoordelijkeId: utrecht,
+      },
     });
     pa = await paOk(t, 'gemeente.utrecht', Q.indienen, { id: pa.id, v: pa.versie });
     pa = await paOk(t, 'gemeente.utrecht', Q.tekenen, { id: pa.id, v: pa.versie });
@@ -293,24 +532,54 @@ describe('voortgang over HTTP', () => {
     pa = await paOk(t, 'huurders.domstad', Q.tekenen, { id: pa.id, v: pa.versie });
     expect(pa.status).toBe('VASTGESTELD');
     const mijlpaal = pa.afspraken.find((a: { soort: string }) => a.soort === 'MIJLPAAL');
-    await paOk(t, 'gemeente.utrecht', Q.mijlpaal, { a: mijlpaal.id, s: 'GEREED', t: 'raadsbesluit', g: '2024-06-20' });
+    await paOk(t, 'gemeente.utrecht', Q.mijlpaal, {
+      a: mijlpaal.id,
+      s: 'GEREED',
+      t: 'raadsbesluit',
+      g: '2024-06-20',
+    });
 
     const AFSPRAKEN = `query ($g: GebiedInput!) { voortgang(gebied: $g, jaar: 2024) {
       actielijnen { indicatoren { code realisatie { waarde } } }
       afspraken { omschrijving soort indicatorCode jaar doelwaarde realisatie { ${CEL} } percentage status mijlpaalStatus verantwoordelijke } } }`;
-    const eigen = (await t.ok('gemeente.utrecht', AFSPRAKEN, { g: { soort: 'GEMEENTE', code: 'GM0344' } })).voortgang;
-    const per = (v: { afspraken: { indicatorCode: string }[] }) => new Map(v.afspraken.map((a) => [a.indicatorCode, a]));
+    const eigen = (await t.ok('gemeente.utrecht', AFSPRAKEN, { g: { soort: 'GEMEENTE', code: 'GM0344' } }))
+      .voortgang;
+    const per = (v: { afspraken: { indicatorCode: string }[] }) =>
+      new Map(v.afspraken.map((a) => [a.indicatorCode, a]));
     // 3 statushouders households in 2024 against 6 agreed; 110 sociale huurwoningen against 100
-    expect(per(eigen).get('TOEWIJZINGEN_STATUSHOUDERS')).toMatchObject({ jaar: 2024, doelwaarde: 6, realisatie: { waarde: 3, onderdrukt: false }, percentage: 50, status: 'ACHTER', verantwoordelijke: 'Woonstichting Domstad' });
-    expect(per(eigen).get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({ doelwaarde: 100, realisatie: { waarde: 110 }, status: 'OP_SCHEMA' });
-    expect((per(eigen).get('SOCIALE_HUURWONINGEN_OPGELEVERD') as unknown as { percentage: number }).percentage).toBeCloseTo(110, 9);
-    expect(per(eigen).get('WOONZORGVISIE_VASTGESTELD')).toMatchObject({ soort: 'MIJLPAAL', mijlpaalStatus: 'GEREED', realisatie: { waarde: 1 }, status: 'OP_SCHEMA' });
+    expect(per(eigen).get('TOEWIJZINGEN_STATUSHOUDERS')).toMatchObject({
+      jaar: 2024,
+      doelwaarde: 6,
+      realisatie: { waarde: 3, onderdrukt: false },
+      percentage: 50,
+      status: 'ACHTER',
+      verantwoordelijke: 'Woonstichting Domstad',
+    });
+    expect(per(eigen).get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({
+      doelwaarde: 100,
+      realisatie: { waarde: 110 },
+      status: 'OP_SCHEMA',
+    });
+    expect(
+      (per(eigen).get('SOCIALE_HUURWONINGEN_OPGELEVERD') as unknown as { percentage: number }).percentage,
+    ).toBeCloseTo(110, 9);
+    expect(per(eigen).get('WOONZORGVISIE_VASTGESTELD')).toMatchObject({
+      soort: 'MIJLPAAL',
+      mijlpaalStatus: 'GEREED',
+      realisatie: { waarde: 1 },
+      status: 'OP_SCHEMA',
+    });
     // the milestone indicator of the gemeente: reached
     expect(indicatoren(eigen as never).get('WOONZORGVISIE_VASTGESTELD')!.realisatie.waarde).toBe(1);
 
     // the provincie reads the vastgestelde afspraken, with the small count hidden
-    const prov = (await t.ok('provincie.utrecht', AFSPRAKEN, { g: { soort: 'PROVINCIE', code: 'PV26' } })).voortgang;
-    expect(per(prov).get('TOEWIJZINGEN_STATUSHOUDERS')).toMatchObject({ realisatie: { waarde: null, onderdrukt: true, weergave: '×' }, percentage: null, status: null });
+    const prov = (await t.ok('provincie.utrecht', AFSPRAKEN, { g: { soort: 'PROVINCIE', code: 'PV26' } }))
+      .voortgang;
+    expect(per(prov).get('TOEWIJZINGEN_STATUSHOUDERS')).toMatchObject({
+      realisatie: { waarde: null, onderdrukt: true, weergave: '×' },
+      percentage: null,
+      status: null,
+    });
     expect(per(prov).get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({ realisatie: { waarde: 110 } });
     expect(indicatoren(prov as never).get('WOONZORGVISIE_VASTGESTELD')!.realisatie.waarde).toBe(1);
   });
@@ -330,11 +599,18 @@ describe('voortgang over HTTP', () => {
     ];
     for (const [wie, g] of geweigerd) {
       const r = await t.gql(wie, VOORTGANG, { g, j: 2024 });
-      expect({ wie, g, fout: r.errors?.[0] }).toMatchObject({ wie, g, fout: { message: 'Het gebied is niet gevonden.', extensions: { code: 'NIET_GEVONDEN' } } });
+      expect({ wie, g, fout: r.errors?.[0] }).toMatchObject({
+        wie,
+        g,
+        fout: { message: 'Het gebied is niet gevonden.', extensions: { code: 'NIET_GEVONDEN' } },
+      });
       expect(r.data).toBeNull();
     }
     // a corporatie sees its werkgebied, with suppression (other corporaties' rows are in it too)
-    const { voortgang: v } = await t.ok('corporatie.domstad', VOORTGANG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, j: 2024 });
+    const { voortgang: v } = await t.ok('corporatie.domstad', VOORTGANG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      j: 2024,
+    });
     expect(v.afgeschermd).toBe(true);
     expect(indicatoren(v).get('TOEWIJZINGEN_WOONWAGENBEWONERS')!.realisatie.onderdrukt).toBe(true);
     const beide = await t.gql('gemeente.utrecht', VOORTGANG, { g: { soort: 'GEMEENTE', code: 'GM0344' } });

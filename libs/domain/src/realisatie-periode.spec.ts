@@ -1,4 +1,11 @@
-import { aandeelPercentage, kwartaalVolgnummer, kwartalenBinnenPeriode, laatsteAfgeslotenKwartaal, oudsteGeldigeStandKwartaal, peildatum } from './realisatie-periode';
+import {
+  aandeelPercentage,
+  kwartaalVolgnummer,
+  kwartalenBinnenPeriode,
+  laatsteAfgeslotenKwartaal,
+  oudsteGeldigeStandKwartaal,
+  peildatum,
+} from './realisatie-periode';
 import { formatKwartaal } from './kwartaal';
 import { maakPeriode, periodeVoorJaar } from './periode';
 

@@ -1,5 +1,12 @@
 import type { IsoDatum } from './iso-datum';
-import { kwartaalEinde, kwartaalStart, kwartaalVanDatum, volgendKwartaal, vorigKwartaal, type Kwartaal } from './kwartaal';
+import {
+  kwartaalEinde,
+  kwartaalStart,
+  kwartaalVanDatum,
+  volgendKwartaal,
+  vorigKwartaal,
+  type Kwartaal,
+} from './kwartaal';
 import type { Periode } from './periode';
 
 /**

@@ -24,7 +24,11 @@ export function isGebiedSoort(waarde: unknown): waarde is GebiedSoort {
 export const STATUSHOUDERS_TAAKSTELLING_INDICATOR = 'STATUSHOUDERS_GEHUISVEST';
 
 /** The kinds of organisation that set targets, lowest level first. */
-export const TAAKSTELLENDE_SOORTEN = ['GEMEENTE', 'PROVINCIE', 'RIJK'] as const satisfies readonly OrganisatieSoort[];
+export const TAAKSTELLENDE_SOORTEN = [
+  'GEMEENTE',
+  'PROVINCIE',
+  'RIJK',
+] as const satisfies readonly OrganisatieSoort[];
 
 function niveau(soort: OrganisatieSoort): number {
   return (TAAKSTELLENDE_SOORTEN as readonly OrganisatieSoort[]).indexOf(soort);
@@ -59,7 +63,10 @@ export function controleerTaakstelling(t: NieuweTaakstelling): void {
     throw new DomainError('ONGELDIGE_TAAKSTELLING', `Een percentage ligt tussen 0 en 100 (${t.waarde})`);
   }
   if (indicator.eenheid !== 'PERCENTAGE' && !Number.isInteger(t.waarde)) {
-    throw new DomainError('GEEN_GEHEEL_AANTAL', `Een taakstelling in ${indicator.eenheid.toLowerCase()} is een geheel aantal (${t.waarde})`);
+    throw new DomainError(
+      'GEEN_GEHEEL_AANTAL',
+      `Een taakstelling in ${indicator.eenheid.toLowerCase()} is een geheel aantal (${t.waarde})`,
+    );
   }
   if (t.indicatorCode === STATUSHOUDERS_TAAKSTELLING_INDICATOR) {
     if (t.gebiedSoort !== 'GEMEENTE') {

@@ -2,7 +2,9 @@ import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import type { GebiedSoort } from '@thuismonitor/domain';
 import { GebiedSoortEnum } from '../common/graphql-enums';
 
-@InputType({ description: 'Een gebied: GEMEENTE (GM0344), WONINGMARKTREGIO (WMR09), PROVINCIE (PV26) of LAND (NL)' })
+@InputType({
+  description: 'Een gebied: GEMEENTE (GM0344), WONINGMARKTREGIO (WMR09), PROVINCIE (PV26) of LAND (NL)',
+})
 export class GebiedInput {
   @Field(() => GebiedSoortEnum) soort: GebiedSoort;
   @Field({ description: 'GM-code, woningmarktregio-code, PV-code of NL' }) code: string;

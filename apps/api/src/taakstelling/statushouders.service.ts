@@ -23,7 +23,11 @@ import {
 import { nietGevonden, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
-import type { StatushoudersHalfjaar, StatushoudersProvincie, StatushoudersTaakstelling } from './taakstelling.types';
+import type {
+  StatushoudersHalfjaar,
+  StatushoudersProvincie,
+  StatushoudersTaakstelling,
+} from './taakstelling.types';
 
 /** 20 years: more is never asked for a half-yearly check and would only make the query large. */
 const MAX_HALFJAREN = 40;
@@ -47,17 +51,32 @@ export class StatushoudersService {
     private readonly gebieden: GebiedService,
   ) {}
 
-  async voorGemeente(ctx: RequestContext, gemeenteCode: string, van: string, tot: string): Promise<StatushoudersTaakstelling> {
+  async voorGemeente(
+    ctx: RequestContext,
+    gemeenteCode: string,
+    van: string,
+    tot: string,
+  ): Promise<StatushoudersTaakstelling> {
     const gemeente = await this.gebieden.opzoeken('GEMEENTE', gemeenteCode);
-    if (!gemeente || !binnenScope(gemeenteScope(ctx.principal), gemeente.code)) throw nietGevonden('De gemeente');
+    if (!gemeente || !binnenScope(gemeenteScope(ctx.principal), gemeente.code))
+      throw nietGevonden('De gemeente');
     const reeks = this.reeks(van, tot);
     const perGemeente = await this.db.transaction(ctx, (m) => this.bereken(m, [gemeente.code], reeks));
-    return { gemeente: { soort: 'GEMEENTE', code: gemeente.code, naam: gemeente.naam }, halfjaren: perGemeente.get(gemeente.code)! };
+    return {
+      gemeente: { soort: 'GEMEENTE', code: gemeente.code, naam: gemeente.naam },
+      halfjaren: perGemeente.get(gemeente.code)!,
+    };
   }
 
-  async voorProvincie(ctx: RequestContext, provincieCode: string, van: string, tot: string): Promise<StatushoudersProvincie> {
+  async voorProvincie(
+    ctx: RequestContext,
+    provincieCode: string,
+    van: string,
+    tot: string,
+  ): Promise<StatushoudersProvincie> {
     const provincie = await this.gebieden.opzoeken('PROVINCIE', provincieCode);
-    if (!provincie || !gebiedBinnenScope(gemeenteScope(ctx.principal), provincie.gemeenten)) throw nietGevonden('De provincie');
+    if (!provincie || !gebiedBinnenScope(gemeenteScope(ctx.principal), provincie.gemeenten))
+      throw nietGevonden('De provincie');
     const reeks = this.reeks(van, tot);
     const perGemeente = await this.db.transaction(ctx, (m) => this.bereken(m, provincie.gemeenten, reeks));
     const gemeenten: StatushoudersTaakstelling[] = [];
@@ -71,23 +90,37 @@ export class StatushoudersService {
     return {
       provincie: { soort: 'PROVINCIE', code: provincie.code, naam: provincie.naam },
       gemeenten,
-      gemeentenMetAchterstand: gemeenten.filter((g) => g.halfjaren[g.halfjaren.length - 1]?.status === 'ACHTERSTAND').length,
+      gemeentenMetAchterstand: gemeenten.filter(
+        (g) => g.halfjaren[g.halfjaren.length - 1]?.status === 'ACHTERSTAND',
+      ).length,
     };
   }
 
   private reeks(van: string, tot: string): Halfjaar[] {
     const a = parseHalfjaar(van);
     const b = parseHalfjaar(tot);
-    if (vergelijkHalfjaar(a, b) > 0) throw ongeldig(`Het halfjaar ${formatHalfjaar(a)} ligt na ${formatHalfjaar(b)}.`);
+    if (vergelijkHalfjaar(a, b) > 0)
+      throw ongeldig(`Het halfjaar ${formatHalfjaar(a)} ligt na ${formatHalfjaar(b)}.`);
     const reeks = halfjarenTussen(a, b);
-    if (reeks.length > MAX_HALFJAREN) throw ongeldig(`Vraag hoogstens ${MAX_HALFJAREN} halfjaren tegelijk op.`);
+    if (reeks.length > MAX_HALFJAREN)
+      throw ongeldig(`Vraag hoogstens ${MAX_HALFJAREN} halfjaren tegelijk op.`);
     return reeks;
   }
 
   /** For use inside a scoped transaction (also by reports): per gemeente the requested half years. */
-  async bereken(m: EntityManager, gemeenten: readonly string[], reeks: readonly Halfjaar[]): Promise<Map<string, StatushoudersHalfjaar[]>> {
+  async bereken(
+    m: EntityManager,
+    gemeenten: readonly string[],
+    reeks: readonly Halfjaar[],
+  ): Promise<Map<string, StatushoudersHalfjaar[]>> {
     const laatste = reeks[reeks.length - 1];
-    const taakRijen: { gemeente: string; van: string; tot: string; waarde: string; soort: OrganisatieSoort }[] = await m.query(
+    const taakRijen: {
+      gemeente: string;
+      van: string;
+      tot: string;
+      waarde: string;
+      soort: OrganisatieSoort;
+    }[] = await m.query(
       `SELECT t.gebied_code AS gemeente, to_char(t.periode_van, 'YYYY-MM-DD') AS van, to_char(t.periode_tot, 'YYYY-MM-DD') AS tot,
               t.waarde, o.soort
        FROM taakstelling t JOIN organisatie o ON o.id = t.gesteld_door_id

@@ -3,7 +3,12 @@ import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { GebiedInput } from '../gebied/gebied.types';
 import { StatushoudersService } from './statushouders.service';
 import { TaakstellingService } from './taakstelling.service';
-import { StatushoudersProvincie, StatushoudersTaakstelling, StelTaakstellingInput, Taakstelling } from './taakstelling.types';
+import {
+  StatushoudersProvincie,
+  StatushoudersTaakstelling,
+  StelTaakstellingInput,
+  Taakstelling,
+} from './taakstelling.types';
 
 @Resolver(() => Taakstelling)
 export class TaakstellingResolver {
@@ -19,7 +24,10 @@ export class TaakstellingResolver {
       'Een wijziging bewaart de vorige waarde als geschiedenis.',
   })
   @Vereist('taakstelling:stellen')
-  stelTaakstelling(@Ctx() ctx: RequestContext, @Args('invoer') invoer: StelTaakstellingInput): Promise<Taakstelling> {
+  stelTaakstelling(
+    @Ctx() ctx: RequestContext,
+    @Args('invoer') invoer: StelTaakstellingInput,
+  ): Promise<Taakstelling> {
     return this.service.stel(ctx, invoer);
   }
 
@@ -35,7 +43,8 @@ export class TaakstellingResolver {
   }
 
   @Query(() => StatushoudersTaakstelling, {
-    description: "Taakstelling huisvesting statushouders per halfjaar met meegenomen achterstand/voorsprong (van/tot: '2025-H1')",
+    description:
+      "Taakstelling huisvesting statushouders per halfjaar met meegenomen achterstand/voorsprong (van/tot: '2025-H1')",
   })
   @Vereist('voortgang:lezen')
   statushoudersTaakstelling(
@@ -48,7 +57,8 @@ export class TaakstellingResolver {
   }
 
   @Query(() => StatushoudersProvincie, {
-    description: 'Statushouders-taakstelling van alle gemeenten van een provincie (de toets op 1 januari en 1 juli)',
+    description:
+      'Statushouders-taakstelling van alle gemeenten van een provincie (de toets op 1 januari en 1 juli)',
   })
   @Vereist('voortgang:lezen')
   statushoudersTaakstellingProvincie(

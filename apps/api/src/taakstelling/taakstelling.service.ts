@@ -59,7 +59,12 @@ export class TaakstellingService {
     if (!magTaakstellingStellen(ctx.principal, gebied, indicator.code)) {
       throw geenToegang('Uw organisatie stelt geen taakstelling voor dit gebied en deze indicator.');
     }
-    controleerTaakstelling({ indicatorCode: indicator.code, gebiedSoort: gebied.soort, periode, waarde: invoer.waarde });
+    controleerTaakstelling({
+      indicatorCode: indicator.code,
+      gebiedSoort: gebied.soort,
+      periode,
+      waarde: invoer.waarde,
+    });
     const toelichting = invoer.toelichting?.trim() || null;
 
     try {
@@ -78,15 +83,33 @@ export class TaakstellingService {
           `INSERT INTO taakstelling (indicator_code, gebied_soort, gebied_code, periode_van, periode_tot, waarde,
                                      gesteld_door_id, toelichting, vervangt_id)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [indicator.code, gebied.soort, gebied.code, periode.van, periode.tot, invoer.waarde, ctx.organisatieId, toelichting, vorige?.id ?? null],
+          [
+            indicator.code,
+            gebied.soort,
+            gebied.code,
+            periode.van,
+            periode.tot,
+            invoer.waarde,
+            ctx.organisatieId,
+            toelichting,
+            vorige?.id ?? null,
+          ],
         );
         await this.audit.schrijf(m, ctx, {
           actie: vorige ? 'WIJZIG_TAAKSTELLING' : 'STEL_TAAKSTELLING',
           entiteit: 'taakstelling',
           entiteitId: id,
           gemeenteCode: gebied.soort === 'GEMEENTE' ? gebied.code : null,
-          voor: vorige ? { id: vorige.id, waarde: Number(vorige.waarde), toelichting: vorige.toelichting } : null,
-          na: { indicatorCode: indicator.code, gebied: { soort: gebied.soort, code: gebied.code }, periode, waarde: invoer.waarde, toelichting },
+          voor: vorige
+            ? { id: vorige.id, waarde: Number(vorige.waarde), toelichting: vorige.toelichting }
+            : null,
+          na: {
+            indicatorCode: indicator.code,
+            gebied: { soort: gebied.soort, code: gebied.code },
+            periode,
+            waarde: invoer.waarde,
+            toelichting,
+          },
         });
         const [rij] = await m.query(`${SELECT} WHERE t.id = $1`, [id]);
         return this.naarTaakstelling(rij, gebied.naam);
@@ -101,9 +124,15 @@ export class TaakstellingService {
   }
 
   /** Targets of one area (newest period first), optionally with replaced values. */
-  async lijst(ctx: RequestContext, gebiedInvoer: GebiedInput, indicatorCode: string | undefined, metGeschiedenis: boolean): Promise<Taakstelling[]> {
+  async lijst(
+    ctx: RequestContext,
+    gebiedInvoer: GebiedInput,
+    indicatorCode: string | undefined,
+    metGeschiedenis: boolean,
+  ): Promise<Taakstelling[]> {
     const gebied = await this.gebieden.opzoeken(gebiedInvoer.soort, gebiedInvoer.code);
-    if (!gebied || !gebiedBinnenScope(gemeenteScope(ctx.principal), gebied.gemeenten)) throw nietGevonden('Het gebied');
+    if (!gebied || !gebiedBinnenScope(gemeenteScope(ctx.principal), gebied.gemeenten))
+      throw nietGevonden('Het gebied');
     return this.db.transaction(ctx, async (m: EntityManager) => {
       const rijen: TaakstellingRij[] = await m.query(
         `${SELECT} WHERE t.gebied_soort = $1 AND t.gebied_code = $2 AND ($3::text IS NULL OR t.indicator_code = $3)

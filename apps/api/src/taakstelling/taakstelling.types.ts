@@ -16,11 +16,13 @@ export class DatumPeriode {
 
 @InputType({ description: 'Geef precies één van periode, jaar of halfjaar' })
 export class StelTaakstellingInput {
-  @Field({ description: 'Code uit de indicatorcatalogus, bijvoorbeeld STATUSHOUDERS_GEHUISVEST' }) indicatorCode: string;
+  @Field({ description: 'Code uit de indicatorcatalogus, bijvoorbeeld STATUSHOUDERS_GEHUISVEST' })
+  indicatorCode: string;
   @Field(() => GebiedInput) gebied: GebiedInput;
   @Field(() => DatumPeriodeInput, { nullable: true }) periode?: DatumPeriodeInput;
   @Field(() => Int, { nullable: true }) jaar?: number;
-  @Field({ nullable: true, description: "Halfjaar, bijvoorbeeld '2026-H1' (verplicht voor statushouders)" }) halfjaar?: string;
+  @Field({ nullable: true, description: "Halfjaar, bijvoorbeeld '2026-H1' (verplicht voor statushouders)" })
+  halfjaar?: string;
   @Field(() => Float) waarde: number;
   @Field({ nullable: true }) toelichting?: string;
 }
@@ -33,18 +35,25 @@ export class TaakstellingSteller {
   @Field(() => OrganisatieSoortEnum) soort: string;
 }
 
-@ObjectType({ description: 'Een taakstelling: een doel dat een hoger niveau stelt voor een gebied en periode' })
+@ObjectType({
+  description: 'Een taakstelling: een doel dat een hoger niveau stelt voor een gebied en periode',
+})
 export class Taakstelling {
   @Field(() => ID) id: string;
   @Field() indicatorCode: string;
   @Field() indicatorNaam: string;
   @Field(() => Gebied) gebied: Gebied;
   @Field(() => DatumPeriode) periode: DatumPeriode;
-  @Field(() => String, { nullable: true, description: "'2026-H1' wanneer de periode precies een halfjaar is" }) halfjaar: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "'2026-H1' wanneer de periode precies een halfjaar is",
+  })
+  halfjaar: string | null;
   @Field(() => Float) waarde: number;
   @Field(() => String, { nullable: true }) toelichting: string | null;
   @Field({ description: 'false voor een eerdere waarde die is vervangen' }) actueel: boolean;
-  @Field(() => ID, { nullable: true, description: 'de taakstelling die deze verving' }) vervangtId: string | null;
+  @Field(() => ID, { nullable: true, description: 'de taakstelling die deze verving' }) vervangtId:
+    string | null;
   @Field(() => TaakstellingSteller) gesteldDoor: TaakstellingSteller;
   @Field() aangemaaktOp: Date;
 }
@@ -52,16 +61,26 @@ export class Taakstelling {
 @ObjectType({ description: 'Eén halfjaar van de taakstelling huisvesting statushouders (in personen)' })
 export class StatushoudersHalfjaar {
   @Field({ description: "'2026-H1'" }) halfjaar: string;
-  @Field(() => Int, { description: 'taakstelling van dit halfjaar (0 als er geen is gesteld)' }) taakstelling: number;
-  @Field({ description: 'of de Rijksoverheid voor dit halfjaar een taakstelling stelde' }) taakstellingGesteld: boolean;
-  @Field(() => Int, { description: 'saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong' }) meegenomen: number;
+  @Field(() => Int, { description: 'taakstelling van dit halfjaar (0 als er geen is gesteld)' })
+  taakstelling: number;
+  @Field({ description: 'of de Rijksoverheid voor dit halfjaar een taakstelling stelde' })
+  taakstellingGesteld: boolean;
+  @Field(() => Int, {
+    description: 'saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong',
+  })
+  meegenomen: number;
   @Field(() => Int) teRealiseren: number;
   @Field(() => Int, { description: 'gehuisveste personen (som van de huishoudgrootte)' }) gehuisvest: number;
-  @Field(() => Int, { description: 'mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong' }) saldo: number;
+  @Field(() => Int, {
+    description: 'mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong',
+  })
+  saldo: number;
   @Field({ description: 'GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar' }) status: string;
   @Field() statusLabel: string;
-  @Field({ description: 'de dag waarop de provincie dit halfjaar toetst: 1 juli of 1 januari' }) controledatum: string;
-  @Field({ description: 'true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen' }) voorlopig: boolean;
+  @Field({ description: 'de dag waarop de provincie dit halfjaar toetst: 1 juli of 1 januari' })
+  controledatum: string;
+  @Field({ description: 'true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen' })
+  voorlopig: boolean;
 }
 
 @ObjectType()
@@ -74,5 +93,6 @@ export class StatushoudersTaakstelling {
 export class StatushoudersProvincie {
   @Field(() => Gebied) provincie: Gebied;
   @Field(() => [StatushoudersTaakstelling]) gemeenten: StatushoudersTaakstelling[];
-  @Field(() => Int, { description: 'gemeenten met een achterstand aan het eind van het laatste halfjaar' }) gemeentenMetAchterstand: number;
+  @Field(() => Int, { description: 'gemeenten met een achterstand aan het eind van het laatste halfjaar' })
+  gemeentenMetAchterstand: number;
 }

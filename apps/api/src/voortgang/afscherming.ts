@@ -26,7 +26,11 @@ export const PERSONEN_PARTNER: ReadonlyMap<string, string> = new Map(
       const b = i.berekening as ToewijzingenBerekening;
       const partner = indicatorenVan('TOEWIJZINGEN').find((h) => {
         const hb = h.berekening as ToewijzingenBerekening;
-        return hb.telling === 'HUISHOUDENS' && hb.aandachtsgroep === b.aandachtsgroep && hb.alleenViaUrgentie === b.alleenViaUrgentie;
+        return (
+          hb.telling === 'HUISHOUDENS' &&
+          hb.aandachtsgroep === b.aandachtsgroep &&
+          hb.alleenViaUrgentie === b.alleenViaUrgentie
+        );
       });
       if (!partner) throw new Error(`no household indicator for persons indicator ${i.code}`);
       return [i.code, partner.code] as const;
@@ -42,7 +46,10 @@ export interface Afscherming {
 
 export const GEEN_AFSCHERMING: Afscherming = { verborgen: () => false, totaalVerborgen: () => false };
 
-export function bepaalAfscherming(gemeenten: readonly string[], waarde: (gemeente: string, code: string) => number): Afscherming {
+export function bepaalAfscherming(
+  gemeenten: readonly string[],
+  waarde: (gemeente: string, code: string) => number,
+): Afscherming {
   const tabel = gemeenten.map((g) => HUISHOUDEN_KOLOMMEN.map((code) => waarde(g, code)));
   const uitkomst = onderdrukTabel(tabel);
   const rij = new Map(gemeenten.map((g, i) => [g, i]));

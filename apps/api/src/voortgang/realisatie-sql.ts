@@ -21,7 +21,8 @@ export type Bron = Indicator['bron'];
 export const indicatorenVan = (bron: Bron) => INDICATOR_CATALOGUS.filter((i) => i.bron === bron);
 
 function aandachtsgroep(groep: string): string {
-  if (!(AANDACHTSGROEPEN as readonly string[]).includes(groep)) throw new Error(`unknown aandachtsgroep ${groep}`);
+  if (!(AANDACHTSGROEPEN as readonly string[]).includes(groep))
+    throw new Error(`unknown aandachtsgroep ${groep}`);
   return groep;
 }
 
@@ -59,7 +60,9 @@ function nieuwbouwExpressie(b: NieuwbouwBerekening): string {
  */
 export function toewijzingenSql(): { sql: string; codes: string[] } {
   const ind = indicatorenVan('TOEWIJZINGEN');
-  const kolommen = ind.map((i, n) => `${toewijzingExpressie(i.berekening as ToewijzingenBerekening)} AS c${n}`);
+  const kolommen = ind.map(
+    (i, n) => `${toewijzingExpressie(i.berekening as ToewijzingenBerekening)} AS c${n}`,
+  );
   return {
     codes: ind.map((i) => i.code),
     sql: `SELECT gemeente_code AS gemeente, ${kolommen.join(', ')}

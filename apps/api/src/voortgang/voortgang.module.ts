@@ -3,5 +3,9 @@ import { PrestatieafspraakModule } from '../prestatieafspraak/prestatieafspraak.
 import { VoortgangResolver } from './voortgang.resolver';
 import { VoortgangService } from './voortgang.service';
 
-@Module({ imports: [PrestatieafspraakModule], providers: [VoortgangService, VoortgangResolver], exports: [VoortgangService] })
+@Module({
+  imports: [PrestatieafspraakModule],
+  providers: [VoortgangService, VoortgangResolver],
+  exports: [VoortgangService],
+})
 export class VoortgangModule {}

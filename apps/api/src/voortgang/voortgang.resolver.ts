@@ -25,9 +25,13 @@ export class VoortgangResolver {
   }
 
   @ResolveField(() => [AfspraakVoortgang], {
-    description: 'Afspraken uit vastgestelde prestatieafspraken in het gebied (die u mag zien), over het jaar van de periode',
+    description:
+      'Afspraken uit vastgestelde prestatieafspraken in het gebied (die u mag zien), over het jaar van de periode',
   })
-  afspraken(@Ctx() ctx: RequestContext, @Parent() voortgang: BerekendeVoortgang): Promise<AfspraakVoortgang[]> {
+  afspraken(
+    @Ctx() ctx: RequestContext,
+    @Parent() voortgang: BerekendeVoortgang,
+  ): Promise<AfspraakVoortgang[]> {
     return this.service.afspraken(ctx, voortgang);
   }
 }

@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { gebiedBinnenScope, gemeenteScope, zietOnderdrukteCellen, type RequestContext } from '@thuismonitor/auth';
+import {
+  gebiedBinnenScope,
+  gemeenteScope,
+  zietOnderdrukteCellen,
+  type RequestContext,
+} from '@thuismonitor/auth';
 import {
   ACTIELIJNEN,
   GEEN_WAARDE,
@@ -41,9 +46,22 @@ import type { GebiedInfo, GebiedInput } from '../gebied/gebied.types';
 import { ReferentieService } from '../referentie/referentie.service';
 import { periodeUitInvoer } from '../taakstelling/taakstelling-periode';
 import { bepaalAfscherming, GEEN_AFSCHERMING, type Afscherming } from './afscherming';
-import { KWARTAAL_SOM_SQL, KWARTAAL_STAND_SQL, TAAKSTELLING_SQL, mijlpaalSql, nieuwbouwSql, toewijzingenSql } from './realisatie-sql';
+import {
+  KWARTAAL_SOM_SQL,
+  KWARTAAL_STAND_SQL,
+  TAAKSTELLING_SQL,
+  mijlpaalSql,
+  nieuwbouwSql,
+  toewijzingenSql,
+} from './realisatie-sql';
 import { PrestatieafspraakService } from '../prestatieafspraak/prestatieafspraak.service';
-import type { AfspraakVoortgang, GemeenteVoortgang, IndicatorVoortgang, Voortgang, VoortgangCel } from './voortgang.types';
+import type {
+  AfspraakVoortgang,
+  GemeenteVoortgang,
+  IndicatorVoortgang,
+  Voortgang,
+  VoortgangCel,
+} from './voortgang.types';
 
 export interface VoortgangOpties {
   /** hide small household counts (the viewer does not own the rows of every gemeente) */
@@ -73,7 +91,11 @@ const VERBORGEN: VoortgangCel = { waarde: null, onderdrukt: true, weergave: ONDE
 
 function cel(waarde: number | null, indicator: Indicator): VoortgangCel {
   if (waarde === null) return { waarde: null, onderdrukt: false, weergave: GEEN_WAARDE };
-  return { waarde, onderdrukt: false, weergave: indicator.eenheid === 'PERCENTAGE' ? formatPercentage(waarde) : formatGetal(waarde) };
+  return {
+    waarde,
+    onderdrukt: false,
+    weergave: indicator.eenheid === 'PERCENTAGE' ? formatPercentage(waarde) : formatGetal(waarde),
+  };
 }
 
 /**
@@ -102,7 +124,8 @@ export class VoortgangService {
     const periode = periodeUitInvoer(periodeInvoer);
     const gebied = await this.gebieden.opzoeken(gebiedInvoer.soort, gebiedInvoer.code);
     // outside the viewer's scope answers exactly like an unknown area
-    if (!gebied || !gebiedBinnenScope(gemeenteScope(ctx.principal), gebied.gemeenten)) throw nietGevonden('Het gebied');
+    if (!gebied || !gebiedBinnenScope(gemeenteScope(ctx.principal), gebied.gemeenten))
+      throw nietGevonden('Het gebied');
     const opties: VoortgangOpties = {
       onderdrukken: gebied.gemeenten.some((g) => zietOnderdrukteCellen(ctx.principal, g)),
       vandaag: vandaagInAmsterdam(new Date()),
@@ -111,7 +134,12 @@ export class VoortgangService {
   }
 
   /** The computation itself, inside a scoped transaction the caller opened (API or report job). */
-  async bereken(m: EntityManager, gebied: GebiedInfo, periode: Periode, opties: VoortgangOpties): Promise<BerekendeVoortgang> {
+  async bereken(
+    m: EntityManager,
+    gebied: GebiedInfo,
+    periode: Periode,
+    opties: VoortgangOpties,
+  ): Promise<BerekendeVoortgang> {
     const start = Date.now();
     const gemeenten = gebied.gemeenten;
     const peil = peildatum(periode, opties.vandaag);
@@ -125,9 +153,19 @@ export class VoortgangService {
       : GEEN_AFSCHERMING;
 
     const verstreken = verstrekenFractie(periode, opties.vandaag);
-    const beoordeel = (indicator: Indicator, taakstelling: number | null, waarde: number | null, verborgen: boolean) => {
+    const beoordeel = (
+      indicator: Indicator,
+      taakstelling: number | null,
+      waarde: number | null,
+      verborgen: boolean,
+    ) => {
       if (verborgen || waarde === null) {
-        return { percentage: null, verwacht: taakstelling === null ? null : taakstelling * verwachteFractie(indicator.aggregatie, verstreken), status: null };
+        return {
+          percentage: null,
+          verwacht:
+            taakstelling === null ? null : taakstelling * verwachteFractie(indicator.aggregatie, verstreken),
+          status: null,
+        };
       }
       return berekenVoortgang({
         taakstelling,
@@ -176,7 +214,9 @@ export class VoortgangService {
 
     const perGemeente: GemeenteVoortgang[] = [];
     if (gebied.soort !== 'GEMEENTE') {
-      const namen = new Map((await this.referentie.gemeenten({ codes: gemeenten })).map((g) => [g.code, g.naam]));
+      const namen = new Map(
+        (await this.referentie.gemeenten({ codes: gemeenten })).map((g) => [g.code, g.naam]),
+      );
       for (const g of gemeenten) {
         perGemeente.push({
           gemeente: { soort: 'GEMEENTE', code: g, naam: namen.get(g) ?? g },
@@ -198,7 +238,9 @@ export class VoortgangService {
       perGemeente.sort((a, b) => a.gemeente.naam.localeCompare(b.gemeente.naam, 'nl'));
     }
 
-    this.logger.debug(`voortgang ${gebied.soort} ${gebied.code} ${periode.van}..${periode.tot} in ${Date.now() - start} ms`);
+    this.logger.debug(
+      `voortgang ${gebied.soort} ${gebied.code} ${periode.van}..${periode.tot} in ${Date.now() - start} ms`,
+    );
     return {
       gebied: { soort: gebied.soort, code: gebied.code, naam: gebied.naam },
       periode: { van: periode.van, tot: periode.tot },
@@ -224,7 +266,11 @@ export class VoortgangService {
     if (!c) return [];
     const jaar = Number(c.periode.tot.slice(0, 4));
     const jaarPeriode = periodeVoorJaar(jaar);
-    const lijst = await this.prestatieafspraken.vastgesteldeAfsprakenVoorGemeenten(ctx, c.gebied.gemeenten, jaar);
+    const lijst = await this.prestatieafspraken.vastgesteldeAfsprakenVoorGemeenten(
+      ctx,
+      c.gebied.gemeenten,
+      jaar,
+    );
     if (lijst.length === 0) return [];
     const peil = peildatum(jaarPeriode, c.opties.vandaag);
     let { realisatie, afscherming } = c;
@@ -258,16 +304,28 @@ export class VoortgangService {
           return {
             ...basis,
             doelwaarde: 1,
-            realisatie: { waarde: bereikt, onderdrukt: false, weergave: bereikt ? 'bereikt' : 'niet bereikt' },
+            realisatie: {
+              waarde: bereikt,
+              onderdrukt: false,
+              weergave: bereikt ? 'bereikt' : 'niet bereikt',
+            },
             percentage: bereikt * 100,
             status,
             statusLabel: voortgangStatusLabel(status),
           };
         }
-        const indicator = a.indicatorCode && isIndicatorCode(a.indicatorCode) ? indicatorOpCode(a.indicatorCode) : null;
+        const indicator =
+          a.indicatorCode && isIndicatorCode(a.indicatorCode) ? indicatorOpCode(a.indicatorCode) : null;
         const doel = a.doelwaardeInJaar?.waarde ?? null;
         if (!indicator) {
-          return { ...basis, doelwaarde: doel, realisatie: null, percentage: null, status: null, statusLabel: null };
+          return {
+            ...basis,
+            doelwaarde: doel,
+            realisatie: null,
+            percentage: null,
+            status: null,
+            statusLabel: null,
+          };
         }
         const verborgen = afscherming.verborgen(a.gemeenteCode, indicator.code);
         const waarde = realisatie.get(indicator.code)?.perGemeente.get(a.gemeenteCode) ?? null;
@@ -289,17 +347,31 @@ export class VoortgangService {
           statusLabel: v ? voortgangStatusLabel(v.status) : null,
         };
       })
-      .sort((x, y) => x.gemeenteCode.localeCompare(y.gemeenteCode) || x.prestatieafspraakTitel.localeCompare(y.prestatieafspraakTitel, 'nl') || x.volgnummer - y.volgnummer);
+      .sort(
+        (x, y) =>
+          x.gemeenteCode.localeCompare(y.gemeenteCode) ||
+          x.prestatieafspraakTitel.localeCompare(y.prestatieafspraakTitel, 'nl') ||
+          x.volgnummer - y.volgnummer,
+      );
   }
 
   /** Realisation per indicator, per gemeente and for the area: a few GROUP BY queries in total. */
-  async realisatie(m: EntityManager, gebied: GebiedInfo, periode: Periode, peil: IsoDatum): Promise<Map<string, Reeks>> {
+  async realisatie(
+    m: EntityManager,
+    gebied: GebiedInfo,
+    periode: Periode,
+    peil: IsoDatum,
+  ): Promise<Map<string, Reeks>> {
     const gemeenten = gebied.gemeenten;
     // LAND: no gemeente filter at all, so Postgres reads the period from the date index
     const filter = gebied.soort === 'LAND' ? null : gemeenten;
     const realisatie = new Map<string, Reeks>();
 
-    const zet = (code: string, rijen: { gemeente: string | null; waarde: number | null }[], leegIsNul: boolean) => {
+    const zet = (
+      code: string,
+      rijen: { gemeente: string | null; waarde: number | null }[],
+      leegIsNul: boolean,
+    ) => {
       const perGemeente = new Map<string, number | null>();
       let totaal: number | null = leegIsNul ? 0 : null;
       for (const r of rijen) {
@@ -312,9 +384,17 @@ export class VoortgangService {
 
     // toewijzingen and nieuwbouw: one row per gemeente with a column per indicator, plus the ROLLUP row
     for (const bron of [toewijzingenSql(), nieuwbouwSql()]) {
-      const rijen: Record<string, string | null>[] = await m.query(bron.sql, [filter, periode.van, periode.tot]);
+      const rijen: Record<string, string | null>[] = await m.query(bron.sql, [
+        filter,
+        periode.van,
+        periode.tot,
+      ]);
       bron.codes.forEach((code, n) =>
-        zet(code, rijen.map((r) => ({ gemeente: r.gemeente, waarde: Number(r[`c${n}`]) })), true),
+        zet(
+          code,
+          rijen.map((r) => ({ gemeente: r.gemeente, waarde: Number(r[`c${n}`]) })),
+          true,
+        ),
       );
     }
 
@@ -324,7 +404,11 @@ export class VoortgangService {
     const standCodes = [
       ...new Set(
         kwartaal.flatMap((i) =>
-          i.berekening.soort === 'AANDEEL' ? [i.berekening.teller, i.berekening.noemer] : i.aggregatie === 'STAND' ? [i.code] : [],
+          i.berekening.soort === 'AANDEEL'
+            ? [i.berekening.teller, i.berekening.noemer]
+            : i.aggregatie === 'STAND'
+              ? [i.code]
+              : [],
         ),
       ),
     ];
@@ -335,13 +419,29 @@ export class VoortgangService {
       return uit;
     };
     const som = kwartalen
-      ? perIndicator(await m.query(KWARTAAL_SOM_SQL, [filter, somCodes, kwartaalVolgnummer(kwartalen.van), kwartaalVolgnummer(kwartalen.tot), kwartalen.van.jaar, kwartalen.tot.jaar]))
+      ? perIndicator(
+          await m.query(KWARTAAL_SOM_SQL, [
+            filter,
+            somCodes,
+            kwartaalVolgnummer(kwartalen.van),
+            kwartaalVolgnummer(kwartalen.tot),
+            kwartalen.van.jaar,
+            kwartalen.tot.jaar,
+          ]),
+        )
       : new Map();
     for (const code of somCodes) zet(code, som.get(code) ?? [], false);
     const laatste = laatsteAfgeslotenKwartaal(peil);
     const oudste = oudsteGeldigeStandKwartaal(peil);
     const stand = perIndicator(
-      await m.query(KWARTAAL_STAND_SQL, [filter, standCodes, kwartaalVolgnummer(laatste), kwartaalVolgnummer(oudste), oudste.jaar, laatste.jaar]),
+      await m.query(KWARTAAL_STAND_SQL, [
+        filter,
+        standCodes,
+        kwartaalVolgnummer(laatste),
+        kwartaalVolgnummer(oudste),
+        oudste.jaar,
+        laatste.jaar,
+      ]),
     );
     for (const code of standCodes) zet(code, stand.get(code) ?? [], false);
     for (const i of kwartaal) {
@@ -351,15 +451,22 @@ export class VoortgangService {
       const deel = (t: number | null | undefined, n: number | null | undefined) =>
         t === null || t === undefined || n === null || n === undefined ? null : aandeelPercentage(t, n);
       realisatie.set(i.code, {
-        perGemeente: new Map(gemeenten.map((g) => [g, deel(teller.perGemeente.get(g), noemer.perGemeente.get(g))])),
+        perGemeente: new Map(
+          gemeenten.map((g) => [g, deel(teller.perGemeente.get(g), noemer.perGemeente.get(g))]),
+        ),
         totaal: deel(teller.totaal, noemer.totaal),
       });
     }
 
-
     const mijlpalen = INDICATOR_CATALOGUS.filter((i) => i.bron === 'MIJLPAAL').map((i) => i.code);
     const bereikt = perIndicator(
-      await m.query(mijlpaalSql(filter === null), [filter, mijlpalen, peil, Number(periode.van.slice(0, 4)), Number(periode.tot.slice(0, 4))]),
+      await m.query(mijlpaalSql(filter === null), [
+        filter,
+        mijlpalen,
+        peil,
+        Number(periode.van.slice(0, 4)),
+        Number(periode.tot.slice(0, 4)),
+      ]),
     );
     for (const code of mijlpalen) zet(code, bereikt.get(code) ?? [], false);
     return realisatie;
@@ -370,15 +477,36 @@ export class VoortgangService {
    * above a gemeente uses its own target, else the sum of its parts; LAND's parts are provincies).
    */
   private async taakstellingen(m: EntityManager, gebied: GebiedInfo, periode: Periode) {
-    const rijen: { soort: string; code: string; indicator: string; van: string; tot: string; waarde: number; gesteld_door: OrganisatieSoort }[] =
-      await m.query(TAAKSTELLING_SQL, [gebied.gemeenten, gebied.soort, gebied.code, periode.van, periode.tot, gebied.soort === 'LAND']);
+    const rijen: {
+      soort: string;
+      code: string;
+      indicator: string;
+      van: string;
+      tot: string;
+      waarde: number;
+      gesteld_door: OrganisatieSoort;
+    }[] = await m.query(TAAKSTELLING_SQL, [
+      gebied.gemeenten,
+      gebied.soort,
+      gebied.code,
+      periode.van,
+      periode.tot,
+      gebied.soort === 'LAND',
+    ]);
     const regels = new Map<string, TaakstellingRegel[]>();
     for (const r of rijen) {
       const sleutel = `${r.soort}|${r.code}|${r.indicator}`;
-      regels.set(sleutel, [...(regels.get(sleutel) ?? []), { van: r.van, tot: r.tot, waarde: Number(r.waarde), gesteldDoor: r.gesteld_door }]);
+      regels.set(sleutel, [
+        ...(regels.get(sleutel) ?? []),
+        { van: r.van, tot: r.tot, waarde: Number(r.waarde), gesteldDoor: r.gesteld_door },
+      ]);
     }
     const van = (soort: string, code: string, indicator: Indicator) =>
-      taakstellingInPeriode(regels.get(`${soort}|${code}|${indicator.code}`) ?? [], periode, indicator.aggregatie);
+      taakstellingInPeriode(
+        regels.get(`${soort}|${code}|${indicator.code}`) ?? [],
+        periode,
+        indicator.aggregatie,
+      );
     const perGemeente = (indicator: Indicator, g: string) => van('GEMEENTE', g, indicator);
 
     const provincieVan = new Map<string, string[]>();
@@ -394,11 +522,19 @@ export class VoortgangService {
       }
       const eigen = van(gebied.soort, gebied.code, indicator);
       if (gebied.soort !== 'LAND') {
-        return taakstellingVoorGebied(eigen, gebied.gemeenten.map((g) => perGemeente(indicator, g)), indicator.aggregatie);
+        return taakstellingVoorGebied(
+          eigen,
+          gebied.gemeenten.map((g) => perGemeente(indicator, g)),
+          indicator.aggregatie,
+        );
       }
       const provincies = [...provincieVan.entries()].map(
         ([pv, gs]) =>
-          taakstellingVoorGebied(van('PROVINCIE', pv, indicator), gs.map((g) => perGemeente(indicator, g)), indicator.aggregatie).waarde,
+          taakstellingVoorGebied(
+            van('PROVINCIE', pv, indicator),
+            gs.map((g) => perGemeente(indicator, g)),
+            indicator.aggregatie,
+          ).waarde,
       );
       return taakstellingVoorGebied(eigen, provincies, indicator.aggregatie);
     };

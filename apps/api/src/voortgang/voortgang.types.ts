@@ -4,17 +4,26 @@ import { ActielijnEnum, enumObject } from '../common/graphql-enums';
 import { Gebied } from '../gebied/gebied.types';
 import { DatumPeriode } from '../taakstelling/taakstelling.types';
 
-export const VoortgangStatusEnum = enumObject(['OP_SCHEMA', 'ACHTER', 'VOOR', 'GEEN_DOEL'] as const satisfies readonly VoortgangStatus[]);
+export const VoortgangStatusEnum = enumObject([
+  'OP_SCHEMA',
+  'ACHTER',
+  'VOOR',
+  'GEEN_DOEL',
+] as const satisfies readonly VoortgangStatus[]);
 registerEnumType(VoortgangStatusEnum, {
   name: 'VoortgangStatus',
   description: 'Op schema (binnen 10% van wat nu verwacht mag worden), achter, voor, of geen doel gesteld',
 });
 
-@ObjectType({ description: 'Een getal zoals het getoond mag worden: kleine aantallen zijn afgeschermd (AVG)' })
+@ObjectType({
+  description: 'Een getal zoals het getoond mag worden: kleine aantallen zijn afgeschermd (AVG)',
+})
 export class VoortgangCel {
-  @Field(() => Float, { nullable: true, description: 'null wanneer afgeschermd of niet beschikbaar' }) waarde: number | null;
+  @Field(() => Float, { nullable: true, description: 'null wanneer afgeschermd of niet beschikbaar' })
+  waarde: number | null;
   @Field() onderdrukt: boolean;
-  @Field({ description: "wat een mens ziet: '1.234', '30,5%', '×' (afgeschermd) of '–' (geen gegevens)" }) weergave: string;
+  @Field({ description: "wat een mens ziet: '1.234', '30,5%', '×' (afgeschermd) of '–' (geen gegevens)" })
+  weergave: string;
 }
 
 @ObjectType({ description: 'Voortgang van één indicator in het gebied' })
@@ -26,15 +35,22 @@ export class IndicatorVoortgang {
   @Field({ description: 'SOM, STAND of AANDEEL' }) aggregatie: string;
   @Field({ description: 'HOGER_IS_BETER of LAGER_IS_BETER' }) richting: string;
   @Field(() => Float, { nullable: true }) taakstelling: number | null;
-  @Field({ description: 'GEBIED (eigen taakstelling), ONDERDELEN (som van de gemeenten/provincies) of GEEN' }) taakstellingBron: string;
-  @Field(() => Int, { description: 'bij ONDERDELEN: hoeveel onderdelen een taakstelling hebben' }) onderdelenMetTaakstelling: number;
+  @Field({ description: 'GEBIED (eigen taakstelling), ONDERDELEN (som van de gemeenten/provincies) of GEEN' })
+  taakstellingBron: string;
+  @Field(() => Int, { description: 'bij ONDERDELEN: hoeveel onderdelen een taakstelling hebben' })
+  onderdelenMetTaakstelling: number;
   @Field(() => VoortgangCel) realisatie: VoortgangCel;
   @Field(() => Float, { nullable: true }) percentage: number | null;
-  @Field(() => Float, { nullable: true, description: 'wat nu gerealiseerd had moeten zijn' }) verwacht: number | null;
-  @Field(() => VoortgangStatusEnum, { nullable: true, description: 'null wanneer de realisatie is afgeschermd of ontbreekt' })
+  @Field(() => Float, { nullable: true, description: 'wat nu gerealiseerd had moeten zijn' }) verwacht:
+    number | null;
+  @Field(() => VoortgangStatusEnum, {
+    nullable: true,
+    description: 'null wanneer de realisatie is afgeschermd of ontbreekt',
+  })
   status: VoortgangStatus | null;
   @Field(() => String, { nullable: true }) statusLabel: string | null;
-  @Field(() => String, { nullable: true, description: 'waarom er geen realisatie is' }) toelichting: string | null;
+  @Field(() => String, { nullable: true, description: 'waarom er geen realisatie is' }) toelichting:
+    string | null;
 }
 
 @ObjectType()
@@ -60,7 +76,10 @@ export class GemeenteVoortgang {
   @Field(() => [GemeenteIndicatorVoortgang]) indicatoren: GemeenteIndicatorVoortgang[];
 }
 
-@ObjectType({ description: 'Voortgang van een afspraak uit een vastgestelde prestatieafspraak in het gebied, over het jaar van de periode' })
+@ObjectType({
+  description:
+    'Voortgang van een afspraak uit een vastgestelde prestatieafspraak in het gebied, over het jaar van de periode',
+})
 export class AfspraakVoortgang {
   @Field() prestatieafspraakId: string;
   @Field() prestatieafspraakTitel: string;
@@ -72,7 +91,8 @@ export class AfspraakVoortgang {
   @Field(() => ActielijnEnum) actielijn: ActielijnCode;
   @Field(() => String, { nullable: true }) indicatorCode: string | null;
   @Field(() => Int) jaar: number;
-  @Field(() => Float, { nullable: true, description: 'doelwaarde in dat jaar (1 voor een mijlpaal)' }) doelwaarde: number | null;
+  @Field(() => Float, { nullable: true, description: 'doelwaarde in dat jaar (1 voor een mijlpaal)' })
+  doelwaarde: number | null;
   @Field(() => VoortgangCel, { nullable: true }) realisatie: VoortgangCel | null;
   @Field(() => Float, { nullable: true }) percentage: number | null;
   @Field(() => VoortgangStatusEnum, { nullable: true }) status: VoortgangStatus | null;
@@ -86,13 +106,19 @@ export class AfspraakVoortgang {
 export class Voortgang {
   @Field(() => Gebied) gebied: Gebied;
   @Field(() => DatumPeriode) periode: DatumPeriode;
-  @Field({ description: 'de dag waarop standen zijn gelezen: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt' })
+  @Field({
+    description:
+      'de dag waarop standen zijn gelezen: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt',
+  })
   peildatum: string;
-  @Field(() => Float, { description: 'deel van de periode dat verstreken is (0–1)' }) verstrekenFractie: number;
+  @Field(() => Float, { description: 'deel van de periode dat verstreken is (0–1)' })
+  verstrekenFractie: number;
   @Field({ description: 'true wanneer kleine aantallen voor u zijn afgeschermd' }) afgeschermd: boolean;
   @Field(() => String, { nullable: true }) afschermingUitleg: string | null;
   @Field(() => [ActielijnVoortgang]) actielijnen: ActielijnVoortgang[];
-  @Field(() => [GemeenteVoortgang], { description: 'per gemeente (leeg wanneer het gebied zelf een gemeente is)' })
+  @Field(() => [GemeenteVoortgang], {
+    description: 'per gemeente (leeg wanneer het gebied zelf een gemeente is)',
+  })
   gemeenten: GemeenteVoortgang[];
   /**
    * GraphQL resolves this field on request only (VoortgangResolver.afspraken: the country has

@@ -19,7 +19,9 @@ export class Taakstelling1763940000000 implements MigrationInterface {
     await q.query(`
       CREATE INDEX taakstelling_gebied_idx ON taakstelling (gebied_soort, gebied_code, periode_van)
         INCLUDE (indicator_code, periode_tot, waarde, gesteld_door_id) WHERE actueel`);
-    await q.query(`CREATE INDEX taakstelling_vervangt_idx ON taakstelling (vervangt_id) WHERE vervangt_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX taakstelling_vervangt_idx ON taakstelling (vervangt_id) WHERE vervangt_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

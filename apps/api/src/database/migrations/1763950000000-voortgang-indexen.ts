@@ -35,13 +35,17 @@ export class VoortgangIndexen1763950000000 implements MigrationInterface {
     // scope ('*') the first arm is then true without parsing the organisation id of every row.
     // For ~160k toewijzingen this halves the query (EXPLAIN ANALYZE: ~250 ms -> ~120 ms).
     for (const [tabel, policy, eigenaar] of LEESPOLICIES) {
-      await q.query(`ALTER POLICY ${policy} ON ${tabel} USING (tm_gemeente_in_scope(gemeente_code) OR ${eigenaar} = tm_organisatie())`);
+      await q.query(
+        `ALTER POLICY ${policy} ON ${tabel} USING (tm_gemeente_in_scope(gemeente_code) OR ${eigenaar} = tm_organisatie())`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const [tabel, policy, eigenaar] of LEESPOLICIES) {
-      await q.query(`ALTER POLICY ${policy} ON ${tabel} USING (${eigenaar} = tm_organisatie() OR tm_gemeente_in_scope(gemeente_code))`);
+      await q.query(
+        `ALTER POLICY ${policy} ON ${tabel} USING (${eigenaar} = tm_organisatie() OR tm_gemeente_in_scope(gemeente_code))`,
+      );
     }
     await q.query(`DROP INDEX kwartaalcijfer_som_idx, toewijzing_datum_idx, toewijzing_gemeente_datum_idx`);
     await q.query(`
