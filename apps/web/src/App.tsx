@@ -14,7 +14,9 @@ import { GemeentenPagina, OrganisatiesPagina } from './pages/Referentie';
 import { AfspraakDetailPagina, AfsprakenPagina, NieuweAfspraakPagina } from './pages/Afspraken';
 import { KwartaalcijfersPagina } from './pages/Kwartaalcijfers';
 import { CyclusPagina, TaakstellingenPagina } from './pages/Planning';
+import { LandelijkPagina } from './pages/Landelijk';
 import { StatushoudersPagina } from './pages/Statushouders';
+import { KaartPagina, VoortgangPagina } from './pages/Voortgang';
 import { NieuwbouwPagina } from './pages/Nieuwbouw';
 import { StartPagina } from './pages/Start';
 import { ToewijzingenImporterenPagina, ToewijzingenPagina, ToewijzingInvoerenPagina } from './pages/Toewijzingen';
@@ -60,6 +62,9 @@ function AppRoutes() {
               <Route path="afspraken" element={<AfsprakenPagina />} />
               <Route path="afspraken/nieuw" element={<NieuweAfspraakPagina />} />
               <Route path="afspraken/:id" element={<AfspraakDetailPagina />} />
+              <Route path="voortgang" element={<VoortgangPagina />} />
+              <Route path="landelijk" element={<LandelijkPagina />} />
+              <Route path="kaart" element={<KaartPagina />} />
               <Route path="statushouders" element={<StatushoudersPagina />} />
               <Route path="taakstellingen" element={<TaakstellingenPagina />} />
               <Route path="cyclus" element={<CyclusPagina />} />

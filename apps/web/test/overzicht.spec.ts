@@ -1,11 +1,11 @@
 import { startWebApp, type WebTestApp } from './support/web-app';
 
 /**
- * The remaining kinds' main tasks: a gemeente's cycle calendar; a zorgaanbieder reports
- * zorgvraag; BZK sets a statushouders taakstelling. (Voortgang with charts and BZK's national
- * overview: apps/web/wachtend/voortgang.spec.ts until that API is in the committed schema.)
+ * The remaining kinds' main pages: a gemeente's voortgang (every chart with its table) and cycle
+ * calendar; a zorgaanbieder reports zorgvraag; BZK's national overview per provincie and actielijn
+ * and its statushouders taakstelling.
  */
-describe('webapp: cyclus, zorgvraag, taakstelling door BZK', () => {
+describe('webapp: voortgang, cyclus, zorgvraag, landelijk overzicht', () => {
   let t: WebTestApp;
 
   beforeAll(async () => {
@@ -13,6 +13,28 @@ describe('webapp: cyclus, zorgvraag, taakstelling door BZK', () => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('gemeente: voortgang per actielijn, every chart with its table', async () => {
+    const page = await t.aanmelden('gemeente.utrecht');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Voortgang', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Voortgang: Utrecht' }).waitFor();
+    for (const n of [1, 2, 3, 4]) await page.getByRole('heading', { level: 2, name: new RegExp(`^Actielijn ${n}:`) }).waitFor();
+    expect(await page.getByRole('table').count()).toBeGreaterThanOrEqual(4);
+    expect(await t.axe(page)).toEqual([]);
+    await t.screenshot(page, 'gemeente-04-voortgang');
+
+  });
+
+  it('BZK: national overview per provincie and actielijn', async () => {
+    const page = await t.aanmelden('bzk.analist');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Landelijk overzicht', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Landelijk overzicht/ }).waitFor();
+    await page.getByRole('rowheader', { name: 'Noord-Holland' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('table', { name: /per provincie en actielijn/ }).getByRole('row').count()).toBe(13);
+    await page.getByRole('heading', { level: 3, name: /^Actielijn 1:/ }).waitFor({ timeout: 60_000 });
+    expect(await t.axe(page)).toEqual([]);
+    await t.screenshot(page, 'bzk-01-landelijk');
   });
 
   it('gemeente: the cycle calendar of the year', async () => {

@@ -279,6 +279,10 @@ export type ToewijzingInput = {
   viaUrgentie?: boolean | null;
 };
 
+/** Op schema (binnen 10% van wat nu verwacht mag worden), achter, voor, of geen doel gesteld */
+export type VoortgangStatus = 'ACHTER' | 'GEEN_DOEL' | 'OP_SCHEMA' | 'VOOR';
+export const VoortgangStatusWaarden = ['ACHTER', 'GEEN_DOEL', 'OP_SCHEMA', 'VOOR'] as const;
+
 /** fragment OrgKort (apps/web/src/graphql/afspraken.graphql) */
 export type OrgKortFragment = {
   id: string;
@@ -3912,5 +3916,280 @@ export const RapporteerKwartaalcijferDocument: TypedDocumentNode<
         naam
       }
     }
+  }
+`;
+
+/** fragment CelVelden (apps/web/src/graphql/voortgang.graphql) */
+export type CelVeldenFragment = {
+  /** null wanneer afgeschermd of niet beschikbaar */
+  waarde: number | null;
+  onderdrukt: boolean;
+  /** wat een mens ziet: '1.234', '30,5%', '×' (afgeschermd) of '–' (geen gegevens) */
+  weergave: string;
+};
+
+/** fragment ActielijnVoortgangVelden (apps/web/src/graphql/voortgang.graphql) */
+export type ActielijnVoortgangVeldenFragment = {
+  code: Actielijn;
+  nummer: number;
+  naam: string;
+  indicatoren: Array<{
+    code: string;
+    naam: string;
+    eenheid: string;
+    /** TOEWIJZINGEN, NIEUWBOUW, KWARTAALCIJFERS of MIJLPAAL */
+    bron: string;
+    taakstelling: number | null;
+    realisatie: {
+      /** null wanneer afgeschermd of niet beschikbaar */
+      waarde: number | null;
+      onderdrukt: boolean;
+      /** wat een mens ziet: '1.234', '30,5%', '×' (afgeschermd) of '–' (geen gegevens) */
+      weergave: string;
+    };
+    percentage: number | null;
+    /** wat nu gerealiseerd had moeten zijn */
+    verwacht: number | null;
+    /** null wanneer de realisatie is afgeschermd of ontbreekt */
+    status: VoortgangStatus | null;
+    statusLabel: string | null;
+    /** waarom er geen realisatie is */
+    toelichting: string | null;
+  }>;
+};
+
+/** query Voortgang (apps/web/src/graphql/voortgang.graphql) */
+export type VoortgangQuery = {
+  /** Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is. */
+  voortgang: {
+    gebied: {
+      soort: GebiedSoort;
+      code: string;
+      naam: string;
+    };
+    periode: {
+      van: string;
+      tot: string;
+    };
+    /** de dag waarop standen zijn gelezen: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt */
+    peildatum: string;
+    /** deel van de periode dat verstreken is (0–1) */
+    verstrekenFractie: number;
+    /** true wanneer kleine aantallen voor u zijn afgeschermd */
+    afgeschermd: boolean;
+    afschermingUitleg: string | null;
+    actielijnen: Array<{
+      code: Actielijn;
+      nummer: number;
+      naam: string;
+      indicatoren: Array<{
+        code: string;
+        naam: string;
+        eenheid: string;
+        /** TOEWIJZINGEN, NIEUWBOUW, KWARTAALCIJFERS of MIJLPAAL */
+        bron: string;
+        taakstelling: number | null;
+        realisatie: {
+          /** null wanneer afgeschermd of niet beschikbaar */
+          waarde: number | null;
+          onderdrukt: boolean;
+          /** wat een mens ziet: '1.234', '30,5%', '×' (afgeschermd) of '–' (geen gegevens) */
+          weergave: string;
+        };
+        percentage: number | null;
+        /** wat nu gerealiseerd had moeten zijn */
+        verwacht: number | null;
+        /** null wanneer de realisatie is afgeschermd of ontbreekt */
+        status: VoortgangStatus | null;
+        statusLabel: string | null;
+        /** waarom er geen realisatie is */
+        toelichting: string | null;
+      }>;
+    }>;
+    /** Afspraken uit vastgestelde prestatieafspraken in het gebied (die u mag zien), over het jaar van de periode */
+    afspraken: Array<{
+      prestatieafspraakId: string;
+      afspraakId: string;
+      omschrijving: string;
+      actielijn: Actielijn;
+      /** doelwaarde in dat jaar (1 voor een mijlpaal) */
+      doelwaarde: number | null;
+      realisatie: {
+        /** null wanneer afgeschermd of niet beschikbaar */
+        waarde: number | null;
+        onderdrukt: boolean;
+        /** wat een mens ziet: '1.234', '30,5%', '×' (afgeschermd) of '–' (geen gegevens) */
+        weergave: string;
+      } | null;
+      percentage: number | null;
+      status: VoortgangStatus | null;
+      statusLabel: string | null;
+      /** naam van de verantwoordelijke partij */
+      verantwoordelijke: string;
+    }>;
+  };
+};
+export type VoortgangQueryVariables = {
+  gebied: GebiedInput;
+  jaar?: number | null;
+};
+export const VoortgangDocument: TypedDocumentNode<VoortgangQuery, VoortgangQueryVariables> = gql`
+  query Voortgang($gebied: GebiedInput!, $jaar: Int) {
+    voortgang(gebied: $gebied, jaar: $jaar) {
+      gebied {
+        soort
+        code
+        naam
+      }
+      periode {
+        van
+        tot
+      }
+      peildatum
+      verstrekenFractie
+      afgeschermd
+      afschermingUitleg
+      actielijnen {
+        ...ActielijnVoortgangVelden
+      }
+      afspraken {
+        prestatieafspraakId
+        afspraakId
+        omschrijving
+        actielijn
+        doelwaarde
+        realisatie {
+          ...CelVelden
+        }
+        percentage
+        status
+        statusLabel
+        verantwoordelijke
+      }
+    }
+  }
+
+  fragment ActielijnVoortgangVelden on ActielijnVoortgang {
+    code
+    nummer
+    naam
+    indicatoren {
+      code
+      naam
+      eenheid
+      bron
+      taakstelling
+      realisatie {
+        ...CelVelden
+      }
+      percentage
+      verwacht
+      status
+      statusLabel
+      toelichting
+    }
+  }
+
+  fragment CelVelden on VoortgangCel {
+    waarde
+    onderdrukt
+    weergave
+  }
+`;
+
+/** query VoortgangPerGemeente (apps/web/src/graphql/voortgang.graphql) */
+export type VoortgangPerGemeenteQuery = {
+  /** Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is. */
+  voortgang: {
+    gebied: {
+      soort: GebiedSoort;
+      code: string;
+      naam: string;
+    };
+    /** de dag waarop standen zijn gelezen: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt */
+    peildatum: string;
+    /** true wanneer kleine aantallen voor u zijn afgeschermd */
+    afgeschermd: boolean;
+    afschermingUitleg: string | null;
+    actielijnen: Array<{
+      code: Actielijn;
+      naam: string;
+      indicatoren: Array<{
+        code: string;
+        naam: string;
+        eenheid: string;
+      }>;
+    }>;
+    /** per gemeente (leeg wanneer het gebied zelf een gemeente is) */
+    gemeenten: Array<{
+      gemeente: {
+        code: string;
+        naam: string;
+      };
+      indicatoren: Array<{
+        indicatorCode: string;
+        taakstelling: number | null;
+        realisatie: {
+          /** null wanneer afgeschermd of niet beschikbaar */
+          waarde: number | null;
+          onderdrukt: boolean;
+          /** wat een mens ziet: '1.234', '30,5%', '×' (afgeschermd) of '–' (geen gegevens) */
+          weergave: string;
+        };
+        percentage: number | null;
+        status: VoortgangStatus | null;
+      }>;
+    }>;
+  };
+};
+export type VoortgangPerGemeenteQueryVariables = {
+  gebied: GebiedInput;
+  jaar?: number | null;
+};
+export const VoortgangPerGemeenteDocument: TypedDocumentNode<
+  VoortgangPerGemeenteQuery,
+  VoortgangPerGemeenteQueryVariables
+> = gql`
+  query VoortgangPerGemeente($gebied: GebiedInput!, $jaar: Int) {
+    voortgang(gebied: $gebied, jaar: $jaar) {
+      gebied {
+        soort
+        code
+        naam
+      }
+      peildatum
+      afgeschermd
+      afschermingUitleg
+      actielijnen {
+        code
+        naam
+        indicatoren {
+          code
+          naam
+          eenheid
+        }
+      }
+      gemeenten {
+        gemeente {
+          code
+          naam
+        }
+        indicatoren {
+          indicatorCode
+          taakstelling
+          realisatie {
+            ...CelVelden
+          }
+          percentage
+          status
+        }
+      }
+    }
+  }
+
+  fragment CelVelden on VoortgangCel {
+    waarde
+    onderdrukt
+    weergave
   }
 `;

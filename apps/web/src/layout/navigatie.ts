@@ -31,6 +31,21 @@ export const NAVIGATIE: readonly NavItem[] = [
     soorten: ['HUURDERSORGANISATIE'],
     permissie: 'afspraak:lezen',
   },
+  { pad: '/voortgang', label: 'Voortgang', uitleg: 'Voortgang per actielijn, met grafieken en tabellen', permissie: 'voortgang:lezen' },
+  {
+    pad: '/landelijk',
+    label: 'Landelijk overzicht',
+    uitleg: 'Nederland per provincie en actielijn',
+    soorten: ['RIJK'],
+    permissie: 'voortgang:lezen',
+  },
+  {
+    pad: '/kaart',
+    label: 'Kaart',
+    uitleg: 'De gemeenten van de provincie op de kaart, gekleurd naar voortgang',
+    soorten: ['PROVINCIE', 'RIJK'],
+    permissie: 'voortgang:lezen',
+  },
   {
     pad: '/statushouders',
     label: 'Statushouders',
