@@ -63,6 +63,7 @@ export function Staafgrafiek({
       },
       yAxis: {
         type: 'value',
+        minInterval: 1,
         axisLabel: { color: '#1a1a1a', formatter: (v: number) => formatGetal(v) },
       },
       series: reeksen.map((r) => ({ name: r.naam, type: r.soort ?? 'bar', data: r.waarden })),

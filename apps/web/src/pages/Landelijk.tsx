@@ -5,7 +5,7 @@ import { FoutMelding, Laden } from '../components/Fout';
 import { Staafgrafiek } from '../components/Grafiek';
 import { Alert, Heading, Link, Paragraph, Tabel } from '../components/nl';
 import { ProvinciesDocument, VoortgangDocument, type VoortgangQuery } from '../generated/graphql';
-import { actielijnLabel, formatGetal } from '../lib/format';
+import { formatGetal } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
 import { huidigJaar, voortgangHref } from '../lib/gebied';
 import { ActielijnBlok } from './Voortgang';
@@ -108,8 +108,7 @@ export function LandelijkPagina() {
         <ActielijnBlok key={a.code} actielijn={a} niveau={3} />
       ))}
       <Paragraph small>
-        Zie ook <Link to="/kaart">de kaart per provincie</Link>. {actielijnLabel('VOLDOENDE_WONINGEN')} omvat onder meer de
-        nationale doelen van 100.000 nieuwe woningen per jaar.
+        Zie ook <Link to="/kaart">de kaart per provincie</Link>.
       </Paragraph>
     </>
   );
