@@ -17,6 +17,8 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // testTimeout is a global option (per-project values are ignored): integration tests start apps.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'domain', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
     { ...common, displayName: 'auth', testMatch: ['<rootDir>/libs/auth/src/**/*.spec.ts'] },

@@ -32,6 +32,9 @@ export function kernModules(config: AppConfig) {
     TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
     DatabaseModule,
     JobsModule.forRoot(),
+    // reference data and organisations: needed by API features and by report jobs alike
+    ReferentieModule,
+    OrganisatieModule,
   ];
 }
 
@@ -55,8 +58,6 @@ export class AppModule implements NestModule {
         }),
         AuthModule.forRoot(config),
         DevOidcModule.voor(config),
-        ReferentieModule,
-        OrganisatieModule,
         ...FEATURE_MODULES,
       ],
       controllers: [HealthController],

@@ -3,14 +3,14 @@ import { WebConfigModule } from './web-config/web-config.controller';
 import { ToewijzingModule } from './toewijzing/toewijzing.module';
 import { NieuwbouwModule } from './nieuwbouw/nieuwbouw.module';
 import { KwartaalcijferModule } from './kwartaalcijfer/kwartaalcijfer.module';
-
 import { GebiedModule } from './gebied/gebied.module';
 import { TaakstellingModule } from './taakstelling/taakstelling.module';
 import { VoortgangModule } from './voortgang/voortgang.module';
 import { PrestatieafspraakModule } from './prestatieafspraak/prestatieafspraak.module';
+import { RapportageModule } from './rapportage/rapportage.module';
 
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule];

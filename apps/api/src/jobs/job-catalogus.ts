@@ -5,6 +5,7 @@
  */
 export const JOB_CATALOGUS = {
   systeem: ['systeem.heartbeat'],
+  rapportages: ['kwartaalrapportage.planner', 'kwartaalrapportage.gebied'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type QueueNaam = keyof typeof JOB_CATALOGUS;
@@ -22,3 +23,26 @@ export const BEWAAR_JOBS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
   removeOnFail: { age: 30 * 24 * 3600, count: 5000 },
 };
+
+/**
+ * Recurring jobs. Scheduler ids are fixed strings: every worker upserts the same schedulers at
+ * start, so running several workers never multiplies them.
+ */
+export interface JobSchedulerDefinitie {
+  id: string;
+  queue: QueueNaam;
+  naam: JobNaam;
+  herhaling: (config: { reportDeadlineDays: number }) => { every: number } | { pattern: string; tz: string };
+}
+
+export const JOB_SCHEDULERS: JobSchedulerDefinitie[] = [
+  { id: 'systeem.heartbeat', queue: 'systeem', naam: 'systeem.heartbeat', herhaling: () => ({ every: 30_000 }) },
+  {
+    // Quarters end on the last day of March, June, September and December, so "N days after the
+    // quarter's end" is day N of January, April, July and October, at 06:00 Amsterdam time.
+    id: 'kwartaalrapportage.planner',
+    queue: 'rapportages',
+    naam: 'kwartaalrapportage.planner',
+    herhaling: (c) => ({ pattern: `0 6 ${c.reportDeadlineDays} 1,4,7,10 *`, tz: 'Europe/Amsterdam' }),
+  },
+];

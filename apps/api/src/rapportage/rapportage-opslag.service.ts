@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { RapportageGebied } from './rapportage-gebied';
+import type { RapportageInhoud } from './rapportage-inhoud';
+
+export type Formaat = 'CSV' | 'XLSX' | 'PDF';
+export const MIME: Record<Formaat, string> = {
+  CSV: 'text/csv; charset=utf-8',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  PDF: 'application/pdf',
+};
+
+export interface TeBewarenRapportage {
+  actielijn: string;
+  gedeeld: RapportageInhoud;
+  /** exact variant, only when it differs from the shared one (gemeente reports with small cells) */
+  intern?: RapportageInhoud;
+  bestanden: { formaat: Formaat; variant: 'GEDEELD' | 'INTERN'; inhoud: Buffer }[];
+}
+
+export interface RapportageMeta {
+  gebied: RapportageGebied;
+  jaar: number;
+  kwartaal: number;
+  peilmoment: Date;
+  aangevraagdDoor: string;
+  aangevraagdDoorOrganisatieId: string | null;
+  /** BullMQ job id + timestamp: identifies one logical request across retries */
+  jobSleutel: string;
+}
+
+/**
+ * Writes the reports of one area in one transaction, as the schema owner (the app role may only
+ * read reports). Idempotent per job: a retried job that already committed gets its earlier rows
+ * back, so a killed worker never produces a second version for the same request.
+ */
+@Injectable()
+export class RapportageOpslag {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async bewaar(meta: RapportageMeta, rapportages: TeBewarenRapportage[]): Promise<{ ids: string[]; nieuw: boolean }> {
+    return this.dataSource.transaction(async (m) => {
+      const g = meta.gebied;
+      // Serialise versions per area and quarter (two requests for the same area at once).
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`rapport:${g.soort}:${g.code}:${meta.jaar}:${meta.kwartaal}`]);
+      const bestaand: { id: string }[] = await m.query(
+        `SELECT id FROM kwartaalrapportage WHERE job_sleutel = $1 ORDER BY actielijn`,
+        [meta.jobSleutel],
+      );
+      if (bestaand.length) return { ids: bestaand.map((r) => r.id), nieuw: false };
+
+      const ids: string[] = [];
+      for (const r of rapportages) {
+        const [{ id }] = await m.query(
+          `INSERT INTO kwartaalrapportage (gebied_soort, gebied_code, gebied_naam, gemeenten, jaar, kwartaal, actielijn,
+             versie, peilmoment, aangevraagd_door, aangevraagd_door_organisatie_id, job_sleutel, snapshot)
+           SELECT $1, $2, $3, $4, $5, $6, $7,
+                  coalesce((SELECT max(versie) FROM kwartaalrapportage
+                            WHERE gebied_soort = $1 AND gebied_code = $2 AND jaar = $5 AND kwartaal = $6 AND actielijn = $7), 0) + 1,
+                  $8, $9, $10, $11, $12
+           RETURNING id`,
+          [
+            g.soort, g.code, g.naam, g.gemeenten, meta.jaar, meta.kwartaal, r.actielijn,
+            meta.peilmoment, meta.aangevraagdDoor, meta.aangevraagdDoorOrganisatieId, meta.jobSleutel,
+            JSON.stringify({ gedeeld: r.gedeeld, intern: r.intern ?? null }),
+          ],
+        );
+        for (const b of r.bestanden) {
+          await m.query(
+            `INSERT INTO kwartaalrapportage_bestand (rapportage_id, formaat, variant, mime, inhoud, sha256)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+            [id, b.formaat, b.variant, MIME[b.formaat], b.inhoud, createHash('sha256').update(b.inhoud).digest('hex')],
+          );
+        }
+        ids.push(id);
+      }
+      return { ids, nieuw: true };
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { RapportageCel, RapportageInhoud } from './rapportage-inhoud';
+
+/**
+ * XLSX through exceljs' streaming writer (rows are committed as they are written, so memory stays
+ * flat for the large national tables). Numbers are real numbers with a Dutch display format;
+ * suppressed cells hold the marker text so no figure hides in the cell value.
+ */
+const waarde = (c: RapportageCel | null): string | number | null => (c ? (c.onderdrukt ? c.weergave : c.waarde) : null);
+
+export async function renderXlsx(r: RapportageInhoud): Promise<Buffer> {
+  const stream = new PassThrough();
+  const delen: Buffer[] = [];
+  stream.on('data', (d: Buffer) => delen.push(d));
+  const klaar = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  wb.creator = 'Thuismonitor';
+  wb.title = r.titel;
+
+  const blad = (naam: string, koppen: string[], breedtes: number[]) => {
+    const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = koppen.map((k, i) => ({ header: k, key: `k${i}`, width: breedtes[i] ?? 16 }));
+    ws.getRow(1).font = { bold: true };
+    return ws;
+  };
+
+  const info = blad('Rapportage', ['Onderdeel', 'Waarde'], [22, 60]);
+  for (const [k, v] of [
+    ['Titel', r.titel],
+    ['Gebied', `${r.gebied.naam} (${r.gebied.code})`],
+    ['Kwartaal', r.kwartaalLabel],
+    ['Periode', `${r.periode.van} t/m ${r.periode.tot}`],
+    ['Peildatum', r.peildatum],
+    ...r.toelichting.map((t) => ['Toelichting', t]),
+  ]) info.addRow([k, v]).commit();
+  await info.commit();
+
+  const ind = blad('Voortgang', ['Actielijn', 'Indicator', 'Naam', 'Eenheid', 'Taakstelling', 'Realisatie', 'Percentage', 'Status', 'Dit kwartaal', 'Vorig kwartaal', 'Verschil'], [26, 34, 44, 14, 14, 14, 12, 14, 14, 14, 12]);
+  for (const i of r.indicatoren) {
+    const row = ind.addRow([i.actielijnNaam, i.code, i.naam, i.eenheid, i.taakstelling, waarde(i.realisatie), i.percentage === null ? null : i.percentage / 100, i.statusLabel, waarde(i.ditKwartaal), waarde(i.vorigKwartaal), waarde(i.verschil)]);
+    row.getCell(7).numFmt = '0.0%';
+    for (const c of [5, 6, 9, 10, 11]) row.getCell(c).numFmt = '#,##0';
+    row.commit();
+  }
+  await ind.commit();
+
+  if (r.afspraken.length) {
+    const af = blad('Afspraken', ['Prestatieafspraak', 'Afspraak', 'Actielijn', 'Indicator', 'Doelwaarde', 'Realisatie', 'Percentage', 'Status', 'Verantwoordelijk'], [30, 50, 24, 30, 12, 12, 12, 14, 30]);
+    for (const a of r.afspraken) {
+      af.addRow([a.prestatieafspraak, a.omschrijving, a.actielijn, a.indicator, a.doelwaarde, waarde(a.realisatie), a.percentage === null ? null : a.percentage / 100, a.status, a.verantwoordelijke]).commit();
+    }
+    await af.commit();
+  }
+  if (r.statushouders.length) {
+    const sh = blad('Statushouders', ['Gemeentecode', 'Gemeente', 'Halfjaar', 'Taakstelling', 'Meegenomen', 'Te realiseren', 'Gehuisvest', 'Saldo', 'Status'], [14, 28, 10, 12, 12, 12, 12, 10, 14]);
+    for (const s of r.statushouders) sh.addRow([s.gemeenteCode, s.gemeente, s.halfjaar, s.taakstelling, s.meegenomen, s.teRealiseren, s.gehuisvest, s.saldo, s.status]).commit();
+    await sh.commit();
+  }
+  if (r.socialeHuur.length) {
+    const so = blad('Sociale huur', ['Gemeentecode', 'Gemeente', 'Aandeel', 'Norm', 'Voldoet'], [14, 28, 12, 10, 10]);
+    for (const s of r.socialeHuur) {
+      const row = so.addRow([s.gemeenteCode, s.gemeente, s.aandeel === null ? null : s.aandeel / 100, s.norm / 100, s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee']);
+      row.getCell(3).numFmt = '0.0%';
+      row.getCell(4).numFmt = '0%';
+      row.commit();
+    }
+    await so.commit();
+  }
+  if (r.onderdelen) {
+    const od = blad(r.onderdelen.soort === 'gemeente' ? 'Gemeenten' : 'Provincies', ['Code', 'Naam', ...r.onderdelen.kolommen.map((k) => k.naam)], [10, 28, ...r.onderdelen.kolommen.map(() => 16)]);
+    for (const o of r.onderdelen.regels) {
+      od.addRow([o.code, o.naam, ...r.onderdelen.kolommen.map((k) => waarde(o.cellen[k.code] ?? null))]).commit();
+    }
+    await od.commit();
+  }
+  await wb.commit();
+  await klaar;
+  return Buffer.concat(delen);
+}

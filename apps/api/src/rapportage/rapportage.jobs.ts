@@ -1,0 +1,100 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { ACTIELIJN_CODES, kwartaalVanDatum, parseKwartaal, formatKwartaal, vorigKwartaal, vandaagInAmsterdam } from '@thuismonitor/domain';
+import { JobHandler } from '../jobs/job-handler';
+import { alleGebieden } from './rapportage-gebied';
+import { GebiedService } from '../gebied/gebied.service';
+import { RapportageInhoudService } from './rapportage-inhoud.service';
+import { RapportageOpslag, type Formaat, type TeBewarenRapportage } from './rapportage-opslag.service';
+import { RapportageQueue, type GebiedJobData, type PlannerJobData } from './rapportage-queue.service';
+import { renderCsv } from './rapportage-csv';
+import { renderXlsx } from './rapportage-xlsx';
+import { renderHtml } from './rapportage-html';
+import { PdfRenderer } from './pdf-renderer.service';
+import type { RapportageInhoud } from './rapportage-inhoud';
+
+export const RAPPORT_ACTIELIJNEN = [...ACTIELIJN_CODES, 'ALLE'] as const;
+
+/**
+ * The report jobs. `kwartaalrapportage.gebied` builds the reports of one area (per actielijn and
+ * combined) from one consistent read of the data, renders every file, and stores everything in
+ * one transaction keyed by the job, so a retry after a crash stores nothing twice.
+ */
+@Injectable()
+export class RapportageJobs {
+  private readonly logger = new Logger(RapportageJobs.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inhoud: RapportageInhoudService,
+    private readonly opslag: RapportageOpslag,
+    private readonly pdf: PdfRenderer,
+    private readonly queue: RapportageQueue,
+    private readonly gebieden: GebiedService,
+  ) {}
+
+  @JobHandler('kwartaalrapportage.planner')
+  async plan(job: Job<PlannerJobData>): Promise<{ kwartaal: string; gebieden: number; flow: string }> {
+    // The scheduler fires N days after a quarter ends: the report is about that ended quarter.
+    const kwartaal = job.data.kwartaal ?? formatKwartaal(vorigKwartaal(kwartaalVanDatum(vandaagInAmsterdam(new Date()))));
+    parseKwartaal(kwartaal);
+    const gebieden = await alleGebieden(this.dataSource.manager, { provincies: job.data.provincies });
+    const aanleiding = job.data.provincies?.length ? `gepland-${job.data.provincies.join('-')}` : 'gepland';
+    const flow = await this.queue.startKwartaalFlow(kwartaal, gebieden, aanleiding);
+    this.logger.log(`quarterly run ${kwartaal}: ${gebieden.length} areas queued`);
+    return { kwartaal, gebieden: gebieden.length, flow };
+  }
+
+  @JobHandler('kwartaalrapportage.gebied')
+  async maakGebied(job: Job<GebiedJobData>): Promise<{ rapportages: string[]; nieuw: boolean }> {
+    const { soort, code, kwartaal } = job.data;
+    const k = parseKwartaal(kwartaal);
+    const gebied = await this.gebieden.opzoeken(soort, code);
+    if (!gebied) throw new Error(`unknown area ${soort} ${code}`);
+
+    // One consistent cut-off for every figure of this area: a read-only REPEATABLE READ snapshot.
+    const { peilmoment, inhouden } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      const [{ nu }] = await m.query('SELECT now() AS nu');
+      const cijfers = await this.inhoud.verzamel(m, gebied, k);
+      return { peilmoment: nu as Date, inhouden: RAPPORT_ACTIELIJNEN.map((a) => this.inhoud.voorActielijn(cijfers, a)) };
+    });
+    await job.updateProgress(30);
+
+    const rapportages: TeBewarenRapportage[] = [];
+    let klaar = 0;
+    for (const { actielijn, gedeeld, intern } of inhouden) {
+      const bestanden: TeBewarenRapportage['bestanden'] = [];
+      for (const [variant, r] of [['GEDEELD', gedeeld], ['INTERN', intern]] as const) {
+        if (!r) continue;
+        bestanden.push(...(await this.render(r)).map((b) => ({ ...b, variant })));
+      }
+      rapportages.push({ actielijn, gedeeld, intern: intern ?? undefined, bestanden });
+      await job.updateProgress(30 + Math.round((60 * ++klaar) / inhouden.length));
+    }
+
+    const resultaat = await this.opslag.bewaar(
+      {
+        gebied,
+        jaar: k.jaar,
+        kwartaal: k.nummer,
+        peilmoment,
+        aangevraagdDoor: job.data.aangevraagdDoor,
+        aangevraagdDoorOrganisatieId: job.data.organisatieId,
+        jobSleutel: `${job.id}:${job.timestamp}`,
+      },
+      rapportages,
+    );
+    await job.updateProgress(100);
+    return { rapportages: resultaat.ids, nieuw: resultaat.nieuw };
+  }
+
+  private async render(r: RapportageInhoud): Promise<{ formaat: Formaat; inhoud: Buffer }[]> {
+    return [
+      { formaat: 'CSV', inhoud: renderCsv(r) },
+      { formaat: 'XLSX', inhoud: await renderXlsx(r) },
+      { formaat: 'PDF', inhoud: await this.pdf.render(renderHtml(r)) },
+    ];
+  }
+}

@@ -1,0 +1,251 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { parseExpression } from 'cron-parser';
+import ExcelJS from 'exceljs';
+import { startTestApp, type TestApp } from './support/test-app';
+import { startTestWorker, wachtTot } from './support/test-worker';
+import { JOB_SCHEDULERS } from '../src/jobs/job-catalogus';
+import { workerConnection } from '../src/jobs/redis-connection';
+
+const AANVRAAG = `mutation ($g: GebiedInput!, $k: String!) { vraagKwartaalrapportageAan(gebied: $g, kwartaal: $k) {
+  jobId status voortgang rapportages { id } } }`;
+const STATUS = `query ($id: String!) { rapportageAanvraag(jobId: $id) { jobId status voortgang
+  rapportages { id actielijn versie gebiedCode kwartaal aangevraagdDoor peilmoment bestanden { formaat variant url } } } }`;
+
+/** Parses the report CSV's indicator section into code → [taakstelling, realisatie] as shown. */
+function indicatorRegels(csv: string): Map<string, { taakstelling: string; realisatie: string }> {
+  const regels = csv.replace(/^\uFEFF/, '').split('\r\n');
+  const start = regels.indexOf('Voortgang per indicator') + 2;
+  const uit = new Map<string, { taakstelling: string; realisatie: string }>();
+  for (let i = start; i < regels.length && regels[i] !== ''; i++) {
+    const v = regels[i].split(';');
+    uit.set(v[1], { taakstelling: v[4], realisatie: v[5] });
+  }
+  return uit;
+}
+
+describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
+  let t: TestApp;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    worker = await startTestWorker(t.config);
+    const domstad = await t.orgId('L0801');
+    const bzk = await t.orgId('BZK');
+    // Utrecht, 2026: toewijzingen in Q2 and Q3 (a few to statushouders: small cells), a statushouders
+    // taakstelling for H1 and H2, and reported stock figures for the share of sociale huur.
+    await t.db.query(
+      `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk)
+       SELECT $1, 'GM0344', d::date, g, s, 'SOCIALE_HUUR', u, 'R-' || n
+       FROM (VALUES
+         (1, '2026-04-10', NULL, 1, false), (2, '2026-05-11', NULL, 2, false), (3, '2026-05-20', 'URGENTEN', 1, true),
+         (4, '2026-06-02', 'STATUSHOUDERS', 4, false), (5, '2026-07-03', 'STATUSHOUDERS', 3, false),
+         (6, '2026-07-15', NULL, 2, false), (7, '2026-08-01', NULL, 1, false), (8, '2026-08-19', 'STUDENTEN', 1, false),
+         (9, '2026-09-09', NULL, 3, false), (10, '2026-09-30', 'OUDEREN', 1, false)) AS v(n, d, g, s, u)`,
+      [domstad],
+    );
+    await t.db.query(
+      `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, extern_kenmerk)
+       SELECT $1, 'GM0356', date '2026-08-01' + (n % 50), NULL, 1 + n % 4, 'SOCIALE_HUUR', 'N-' || n FROM generate_series(1, 30) n`,
+      [domstad],
+    );
+    await t.db.query(
+      `INSERT INTO taakstelling (indicator_code, gebied_soort, gebied_code, periode_van, periode_tot, waarde, gesteld_door_id)
+       VALUES ('STATUSHOUDERS_GEHUISVEST', 'GEMEENTE', 'GM0344', '2026-01-01', '2026-06-30', 10, $1),
+              ('STATUSHOUDERS_GEHUISVEST', 'GEMEENTE', 'GM0344', '2026-07-01', '2026-12-31', 12, $1)`,
+      [bzk],
+    );
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+  });
+
+  async function wachtOpGereed(als: string, jobId: string) {
+    return wachtTot(`report job ${jobId}`, async () => {
+      const r = await t.ok(als, STATUS, { id: jobId });
+      if (r.rapportageAanvraag.status === 'MISLUKT') throw new Error(`report job failed: ${JSON.stringify(r)}`);
+      return r.rapportageAanvraag.status === 'GEREED' ? r.rapportageAanvraag : undefined;
+    });
+  }
+
+  it('asking twice while one runs gives one job; it makes one report per actielijn plus the combined one', async () => {
+    const vars = { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' };
+    const [a, b] = await Promise.all([t.ok('gemeente.utrecht', AANVRAAG, vars), t.ok('gemeente.utrecht', AANVRAAG, vars)]);
+    expect(a.vraagKwartaalrapportageAan.jobId).toBe('kwartaalrapportage.GEMEENTE.GM0344.2026-Q3.op-verzoek');
+    expect(b.vraagKwartaalrapportageAan.jobId).toBe(a.vraagKwartaalrapportageAan.jobId);
+    const klaar = await wachtOpGereed('gemeente.utrecht', a.vraagKwartaalrapportageAan.jobId);
+    expect(klaar.rapportages.map((r: { actielijn: string }) => r.actielijn).sort()).toEqual(
+      ['ALLE', 'EVENWICHTIGE_VERDELING', 'PREVENTIE', 'VOLDOENDE_WONINGEN', 'WONEN_ZORG_WELZIJN'],
+    );
+    expect(klaar.rapportages.every((r: { versie: number }) => r.versie === 1)).toBe(true);
+    expect(klaar.rapportages[0].aangevraagdDoor).toBe('gemeente.utrecht');
+    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM kwartaalrapportage WHERE gebied_code = 'GM0344'`);
+    expect(rows[0].n).toBe(5);
+  });
+
+  it('a new request after completion makes version 2 and keeps version 1 unchanged', async () => {
+    const voor = await t.db.query(`SELECT id, snapshot::text AS s FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE'`);
+    const r = await t.ok('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
+    const klaar = await wachtOpGereed('gemeente.utrecht', r.vraagKwartaalrapportageAan.jobId);
+    expect(klaar.rapportages.every((x: { versie: number }) => x.versie === 2)).toBe(true);
+    const na = await t.db.query(`SELECT id, versie, snapshot::text AS s FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE' ORDER BY versie`);
+    expect(na.rows.map((x) => x.versie)).toEqual([1, 2]);
+    expect(na.rows[0]).toMatchObject({ id: voor.rows[0].id, s: voor.rows[0].s });
+    // immutable at the database: the application role cannot change a report
+    await expect(
+      t.db.query(`BEGIN; SET LOCAL ROLE thuismonitor_app; UPDATE kwartaalrapportage SET versie = 9; COMMIT;`),
+    ).rejects.toThrow(/permission denied/);
+    await t.db.query('ROLLBACK').catch(() => undefined);
+  });
+
+  it('the CSV figures equal the voortgang query’s, and CSV, XLSX and PDF carry the same figures', async () => {
+    const r = await t.ok('provincie.utrecht', AANVRAAG, { g: { soort: 'PROVINCIE', code: 'PV26' }, k: '2026-Q3' });
+    const klaar = await wachtOpGereed('provincie.utrecht', r.vraagKwartaalrapportageAan.jobId);
+    const alle = klaar.rapportages.find((x: { actielijn: string }) => x.actielijn === 'ALLE');
+    const url = (f: string) => alle.bestanden.find((b: { formaat: string }) => b.formaat === f).url;
+
+    const csvRes = await t.fetch(url('CSV'), { als: 'provincie.utrecht' });
+    expect(csvRes.status).toBe(200);
+    expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/);
+    const csv = await csvRes.text();
+    const uitCsv = indicatorRegels(csv);
+
+    const v = await t.ok('provincie.utrecht', `query { voortgang(gebied: { soort: PROVINCIE, code: "PV26" }, periode: { van: "2026-01-01", tot: "2026-09-30" }) {
+      actielijnen { indicatoren { code bron taakstelling realisatie { weergave onderdrukt } } } } }`);
+    const indicatoren = v.voortgang.actielijnen.flatMap((a: { indicatoren: unknown[] }) => a.indicatoren).filter((i: { bron: string }) => i.bron !== 'MIJLPAAL');
+    expect(indicatoren.length).toBeGreaterThan(15);
+    for (const i of indicatoren) {
+      expect(uitCsv.get(i.code)?.realisatie).toBe(i.realisatie.weergave);
+    }
+    // independent count: toewijzingen in PV26 in 2026 up to and including Q3
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM toewijzing t JOIN gemeente g ON g.code = t.gemeente_code
+       WHERE g.provincie_code = 'PV26' AND t.datum BETWEEN '2026-01-01' AND '2026-09-30'`,
+    );
+    expect(uitCsv.get('TOEWIJZINGEN_TOTAAL')?.realisatie).toBe(String(rows[0].n));
+
+    const xlsxRes = await t.fetch(url('XLSX'), { als: 'provincie.utrecht' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsxRes.arrayBuffer()) as any);
+    const blad = wb.getWorksheet('Voortgang')!;
+    const xlsxRij = blad.getRows(2, blad.rowCount - 1)!.find((row) => row.getCell(2).value === 'TOEWIJZINGEN_TOTAAL')!;
+    expect(xlsxRij.getCell(6).value).toBe(rows[0].n);
+
+    const pdfRes = await t.fetch(url('PDF'), { als: 'provincie.utrecht' });
+    const pdf = Buffer.from(await pdfRes.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // tagged PDF: a structure tree and the Marked flag (headings and tables as tags)
+    expect(pdf.includes('/StructTreeRoot')).toBe(true);
+    expect(pdf.includes('/MarkInfo')).toBe(true);
+  });
+
+  it('a gemeente cannot read or request another gemeente’s report; refusals look like missing records', async () => {
+    const { rows } = await t.db.query(`SELECT id FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE' AND versie = 1`);
+    const id = rows[0].id;
+    const lijst = await t.ok('gemeente.amersfoort', `{ kwartaalrapportages { id gebiedCode } }`);
+    expect(lijst.kwartaalrapportages).toEqual([]);
+    const een = await t.gql('gemeente.amersfoort', `query ($id: String!) { kwartaalrapportage(id: $id) { id } }`, { id });
+    expect(een.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
+    const dl = await t.fetch(`/api/rapportages/${id}/csv`, { als: 'gemeente.amersfoort' });
+    expect(dl.status).toBe(404);
+    expect(await dl.json()).toMatchObject({ code: 'NIET_GEVONDEN' });
+    const aanvraag = await t.gql('gemeente.amersfoort', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
+    expect(aanvraag.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
+    const status = await t.gql('gemeente.amersfoort', STATUS, { id: 'kwartaalrapportage.GEMEENTE.GM0344.2026-Q3.op-verzoek' });
+    expect(status.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
+    // provincie Gelderland neither; a corporatie may read but not request
+    expect((await t.ok('provincie.gelderland', `{ kwartaalrapportages { id } }`)).kwartaalrapportages).toEqual([]);
+    const corp = await t.gql('corporatie.domstad', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
+    expect(corp.errors?.[0].extensions?.code).toBe('GEEN_TOEGANG');
+  });
+
+  it('the gemeente itself gets exact figures; the provincie only the suppressed variant of the same report', async () => {
+    const eigen = await t.ok('gemeente.utrecht', `{ kwartaalrapportages(filter: { gebiedCode: "GM0344", actielijn: "ALLE", alleenNieuwste: true }) { id bestanden { formaat variant url } } }`);
+    const prov = await t.ok('provincie.utrecht', `{ kwartaalrapportages(filter: { gebiedCode: "GM0344", actielijn: "ALLE", alleenNieuwste: true }) { id bestanden { formaat variant url } } }`);
+    expect(prov.kwartaalrapportages[0].id).toBe(eigen.kwartaalrapportages[0].id);
+    expect(prov.kwartaalrapportages[0].bestanden.every((b: { variant: string }) => b.variant === 'GEDEELD')).toBe(true);
+    const intern = eigen.kwartaalrapportages[0].bestanden.find((b: { variant: string; formaat: string }) => b.variant === 'INTERN' && b.formaat === 'CSV');
+    expect(intern).toBeDefined();
+    const exact = indicatorRegels(await (await t.fetch(intern.url, { als: 'gemeente.utrecht' })).text());
+    // 2 statushouders households in 2026 up to Q3: exact for the gemeente, suppressed for others
+    expect(exact.get('TOEWIJZINGEN_STATUSHOUDERS')?.realisatie).toBe('2');
+    const gedeeldUrl = prov.kwartaalrapportages[0].bestanden.find((b: { formaat: string }) => b.formaat === 'CSV').url;
+    const gedeeld = indicatorRegels(await (await t.fetch(gedeeldUrl, { als: 'provincie.utrecht' })).text());
+    expect(gedeeld.get('TOEWIJZINGEN_STATUSHOUDERS')?.realisatie).toBe('×');
+    // asking for the internal file as provincie silently gives the shared one
+    const poging = indicatorRegels(await (await t.fetch(intern.url, { als: 'provincie.utrecht' })).text());
+    expect(poging.get('TOEWIJZINGEN_STATUSHOUDERS')?.realisatie).toBe('×');
+  });
+
+  it('statushouders with carry-over are in the report', async () => {
+    const { rows } = await t.db.query(`SELECT snapshot FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE' AND versie = 1`);
+    const sh = rows[0].snapshot.intern.statushouders;
+    // H1: 10 to house, 4 persons housed → 6 carried into H2: 12 + 6 = 18 to house, 3 housed so far
+    expect(sh).toEqual([
+      expect.objectContaining({ gemeenteCode: 'GM0344', halfjaar: '2026-H1', taakstelling: 10, meegenomen: 0, gehuisvest: 4, saldo: 6 }),
+      expect.objectContaining({ gemeenteCode: 'GM0344', halfjaar: '2026-H2', taakstelling: 12, meegenomen: 6, teRealiseren: 18, gehuisvest: 3, saldo: 15 }),
+    ]);
+  });
+
+  it('a scheduled run builds the expected set as a flow (gemeenten under their provincie)', async () => {
+    const queue = new Queue('rapportages', { connection: workerConnection(t.config.redisUrl), prefix: t.config.queuePrefix });
+    try {
+      // The real scheduler fires on day N after a quarter; here one fires at once, for Flevoland only.
+      await queue.upsertJobScheduler('test-planner', { every: 3_600_000, immediately: true }, {
+        name: 'kwartaalrapportage.planner',
+        data: { kwartaal: '2026-Q2', provincies: ['PV24'] },
+      });
+      const gemeenten = (await t.db.query(`SELECT code FROM gemeente WHERE provincie_code = 'PV24' ORDER BY code`)).rows.map((r) => r.code);
+      expect(gemeenten).toHaveLength(6);
+      const rijen = await wachtTot('scheduled Flevoland run', async () => {
+        const { rows } = await t.db.query(
+          `SELECT gebied_soort, gebied_code, actielijn, versie, aangevraagd_door FROM kwartaalrapportage WHERE jaar = 2026 AND kwartaal = 2`,
+        );
+        return rows.length >= 35 && (await t.db.query(`SELECT 1 FROM kwartaalrapportage WHERE gebied_code = 'PV24' AND kwartaal = 2`)).rowCount ? rows : undefined;
+      }, 120_000);
+      expect(rijen).toHaveLength(35);
+      expect(new Set(rijen.map((r) => r.gebied_code))).toEqual(new Set([...gemeenten, 'PV24']));
+      expect(rijen.every((r) => r.aangevraagd_door === 'planner' && r.versie === 1)).toBe(true);
+      // the provincie's report was made after all its gemeenten' (children first)
+      const volgorde = await t.db.query(
+        `SELECT max(gemaakt_op) FILTER (WHERE gebied_soort = 'GEMEENTE') <= min(gemaakt_op) FILTER (WHERE gebied_soort = 'PROVINCIE') AS ok
+         FROM kwartaalrapportage WHERE jaar = 2026 AND kwartaal = 2`,
+      );
+      expect(volgorde.rows[0].ok).toBe(true);
+    } finally {
+      await queue.removeJobScheduler('test-planner');
+      await queue.close();
+    }
+  });
+
+  it('the production schedule runs after each quarter’s data deadline, in Europe/Amsterdam', () => {
+    const planner = JOB_SCHEDULERS.find((s) => s.id === 'kwartaalrapportage.planner')!;
+    const h = planner.herhaling({ reportDeadlineDays: 15 }) as { pattern: string; tz: string };
+    expect(h).toEqual({ pattern: '0 6 15 1,4,7,10 *', tz: 'Europe/Amsterdam' });
+    const it = parseExpression(h.pattern, { currentDate: new Date('2026-11-21T12:00:00Z'), tz: h.tz });
+    // 15 January 06:00 CET = 05:00 UTC; 15 April 06:00 CEST = 04:00 UTC
+    expect(it.next().toDate().toISOString()).toBe('2027-01-15T05:00:00.000Z');
+    expect(it.next().toDate().toISOString()).toBe('2027-04-15T04:00:00.000Z');
+  });
+});
+
+describe('Redis down: reads keep working, a report request gets a clear error', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+  });
+  afterAll(() => t?.close());
+
+  it('serves reads and refuses the request with NIET_BESCHIKBAAR', async () => {
+    expect((await t.ok('gemeente.utrecht', `{ kwartaalrapportages { id } gemeenten(filter: { zoek: "Utrecht" }) { code } }`)).gemeenten.length).toBeGreaterThan(0);
+    const r = await t.gql('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
+    expect(r.errors?.[0].extensions?.code).toBe('NIET_BESCHIKBAAR');
+    expect(r.errors?.[0].message).toMatch(/rapportagedienst is tijdelijk niet bereikbaar/);
+    const ready = await t.fetch('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ postgres: 'ok', redis: 'fout' });
+  });
+});
