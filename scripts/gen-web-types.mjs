@@ -30,7 +30,9 @@ import {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // WEB_TYPES_SCHEMA: draft against another schema file (e.g. one generated from unfinished API work)
-const SCHEMA = process.env.WEB_TYPES_SCHEMA ? path.resolve(process.env.WEB_TYPES_SCHEMA) : path.join(ROOT, 'apps/api/schema.graphql');
+const SCHEMA = process.env.WEB_TYPES_SCHEMA
+  ? path.resolve(process.env.WEB_TYPES_SCHEMA)
+  : path.join(ROOT, 'apps/api/schema.graphql');
 const SRC = path.join(ROOT, 'apps/web/src');
 export const OUT = path.join(SRC, 'generated/graphql.ts');
 
@@ -72,11 +74,14 @@ export function genereer() {
   if (fouten.length) {
     throw new Error(
       'Ongeldige GraphQL-operaties tegen apps/api/schema.graphql:\n' +
-        fouten.map((e) => `  - ${e.message}${e.locations ? ` (${JSON.stringify(e.locations)})` : ''}`).join('\n'),
+        fouten
+          .map((e) => `  - ${e.message}${e.locations ? ` (${JSON.stringify(e.locations)})` : ''}`)
+          .join('\n'),
     );
   }
   const fragments = new Map();
-  for (const { def } of definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  for (const { def } of definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
 
   const usedNamed = new Set(); // enums and input objects referenced
   const noteer = (type) => {
@@ -115,12 +120,17 @@ export function genereer() {
           if (sel.selectionSet) prev.selectionSets.push(sel.selectionSet);
           prev.optional = prev.optional && optional;
         } else {
-          into.set(key, { name: sel.name.value, selectionSets: sel.selectionSet ? [sel.selectionSet] : [], optional });
+          into.set(key, {
+            name: sel.name.value,
+            selectionSets: sel.selectionSet ? [sel.selectionSet] : [],
+            optional,
+          });
         }
       } else {
         const frag = sel.kind === Kind.FRAGMENT_SPREAD ? fragments.get(sel.name.value) : sel;
         const cond = frag.typeCondition?.name.value;
-        const other = cond && cond !== parent.name && !(isAbstractType(schema.getType(cond)) && isObjectType(parent));
+        const other =
+          cond && cond !== parent.name && !(isAbstractType(schema.getType(cond)) && isObjectType(parent));
         verzamel(parent, frag.selectionSet, optional || Boolean(other), into);
       }
     }
@@ -141,7 +151,9 @@ export function genereer() {
       const merged = v.selectionSets.length
         ? { kind: Kind.SELECTION_SET, selections: v.selectionSets.flatMap((s) => s.selections) }
         : undefined;
-      const doc = field.description ? `${pad}/** ${field.description.replace(/\*\//g, '* /').replace(/\n/g, ' ')} */\n` : '';
+      const doc = field.description
+        ? `${pad}/** ${field.description.replace(/\*\//g, '* /').replace(/\n/g, ' ')} */\n`
+        : '';
       regels.push(`${doc}${pad}${key}${v.optional ? '?' : ''}: ${outType(field.type, merged, indent + 1)};`);
     }
     return `{\n${regels.join('\n')}\n${'  '.repeat(indent)}}`;
@@ -177,7 +189,9 @@ export function genereer() {
     if (def.kind === Kind.FRAGMENT_DEFINITION) {
       const parent = schema.getType(def.typeCondition.name.value);
       const naam = `${def.name.value}Fragment`;
-      blokken.push(`/** fragment ${def.name.value} (${file}) */\nexport type ${naam} = ${selectionType(parent, def.selectionSet, 0)};`);
+      blokken.push(
+        `/** fragment ${def.name.value} (${file}) */\nexport type ${naam} = ${selectionType(parent, def.selectionSet, 0)};`,
+      );
       continue;
     }
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
@@ -185,8 +199,14 @@ export function genereer() {
     const opNaam = def.name.value;
     if (namen.has(opNaam)) throw new Error(`Operatienaam ${opNaam} komt twee keer voor`);
     namen.add(opNaam);
-    const suffix = def.operation === 'query' ? 'Query' : def.operation === 'mutation' ? 'Mutation' : 'Subscription';
-    const root = def.operation === 'query' ? schema.getQueryType() : def.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    const suffix =
+      def.operation === 'query' ? 'Query' : def.operation === 'mutation' ? 'Mutation' : 'Subscription';
+    const root =
+      def.operation === 'query'
+        ? schema.getQueryType()
+        : def.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
     const resultNaam = `${opNaam}${suffix}`;
     const varsNaam = `${resultNaam}Variables`;
     const vars = (def.variableDefinitions ?? []).map((v) => {
@@ -212,7 +232,9 @@ export function genereer() {
     const doc = t.description ? `/** ${t.description.replace(/\n/g, ' ')} */\n` : '';
     if (isEnumType(t)) {
       const waarden = t.getValues().map((v) => `'${v.value}'`);
-      typen.push(`${doc}export type ${naam} = ${waarden.join(' | ')};\nexport const ${naam}Waarden = [${waarden.join(', ')}] as const;`);
+      typen.push(
+        `${doc}export type ${naam} = ${waarden.join(' | ')};\nexport const ${naam}Waarden = [${waarden.join(', ')}] as const;`,
+      );
     } else {
       const velden = Object.values(t.getFields()).map((f) => {
         const optional = !isNonNullType(f.type) || f.defaultValue !== undefined;
@@ -247,7 +269,9 @@ if (isMain) {
     const oud = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
     if (check) {
       if (oud !== nieuw) {
-        console.error(`${path.relative(ROOT, OUT)} is verouderd: voer \`npm run web:types\` uit en commit het resultaat.`);
+        console.error(
+          `${path.relative(ROOT, OUT)} is verouderd: voer \`npm run web:types\` uit en commit het resultaat.`,
+        );
         process.exit(1);
       }
       console.log(`${path.relative(ROOT, OUT)} is actueel.`);

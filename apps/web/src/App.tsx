@@ -19,7 +19,11 @@ import { StatushoudersPagina } from './pages/Statushouders';
 import { KaartPagina, VoortgangPagina } from './pages/Voortgang';
 import { NieuwbouwPagina } from './pages/Nieuwbouw';
 import { StartPagina } from './pages/Start';
-import { ToewijzingenImporterenPagina, ToewijzingenPagina, ToewijzingInvoerenPagina } from './pages/Toewijzingen';
+import {
+  ToewijzingenImporterenPagina,
+  ToewijzingenPagina,
+  ToewijzingInvoerenPagina,
+} from './pages/Toewijzingen';
 import { ToegankelijkheidPagina } from './pages/Toegankelijkheid';
 
 /** The signed-in part: Apollo with the session's token, `me`, the layout for its organisation kind. */
@@ -31,9 +35,9 @@ function Beveiligd({ children }: { children: ReactNode }) {
     () => maakApolloClient(auth.config.apiUrl, auth.token, auth.verlopen),
     // one client per page life; the token is read per request
     [auth.config.apiUrl],
-
   );
-  if (auth.status === 'afgemeld' || (auth.status === 'verlopen' && !wasAangemeld.current)) return <AanmeldPagina />;
+  if (auth.status === 'afgemeld' || (auth.status === 'verlopen' && !wasAangemeld.current))
+    return <AanmeldPagina />;
   return (
     <ApolloProvider client={client}>
       <MeProvider>{(me) => <Layout me={me}>{children}</Layout>}</MeProvider>

@@ -16,6 +16,11 @@ export async function laadConfig(): Promise<WebConfig> {
   } catch {
     throw new Error('De configuratie (/config.json) is geen geldige JSON: draait de API achter dit adres?');
   }
-  if (!c.issuer || !c.clientId) throw new Error('De configuratie is onvolledig (issuer of clientId ontbreekt).');
-  return { issuer: c.issuer.replace(/\/$/, ''), clientId: c.clientId, apiUrl: (c.apiUrl ?? '').replace(/\/$/, '') };
+  if (!c.issuer || !c.clientId)
+    throw new Error('De configuratie is onvolledig (issuer of clientId ontbreekt).');
+  return {
+    issuer: c.issuer.replace(/\/$/, ''),
+    clientId: c.clientId,
+    apiUrl: (c.apiUrl ?? '').replace(/\/$/, ''),
+  };
 }

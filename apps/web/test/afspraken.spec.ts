@@ -20,7 +20,8 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
     await t?.close();
   });
 
-  const nav = (p: Page, naam: string) => p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: naam, exact: true }).click();
+  const nav = (p: Page, naam: string) =>
+    p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: naam, exact: true }).click();
 
   it('gemeente: drafts a concept with a corporatie as party', async () => {
     await nav(gemeente, 'Prestatieafspraken');
@@ -42,11 +43,17 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
   });
 
   it('gemeente: adds an afspraak with a target per year', async () => {
-    await gemeente.getByLabel('Omschrijving (verplicht)').fill('Domstad bouwt sociale huurwoningen in Leidsche Rijn');
-    await gemeente.getByLabel('Gemeten met (verplicht)').selectOption({ label: 'Sociale huurwoningen opgeleverd' });
+    await gemeente
+      .getByLabel('Omschrijving (verplicht)')
+      .fill('Domstad bouwt sociale huurwoningen in Leidsche Rijn');
+    await gemeente
+      .getByLabel('Gemeten met (verplicht)')
+      .selectOption({ label: 'Sociale huurwoningen opgeleverd' });
     await gemeente.getByLabel('Doel 2027').fill('120');
     await gemeente.getByLabel('Doel 2028').fill('1.150');
-    await gemeente.getByLabel('Verantwoordelijke partij (verplicht)').selectOption({ label: 'Woonstichting Domstad' });
+    await gemeente
+      .getByLabel('Verantwoordelijke partij (verplicht)')
+      .selectOption({ label: 'Woonstichting Domstad' });
     await gemeente.getByRole('button', { name: 'Afspraak toevoegen' }).click();
     await gemeente.getByText('De afspraak is toegevoegd.').waitFor();
     await gemeente.getByText('Doel: 120 woningen in 2027, 1.150 woningen in 2028').waitFor();
@@ -60,7 +67,9 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
   });
 
   it('gemeente: invites the huurdersorganisatie, offers it for signing and signs', async () => {
-    await gemeente.getByLabel('Partij uitnodigen').selectOption({ label: 'Huurdersvereniging Domstad (huurdersorganisatie)' });
+    await gemeente
+      .getByLabel('Partij uitnodigen')
+      .selectOption({ label: 'Huurdersvereniging Domstad (huurdersorganisatie)' });
     await gemeente.getByRole('button', { name: 'Uitnodigen' }).click();
     await gemeente.getByText('Huurdersvereniging Domstad is uitgenodigd als partij.').waitFor();
     await gemeente.getByRole('button', { name: 'Ter ondertekening aanbieden' }).click();
@@ -94,7 +103,9 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
     await huurders.getByRole('link', { name: TITEL }).first().click();
     await huurders.getByRole('heading', { level: 1, name: TITEL }).waitFor();
     await huurders.getByText('Woonstichting Domstad is verantwoordelijk.').waitFor();
-    await huurders.getByLabel('Uw reactie').fill('Graag ook aandacht voor betaalbaarheid van de nieuwe woningen.');
+    await huurders
+      .getByLabel('Uw reactie')
+      .fill('Graag ook aandacht voor betaalbaarheid van de nieuwe woningen.');
     await huurders.getByRole('button', { name: 'Reactie plaatsen' }).click();
     await huurders.getByText('Uw reactie is geplaatst.').waitFor();
     await huurders.getByText('Graag ook aandacht voor betaalbaarheid van de nieuwe woningen.').waitFor();

@@ -53,7 +53,10 @@ describe('webapp: aanmelden, start, referentielijsten', () => {
   });
 
   it('lists gemeenten with Dutch number formats and filters by provincie', async () => {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gemeenten' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Gemeenten' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Gemeenten' }).waitFor();
     await page.getByText('342 gemeenten').waitFor();
     await page.getByLabel('Provincie').selectOption({ label: 'Utrecht' });
@@ -67,7 +70,10 @@ describe('webapp: aanmelden, start, referentielijsten', () => {
   });
 
   it('lists organisations filtered by kind', async () => {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisaties' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Organisaties' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Organisaties' }).waitFor();
     await page.getByLabel('Soort organisatie').selectOption({ label: 'Woningcorporatie' });
     await page.getByRole('button', { name: 'Zoeken' }).click();

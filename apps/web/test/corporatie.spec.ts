@@ -19,7 +19,8 @@ describe('webapp: corporatie', () => {
     await t?.close();
   });
 
-  const telToewijzingen = async () => (await t.db.query('SELECT count(*)::int AS n FROM toewijzing')).rows[0].n as number;
+  const telToewijzingen = async () =>
+    (await t.db.query('SELECT count(*)::int AS n FROM toewijzing')).rows[0].n as number;
 
   it('shows the corporatie navigation', async () => {
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -31,11 +32,19 @@ describe('webapp: corporatie', () => {
   });
 
   it('dry-runs a CSV with an error: the error is shown per row and nothing is stored', async () => {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Importeren' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Importeren' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Toewijzingen importeren' }).waitFor();
     const fout = t.bestand(
       'toewijzingen.csv',
-      [KOP, 'W-1;GM0344;14-03-2026;statushouders;3;sociale huur;nee', 'W-2;GM0344;31-02-2026;;2;;', 'W-3;Nieuwegein;2026-04-01;;1;;ja'].join('\n'),
+      [
+        KOP,
+        'W-1;GM0344;14-03-2026;statushouders;3;sociale huur;nee',
+        'W-2;GM0344;31-02-2026;;2;;',
+        'W-3;Nieuwegein;2026-04-01;;1;;ja',
+      ].join('\n'),
     );
     await page.getByLabel('Bestand met toewijzingen').setInputFiles(fout);
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
@@ -52,7 +61,12 @@ describe('webapp: corporatie', () => {
   it('checks the fixed file and imports it', async () => {
     const goed = t.bestand(
       'toewijzingen-hersteld.csv',
-      [KOP, 'W-1;GM0344;14-03-2026;statushouders;3;sociale huur;nee', 'W-2;GM0344;28-02-2026;;2;;', 'W-3;Nieuwegein;2026-04-01;;1;;ja'].join('\n'),
+      [
+        KOP,
+        'W-1;GM0344;14-03-2026;statushouders;3;sociale huur;nee',
+        'W-2;GM0344;28-02-2026;;2;;',
+        'W-3;Nieuwegein;2026-04-01;;1;;ja',
+      ].join('\n'),
     );
     await page.getByLabel('Bestand met toewijzingen').setInputFiles(goed);
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
@@ -87,7 +101,9 @@ describe('webapp: corporatie', () => {
     await page.getByText('Vul een heel getal van 1 tot en met 20 in.').first().waitFor();
     expect(await aantal.getAttribute('aria-invalid')).toBe('true');
     const beschrijving = await aantal.getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${beschrijving!.split(' ')[0]}"]`).textContent()).toContain('Vul een heel getal van 1 tot en met 20 in.');
+    expect(await page.locator(`[id="${beschrijving!.split(' ')[0]}"]`).textContent()).toContain(
+      'Vul een heel getal van 1 tot en met 20 in.',
+    );
     expect(await page.getByLabel('Datum van de toewijzing').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Extern kenmerk').inputValue()).toBe('F-100');
     expect(await t.axe(page)).toEqual([]);
@@ -113,7 +129,10 @@ describe('webapp: corporatie', () => {
   });
 
   it('reports a quarterly figure', async () => {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kwartaalcijfers' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Kwartaalcijfers' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Kwartaalcijfers' }).waitFor();
     await page.getByLabel('Wat rapporteert u?').selectOption({ label: 'Huisuitzettingen' });
     await page.getByLabel('Gemeente (verplicht)').selectOption({ label: 'Utrecht' });
@@ -126,7 +145,10 @@ describe('webapp: corporatie', () => {
   });
 
   it('adds a nieuwbouwproject', async () => {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Nieuwbouw' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Nieuwbouw' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Nieuwbouwprojecten' }).waitFor();
     await page.getByLabel('Naam van het project').fill('Merwedekanaalzone blok 4');
     await page.getByLabel('Gemeente (verplicht)').selectOption({ label: 'Utrecht' });

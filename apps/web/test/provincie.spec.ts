@@ -18,7 +18,11 @@ describe('webapp: provincie', () => {
     await t?.close();
   });
 
-  const nav = (naam: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: naam, exact: true }).click();
+  const nav = (naam: string) =>
+    page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: naam, exact: true })
+      .click();
 
   it('sets a taakstelling for one of its gemeenten', async () => {
     await nav('Taakstellingen');
@@ -27,7 +31,9 @@ describe('webapp: provincie', () => {
     await page.getByLabel('Indicator (verplicht)').selectOption({ label: 'Woningen opgeleverd (totaal)' });
     await page.getByLabel('Taakstelling (verplicht)').fill('1.200');
     await page.getByRole('button', { name: 'Taakstelling vastleggen' }).click();
-    await page.getByText(/Taakstelling Woningen opgeleverd \(totaal\) voor Amersfoort: 1\.200 is vastgelegd\./).waitFor();
+    await page
+      .getByText(/Taakstelling Woningen opgeleverd \(totaal\) voor Amersfoort: 1\.200 is vastgelegd\./)
+      .waitFor();
     await page.getByRole('cell', { name: '1.200', exact: true }).first().waitFor();
     expect(await t.axe(page)).toEqual([]);
     await t.screenshot(page, 'provincie-01-taakstellingen');
@@ -46,7 +52,9 @@ describe('webapp: provincie', () => {
   });
 
   it('drills down from the map into a gemeente (keyboard: the area is a focusable link)', async () => {
-    const amersfoort = page.getByRole('group', { name: /^Kaart van Utrecht/ }).getByRole('link', { name: /^Amersfoort:/ });
+    const amersfoort = page
+      .getByRole('group', { name: /^Kaart van Utrecht/ })
+      .getByRole('link', { name: /^Amersfoort:/ });
     await amersfoort.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Voortgang: Amersfoort' }).waitFor();

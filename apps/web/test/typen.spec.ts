@@ -7,7 +7,11 @@ describe('generated GraphQL types of the web app', () => {
     const root = path.resolve(__dirname, '../../..');
     let uitvoer = '';
     try {
-      uitvoer = execFileSync(process.execPath, ['scripts/gen-web-types.mjs', '--check'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      uitvoer = execFileSync(process.execPath, ['scripts/gen-web-types.mjs', '--check'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (err) {
       const e = err as { stderr?: string; stdout?: string };
       throw new Error(`${e.stderr ?? ''}${e.stdout ?? ''}`);

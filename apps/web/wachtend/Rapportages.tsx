@@ -1,10 +1,20 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { formatKwartaal, vorigKwartaal, kwartaalLabel } from '@thuismonitor/domain';
+import { ACTIELIJNEN, formatKwartaal, kwartaalLabel, vorigKwartaal } from '@thuismonitor/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden } from '../components/Fout';
-import { Alert, Button, ButtonGroup, FormField, Heading, Paragraph, Select, Tabel, Voortgangsbalk } from '../components/nl';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  FormField,
+  Heading,
+  Paragraph,
+  Select,
+  Tabel,
+  Voortgangsbalk,
+} from '../components/nl';
 import {
   KwartaalrapportagesDocument,
   RapportageAanvraagDocument,
@@ -22,9 +32,19 @@ import { standaardGebied } from '../lib/gebied';
 type Rapportage = KwartaalrapportagesQuery['kwartaalrapportages'][number];
 type Aanvraag = RapportageAanvraagQuery['rapportageAanvraag'];
 
-const GEBIED_SOORT: Record<string, string> = { GEMEENTE: 'Gemeente', PROVINCIE: 'Provincie', LAND: 'Nederland', WONINGMARKTREGIO: 'Woningmarktregio' };
+const GEBIED_SOORT: Record<string, string> = {
+  GEMEENTE: 'Gemeente',
+  PROVINCIE: 'Provincie',
+  LAND: 'Nederland',
+  WONINGMARKTREGIO: 'Woningmarktregio',
+};
 
-const grootte = (bytes: number) => (bytes < 1024 ? `${formatGetal(bytes)} B` : bytes < 1024 * 1024 ? `${formatGetal(bytes / 1024, 0)} kB` : `${formatGetal(bytes / 1024 / 1024, 1)} MB`);
+const grootte = (bytes: number) =>
+  bytes < 1024
+    ? `${formatGetal(bytes)} B`
+    : bytes < 1024 * 1024
+      ? `${formatGetal(bytes / 1024, 0)} kB`
+      : `${formatGetal(bytes / 1024 / 1024, 1)} MB`;
 
 function actielijnTekst(code: string) {
   if (code === 'ALLE') return 'Alle actielijnen';
@@ -55,7 +75,11 @@ function Downloads({ r }: { r: Rapportage }) {
                   setFout(null);
                   setBezig(sleutel);
                   try {
-                    await downloadMetToken(`${auth.config.apiUrl}${b.url}`, auth.token(), `rapportage.${b.formaat.toLowerCase()}`);
+                    await downloadMetToken(
+                      `${auth.config.apiUrl}${b.url}`,
+                      auth.token(),
+                      `rapportage.${b.formaat.toLowerCase()}`,
+                    );
                   } catch (e) {
                     setFout(e instanceof Error ? e.message : 'Downloaden is mislukt.');
                   } finally {
@@ -82,20 +106,29 @@ export function RapportagesPagina() {
   const standaard = standaardGebied(me);
   const lijst = useQuery(KwartaalrapportagesDocument, { variables: { filter: { alleenNieuwste: true } } });
   const kwartalen = recenteKwartalen(9).slice(1); // only finished quarters
-  const [kwartaal, setKwartaal] = useState(formatKwartaal(kwartalen[0] ?? vorigKwartaal(recenteKwartalen(1)[0])));
+  const [kwartaal, setKwartaal] = useState(
+    formatKwartaal(kwartalen[0] ?? vorigKwartaal(recenteKwartalen(1)[0])),
+  );
   const [vraagAan, aanvraagStatus] = useMutation(VraagKwartaalrapportageAanDocument);
   const [aanvraag, setAanvraag] = useState<Aanvraag | null>(null);
   const [pollFout, setPollFout] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const magAanvragen = magIk(me, 'rapportage:aanvragen') && standaard;
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const volg = async (jobId: string) => {
     try {
-      const r = await client.query({ query: RapportageAanvraagDocument, variables: { jobId }, fetchPolicy: 'network-only' });
+      const r = await client.query({
+        query: RapportageAanvraagDocument,
+        variables: { jobId },
+        fetchPolicy: 'network-only',
+      });
       const a = r.data?.rapportageAanvraag;
       if (!a) return;
       setAanvraag(a);
@@ -115,7 +148,9 @@ export function RapportagesPagina() {
     setPollFout(null);
     setAanvraag(null);
     try {
-      const r = await vraagAan({ variables: { gebied: { soort: standaard.soort as GebiedSoort, code: standaard.code }, kwartaal } });
+      const r = await vraagAan({
+        variables: { gebied: { soort: standaard.soort as GebiedSoort, code: standaard.code }, kwartaal },
+      });
       const a = r.data?.vraagKwartaalrapportageAan;
       if (a) {
         setAanvraag({ ...a, rapportages: [] });
@@ -126,14 +161,20 @@ export function RapportagesPagina() {
     }
   };
 
-  const rijen = lijst.data?.kwartaalrapportages ?? [];
+  const volgorde = ['ALLE', ...ACTIELIJNEN.map((a) => a.code as string)];
+  const rijen = [...(lijst.data?.kwartaalrapportages ?? [])].sort(
+    (a, b) =>
+      b.kwartaal.localeCompare(a.kwartaal) ||
+      a.gebiedNaam.localeCompare(b.gebiedNaam, 'nl') ||
+      volgorde.indexOf(a.actielijn) - volgorde.indexOf(b.actielijn),
+  );
   return (
     <>
       <Heading level={1}>Kwartaalrapportages</Heading>
       <Paragraph>
-        Na elk kwartaal maakt Thuismonitor rapportages per actielijn en één gecombineerde, als vaste momentopname (CSV,
-        Excel en PDF). Gedeelde versies schermen kleine aantallen af; de interne versie met exacte aantallen is alleen voor
-        de gemeente zelf.
+        Na elk kwartaal maakt Thuismonitor rapportages per actielijn en één gecombineerde, als vaste
+        momentopname (CSV, Excel en PDF). Gedeelde versies schermen kleine aantallen af; de interne versie met
+        exacte aantallen is alleen voor de gemeente zelf.
       </Paragraph>
       {magAanvragen ? (
         <section aria-labelledby="kop-aanvragen" className="tm-kaart">
@@ -142,7 +183,12 @@ export function RapportagesPagina() {
           </Heading>
           <form noValidate onSubmit={start}>
             <Paragraph>
-              Gebied: <strong>{standaard.soort === 'LAND' ? 'Nederland' : me.organisatie.gemeente?.naam ?? me.organisatie.provincie?.naam ?? me.organisatie.naam}</strong>
+              Gebied:{' '}
+              <strong>
+                {standaard.soort === 'LAND'
+                  ? 'Nederland'
+                  : (me.organisatie.gemeente?.naam ?? me.organisatie.provincie?.naam ?? me.organisatie.naam)}
+              </strong>
             </Paragraph>
             <FormField label="Kwartaal">
               {(ids) => (
@@ -159,7 +205,10 @@ export function RapportagesPagina() {
               <Button
                 type="submit"
                 appearance="primary-action"
-                disabled={aanvraagStatus.loading || (aanvraag !== null && !['GEREED', 'MISLUKT'].includes(aanvraag.status))}
+                disabled={
+                  aanvraagStatus.loading ||
+                  (aanvraag !== null && !['GEREED', 'MISLUKT'].includes(aanvraag.status))
+                }
               >
                 Rapportage maken
               </Button>
@@ -177,7 +226,9 @@ export function RapportagesPagina() {
               <Alert type="ok">De rapportage is klaar. U vindt haar hieronder in de lijst.</Alert>
             ) : null}
             {aanvraag?.status === 'MISLUKT' ? (
-              <Alert type="error">{aanvraag.melding ?? 'Het maken van de rapportage is mislukt. Probeer het later opnieuw.'}</Alert>
+              <Alert type="error">
+                {aanvraag.melding ?? 'Het maken van de rapportage is mislukt. Probeer het later opnieuw.'}
+              </Alert>
             ) : null}
           </div>
         </section>
@@ -195,7 +246,10 @@ export function RapportagesPagina() {
             sleutel={(r) => r.id}
             kolommen={[
               { kop: 'Rapportage', cel: (r) => `${actielijnTekst(r.actielijn)}`, rijkop: true },
-              { kop: 'Gebied', cel: (r) => `${r.gebiedNaam} (${GEBIED_SOORT[r.gebiedSoort] ?? r.gebiedSoort})` },
+              {
+                kop: 'Gebied',
+                cel: (r) => `${r.gebiedNaam} (${GEBIED_SOORT[r.gebiedSoort] ?? r.gebiedSoort})`,
+              },
               { kop: 'Kwartaal', cel: (r) => kwartaalTekst(r.kwartaal) },
               { kop: 'Versie', cel: (r) => formatGetal(r.versie), numeriek: true },
               { kop: 'Cijfers van', cel: (r) => formatDatumTijd(r.peilmoment) },

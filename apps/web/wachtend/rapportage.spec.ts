@@ -14,7 +14,10 @@ describe('webapp: kwartaalrapportage', () => {
 
   it('requests a report, shows progress, lists it and downloads the CSV', async () => {
     const page = await t.aanmelden('gemeente.utrecht');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Rapportages', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Rapportages', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Kwartaalrapportages' }).waitFor();
     expect(await t.axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Rapportage maken' }).click();

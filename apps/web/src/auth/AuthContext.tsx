@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { WebConfig } from '../config';
 import { afmelden, bewaarSessie, leesSessie, startAanmelden, vernieuwSessie, type Sessie } from './oidc';
 

@@ -98,7 +98,10 @@ export async function startAanmelden(config: WebConfig, terugNaar: string): Prom
 }
 
 /** Handles the redirect back from the provider: checks state, exchanges the code. */
-export async function verwerkTerugkeer(config: WebConfig, search: string): Promise<{ sessie: Sessie; terugNaar: string }> {
+export async function verwerkTerugkeer(
+  config: WebConfig,
+  search: string,
+): Promise<{ sessie: Sessie; terugNaar: string }> {
   const params = new URLSearchParams(search);
   const raw = sessionStorage.getItem(LOPEND_KEY);
   sessionStorage.removeItem(LOPEND_KEY);
@@ -108,7 +111,9 @@ export async function verwerkTerugkeer(config: WebConfig, search: string): Promi
   const code = params.get('code');
   const lopend = raw ? (JSON.parse(raw) as Lopend) : null;
   if (!code || !lopend || params.get('state') !== lopend.state) {
-    throw new Error('Aanmelden is niet gelukt: het antwoord van de aanmeldserver hoort niet bij deze aanvraag. Probeer het opnieuw.');
+    throw new Error(
+      'Aanmelden is niet gelukt: het antwoord van de aanmeldserver hoort niet bij deze aanvraag. Probeer het opnieuw.',
+    );
   }
   const d = await discovery(config.issuer);
   const res = await fetch(d.token_endpoint, {
@@ -122,10 +127,12 @@ export async function verwerkTerugkeer(config: WebConfig, search: string): Promi
       code_verifier: lopend.verifier,
     }),
   });
-  if (!res.ok) throw new Error('Aanmelden is niet gelukt: de aanmeldcode werd geweigerd. Probeer het opnieuw.');
+  if (!res.ok)
+    throw new Error('Aanmelden is niet gelukt: de aanmeldcode werd geweigerd. Probeer het opnieuw.');
   const sessie = sessieUitTokens((await res.json()) as TokenAntwoord);
   bewaarSessie(sessie);
-  const terugNaar = lopend.terugNaar.startsWith('/') && !lopend.terugNaar.startsWith('//') ? lopend.terugNaar : '/';
+  const terugNaar =
+    lopend.terugNaar.startsWith('/') && !lopend.terugNaar.startsWith('//') ? lopend.terugNaar : '/';
   return { sessie, terugNaar };
 }
 
@@ -153,7 +160,11 @@ export async function vernieuwSessie(config: WebConfig, sessie: Sessie): Promise
     const res = await fetch(d.token_endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: sessie.refreshToken, client_id: config.clientId }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: sessie.refreshToken,
+        client_id: config.clientId,
+      }),
     });
     if (!res.ok) return null;
     const nieuw = sessieUitTokens((await res.json()) as TokenAntwoord, sessie);

@@ -22,7 +22,8 @@ export function foutMeldingen(error: unknown): string[] {
     }
     return [`De server gaf een fout (HTTP ${error.statusCode}). Probeer het later opnieuw.`];
   }
-  if (error instanceof TypeError) return ['De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.'];
+  if (error instanceof TypeError)
+    return ['De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.'];
   if (error instanceof Error) return [error.message];
   return ['Er ging iets mis.'];
 }

@@ -10,7 +10,15 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useId, useRef } from 'react';
 import { formatGetal } from '../lib/format';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  AriaComponent,
+  SVGRenderer,
+]);
 echarts.registerLocale('NL', langNL as Parameters<typeof echarts.registerLocale>[1]);
 
 export interface Reeks {
@@ -54,12 +62,20 @@ export function Staafgrafiek({
       legend: { bottom: 0, left: 0, type: 'scroll', textStyle: { color: '#1a1a1a', fontFamily: font } },
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatGetal(v)}${eenheid ? ` ${eenheid}` : ''}` : '–'),
+        valueFormatter: (v: unknown) =>
+          typeof v === 'number' ? `${formatGetal(v)}${eenheid ? ` ${eenheid}` : ''}` : '–',
       },
       xAxis: {
         type: 'category',
         data: categorieen,
-        axisLabel: { color: '#1a1a1a', interval: 0, overflow: 'break', width: 110, lineHeight: 16, rotate: categorieen.length > 4 ? 30 : 0 },
+        axisLabel: {
+          color: '#1a1a1a',
+          interval: 0,
+          overflow: 'break',
+          width: 110,
+          lineHeight: 16,
+          rotate: categorieen.length > 4 ? 30 : 0,
+        },
       },
       yAxis: {
         type: 'value',

@@ -27,7 +27,10 @@ export function laadGemeenteVormen(): Promise<Vorm[]> {
     })
     .then((topo) => {
       const fc = feature(topo, topo.objects.gemeente_2025) as unknown as {
-        features: { properties: { statcode: string; statnaam: string }; geometry: { type: string; coordinates: unknown } }[];
+        features: {
+          properties: { statcode: string; statnaam: string };
+          geometry: { type: string; coordinates: unknown };
+        }[];
       };
       return fc.features.map((f) => ({
         code: f.properties.statcode,
@@ -114,8 +117,18 @@ export function GemeenteKaart({
     return { hoogte, paden: eigen.map((v) => ({ v, d: pad(v), g: perCode.get(v.code)! })) };
   }, [vormen, perCode]);
 
-  if (fout) return <p className="utrecht-paragraph" role="alert">{fout} De gegevens staan in de tabel.</p>;
-  if (!getekend) return <p className="utrecht-paragraph" role="status">De kaart wordt geladen…</p>;
+  if (fout)
+    return (
+      <p className="utrecht-paragraph" role="alert">
+        {fout} De gegevens staan in de tabel.
+      </p>
+    );
+  if (!getekend)
+    return (
+      <p className="utrecht-paragraph" role="status">
+        De kaart wordt geladen…
+      </p>
+    );
   return (
     <figure className="tm-figuur">
       <svg

@@ -18,7 +18,12 @@ const cx = (...c: (string | false | null | undefined)[]) => c.filter(Boolean).jo
 
 type Niveau = 1 | 2 | 3 | 4 | 5 | 6;
 
-export function Heading({ level, className, children, ...rest }: { level: Niveau } & HTMLAttributes<HTMLHeadingElement>) {
+export function Heading({
+  level,
+  className,
+  children,
+  ...rest
+}: { level: Niveau } & HTMLAttributes<HTMLHeadingElement>) {
   const Tag = `h${level}` as const;
   return (
     <Tag className={cx(`utrecht-heading-${level}`, className)} {...rest}>
@@ -27,10 +32,20 @@ export function Heading({ level, className, children, ...rest }: { level: Niveau
   );
 }
 
-export function Paragraph({ lead, small, className, ...rest }: { lead?: boolean; small?: boolean } & HTMLAttributes<HTMLParagraphElement>) {
+export function Paragraph({
+  lead,
+  small,
+  className,
+  ...rest
+}: { lead?: boolean; small?: boolean } & HTMLAttributes<HTMLParagraphElement>) {
   return (
     <p
-      className={cx('utrecht-paragraph', lead && 'utrecht-paragraph--lead', small && 'utrecht-paragraph--small', className)}
+      className={cx(
+        'utrecht-paragraph',
+        lead && 'utrecht-paragraph--lead',
+        small && 'utrecht-paragraph--small',
+        className,
+      )}
       {...rest}
     />
   );
@@ -81,7 +96,12 @@ export function ButtonLink({
 }: { appearance?: ButtonAppearance } & LinkProps) {
   return (
     <RouterLink
-      className={cx('utrecht-button-link', 'utrecht-button-link--html-a', `utrecht-button-link--${appearance}`, className)}
+      className={cx(
+        'utrecht-button-link',
+        'utrecht-button-link--html-a',
+        `utrecht-button-link--${appearance}`,
+        className,
+      )}
       {...rest}
     />
   );
@@ -181,43 +201,74 @@ export function FormField({
   );
 }
 
-export function Textbox({ ids, className, ...rest }: { ids: VeldIds } & InputHTMLAttributes<HTMLInputElement>) {
+export function Textbox({
+  ids,
+  className,
+  ...rest
+}: { ids: VeldIds } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <input
       id={ids.id}
       aria-describedby={ids.describedBy}
       aria-invalid={ids.invalid || undefined}
-      className={cx('utrecht-textbox', 'utrecht-textbox--html-input', ids.invalid && 'utrecht-textbox--invalid', className)}
+      className={cx(
+        'utrecht-textbox',
+        'utrecht-textbox--html-input',
+        ids.invalid && 'utrecht-textbox--invalid',
+        className,
+      )}
       {...rest}
     />
   );
 }
 
-export function Textarea({ ids, className, ...rest }: { ids: VeldIds } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function Textarea({
+  ids,
+  className,
+  ...rest
+}: { ids: VeldIds } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <textarea
       id={ids.id}
       aria-describedby={ids.describedBy}
       aria-invalid={ids.invalid || undefined}
-      className={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', ids.invalid && 'utrecht-textarea--invalid', className)}
+      className={cx(
+        'utrecht-textarea',
+        'utrecht-textarea--html-textarea',
+        ids.invalid && 'utrecht-textarea--invalid',
+        className,
+      )}
       {...rest}
     />
   );
 }
 
-export function Select({ ids, className, ...rest }: { ids: VeldIds } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({
+  ids,
+  className,
+  ...rest
+}: { ids: VeldIds } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <select
       id={ids.id}
       aria-describedby={ids.describedBy}
       aria-invalid={ids.invalid || undefined}
-      className={cx('utrecht-select', 'utrecht-select--html-select', ids.invalid && 'utrecht-select--invalid', className)}
+      className={cx(
+        'utrecht-select',
+        'utrecht-select--html-select',
+        ids.invalid && 'utrecht-select--invalid',
+        className,
+      )}
       {...rest}
     />
   );
 }
 
-export function Checkbox({ ids, className, ...rest }: { ids: VeldIds } & InputHTMLAttributes<HTMLInputElement>) {
+export function Checkbox({
+  ids,
+  className,
+  ...rest
+}: { ids: VeldIds } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <input
       type="checkbox"
@@ -243,13 +294,22 @@ export function Fieldset({
 }) {
   const id = useId();
   return (
-    <div className={cx('utrecht-form-fieldset', 'utrecht-form-fieldset--distanced', error && 'utrecht-form-fieldset--invalid', className)}>
+    <div
+      className={cx(
+        'utrecht-form-fieldset',
+        'utrecht-form-fieldset--distanced',
+        error && 'utrecht-form-fieldset--invalid',
+        className,
+      )}
+    >
       <fieldset
         className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
         aria-describedby={error ? `${id}-fout` : undefined}
         aria-invalid={error ? true : undefined}
       >
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {legend}
+        </legend>
         {error ? (
           <div className="utrecht-form-field-error-message" id={`${id}-fout`}>
             {error}
@@ -288,8 +348,20 @@ export function Tabel<T>({
   voet?: ReactNode;
 }) {
   return (
-    <div className="utrecht-table-container utrecht-table-container--overflow-inline" tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : undefined}>
-      <table className={cx('utrecht-table', 'utrecht-table--html-table', 'utrecht-table--alternate-row-color', className)}>
+    <div
+      className="utrecht-table-container utrecht-table-container--overflow-inline"
+      tabIndex={0}
+      role="region"
+      aria-label={typeof caption === 'string' ? caption : undefined}
+    >
+      <table
+        className={cx(
+          'utrecht-table',
+          'utrecht-table--html-table',
+          'utrecht-table--alternate-row-color',
+          className,
+        )}
+      >
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
@@ -297,7 +369,10 @@ export function Tabel<T>({
               <th
                 key={i}
                 scope="col"
-                className={cx('utrecht-table__header-cell', k.numeriek && 'utrecht-table__header-cell--numeric-column')}
+                className={cx(
+                  'utrecht-table__header-cell',
+                  k.numeriek && 'utrecht-table__header-cell--numeric-column',
+                )}
               >
                 {k.kop}
               </th>
@@ -317,10 +392,13 @@ export function Tabel<T>({
                 {kolommen.map((k, i) =>
                   k.rijkop ? (
                     <th
-                    key={i}
-                    scope="row"
-                    className={cx('utrecht-table__header-cell', k.numeriek && 'utrecht-table__header-cell--numeric-column')}
-                  >
+                      key={i}
+                      scope="row"
+                      className={cx(
+                        'utrecht-table__header-cell',
+                        k.numeriek && 'utrecht-table__header-cell--numeric-column',
+                      )}
+                    >
                       {k.cel(r)}
                     </th>
                   ) : (
@@ -365,7 +443,15 @@ export function StatusBadge({ soort = 'neutral', children }: { soort?: BadgeSoor
 }
 
 /** A determinate (value) or indeterminate progress bar with a visible and an accessible label. */
-export function Voortgangsbalk({ label, waarde, max = 100 }: { label: string; waarde?: number; max?: number }) {
+export function Voortgangsbalk({
+  label,
+  waarde,
+  max = 100,
+}: {
+  label: string;
+  waarde?: number;
+  max?: number;
+}) {
   const id = useId();
   return (
     <div className="tm-voortgang">

@@ -30,13 +30,18 @@ export function Kop({ me }: { me?: Me }) {
     <header className="utrecht-page-header tm-kop">
       <div className="utrecht-page-header__content tm-kop__inhoud">
         <a href="/" className="tm-logo" aria-label="Thuismonitor, naar de startpagina">
-          <span aria-hidden="true" className="tm-logo__beeld">⌂</span>
+          <span aria-hidden="true" className="tm-logo__beeld">
+            ⌂
+          </span>
           <span className="tm-logo__tekst">Thuismonitor</span>
         </a>
         {me ? (
           <div className="tm-gebruiker">
             <span>
-              {me.naam} <span className="tm-gebruiker__org">· {me.organisatie.naam} ({organisatieSoortLabel(me.organisatie.soort)})</span>
+              {me.naam}{' '}
+              <span className="tm-gebruiker__org">
+                · {me.organisatie.naam} ({organisatieSoortLabel(me.organisatie.soort)})
+              </span>
             </span>
             <Button appearance="subtle" onClick={() => void auth.afmelden()}>
               Afmelden
@@ -87,7 +92,8 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
                 <NavLink
                   to={n.pad}
                   end={n.pad === '/' || items.some((o) => o.pad.startsWith(`${n.pad}/`))}
-                  className="utrecht-nav-list__link">
+                  className="utrecht-nav-list__link"
+                >
                   {n.label}
                 </NavLink>
               </li>

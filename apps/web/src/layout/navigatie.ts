@@ -31,7 +31,12 @@ export const NAVIGATIE: readonly NavItem[] = [
     soorten: ['HUURDERSORGANISATIE'],
     permissie: 'afspraak:lezen',
   },
-  { pad: '/voortgang', label: 'Voortgang', uitleg: 'Voortgang per actielijn, met grafieken en tabellen', permissie: 'voortgang:lezen' },
+  {
+    pad: '/voortgang',
+    label: 'Voortgang',
+    uitleg: 'Voortgang per actielijn, met grafieken en tabellen',
+    permissie: 'voortgang:lezen',
+  },
   {
     pad: '/landelijk',
     label: 'Landelijk overzicht',
@@ -102,8 +107,18 @@ export const NAVIGATIE: readonly NavItem[] = [
     soorten: ['ZORGAANBIEDER'],
     permissie: 'kwartaalcijfer:lezen',
   },
-  { pad: '/gemeenten', label: 'Gemeenten', uitleg: 'Alle 342 gemeenten met provincie en woningmarktregio', permissie: 'referentie:lezen' },
-  { pad: '/organisaties', label: 'Organisaties', uitleg: 'Alle deelnemende organisaties', permissie: 'organisatie:lezen' },
+  {
+    pad: '/gemeenten',
+    label: 'Gemeenten',
+    uitleg: 'Alle 342 gemeenten met provincie en woningmarktregio',
+    permissie: 'referentie:lezen',
+  },
+  {
+    pad: '/organisaties',
+    label: 'Organisaties',
+    uitleg: 'Alle deelnemende organisaties',
+    permissie: 'organisatie:lezen',
+  },
 ];
 
 export function navigatieVoor(soort: OrganisatieSoort, permissies: readonly string[]): NavItem[] {

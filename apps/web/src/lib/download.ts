@@ -1,5 +1,9 @@
 /** Downloads a file that needs the bearer token: fetch → blob → temporary link with the server's file name. */
-export async function downloadMetToken(url: string, token: string | null, reserveNaam: string): Promise<void> {
+export async function downloadMetToken(
+  url: string,
+  token: string | null,
+  reserveNaam: string,
+): Promise<void> {
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (res.status === 401) throw new Error('Uw sessie is verlopen. Meld u opnieuw aan.');
   if (!res.ok) {

@@ -1,7 +1,10 @@
 import type { Me } from '../auth/MeContext';
 import type { GebiedSoort } from '../generated/graphql';
 
-export const huidigJaar = () => Number(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
+export const huidigJaar = () =>
+  Number(
+    new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()),
+  );
 
 export interface GebiedKeuze {
   soort: GebiedSoort;
@@ -20,4 +23,3 @@ export function standaardGebied(me: Me): GebiedKeuze | null {
 export function voortgangHref(g: GebiedKeuze, jaar?: number) {
   return `/voortgang?soort=${g.soort}&code=${encodeURIComponent(g.code)}${jaar ? `&jaar=${jaar}` : ''}`;
 }
-

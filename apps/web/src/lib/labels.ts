@@ -27,7 +27,10 @@ export function eenheidLabel(eenheid: string): string {
   return EENHEDEN[eenheid]?.[1] ?? eenheid.toLowerCase();
 }
 
-export const STATUS_BADGE: Record<string, 'neutral' | 'warning' | 'success' | 'inactive' | 'danger' | 'active'> = {
+export const STATUS_BADGE: Record<
+  string,
+  'neutral' | 'warning' | 'success' | 'inactive' | 'danger' | 'active'
+> = {
   CONCEPT: 'neutral',
   TER_ONDERTEKENING: 'warning',
   VASTGESTELD: 'success',

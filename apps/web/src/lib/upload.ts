@@ -38,7 +38,8 @@ export function uploadBestand<T>(opties: {
       }
       resolve({ status: xhr.status, body: body as T });
     };
-    xhr.onerror = () => reject(new Error('De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.'));
+    xhr.onerror = () =>
+      reject(new Error('De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.'));
     xhr.onabort = () => reject(new Error('Het versturen is afgebroken.'));
     opties.signal?.addEventListener('abort', () => xhr.abort());
     const form = new FormData();

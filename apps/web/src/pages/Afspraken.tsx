@@ -43,7 +43,15 @@ import {
   type PrestatieafspraakQuery,
 } from '../generated/graphql';
 import { useConcept } from '../lib/concept';
-import { aandachtsgroepLabel, actielijnLabel, formatDag, formatDatumTijd, formatGetal, organisatieSoortLabel, parseGetal } from '../lib/format';
+import {
+  aandachtsgroepLabel,
+  actielijnLabel,
+  formatDag,
+  formatDatumTijd,
+  formatGetal,
+  organisatieSoortLabel,
+  parseGetal,
+} from '../lib/format';
 import { metEenheid, MIJLPAAL_STATUS_LABELS, STATUS_BADGE } from '../lib/labels';
 import { usePaginaTitel } from '../lib/pagina';
 
@@ -63,8 +71,8 @@ export function AfsprakenPagina() {
     <>
       <Heading level={1}>Prestatieafspraken</Heading>
       <Paragraph>
-        Afspraken tussen gemeente, woningcorporaties en huurdersorganisaties (Woningwet artikel 44), soms samen met
-        zorgaanbieders. Een concept wordt door alle partijen ondertekend; daarna is het vastgesteld.
+        Afspraken tussen gemeente, woningcorporaties en huurdersorganisaties (Woningwet artikel 44), soms
+        samen met zorgaanbieders. Een concept wordt door alle partijen ondertekend; daarna is het vastgesteld.
       </Paragraph>
       {opstellen ? (
         <ButtonGroup>
@@ -85,7 +93,8 @@ export function AfsprakenPagina() {
               <ul className="utrecht-unordered-list">
                 {teTekenen.map((p) => (
                   <li key={p.id}>
-                    <Link to={`/afspraken/${p.id}`}>{p.titel}</Link> ({p.gemeente.naam}, {looptijd(p.jaarVan, p.jaarTot)})
+                    <Link to={`/afspraken/${p.id}`}>{p.titel}</Link> ({p.gemeente.naam},{' '}
+                    {looptijd(p.jaarVan, p.jaarTot)})
                   </li>
                 ))}
               </ul>
@@ -105,11 +114,15 @@ export function AfsprakenPagina() {
                 { kop: 'Titel', cel: (p) => <Link to={`/afspraken/${p.id}`}>{p.titel}</Link>, rijkop: true },
                 { kop: 'Gemeente', cel: (p) => p.gemeente.naam },
                 { kop: 'Looptijd', cel: (p) => looptijd(p.jaarVan, p.jaarTot) },
-                { kop: 'Status', cel: (p) => <StatusBadge soort={STATUS_BADGE[p.status]}>{p.statusLabel}</StatusBadge> },
+                {
+                  kop: 'Status',
+                  cel: (p) => <StatusBadge soort={STATUS_BADGE[p.status]}>{p.statusLabel}</StatusBadge>,
+                },
                 { kop: 'Partijen', cel: (p) => formatGetal(p.partijen.length), numeriek: true },
                 {
                   kop: 'Nog te tekenen',
-                  cel: (p) => (p.status === 'TER_ONDERTEKENING' ? formatGetal(p.ontbrekendeOndertekeningen.length) : '–'),
+                  cel: (p) =>
+                    p.status === 'TER_ONDERTEKENING' ? formatGetal(p.ontbrekendeOndertekeningen.length) : '–',
                   numeriek: true,
                 },
               ]}
@@ -135,7 +148,7 @@ export function NieuweAfspraakPagina() {
   const me = useMe();
   const navigate = useNavigate();
   const org = me.organisatie;
-  const eigenGemeente = org.soort === 'GEMEENTE' ? org.gemeente?.code ?? '' : '';
+  const eigenGemeente = org.soort === 'GEMEENTE' ? (org.gemeente?.code ?? '') : '';
   const volgendJaar = new Date().getFullYear() + 1;
   const [c, setC, wis] = useConcept<NieuwConcept>('nieuwe-prestatieafspraak', {
     gemeenteCode: eigenGemeente,
@@ -160,14 +173,18 @@ export function NieuweAfspraakPagina() {
     if (!c.titel.trim()) f.titel = 'Geef de prestatieafspraak een titel.';
     const van = Number(c.jaarVan);
     const tot = Number(c.jaarTot);
-    if (!Number.isInteger(van) || van < 2000 || van > 2100) f.jaarVan = 'Vul een jaartal in, bijvoorbeeld 2027.';
-    if (!Number.isInteger(tot) || tot < 2000 || tot > 2100) f.jaarTot = 'Vul een jaartal in, bijvoorbeeld 2030.';
+    if (!Number.isInteger(van) || van < 2000 || van > 2100)
+      f.jaarVan = 'Vul een jaartal in, bijvoorbeeld 2027.';
+    if (!Number.isInteger(tot) || tot < 2000 || tot > 2100)
+      f.jaarTot = 'Vul een jaartal in, bijvoorbeeld 2030.';
     else if (!f.jaarVan && tot < van) f.jaarTot = 'Het laatste jaar mag niet vóór het eerste jaar liggen.';
     setFouten(f);
     if (Object.keys(f).length) return;
     try {
       const r = await maak({
-        variables: { input: { gemeenteCode, titel: c.titel.trim(), jaarVan: van, jaarTot: tot, partijIds: c.partijIds } },
+        variables: {
+          input: { gemeenteCode, titel: c.titel.trim(), jaarVan: van, jaarTot: tot, partijIds: c.partijIds },
+        },
         refetchQueries: [PrestatieafsprakenDocument],
       });
       wis();
@@ -179,10 +196,12 @@ export function NieuweAfspraakPagina() {
 
   return (
     <>
-      <Heading level={1}>{org.soort === 'CORPORATIE' ? 'Nieuw bod uitbrengen' : 'Nieuwe prestatieafspraak'}</Heading>
+      <Heading level={1}>
+        {org.soort === 'CORPORATIE' ? 'Nieuw bod uitbrengen' : 'Nieuwe prestatieafspraak'}
+      </Heading>
       <Paragraph>
-        U stelt een concept op. Daarna voegt u de afspraken toe en nodigt u partijen uit. Pas als iedereen het eens is,
-        biedt u het concept aan ter ondertekening.
+        U stelt een concept op. Daarna voegt u de afspraken toe en nodigt u partijen uit. Pas als iedereen het
+        eens is, biedt u het concept aan ter ondertekening.
       </Paragraph>
       <FoutMelding error={error} />
       <form className="tm-form" noValidate onSubmit={verstuur}>
@@ -191,7 +210,11 @@ export function NieuweAfspraakPagina() {
         ) : (
           <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
             {(ids) => (
-              <Select ids={ids} value={c.gemeenteCode} onChange={(e) => setC({ ...c, gemeenteCode: e.target.value, partijIds: [] })}>
+              <Select
+                ids={ids}
+                value={c.gemeenteCode}
+                onChange={(e) => setC({ ...c, gemeenteCode: e.target.value, partijIds: [] })}
+              >
                 <option value="">Kies een gemeente</option>
                 {org.werkgebied.map((g) => (
                   <option key={g.code} value={g.code}>
@@ -203,26 +226,53 @@ export function NieuweAfspraakPagina() {
           </FormField>
         )}
         <FormField label="Titel" verplicht error={fouten.titel ?? server.titel}>
-          {(ids) => <Textbox ids={ids} value={c.titel} onChange={(e) => setC({ ...c, titel: e.target.value })} />}
+          {(ids) => (
+            <Textbox ids={ids} value={c.titel} onChange={(e) => setC({ ...c, titel: e.target.value })} />
+          )}
         </FormField>
         <FormField label="Eerste jaar" verplicht error={fouten.jaarVan ?? server.jaarVan}>
-          {(ids) => <Textbox ids={ids} inputMode="numeric" size={6} value={c.jaarVan} onChange={(e) => setC({ ...c, jaarVan: e.target.value })} />}
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              inputMode="numeric"
+              size={6}
+              value={c.jaarVan}
+              onChange={(e) => setC({ ...c, jaarVan: e.target.value })}
+            />
+          )}
         </FormField>
         <FormField label="Laatste jaar (tot en met)" verplicht error={fouten.jaarTot ?? server.jaarTot}>
-          {(ids) => <Textbox ids={ids} inputMode="numeric" size={6} value={c.jaarTot} onChange={(e) => setC({ ...c, jaarTot: e.target.value })} />}
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              inputMode="numeric"
+              size={6}
+              value={c.jaarTot}
+              onChange={(e) => setC({ ...c, jaarTot: e.target.value })}
+            />
+          )}
         </FormField>
         {gemeenteCode ? (
           <Fieldset legend="Partijen uitnodigen" error={server.partijIds}>
             <Paragraph small>De gemeente en uw eigen organisatie zijn altijd partij.</Paragraph>
             {kandidaten.loading ? <Laden tekst="Organisaties worden geladen…" /> : null}
             {partijen.map((o) => (
-              <FormField key={o.id} label={`${o.naam} (${organisatieSoortLabel(o.soort).toLowerCase()})`} checkbox>
+              <FormField
+                key={o.id}
+                label={`${o.naam} (${organisatieSoortLabel(o.soort).toLowerCase()})`}
+                checkbox
+              >
                 {(ids) => (
                   <Checkbox
                     ids={ids}
                     checked={c.partijIds.includes(o.id)}
                     onChange={(e) =>
-                      setC({ ...c, partijIds: e.target.checked ? [...c.partijIds, o.id] : c.partijIds.filter((x) => x !== o.id) })
+                      setC({
+                        ...c,
+                        partijIds: e.target.checked
+                          ? [...c.partijIds, o.id]
+                          : c.partijIds.filter((x) => x !== o.id),
+                      })
                     }
                   />
                 )}
@@ -313,7 +363,9 @@ export function AfspraakDetailPagina() {
           { key: 'Looptijd', value: looptijd(pa.jaarVan, pa.jaarTot) },
           { key: 'Opgesteld door', value: `${pa.opgesteldDoor.naam}${pa.isBod ? ' (bod)' : ''}` },
           { key: 'Versie', value: formatGetal(pa.versienummer) },
-          ...(pa.ingediendOp ? [{ key: 'Aangeboden ter ondertekening', value: formatDatumTijd(pa.ingediendOp) }] : []),
+          ...(pa.ingediendOp
+            ? [{ key: 'Aangeboden ter ondertekening', value: formatDatumTijd(pa.ingediendOp) }]
+            : []),
         ]}
       />
 
@@ -451,8 +503,8 @@ function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: () => vo
       {acties.has('INDIENEN') ? (
         <>
           <Paragraph>
-            Zijn de afspraken compleet? Bied ze dan aan ter ondertekening. Daarna kunnen ze niet meer worden aangepast,
-            tenzij u ze terugtrekt.
+            Zijn de afspraken compleet? Bied ze dan aan ter ondertekening. Daarna kunnen ze niet meer worden
+            aangepast, tenzij u ze terugtrekt.
           </Paragraph>
           <Button
             appearance="primary-action"
@@ -484,8 +536,14 @@ function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: () => vo
             );
           }}
         >
-          <Paragraph>Lees de afspraken hieronder. Met uw handtekening gaat {me.organisatie.naam} ermee akkoord.</Paragraph>
-          <FormField label={`Ik ben bevoegd om namens ${me.organisatie.naam} te tekenen en ga akkoord met deze afspraken`} checkbox error={bevoegdFout}>
+          <Paragraph>
+            Lees de afspraken hieronder. Met uw handtekening gaat {me.organisatie.naam} ermee akkoord.
+          </Paragraph>
+          <FormField
+            label={`Ik ben bevoegd om namens ${me.organisatie.naam} te tekenen en ga akkoord met deze afspraken`}
+            checkbox
+            error={bevoegdFout}
+          >
             {(ids) => <Checkbox ids={ids} checked={bevoegd} onChange={(e) => setBevoegd(e.target.checked)} />}
           </FormField>
           <Button type="submit" appearance="primary-action" busy={tekenenStatus.loading}>
@@ -512,7 +570,9 @@ function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: () => vo
             }}
           >
             <FormField label="Reden" error={redenFout}>
-              {(ids) => <Textarea ids={ids} rows={2} value={reden} onChange={(e) => setReden(e.target.value)} />}
+              {(ids) => (
+                <Textarea ids={ids} rows={2} value={reden} onChange={(e) => setReden(e.target.value)} />
+              )}
             </FormField>
             <Button type="submit" busy={terugtrekkenStatus.loading}>
               Terugtrekken
@@ -586,7 +646,11 @@ function PartijenBewerken({ pa }: { pa: Pa }) {
                 <Button
                   appearance="subtle"
                   aria-label={`${p.naam} als partij verwijderen`}
-                  onClick={() => void haalWeg({ variables: { id: pa.id, versie: pa.versie, organisatieId: p.id } }).catch(() => undefined)}
+                  onClick={() =>
+                    void haalWeg({ variables: { id: pa.id, versie: pa.versie, organisatieId: p.id } }).catch(
+                      () => undefined,
+                    )
+                  }
                 >
                   Verwijderen
                 </Button>
@@ -651,11 +715,20 @@ function MijlpaalBijwerken({ afspraak }: { afspraak: AfspraakT }) {
         </FormField>
         {status === 'GEREED' ? (
           <FormField label="Gereed op" description="Leeg laten: vandaag.">
-            {(ids) => <Textbox ids={ids} type="date" value={gereedOp} onChange={(e) => setGereedOp(e.target.value)} />}
+            {(ids) => (
+              <Textbox ids={ids} type="date" value={gereedOp} onChange={(e) => setGereedOp(e.target.value)} />
+            )}
           </FormField>
         ) : null}
         <FormField label="Toelichting" verplicht error={fout}>
-          {(ids) => <Textarea ids={ids} rows={2} value={toelichting} onChange={(e) => setToelichting(e.target.value)} />}
+          {(ids) => (
+            <Textarea
+              ids={ids}
+              rows={2}
+              value={toelichting}
+              onChange={(e) => setToelichting(e.target.value)}
+            />
+          )}
         </FormField>
         <Button type="submit" busy={loading} disabled={loading}>
           Stand opslaan
@@ -674,7 +747,9 @@ function AfspraakVerwijderen({ pa, afspraak }: { pa: Pa; afspraak: AfspraakT }) 
       aria-label={`Afspraak verwijderen: ${afspraak.omschrijving}`}
       onClick={() => {
         if (window.confirm('Deze afspraak verwijderen?'))
-          void weg({ variables: { id: pa.id, versie: pa.versie, afspraakId: afspraak.id } }).catch(() => undefined);
+          void weg({ variables: { id: pa.id, versie: pa.versie, afspraakId: afspraak.id } }).catch(
+            () => undefined,
+          );
       }}
     >
       Verwijderen
@@ -729,7 +804,8 @@ function AfspraakToevoegen({ pa }: { pa: Pa }) {
         if (w === undefined) f[`doel${j}`] = `Vul voor ${j} een getal in.`;
         else doelwaarden.push({ jaar: j, waarde: w });
       }
-      if (!doelwaarden.length && !Object.keys(f).some((k) => k.startsWith('doel'))) f[`doel${jaren[0]}`] = 'Vul ten minste één doelwaarde in.';
+      if (!doelwaarden.length && !Object.keys(f).some((k) => k.startsWith('doel')))
+        f[`doel${jaren[0]}`] = 'Vul ten minste één doelwaarde in.';
     } else if (!c.mijlpaalDatum) f.mijlpaalDatum = 'Vul de datum in waarop de mijlpaal bereikt moet zijn.';
     setFouten(f);
     if (Object.keys(f).length) return;
@@ -764,7 +840,11 @@ function AfspraakToevoegen({ pa }: { pa: Pa }) {
       <form className="tm-form" noValidate onSubmit={verstuur}>
         <FormField label="Actielijn" error={veld('actielijn')}>
           {(ids) => (
-            <Select ids={ids} value={c.actielijn} onChange={(e) => setC({ ...c, actielijn: e.target.value, indicatorCode: '' })}>
+            <Select
+              ids={ids}
+              value={c.actielijn}
+              onChange={(e) => setC({ ...c, actielijn: e.target.value, indicatorCode: '' })}
+            >
               {ACTIELIJNEN.map((a) => (
                 <option key={a.code} value={a.code}>
                   {actielijnLabel(a.code)}
@@ -774,11 +854,26 @@ function AfspraakToevoegen({ pa }: { pa: Pa }) {
           )}
         </FormField>
         <FormField label="Omschrijving" verplicht error={veld('omschrijving')}>
-          {(ids) => <Textarea ids={ids} rows={3} value={c.omschrijving} onChange={(e) => setC({ ...c, omschrijving: e.target.value })} />}
-        </FormField>
-        <FormField label="Aandachtsgroep" description="Laat leeg als de afspraak niet over één groep gaat." error={veld('aandachtsgroep')}>
           {(ids) => (
-            <Select ids={ids} value={c.aandachtsgroep} onChange={(e) => setC({ ...c, aandachtsgroep: e.target.value })}>
+            <Textarea
+              ids={ids}
+              rows={3}
+              value={c.omschrijving}
+              onChange={(e) => setC({ ...c, omschrijving: e.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField
+          label="Aandachtsgroep"
+          description="Laat leeg als de afspraak niet over één groep gaat."
+          error={veld('aandachtsgroep')}
+        >
+          {(ids) => (
+            <Select
+              ids={ids}
+              value={c.aandachtsgroep}
+              onChange={(e) => setC({ ...c, aandachtsgroep: e.target.value })}
+            >
               <option value="">Geen specifieke groep</option>
               {AANDACHTSGROEPEN.map((g) => (
                 <option key={g} value={g}>
@@ -790,7 +885,11 @@ function AfspraakToevoegen({ pa }: { pa: Pa }) {
         </FormField>
         <FormField label="Soort afspraak" error={veld('soort')}>
           {(ids) => (
-            <Select ids={ids} value={c.soort} onChange={(e) => setC({ ...c, soort: e.target.value as AfspraakConcept['soort'] })}>
+            <Select
+              ids={ids}
+              value={c.soort}
+              onChange={(e) => setC({ ...c, soort: e.target.value as AfspraakConcept['soort'] })}
+            >
               <option value="INDICATOR">Meetbaar, met een doel per jaar</option>
               <option value="MIJLPAAL">Mijlpaal, met een datum</option>
             </Select>
@@ -800,7 +899,11 @@ function AfspraakToevoegen({ pa }: { pa: Pa }) {
           <>
             <FormField label="Gemeten met" verplicht error={veld('indicatorCode')}>
               {(ids) => (
-                <Select ids={ids} value={c.indicatorCode} onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}>
+                <Select
+                  ids={ids}
+                  value={c.indicatorCode}
+                  onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}
+                >
                   <option value="">Kies een indicator</option>
                   {meetbaar.map((i) => (
                     <option key={i.code} value={i.code}>
@@ -828,12 +931,23 @@ function AfspraakToevoegen({ pa }: { pa: Pa }) {
           </>
         ) : (
           <FormField label="Mijlpaal bereikt op" verplicht error={veld('mijlpaalDatum')}>
-            {(ids) => <Textbox ids={ids} type="date" value={c.mijlpaalDatum} onChange={(e) => setC({ ...c, mijlpaalDatum: e.target.value })} />}
+            {(ids) => (
+              <Textbox
+                ids={ids}
+                type="date"
+                value={c.mijlpaalDatum}
+                onChange={(e) => setC({ ...c, mijlpaalDatum: e.target.value })}
+              />
+            )}
           </FormField>
         )}
         <FormField label="Verantwoordelijke partij" verplicht error={veld('verantwoordelijkeId')}>
           {(ids) => (
-            <Select ids={ids} value={c.verantwoordelijkeId} onChange={(e) => setC({ ...c, verantwoordelijkeId: e.target.value })}>
+            <Select
+              ids={ids}
+              value={c.verantwoordelijkeId}
+              onChange={(e) => setC({ ...c, verantwoordelijkeId: e.target.value })}
+            >
               <option value="">Kies een partij</option>
               {pa.partijen.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -871,7 +985,13 @@ function ReactieGeven({ pa }: { pa: Pa }) {
         }
         setFout(null);
         try {
-          await plaats({ variables: { prestatieafspraakId: pa.id, tekst: c.tekst.trim(), afspraakId: c.afspraakId || null } });
+          await plaats({
+            variables: {
+              prestatieafspraakId: pa.id,
+              tekst: c.tekst.trim(),
+              afspraakId: c.afspraakId || null,
+            },
+          });
           setMelding('Uw reactie is geplaatst. Alle partijen kunnen haar lezen.');
           wis();
         } catch {
@@ -895,7 +1015,14 @@ function ReactieGeven({ pa }: { pa: Pa }) {
         )}
       </FormField>
       <FormField label="Uw reactie" error={fout ?? server.tekst}>
-        {(ids) => <Textarea ids={ids} rows={4} value={c.tekst} onChange={(e) => setC({ ...c, tekst: e.target.value })} />}
+        {(ids) => (
+          <Textarea
+            ids={ids}
+            rows={4}
+            value={c.tekst}
+            onChange={(e) => setC({ ...c, tekst: e.target.value })}
+          />
+        )}
       </FormField>
       <Button type="submit" busy={loading} disabled={loading}>
         Reactie plaatsen

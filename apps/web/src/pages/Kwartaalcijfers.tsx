@@ -1,10 +1,33 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { formatKwartaal, kwartaalLabel, kwartaalVanDatum, parseKwartaal, vandaagInAmsterdam, vorigKwartaal, type Kwartaal } from '@thuismonitor/domain';
+import {
+  formatKwartaal,
+  kwartaalLabel,
+  kwartaalVanDatum,
+  parseKwartaal,
+  vandaagInAmsterdam,
+  vorigKwartaal,
+  type Kwartaal,
+} from '@thuismonitor/domain';
 import { useState, type FormEvent } from 'react';
 import { useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
-import { Alert, Button, ButtonGroup, FormField, Heading, Paragraph, Select, Tabel, Textarea, Textbox } from '../components/nl';
-import { KwartaalcijferIndicatorenDocument, KwartaalcijfersDocument, RapporteerKwartaalcijferDocument } from '../generated/graphql';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  FormField,
+  Heading,
+  Paragraph,
+  Select,
+  Tabel,
+  Textarea,
+  Textbox,
+} from '../components/nl';
+import {
+  KwartaalcijferIndicatorenDocument,
+  KwartaalcijfersDocument,
+  RapporteerKwartaalcijferDocument,
+} from '../generated/graphql';
 import { useConcept } from '../lib/concept';
 import { formatDatumTijd, formatGetal, parseGetal } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
@@ -85,7 +108,9 @@ export function KwartaalcijfersPagina() {
       });
       const k = r.data?.rapporteerKwartaalcijfer;
       setMelding(
-        k ? `${k.indicatorNaam} voor ${k.gemeente.naam}, ${kwartaalTekst(k.kwartaal)}: ${formatGetal(k.waarde)} is opgeslagen.` : 'Opgeslagen.',
+        k
+          ? `${k.indicatorNaam} voor ${k.gemeente.naam}, ${kwartaalTekst(k.kwartaal)}: ${formatGetal(k.waarde)} is opgeslagen.`
+          : 'Opgeslagen.',
       );
       wis();
     } catch {
@@ -110,9 +135,17 @@ export function KwartaalcijfersPagina() {
           {melding ? <Alert type="ok">{melding}</Alert> : null}
           <FoutMelding error={error} />
           <form className="tm-form" noValidate onSubmit={verstuur}>
-            <FormField label="Wat rapporteert u?" verplicht error={fouten.indicatorCode ?? server.indicatorCode}>
+            <FormField
+              label="Wat rapporteert u?"
+              verplicht
+              error={fouten.indicatorCode ?? server.indicatorCode}
+            >
               {(ids) => (
-                <Select ids={ids} value={indicatorCode} onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}>
+                <Select
+                  ids={ids}
+                  value={indicatorCode}
+                  onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}
+                >
                   {eigen.length > 1 ? <option value="">Kies een cijfer</option> : null}
                   {eigen.map((i) => (
                     <option key={i.code} value={i.code}>
@@ -124,7 +157,11 @@ export function KwartaalcijfersPagina() {
             </FormField>
             <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
               {(ids) => (
-                <Select ids={ids} value={c.gemeenteCode} onChange={(e) => setC({ ...c, gemeenteCode: e.target.value })}>
+                <Select
+                  ids={ids}
+                  value={c.gemeenteCode}
+                  onChange={(e) => setC({ ...c, gemeenteCode: e.target.value })}
+                >
                   <option value="">Kies een gemeente</option>
                   {gemeenten.map((g) => (
                     <option key={g.code} value={g.code}>
@@ -136,7 +173,11 @@ export function KwartaalcijfersPagina() {
             </FormField>
             <FormField label="Kwartaal" verplicht error={server.kwartaal}>
               {(ids) => (
-                <Select ids={ids} value={c.kwartaal} onChange={(e) => setC({ ...c, kwartaal: e.target.value })}>
+                <Select
+                  ids={ids}
+                  value={c.kwartaal}
+                  onChange={(e) => setC({ ...c, kwartaal: e.target.value })}
+                >
                   {kwartalen.map((k) => (
                     <option key={formatKwartaal(k)} value={formatKwartaal(k)}>
                       {kwartaalLabel(k)}
@@ -145,11 +186,31 @@ export function KwartaalcijfersPagina() {
                 </Select>
               )}
             </FormField>
-            <FormField label="Aantal" verplicht description="Bijvoorbeeld 12 of 1.234" error={fouten.waarde ?? server.waarde}>
-              {(ids) => <Textbox ids={ids} inputMode="decimal" size={10} value={c.waarde} onChange={(e) => setC({ ...c, waarde: e.target.value })} />}
+            <FormField
+              label="Aantal"
+              verplicht
+              description="Bijvoorbeeld 12 of 1.234"
+              error={fouten.waarde ?? server.waarde}
+            >
+              {(ids) => (
+                <Textbox
+                  ids={ids}
+                  inputMode="decimal"
+                  size={10}
+                  value={c.waarde}
+                  onChange={(e) => setC({ ...c, waarde: e.target.value })}
+                />
+              )}
             </FormField>
             <FormField label="Toelichting" error={server.toelichting}>
-              {(ids) => <Textarea ids={ids} rows={3} value={c.toelichting} onChange={(e) => setC({ ...c, toelichting: e.target.value })} />}
+              {(ids) => (
+                <Textarea
+                  ids={ids}
+                  rows={3}
+                  value={c.toelichting}
+                  onChange={(e) => setC({ ...c, toelichting: e.target.value })}
+                />
+              )}
             </FormField>
             <ButtonGroup>
               <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
@@ -175,9 +236,14 @@ export function KwartaalcijfersPagina() {
               { kop: 'Gemeente', cel: (r) => r.gemeente.naam },
               { kop: 'Cijfer', cel: (r) => r.indicatorNaam },
               { kop: 'Aantal', cel: (r) => formatGetal(r.waarde), numeriek: true },
-              ...(me.organisatie.soort === 'GEMEENTE' ? [{ kop: 'Organisatie', cel: (r: (typeof rijen)[number]) => r.organisatie.naam }] : []),
+              ...(me.organisatie.soort === 'GEMEENTE'
+                ? [{ kop: 'Organisatie', cel: (r: (typeof rijen)[number]) => r.organisatie.naam }]
+                : []),
               { kop: 'Toelichting', cel: (r) => r.toelichting ?? '–' },
-              { kop: 'Gerapporteerd', cel: (r) => `${formatDatumTijd(r.gerapporteerdOp)}${r.vervangtId ? ' (correctie)' : ''}` },
+              {
+                kop: 'Gerapporteerd',
+                cel: (r) => `${formatDatumTijd(r.gerapporteerdOp)}${r.vervangtId ? ' (correctie)' : ''}`,
+              },
             ]}
             leeg="Er zijn nog geen cijfers gerapporteerd."
           />

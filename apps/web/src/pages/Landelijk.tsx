@@ -33,7 +33,14 @@ export function LandelijkPagina() {
     if (!lijst) return;
     let actief = true;
     Promise.all(
-      lijst.map((p) => client.query({ query: VoortgangDocument, variables: { gebied: { soort: 'PROVINCIE', code: p.code }, jaar } }).then((r) => r.data!.voortgang)),
+      lijst.map((p) =>
+        client
+          .query({
+            query: VoortgangDocument,
+            variables: { gebied: { soort: 'PROVINCIE', code: p.code }, jaar },
+          })
+          .then((r) => r.data!.voortgang),
+      ),
     ).then(
       (r) => actief && setPerProvincie(r),
       (e: unknown) => actief && setFout(e),
@@ -62,7 +69,9 @@ export function LandelijkPagina() {
           Per provincie en actielijn
         </Heading>
         <FoutMelding error={fout ?? provincies.error} />
-        {!perProvincie && !fout ? <Laden tekst="De voortgang van de twaalf provincies wordt berekend…" /> : null}
+        {!perProvincie && !fout ? (
+          <Laden tekst="De voortgang van de twaalf provincies wordt berekend…" />
+        ) : null}
         {perProvincie ? (
           <div className="tm-raster">
             <Staafgrafiek
@@ -78,7 +87,11 @@ export function LandelijkPagina() {
               kolommen={[
                 {
                   kop: 'Provincie',
-                  cel: (v) => <Link to={voortgangHref({ soort: 'PROVINCIE', code: v.gebied.code }, jaar)}>{v.gebied.naam}</Link>,
+                  cel: (v) => (
+                    <Link to={voortgangHref({ soort: 'PROVINCIE', code: v.gebied.code }, jaar)}>
+                      {v.gebied.naam}
+                    </Link>
+                  ),
                   rijkop: true,
                 },
                 ...ACTIELIJNEN.map((a) => ({

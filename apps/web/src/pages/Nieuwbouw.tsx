@@ -3,7 +3,18 @@ import { NIEUWBOUW_FASEN, type NieuwbouwFase } from '@thuismonitor/domain';
 import { useState, type FormEvent } from 'react';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
-import { Alert, Button, ButtonGroup, Fieldset, FormField, Heading, Paragraph, Select, Tabel, Textbox } from '../components/nl';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FormField,
+  Heading,
+  Paragraph,
+  Select,
+  Tabel,
+  Textbox,
+} from '../components/nl';
 import {
   CreateNieuwbouwprojectDocument,
   NieuwbouwprojectenDocument,
@@ -34,7 +45,9 @@ const FASE_DATUM: Record<NieuwbouwFase, 'planDatum' | 'vergundOp' | 'startBouwOp
 
 function useGemeenten() {
   const me = useMe();
-  return me.organisatie.soort === 'GEMEENTE' && me.organisatie.gemeente ? [me.organisatie.gemeente] : me.organisatie.werkgebied;
+  return me.organisatie.soort === 'GEMEENTE' && me.organisatie.gemeente
+    ? [me.organisatie.gemeente]
+    : me.organisatie.werkgebied;
 }
 
 export function NieuwbouwPagina() {
@@ -48,7 +61,8 @@ export function NieuwbouwPagina() {
     <>
       <Heading level={1}>Nieuwbouwprojecten</Heading>
       <Paragraph>
-        Projecten met hun woningen per segment. Opgeleverde woningen tellen mee als realisatie in het kwartaal van oplevering.
+        Projecten met hun woningen per segment. Opgeleverde woningen tellen mee als realisatie in het kwartaal
+        van oplevering.
       </Paragraph>
       <FoutMelding error={error} />
       {loading && !data ? <Laden /> : null}
@@ -64,7 +78,11 @@ export function NieuwbouwPagina() {
             { kop: 'Fase', cel: (p) => nieuwbouwFaseLabel(p.fase) },
             { kop: 'Woningen', cel: (p) => formatGetal(p.woningen.totaal), numeriek: true },
             { kop: 'Sociale huur', cel: (p) => formatGetal(p.woningen.socialeHuur), numeriek: true },
-            { kop: 'Voor aandachtsgroepen', cel: (p) => formatGetal(p.woningen.aandachtsgroepen), numeriek: true },
+            {
+              kop: 'Voor aandachtsgroepen',
+              cel: (p) => formatGetal(p.woningen.aandachtsgroepen),
+              numeriek: true,
+            },
             { kop: 'Oplevering', cel: (p) => (p.opgeleverdOp ? formatDag(p.opgeleverdOp) : '–') },
           ]}
           leeg="Er zijn nog geen projecten."
@@ -98,7 +116,9 @@ function FaseBijwerken({ projecten }: { projecten: Project[] }) {
         variables: { id: project.id, versie: project.versie, fase: fase as NieuwbouwFase, datum },
         refetchQueries: [NieuwbouwprojectenDocument],
       });
-      setMelding(`${project.naam} staat nu in de fase ${nieuwbouwFaseLabel(fase as NieuwbouwFase).toLowerCase()}.`);
+      setMelding(
+        `${project.naam} staat nu in de fase ${nieuwbouwFaseLabel(fase as NieuwbouwFase).toLowerCase()}.`,
+      );
       setFase('');
       setDatum('');
     } catch {
@@ -138,7 +158,9 @@ function FaseBijwerken({ projecten }: { projecten: Project[] }) {
           )}
         </FormField>
         <FormField label="Datum waarop deze fase is bereikt" error={fout.datum ?? server.datum}>
-          {(ids) => <Textbox ids={ids} type="date" value={datum} onChange={(e) => setDatum(e.target.value)} />}
+          {(ids) => (
+            <Textbox ids={ids} type="date" value={datum} onChange={(e) => setDatum(e.target.value)} />
+          )}
         </FormField>
         <Button type="submit" busy={loading} disabled={loading || !volgende.length}>
           Fase opslaan
@@ -157,7 +179,14 @@ interface ProjectConcept {
   aandachtsgroepen: string;
 }
 
-const LEEG: ProjectConcept = { naam: '', gemeenteCode: '', fase: 'PLAN', datum: '', woningen: {}, aandachtsgroepen: '' };
+const LEEG: ProjectConcept = {
+  naam: '',
+  gemeenteCode: '',
+  fase: 'PLAN',
+  datum: '',
+  woningen: {},
+  aandachtsgroepen: '',
+};
 
 function ProjectToevoegen() {
   const gemeenten = useGemeenten();
@@ -213,11 +242,17 @@ function ProjectToevoegen() {
       <FoutMelding error={error} />
       <form className="tm-form" noValidate onSubmit={verstuur}>
         <FormField label="Naam van het project" verplicht error={fouten.naam ?? server.naam}>
-          {(ids) => <Textbox ids={ids} value={c.naam} onChange={(e) => setC({ ...c, naam: e.target.value })} />}
+          {(ids) => (
+            <Textbox ids={ids} value={c.naam} onChange={(e) => setC({ ...c, naam: e.target.value })} />
+          )}
         </FormField>
         <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
           {(ids) => (
-            <Select ids={ids} value={c.gemeenteCode} onChange={(e) => setC({ ...c, gemeenteCode: e.target.value })}>
+            <Select
+              ids={ids}
+              value={c.gemeenteCode}
+              onChange={(e) => setC({ ...c, gemeenteCode: e.target.value })}
+            >
               <option value="">Kies een gemeente</option>
               {gemeenten.map((g) => (
                 <option key={g.code} value={g.code}>
@@ -229,7 +264,11 @@ function ProjectToevoegen() {
         </FormField>
         <FormField label="Fase" error={server.fase}>
           {(ids) => (
-            <Select ids={ids} value={c.fase} onChange={(e) => setC({ ...c, fase: e.target.value as NieuwbouwFase })}>
+            <Select
+              ids={ids}
+              value={c.fase}
+              onChange={(e) => setC({ ...c, fase: e.target.value as NieuwbouwFase })}
+            >
               {NIEUWBOUW_FASEN.map((f) => (
                 <option key={f} value={f}>
                   {nieuwbouwFaseLabel(f)}
@@ -239,7 +278,14 @@ function ProjectToevoegen() {
           )}
         </FormField>
         <FormField label="Datum van deze fase" error={fouten.datum ?? server[FASE_DATUM[c.fase]]}>
-          {(ids) => <Textbox ids={ids} type="date" value={c.datum} onChange={(e) => setC({ ...c, datum: e.target.value })} />}
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              type="date"
+              value={c.datum}
+              onChange={(e) => setC({ ...c, datum: e.target.value })}
+            />
+          )}
         </FormField>
         <Fieldset legend="Woningen per segment">
           {SEGMENT_VELDEN.map(([k, label]) => (
@@ -256,9 +302,18 @@ function ProjectToevoegen() {
             </FormField>
           ))}
         </Fieldset>
-        <FormField label="Waarvan bestemd voor aandachtsgroepen" error={fouten.aandachtsgroepen ?? server.aandachtsgroepen}>
+        <FormField
+          label="Waarvan bestemd voor aandachtsgroepen"
+          error={fouten.aandachtsgroepen ?? server.aandachtsgroepen}
+        >
           {(ids) => (
-            <Textbox ids={ids} inputMode="numeric" size={6} value={c.aandachtsgroepen} onChange={(e) => setC({ ...c, aandachtsgroepen: e.target.value })} />
+            <Textbox
+              ids={ids}
+              inputMode="numeric"
+              size={6}
+              value={c.aandachtsgroepen}
+              onChange={(e) => setC({ ...c, aandachtsgroepen: e.target.value })}
+            />
           )}
         </FormField>
         <ButtonGroup>

@@ -3,7 +3,19 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
-import { Alert, Button, ButtonGroup, FormField, Heading, Paragraph, Select, StatusBadge, Tabel, Textarea, Textbox } from '../components/nl';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  FormField,
+  Heading,
+  Paragraph,
+  Select,
+  StatusBadge,
+  Tabel,
+  Textarea,
+  Textbox,
+} from '../components/nl';
 import {
   CyclusKalenderDocument,
   GemeentenDocument,
@@ -18,23 +30,37 @@ import { formatDag, formatDatumTijd, formatGetal, organisatieSoortLabel, parseGe
 import { usePaginaTitel } from '../lib/pagina';
 import { huidigJaar, standaardGebied } from '../lib/gebied';
 
-const STAP_BADGE: Record<string, 'success' | 'warning' | 'danger'> = { GEDAAN: 'success', OPEN: 'warning', TE_LAAT: 'danger' };
+const STAP_BADGE: Record<string, 'success' | 'warning' | 'danger'> = {
+  GEDAAN: 'success',
+  OPEN: 'warning',
+  TE_LAAT: 'danger',
+};
 
 /** The yearly cycle of a gemeente: bod by 1 July, signing by 1 or 15 December, geschil window. */
 export function CyclusPagina() {
   usePaginaTitel('Cyclus');
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const eigen = me.organisatie.soort === 'GEMEENTE' ? me.organisatie.gemeente?.code : me.organisatie.werkgebied[0]?.code;
+  const eigen =
+    me.organisatie.soort === 'GEMEENTE' ? me.organisatie.gemeente?.code : me.organisatie.werkgebied[0]?.code;
   const gemeenteCode = params.get('gemeente') ?? eigen ?? '';
   const jaar = Number(params.get('jaar')) || huidigJaar();
   const kanKiezen = me.organisatie.soort !== 'GEMEENTE';
   const provincieCode = me.organisatie.soort === 'PROVINCIE' ? me.organisatie.provincie?.code : undefined;
   const gemeenten = useQuery(GemeentenDocument, {
-    variables: { filter: provincieCode ? { provincieCode } : me.organisatie.soort === 'RIJK' ? {} : { codes: me.organisatie.werkgebied.map((g) => g.code) } },
+    variables: {
+      filter: provincieCode
+        ? { provincieCode }
+        : me.organisatie.soort === 'RIJK'
+          ? {}
+          : { codes: me.organisatie.werkgebied.map((g) => g.code) },
+    },
     skip: !kanKiezen,
   });
-  const { data, error, loading } = useQuery(CyclusKalenderDocument, { variables: { gemeenteCode, jaar }, skip: !gemeenteCode });
+  const { data, error, loading } = useQuery(CyclusKalenderDocument, {
+    variables: { gemeenteCode, jaar },
+    skip: !gemeenteCode,
+  });
   const k = data?.cyclusKalender;
   const zet = (key: string, w: string) => {
     const p = new URLSearchParams(params);
@@ -45,8 +71,9 @@ export function CyclusPagina() {
     <>
       <Heading level={1}>Cyclus prestatieafspraken{k ? `: ${k.gemeente.naam} ${k.jaar}` : ''}</Heading>
       <Paragraph>
-        Elk jaar: de corporatie brengt vóór 1 juli haar bod uit, en vóór 1 of 15 december ondertekenen de partijen de
-        afspraken voor het volgende jaar. Een geschil (artikel 44 Woningwet) kan van 1 juli tot en met 29 januari.
+        Elk jaar: de corporatie brengt vóór 1 juli haar bod uit, en vóór 1 of 15 december ondertekenen de
+        partijen de afspraken voor het volgende jaar. Een geschil (artikel 44 Woningwet) kan van 1 juli tot en
+        met 29 januari.
       </Paragraph>
       <form className="tm-filter" aria-label="Gemeente en jaar kiezen" onSubmit={(e) => e.preventDefault()}>
         {kanKiezen ? (
@@ -85,8 +112,17 @@ export function CyclusPagina() {
             kolommen={[
               { kop: 'Stap', cel: (s) => s.label, rijkop: true },
               { kop: 'Uiterlijk', cel: (s) => formatDag(s.deadline) },
-              { kop: 'Gedaan op', cel: (s) => (s.gedaanOp ? `${formatDag(s.gedaanOp)}${s.opTijd === false ? ' (te laat)' : ''}` : '–') },
-              { kop: 'Status', cel: (s) => <StatusBadge soort={STAP_BADGE[s.status] ?? 'neutral'}>{s.statusLabel}</StatusBadge> },
+              {
+                kop: 'Gedaan op',
+                cel: (s) =>
+                  s.gedaanOp ? `${formatDag(s.gedaanOp)}${s.opTijd === false ? ' (te laat)' : ''}` : '–',
+              },
+              {
+                kop: 'Status',
+                cel: (s) => (
+                  <StatusBadge soort={STAP_BADGE[s.status] ?? 'neutral'}>{s.statusLabel}</StatusBadge>
+                ),
+              },
               {
                 kop: 'Dagen tot de deadline',
                 cel: (s) => (s.status === 'GEDAAN' ? '–' : formatGetal(s.dagenTotDeadline)),
@@ -135,9 +171,12 @@ export function TaakstellingenPagina() {
               ? 'Nederland'
               : standaard.soort === 'PROVINCIE'
                 ? `Provincie ${me.organisatie.provincie?.naam ?? ''}`
-                : me.organisatie.gemeente?.naam ?? standaard.code,
+                : (me.organisatie.gemeente?.naam ?? standaard.code),
         },
-        ...(provincies.data?.provincies ?? []).map((p) => ({ waarde: `PROVINCIE:${p.code}`, label: `Provincie ${p.naam}` })),
+        ...(provincies.data?.provincies ?? []).map((p) => ({
+          waarde: `PROVINCIE:${p.code}`,
+          label: `Provincie ${p.naam}`,
+        })),
         ...(gemeenten.data?.gemeenten ?? []).map((g) => ({ waarde: `GEMEENTE:${g.code}`, label: g.naam })),
       ]
     : [];
@@ -194,7 +233,11 @@ export function TaakstellingenPagina() {
         refetchQueries: [TaakstellingenDocument],
       });
       const t = r.data?.stelTaakstelling;
-      setMelding(t ? `Taakstelling ${t.indicatorNaam} voor ${t.gebied.naam}: ${formatGetal(t.waarde)} is vastgelegd.` : 'Vastgelegd.');
+      setMelding(
+        t
+          ? `Taakstelling ${t.indicatorNaam} voor ${t.gebied.naam}: ${formatGetal(t.waarde)} is vastgelegd.`
+          : 'Vastgelegd.',
+      );
       const gekozen = c.gebied;
       wis();
       setC((oud) => ({ ...oud, gebied: gekozen }));
@@ -208,8 +251,8 @@ export function TaakstellingenPagina() {
     <>
       <Heading level={1}>Taakstellingen</Heading>
       <Paragraph>
-        Doelen die van bovenaf zijn gesteld: door het Rijk, de provincie of de gemeente zelf. De voortgang wordt hiertegen
-        afgezet.
+        Doelen die van bovenaf zijn gesteld: door het Rijk, de provincie of de gemeente zelf. De voortgang
+        wordt hiertegen afgezet.
       </Paragraph>
       <form className="tm-filter" aria-label="Gebied kiezen" onSubmit={(e) => e.preventDefault()}>
         <FormField label="Gebied">
@@ -233,9 +276,19 @@ export function TaakstellingenPagina() {
           sleutel={(t) => t.id}
           kolommen={[
             { kop: 'Indicator', cel: (t) => t.indicatorNaam, rijkop: true },
-            { kop: 'Periode', cel: (t) => (t.halfjaar ? t.halfjaar.replace('-H', ', halfjaar ') : `${formatDag(t.periode.van)} – ${formatDag(t.periode.tot)}`) },
+            {
+              kop: 'Periode',
+              cel: (t) =>
+                t.halfjaar
+                  ? t.halfjaar.replace('-H', ', halfjaar ')
+                  : `${formatDag(t.periode.van)} – ${formatDag(t.periode.tot)}`,
+            },
             { kop: 'Taakstelling', cel: (t) => formatGetal(t.waarde), numeriek: true },
-            { kop: 'Gesteld door', cel: (t) => `${t.gesteldDoor.naam} (${organisatieSoortLabel(t.gesteldDoor.soort).toLowerCase()})` },
+            {
+              kop: 'Gesteld door',
+              cel: (t) =>
+                `${t.gesteldDoor.naam} (${organisatieSoortLabel(t.gesteldDoor.soort).toLowerCase()})`,
+            },
             { kop: 'Op', cel: (t) => formatDatumTijd(t.aangemaaktOp) },
             { kop: 'Toelichting', cel: (t) => t.toelichting ?? '–' },
           ]}
@@ -252,7 +305,11 @@ export function TaakstellingenPagina() {
           <form className="tm-form" noValidate onSubmit={verstuur}>
             <FormField label="Indicator" verplicht error={fouten.indicatorCode ?? server.indicatorCode}>
               {(ids) => (
-                <Select ids={ids} value={c.indicatorCode} onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}>
+                <Select
+                  ids={ids}
+                  value={c.indicatorCode}
+                  onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}
+                >
                   <option value="">Kies een indicator</option>
                   {meetbaar.map((i) => (
                     <option key={i.code} value={i.code}>
@@ -265,7 +322,11 @@ export function TaakstellingenPagina() {
             {statushouders ? (
               <FormField label="Halfjaar" error={server.halfjaar}>
                 {(ids) => (
-                  <Select ids={ids} value={c.halfjaar} onChange={(e) => setC({ ...c, halfjaar: e.target.value })}>
+                  <Select
+                    ids={ids}
+                    value={c.halfjaar}
+                    onChange={(e) => setC({ ...c, halfjaar: e.target.value })}
+                  >
                     {[huidigJaar() - 1, huidigJaar(), huidigJaar() + 1].flatMap((j) =>
                       [1, 2].map((h) => (
                         <option key={`${j}-H${h}`} value={`${j}-H${h}`}>
@@ -289,11 +350,31 @@ export function TaakstellingenPagina() {
                 )}
               </FormField>
             )}
-            <FormField label="Taakstelling" verplicht description={statushouders ? 'In personen' : undefined} error={fouten.waarde ?? server.waarde}>
-              {(ids) => <Textbox ids={ids} inputMode="decimal" size={10} value={c.waarde} onChange={(e) => setC({ ...c, waarde: e.target.value })} />}
+            <FormField
+              label="Taakstelling"
+              verplicht
+              description={statushouders ? 'In personen' : undefined}
+              error={fouten.waarde ?? server.waarde}
+            >
+              {(ids) => (
+                <Textbox
+                  ids={ids}
+                  inputMode="decimal"
+                  size={10}
+                  value={c.waarde}
+                  onChange={(e) => setC({ ...c, waarde: e.target.value })}
+                />
+              )}
             </FormField>
             <FormField label="Toelichting" error={server.toelichting}>
-              {(ids) => <Textarea ids={ids} rows={2} value={c.toelichting} onChange={(e) => setC({ ...c, toelichting: e.target.value })} />}
+              {(ids) => (
+                <Textarea
+                  ids={ids}
+                  rows={2}
+                  value={c.toelichting}
+                  onChange={(e) => setC({ ...c, toelichting: e.target.value })}
+                />
+              )}
             </FormField>
             <ButtonGroup>
               <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>

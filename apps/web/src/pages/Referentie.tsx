@@ -41,11 +41,21 @@ export function GemeentenPagina() {
         }}
       >
         <FormField label="Zoek op naam of code">
-          {(ids) => <Textbox ids={ids} value={invoer.zoek} onChange={(e) => setInvoer({ ...invoer, zoek: e.target.value })} />}
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              value={invoer.zoek}
+              onChange={(e) => setInvoer({ ...invoer, zoek: e.target.value })}
+            />
+          )}
         </FormField>
         <FormField label="Provincie">
           {(ids) => (
-            <Select ids={ids} value={invoer.provincie} onChange={(e) => setInvoer({ ...invoer, provincie: e.target.value })}>
+            <Select
+              ids={ids}
+              value={invoer.provincie}
+              onChange={(e) => setInvoer({ ...invoer, provincie: e.target.value })}
+            >
               <option value="">Alle provincies</option>
               {provincies.data?.provincies.map((p) => (
                 <option key={p.code} value={p.code}>
@@ -105,7 +115,13 @@ export function OrganisatiesPagina() {
         }}
       >
         <FormField label="Zoek op naam of code">
-          {(ids) => <Textbox ids={ids} value={invoer.zoek} onChange={(e) => setInvoer({ ...invoer, zoek: e.target.value })} />}
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              value={invoer.zoek}
+              onChange={(e) => setInvoer({ ...invoer, zoek: e.target.value })}
+            />
+          )}
         </FormField>
         <FormField label="Soort organisatie">
           {(ids) => (

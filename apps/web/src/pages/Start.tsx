@@ -12,9 +12,7 @@ export function StartPagina() {
   return (
     <>
       <Heading level={1}>Welkom, {me.naam}</Heading>
-      <Paragraph lead>
-        U werkt in Thuismonitor namens {org.naam}.
-      </Paragraph>
+      <Paragraph lead>U werkt in Thuismonitor namens {org.naam}.</Paragraph>
       <section aria-labelledby="kop-organisatie">
         <Heading level={2} id="kop-organisatie">
           Uw organisatie

@@ -14,7 +14,9 @@ function statusBadge(status: string | null | undefined, label: string | null | u
 }
 
 const huidigHalfjaar = () => {
-  const d = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', month: 'numeric' }).format(new Date());
+  const d = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', month: 'numeric' }).format(
+    new Date(),
+  );
   return `${huidigJaar()}-H${Number(d) <= 6 ? 1 : 2}`;
 };
 
@@ -27,24 +29,35 @@ export function StatushoudersPagina() {
   const tot = huidigHalfjaar();
   const provincieCode = o.soort === 'PROVINCIE' ? o.provincie?.code : undefined;
   const gemeenteCode = o.soort === 'GEMEENTE' ? o.gemeente?.code : undefined;
-  const prov = useQuery(StatushoudersProvincieDocument, { variables: { provincieCode: provincieCode ?? '', van, tot }, skip: !provincieCode });
-  const gem = useQuery(StatushoudersGemeenteDocument, { variables: { gemeenteCode: gemeenteCode ?? '', van, tot }, skip: !gemeenteCode });
-  const gemeenten = prov.data ? prov.data.statushoudersTaakstellingProvincie.gemeenten : gem.data ? [gem.data.statushoudersTaakstelling] : [];
+  const prov = useQuery(StatushoudersProvincieDocument, {
+    variables: { provincieCode: provincieCode ?? '', van, tot },
+    skip: !provincieCode,
+  });
+  const gem = useQuery(StatushoudersGemeenteDocument, {
+    variables: { gemeenteCode: gemeenteCode ?? '', van, tot },
+    skip: !gemeenteCode,
+  });
+  const gemeenten = prov.data
+    ? prov.data.statushoudersTaakstellingProvincie.gemeenten
+    : gem.data
+      ? [gem.data.statushoudersTaakstelling]
+      : [];
   const halfjaren = gemeenten[0]?.halfjaren.map((h) => h.halfjaar) ?? [];
   const laatste = halfjaren[halfjaren.length - 1];
   return (
     <>
       <Heading level={1}>Huisvesting statushouders</Heading>
       <Paragraph>
-        De taakstelling wordt per halfjaar gesteld in personen. Een achterstand of voorsprong gaat mee naar het volgende
-        halfjaar. De provincie toetst op 1 januari en 1 juli.
+        De taakstelling wordt per halfjaar gesteld in personen. Een achterstand of voorsprong gaat mee naar
+        het volgende halfjaar. De provincie toetst op 1 januari en 1 juli.
       </Paragraph>
       <FoutMelding error={prov.error ?? gem.error} />
       {prov.loading || gem.loading ? <Laden /> : null}
       {prov.data ? (
         <Alert type={prov.data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand ? 'warning' : 'ok'}>
-          {formatGetal(prov.data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand)} van de {formatGetal(gemeenten.length)} gemeenten
-          hebben een achterstand aan het eind van het laatste halfjaar.
+          {formatGetal(prov.data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand)} van de{' '}
+          {formatGetal(gemeenten.length)} gemeenten hebben een achterstand aan het eind van het laatste
+          halfjaar.
         </Alert>
       ) : null}
       {gemeenten.length && laatste ? (
@@ -53,7 +66,15 @@ export function StatushoudersPagina() {
           rijen={gemeenten}
           sleutel={(g) => g.gemeente.code}
           kolommen={[
-            { kop: 'Gemeente', cel: (g) => <Link to={voortgangHref({ soort: 'GEMEENTE', code: g.gemeente.code })}>{g.gemeente.naam}</Link>, rijkop: true },
+            {
+              kop: 'Gemeente',
+              cel: (g) => (
+                <Link to={voortgangHref({ soort: 'GEMEENTE', code: g.gemeente.code })}>
+                  {g.gemeente.naam}
+                </Link>
+              ),
+              rijkop: true,
+            },
             ...halfjaren.flatMap((hj, idx) => [
               {
                 kop: `${hj.replace('-H', ' H')}: te realiseren`,

@@ -1,5 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { AANDACHTSGROEPEN, SEGMENTEN, TOEWIJZING_KOLOMMEN, toewijzingKolomLabel, VERPLICHTE_KOLOMMEN } from '@thuismonitor/domain';
+import {
+  AANDACHTSGROEPEN,
+  SEGMENTEN,
+  TOEWIJZING_KOLOMMEN,
+  toewijzingKolomLabel,
+  VERPLICHTE_KOLOMMEN,
+} from '@thuismonitor/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { magIk, useMe } from '../auth/MeContext';
@@ -54,7 +60,9 @@ export function ToewijzingenPagina() {
     },
     first: PAGINA,
   };
-  const { data, error, loading, fetchMore, refetch } = useQuery(ToewijzingenDocument, { variables: variabelen });
+  const { data, error, loading, fetchMore, refetch } = useQuery(ToewijzingenDocument, {
+    variables: variabelen,
+  });
   const [verwijder, verwijderd] = useMutation(VerwijderToewijzingDocument);
   const [melding, setMelding] = useState<string | null>(null);
   const invoeren = magIk(me, 'toewijzing:invoeren');
@@ -63,9 +71,11 @@ export function ToewijzingenPagina() {
     <>
       <Heading level={1}>Toewijzingen</Heading>
       <Paragraph>
-        Toewijzingen van huurwoningen aan huishoudens, zonder persoonsgegevens: alleen gemeente, datum, aandachtsgroep,
-        huishoudgrootte en segment.
-        {me.organisatie.soort === 'GEMEENTE' ? ' U ziet de toewijzingen van alle corporaties in uw gemeente.' : null}
+        Toewijzingen van huurwoningen aan huishoudens, zonder persoonsgegevens: alleen gemeente, datum,
+        aandachtsgroep, huishoudgrootte en segment.
+        {me.organisatie.soort === 'GEMEENTE'
+          ? ' U ziet de toewijzingen van alle corporaties in uw gemeente.'
+          : null}
       </Paragraph>
       {invoeren ? (
         <ButtonGroup>
@@ -87,7 +97,11 @@ export function ToewijzingenPagina() {
       >
         <FormField label="Gemeente">
           {(ids) => (
-            <Select ids={ids} value={filter.gemeenteCode} onChange={(e) => setFilter({ ...filter, gemeenteCode: e.target.value })}>
+            <Select
+              ids={ids}
+              value={filter.gemeenteCode}
+              onChange={(e) => setFilter({ ...filter, gemeenteCode: e.target.value })}
+            >
               <option value="">Alle gemeenten</option>
               {gemeenten.map((g) => (
                 <option key={g.code} value={g.code}>
@@ -98,10 +112,24 @@ export function ToewijzingenPagina() {
           )}
         </FormField>
         <FormField label="Vanaf datum">
-          {(ids) => <Textbox ids={ids} type="date" value={filter.van} onChange={(e) => setFilter({ ...filter, van: e.target.value })} />}
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              type="date"
+              value={filter.van}
+              onChange={(e) => setFilter({ ...filter, van: e.target.value })}
+            />
+          )}
         </FormField>
         <FormField label="Tot en met datum">
-          {(ids) => <Textbox ids={ids} type="date" value={filter.tot} onChange={(e) => setFilter({ ...filter, tot: e.target.value })} />}
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              type="date"
+              value={filter.tot}
+              onChange={(e) => setFilter({ ...filter, tot: e.target.value })}
+            />
+          )}
         </FormField>
         <Button type="submit">Filteren</Button>
       </form>
@@ -118,11 +146,16 @@ export function ToewijzingenPagina() {
               { kop: 'Kenmerk', cel: (t) => t.externKenmerk, rijkop: true },
               { kop: 'Datum', cel: (t) => formatDag(t.datum) },
               { kop: 'Gemeente', cel: (t) => t.gemeente.naam },
-              { kop: 'Aandachtsgroep', cel: (t) => (t.aandachtsgroep ? aandachtsgroepLabel(t.aandachtsgroep) : 'Regulier') },
+              {
+                kop: 'Aandachtsgroep',
+                cel: (t) => (t.aandachtsgroep ? aandachtsgroepLabel(t.aandachtsgroep) : 'Regulier'),
+              },
               { kop: 'Huishouden', cel: (t) => formatGetal(t.huishoudgrootte), numeriek: true },
               { kop: 'Segment', cel: (t) => segmentLabel(t.segment) },
               { kop: 'Via urgentie', cel: (t) => (t.viaUrgentie ? 'ja' : 'nee') },
-              ...(me.organisatie.soort === 'GEMEENTE' ? [{ kop: 'Corporatie', cel: (t: (typeof rijen)[number]) => t.corporatie.naam }] : []),
+              ...(me.organisatie.soort === 'GEMEENTE'
+                ? [{ kop: 'Corporatie', cel: (t: (typeof rijen)[number]) => t.corporatie.naam }]
+                : []),
               { kop: 'Vastgelegd via', cel: (t) => (t.importId ? 'import' : 'formulier') },
               ...(invoeren
                 ? [
@@ -197,7 +230,8 @@ function valideer(c: ToewijzingConcept): Record<string, string> {
   if (!c.datum) f.datum = 'Vul de datum van de toewijzing in.';
   const n = Number(c.huishoudgrootte);
   if (!c.huishoudgrootte) f.huishoudgrootte = 'Vul het aantal personen in het huishouden in.';
-  else if (!Number.isInteger(n) || n < 1 || n > 20) f.huishoudgrootte = 'Vul een heel getal van 1 tot en met 20 in.';
+  else if (!Number.isInteger(n) || n < 1 || n > 20)
+    f.huishoudgrootte = 'Vul een heel getal van 1 tot en met 20 in.';
   return f;
 }
 
@@ -211,7 +245,8 @@ export function ToewijzingInvoerenPagina() {
   const foutenRef = useRef<HTMLDivElement>(null);
   const serverVeld = veldFouten(error);
   const veld = (naam: keyof ToewijzingConcept) => fouten[naam] ?? serverVeld[naam] ?? null;
-  const zet = <K extends keyof ToewijzingConcept>(k: K, v: ToewijzingConcept[K]) => setC((oud) => ({ ...oud, [k]: v }));
+  const zet = <K extends keyof ToewijzingConcept>(k: K, v: ToewijzingConcept[K]) =>
+    setC((oud) => ({ ...oud, [k]: v }));
 
   const verstuur = async (e: FormEvent) => {
     e.preventDefault();
@@ -248,7 +283,8 @@ export function ToewijzingInvoerenPagina() {
     <>
       <Heading level={1}>Toewijzing invoeren</Heading>
       <Paragraph>
-        Leg één toewijzing vast. Vul geen namen, adressen of andere persoonsgegevens in. Voor veel toewijzingen tegelijk:{' '}
+        Leg één toewijzing vast. Vul geen namen, adressen of andere persoonsgegevens in. Voor veel
+        toewijzingen tegelijk:{' '}
         <ButtonLink appearance="subtle" to="/toewijzingen/importeren">
           bestand importeren
         </ButtonLink>
@@ -271,7 +307,12 @@ export function ToewijzingInvoerenPagina() {
       <form className="tm-form" noValidate onSubmit={verstuur}>
         <FormField label="Gemeente van de woning" verplicht error={veld('gemeenteCode')}>
           {(ids) => (
-            <Select ids={ids} required value={c.gemeenteCode} onChange={(e) => zet('gemeenteCode', e.target.value)}>
+            <Select
+              ids={ids}
+              required
+              value={c.gemeenteCode}
+              onChange={(e) => zet('gemeenteCode', e.target.value)}
+            >
               <option value="">Kies een gemeente</option>
               {gemeenten.map((g) => (
                 <option key={g.code} value={g.code}>
@@ -282,11 +323,27 @@ export function ToewijzingInvoerenPagina() {
           )}
         </FormField>
         <FormField label="Datum van de toewijzing" verplicht error={veld('datum')}>
-          {(ids) => <Textbox ids={ids} type="date" required value={c.datum} onChange={(e) => zet('datum', e.target.value)} />}
-        </FormField>
-        <FormField label="Aandachtsgroep" description="Leeg laten voor een reguliere toewijzing." error={veld('aandachtsgroep')}>
           {(ids) => (
-            <Select ids={ids} value={c.aandachtsgroep} onChange={(e) => zet('aandachtsgroep', e.target.value)}>
+            <Textbox
+              ids={ids}
+              type="date"
+              required
+              value={c.datum}
+              onChange={(e) => zet('datum', e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          label="Aandachtsgroep"
+          description="Leeg laten voor een reguliere toewijzing."
+          error={veld('aandachtsgroep')}
+        >
+          {(ids) => (
+            <Select
+              ids={ids}
+              value={c.aandachtsgroep}
+              onChange={(e) => zet('aandachtsgroep', e.target.value)}
+            >
               <option value="">Geen (regulier)</option>
               {AANDACHTSGROEPEN.map((g) => (
                 <option key={g} value={g}>
@@ -321,14 +378,26 @@ export function ToewijzingInvoerenPagina() {
           )}
         </FormField>
         <FormField label="Toegewezen via urgentie" checkbox error={veld('viaUrgentie')}>
-          {(ids) => <Checkbox ids={ids} checked={c.viaUrgentie} onChange={(e) => zet('viaUrgentie', e.target.checked)} />}
+          {(ids) => (
+            <Checkbox
+              ids={ids}
+              checked={c.viaUrgentie}
+              onChange={(e) => zet('viaUrgentie', e.target.checked)}
+            />
+          )}
         </FormField>
         <FormField
           label="Extern kenmerk"
           description="Het nummer uit uw verhuursysteem. Leeg laten: Thuismonitor maakt een kenmerk."
           error={veld('externKenmerk')}
         >
-          {(ids) => <Textbox ids={ids} value={c.externKenmerk} onChange={(e) => zet('externKenmerk', e.target.value)} />}
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              value={c.externKenmerk}
+              onChange={(e) => zet('externKenmerk', e.target.value)}
+            />
+          )}
         </FormField>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
@@ -379,7 +448,9 @@ export function ToewijzingenImporterenPagina() {
   const verstuur = async (dryRun: boolean, b: File) => {
     setStap({ soort: 'bezig', dryRun, fractie: 0, verwerken: false });
     try {
-      const r = await uploadBestand<ImportRapport & { message?: string; details?: { veld: string; melding: string }[] }>({
+      const r = await uploadBestand<
+        ImportRapport & { message?: string; details?: { veld: string; melding: string }[] }
+      >({
         url: `${auth.config.apiUrl}/api/toewijzingen/import?dryRun=${dryRun}`,
         token: auth.token(),
         velden: { bestand: b },
@@ -388,7 +459,10 @@ export function ToewijzingenImporterenPagina() {
       });
       if (r.status === 401) {
         auth.verlopen();
-        setStap({ soort: 'fout', melding: 'Uw sessie is verlopen. Meld u opnieuw aan en kies het bestand opnieuw.' });
+        setStap({
+          soort: 'fout',
+          melding: 'Uw sessie is verlopen. Meld u opnieuw aan en kies het bestand opnieuw.',
+        });
       } else if (typeof r.body === 'object' && r.body && 'rijen' in r.body) {
         if (dryRun) setStap({ soort: 'gecontroleerd', rapport: r.body, bestand: b });
         else if (r.body.opgeslagen) setStap({ soort: 'geimporteerd', rapport: r.body });
@@ -418,15 +492,16 @@ export function ToewijzingenImporterenPagina() {
   };
 
   const perRij = new Map<number, ImportFout[]>();
-  if (stap.soort === 'gecontroleerd') for (const f of stap.rapport.fouten) perRij.set(f.rij, [...(perRij.get(f.rij) ?? []), f]);
+  if (stap.soort === 'gecontroleerd')
+    for (const f of stap.rapport.fouten) perRij.set(f.rij, [...(perRij.get(f.rij) ?? []), f]);
 
   return (
     <>
       <Heading level={1}>Toewijzingen importeren</Heading>
       <Paragraph>
-        Lever een export uit uw verhuursysteem aan als CSV (puntkomma of komma) of Excel (.xlsx). Thuismonitor controleert
-        eerst elke rij; pas als alles klopt importeert u het bestand. Een bestand dat al eerder is geïmporteerd, voegt geen
-        dubbele toewijzingen toe: het extern kenmerk is per corporatie uniek.
+        Lever een export uit uw verhuursysteem aan als CSV (puntkomma of komma) of Excel (.xlsx). Thuismonitor
+        controleert eerst elke rij; pas als alles klopt importeert u het bestand. Een bestand dat al eerder is
+        geïmporteerd, voegt geen dubbele toewijzingen toe: het extern kenmerk is per corporatie uniek.
       </Paragraph>
       <details className="tm-uitleg">
         <summary>Welke kolommen verwacht Thuismonitor?</summary>
@@ -461,7 +536,15 @@ export function ToewijzingenImporterenPagina() {
           )}
         </FormField>
         <ButtonGroup>
-          <Button type="submit" appearance={stap.soort === 'gecontroleerd' && stap.rapport.aantalFouten === 0 ? 'secondary-action' : 'primary-action'} disabled={stap.soort === 'bezig'}>
+          <Button
+            type="submit"
+            appearance={
+              stap.soort === 'gecontroleerd' && stap.rapport.aantalFouten === 0
+                ? 'secondary-action'
+                : 'primary-action'
+            }
+            disabled={stap.soort === 'bezig'}
+          >
             Bestand controleren
           </Button>
         </ButtonGroup>
@@ -471,10 +554,17 @@ export function ToewijzingenImporterenPagina() {
         {stap.soort === 'bezig' ? (
           stap.verwerken ? (
             <>
-              <Voortgangsbalk label={stap.dryRun ? 'Het bestand wordt gecontroleerd…' : 'De toewijzingen worden geïmporteerd…'} />
+              <Voortgangsbalk
+                label={
+                  stap.dryRun ? 'Het bestand wordt gecontroleerd…' : 'De toewijzingen worden geïmporteerd…'
+                }
+              />
             </>
           ) : (
-            <Voortgangsbalk label={`Het bestand wordt verstuurd: ${Math.round(stap.fractie * 100)}%`} waarde={Math.round(stap.fractie * 100)} />
+            <Voortgangsbalk
+              label={`Het bestand wordt verstuurd: ${Math.round(stap.fractie * 100)}%`}
+              waarde={Math.round(stap.fractie * 100)}
+            />
           )
         ) : null}
         {stap.soort === 'fout' ? (
@@ -498,15 +588,18 @@ export function ToewijzingenImporterenPagina() {
             </Heading>
             {stap.rapport.aantalFouten === 0 ? (
               <Alert type="ok">
-                Alle {formatGetal(stap.rapport.rijen)} rijen zijn goed. {formatGetal(stap.rapport.nieuw)} toewijzingen zijn nieuw
-                {stap.rapport.alAanwezig ? `, ${formatGetal(stap.rapport.alAanwezig)} waren al eerder geïmporteerd` : ''}. Er is
-                nog niets opgeslagen.
+                Alle {formatGetal(stap.rapport.rijen)} rijen zijn goed. {formatGetal(stap.rapport.nieuw)}{' '}
+                toewijzingen zijn nieuw
+                {stap.rapport.alAanwezig
+                  ? `, ${formatGetal(stap.rapport.alAanwezig)} waren al eerder geïmporteerd`
+                  : ''}
+                . Er is nog niets opgeslagen.
               </Alert>
             ) : (
               <Alert type="error">
-                {formatGetal(stap.rapport.aantalFouten)} {stap.rapport.aantalFouten === 1 ? 'fout' : 'fouten'} in{' '}
-                {formatGetal(perRij.size)} van de {formatGetal(stap.rapport.rijen)} rijen. Er is niets opgeslagen. Pas het
-                bestand aan, kies het opnieuw en controleer het nog eens.
+                {formatGetal(stap.rapport.aantalFouten)} {stap.rapport.aantalFouten === 1 ? 'fout' : 'fouten'}{' '}
+                in {formatGetal(perRij.size)} van de {formatGetal(stap.rapport.rijen)} rijen. Er is niets
+                opgeslagen. Pas het bestand aan, kies het opnieuw en controleer het nog eens.
               </Alert>
             )}
             <ImportSamenvatting rapport={stap.rapport} />
@@ -567,20 +660,20 @@ function ImportSamenvatting({ rapport }: { rapport: ImportRapport }) {
         </Alert>
       ) : null}
       <Tabel
-      caption="Samenvatting"
-      rijen={[
-        ['Rijen in het bestand', rapport.rijen],
-        ['Goede rijen', rapport.geldig],
-        ['Rijen met fouten', rapport.rijen - rapport.geldig],
-        [rapport.opgeslagen ? 'Nieuw opgeslagen' : 'Nieuw bij importeren', rapport.nieuw],
-        ['Al eerder geïmporteerd', rapport.alAanwezig],
-      ]}
-      sleutel={([k]) => String(k)}
-      kolommen={[
-        { kop: 'Onderdeel', cel: ([k]) => k, rijkop: true },
-        { kop: 'Aantal', cel: ([, v]) => formatGetal(v as number), numeriek: true },
-      ]}
-    />
+        caption="Samenvatting"
+        rijen={[
+          ['Rijen in het bestand', rapport.rijen],
+          ['Goede rijen', rapport.geldig],
+          ['Rijen met fouten', rapport.rijen - rapport.geldig],
+          [rapport.opgeslagen ? 'Nieuw opgeslagen' : 'Nieuw bij importeren', rapport.nieuw],
+          ['Al eerder geïmporteerd', rapport.alAanwezig],
+        ]}
+        sleutel={([k]) => String(k)}
+        kolommen={[
+          { kop: 'Onderdeel', cel: ([k]) => k, rijkop: true },
+          { kop: 'Aantal', cel: ([, v]) => formatGetal(v as number), numeriek: true },
+        ]}
+      />
     </>
   );
 }

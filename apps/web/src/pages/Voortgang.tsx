@@ -5,7 +5,18 @@ import { useMe, type Me } from '../auth/MeContext';
 import { FoutMelding, Laden } from '../components/Fout';
 import { Staafgrafiek } from '../components/Grafiek';
 import { GemeenteKaart, type KaartGebied } from '../components/Kaart';
-import { Alert, Button, DataList, FormField, Heading, Link, Paragraph, Select, StatusBadge, Tabel } from '../components/nl';
+import {
+  Alert,
+  Button,
+  DataList,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+  Select,
+  StatusBadge,
+  Tabel,
+} from '../components/nl';
 import {
   GemeentenDocument,
   ProvinciesDocument,
@@ -24,16 +35,22 @@ import { usePaginaTitel } from '../lib/pagina';
 function useGebiedOpties(me: Me): { waarde: string; label: string }[] {
   const o = me.organisatie;
   const provincieCode = o.soort === 'PROVINCIE' ? o.provincie?.code : undefined;
-  const gemeenten = useQuery(GemeentenDocument, { variables: { filter: { provincieCode } }, skip: !provincieCode && o.soort !== 'RIJK' });
+  const gemeenten = useQuery(GemeentenDocument, {
+    variables: { filter: { provincieCode } },
+    skip: !provincieCode && o.soort !== 'RIJK',
+  });
   const provincies = useQuery(ProvinciesDocument, { skip: o.soort !== 'RIJK' });
   const uit: { waarde: string; label: string }[] = [];
   if (o.soort === 'RIJK') {
     uit.push({ waarde: 'LAND:NL', label: 'Nederland' });
-    for (const p of provincies.data?.provincies ?? []) uit.push({ waarde: `PROVINCIE:${p.code}`, label: `Provincie ${p.naam}` });
-    for (const g of gemeenten.data?.gemeenten ?? []) uit.push({ waarde: `GEMEENTE:${g.code}`, label: g.naam });
+    for (const p of provincies.data?.provincies ?? [])
+      uit.push({ waarde: `PROVINCIE:${p.code}`, label: `Provincie ${p.naam}` });
+    for (const g of gemeenten.data?.gemeenten ?? [])
+      uit.push({ waarde: `GEMEENTE:${g.code}`, label: g.naam });
   } else if (o.soort === 'PROVINCIE' && o.provincie) {
     uit.push({ waarde: `PROVINCIE:${o.provincie.code}`, label: `Provincie ${o.provincie.naam}` });
-    for (const g of gemeenten.data?.gemeenten ?? []) uit.push({ waarde: `GEMEENTE:${g.code}`, label: g.naam });
+    for (const g of gemeenten.data?.gemeenten ?? [])
+      uit.push({ waarde: `GEMEENTE:${g.code}`, label: g.naam });
   } else if (o.soort === 'GEMEENTE' && o.gemeente) {
     uit.push({ waarde: `GEMEENTE:${o.gemeente.code}`, label: o.gemeente.naam });
   } else {
@@ -54,12 +71,16 @@ export function VoortgangPagina() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const standaard = standaardGebied(me);
-  const gebied: GebiedKeuze | null = params.get('soort') && params.get('code')
-    ? { soort: params.get('soort') as GebiedSoort, code: params.get('code')! }
-    : standaard;
+  const gebied: GebiedKeuze | null =
+    params.get('soort') && params.get('code')
+      ? { soort: params.get('soort') as GebiedSoort, code: params.get('code')! }
+      : standaard;
   const jaar = Number(params.get('jaar')) || huidigJaar();
   const opties = useGebiedOpties(me);
-  const [keuze, setKeuze] = useState({ gebied: gebied ? `${gebied.soort}:${gebied.code}` : '', jaar: String(jaar) });
+  const [keuze, setKeuze] = useState({
+    gebied: gebied ? `${gebied.soort}:${gebied.code}` : '',
+    jaar: String(jaar),
+  });
   const { data, error, loading } = useQuery(VoortgangDocument, {
     variables: { gebied: gebied!, jaar },
     skip: !gebied,
@@ -69,8 +90,8 @@ export function VoortgangPagina() {
     <>
       <Heading level={1}>Voortgang{v ? `: ${v.gebied.naam}` : ''}</Heading>
       <Paragraph>
-        Wat er gerealiseerd is tegenover de taakstelling, per actielijn van Een thuis voor iedereen. Bij elke grafiek staat
-        een tabel met dezelfde cijfers.
+        Wat er gerealiseerd is tegenover de taakstelling, per actielijn van Een thuis voor iedereen. Bij elke
+        grafiek staat een tabel met dezelfde cijfers.
       </Paragraph>
       <form
         className="tm-filter"
@@ -83,7 +104,11 @@ export function VoortgangPagina() {
       >
         <FormField label="Gebied">
           {(ids) => (
-            <Select ids={ids} value={keuze.gebied} onChange={(e) => setKeuze({ ...keuze, gebied: e.target.value })}>
+            <Select
+              ids={ids}
+              value={keuze.gebied}
+              onChange={(e) => setKeuze({ ...keuze, gebied: e.target.value })}
+            >
               {gebied && !opties.some((o) => o.waarde === `${gebied.soort}:${gebied.code}`) ? (
                 <option value={`${gebied.soort}:${gebied.code}`}>{v?.gebied.naam ?? gebied.code}</option>
               ) : null}
@@ -97,7 +122,11 @@ export function VoortgangPagina() {
         </FormField>
         <FormField label="Jaar">
           {(ids) => (
-            <Select ids={ids} value={keuze.jaar} onChange={(e) => setKeuze({ ...keuze, jaar: e.target.value })}>
+            <Select
+              ids={ids}
+              value={keuze.jaar}
+              onChange={(e) => setKeuze({ ...keuze, jaar: e.target.value })}
+            >
               {[0, 1, 2, 3].map((d) => (
                 <option key={d} value={huidigJaar() - d}>
                   {huidigJaar() - d}
@@ -108,7 +137,9 @@ export function VoortgangPagina() {
         </FormField>
         <Button type="submit">Tonen</Button>
       </form>
-      {!gebied ? <Alert type="info">Uw organisatie heeft geen werkgebied; er is geen voortgang om te tonen.</Alert> : null}
+      {!gebied ? (
+        <Alert type="info">Uw organisatie heeft geen werkgebied; er is geen voortgang om te tonen.</Alert>
+      ) : null}
       <FoutMelding error={error} />
       {loading && !data ? <Laden tekst="De voortgang wordt berekend…" /> : null}
       {v ? (
@@ -134,7 +165,11 @@ export function VoortgangPagina() {
                 rijen={v.afspraken}
                 sleutel={(a) => a.afspraakId}
                 kolommen={[
-                  { kop: 'Afspraak', cel: (a) => <Link to={`/afspraken/${a.prestatieafspraakId}`}>{a.omschrijving}</Link>, rijkop: true },
+                  {
+                    kop: 'Afspraak',
+                    cel: (a) => <Link to={`/afspraken/${a.prestatieafspraakId}`}>{a.omschrijving}</Link>,
+                    rijkop: true,
+                  },
                   { kop: 'Verantwoordelijk', cel: (a) => a.verantwoordelijke ?? '–' },
                   { kop: 'Doel', cel: (a) => formatGetal(a.doelwaarde), numeriek: true },
                   { kop: 'Gerealiseerd', cel: (a) => a.realisatie?.weergave ?? '–', numeriek: true },
@@ -157,14 +192,24 @@ export function ActielijnBlok({
   actielijn: VoortgangQuery['voortgang']['actielijnen'][number];
   niveau?: 2 | 3;
 }) {
-  const metDoel = useMemo(() => actielijn.indicatoren.filter((i) => i.taakstelling && i.percentage !== null), [actielijn]);
+  const metDoel = useMemo(
+    () => actielijn.indicatoren.filter((i) => i.taakstelling && i.percentage !== null),
+    [actielijn],
+  );
   const categorieen = useMemo(() => metDoel.map((i) => i.naam), [metDoel]);
   const reeksen = useMemo(
     () => [
-      { naam: 'Gerealiseerd (% van taakstelling)', waarden: metDoel.map((i) => (i.percentage === null ? null : Math.round(i.percentage * 10) / 10)) },
+      {
+        naam: 'Gerealiseerd (% van taakstelling)',
+        waarden: metDoel.map((i) => (i.percentage === null ? null : Math.round(i.percentage * 10) / 10)),
+      },
       {
         naam: 'Verwacht op dit moment (%)',
-        waarden: metDoel.map((i) => (i.verwacht !== null && i.taakstelling ? Math.round((i.verwacht / i.taakstelling) * 1000) / 10 : null)),
+        waarden: metDoel.map((i) =>
+          i.verwacht !== null && i.taakstelling
+            ? Math.round((i.verwacht / i.taakstelling) * 1000) / 10
+            : null,
+        ),
         soort: 'line' as const,
       },
     ],
@@ -177,7 +222,9 @@ export function ActielijnBlok({
         {actielijnLabel(actielijn.code)}
       </Heading>
       {metDoel.length ? null : (
-        <Paragraph>Voor deze actielijn is in dit gebied nog geen taakstelling gesteld; de realisatie staat in de tabel.</Paragraph>
+        <Paragraph>
+          Voor deze actielijn is in dit gebied nog geen taakstelling gesteld; de realisatie staat in de tabel.
+        </Paragraph>
       )}
       <div className={metDoel.length ? 'tm-raster tm-raster--grafiek' : undefined}>
         {metDoel.length ? (
@@ -230,9 +277,16 @@ export function KaartPagina() {
   });
   const v = data?.voortgang;
   const indicatoren = v?.actielijnen.flatMap((a) => a.indicatoren) ?? [];
-  const indicatorCode = params.get('indicator') ?? (indicatoren.find((i) => i.code === 'STATUSHOUDERS_GEHUISVEST')?.code ?? indicatoren[0]?.code ?? '');
+  const indicatorCode =
+    params.get('indicator') ??
+    indicatoren.find((i) => i.code === 'STATUSHOUDERS_GEHUISVEST')?.code ??
+    indicatoren[0]?.code ??
+    '';
   const indicator = indicatoren.find((i) => i.code === indicatorCode);
-  const rijen = (v?.gemeenten ?? []).map((g) => ({ g, c: g.indicatoren.find((i) => i.indicatorCode === indicatorCode) }));
+  const rijen = (v?.gemeenten ?? []).map((g) => ({
+    g,
+    c: g.indicatoren.find((i) => i.indicatorCode === indicatorCode),
+  }));
   const gebieden: KaartGebied[] = rijen.map(({ g, c }) => {
     const sleutel = c?.status ?? 'ONBEKEND';
     const k = KAART_KLEUREN[sleutel] ?? KAART_KLEUREN.ONBEKEND;
@@ -252,8 +306,8 @@ export function KaartPagina() {
     <>
       <Heading level={1}>Kaart{v ? `: ${v.gebied.naam}` : ''}</Heading>
       <Paragraph>
-        De gemeenten gekleurd naar hun voortgang op één indicator. Kies een gemeente op de kaart of in de tabel om haar
-        voortgang te zien.
+        De gemeenten gekleurd naar hun voortgang op één indicator. Kies een gemeente op de kaart of in de
+        tabel om haar voortgang te zien.
       </Paragraph>
       <form className="tm-filter" aria-label="Kaart instellen" onSubmit={(e) => e.preventDefault()}>
         {me.organisatie.soort === 'RIJK' ? (
@@ -314,13 +368,21 @@ export function KaartPagina() {
               kolommen={[
                 {
                   kop: 'Gemeente',
-                  cel: ({ g }) => <Link to={voortgangHref({ soort: 'GEMEENTE', code: g.gemeente.code }, jaar)}>{g.gemeente.naam}</Link>,
+                  cel: ({ g }) => (
+                    <Link to={voortgangHref({ soort: 'GEMEENTE', code: g.gemeente.code }, jaar)}>
+                      {g.gemeente.naam}
+                    </Link>
+                  ),
                   rijkop: true,
                 },
                 { kop: 'Taakstelling', cel: ({ c }) => formatGetal(c?.taakstelling), numeriek: true },
                 { kop: 'Gerealiseerd', cel: ({ c }) => c?.realisatie.weergave ?? '–', numeriek: true },
                 { kop: '%', cel: ({ c }) => formatPercentage(c?.percentage), numeriek: true },
-                { kop: 'Status', cel: ({ c }) => (c?.status ? KAART_KLEUREN[c.status]?.label ?? c.status : KAART_KLEUREN.ONBEKEND.label) },
+                {
+                  kop: 'Status',
+                  cel: ({ c }) =>
+                    c?.status ? (KAART_KLEUREN[c.status]?.label ?? c.status) : KAART_KLEUREN.ONBEKEND.label,
+                },
               ]}
             />
           </div>
@@ -329,4 +391,3 @@ export function KaartPagina() {
     </>
   );
 }
-

@@ -58,7 +58,11 @@ export class WebTestApp {
   async pagina(sleutel = 'standaard'): Promise<Page> {
     let c = this.contexts.get(sleutel);
     if (!c) {
-      const context = await this.browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
+      const context = await this.browser.newContext({
+        locale: 'nl-NL',
+        timezoneId: 'Europe/Amsterdam',
+        viewport: { width: 1280, height: 900 },
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       c = { context, page };
@@ -83,9 +87,15 @@ export class WebTestApp {
 
   /** axe-core: no WCAG 2.1 A/AA violations on the current page. Returns a readable list for expect. */
   async axe(page: Page): Promise<string[]> {
-    const resultaat = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const resultaat = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
     return resultaat.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`,
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(' | ')}`,
     );
   }
 
@@ -112,10 +122,14 @@ export class WebTestApp {
   }
 }
 
-export async function startWebApp(opties: { env?: Record<string, string>; worker?: boolean } = {}): Promise<WebTestApp> {
+export async function startWebApp(
+  opties: { env?: Record<string, string>; worker?: boolean } = {},
+): Promise<WebTestApp> {
   const env = opties.env ?? {};
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    throw new Error('apps/web/dist is not built: run the tests via `node scripts/test.mjs` (it builds the web app first)');
+    throw new Error(
+      'apps/web/dist is not built: run the tests via `node scripts/test.mjs` (it builds the web app first)',
+    );
   }
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-web-'));
   const database = await maakTestDatabase();
@@ -142,7 +156,10 @@ export async function startWebApp(opties: { env?: Record<string, string>; worker
     await app.listen(port, '127.0.0.1');
     if (opties.worker) {
       // the real BullMQ worker (report generation) in this process, on this test's queues
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false, abortOnError: false });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+        logger: false,
+        abortOnError: false,
+      });
       await worker.get(WorkerService).start({ concurrency: 1 });
     }
     browser = await chromium.launch({
