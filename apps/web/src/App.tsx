@@ -15,6 +15,7 @@ import { AfspraakDetailPagina, AfsprakenPagina, NieuweAfspraakPagina } from './p
 import { KwartaalcijfersPagina } from './pages/Kwartaalcijfers';
 import { CyclusPagina, TaakstellingenPagina } from './pages/Planning';
 import { LandelijkPagina } from './pages/Landelijk';
+import { RapportagesPagina } from './pages/Rapportages';
 import { StatushoudersPagina } from './pages/Statushouders';
 import { KaartPagina, VoortgangPagina } from './pages/Voortgang';
 import { NieuwbouwPagina } from './pages/Nieuwbouw';
@@ -72,6 +73,7 @@ function AppRoutes() {
               <Route path="statushouders" element={<StatushoudersPagina />} />
               <Route path="taakstellingen" element={<TaakstellingenPagina />} />
               <Route path="cyclus" element={<CyclusPagina />} />
+              <Route path="rapportages" element={<RapportagesPagina />} />
               <Route path="toewijzingen" element={<ToewijzingenPagina />} />
               <Route path="toewijzingen/nieuw" element={<ToewijzingInvoerenPagina />} />
               <Route path="toewijzingen/importeren" element={<ToewijzingenImporterenPagina />} />

@@ -132,6 +132,15 @@ export type KwartaalcijferInput = {
   waarde: number;
 };
 
+export type KwartaalrapportageFilter = {
+  actielijn?: string | null;
+  /** Alleen de nieuwste versie per gebied, kwartaal en actielijn */
+  alleenNieuwste?: boolean | null;
+  gebiedCode?: string | null;
+  gebiedSoort?: GebiedSoort | null;
+  kwartaal?: string | null;
+};
+
 export type MijlpaalStatus = 'GEREED' | 'LOOPT' | 'NIET_GESTART' | 'VERTRAAGD';
 export const MijlpaalStatusWaarden = ['GEREED', 'LOOPT', 'NIET_GESTART', 'VERTRAAGD'] as const;
 
@@ -3265,6 +3274,198 @@ export const StatushoudersProvincieDocument: TypedDocumentNode<
     status
     statusLabel
     voorlopig
+  }
+`;
+
+/** fragment RapportageVelden (apps/web/src/graphql/rapportages.graphql) */
+export type RapportageVeldenFragment = {
+  id: string;
+  /** Bijvoorbeeld 2026-Q3 */
+  kwartaal: string;
+  /** Actielijn-code, of ALLE voor de gecombineerde rapportage */
+  actielijn: string;
+  versie: number;
+  gebiedSoort: GebiedSoort;
+  gebiedCode: string;
+  gebiedNaam: string;
+  gemaaktOp: string;
+  /** Tijdstip waarop de cijfers zijn gelezen (data cut-off) */
+  peilmoment: string;
+  /** Gebruiker die de rapportage aanvroeg, of "planner" */
+  aangevraagdDoor: string;
+  bestanden: Array<{
+    formaat: string;
+    /** GEDEELD (kleine aantallen afgeschermd) of INTERN (exact, alleen voor de gemeente zelf) */
+    variant: string;
+    grootte: number;
+    /** Download-URL (met bearer token ophalen) */
+    url: string;
+  }>;
+};
+
+/** query Kwartaalrapportages (apps/web/src/graphql/rapportages.graphql) */
+export type KwartaalrapportagesQuery = {
+  /** Kwartaalrapportages die u mag lezen, nieuwste eerst */
+  kwartaalrapportages: Array<{
+    id: string;
+    /** Bijvoorbeeld 2026-Q3 */
+    kwartaal: string;
+    /** Actielijn-code, of ALLE voor de gecombineerde rapportage */
+    actielijn: string;
+    versie: number;
+    gebiedSoort: GebiedSoort;
+    gebiedCode: string;
+    gebiedNaam: string;
+    gemaaktOp: string;
+    /** Tijdstip waarop de cijfers zijn gelezen (data cut-off) */
+    peilmoment: string;
+    /** Gebruiker die de rapportage aanvroeg, of "planner" */
+    aangevraagdDoor: string;
+    bestanden: Array<{
+      formaat: string;
+      /** GEDEELD (kleine aantallen afgeschermd) of INTERN (exact, alleen voor de gemeente zelf) */
+      variant: string;
+      grootte: number;
+      /** Download-URL (met bearer token ophalen) */
+      url: string;
+    }>;
+  }>;
+};
+export type KwartaalrapportagesQueryVariables = {
+  filter?: KwartaalrapportageFilter | null;
+};
+export const KwartaalrapportagesDocument: TypedDocumentNode<
+  KwartaalrapportagesQuery,
+  KwartaalrapportagesQueryVariables
+> = gql`
+  query Kwartaalrapportages($filter: KwartaalrapportageFilter) {
+    kwartaalrapportages(filter: $filter) {
+      ...RapportageVelden
+    }
+  }
+
+  fragment RapportageVelden on Kwartaalrapportage {
+    id
+    kwartaal
+    actielijn
+    versie
+    gebiedSoort
+    gebiedCode
+    gebiedNaam
+    gemaaktOp
+    peilmoment
+    aangevraagdDoor
+    bestanden {
+      formaat
+      variant
+      grootte
+      url
+    }
+  }
+`;
+
+/** mutation VraagKwartaalrapportageAan (apps/web/src/graphql/rapportages.graphql) */
+export type VraagKwartaalrapportageAanMutation = {
+  /** Vraagt een kwartaalrapportage (per actielijn en gecombineerd) aan voor een afgelopen kwartaal. Loopt er al een aanvraag voor hetzelfde gebied en kwartaal, dan krijgt u die terug. */
+  vraagKwartaalrapportageAan: {
+    jobId: string;
+    /** WACHTEND, BEZIG, GEREED of MISLUKT */
+    status: string;
+    /** Voortgang in procenten */
+    voortgang: number;
+    melding: string | null;
+  };
+};
+export type VraagKwartaalrapportageAanMutationVariables = {
+  gebied: GebiedInput;
+  kwartaal: string;
+};
+export const VraagKwartaalrapportageAanDocument: TypedDocumentNode<
+  VraagKwartaalrapportageAanMutation,
+  VraagKwartaalrapportageAanMutationVariables
+> = gql`
+  mutation VraagKwartaalrapportageAan($gebied: GebiedInput!, $kwartaal: String!) {
+    vraagKwartaalrapportageAan(gebied: $gebied, kwartaal: $kwartaal) {
+      jobId
+      status
+      voortgang
+      melding
+    }
+  }
+`;
+
+/** query RapportageAanvraag (apps/web/src/graphql/rapportages.graphql) */
+export type RapportageAanvraagQuery = {
+  /** Status en voortgang van een aanvraag */
+  rapportageAanvraag: {
+    jobId: string;
+    /** WACHTEND, BEZIG, GEREED of MISLUKT */
+    status: string;
+    /** Voortgang in procenten */
+    voortgang: number;
+    melding: string | null;
+    rapportages: Array<{
+      id: string;
+      /** Bijvoorbeeld 2026-Q3 */
+      kwartaal: string;
+      /** Actielijn-code, of ALLE voor de gecombineerde rapportage */
+      actielijn: string;
+      versie: number;
+      gebiedSoort: GebiedSoort;
+      gebiedCode: string;
+      gebiedNaam: string;
+      gemaaktOp: string;
+      /** Tijdstip waarop de cijfers zijn gelezen (data cut-off) */
+      peilmoment: string;
+      /** Gebruiker die de rapportage aanvroeg, of "planner" */
+      aangevraagdDoor: string;
+      bestanden: Array<{
+        formaat: string;
+        /** GEDEELD (kleine aantallen afgeschermd) of INTERN (exact, alleen voor de gemeente zelf) */
+        variant: string;
+        grootte: number;
+        /** Download-URL (met bearer token ophalen) */
+        url: string;
+      }>;
+    }>;
+  };
+};
+export type RapportageAanvraagQueryVariables = {
+  jobId: string;
+};
+export const RapportageAanvraagDocument: TypedDocumentNode<
+  RapportageAanvraagQuery,
+  RapportageAanvraagQueryVariables
+> = gql`
+  query RapportageAanvraag($jobId: String!) {
+    rapportageAanvraag(jobId: $jobId) {
+      jobId
+      status
+      voortgang
+      melding
+      rapportages {
+        ...RapportageVelden
+      }
+    }
+  }
+
+  fragment RapportageVelden on Kwartaalrapportage {
+    id
+    kwartaal
+    actielijn
+    versie
+    gebiedSoort
+    gebiedCode
+    gebiedNaam
+    gemaaktOp
+    peilmoment
+    aangevraagdDoor
+    bestanden {
+      formaat
+      variant
+      grootte
+      url
+    }
   }
 `;
 

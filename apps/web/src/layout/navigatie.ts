@@ -108,6 +108,12 @@ export const NAVIGATIE: readonly NavItem[] = [
     permissie: 'kwartaalcijfer:lezen',
   },
   {
+    pad: '/rapportages',
+    label: 'Rapportages',
+    uitleg: 'Kwartaalrapportages aanvragen en downloaden',
+    permissie: 'rapportage:lezen',
+  },
+  {
     pad: '/gemeenten',
     label: 'Gemeenten',
     uitleg: 'Alle 342 gemeenten met provincie en woningmarktregio',
