@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 import { startTestWorker, wachtTot } from './support/test-worker';
 import { JOB_SCHEDULERS } from '../src/jobs/job-catalogus';
 import { workerConnection } from '../src/jobs/redis-connection';
+import { ok as paOk, Q } from './prestatieafspraak.helpers';
 
 const AANVRAAG = `mutation ($g: GebiedInput!, $k: String!) { vraagKwartaalrapportageAan(gebied: $g, kwartaal: $k) {
   jobId status voortgang rapportages { id } } }`;
@@ -56,6 +57,28 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
               ('STATUSHOUDERS_GEHUISVEST', 'GEMEENTE', 'GM0344', '2026-07-01', '2026-12-31', 12, $1)`,
       [bzk],
     );
+    // A vastgestelde prestatieafspraak for 2026 with a statushouders afspraak: the report shows its progress.
+    const huurders = await t.orgId('HO-DOMSTAD');
+    let pa = await paOk(t, 'gemeente.utrecht', Q.create, {
+      i: { gemeenteCode: 'GM0344', titel: 'Prestatieafspraken Utrecht 2026', jaarVan: 2026, jaarTot: 2026, partijIds: [domstad, huurders] },
+    });
+    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+      id: pa.id,
+      v: pa.versie,
+      i: {
+        actielijn: 'EVENWICHTIGE_VERDELING',
+        aandachtsgroep: 'STATUSHOUDERS',
+        omschrijving: 'Woningen voor statushouders',
+        indicatorCode: 'TOEWIJZINGEN_STATUSHOUDERS',
+        doelwaarden: [{ jaar: 2026, waarde: 6 }],
+        verantwoordelijkeId: domstad,
+      },
+    });
+    pa = await paOk(t, 'gemeente.utrecht', Q.indienen, { id: pa.id, v: pa.versie });
+    for (const als of ['gemeente.utrecht', 'corporatie.domstad', 'huurders.domstad']) {
+      pa = await paOk(t, als, Q.tekenen, { id: pa.id, v: pa.versie });
+    }
+    expect(pa.status).toBe('VASTGESTELD');
   });
 
   afterAll(async () => {
@@ -178,6 +201,24 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     // asking for the internal file as provincie silently gives the shared one
     const poging = indicatorRegels(await (await t.fetch(intern.url, { als: 'provincie.utrecht' })).text());
     expect(poging.get('TOEWIJZINGEN_STATUSHOUDERS')?.realisatie).toBe('×');
+  });
+
+  it('the afspraken of the vastgestelde prestatieafspraken and their progress are in the report', async () => {
+    const { rows } = await t.db.query(`SELECT snapshot FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE' AND versie = 1`);
+    const intern = rows[0].snapshot.intern.afspraken;
+    expect(intern).toEqual([
+      expect.objectContaining({ prestatieafspraak: 'Prestatieafspraken Utrecht 2026', omschrijving: 'Woningen voor statushouders', doelwaarde: 6 }),
+    ]);
+    // 2 statushouders households (R-4, R-5) against 6 for the year
+    expect(intern[0].realisatie).toMatchObject({ waarde: 2, onderdrukt: false });
+    expect(rows[0].snapshot.gedeeld.afspraken[0].realisatie).toMatchObject({ waarde: null, onderdrukt: true });
+    const perActielijn = await t.db.query(
+      `SELECT actielijn, jsonb_array_length(snapshot->'gedeeld'->'afspraken') AS n FROM kwartaalrapportage
+       WHERE gebied_code = 'GM0344' AND versie = 1 ORDER BY actielijn`,
+    );
+    expect(Object.fromEntries(perActielijn.rows.map((r) => [r.actielijn, r.n]))).toEqual({
+      ALLE: 1, EVENWICHTIGE_VERDELING: 1, PREVENTIE: 0, VOLDOENDE_WONINGEN: 0, WONEN_ZORG_WELZIJN: 0,
+    });
   });
 
   it('statushouders with carry-over are in the report', async () => {

@@ -16,7 +16,8 @@ import {
   type Kwartaal,
 } from '@thuismonitor/domain';
 import { VoortgangService } from '../voortgang/voortgang.service';
-import type { IndicatorVoortgang, Voortgang, VoortgangCel } from '../voortgang/voortgang.types';
+import type { AfspraakVoortgang, IndicatorVoortgang, Voortgang, VoortgangCel } from '../voortgang/voortgang.types';
+import type { RequestContext } from '@thuismonitor/auth';
 import { StatushoudersService } from '../taakstelling/statushouders.service';
 import { GebiedService } from '../gebied/gebied.service';
 import { ReferentieService } from '../referentie/referentie.service';
@@ -46,6 +47,7 @@ const SOCIALE_HUUR_NORM = 30;
 /** Figures of one area for one quarter, in the shared (suppressed) and, for gemeenten, exact form. */
 export interface RapportageCijfers {
   gebied: RapportageGebied;
+  afspraken: { gedeeld: AfspraakVoortgang[]; intern: AfspraakVoortgang[] | null };
   kwartaal: Kwartaal;
   jaarTotNu: { gedeeld: Voortgang; intern: Voortgang | null };
   ditKwartaal: { gedeeld: Voortgang; intern: Voortgang | null };
@@ -80,7 +82,11 @@ export class RapportageInhoudService {
     private readonly referentie: ReferentieService,
   ) {}
 
-  async verzamel(m: EntityManager, gebied: RapportageGebied, kwartaal: Kwartaal): Promise<RapportageCijfers> {
+  /**
+   * `systeem` is the context the job acts in (Rijk's national scope): it decides which
+   * prestatieafspraken count, i.e. the vastgestelde ones, never drafts.
+   */
+  async verzamel(m: EntityManager, gebied: RapportageGebied, kwartaal: Kwartaal, systeem: RequestContext): Promise<RapportageCijfers> {
     const info = { ...gebied, provincies: [] as string[] };
     const einde = kwartaalEinde(kwartaal);
     const jaarTotNu = maakPeriode(`${kwartaal.jaar}-01-01`, einde);
@@ -124,6 +130,11 @@ export class RapportageInhoudService {
     }
     statushouders.sort((a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.halfjaar.localeCompare(b.halfjaar));
 
+    const afspraken = {
+      gedeeld: await this.voortgang.afspraken(systeem, cijfers.jaarTotNu.gedeeld),
+      intern: cijfers.jaarTotNu.intern ? await this.voortgang.afspraken(systeem, cijfers.jaarTotNu.intern) : null,
+    };
+
     const provincies: Voortgang[] = [];
     if (gebied.soort === 'LAND') {
       for (const p of await this.referentie.provincies()) {
@@ -131,7 +142,7 @@ export class RapportageInhoudService {
         if (pv) provincies.push(await this.voortgang.bereken(m, pv, jaarTotNu, { onderdrukken: true, vandaag: einde }));
       }
     }
-    return { gebied, kwartaal, ...cijfers, statushouders, provincies, gemeenteNamen: namen };
+    return { gebied, kwartaal, ...cijfers, afspraken, statushouders, provincies, gemeenteNamen: namen };
   }
 
   voorActielijn(c: RapportageCijfers, actielijn: string): { actielijn: string; gedeeld: RapportageInhoud; intern: RapportageInhoud | null } {
@@ -176,10 +187,10 @@ export class RapportageInhoudService {
           }),
       );
 
-    const afspraken = jtn.afspraken
+    const afspraken = (variant === 'INTERN' && c.afspraken.intern ? c.afspraken.intern : c.afspraken.gedeeld)
       .filter((a) => actielijn === 'ALLE' || a.actielijn === actielijn)
       .map((a) => ({
-        prestatieafspraak: a.prestatieafspraakId,
+        prestatieafspraak: a.prestatieafspraakTitel ?? a.prestatieafspraakId,
         omschrijving: a.omschrijving,
         actielijn: a.actielijn ?? '',
         indicator: a.indicatorCode,
