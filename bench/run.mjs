@@ -8,7 +8,7 @@
 //
 //   npm run bench                       everything
 //   npm run bench -- --reseed           drop thuismonitor_bench first and seed again
-//   npm run bench -- --only voortgang   skip the import benchmark
+//   npm run bench -- --only voortgang   only the voortgang benchmark (--only rapportage: only reports)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,10 +53,11 @@ try {
   run(['bench/seed-national.mjs', url]);
   console.log(`[bench] seed step took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  run(['bench/voortgang-bench.mjs', '--database-url', url]);
-  if (only !== 'voortgang' && fs.existsSync(path.join(ROOT, 'bench/import-bench.mjs'))) {
+  if (!only || only === 'voortgang') run(['bench/voortgang-bench.mjs', '--database-url', url]);
+  if (!only && fs.existsSync(path.join(ROOT, 'bench/import-bench.mjs'))) {
     run(['bench/import-bench.mjs']);
   }
+  if (!only || only === 'rapportage') run(['bench/rapportage-bench.mjs', '--database-url', url]);
 } catch (err) {
   console.error(`[bench] ${err.message}`);
   code = 1;

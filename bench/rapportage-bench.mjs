@@ -1,0 +1,171 @@
+// Quarterly report benchmark (issue 5): on a national-scale database (bench/seed-national.mjs)
+// runs the full quarterly run through the real, built worker — every gemeente, woningmarktregio,
+// provincie and the country, all actielijnen plus the combined report, CSV + XLSX + tagged PDF —
+// and, in the same run, the raw SQL aggregates that run needs, issued directly with pg. Prints
+// wall times, the ratio, the rendering time reported by the jobs, and the worker's peak memory.
+//
+//   node bench/rapportage-bench.mjs --database-url postgres://…/thuismonitor_bench [--kwartaal 2025-Q4] [--provincies PV24,PV26]
+//
+// Each run uses a fresh BullMQ prefix, so it always runs (deterministic job ids would otherwise
+// recognise the quarter as already done); reports are stored as new versions.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { resolveRedis, ROOT } from '../scripts/lib/local-services.mjs';
+
+const require = createRequire(import.meta.url);
+const { Queue } = require('bullmq');
+const IORedis = require('ioredis');
+const arg = (naam, dflt) => {
+  const i = process.argv.indexOf(`--${naam}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const DATABASE_URL = arg('database-url', process.env.DATABASE_URL);
+const KWARTAAL = arg('kwartaal', '2025-Q4');
+const PROVINCIES = arg('provincies', '') ? arg('provincies').split(',') : null;
+const WORKER = path.join(ROOT, 'apps/api/dist/worker.js');
+if (!DATABASE_URL || !fs.existsSync(WORKER)) {
+  console.error('usage: node bench/rapportage-bench.mjs --database-url <seeded db>   (after npm run build)');
+  process.exit(2);
+}
+const domain = require(path.join(ROOT, 'libs/domain/dist/index.js'));
+const sqlDefs = require(path.join(ROOT, 'apps/api/dist/voortgang/realisatie-sql.js'));
+
+const redis = await resolveRedis();
+const prefix = `bench-rapportage-${Date.now()}`;
+const db = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
+
+// ---- the areas of the run (the same query the planner uses, via the built code)
+const { alleGebieden } = require(path.join(ROOT, 'apps/api/dist/rapportage/rapportage-gebied.js'));
+const gebieden = await alleGebieden({ query: (sql, p) => db.query(sql, p).then((r) => r.rows) }, { provincies: PROVINCIES ?? undefined });
+const telling = gebieden.reduce((t, g) => ({ ...t, [g.soort]: (t[g.soort] ?? 0) + 1 }), {});
+console.log(`[rapportage] ${KWARTAAL}: ${gebieden.length} areas ${JSON.stringify(telling)}, 5 reports each, CSV+XLSX+PDF`);
+
+// ---- 1. raw SQL aggregates the run needs: per area the voortgang aggregates for year-to-date,
+// this quarter and the previous quarter, the targets, statushouders per half year, and for the
+// country the 12 provincies year-to-date.
+async function rauweSql() {
+  const k = domain.parseKwartaal(KWARTAAL);
+  const einde = domain.kwartaalEinde(k);
+  const perioden = [
+    domain.maakPeriode(`${k.jaar}-01-01`, einde),
+    domain.periodeVoorKwartaal(k),
+    domain.periodeVoorKwartaal(domain.vorigKwartaal(k)),
+  ];
+  const kwartaalInd = domain.INDICATOR_CATALOGUS.filter((i) => i.bron === 'KWARTAALCIJFERS');
+  const somCodes = kwartaalInd.filter((i) => i.aggregatie === 'SOM').map((i) => i.code);
+  const standCodes = [...new Set(kwartaalInd.flatMap((i) => (i.berekening.soort === 'AANDEEL' ? [i.berekening.teller, i.berekening.noemer] : i.aggregatie === 'STAND' ? [i.code] : [])))];
+  const mijlpalen = domain.INDICATOR_CATALOGUS.filter((i) => i.bron === 'MIJLPAAL').map((i) => i.code);
+  const q = (sql, p) => db.query(sql, p);
+  const voortgangSql = async (g, periode) => {
+    const filter = g.soort === 'LAND' ? null : g.gemeenten;
+    const peil = domain.peildatum(periode, einde);
+    for (const bron of [sqlDefs.toewijzingenSql(), sqlDefs.nieuwbouwSql()]) await q(bron.sql, [filter, periode.van, periode.tot]);
+    const kw = domain.kwartalenBinnenPeriode(periode);
+    if (kw) await q(sqlDefs.KWARTAAL_SOM_SQL, [filter, somCodes, domain.kwartaalVolgnummer(kw.van), domain.kwartaalVolgnummer(kw.tot), kw.van.jaar, kw.tot.jaar]);
+    const laatste = domain.laatsteAfgeslotenKwartaal(peil);
+    const oudste = domain.oudsteGeldigeStandKwartaal(peil);
+    await q(sqlDefs.KWARTAAL_STAND_SQL, [filter, standCodes, domain.kwartaalVolgnummer(laatste), domain.kwartaalVolgnummer(oudste), oudste.jaar, laatste.jaar]);
+    await q(sqlDefs.mijlpaalSql(filter === null), [filter, mijlpalen, peil, Number(periode.van.slice(0, 4)), Number(periode.tot.slice(0, 4))]);
+    await q(sqlDefs.TAAKSTELLING_SQL, [g.gemeenten, g.soort, g.code, periode.van, periode.tot, g.soort === 'LAND']);
+  };
+  const t0 = performance.now();
+  for (const g of gebieden) {
+    for (const p of perioden) await voortgangSql(g, p);
+    await q(
+      `SELECT gemeente_code, (extract(year FROM datum)::int * 2 + CASE WHEN extract(month FROM datum) > 6 THEN 1 ELSE 0 END) AS hj,
+              sum(huishoudgrootte)::int FROM toewijzing
+       WHERE aandachtsgroep = 'STATUSHOUDERS' AND gemeente_code = ANY($1) AND datum BETWEEN $2 AND $3 GROUP BY 1, 2`,
+      [g.gemeenten, `${k.jaar}-01-01`, einde],
+    );
+    if (g.soort === 'LAND') {
+      for (const p of gebieden.filter((x) => x.soort === 'PROVINCIE')) await voortgangSql(p, perioden[0]);
+    }
+  }
+  return performance.now() - t0;
+}
+
+// ---- 2. the full run through the real worker
+function startWorker() {
+  return spawn(process.execPath, [WORKER], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '2', DATABASE_POOL_SIZE: '4' },
+  });
+}
+
+/** Peak memory: the worker's own VmHWM, and the sampled total RSS of its process tree (Chromium). */
+function rss(pid) {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+  } catch {
+    return 0;
+  }
+}
+function kinderen(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+const boom = (pid) => [pid, ...kinderen(pid).flatMap(boom)];
+
+async function volledigeRun() {
+  const worker = startWorker();
+  const connection = new IORedis(redis.url, { maxRetriesPerRequest: null });
+  const queue = new Queue('rapportages', { connection, prefix });
+  let piekBoom = 0;
+  const meter = setInterval(() => {
+    piekBoom = Math.max(piekBoom, boom(worker.pid).reduce((s, p) => s + rss(p), 0));
+  }, 250);
+  try {
+    await new Promise((r) => setTimeout(r, 3000)); // worker start-up (module graph, handler check)
+    const t0 = performance.now();
+    await queue.add('kwartaalrapportage.planner', { kwartaal: KWARTAAL, provincies: PROVINCIES ?? undefined });
+    const verwacht = gebieden.length;
+    for (;;) {
+      const c = await queue.getJobCounts('completed', 'failed', 'active', 'waiting', 'waiting-children', 'delayed', 'prioritized');
+      if (c.failed) throw new Error(`${c.failed} report jobs failed`);
+      if (c.completed >= verwacht + 1 && !c.active && !c.waiting && !c['waiting-children'] && !c.delayed) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const wall = performance.now() - t0;
+    const hwm = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${worker.pid}/status`, 'utf8'))[1]) * 1024;
+    const jobs = (await queue.getCompleted(0, -1)).filter((j) => j.name === 'kwartaalrapportage.gebied');
+    const som = jobs.reduce((s, j) => {
+      for (const [k, v] of Object.entries(j.returnvalue?.ms ?? {})) s[k] = (s[k] ?? 0) + v;
+      return s;
+    }, {});
+    return { wall, hwm, piekBoom, jobs: jobs.length, som };
+  } finally {
+    clearInterval(meter);
+    worker.kill('SIGTERM');
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    connection.disconnect();
+  }
+}
+
+const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+try {
+  await rauweSql(); // warm the cache like the run will find it
+  const sqlMs = await rauweSql();
+  const run = await volledigeRun();
+  const { rows } = await db.query(`SELECT count(*)::int AS n, sum(octet_length(b.inhoud))::bigint AS bytes FROM kwartaalrapportage_bestand b
+    JOIN kwartaalrapportage r ON r.id = b.rapportage_id WHERE r.job_sleutel LIKE '%gepland%' AND r.gemaakt_op > now() - interval '1 hour'`);
+  console.log(`[rapportage] raw SQL aggregates of the run (sequential, warm):  ${s(sqlMs)}`);
+  console.log(`[rapportage] full quarterly run, wall time:                     ${s(run.wall)}  (${run.jobs} area jobs, concurrency 2)`);
+  console.log(`[rapportage]   inside the jobs (summed over jobs): figures ${s(run.som.cijfers ?? 0)}, file rendering ${s(run.som.bestanden ?? 0)}, storing ${s(run.som.opslag ?? 0)}`);
+  console.log(`[rapportage]   files written in the last hour of planned runs: ${rows[0].n} (${mb(Number(rows[0].bytes ?? 0))})`);
+  const noemer = sqlMs + (run.som.bestanden ?? 0) / 2; // rendering runs two jobs at a time
+  console.log(`[rapportage] ratio wall / (raw SQL + rendering/2 concurrent):    ${(run.wall / noemer).toFixed(2)}×   (aim ≤ 3×)`);
+  console.log(`[rapportage] worker peak memory: Node ${mb(run.hwm)} (VmHWM); with Chromium, sampled peak of the process tree ${mb(run.piekBoom)}   (aim < 500 MB)`);
+} finally {
+  await db.end();
+  await redis.stop();
+}
