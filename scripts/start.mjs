@@ -18,7 +18,8 @@ if (!process.argv.includes('--no-build')) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
-const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redis.url };
+// The run command shows a living product: demo figures on first start (DEMO_REALISATIE=false to skip).
+const env = { DEMO_REALISATIE: 'true', ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redis.url };
 const api = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], { env, stdio: 'inherit' });
 // The worker starts after the API migrated the database, so both never race on migrations.
 let worker;

@@ -6,7 +6,7 @@ import { createApi } from './app.factory';
 /** API entry point: validate configuration, migrate, serve. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  await prepareDatabase(config.databaseUrl, { demoData: config.demoData, log: (m) => console.log(`[start] ${m}`) });
+  await prepareDatabase(config.databaseUrl, { demoData: config.demoData, demoRealisatie: config.demoRealisatie, log: (m) => console.log(`[start] ${m}`) });
   const app = await createApi(config);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   console.log(`[start] Thuismonitor API on ${config.publicUrl} (GraphQL at /graphql)`);

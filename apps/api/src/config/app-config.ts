@@ -19,6 +19,8 @@ export interface AppConfig {
   devOidcKeyFile: string;
   logLevel: string;
   demoData: boolean;
+  /** also demo figures (toewijzingen, projects, targets) on first start: the run command sets it */
+  demoRealisatie: boolean;
   /** days after quarter end when the quarter's data is final and reports are built */
   reportDeadlineDays: number;
   /** day in December by which prestatieafspraken must be signed (1 or 15) */
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const demoData = bool(env.DEMO_DATA, nodeEnv !== 'production', 'DEMO_DATA', problemen);
+  const demoRealisatie = bool(env.DEMO_REALISATIE, false, 'DEMO_REALISATIE', problemen);
   // 1..28: the schedule is a day of the month after the quarter's last month (see JOB_SCHEDULERS)
   const reportDeadlineDays = int(env.REPORT_DEADLINE_DAYS, 15, 'REPORT_DEADLINE_DAYS', problemen, 1, 28);
   const deadlineDag = int(env.ONDERTEKEN_DEADLINE_DAG, 15, 'ONDERTEKEN_DEADLINE_DAG', problemen, 1, 31);
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     devOidcKeyFile: env.DEV_OIDC_KEY_FILE || path.join(REPO_ROOT, '.data/dev-oidc/key.json'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     demoData,
+    demoRealisatie: demoData && demoRealisatie,
     reportDeadlineDays,
     ondertekenDeadlineDag: deadlineDag === 1 ? 1 : 15,
     webDistDir: env.WEB_DIST_DIR || path.join(REPO_ROOT, 'apps/web/dist'),

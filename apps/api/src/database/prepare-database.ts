@@ -3,6 +3,8 @@ import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 import { syncReferentiedata } from '../referentie/referentie-sync';
 import { seedDemoOrganisaties, seedOverheidsorganisaties } from '../demo/demo-seeder';
+import { seedDemoRealisatie } from '../demo/demo-realisatie';
+import { vandaagInAmsterdam } from '@thuismonitor/domain';
 
 /**
  * What every start does before serving: migrate, bring reference data up to date, and (when
@@ -11,7 +13,7 @@ import { seedDemoOrganisaties, seedOverheidsorganisaties } from '../demo/demo-se
  */
 export async function prepareDatabase(
   databaseUrl: string,
-  opties: { demoData: boolean; log?: (msg: string) => void },
+  opties: { demoData: boolean; demoRealisatie?: boolean; log?: (msg: string) => void },
 ): Promise<void> {
   const log = opties.log ?? (() => {});
   await runMigrations(databaseUrl, log);
@@ -24,6 +26,9 @@ export async function prepareDatabase(
     if (opties.demoData) {
       await seedDemoOrganisaties(ds);
       log('demo organisations present');
+      if (opties.demoRealisatie && (await seedDemoRealisatie(ds, vandaagInAmsterdam(new Date())))) {
+        log('demo figures added (toewijzingen, nieuwbouw, kwartaalcijfers, taakstellingen)');
+      }
     }
   } finally {
     await ds.destroy();
