@@ -49,7 +49,8 @@ describe('a killed worker’s report job completes exactly once', () => {
   }
 
   it('SIGKILL during the job: no half report, retried, one version', async () => {
-    const queue = new Queue('rapportages', { connection: workerConnection(t.config.redisUrl), prefix: t.config.queuePrefix });
+    const verbinding = workerConnection(t.config.redisUrl);
+    const queue = new Queue('rapportages', { connection: verbinding, prefix: t.config.queuePrefix });
     try {
       // The national report is the heaviest single job: enough time to kill it while it runs.
       const r = await t.ok('bzk.analist', `mutation { vraagKwartaalrapportageAan(gebied: { soort: LAND, code: "NL" }, kwartaal: "2026-Q3") { jobId } }`);
@@ -79,6 +80,7 @@ describe('a killed worker’s report job completes exactly once', () => {
       expect(b2[0].n).toBe(15);
     } finally {
       await queue.close();
+      verbinding.disconnect();
     }
   }, 240_000);
 });

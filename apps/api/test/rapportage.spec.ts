@@ -232,7 +232,8 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
   });
 
   it('a scheduled run builds the expected set as a flow (gemeenten under their provincie)', async () => {
-    const queue = new Queue('rapportages', { connection: workerConnection(t.config.redisUrl), prefix: t.config.queuePrefix });
+    const verbinding = workerConnection(t.config.redisUrl);
+    const queue = new Queue('rapportages', { connection: verbinding, prefix: t.config.queuePrefix });
     try {
       // The real scheduler fires on day N after a quarter; here one fires at once, for Flevoland only.
       await queue.upsertJobScheduler('test-planner', { every: 3_600_000, immediately: true }, {
@@ -248,6 +249,8 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
         return rows.length >= 35 && (await t.db.query(`SELECT 1 FROM kwartaalrapportage WHERE gebied_code = 'PV24' AND kwartaal = 2`)).rowCount ? rows : undefined;
       }, 120_000);
       expect(rijen).toHaveLength(35);
+      // a provincie-only run has no national report
+      expect(rijen.some((r) => r.gebied_soort === 'LAND')).toBe(false);
       expect(new Set(rijen.map((r) => r.gebied_code))).toEqual(new Set([...gemeenten, 'PV24']));
       expect(rijen.every((r) => r.aangevraagd_door === 'planner' && r.versie === 1)).toBe(true);
       // the provincie's report was made after all its gemeenten' (children first)
@@ -259,6 +262,7 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     } finally {
       await queue.removeJobScheduler('test-planner');
       await queue.close();
+      verbinding.disconnect();
     }
   });
 

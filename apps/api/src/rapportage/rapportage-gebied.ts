@@ -9,7 +9,9 @@ export interface RapportageGebied extends Omit<GebiedInfo, 'provincies'> {
 
 /**
  * All areas that get a quarterly report, with their gemeenten, in one query. Woningmarktregio's
- * without imported membership are skipped (no gemeenten, nothing to report).
+ * without imported membership are skipped (no gemeenten, nothing to report). With a provincie
+ * filter only those provincies and their gemeenten (no regio's, no country: the HAVING keeps the
+ * aggregate-without-GROUP-BY from producing an empty country row).
  */
 export async function alleGebieden(m: EntityManager, opties: { provincies?: string[] } = {}): Promise<RapportageGebied[]> {
   const filter = opties.provincies?.length ? opties.provincies : null;
@@ -25,7 +27,8 @@ export async function alleGebieden(m: EntityManager, opties: { provincies?: stri
        FROM woningmarktregio r JOIN gemeente g ON g.woningmarktregio_code = r.code
       WHERE $1::text[] IS NULL GROUP BY r.code, r.naam
      UNION ALL
-     SELECT 'LAND', '${LAND_CODE}', 'Nederland', array_agg(code ORDER BY code), NULL FROM gemeente WHERE $1::text[] IS NULL`,
+     SELECT 'LAND', '${LAND_CODE}', 'Nederland', array_agg(code ORDER BY code), NULL FROM gemeente WHERE $1::text[] IS NULL
+       HAVING count(*) > 0`,
     [filter],
   );
   return rijen;

@@ -47,7 +47,9 @@ async function zorgVoorTemplate(): Promise<string> {
 /** A fresh database for one test file: a copy of the template (fast, isolated). */
 export async function maakTestDatabase(): Promise<{ naam: string; url: string; drop: () => Promise<void> }> {
   const tpl = await zorgVoorTemplate();
-  const naam = `tm_t_${run()}_${process.pid}_${++teller}`;
+  // jest reloads this module per test file in the same worker process (teller restarts at 0),
+  // so the name also carries a random part: two files must never share a database or queue prefix.
+  const naam = `tm_t_${run()}_${process.pid}_${++teller}_${Math.random().toString(36).slice(2, 8)}`;
   await metAdmin(async (c) => {
     for (let poging = 0; ; poging++) {
       try {
