@@ -47,10 +47,16 @@ export class RapportageQueue implements OnModuleDestroy {
   private readonly flow: FlowProducer;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.connection = apiConnection(config.redisUrl);
+    // BullMQ initialises its connection (INFO, version check) on its own schedule, so commands
+    // must be allowed to wait for the connection; failing fast is done by metRedis' timeout.
+    this.connection = apiConnection(config.redisUrl, { enableOfflineQueue: true });
     this.connection.on('error', (err) => this.logger.debug(`redis: ${err.message}`));
     this.queue = new Queue('rapportages', { connection: this.connection, prefix: config.queuePrefix });
     this.flow = new FlowProducer({ connection: this.connection, prefix: config.queuePrefix });
+    // An EventEmitter 'error' without a listener would crash the process: Redis being away is
+    // an expected state for the API (reads go on), so it is logged, not thrown.
+    this.queue.on('error', (err) => this.logger.warn(`report queue: ${err.message}`));
+    this.flow.on('error', (err) => this.logger.warn(`report flow producer: ${err.message}`));
   }
 
   private async metRedis<T>(werk: () => Promise<T>): Promise<T> {
