@@ -289,6 +289,13 @@ describe('Redis down: reads keep working, a report request gets a clear error', 
     const r = await t.gql('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
     expect(r.errors?.[0].extensions?.code).toBe('NIET_BESCHIKBAAR');
     expect(r.errors?.[0].message).toMatch(/rapportagedienst is tijdelijk niet bereikbaar/);
+    // bad input is refused before Redis is needed, with a clear Dutch message
+    const fout = await t.gql('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q9' });
+    expect(fout.errors?.[0].extensions?.code).toBe('ONGELDIGE_INVOER');
+    const toekomst = await t.gql('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2030-Q1' });
+    expect(toekomst.errors?.[0]).toMatchObject({ message: expect.stringMatching(/nog niet afgelopen/), extensions: { code: 'ONGELDIGE_INVOER' } });
+    const onbekend = await t.gql('bzk.analist', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM9999' }, k: '2026-Q3' });
+    expect(onbekend.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
     const ready = await t.fetch('/health/ready');
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ postgres: 'ok', redis: 'fout' });
