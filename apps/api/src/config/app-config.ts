@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { leesBeveiligingConfig, type BeveiligingConfig } from '../beveiliging/beveiliging-config';
 
 /**
  * All configuration comes from environment variables, validated once at start-up. Every problem
@@ -34,6 +35,8 @@ export interface AppConfig {
   workerLockMs: number;
   /** how often workers look for jobs whose worker died (stalled jobs) */
   workerStalledIntervalMs: number;
+  /** rate limits, proxy trust (see beveiliging/beveiliging-config.ts) */
+  beveiliging: BeveiligingConfig;
 }
 
 export class ConfigFout extends Error {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const workerLockMs = int(env.WORKER_LOCK_MS, 30_000, 'WORKER_LOCK_MS', problemen, 1000, 600_000);
   const workerStalledIntervalMs = int(env.WORKER_STALLED_INTERVAL_MS, 15_000, 'WORKER_STALLED_INTERVAL_MS', problemen, 500, 600_000);
   const databasePoolSize = int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problemen, 1, 200);
+  const beveiliging = leesBeveiligingConfig(env, problemen);
   if (problemen.length) throw new ConfigFout(problemen);
   return {
     nodeEnv,
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX || 'thuismonitor',
     workerLockMs,
     workerStalledIntervalMs,
+    beveiliging,
   };
 }
 
