@@ -1,4 +1,5 @@
 import {
+  persoonsgegevenReden,
   TOEWIJZING_KOLOMMEN,
   bouwKolomMapping,
   isPersoonsgegevenKolom,
@@ -189,5 +190,84 @@ describe('isPersoonsgegevenKolom', () => {
     '',
   ])('accepts %p', (header) => {
     expect(isPersoonsgegevenKolom(header)).toBe(false);
+  });
+});
+
+describe('persoonsgegevenReden: columns that make a row traceable to a household (issue 9.5)', () => {
+  it.each([
+    ['Klantnummer', 'klant-, relatie- of huurdernummer'],
+    ['klant_nr', 'klant-, relatie- of huurdernummer'],
+    ['Relatienummer', 'klant-, relatie- of huurdernummer'],
+    ['relatie-id', 'klant-, relatie- of huurdernummer'],
+    ['Huurdernummer', 'klant-, relatie- of huurdernummer'],
+    ['Huurder', 'klant-, relatie- of huurdernummer'],
+    ['Inschrijfnummer woningzoekende', 'klant-, relatie- of huurdernummer'],
+    ['Debiteurnummer', 'klant-, relatie- of huurdernummer'],
+    ['Geboortejaar', 'geboortedatum, geboortejaar of leeftijd'],
+    ['geboortedatum', 'geboortedatum, geboortejaar of leeftijd'],
+    ['Leeftijd hoofdhuurder', 'geboortedatum, geboortejaar of leeftijd'],
+    ['Age', 'geboortedatum, geboortejaar of leeftijd'],
+    ['Nationaliteit', 'nationaliteit of herkomst'],
+    ['Land van herkomst', 'nationaliteit of herkomst'],
+    ['Inkomen', 'inkomen'],
+    ['Huishoudinkomen', 'inkomen'],
+    ['Belastbaar jaarinkomen', 'inkomen'],
+    ['Geslacht', 'geslacht'],
+    ['M/V', 'geslacht'],
+    ['V-nummer', 'burgerservicenummer of ander persoonsnummer'],
+    ['BSN', 'burgerservicenummer of ander persoonsnummer'],
+    ['Naam huurder', 'naam'],
+    ['Postcode', 'adres'],
+  ])('refuses %p as %p', (header, reden) => {
+    expect(persoonsgegevenReden(header)).toBe(reden);
+    expect(isPersoonsgegevenKolom(header)).toBe(true);
+  });
+
+  it('keeps every built-in synonym of the canonical columns importable', () => {
+    const headers = [
+      'extern kenmerk',
+      'toewijzingsnummer',
+      'contractnummer',
+      'huurcontractnummer',
+      'verhuringsnummer',
+      'mutatienummer',
+      'referentie',
+      'volgnummer',
+      'gemeentenaam',
+      'cbs code',
+      'ingangsdatum huurcontract',
+      'huuringangsdatum',
+      'doelgroep',
+      'bijzondere doelgroep',
+      'aantal personen',
+      'gezinsgrootte',
+      'huursegment',
+      'sector',
+      'urgentieverklaring',
+      'voorrang',
+      'percentage',
+      'page',
+    ];
+    expect(headers.filter(isPersoonsgegevenKolom)).toEqual([]);
+  });
+
+  it('names the reason for each refused column in the Dutch message', () => {
+    const m = bouwKolomMapping([
+      'kenmerk',
+      'gemeente',
+      'datum',
+      'doelgroep',
+      'personen',
+      'Klantnummer',
+      'Inkomen',
+      'Nationaliteit',
+    ]);
+    expect(m.bruikbaar).toBe(false);
+    expect(m.persoonsgegevens).toEqual(['Klantnummer', 'Inkomen', 'Nationaliteit']);
+    expect(m.meldingen[0]).toBe(
+      "Het bestand bevat kolommen die op persoonsgegevens lijken ('Klantnummer': klant-, relatie- of huurdernummer; " +
+        "'Inkomen': inkomen; 'Nationaliteit': nationaliteit of herkomst). Thuismonitor neemt geen gegevens op die naar een " +
+        'persoon of huishouden herleidbaar zijn: verwijder deze kolommen en lever het bestand opnieuw aan.',
+    );
   });
 });

@@ -124,45 +124,94 @@ for (const kolom of TOEWIJZING_KOLOMMEN) {
   for (const s of SYNONIEMEN[kolom]) OPZOEK.set(tekstSleutel(s), kolom);
 }
 
-/** Fragments that mark personal data wherever they occur in a header ('woonadres', 'e-mailadres'). */
-const PERSOONSGEGEVEN_FRAGMENTEN = [
-  'voornaam',
-  'achternaam',
-  'roepnaam',
-  'meisjesnaam',
-  'geboortenaam',
-  'tussenvoegsel',
-  'voorletters',
-  'geboortedatum',
-  'geboortedat',
-  'gebdatum',
-  'burgerservicenummer',
-  'sofinummer',
-  'bsn',
-  'telefoon',
-  'telnr',
-  'mobielnummer',
-  'email',
-  'mailadres',
-  'iban',
-  'rekeningnummer',
-  'bankrekening',
-  'huisnummer',
-  'huisnr',
-  'huisletter',
-  'postcode',
-  'straat',
-  'adres',
-  'firstname',
-  'lastname',
-  'surname',
-  'fullname',
-  'birthdate',
-  'dateofbirth',
-  'phone',
-  'address',
-  'zipcode',
-];
+/**
+ * Why a header is refused: each kind of column that identifies a person or a household, with the
+ * fragments that mark it wherever they occur in a header ('woonadres', 'e-mailadres',
+ * 'klantnummer huurder'). Besides direct identifiers (name, BSN, address, contact details) this
+ * covers what makes a pseudonymised row linkable to one household: the corporatie's customer or
+ * relation number (the key into its own files), birth year and age, nationality and origin,
+ * income, sex. None of these is needed for the programme's figures (Thuismonitor counts
+ * households per aandachtsgroep, size and gemeente), so AVG art. 5(1)(c) (data minimisation)
+ * says they must not be uploaded at all.
+ */
+const PERSOONSGEGEVEN_SOORTEN: readonly {
+  reden: string;
+  fragmenten: readonly string[];
+  precies?: readonly string[];
+}[] = [
+  {
+    reden: 'naam',
+    fragmenten: [
+      'voornaam',
+      'achternaam',
+      'roepnaam',
+      'meisjesnaam',
+      'geboortenaam',
+      'tussenvoegsel',
+      'voorletters',
+      'firstname',
+      'lastname',
+      'surname',
+      'fullname',
+    ],
+  },
+  {
+    reden: 'geboortedatum, geboortejaar of leeftijd',
+    fragmenten: ['geboorte', 'gebdatum', 'gebjaar', 'leeftijd', 'birth', 'dateofbirth'],
+    precies: ['age', 'jaar geboren', 'geb jaar'],
+  },
+  {
+    reden: 'burgerservicenummer of ander persoonsnummer',
+    fragmenten: ['burgerservicenummer', 'sofinummer', 'bsn', 'vreemdelingennummer', 'persoonsnummer'],
+    precies: ['anummer', 'vnummer'],
+  },
+  {
+    reden: 'klant-, relatie- of huurdernummer',
+    fragmenten: [
+      'klantnummer',
+      'klantnr',
+      'klantid',
+      'klantcode',
+      'relatienummer',
+      'relatienr',
+      'relatieid',
+      'relatiecode',
+      'huurdernummer',
+      'huurdernr',
+      'huurderid',
+      'huurdercode',
+      'debiteurnummer',
+      'debiteurennummer',
+      'debiteurnr',
+      'inschrijfnummer',
+      'inschrijvingsnummer',
+      'woningzoekendenummer',
+      'customerid',
+      'customernumber',
+      'tenantid',
+    ],
+    precies: ['klant', 'relatie', 'huurder', 'debiteur'],
+  },
+  {
+    reden: 'nationaliteit of herkomst',
+    fragmenten: ['nationaliteit', 'nationality', 'herkomst', 'etniciteit', 'migratieachtergrond'],
+  },
+  {
+    reden: 'inkomen',
+    fragmenten: ['inkomen', 'income', 'salaris', 'loon', 'uitkering', 'huurtoeslag', 'vermogen'],
+  },
+  { reden: 'geslacht', fragmenten: ['geslacht', 'gender'], precies: ['sex', 'm v'] },
+  { reden: 'burgerlijke staat', fragmenten: ['burgerlijkestaat'] },
+  {
+    reden: 'telefoonnummer of e-mailadres',
+    fragmenten: ['telefoon', 'telnr', 'mobielnummer', 'email', 'mailadres', 'phone'],
+  },
+  { reden: 'bankrekening', fragmenten: ['iban', 'rekeningnummer', 'bankrekening'] },
+  {
+    reden: 'adres',
+    fragmenten: ['huisnummer', 'huisnr', 'huisletter', 'postcode', 'straat', 'adres', 'address', 'zipcode'],
+  },
+].map((s) => ({ ...s, precies: (s.precies ?? []).map(tekstSleutel) }));
 
 /** 'naam' only counts with a person word: 'gemeentenaam' and 'complexnaam' are fine, 'naam huurder' is not. */
 const PERSOON_WOORDEN = [
@@ -182,16 +231,29 @@ const PERSOON_WOORDEN = [
 ];
 
 /**
+ * Why this header looks like data about a person or household, in Dutch ('naam', 'inkomen', …),
+ * or undefined when it does not. Errs on the side of refusing: the corporatie removes the column
+ * and uploads again, which costs a minute; a stored identifier cannot be taken back.
+ */
+export function persoonsgegevenReden(header: string): string | undefined {
+  const sleutel = tekstSleutel(header);
+  if (sleutel === '') return undefined;
+  for (const soort of PERSOONSGEGEVEN_SOORTEN) {
+    if (soort.precies.includes(sleutel) || soort.fragmenten.some((f) => sleutel.includes(f)))
+      return soort.reden;
+  }
+  if (['naam', 'namen', 'name'].includes(sleutel)) return 'naam';
+  if (PERSOON_WOORDEN.some((w) => sleutel === `${w}naam` || sleutel === `naam${w}`)) return 'naam';
+  return undefined;
+}
+
+/**
  * Does this header look like personal data? Such a file is refused outright: Thuismonitor never
  * stores anything about a named person, and a column that is merely ignored would still have been
- * uploaded. Errs on the side of refusing; the corporatie removes the column and uploads again.
+ * uploaded.
  */
 export function isPersoonsgegevenKolom(header: string): boolean {
-  const sleutel = tekstSleutel(header);
-  if (sleutel === '') return false;
-  if (PERSOONSGEGEVEN_FRAGMENTEN.some((f) => sleutel.includes(f))) return true;
-  if (['naam', 'namen', 'name'].includes(sleutel)) return true;
-  return PERSOON_WOORDEN.some((w) => sleutel === `${w}naam` || sleutel === `naam${w}`);
+  return persoonsgegevenReden(header) !== undefined;
 }
 
 export interface KolomMapping {
@@ -261,8 +323,10 @@ export function bouwKolomMapping(
   const meldingen: string[] = [];
   if (persoonsgegevens.length > 0) {
     meldingen.push(
-      `Het bestand bevat kolommen die op persoonsgegevens lijken (${persoonsgegevens.map((h) => `'${h}'`).join(', ')}). ` +
-        'Thuismonitor neemt geen persoonsgegevens op: verwijder deze kolommen en lever het bestand opnieuw aan.',
+      `Het bestand bevat kolommen die op persoonsgegevens lijken (${persoonsgegevens
+        .map((h) => `'${h}': ${persoonsgegevenReden(h)}`)
+        .join('; ')}). ` +
+        'Thuismonitor neemt geen gegevens op die naar een persoon of huishouden herleidbaar zijn: verwijder deze kolommen en lever het bestand opnieuw aan.',
     );
   }
   for (const k of ontbrekend) meldingen.push(`De verplichte kolom '${KOLOM_LABELS[k]}' ontbreekt`);
