@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { ScopedDb } from '../database/scoped-db.service';
 import { Publiek } from '@thuismonitor/auth';
 import { RedisHealth } from '../jobs/redis-health';
 
@@ -9,7 +9,7 @@ import { RedisHealth } from '../jobs/redis-health';
 @Publiek()
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: ScopedDb,
     private readonly redis: RedisHealth,
   ) {}
 
@@ -22,11 +22,17 @@ export class HealthController {
   @Get('ready')
   async ready(@Res() res: Response): Promise<void> {
     const [postgres, redis] = await Promise.all([
-      withTimeout(this.dataSource.query('SELECT 1').then(() => true)),
+      withTimeout(this.db.gereed()),
       withTimeout(this.redis.ping()),
     ]);
     const ok = postgres && redis;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'niet gereed', postgres: postgres ? 'ok' : 'fout', redis: redis ? 'ok' : 'fout' });
+    res
+      .status(ok ? 200 : 503)
+      .json({
+        status: ok ? 'ok' : 'niet gereed',
+        postgres: postgres ? 'ok' : 'fout',
+        redis: redis ? 'ok' : 'fout',
+      });
   }
 }
 

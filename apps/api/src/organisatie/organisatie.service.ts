@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ScopedDb } from '../database/scoped-db.service';
 import type { Organisatie, OrganisatieFilter } from './organisatie.types';
 
 const SELECT = `
@@ -8,10 +8,13 @@ const SELECT = `
                    WHERE w.organisatie_id = o.id), '{}') AS "werkgebiedCodes"
   FROM organisatie o`;
 
-/** The organisation list is visible to every signed-in user (DESIGN §6); no tenant rows here. */
+/**
+ * The organisation list is visible to every signed-in user (DESIGN §6); no tenant rows here, so it
+ * is read on ScopedDb's public path (app role, no tenant settings).
+ */
 @Injectable()
 export class OrganisatieService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: ScopedDb) {}
 
   async lijst(filter: OrganisatieFilter = {}): Promise<Organisatie[]> {
     const waar: string[] = ['o.actief'];
@@ -31,15 +34,17 @@ export class OrganisatieService {
       params.push(`%${filter.zoek.trim()}%`);
       waar.push(`(o.naam ILIKE $${params.length} OR o.code ILIKE $${params.length})`);
     }
-    return this.dataSource.query(`${SELECT} WHERE ${waar.join(' AND ')} ORDER BY o.soort, o.naam`, params);
+    return this.db.publiek((m) =>
+      m.query(`${SELECT} WHERE ${waar.join(' AND ')} ORDER BY o.soort, o.naam`, params),
+    );
   }
 
   async opId(id: string): Promise<Organisatie | undefined> {
-    const [row] = await this.dataSource.query(`${SELECT} WHERE o.id = $1`, [id]);
+    const [row] = await this.db.publiek((m) => m.query(`${SELECT} WHERE o.id = $1`, [id]));
     return row;
   }
 
   async opIds(ids: string[]): Promise<Organisatie[]> {
-    return this.dataSource.query(`${SELECT} WHERE o.id = ANY($1::uuid[])`, [ids]);
+    return this.db.publiek((m) => m.query(`${SELECT} WHERE o.id = ANY($1::uuid[])`, [ids]));
   }
 }

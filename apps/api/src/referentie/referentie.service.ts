@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { parse } from 'csv-parse/sync';
 import type { RequestContext } from '@thuismonitor/auth';
 import { AuditService } from '../audit/audit.service';
-import type { Gemeente, GemeenteFilter, Provincie, RegioImportFout, RegioImportResultaat, Woningmarktregio } from './referentie.types';
+import { ScopedDb } from '../database/scoped-db.service';
+import type {
+  Gemeente,
+  GemeenteFilter,
+  Provincie,
+  RegioImportFout,
+  RegioImportResultaat,
+  Woningmarktregio,
+} from './referentie.types';
 
 interface Cache {
   provincies: Provincie[];
@@ -21,19 +28,24 @@ export class ReferentieService {
   private cache?: Promise<Cache>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: ScopedDb,
     private readonly audit: AuditService,
   ) {}
 
   private laad(): Promise<Cache> {
     this.cache ??= (async () => {
-      const provincies: Provincie[] = await this.dataSource.query('SELECT code, naam FROM provincie ORDER BY code');
-      const regios: Woningmarktregio[] = await this.dataSource.query('SELECT code, naam FROM woningmarktregio ORDER BY code');
-      const gemeenten: Gemeente[] = await this.dataSource.query(
-        `SELECT code, naam, inwoners, buurgemeenten, provincie_code AS "provincieCode",
-                woningmarktregio_code AS "woningmarktregioCode"
-         FROM gemeente ORDER BY naam`,
-      );
+      // public path: reference data only, one read-only transaction (one consistent load)
+      const { provincies, regios, gemeenten } = await this.db.publiek(async (m) => ({
+        provincies: (await m.query('SELECT code, naam FROM provincie ORDER BY code')) as Provincie[],
+        regios: (await m.query(
+          'SELECT code, naam FROM woningmarktregio ORDER BY code',
+        )) as Woningmarktregio[],
+        gemeenten: (await m.query(
+          `SELECT code, naam, inwoners, buurgemeenten, provincie_code AS "provincieCode",
+                  woningmarktregio_code AS "woningmarktregioCode"
+           FROM gemeente ORDER BY naam`,
+        )) as Gemeente[],
+      }));
       return { provincies, regios, gemeenten, gemeenteOpCode: new Map(gemeenten.map((g) => [g.code, g])) };
     })().catch((err) => {
       this.cache = undefined;
@@ -84,7 +96,11 @@ export class ReferentieService {
    * Imports woningmarktregio membership: CSV with columns gemeente (code or name) and
    * woningmarktregio (code or name), `;` or `,`. Atomic: any error and nothing is stored.
    */
-  async importeerRegioIndeling(ctx: RequestContext, csv: string, dryRun: boolean): Promise<RegioImportResultaat> {
+  async importeerRegioIndeling(
+    ctx: RequestContext,
+    csv: string,
+    dryRun: boolean,
+  ): Promise<RegioImportResultaat> {
     const { gemeenten, regios, gemeenteOpCode } = await this.laad();
     const fouten: RegioImportFout[] = [];
     const tekst = csv.replace(/^\uFEFF/, '');
@@ -99,7 +115,14 @@ export class ReferentieService {
         trim: true,
       });
     } catch (err) {
-      return { opgeslagen: false, gemeentenIngedeeld: 0, ontbrekendeGemeenten: [], fouten: [{ regel: 1, kolom: '-', melding: `Het bestand is geen geldige CSV: ${(err as Error).message}` }] };
+      return {
+        opgeslagen: false,
+        gemeentenIngedeeld: 0,
+        ontbrekendeGemeenten: [],
+        fouten: [
+          { regel: 1, kolom: '-', melding: `Het bestand is geen geldige CSV: ${(err as Error).message}` },
+        ],
+      };
     }
     const kolommen = Object.keys(rijen[0] ?? {});
     for (const k of ['gemeente', 'woningmarktregio']) {
@@ -113,13 +136,24 @@ export class ReferentieService {
           gemeenteOpCode.get(rij.gemeente.toUpperCase()) ??
           gemeenten.find((x) => x.naam.toLocaleLowerCase('nl') === rij.gemeente.toLocaleLowerCase('nl'));
         const r = regios.find(
-          (x) => x.code === rij.woningmarktregio.toUpperCase() || x.naam.toLocaleLowerCase('nl') === rij.woningmarktregio.toLocaleLowerCase('nl'),
+          (x) =>
+            x.code === rij.woningmarktregio.toUpperCase() ||
+            x.naam.toLocaleLowerCase('nl') === rij.woningmarktregio.toLocaleLowerCase('nl'),
         );
         if (!g) fouten.push({ regel, kolom: 'gemeente', melding: `Onbekende gemeente '${rij.gemeente}'.` });
-        if (!r) fouten.push({ regel, kolom: 'woningmarktregio', melding: `Onbekende woningmarktregio '${rij.woningmarktregio}'.` });
+        if (!r)
+          fouten.push({
+            regel,
+            kolom: 'woningmarktregio',
+            melding: `Onbekende woningmarktregio '${rij.woningmarktregio}'.`,
+          });
         if (g && r) {
           if (indeling.has(g.code) && indeling.get(g.code) !== r.code) {
-            fouten.push({ regel, kolom: 'gemeente', melding: `Gemeente ${g.naam} staat al bij een andere regio.` });
+            fouten.push({
+              regel,
+              kolom: 'gemeente',
+              melding: `Gemeente ${g.naam} staat al bij een andere regio.`,
+            });
           }
           indeling.set(g.code, r.code);
         }
@@ -127,10 +161,18 @@ export class ReferentieService {
     }
     const ontbrekendeGemeenten = gemeenten.filter((g) => !indeling.has(g.code)).map((g) => g.code);
     if (fouten.length || dryRun) {
-      return { opgeslagen: false, gemeentenIngedeeld: fouten.length ? 0 : indeling.size, fouten, ontbrekendeGemeenten };
+      return {
+        opgeslagen: false,
+        gemeentenIngedeeld: fouten.length ? 0 : indeling.size,
+        fouten,
+        ontbrekendeGemeenten,
+      };
     }
-    await this.dataSource.transaction(async (m) => {
-      const voor = await m.query(`SELECT code, woningmarktregio_code FROM gemeente WHERE woningmarktregio_code IS NOT NULL`);
+    // As the requesting platform operator (Rijk): RLS lets only Rijk change the regio-indeling.
+    await this.db.transaction(ctx, async (m) => {
+      const voor = await m.query(
+        `SELECT code, woningmarktregio_code FROM gemeente WHERE woningmarktregio_code IS NOT NULL`,
+      );
       await m.query(`UPDATE gemeente SET woningmarktregio_code = NULL`);
       await m.query(
         `UPDATE gemeente g SET woningmarktregio_code = t.r FROM unnest($1::text[], $2::text[]) AS t(c, r) WHERE g.code = t.c`,
