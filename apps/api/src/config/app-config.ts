@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { leesKenmerkSleutel } from '../toewijzing/kenmerk-hash';
 import { leesBeveiligingConfig, type BeveiligingConfig } from '../beveiliging/beveiliging-config';
 
 /**
@@ -37,6 +38,10 @@ export interface AppConfig {
   workerStalledIntervalMs: number;
   /** rate limits, proxy trust (see beveiliging/beveiliging-config.ts) */
   beveiliging: BeveiligingConfig;
+  /** secret for the keyed hash of toewijzingen's extern kenmerk (see docs/privacy.md) */
+  toewijzingKenmerkSleutel: string;
+  /** toewijzing rows are deleted this many whole calendar years after their year (docs/privacy.md) */
+  toewijzingBewaarJaren: number;
 }
 
 export class ConfigFout extends Error {
@@ -94,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const workerLockMs = int(env.WORKER_LOCK_MS, 30_000, 'WORKER_LOCK_MS', problemen, 1000, 600_000);
   const workerStalledIntervalMs = int(env.WORKER_STALLED_INTERVAL_MS, 15_000, 'WORKER_STALLED_INTERVAL_MS', problemen, 500, 600_000);
   const databasePoolSize = int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problemen, 1, 200);
+  const kenmerkSleutel = leesKenmerkSleutel(env);
+  if (kenmerkSleutel.probleem) problemen.push(kenmerkSleutel.probleem);
+  const toewijzingBewaarJaren = int(env.TOEWIJZING_BEWAAR_JAREN, 5, 'TOEWIJZING_BEWAAR_JAREN', problemen, 1, 30);
   const beveiliging = leesBeveiligingConfig(env, problemen);
   if (problemen.length) throw new ConfigFout(problemen);
   return {
@@ -118,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerLockMs,
     workerStalledIntervalMs,
     beveiliging,
+    toewijzingKenmerkSleutel: kenmerkSleutel.sleutel,
+    toewijzingBewaarJaren,
   };
 }
 
