@@ -4,6 +4,7 @@ export * from './claims';
 export * from './authenticatie-fout';
 export * from './token-verifier';
 export * from './policy';
+export * from './gebied-toegang';
 export * from './dev-issuer/dev-issuer';
 export * from './nest/vereist.decorator';
 export * from './nest/request-context';
