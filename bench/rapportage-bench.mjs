@@ -94,7 +94,7 @@ function startWorker() {
   return spawn(process.execPath, [WORKER], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '2', DATABASE_POOL_SIZE: '4' },
+    env: { ...process.env, NODE_ENV: 'development', DEV_OIDC: 'true', DATABASE_URL, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '2', DATABASE_POOL_SIZE: '4' },
   });
 }
 

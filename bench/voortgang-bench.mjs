@@ -83,6 +83,7 @@ try {
     REDIS_URL: redis.url,
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DEV_OIDC: 'true',
     DEV_OIDC_KEY_FILE: path.join(tmp, 'dev-oidc-key.json'),
     DEMO_DATA: 'true',
     LOG_LEVEL: 'warn',

@@ -1,5 +1,8 @@
 // The run command (`npm start`): build, find or start Postgres and Redis, then run the API (with
 // the development OpenID provider and demo data unless configured otherwise) and the worker.
+// The API itself defaults to production settings; the development conveniences are switched on
+// here, explicitly: NODE_ENV=development, DEV_OIDC=true (unless OIDC_ISSUER_URL names a real
+// issuer), DEMO_DATA=true and DEMO_REALISATIE=true.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureDatabase, resolvePostgres, resolveRedis, ROOT, withDatabase } from './lib/local-services.mjs';
@@ -19,7 +22,17 @@ if (!process.argv.includes('--no-build')) {
 }
 
 // The run command shows a living product: demo figures on first start (DEMO_REALISATIE=false to skip).
-const env = { DEMO_REALISATIE: 'true', ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redis.url };
+const env = {
+  NODE_ENV: 'development',
+  DEMO_DATA: 'true',
+  DEMO_REALISATIE: 'true',
+  ...(process.env.OIDC_ISSUER_URL ? {} : { DEV_OIDC: 'true' }),
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redis.url,
+};
+// API and worker run on one machine here: each needs its own metrics port.
+const workerEnv = { ...env, METRICS_PORT: process.env.WORKER_METRICS_PORT ?? String(Number(env.METRICS_PORT ?? 9464) + 1) };
 const api = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], { env, stdio: 'inherit' });
 // The worker starts after the API migrated the database, so both never race on migrations.
 let worker;
@@ -28,7 +41,7 @@ const wachtOpApi = setInterval(async () => {
     const r = await fetch(`http://127.0.0.1:${env.PORT ?? 3000}/health/live`);
     if (r.ok) {
       clearInterval(wachtOpApi);
-      worker = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/worker.js')], { env, stdio: 'inherit' });
+      worker = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/worker.js')], { env: workerEnv, stdio: 'inherit' });
       worker.on('exit', (code) => code && console.error(`[start] worker stopped with code ${code}`));
     }
   } catch {

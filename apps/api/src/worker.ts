@@ -11,6 +11,7 @@ import { WorkerService } from './jobs/worker.service';
  * another worker (jobs are written to be safe to run again).
  */
 async function main(): Promise<void> {
+  process.env.NODE_ENV ||= 'production'; // as in main.ts: unset = production
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));

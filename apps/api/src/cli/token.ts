@@ -20,17 +20,19 @@ async function main(): Promise<void> {
     }
     return;
   }
-  // Only PUBLIC_URL/PORT/DEV_OIDC_KEY_FILE matter here; the database is not needed.
+  if (process.env.OIDC_ISSUER_URL) {
+    console.error('OIDC_ISSUER_URL is set: get tokens from that issuer (Keycloak), not from the development provider.');
+    process.exit(1);
+  }
+  // Only PUBLIC_URL/PORT/DEV_OIDC_KEY_FILE matter here; the database is not needed. The
+  // development provider is what this command is for, so it is switched on explicitly.
   const config = loadConfig({
     DATABASE_URL: 'postgres://unused/unused',
     REDIS_URL: 'redis://unused',
     ...process.env,
     NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
+    DEV_OIDC: 'true',
   });
-  if (config.oidcIssuerUrl) {
-    console.error('OIDC_ISSUER_URL is set: get tokens from that issuer (Keycloak), not from the development provider.');
-    process.exit(1);
-  }
   const issuer = await DevIssuer.fromKeyFile(config.devOidcKeyFile, devIssuerUrl(config), DEMO_ACCOUNTS);
   if (!issuer.account(arg)) {
     console.error(`Unknown demo account "${arg}". Known: ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);

@@ -13,8 +13,13 @@ export interface AppConfig {
   databaseUrl: string;
   databasePoolSize: number;
   redisUrl: string;
-  /** Keycloak realm URL; absent outside production = embedded development OpenID provider */
+  /** Keycloak realm URL = expected token issuer; required unless devOidc */
   oidcIssuerUrl?: string;
+  /**
+   * The embedded development OpenID provider (demo accounts, no passwords) at /dev-oidc. Only
+   * when switched on explicitly (DEV_OIDC=true: `npm start`, browser tests); never in production.
+   */
+  devOidc: boolean;
   oidcJwksUrl?: string;
   oidcAudience: string;
   publicUrl: string;
@@ -36,6 +41,9 @@ export interface AppConfig {
   workerLockMs: number;
   /** how often workers look for jobs whose worker died (stalled jobs) */
   workerStalledIntervalMs: number;
+  /** port of the separate /metrics listener (Prometheus); 0 = a free port (tests) */
+  metricsPort: number;
+  metricsHost: string;
   /** rate limits, proxy trust (see beveiliging/beveiliging-config.ts) */
   beveiliging: BeveiligingConfig;
   /** secret for the keyed hash of toewijzingen's extern kenmerk (see docs/privacy.md) */
@@ -55,7 +63,9 @@ const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problemen: string[] = [];
-  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  // An unset NODE_ENV means production: development conveniences (demo accounts, demo data, the
+  // development OpenID provider) are never what an operator gets by forgetting a variable.
+  const nodeEnv = (env.NODE_ENV || 'production') as AppConfig['nodeEnv'];
   if (!['development', 'test', 'production'].includes(nodeEnv)) {
     problemen.push(`NODE_ENV must be development, test or production (got "${env.NODE_ENV}")`);
   }
@@ -82,14 +92,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:'], true);
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:'], true);
-  const oidcIssuerUrl = url('OIDC_ISSUER_URL', ['http:', 'https:'], nodeEnv === 'production');
+  const devOidc = bool(env.DEV_OIDC, false, 'DEV_OIDC', problemen);
+  if (devOidc && nodeEnv === 'production') {
+    problemen.push('DEV_OIDC=true is not allowed with NODE_ENV=production (its demo accounts need no password)');
+  }
+  if (devOidc && env.OIDC_ISSUER_URL) {
+    problemen.push('OIDC_ISSUER_URL and DEV_OIDC=true exclude each other: choose Keycloak or the development provider');
+  }
+  const oidcIssuerUrl = devOidc ? undefined : url('OIDC_ISSUER_URL', ['http:', 'https:'], false);
+  if (!devOidc && !env.OIDC_ISSUER_URL) {
+    problemen.push('OIDC_ISSUER_URL is required (http: or https: URL of the Keycloak realm; for local development without Keycloak set DEV_OIDC=true)');
+  }
   const oidcJwksUrl = url('OIDC_JWKS_URL', ['http:', 'https:'], false);
   const publicUrl = url('PUBLIC_URL', ['http:', 'https:'], false) ?? `http://localhost:${port || 3000}`;
   if (nodeEnv === 'production' && oidcIssuerUrl && !oidcIssuerUrl.startsWith('https:') && env.OIDC_ALLOW_HTTP !== 'true') {
     problemen.push('OIDC_ISSUER_URL must use https in production (set OIDC_ALLOW_HTTP=true only behind a trusted proxy)');
   }
 
-  const demoData = bool(env.DEMO_DATA, nodeEnv !== 'production', 'DEMO_DATA', problemen);
+  // Demo organisations only on request (`npm start` and compose ask for them).
+  const demoData = bool(env.DEMO_DATA, false, 'DEMO_DATA', problemen);
   const demoRealisatie = bool(env.DEMO_REALISATIE, false, 'DEMO_REALISATIE', problemen);
   // 1..28: the schedule is a day of the month after the quarter's last month (see JOB_SCHEDULERS)
   const reportDeadlineDays = int(env.REPORT_DEADLINE_DAYS, 15, 'REPORT_DEADLINE_DAYS', problemen, 1, 28);
@@ -99,7 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const workerLockMs = int(env.WORKER_LOCK_MS, 30_000, 'WORKER_LOCK_MS', problemen, 1000, 600_000);
   const workerStalledIntervalMs = int(env.WORKER_STALLED_INTERVAL_MS, 15_000, 'WORKER_STALLED_INTERVAL_MS', problemen, 500, 600_000);
   const databasePoolSize = int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', problemen, 1, 200);
-  const kenmerkSleutel = leesKenmerkSleutel(env);
+  const metricsPort = int(env.METRICS_PORT, nodeEnv === 'test' ? 0 : 9464, 'METRICS_PORT', problemen, 0, 65535);
+  // the NODE_ENV decided above (unset = production), not the raw variable
+  const kenmerkSleutel = leesKenmerkSleutel({ ...env, NODE_ENV: nodeEnv });
   if (kenmerkSleutel.probleem) problemen.push(kenmerkSleutel.probleem);
   const toewijzingBewaarJaren = int(env.TOEWIJZING_BEWAAR_JAREN, 5, 'TOEWIJZING_BEWAAR_JAREN', problemen, 1, 30);
   const beveiliging = leesBeveiligingConfig(env, problemen);
@@ -112,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: redisUrl!,
     oidcIssuerUrl,
     oidcJwksUrl,
+    devOidc,
     oidcAudience: env.OIDC_AUDIENCE || 'thuismonitor-api',
     publicUrl: publicUrl.replace(/\/$/, ''),
     devOidcKeyFile: env.DEV_OIDC_KEY_FILE || path.join(REPO_ROOT, '.data/dev-oidc/key.json'),
@@ -125,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX || 'thuismonitor',
     workerLockMs,
     workerStalledIntervalMs,
+    metricsPort,
+    metricsHost: env.METRICS_HOST || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
     beveiliging,
     toewijzingKenmerkSleutel: kenmerkSleutel.sleutel,
     toewijzingBewaarJaren,

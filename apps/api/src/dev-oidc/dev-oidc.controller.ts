@@ -16,7 +16,7 @@ const esc = (s: string) =>
 
 /**
  * The embedded development OpenID provider (authorization code + PKCE, Keycloak's URL layout),
- * mounted only when no OIDC_ISSUER_URL is configured and never in production (see DevOidcModule).
+ * mounted only with DEV_OIDC=true and never in production (see DevOidcModule).
  * The login page offers the demo accounts instead of a password form.
  */
 @Controller('dev-oidc')

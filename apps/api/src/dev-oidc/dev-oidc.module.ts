@@ -8,11 +8,15 @@ export function devIssuerUrl(config: AppConfig): string {
   return `${config.publicUrl}/dev-oidc`;
 }
 
-/** Mounted only without OIDC_ISSUER_URL; loadConfig already refuses that combination in production. */
+/**
+ * Mounted only when DEV_OIDC=true switches it on; a missing OIDC_ISSUER_URL is a configuration
+ * error, never a reason to start it. loadConfig refuses DEV_OIDC with NODE_ENV=production; the
+ * check below is a second lock.
+ */
 @Module({})
 export class DevOidcModule {
   static voor(config: AppConfig): DynamicModule {
-    if (config.oidcIssuerUrl) return { module: DevOidcModule };
+    if (!config.devOidc) return { module: DevOidcModule };
     if (config.nodeEnv === 'production') {
       throw new Error('The development OpenID provider cannot run with NODE_ENV=production');
     }

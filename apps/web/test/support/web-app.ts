@@ -1,5 +1,5 @@
 /**
- * Browser tests: the real API in-process (own database, WITHOUT OIDC_ISSUER_URL so the embedded
+ * Browser tests: the real API in-process (own database, DEV_OIDC=true so the embedded
  * development OpenID provider handles the login) serving the built web app, driven by Debian's
  * Chromium through playwright-core. One browser per test file; one context per signed-in account.
  */
@@ -144,6 +144,7 @@ export async function startWebApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     QUEUE_PREFIX: `tm-webtest-${database.naam}-${++teller}`,
     DATABASE_POOL_SIZE: '5',
+    DEV_OIDC: 'true',
     DEV_OIDC_KEY_FILE: path.join(tmpDir, 'dev-oidc-key.json'),
     WEB_DIST_DIR: WEB_DIST,
     ...env,
