@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { gebiedBinnenScope, gemeenteScope, zietOnderdrukteCellen, type RequestContext } from '@thuismonitor/auth';
+import { gebiedZichtbaar, gemeenteScope, zietOnderdrukteCellen, type RequestContext } from '@thuismonitor/auth';
 import { parseKwartaal, kwartaalEinde, vandaagInAmsterdam, type GebiedSoort } from '@thuismonitor/domain';
 import { ScopedDb } from '../database/scoped-db.service';
 import { AuditService } from '../audit/audit.service';
@@ -75,7 +75,7 @@ export class RapportageService {
   async opId(ctx: RequestContext, id: string): Promise<Kwartaalrapportage> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw nietGevonden('De kwartaalrapportage');
     const [rij]: Rij[] = await this.db.transaction(ctx, (m) => m.query(`${SELECT} WHERE r.id = $1`, [id]));
-    if (!rij || !gebiedBinnenScope(gemeenteScope(ctx.principal), rij.gemeenten)) throw nietGevonden('De kwartaalrapportage');
+    if (!gebiedZichtbaar(ctx.principal, rij)) throw nietGevonden('De kwartaalrapportage');
     return this.metUrls(ctx, rij);
   }
 
@@ -96,7 +96,7 @@ export class RapportageService {
       throw ongeldig(`Het ${kwartaal} is nog niet afgelopen; een rapportage kan pas na afloop van het kwartaal.`);
     }
     const gebied = await this.gebieden.opzoeken(soort, code);
-    if (!gebied || !gebiedBinnenScope(gemeenteScope(ctx.principal), gebied.gemeenten)) throw nietGevonden('Het gebied');
+    if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
     const job = await this.queue.vraagAan({
       soort,
       code: gebied.code,
@@ -115,7 +115,7 @@ export class RapportageService {
     const data = job?.data as { soort?: GebiedSoort; code?: string } | undefined;
     if (!job || !data?.soort || !data.code) throw nietGevonden('De aanvraag');
     const gebied = await this.gebieden.opzoeken(data.soort, data.code);
-    if (!gebied || !gebiedBinnenScope(gemeenteScope(ctx.principal), gebied.gemeenten)) throw nietGevonden('De aanvraag');
+    if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('De aanvraag');
     return this.aanvraagVanJob(ctx, job);
   }
 

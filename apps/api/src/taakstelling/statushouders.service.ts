@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { binnenScope, gebiedBinnenScope, gemeenteScope, type RequestContext } from '@thuismonitor/auth';
+import { gebiedZichtbaar, type RequestContext } from '@thuismonitor/auth';
 import {
   berekenCarryOver,
   formatHalfjaar,
@@ -58,8 +58,7 @@ export class StatushoudersService {
     tot: string,
   ): Promise<StatushoudersTaakstelling> {
     const gemeente = await this.gebieden.opzoeken('GEMEENTE', gemeenteCode);
-    if (!gemeente || !binnenScope(gemeenteScope(ctx.principal), gemeente.code))
-      throw nietGevonden('De gemeente');
+    if (!gebiedZichtbaar(ctx.principal, gemeente)) throw nietGevonden('De gemeente');
     const reeks = this.reeks(van, tot);
     const perGemeente = await this.db.transaction(ctx, (m) => this.bereken(m, [gemeente.code], reeks));
     return {
@@ -75,8 +74,7 @@ export class StatushoudersService {
     tot: string,
   ): Promise<StatushoudersProvincie> {
     const provincie = await this.gebieden.opzoeken('PROVINCIE', provincieCode);
-    if (!provincie || !gebiedBinnenScope(gemeenteScope(ctx.principal), provincie.gemeenten))
-      throw nietGevonden('De provincie');
+    if (!gebiedZichtbaar(ctx.principal, provincie)) throw nietGevonden('De provincie');
     const reeks = this.reeks(van, tot);
     const perGemeente = await this.db.transaction(ctx, (m) => this.bereken(m, provincie.gemeenten, reeks));
     const gemeenten: StatushoudersTaakstelling[] = [];

@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  gebiedBinnenScope,
-  gemeenteScope,
-  magTaakstellingStellen,
-  type RequestContext,
-} from '@thuismonitor/auth';
+import { gebiedZichtbaar, magTaakstellingStellen, type RequestContext } from '@thuismonitor/auth';
 import { controleerTaakstelling, halfjaarVanPeriode, indicatorOpCode } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden } from '../common/fouten';
@@ -131,8 +126,7 @@ export class TaakstellingService {
     metGeschiedenis: boolean,
   ): Promise<Taakstelling[]> {
     const gebied = await this.gebieden.opzoeken(gebiedInvoer.soort, gebiedInvoer.code);
-    if (!gebied || !gebiedBinnenScope(gemeenteScope(ctx.principal), gebied.gemeenten))
-      throw nietGevonden('Het gebied');
+    if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
     return this.db.transaction(ctx, async (m: EntityManager) => {
       const rijen: TaakstellingRij[] = await m.query(
         `${SELECT} WHERE t.gebied_soort = $1 AND t.gebied_code = $2 AND ($3::text IS NULL OR t.indicator_code = $3)
