@@ -30,3 +30,5 @@ export * from './toewijzing-bestand';
 export * from './nieuwbouwproject';
 export * from './kwartaalcijfer';
 export * from './mijlpaal-voortgang';
+export * from './openbaarheid';
+export * from './publicatie';
