@@ -9,7 +9,7 @@ const CEL = 'waarde onderdrukt weergave';
 const VOORTGANG = `query ($g: GebiedInput!, $j: Int, $p: DatumPeriodeInput) { voortgang(gebied: $g, jaar: $j, periode: $p) {
   gebied { soort code naam } periode { van tot } peildatum verstrekenFractie afgeschermd
   actielijnen { code nummer indicatoren { code eenheid taakstelling taakstellingBron onderdelenMetTaakstelling
-    realisatie { ${CEL} } percentage verwacht status } }
+    realisatie { ${CEL} } percentage verwacht status dekking { gemeenten totaal } } }
   gemeenten { gemeente { code naam } indicatoren { indicatorCode taakstelling realisatie { ${CEL} } percentage status } } } }`;
 
 const STEL = `mutation ($i: StelTaakstellingInput!) { stelTaakstelling(invoer: $i) { id } }`;
@@ -323,17 +323,32 @@ describe('voortgang over HTTP', () => {
     });
   });
 
-  it('pro-rates a year target over part of the year and counts only that part', async () => {
+  it('over part of a year: the year target in full, not due in it ("loopt"); counts only that part', async () => {
     const { voortgang: v } = await t.ok('gemeente.utrecht', VOORTGANG, {
       g: { soort: 'GEMEENTE', code: 'GM0344' },
       p: { van: '2024-01-01', tot: '2024-06-30' },
     });
     const ind = indicatoren(v);
+    // a target due on 31 December is not spread by day over the first half year
     expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({
-      taakstelling: Math.round(((1000 * 182) / 366) * 100) / 100,
+      taakstelling: 1000,
       realisatie: { waarde: 150 },
+      percentage: 15,
+      verwacht: 0,
+      status: 'LOOPT',
     });
-    expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.taakstelling).toBe(10);
+    // the H1 statushouders target is due on 30 June, inside the period: judged in full
+    const personenH1 = (
+      await t.db.query(
+        `SELECT coalesce(sum(huishoudgrootte), 0)::int AS p FROM toewijzing WHERE gemeente_code = 'GM0344' AND aandachtsgroep = 'STATUSHOUDERS' AND datum BETWEEN '2024-01-01' AND '2024-06-30'`,
+      )
+    ).rows[0].p;
+    expect(ind.get('STATUSHOUDERS_GEHUISVEST')).toMatchObject({
+      taakstelling: 10,
+      verwacht: 10,
+      realisatie: { waarde: personenH1 },
+    });
+    expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.status).not.toBe('LOOPT');
     const verwacht = (await telPerGemeente('true', ['GM0344'], '2024-01-01', '2024-06-30')).get('GM0344');
     expect(ind.get('TOEWIJZINGEN_TOTAAL')!.realisatie.waarde).toBe(verwacht);
     // the quarters inside: Q1 and Q2 huisuitzettingen, the stand at Q2
@@ -366,7 +381,8 @@ describe('voortgang over HTTP', () => {
       weergave: '×',
     });
     expect(cel('GM0344', 'TOEWIJZINGEN_STATUSHOUDERS').status).toBeNull();
-    expect(cel('GM0344', 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(true);
+    // persons housed is public by nature (the statushouders taakstelling shows it too): exact
+    expect(cel('GM0344', 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(false);
 
     let verborgenTotaal = 0;
     for (const [code, filter] of Object.entries(HUISHOUDEN_FILTER)) {
@@ -400,13 +416,11 @@ describe('voortgang over HTTP', () => {
             .reduce((s, g) => s + (exact.get(g) ?? 0), 0),
         );
       }
-      // the persons count hides exactly where the households of the same group are hidden
+      // the persons count of statushouders is never hidden, whatever the households column does
       if (code === 'TOEWIJZINGEN_STATUSHOUDERS') {
         for (const gem of pv26)
-          expect(cel(gem, 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(
-            cel(gem, code).realisatie.onderdrukt,
-          );
-        expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.realisatie.onderdrukt).toBe(totaal.onderdrukt);
+          expect(cel(gem, 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(false);
+        expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.realisatie.onderdrukt).toBe(false);
       }
     }
     expect(verborgenTotaal).toBeLessThan(Object.keys(HUISHOUDEN_FILTER).length);
@@ -472,6 +486,18 @@ describe('voortgang over HTTP', () => {
       onderdelenMetTaakstelling: 1,
     });
     expect(ind.get('HUISUITZETTINGEN')!.realisatie.waarde).toBe(16);
+    // every national figure states how many gemeenten it covers
+    const gedekt = (
+      await t.db.query(
+        `SELECT count(DISTINCT gemeente_code)::int AS n FROM toewijzing WHERE datum BETWEEN '2024-01-01' AND '2024-12-31'`,
+      )
+    ).rows[0].n;
+    const dekking = (code: string) => (ind.get(code) as unknown as { dekking: object }).dekking;
+    expect(dekking('TOEWIJZINGEN_TOTAAL')).toEqual({ gemeenten: gedekt, totaal: 342 });
+    // Utrecht, Amersfoort and Utrechtse Heuvelrug's last stand; the stand of 2023 no longer counts
+    expect(dekking('SOCIALE_HUURVOORRAAD')).toEqual({ gemeenten: 3, totaal: 342 });
+    expect(dekking('HUISUITZETTINGEN')).toEqual({ gemeenten: 2, totaal: 342 });
+    expect(dekking('AANDEEL_SOCIALE_HUUR')).toEqual({ gemeenten: 1, totaal: 342 });
     const arnhem = v.gemeenten.find((g: Gem) => g.gemeente.code === 'GM0202');
     expect(
       arnhem.indicatoren.find((i: { indicatorCode: string }) => i.indicatorCode === 'WONINGEN_OPGELEVERD')

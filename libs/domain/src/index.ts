@@ -30,5 +30,7 @@ export * from './toewijzing-bestand';
 export * from './nieuwbouwproject';
 export * from './kwartaalcijfer';
 export * from './mijlpaal-voortgang';
+export * from './gebied-aggregatie';
+export * from './doel-vervaldatum';
 export * from './openbaarheid';
 export * from './publicatie';

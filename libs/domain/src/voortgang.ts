@@ -3,13 +3,15 @@ import type { Aggregatie } from './indicator-catalogus';
 
 export type Richting = 'HOGER_IS_BETER' | 'LAGER_IS_BETER';
 
-export type VoortgangStatus = 'OP_SCHEMA' | 'ACHTER' | 'VOOR' | 'GEEN_DOEL';
+/** LOOPT: the target is not due yet at the peildatum (doel-vervaldatum.ts) */
+export type VoortgangStatus = 'OP_SCHEMA' | 'ACHTER' | 'VOOR' | 'GEEN_DOEL' | 'LOOPT';
 
 const STATUS_LABELS: Record<VoortgangStatus, string> = {
   OP_SCHEMA: 'Op schema',
   ACHTER: 'Achter op schema',
   VOOR: 'Voor op schema',
   GEEN_DOEL: 'Geen doel gesteld',
+  LOOPT: 'Loopt (doel nog niet verlopen)',
 };
 
 export function voortgangStatusLabel(status: VoortgangStatus): string {

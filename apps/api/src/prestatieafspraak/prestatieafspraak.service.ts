@@ -363,7 +363,21 @@ export class PrestatieafspraakService {
     jaar: number,
   ): Promise<VastgesteldeAfspraak[]> {
     if (!gemeenteCodes.length) return [];
-    const { rijen, afspraken } = await this.db.transaction(ctx, async (m) => {
+    return this.db.transaction(ctx, (m) => this.vastgesteldeAfsprakenIn(m, ctx, gemeenteCodes, jaar));
+  }
+
+  /**
+   * The same, inside a transaction the caller opened (voortgang and reports read the afspraken in
+   * the same snapshot as the figures they are measured against: one cut-off).
+   */
+  async vastgesteldeAfsprakenIn(
+    m: EntityManager,
+    ctx: RequestContext,
+    gemeenteCodes: readonly string[],
+    jaar: number,
+  ): Promise<VastgesteldeAfspraak[]> {
+    if (!gemeenteCodes.length) return [];
+    const { rijen, afspraken } = await (async () => {
       const rijen = (
         await leesPrestatieafspraken(
           m,
@@ -378,7 +392,7 @@ export class PrestatieafspraakService {
           rijen.map((r) => r.id),
         ),
       };
-    });
+    })();
     const orgs = new Map(
       (await this.organisaties.opIds([...new Set(afspraken.map((a) => a.verantwoordelijkeId))])).map((o) => [
         o.id,

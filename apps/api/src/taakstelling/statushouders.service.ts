@@ -17,6 +17,7 @@ import {
   vandaagInAmsterdam,
   vergelijkHalfjaar,
   type Halfjaar,
+  type IsoDatum,
   type OrganisatieSoort,
   type TaakstellingRegel,
 } from '@thuismonitor/domain';
@@ -105,13 +106,23 @@ export class StatushoudersService {
     return reeks;
   }
 
-  /** For use inside a scoped transaction (also by reports): per gemeente the requested half years. */
+  /**
+   * For use inside a transaction the caller opened (also by reports, in their snapshot): per
+   * gemeente the requested half years, counting only persons housed on or before the peildatum
+   * (default today, Europe/Amsterdam; a report passes its quarter's last day). The same cut-off
+   * as the voortgang, so the half-year table and the voortgang's STATUSHOUDERS_GEHUISVEST agree,
+   * and a report for a past quarter gives the same figures whenever it is made.
+   */
   async bereken(
     m: EntityManager,
     gemeenten: readonly string[],
     reeks: readonly Halfjaar[],
+    opties: { peildatum?: IsoDatum } = {},
   ): Promise<Map<string, StatushoudersHalfjaar[]>> {
+    const peil = opties.peildatum ?? vandaagInAmsterdam(new Date());
     const laatste = reeks[reeks.length - 1];
+    const eindeLaatste = halfjaarEinde(laatste);
+    const totPeil = peil < eindeLaatste ? peil : eindeLaatste;
     const taakRijen: {
       gemeente: string;
       van: string;
@@ -144,11 +155,10 @@ export class StatushoudersService {
        FROM toewijzing
        WHERE aandachtsgroep = 'STATUSHOUDERS' AND gemeente_code = ANY($1) AND datum BETWEEN $2 AND $3
        GROUP BY 1, 2`,
-      [gemeenten, halfjaarStart(vroegste), halfjaarEinde(laatste)],
+      [gemeenten, halfjaarStart(vroegste), totPeil],
     );
     const gehuisvest = new Map(gehuisvestRijen.map((r) => [`${r.gemeente}|${r.hj}`, r.personen]));
 
-    const vandaag = vandaagInAmsterdam(new Date());
     const eerstGevraagd = volgnummer(reeks[0]);
     const uit = new Map<string, StatushoudersHalfjaar[]>();
     for (const gemeente of gemeenten) {
@@ -179,7 +189,8 @@ export class StatushoudersService {
               taakstellingGesteld: gesteld,
               statusLabel: statushoudersStatusLabel(r.status),
               controledatum,
-              voorlopig: vandaag < controledatum,
+              // still open at the peildatum: the figures of this half year can still change
+              voorlopig: peil < controledatum,
             };
           }),
       );

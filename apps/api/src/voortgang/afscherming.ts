@@ -9,11 +9,14 @@ import { indicatorenVan } from './realisatie-sql';
  * area totals (the table's column totals) at once: no hidden cell can be recovered from the totals
  * and the other cells of the same answer.
  *
- * A persons count (statushouders gehuisvest) is hidden exactly where the household count of the
- * same group is: otherwise 1 person next to a hidden household cell would reveal it (1 household).
- * Because the household column then has either no hidden cells or at least two, so does the persons
- * column, and its shown total gives no single hidden value away either.
+ * The persons count of statushouders housed (STATUSHOUDERS_GEHUISVEST) is public by nature
+ * (docs/decisions.md, "Publicatie"): COA and the provincies publish it per gemeente per half year,
+ * and the statushouders taakstelling shows it exactly to the provincie that supervises it. Hiding
+ * it here while the statushouders section printed it was the leak the issue describes; it is
+ * exact for every viewer now, like the taakstelling table.
  */
+export const OPENBARE_INDICATOREN: ReadonlySet<string> = new Set(['STATUSHOUDERS_GEHUISVEST']);
+
 export const HUISHOUDEN_KOLOMMEN: readonly string[] = indicatorenVan('TOEWIJZINGEN')
   .filter((i) => (i.berekening as ToewijzingenBerekening).telling === 'HUISHOUDENS')
   .map((i) => i.code);
@@ -54,7 +57,8 @@ export function bepaalAfscherming(
   const uitkomst = onderdrukTabel(tabel);
   const rij = new Map(gemeenten.map((g, i) => [g, i]));
   const kolom = new Map(HUISHOUDEN_KOLOMMEN.map((c, j) => [c, j]));
-  const kolomVan = (code: string) => kolom.get(PERSONEN_PARTNER.get(code) ?? code);
+  const kolomVan = (code: string) =>
+    OPENBARE_INDICATOREN.has(code) ? undefined : kolom.get(PERSONEN_PARTNER.get(code) ?? code);
   return {
     verborgen(gemeente, code) {
       const j = kolomVan(code);

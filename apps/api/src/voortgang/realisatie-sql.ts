@@ -10,8 +10,10 @@ import {
 
 /**
  * SQL for realisation, generated from the indicator catalogue so a new indicator needs no new
- * query: one GROUP BY per source for the whole area (per gemeente, plus the area total via
- * ROLLUP / GROUPING SETS), never a query per gemeente or per indicator.
+ * query: one GROUP BY per source for the whole area, one row per gemeente, never a query per
+ * gemeente or per indicator. Area totals are NOT summed here: VoortgangService adds up the
+ * gemeenten (domain gebied-aggregatie), so a share is Σ teller ÷ Σ noemer over the same gemeenten
+ * and every total states its coverage. $3 (tot) is already bounded by the peildatum.
  *
  * Only catalogue constants are spliced into the SQL, and each is checked against the domain's
  * closed lists first; everything that comes from a request is a bind parameter.
@@ -56,7 +58,7 @@ function nieuwbouwExpressie(b: NieuwbouwBerekening): string {
 
 /**
  * $1 gemeenten (text[]; NULL = every gemeente, for LAND, so the planner can use the date index),
- * $2 van, $3 tot. One row per gemeente with data, plus one with gemeente NULL for the area.
+ * $2 van, $3 tot (at most the peildatum). One row per gemeente with data.
  */
 export function toewijzingenSql(): { sql: string; codes: string[] } {
   const ind = indicatorenVan('TOEWIJZINGEN');
@@ -68,20 +70,24 @@ export function toewijzingenSql(): { sql: string; codes: string[] } {
     sql: `SELECT gemeente_code AS gemeente, ${kolommen.join(', ')}
           FROM toewijzing
           WHERE ($1::text[] IS NULL OR gemeente_code = ANY($1)) AND datum BETWEEN $2 AND $3
-          GROUP BY ROLLUP (gemeente_code)`,
+          GROUP BY gemeente_code`,
   };
 }
 
-/** Woningen of projects opgeleverd in the period (by opleverdatum); same parameters. */
+/**
+ * Woningen of projects opgeleverd in the period (by opleverdatum); same parameters. Reads the view
+ * nieuwbouw_oplevering (public-by-nature dwelling counts for anyone in scope, no project identity):
+ * the table itself shows project rows only to owner, gemeente, provincie and Rijk (RLS).
+ */
 export function nieuwbouwSql(): { sql: string; codes: string[] } {
   const ind = indicatorenVan('NIEUWBOUW');
   const kolommen = ind.map((i, n) => `${nieuwbouwExpressie(i.berekening as NieuwbouwBerekening)} AS c${n}`);
   return {
     codes: ind.map((i) => i.code),
     sql: `SELECT gemeente_code AS gemeente, ${kolommen.join(', ')}
-          FROM nieuwbouwproject
+          FROM nieuwbouw_oplevering
           WHERE ($1::text[] IS NULL OR gemeente_code = ANY($1)) AND fase = 'OPGELEVERD' AND opgeleverd_op BETWEEN $2 AND $3
-          GROUP BY ROLLUP (gemeente_code)`,
+          GROUP BY gemeente_code`,
   };
 }
 
@@ -95,7 +101,7 @@ export const KWARTAAL_SOM_SQL = `
   FROM kwartaalcijfer
   WHERE actueel AND ($1::text[] IS NULL OR gemeente_code = ANY($1)) AND indicator_code = ANY($2)
     AND jaar BETWEEN $5 AND $6 AND jaar * 4 + kwartaal - 1 BETWEEN $3 AND $4
-  GROUP BY GROUPING SETS ((indicator_code, gemeente_code), (indicator_code))`;
+  GROUP BY indicator_code, gemeente_code`;
 
 /**
  * STAND: per reporting organisation and gemeente the latest actuele figure at or before the last
@@ -112,7 +118,7 @@ export const KWARTAAL_STAND_SQL = `
   )
   SELECT gemeente_code AS gemeente, indicator_code AS indicator, sum(waarde)::float8 AS waarde
   FROM laatste
-  GROUP BY GROUPING SETS ((indicator_code, gemeente_code), (indicator_code))`;
+  GROUP BY indicator_code, gemeente_code`;
 
 /**
  * Actuele targets that overlap the period, for the area itself, its gemeenten, and (for LAND) the
@@ -131,7 +137,7 @@ export const TAAKSTELLING_SQL = `
 /**
  * MIJLPAAL indicators: per gemeente 1 when a vastgestelde afspraak for that milestone was GEREED on
  * or before the peildatum (the SQL form of domain mijlpaalRealisatie), 0 when there is such an
- * afspraak but it is not reached; the area row counts the gemeenten that reached it. Reads the
+ * afspraak but it is not reached (the area total counts the gemeenten that reached it). Reads the
  * prestatieafspraak tables inside the viewer's scoped transaction, so their RLS decides which
  * afspraken count (parties, provincie, Rijk; never a CONCEPT).
  * $1 gemeenten | NULL, $2 codes, $3 peildatum, $4 first year, $5 last year of the period.
@@ -162,5 +168,5 @@ export function mijlpaalSql(heelLand: boolean): string {
     WITH per_gemeente AS (${perGemeente})
     SELECT gemeente_code AS gemeente, indicator_code AS indicator, sum(bereikt)::float8 AS waarde
     FROM per_gemeente
-    GROUP BY GROUPING SETS ((indicator_code, gemeente_code), (indicator_code))`;
+    GROUP BY indicator_code, gemeente_code`;
 }

@@ -1,9 +1,11 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { GebiedInput } from '../gebied/gebied.types';
 import { DatumPeriodeInput } from '../taakstelling/taakstelling.types';
-import { VoortgangService, type BerekendeVoortgang } from './voortgang.service';
-import { AfspraakVoortgang, Voortgang } from './voortgang.types';
+import { veldGevraagd } from './veld-gevraagd';
+import { VoortgangService } from './voortgang.service';
+import { Voortgang } from './voortgang.types';
 
 @Resolver(() => Voortgang)
 export class VoortgangResolver {
@@ -11,27 +13,23 @@ export class VoortgangResolver {
 
   @Query(() => Voortgang, {
     description:
-      'Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar. ' +
-      'Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is.',
+      'Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar, ' +
+      'tot de peildatum. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is.',
   })
   @Vereist('voortgang:lezen')
   voortgang(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('gebied') gebied: GebiedInput,
     @Args('periode', { type: () => DatumPeriodeInput, nullable: true }) periode?: DatumPeriodeInput,
     @Args('jaar', { type: () => Int, nullable: true }) jaar?: number,
   ): Promise<Voortgang> {
-    return this.service.voortgang(ctx, gebied, { periode, jaar });
-  }
-
-  @ResolveField(() => [AfspraakVoortgang], {
-    description:
-      'Afspraken uit vastgestelde prestatieafspraken in het gebied (die u mag zien), over het jaar van de periode',
-  })
-  afspraken(
-    @Ctx() ctx: RequestContext,
-    @Parent() voortgang: BerekendeVoortgang,
-  ): Promise<AfspraakVoortgang[]> {
-    return this.service.afspraken(ctx, voortgang);
+    // the afspraken are measured in the same transaction, and only when asked for
+    return this.service.voortgang(
+      ctx,
+      gebied,
+      { periode, jaar },
+      { metAfspraken: veldGevraagd(info, 'afspraken') },
+    );
   }
 }

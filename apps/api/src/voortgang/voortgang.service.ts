@@ -1,18 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  gebiedBinnenScope,
-  gemeenteScope,
-  zietOnderdrukteCellen,
-  type RequestContext,
-} from '@thuismonitor/auth';
+import { gebiedZichtbaar, zietOnderdrukteCellen, type RequestContext } from '@thuismonitor/auth';
 import {
   ACTIELIJNEN,
+  GEEN_DOEL_WAARDE,
   GEEN_WAARDE,
   INDICATOR_CATALOGUS,
   ONDERDRUKT_TEKEN,
-  aandeelPercentage,
-  berekenVoortgang,
+  aandeelOverGemeenten,
+  beoordeelDoel,
+  dekkingTekst,
+  doelInPeriode,
   formatGetal,
   formatPercentage,
   indicatorOpCode,
@@ -20,19 +18,20 @@ import {
   kwartaalVolgnummer,
   kwartalenBinnenPeriode,
   laatsteAfgeslotenKwartaal,
+  maakIsoDatum,
+  maakPeriode,
   mijlpaalRealisatie,
   mijlpaalVoortgang,
   oudsteGeldigeStandKwartaal,
   onderdruktUitleg,
   peildatum,
   periodeVoorJaar,
-  taakstellingInPeriode,
-  taakstellingVoorGebied,
+  somOverGemeenten,
+  somVanDoelen,
   vandaagInAmsterdam,
   verstrekenFractie,
-  verwachteFractie,
   voortgangStatusLabel,
-  type GebiedTaakstelling,
+  type Doel,
   type Indicator,
   type IsoDatum,
   type OrganisatieSoort,
@@ -57,6 +56,7 @@ import {
 import { PrestatieafspraakService } from '../prestatieafspraak/prestatieafspraak.service';
 import type {
   AfspraakVoortgang,
+  Dekking,
   GemeenteVoortgang,
   IndicatorVoortgang,
   Voortgang,
@@ -64,28 +64,40 @@ import type {
 } from './voortgang.types';
 
 export interface VoortgangOpties {
-  /** hide small household counts (the viewer does not own the rows of every gemeente) */
-  onderdrukken: boolean;
-  /** the Dutch calendar date the progress is measured on */
-  vandaag: IsoDatum;
+  /**
+   * The Dutch calendar date the voortgang is measured on; default today (Europe/Amsterdam). The
+   * peildatum is the end of the period or this date, whichever is earlier: nothing dated after it
+   * counts. A report passes its quarter's last day, so it gives the same figures whenever it runs.
+   */
+  vandaag?: IsoDatum;
+  /** also measure every afspraak of the vastgestelde prestatieafspraken (field `afspraken`) */
+  metAfspraken?: boolean;
+  /** measure as a non-owner even when `ctx` owns the area (a report a gemeente shares with others) */
+  gedeeld?: boolean;
 }
 
 /** Realisation of one indicator: per gemeente, and for the whole area (null = no data). */
 interface Reeks {
   perGemeente: Map<string, number | null>;
   totaal: number | null;
+  /** how many gemeenten of the area contributed to `totaal` */
+  dekking: number;
 }
 
-/** What the afspraken field resolver needs from the computation that produced a Voortgang. */
-export const CONTEXT = Symbol('voortgang-context');
-interface VoortgangContext {
+/** One measurement: what the afspraken reuse of the figures of the voortgang. */
+interface Meting {
   gebied: GebiedInfo;
   periode: Periode;
-  opties: VoortgangOpties;
+  peil: IsoDatum;
+  onderdrukken: boolean;
   realisatie: Map<string, Reeks>;
   afscherming: Afscherming;
 }
-export type BerekendeVoortgang = Voortgang & { [CONTEXT]?: VoortgangContext };
+
+/** @deprecated the report's former interface (`bereken` + `afspraken`); use `meet`. */
+export const CONTEXT = Symbol('voortgang-context');
+/** @deprecated see CONTEXT */
+export type BerekendeVoortgang = Voortgang & { [CONTEXT]?: Meting };
 
 const VERBORGEN: VoortgangCel = { waarde: null, onderdrukt: true, weergave: ONDERDRUKT_TEKEN };
 
@@ -98,12 +110,23 @@ function cel(waarde: number | null, indicator: Indicator): VoortgangCel {
   };
 }
 
+function dekking(gemeenten: number, totaal: number): Dekking {
+  return { gemeenten, totaal, weergave: dekkingTekst({ gemeenten, totaal }) };
+}
+
+/** Percentage and status of a realisation against a target (domain beoordeelDoel); none when hidden. */
+function oordeel(indicator: Indicator, doel: Doel, waarde: number | null, verborgen: boolean) {
+  if (verborgen || waarde === null)
+    return { percentage: null, verwacht: doel.waarde === null ? null : doel.vervallen, status: null };
+  return beoordeelDoel(doel, waarde, indicator.richting);
+}
+
 /**
  * Voortgang of an area over a period: per actielijn and indicator the taakstelling, the realisation
  * (computed in SQL from the indicator's source, a handful of GROUP BY queries for the whole area),
- * percentage and status against the share of the period that has passed, the table per gemeente
- * for areas above a gemeente, and (once prestatieafspraken exist) the progress of each vastgestelde
- * afspraak in the area.
+ * percentage and status (a target is judged on its due date, domain doel-vervaldatum.ts), the
+ * table per gemeente for areas above a gemeente with each aggregate's coverage, and on request the
+ * progress of each vastgestelde afspraak in the area. Everything is bounded by ONE peildatum.
  */
 @Injectable()
 export class VoortgangService {
@@ -116,71 +139,91 @@ export class VoortgangService {
     private readonly prestatieafspraken: PrestatieafspraakService,
   ) {}
 
+  /** The GraphQL entry: checks the area against the viewer's scope, then measures in one transaction. */
   async voortgang(
     ctx: RequestContext,
     gebiedInvoer: GebiedInput,
     periodeInvoer: { periode?: { van: string; tot: string } | null; jaar?: number | null },
-  ): Promise<BerekendeVoortgang> {
+    opties: { metAfspraken?: boolean } = {},
+  ): Promise<Voortgang> {
     const periode = periodeUitInvoer(periodeInvoer);
     const gebied = await this.gebieden.opzoeken(gebiedInvoer.soort, gebiedInvoer.code);
     // outside the viewer's scope answers exactly like an unknown area
-    if (!gebied || !gebiedBinnenScope(gemeenteScope(ctx.principal), gebied.gemeenten))
-      throw nietGevonden('Het gebied');
-    const opties: VoortgangOpties = {
-      onderdrukken: gebied.gemeenten.some((g) => zietOnderdrukteCellen(ctx.principal, g)),
-      vandaag: vandaagInAmsterdam(new Date()),
-    };
-    return this.db.transaction(ctx, (m) => this.bereken(m, gebied, periode, opties));
+    if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
+    return this.db.transaction(ctx, (m) =>
+      this.meet(m, ctx, gebied, periode, { metAfspraken: opties.metAfspraken === true }),
+    );
   }
 
-  /** The computation itself, inside a scoped transaction the caller opened (API or report job). */
+  /**
+   * THE voortgang computation, for the screen and for reports alike (stable signature): inside a
+   * transaction the caller opened (a request's scoped transaction, or a report's snapshot), as
+   * principal `ctx` (who owns which figures, which afspraken it may read), over `periode`, bounded
+   * by its peildatum. The caller has checked that `gebied` is in ctx's scope.
+   */
+  async meet(
+    m: EntityManager,
+    ctx: RequestContext,
+    gebied: GebiedInfo,
+    periode: Periode,
+    opties: VoortgangOpties = {},
+  ): Promise<Voortgang> {
+    const vandaag = opties.vandaag ?? vandaagInAmsterdam(new Date());
+    const onderdrukken =
+      opties.gedeeld === true || gebied.gemeenten.some((g) => zietOnderdrukteCellen(ctx.principal, g));
+    const { voortgang, meting } = await this.berekenMeting(m, gebied, periode, vandaag, onderdrukken);
+    if (opties.metAfspraken) voortgang.afspraken = await this.afsprakenIn(m, ctx, meting);
+    return voortgang;
+  }
+
+  /** @deprecated the report's former call; use `meet(m, ctx, gebied, periode, opties)`. */
   async bereken(
     m: EntityManager,
     gebied: GebiedInfo,
     periode: Periode,
-    opties: VoortgangOpties,
+    opties: { onderdrukken: boolean; vandaag: IsoDatum },
   ): Promise<BerekendeVoortgang> {
+    const { voortgang, meting } = await this.berekenMeting(
+      m,
+      gebied,
+      periode,
+      opties.vandaag,
+      opties.onderdrukken,
+    );
+    return Object.assign(voortgang, { [CONTEXT]: meting });
+  }
+
+  /** @deprecated the report's former call; use `meet(..., { metAfspraken: true })`. */
+  async afspraken(ctx: RequestContext, voortgang: BerekendeVoortgang): Promise<AfspraakVoortgang[]> {
+    const meting = voortgang[CONTEXT];
+    if (!meting) return [];
+    return this.db.transaction(ctx, (m) => this.afsprakenIn(m, ctx, meting));
+  }
+
+  private async berekenMeting(
+    m: EntityManager,
+    gebied: GebiedInfo,
+    periode: Periode,
+    vandaag: IsoDatum,
+    onderdrukken: boolean,
+  ): Promise<{ voortgang: Voortgang; meting: Meting }> {
     const start = Date.now();
     const gemeenten = gebied.gemeenten;
-    const peil = peildatum(periode, opties.vandaag);
+    const peil = peildatum(periode, vandaag);
     const realisatie = await this.realisatie(m, gebied, periode, peil);
-
-    const taak = await this.taakstellingen(m, gebied, periode);
+    const taak = await this.taakstellingen(m, gebied, periode, peil);
 
     // suppression over the whole per-gemeente × household-count table at once
-    const afscherming: Afscherming = opties.onderdrukken
+    const afscherming: Afscherming = onderdrukken
       ? bepaalAfscherming(gemeenten, (g, code) => realisatie.get(code)?.perGemeente.get(g) ?? 0)
       : GEEN_AFSCHERMING;
-
-    const verstreken = verstrekenFractie(periode, opties.vandaag);
-    const beoordeel = (
-      indicator: Indicator,
-      taakstelling: number | null,
-      waarde: number | null,
-      verborgen: boolean,
-    ) => {
-      if (verborgen || waarde === null) {
-        return {
-          percentage: null,
-          verwacht:
-            taakstelling === null ? null : taakstelling * verwachteFractie(indicator.aggregatie, verstreken),
-          status: null,
-        };
-      }
-      return berekenVoortgang({
-        taakstelling,
-        realisatie: waarde,
-        verstrekenFractie: verwachteFractie(indicator.aggregatie, verstreken),
-        richting: indicator.richting,
-      });
-    };
 
     const indicatorVoortgang = (indicator: Indicator): IndicatorVoortgang => {
       const reeks = realisatie.get(indicator.code);
       const verborgen = afscherming.totaalVerborgen(indicator.code);
       const waarde = reeks?.totaal ?? null;
       const t = taak(indicator);
-      const v = beoordeel(indicator, t.waarde, waarde, verborgen);
+      const v = oordeel(indicator, t.doel, waarde, verborgen);
       return {
         code: indicator.code,
         naam: indicator.naam,
@@ -188,14 +231,16 @@ export class VoortgangService {
         bron: indicator.bron,
         aggregatie: indicator.aggregatie,
         richting: indicator.richting,
-        taakstelling: t.waarde,
+        taakstelling: t.doel.waarde,
         taakstellingBron: t.bron,
-        onderdelenMetTaakstelling: t.onderdelenMetTaakstelling,
+        onderdelenMetTaakstelling: t.onderdelen,
+        vervaldatum: t.doel.vervaldatum,
         realisatie: verborgen ? VERBORGEN : cel(waarde, indicator),
         percentage: v.percentage,
         verwacht: v.verwacht,
         status: v.status,
         statusLabel: v.status ? voortgangStatusLabel(v.status) : null,
+        dekking: dekking(reeks?.dekking ?? 0, gemeenten.length),
         toelichting:
           waarde !== null || verborgen
             ? null
@@ -223,11 +268,11 @@ export class VoortgangService {
           indicatoren: INDICATOR_CATALOGUS.map((indicator) => {
             const verborgen = afscherming.verborgen(g, indicator.code);
             const waarde = realisatie.get(indicator.code)?.perGemeente.get(g) ?? null;
-            const taakstelling = taak.perGemeente(indicator, g);
-            const v = beoordeel(indicator, taakstelling, waarde, verborgen);
+            const doel = taak.perGemeente(indicator, g);
+            const v = oordeel(indicator, doel, waarde, verborgen);
             return {
               indicatorCode: indicator.code,
-              taakstelling,
+              taakstelling: doel.waarde,
               realisatie: verborgen ? VERBORGEN : cel(waarde, indicator),
               percentage: v.percentage,
               status: v.status,
@@ -242,45 +287,40 @@ export class VoortgangService {
       `voortgang ${gebied.soort} ${gebied.code} ${periode.van}..${periode.tot} in ${Date.now() - start} ms`,
     );
     return {
-      gebied: { soort: gebied.soort, code: gebied.code, naam: gebied.naam },
-      periode: { van: periode.van, tot: periode.tot },
-      peildatum: peil,
-      verstrekenFractie: verstreken,
-      afgeschermd: opties.onderdrukken,
-      afschermingUitleg: opties.onderdrukken ? onderdruktUitleg() : null,
-      actielijnen,
-      gemeenten: perGemeente,
-      afspraken: [],
-      [CONTEXT]: { gebied, periode, opties, realisatie, afscherming },
+      voortgang: {
+        gebied: { soort: gebied.soort, code: gebied.code, naam: gebied.naam },
+        periode: { van: periode.van, tot: periode.tot },
+        peildatum: peil,
+        verstrekenFractie: verstrekenFractie(periode, vandaag),
+        afgeschermd: onderdrukken,
+        afschermingUitleg: onderdrukken ? onderdruktUitleg() : null,
+        actielijnen,
+        gemeenten: perGemeente,
+        afspraken: [],
+      },
+      meting: { gebied, periode, peil, onderdrukken, realisatie, afscherming },
     };
   }
 
   /**
-   * Progress of every afspraak of the vastgestelde prestatieafspraken in the area that the viewer
-   * may read (PrestatieafspraakService decides), over the calendar year of the period's end: a
-   * doelwaarde is set per year. Realisation per gemeente comes from the same computation as the
-   * voortgang (reused when the period is that year), with the same suppression.
+   * Progress of every afspraak of the vastgestelde prestatieafspraken in the area that `ctx` may
+   * read, over the calendar year of the period's end (a doelwaarde is set per year) UP TO THE SAME
+   * PEILDATUM as the voortgang: for a past quarter, nothing dated after that quarter counts. Read
+   * in the caller's transaction (one cut-off), with the same realisation code and suppression.
    */
-  async afspraken(ctx: RequestContext, voortgang: BerekendeVoortgang): Promise<AfspraakVoortgang[]> {
-    const c = voortgang[CONTEXT];
-    if (!c) return [];
+  private async afsprakenIn(m: EntityManager, ctx: RequestContext, c: Meting): Promise<AfspraakVoortgang[]> {
     const jaar = Number(c.periode.tot.slice(0, 4));
     const jaarPeriode = periodeVoorJaar(jaar);
-    const lijst = await this.prestatieafspraken.vastgesteldeAfsprakenVoorGemeenten(
-      ctx,
-      c.gebied.gemeenten,
-      jaar,
-    );
+    const lijst = await this.prestatieafspraken.vastgesteldeAfsprakenIn(m, ctx, c.gebied.gemeenten, jaar);
     if (lijst.length === 0) return [];
-    const peil = peildatum(jaarPeriode, c.opties.vandaag);
+    const peil = c.peil;
     let { realisatie, afscherming } = c;
     if (c.periode.van !== jaarPeriode.van || c.periode.tot !== jaarPeriode.tot) {
-      realisatie = await this.db.transaction(ctx, (m) => this.realisatie(m, c.gebied, jaarPeriode, peil));
-      afscherming = c.opties.onderdrukken
+      realisatie = await this.realisatie(m, c.gebied, jaarPeriode, peil);
+      afscherming = c.onderdrukken
         ? bepaalAfscherming(c.gebied.gemeenten, (g, code) => realisatie.get(code)?.perGemeente.get(g) ?? 0)
         : GEEN_AFSCHERMING;
     }
-    const verstreken = verstrekenFractie(jaarPeriode, c.opties.vandaag);
     return lijst
       .map((a): AfspraakVoortgang => {
         const basis = {
@@ -299,7 +339,7 @@ export class VoortgangService {
           verantwoordelijke: a.verantwoordelijke?.naam ?? '',
         };
         if (a.soort === 'MIJLPAAL' && a.mijlpaalStatus && a.mijlpaalDatum) {
-          const status = mijlpaalVoortgang(a.mijlpaalStatus, a.mijlpaalDatum, c.opties.vandaag);
+          const status = mijlpaalVoortgang(a.mijlpaalStatus, a.mijlpaalDatum, peil);
           const bereikt = mijlpaalRealisatie(a.mijlpaalStatus, a.mijlpaalGereedOp, peil);
           return {
             ...basis,
@@ -316,35 +356,32 @@ export class VoortgangService {
         }
         const indicator =
           a.indicatorCode && isIndicatorCode(a.indicatorCode) ? indicatorOpCode(a.indicatorCode) : null;
-        const doel = a.doelwaardeInJaar?.waarde ?? null;
+        const d = a.doelwaardeInJaar;
         if (!indicator) {
           return {
             ...basis,
-            doelwaarde: doel,
+            doelwaarde: d?.waarde ?? null,
             realisatie: null,
             percentage: null,
             status: null,
             statusLabel: null,
           };
         }
+        // a doelwaarde is due on its own peildatum (default 31 December), not spread over the year
+        const vervaldatum = d?.peildatum ?? maakIsoDatum(jaar, 12, 31);
+        const doel: Doel = d
+          ? { waarde: d.waarde, vervallen: vervaldatum <= peil ? d.waarde : 0, vervaldatum }
+          : GEEN_DOEL_WAARDE;
         const verborgen = afscherming.verborgen(a.gemeenteCode, indicator.code);
         const waarde = realisatie.get(indicator.code)?.perGemeente.get(a.gemeenteCode) ?? null;
-        const v =
-          verborgen || waarde === null
-            ? null
-            : berekenVoortgang({
-                taakstelling: doel,
-                realisatie: waarde,
-                verstrekenFractie: verwachteFractie(indicator.aggregatie, verstreken),
-                richting: indicator.richting,
-              });
+        const v = oordeel(indicator, doel, waarde, verborgen);
         return {
           ...basis,
-          doelwaarde: doel,
+          doelwaarde: doel.waarde,
           realisatie: verborgen ? VERBORGEN : cel(waarde, indicator),
-          percentage: v?.percentage ?? null,
-          status: v?.status ?? null,
-          statusLabel: v ? voortgangStatusLabel(v.status) : null,
+          percentage: v.percentage,
+          status: v.status,
+          statusLabel: v.status ? voortgangStatusLabel(v.status) : null,
         };
       })
       .sort(
@@ -355,7 +392,12 @@ export class VoortgangService {
       );
   }
 
-  /** Realisation per indicator, per gemeente and for the area: a few GROUP BY queries in total. */
+  /**
+   * Realisation per indicator, per gemeente and for the area: a few GROUP BY queries in total,
+   * counting only what is dated on or before `peil`. Area totals are computed here from the
+   * gemeenten (domain gebied-aggregatie): sums over the gemeenten that reported, shares as
+   * Σ teller ÷ Σ noemer over the gemeenten that have both, each with its coverage.
+   */
   async realisatie(
     m: EntityManager,
     gebied: GebiedInfo,
@@ -365,40 +407,45 @@ export class VoortgangService {
     const gemeenten = gebied.gemeenten;
     // LAND: no gemeente filter at all, so Postgres reads the period from the date index
     const filter = gebied.soort === 'LAND' ? null : gemeenten;
+    // the cut-off: nothing dated after the peildatum, whenever the question is asked
+    const tot = peil < periode.tot ? peil : periode.tot;
     const realisatie = new Map<string, Reeks>();
 
     const zet = (
       code: string,
       rijen: { gemeente: string | null; waarde: number | null }[],
       leegIsNul: boolean,
+      gedekt?: ReadonlySet<string>,
     ) => {
       const perGemeente = new Map<string, number | null>();
-      let totaal: number | null = leegIsNul ? 0 : null;
-      for (const r of rijen) {
-        if (r.gemeente === null) totaal = r.waarde;
-        else perGemeente.set(r.gemeente, r.waarde);
-      }
+      for (const r of rijen) if (r.gemeente !== null) perGemeente.set(r.gemeente, r.waarde);
+      const som = somOverGemeenten(perGemeente, gemeenten);
       if (leegIsNul) for (const g of gemeenten) if (!perGemeente.has(g)) perGemeente.set(g, 0);
-      realisatie.set(code, { perGemeente, totaal });
+      realisatie.set(code, {
+        perGemeente,
+        totaal: leegIsNul ? (som.waarde ?? 0) : som.waarde,
+        dekking: gedekt ? gemeenten.filter((g) => gedekt.has(g)).length : som.dekking.gemeenten,
+      });
     };
 
-    // toewijzingen and nieuwbouw: one row per gemeente with a column per indicator, plus the ROLLUP row
+    // toewijzingen and nieuwbouw: one row per gemeente with a column per indicator. A gemeente
+    // without any row counts 0 (the monitor cannot tell "none" from "not delivered"), and the
+    // coverage says how many gemeenten had rows at all.
     for (const bron of [toewijzingenSql(), nieuwbouwSql()]) {
-      const rijen: Record<string, string | null>[] = await m.query(bron.sql, [
-        filter,
-        periode.van,
-        periode.tot,
-      ]);
+      const rijen: Record<string, string | null>[] =
+        tot < periode.van ? [] : await m.query(bron.sql, [filter, periode.van, tot]);
+      const gedekt = new Set(rijen.map((r) => r.gemeente).filter((g): g is string => g !== null));
       bron.codes.forEach((code, n) =>
         zet(
           code,
           rijen.map((r) => ({ gemeente: r.gemeente, waarde: Number(r[`c${n}`]) })),
           true,
+          gedekt,
         ),
       );
     }
 
-    // kwartaalcijfers: SOM over the quarters inside the period, STAND at the peildatum
+    // kwartaalcijfers: SOM over the quarters inside the period up to the peildatum, STAND at the peildatum
     const kwartaal = INDICATOR_CATALOGUS.filter((i) => i.bron === 'KWARTAALCIJFERS');
     const somCodes = kwartaal.filter((i) => i.aggregatie === 'SOM').map((i) => i.code);
     const standCodes = [
@@ -412,7 +459,7 @@ export class VoortgangService {
         ),
       ),
     ];
-    const kwartalen = kwartalenBinnenPeriode(periode);
+    const kwartalen = tot < periode.van ? undefined : kwartalenBinnenPeriode(maakPeriode(periode.van, tot));
     const perIndicator = (rijen: { gemeente: string | null; indicator: string; waarde: number }[]) => {
       const uit = new Map<string, { gemeente: string | null; waarde: number }[]>();
       for (const r of rijen) uit.set(r.indicator, [...(uit.get(r.indicator) ?? []), r]);
@@ -448,13 +495,13 @@ export class VoortgangService {
       if (i.berekening.soort !== 'AANDEEL') continue;
       const teller = realisatie.get(i.berekening.teller)!;
       const noemer = realisatie.get(i.berekening.noemer)!;
-      const deel = (t: number | null | undefined, n: number | null | undefined) =>
-        t === null || t === undefined || n === null || n === undefined ? null : aandeelPercentage(t, n);
+      const gebiedAandeel = aandeelOverGemeenten(teller.perGemeente, noemer.perGemeente, gemeenten);
       realisatie.set(i.code, {
         perGemeente: new Map(
-          gemeenten.map((g) => [g, deel(teller.perGemeente.get(g), noemer.perGemeente.get(g))]),
+          gemeenten.map((g) => [g, aandeelOverGemeenten(teller.perGemeente, noemer.perGemeente, [g]).waarde]),
         ),
-        totaal: deel(teller.totaal, noemer.totaal),
+        totaal: gebiedAandeel.waarde,
+        dekking: gebiedAandeel.dekking.gemeenten,
       });
     }
 
@@ -473,10 +520,11 @@ export class VoortgangService {
   }
 
   /**
-   * Targets per indicator for the area and per gemeente (domain: highest level, pro rata; an area
-   * above a gemeente uses its own target, else the sum of its parts; LAND's parts are provincies).
+   * Targets per indicator for the area and per gemeente (domain doelInPeriode: highest level, the
+   * full target, due on its last day; an area above a gemeente uses its own target, else the sum
+   * of its parts; LAND's parts are provincies).
    */
-  private async taakstellingen(m: EntityManager, gebied: GebiedInfo, periode: Periode) {
+  private async taakstellingen(m: EntityManager, gebied: GebiedInfo, periode: Periode, peil: IsoDatum) {
     const rijen: {
       soort: string;
       code: string;
@@ -501,11 +549,12 @@ export class VoortgangService {
         { van: r.van, tot: r.tot, waarde: Number(r.waarde), gesteldDoor: r.gesteld_door },
       ]);
     }
-    const van = (soort: string, code: string, indicator: Indicator) =>
-      taakstellingInPeriode(
+    const van = (soort: string, code: string, indicator: Indicator): Doel =>
+      doelInPeriode(
         regels.get(`${soort}|${code}|${indicator.code}`) ?? [],
         periode,
         indicator.aggregatie,
+        peil,
       );
     const perGemeente = (indicator: Indicator, g: string) => van('GEMEENTE', g, indicator);
 
@@ -515,28 +564,32 @@ export class VoortgangService {
         provincieVan.set(g.provincieCode, [...(provincieVan.get(g.provincieCode) ?? []), g.code]);
       }
     }
-    const voorGebied = (indicator: Indicator): GebiedTaakstelling => {
+    const voorGebied = (indicator: Indicator): { doel: Doel; bron: string; onderdelen: number } => {
       if (gebied.soort === 'GEMEENTE') {
-        const w = perGemeente(indicator, gebied.code);
-        return { waarde: w, bron: w === null ? 'GEEN' : 'GEBIED', onderdelenMetTaakstelling: 0 };
+        const doel = perGemeente(indicator, gebied.code);
+        return { doel, bron: doel.waarde === null ? 'GEEN' : 'GEBIED', onderdelen: 0 };
       }
       const eigen = van(gebied.soort, gebied.code, indicator);
-      if (gebied.soort !== 'LAND') {
-        return taakstellingVoorGebied(
-          eigen,
-          gebied.gemeenten.map((g) => perGemeente(indicator, g)),
-          indicator.aggregatie,
-        );
-      }
-      const provincies = [...provincieVan.entries()].map(
-        ([pv, gs]) =>
-          taakstellingVoorGebied(
-            van('PROVINCIE', pv, indicator),
-            gs.map((g) => perGemeente(indicator, g)),
-            indicator.aggregatie,
-          ).waarde,
-      );
-      return taakstellingVoorGebied(eigen, provincies, indicator.aggregatie);
+      if (eigen.waarde !== null) return { doel: eigen, bron: 'GEBIED', onderdelen: 0 };
+      const delen =
+        gebied.soort !== 'LAND'
+          ? gebied.gemeenten.map((g) => perGemeente(indicator, g))
+          : [...provincieVan.entries()].map(([pv, gs]) => {
+              const eigenPv = van('PROVINCIE', pv, indicator);
+              return eigenPv.waarde !== null
+                ? eigenPv
+                : somVanDoelen(
+                    gs.map((g) => perGemeente(indicator, g)),
+                    indicator.aggregatie,
+                  );
+            });
+      const som = somVanDoelen(delen, indicator.aggregatie);
+      const doel: Doel = { waarde: som.waarde, vervallen: som.vervallen, vervaldatum: som.vervaldatum };
+      return {
+        doel: doel.waarde === null ? GEEN_DOEL_WAARDE : doel,
+        bron: doel.waarde === null ? 'GEEN' : 'ONDERDELEN',
+        onderdelen: som.onderdelen,
+      };
     };
     return Object.assign(voorGebied, { perGemeente });
   }

@@ -9,11 +9,25 @@ export const VoortgangStatusEnum = enumObject([
   'ACHTER',
   'VOOR',
   'GEEN_DOEL',
+  'LOOPT',
 ] as const satisfies readonly VoortgangStatus[]);
 registerEnumType(VoortgangStatusEnum, {
   name: 'VoortgangStatus',
-  description: 'Op schema (binnen 10% van wat nu verwacht mag worden), achter, voor, of geen doel gesteld',
+  description:
+    'Op schema (binnen 10% van de taakstelling op de vervaldatum), achter, voor, geen doel gesteld, ' +
+    'of LOOPT: de taakstelling is op de peildatum nog niet verlopen (een taakstelling wordt niet per dag verdeeld)',
 });
+
+@ObjectType({
+  description:
+    'Hoeveel gemeenten van het gebied aan een cijfer bijdragen ("28 van 342 gemeenten"): een cijfer boven de ' +
+    'gemeente telt alleen gemeenten die het rapporteerden',
+})
+export class Dekking {
+  @Field(() => Int, { description: 'gemeenten die aan het cijfer bijdragen' }) gemeenten: number;
+  @Field(() => Int, { description: 'gemeenten in het gebied' }) totaal: number;
+  @Field({ description: "'28 van 342 gemeenten'" }) weergave: string;
+}
 
 @ObjectType({
   description: 'Een getal zoals het getoond mag worden: kleine aantallen zijn afgeschermd (AVG)',
@@ -41,8 +55,19 @@ export class IndicatorVoortgang {
   onderdelenMetTaakstelling: number;
   @Field(() => VoortgangCel) realisatie: VoortgangCel;
   @Field(() => Float, { nullable: true }) percentage: number | null;
-  @Field(() => Float, { nullable: true, description: 'wat nu gerealiseerd had moeten zijn' }) verwacht:
-    number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'de laatste dag waarop de taakstelling(en) gehaald moeten zijn',
+  })
+  vervaldatum: string | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'wat op de peildatum gerealiseerd had moeten zijn: de taakstellingen die dan verlopen zijn, volledig',
+  })
+  verwacht: number | null;
+  @Field(() => Dekking, { description: 'hoeveel gemeenten van het gebied aan de realisatie bijdragen' })
+  dekking: Dekking;
   @Field(() => VoortgangStatusEnum, {
     nullable: true,
     description: 'null wanneer de realisatie is afgeschermd of ontbreekt',
@@ -108,7 +133,7 @@ export class Voortgang {
   @Field(() => DatumPeriode) periode: DatumPeriode;
   @Field({
     description:
-      'de dag waarop standen zijn gelezen: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt',
+      'de peildatum: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt; niets met een latere datum telt mee',
   })
   peildatum: string;
   @Field(() => Float, { description: 'deel van de periode dat verstreken is (0–1)' })
@@ -121,9 +146,12 @@ export class Voortgang {
   })
   gemeenten: GemeenteVoortgang[];
   /**
-   * GraphQL resolves this field on request only (VoortgangResolver.afspraken: the country has
-   * thousands, and reading them needs the viewer's RequestContext). VoortgangService.bereken leaves
-   * it empty; VoortgangService.afspraken(ctx, voortgang) fills it.
+   * Measured only when the query asks for it (the country has thousands): VoortgangResolver looks
+   * at the selection and VoortgangService.meet reads them in the same transaction as the rest.
    */
+  @Field(() => [AfspraakVoortgang], {
+    description:
+      'Afspraken uit vastgestelde prestatieafspraken in het gebied (die u mag zien), over het jaar van de periode tot de peildatum',
+  })
   afspraken: AfspraakVoortgang[];
 }
