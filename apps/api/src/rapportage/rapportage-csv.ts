@@ -1,14 +1,14 @@
 import { formatGetal, formatPercentage } from '@thuismonitor/domain';
+import { schrijfCsv } from '../common/csv-veilig';
 import type { RapportageCel, RapportageInhoud } from './rapportage-inhoud';
 
 /**
  * CSV the way Dutch spreadsheet users open it: UTF-8 with BOM, `;` between fields, decimal comma,
  * one section per table with a heading line. Suppressed cells show the marker, never a number.
+ * Quoting and formula neutralising: schrijfCsv (common/csv-veilig.ts), for every cell.
  */
-const veld = (v: string | number | null | undefined): string => {
-  const s = v === null || v === undefined ? '' : typeof v === 'number' ? formatGetal(v) : v;
-  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const veld = (v: string | number | null | undefined): string =>
+  v === null || v === undefined ? '' : typeof v === 'number' ? formatGetal(v) : v;
 const cel = (c: RapportageCel | null) => (c ? c.weergave : '');
 const pct = (p: number | null) => (p === null ? '' : formatPercentage(p));
 
@@ -61,6 +61,5 @@ export function renderCsv(r: RapportageInhoud): Buffer {
     regels.push([]);
     for (const t of r.toelichting) regels.push([t]);
   }
-  const tekst = regels.map((rij) => rij.map((v) => (v.startsWith('"') ? v : veld(v))).join(';')).join('\r\n');
-  return Buffer.from(`\uFEFF${tekst}\r\n`, 'utf8');
+  return schrijfCsv(regels);
 }

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RapportageCel, RapportageInhoud } from './rapportage-inhoud';
+import { neutraliseerCel, neutraliseerRij } from '../common/csv-veilig';
 
 /**
  * XLSX through exceljs' streaming writer (rows are committed as they are written, so memory stays
@@ -23,8 +24,12 @@ export async function renderXlsx(r: RapportageInhoud): Promise<Buffer> {
 
   const blad = (naam: string, koppen: string[], breedtes: number[]) => {
     const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = koppen.map((k, i) => ({ header: k, key: `k${i}`, width: breedtes[i] ?? 16 }));
+    ws.columns = koppen.map((k, i) => ({ header: neutraliseerCel(k), key: `k${i}`, width: breedtes[i] ?? 16 }));
     ws.getRow(1).font = { bold: true };
+    // Every row of every sheet passes here: no text cell may start a formula (common/csv-veilig.ts);
+    // numbers stay numbers, also negative ones.
+    const addRow = ws.addRow.bind(ws);
+    ws.addRow = ((rij: unknown[], stijl?: string) => addRow(neutraliseerRij(rij), stijl)) as typeof ws.addRow;
     return ws;
   };
 
