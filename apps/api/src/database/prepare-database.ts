@@ -20,13 +20,15 @@ export async function prepareDatabase(
   const ds = new DataSource(dataSourceOptions(databaseUrl));
   await ds.initialize();
   try {
-    const n = await syncReferentiedata(ds);
+    // the schema owner's manager (database/beheer.ts): startup steps only, never a request or job
+    const beheer = ds.manager;
+    const n = await syncReferentiedata(beheer);
     log(`reference data: ${n.provincies} provincies, ${n.gemeenten} gemeenten`);
-    await seedOverheidsorganisaties(ds);
+    await seedOverheidsorganisaties(beheer);
     if (opties.demoData) {
-      await seedDemoOrganisaties(ds);
+      await seedDemoOrganisaties(beheer);
       log('demo organisations present');
-      if (opties.demoRealisatie && (await seedDemoRealisatie(ds, vandaagInAmsterdam(new Date())))) {
+      if (opties.demoRealisatie && (await seedDemoRealisatie(beheer, vandaagInAmsterdam(new Date())))) {
         log('demo figures added (toewijzingen, nieuwbouw, kwartaalcijfers, taakstellingen)');
       }
     }

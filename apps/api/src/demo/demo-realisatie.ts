@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Beheer } from '../database/beheer';
 
 /**
  * Demo figures so that the run command shows a living product: toewijzingen of the two demo
@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
  * statushouders taakstelling per gemeente. Deterministic (no random()), and only once: skipped as
  * soon as the demo corporatie has any toewijzing. Never used by the tests, which count rows.
  */
-export async function seedDemoRealisatie(ds: DataSource, vandaag: string): Promise<boolean> {
+export async function seedDemoRealisatie(ds: Beheer, vandaag: string): Promise<boolean> {
   const [bestaand] = await ds.query(
     `SELECT 1 FROM toewijzing t JOIN organisatie o ON o.id = t.corporatie_id WHERE o.code = 'L0801' LIMIT 1`,
   );

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Beheer } from '../database/beheer';
 import { DEMO_ORGANISATIES } from './demo-data';
 
 /**
@@ -6,7 +6,7 @@ import { DEMO_ORGANISATIES } from './demo-data';
  * production default). Idempotent. Each gemeente and provincie also gets an organisation of its
  * own kind so that every real gemeente can sign in once accounts exist.
  */
-export async function seedDemoOrganisaties(ds: DataSource): Promise<void> {
+export async function seedDemoOrganisaties(ds: Beheer): Promise<void> {
   await ds.transaction(async (m) => {
     for (const org of DEMO_ORGANISATIES) {
       const [row] = await m.query(
@@ -37,7 +37,7 @@ export async function seedDemoOrganisaties(ds: DataSource): Promise<void> {
  * Every gemeente and provincie as an organisation (reference organisations). Cheap and makes the
  * organisation list complete for the prestatieafspraken screens.
  */
-export async function seedOverheidsorganisaties(ds: DataSource): Promise<void> {
+export async function seedOverheidsorganisaties(ds: Beheer): Promise<void> {
   await ds.query(
     `INSERT INTO organisatie (code, soort, naam, gemeente_code)
      SELECT code, 'GEMEENTE', 'Gemeente ' || naam, code FROM gemeente

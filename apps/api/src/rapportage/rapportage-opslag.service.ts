@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { ScopedDb } from '../database/scoped-db.service';
 import type { RapportageGebied } from './rapportage-gebied';
 import type { RapportageInhoud } from './rapportage-inhoud';
 
@@ -31,16 +31,19 @@ export interface RapportageMeta {
 }
 
 /**
- * Writes the reports of one area in one transaction, as the schema owner (the app role may only
- * read reports). Idempotent per job: a retried job that already committed gets its earlier rows
+ * Writes the reports of one area in one transaction, through ScopedDb's job path: the app role
+ * with the system's (Rijk's) scope and tm.taak = 'kwartaalrapportage', the only setting under which
+ * RLS lets the app role insert reports (requests can never; nothing can update or delete them).
+ * Idempotent per job: a retried job that already committed gets its earlier rows
  * back, so a killed worker never produces a second version for the same request.
  */
 @Injectable()
 export class RapportageOpslag {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: ScopedDb) {}
 
   async bewaar(meta: RapportageMeta, rapportages: TeBewarenRapportage[]): Promise<{ ids: string[]; nieuw: boolean }> {
-    return this.dataSource.transaction(async (m) => {
+    const systeem = await this.db.systeemContext('kwartaalrapportage');
+    return this.db.jobTransaction('kwartaalrapportage', systeem, async (m) => {
       const g = meta.gebied;
       // Serialise versions per area and quarter (two requests for the same area at once).
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`rapport:${g.soort}:${g.code}:${meta.jaar}:${meta.kwartaal}`]);

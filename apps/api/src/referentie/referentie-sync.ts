@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { DataSource } from 'typeorm';
+import type { Beheer } from '../database/beheer';
 import { WONINGMARKTREGIOS } from '@thuismonitor/domain';
 
 /** apps/api/data, from src/ (tests) and from dist/ (built) alike */
@@ -20,7 +20,7 @@ interface GemeenteRij {
  * into the database on every start. Upserts, so a new indeling ships as a new CSV; membership of
  * woningmarktregio's is imported data and is left alone here.
  */
-export async function syncReferentiedata(ds: DataSource): Promise<{ provincies: number; gemeenten: number }> {
+export async function syncReferentiedata(ds: Beheer): Promise<{ provincies: number; gemeenten: number }> {
   const provincies = parse(fs.readFileSync(path.join(DATA_DIR, 'provincies.csv')), {
     columns: true,
     skip_empty_lines: true,
