@@ -10,7 +10,10 @@ import { spawnSync } from 'node:child_process';
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** Runs ESLint (Node API) in a child process: jest's sandbox cannot load eslint.config.mjs. */
-function lint<T>(vraag: unknown): T {
+function lint(vraag: { snippets: { code: string; filePath: string }[]; files: string[] }): {
+  snippets: string[][];
+  files: string[];
+} {
   const r = spawnSync(process.execPath, [path.join(__dirname, 'support/lint-tekst.mjs')], {
     cwd: ROOT,
     input: JSON.stringify(vraag),
@@ -18,99 +21,114 @@ function lint<T>(vraag: unknown): T {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`eslint failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as T;
+  return JSON.parse(r.stdout);
 }
 
-async function meldingen(
-  code: string,
-  bestand = 'apps/api/src/voorbeeld/voorbeeld.service.ts',
-): Promise<string[]> {
-  return lint<string[][]>([{ code, filePath: bestand }])[0];
-}
-
-const OVER_SCOPED_DB = /no-restricted-(imports|syntax).*Use ScopedDb/;
-
-describe('lint: no DataSource / EntityManager outside ScopedDb', () => {
-  jest.setTimeout(120_000);
-
-  it('refuses importing DataSource from typeorm and injecting it in a constructor', async () => {
-    const m = await meldingen(`
+const API_BESTAND = 'apps/api/src/voorbeeld/voorbeeld.service.ts';
+const SNIPPETS: Record<string, { code: string; filePath: string }> = {
+  datasourceInjectie: {
+    filePath: API_BESTAND,
+    code: `
       import { Injectable } from '@nestjs/common';
       import { DataSource } from 'typeorm';
       @Injectable()
       export class Lek {
         constructor(private readonly ds: DataSource) {}
         lees() { return this.ds.query('SELECT * FROM toewijzing'); }
-      }
-    `);
-    expect(m.filter((x) => OVER_SCOPED_DB.test(x)).length).toBeGreaterThanOrEqual(2);
-    expect(m.some((x) => x.startsWith('no-restricted-syntax'))).toBe(true);
-  });
-
-  it('refuses a type-only DataSource import too (a DataSource handed around is the owner connection)', async () => {
-    const m = await meldingen(`
+      }`,
+  },
+  datasourceType: {
+    filePath: API_BESTAND,
+    code: `
       import type { DataSource } from 'typeorm';
-      export const lees = (ds: DataSource) => ds.query('SELECT 1');
-    `);
-    expect(m.length).toBeGreaterThanOrEqual(1);
-    expect(m.every((x) => OVER_SCOPED_DB.test(x))).toBe(true);
-  });
-
-  it('refuses @InjectDataSource, @InjectEntityManager and an EntityManager value import', async () => {
-    const m = await meldingen(`
+      export const lees = (ds: DataSource) => ds.query('SELECT 1');`,
+  },
+  decorators: {
+    filePath: API_BESTAND,
+    code: `
       import { Injectable } from '@nestjs/common';
       import { InjectDataSource, InjectEntityManager } from '@nestjs/typeorm';
       import { EntityManager } from 'typeorm';
       @Injectable()
       export class Lek {
         constructor(@InjectDataSource() private readonly a: unknown, @InjectEntityManager() private readonly m: EntityManager) {}
-      }
-    `);
-    const regels = m.filter((x) => OVER_SCOPED_DB.test(x));
-    // the @nestjs/typeorm import, the EntityManager value import, both decorators, the constructor type
-    expect(regels.length).toBeGreaterThanOrEqual(5);
-  });
-
-  it('allows EntityManager as the type of a parameter handed down from ScopedDb', async () => {
-    const m = await meldingen(`
+      }`,
+  },
+  parameter: {
+    filePath: API_BESTAND,
+    code: `
       import type { EntityManager } from 'typeorm';
       export async function tel(m: EntityManager, gemeente: string): Promise<number> {
         const [r] = await m.query('SELECT count(*)::int AS n FROM toewijzing WHERE gemeente_code = $1', [gemeente]);
         return r.n;
-      }
-    `);
-    expect(m).toEqual([]);
-  });
-
-  it('allows DataSource inside apps/api/src/database/ (ScopedDb itself, migrations, startup)', async () => {
-    const m = await meldingen(
-      `
+      }`,
+  },
+  binnenDatabase: {
+    filePath: 'apps/api/src/database/voorbeeld.ts',
+    code: `
       import { Injectable } from '@nestjs/common';
       import { DataSource } from 'typeorm';
       @Injectable()
       export class ScopedDbLijkend {
         constructor(private readonly ds: DataSource) {}
         ping() { return this.ds.query('SELECT 1'); }
-      }
-    `,
-      'apps/api/src/database/voorbeeld.ts',
-    );
-    expect(m).toEqual([]);
+      }`,
+  },
+};
+
+/** The classes that injected DataSource before issue 9. */
+const EERDER = [
+  'apps/api/src/auth/principal-resolver.service.ts',
+  'apps/api/src/organisatie/organisatie.service.ts',
+  'apps/api/src/referentie/referentie.service.ts',
+  'apps/api/src/referentie/referentie-sync.ts',
+  'apps/api/src/health/health.controller.ts',
+  'apps/api/src/rapportage/rapportage-opslag.service.ts',
+  'apps/api/src/rapportage/rapportage.jobs.ts',
+  'apps/api/src/demo/demo-seeder.ts',
+  'apps/api/src/demo/demo-realisatie.ts',
+];
+
+const OVER_SCOPED_DB = /no-restricted-(imports|syntax).*Use ScopedDb/;
+
+let uitslag: Record<string, string[]> = {};
+let bestanden: string[] = [];
+
+beforeAll(() => {
+  // one ESLint process for every case: starting typescript-eslint takes seconds
+  const namen = Object.keys(SNIPPETS);
+  const r = lint({ snippets: namen.map((n) => SNIPPETS[n]), files: EERDER });
+  uitslag = Object.fromEntries(namen.map((n, i) => [n, r.snippets[i]]));
+  bestanden = r.files;
+}, 180_000);
+
+describe('lint: no DataSource / EntityManager outside ScopedDb', () => {
+  it('refuses importing DataSource from typeorm and injecting it in a constructor', () => {
+    const m = uitslag.datasourceInjectie;
+    expect(m.filter((x) => OVER_SCOPED_DB.test(x)).length).toBeGreaterThanOrEqual(2);
+    expect(m.some((x) => x.startsWith('no-restricted-syntax'))).toBe(true);
   });
 
-  it('the classes that injected DataSource before (issue 9) now pass', async () => {
-    const eerder = [
-      'apps/api/src/auth/principal-resolver.service.ts',
-      'apps/api/src/organisatie/organisatie.service.ts',
-      'apps/api/src/referentie/referentie.service.ts',
-      'apps/api/src/referentie/referentie-sync.ts',
-      'apps/api/src/health/health.controller.ts',
-      'apps/api/src/rapportage/rapportage-opslag.service.ts',
-      'apps/api/src/rapportage/rapportage.jobs.ts',
-      'apps/api/src/demo/demo-seeder.ts',
-      'apps/api/src/demo/demo-realisatie.ts',
-    ];
-    const m = lint<string[]>({ files: eerder });
-    expect(m.filter((x) => OVER_SCOPED_DB.test(x))).toEqual([]);
+  it('refuses a type-only DataSource import too (a DataSource handed around is the owner connection)', () => {
+    const m = uitslag.datasourceType;
+    expect(m.length).toBeGreaterThanOrEqual(1);
+    expect(m.every((x) => OVER_SCOPED_DB.test(x))).toBe(true);
+  });
+
+  it('refuses @InjectDataSource, @InjectEntityManager and an EntityManager value import', () => {
+    // the @nestjs/typeorm import, the EntityManager value import, both decorators, the constructor type
+    expect(uitslag.decorators.filter((x) => OVER_SCOPED_DB.test(x)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('allows EntityManager as the type of a parameter handed down from ScopedDb', () => {
+    expect(uitslag.parameter).toEqual([]);
+  });
+
+  it('allows DataSource inside apps/api/src/database/ (ScopedDb itself, migrations, startup)', () => {
+    expect(uitslag.binnenDatabase).toEqual([]);
+  });
+
+  it('the classes that injected DataSource before (issue 9) now pass', () => {
+    expect(bestanden.filter((x) => OVER_SCOPED_DB.test(x))).toEqual([]);
   });
 });
