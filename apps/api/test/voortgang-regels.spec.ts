@@ -216,7 +216,7 @@ describe('voortgang: one cut-off, correct aggregation, targets on their due date
       t.ok('bzk.analist', STEL, {
         i: {
           indicatorCode: 'STATUSHOUDERS_GEHUISVEST',
-          gebied: { soort: 'GEMEENTE', code: 'GM0355' },
+          gebied: { soort: 'GEMEENTE', code: 'GM0344' },
           halfjaar,
           waarde,
         },
@@ -225,15 +225,15 @@ describe('voortgang: one cut-off, correct aggregation, targets on their due date
     const vorig = HALFJAAR === 2 ? { jaar: JAAR, h: 1 } : { jaar: JAAR - 1, h: 2 };
     await stel(`${vorig.jaar}-H${vorig.h}`, 10);
     await stel(`${JAAR}-H${HALFJAAR}`, 10);
-    await toewijzing('GM0355', `${vorig.jaar}-${vorig.h === 1 ? '03' : '09'}-01`, 'STATUSHOUDERS', 2);
-    await toewijzing('GM0355', `${JAAR}-${HALFJAAR === 1 ? '01' : '07'}-01`, 'STATUSHOUDERS', 2);
+    await toewijzing('GM0344', `${vorig.jaar}-${vorig.h === 1 ? '03' : '09'}-01`, 'STATUSHOUDERS', 2);
+    await toewijzing('GM0344', `${JAAR}-${HALFJAAR === 1 ? '01' : '07'}-01`, 'STATUSHOUDERS', 2);
     const periode = (jaar: number, h: number) =>
       h === 1
         ? { van: `${jaar}-01-01`, tot: `${jaar}-06-30` }
         : { van: `${jaar}-07-01`, tot: `${jaar}-12-31` };
-    const g = { soort: 'GEMEENTE', code: 'GM0355' };
+    const g = { soort: 'GEMEENTE', code: 'GM0344' };
 
-    const lopend = (await vraag('provincie.utrecht', g, { p: periode(JAAR, HALFJAAR) })).get(
+    const lopend = (await vraag('gemeente.utrecht', g, { p: periode(JAAR, HALFJAAR) })).get(
       'STATUSHOUDERS_GEHUISVEST',
     )!;
     // not spread by day: nothing is expected before 30 June / 31 December
@@ -245,7 +245,7 @@ describe('voortgang: one cut-off, correct aggregation, targets on their due date
       status: 'LOOPT',
     });
 
-    const afgelopen = (await vraag('provincie.utrecht', g, { p: periode(vorig.jaar, vorig.h) })).get(
+    const afgelopen = (await vraag('gemeente.utrecht', g, { p: periode(vorig.jaar, vorig.h) })).get(
       'STATUSHOUDERS_GEHUISVEST',
     )!;
     expect(afgelopen).toMatchObject({
@@ -254,5 +254,21 @@ describe('voortgang: one cut-off, correct aggregation, targets on their due date
       verwacht: 10,
       status: 'ACHTER',
     });
+  });
+
+  it('a non-owner sees the running year up to the last closed quarter, and the answer says so', async () => {
+    const V = `query ($g: GebiedInput!, $j: Int) { voortgang(gebied: $g, jaar: $j) { peildatum peildatumToelichting afgeschermd afschermingUitleg } }`;
+    const prov = (await t.ok('provincie.utrecht', V, { g: { soort: 'PROVINCIE', code: 'PV26' }, j: JAAR }))
+      .voortgang;
+    // the end of a quarter, before today
+    expect(['03-31', '06-30', '09-30', '12-31']).toContain(prov.peildatum.slice(5));
+    expect(prov.peildatum < VANDAAG).toBe(true);
+    const [j, mnd, d] = prov.peildatum.split('-');
+    expect(prov.peildatumToelichting).toContain(`Tot en met ${Number(d)}-${Number(mnd)}-${j}`);
+    expect(prov.afschermingUitleg).toContain('afgerond op 0 of 5');
+    // the gemeente itself: today, exact
+    const eigen = (await t.ok('gemeente.utrecht', V, { g: { soort: 'GEMEENTE', code: 'GM0344' }, j: JAAR }))
+      .voortgang;
+    expect(eigen).toMatchObject({ peildatum: VANDAAG, peildatumToelichting: null, afgeschermd: false });
   });
 });

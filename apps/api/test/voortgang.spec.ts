@@ -82,6 +82,35 @@ describe('voortgang over HTTP', () => {
     return new Map(rows.map((r) => [r.g, r.n]));
   }
 
+  /** base cells (gemeente, corporatie, quarter, group, via urgentie) of one indicator, 2024, per gemeente */
+  async function basisCellen(filter: string, gemeenten: string[] | null): Promise<Map<string, number[]>> {
+    const { rows } = await t.db.query(
+      `SELECT gemeente_code AS g, count(*)::int AS n FROM toewijzing
+       WHERE datum BETWEEN '2024-01-01' AND '2024-12-31' AND (${filter}) AND ($1::text[] IS NULL OR gemeente_code = ANY($1))
+       GROUP BY gemeente_code, corporatie_id, date_trunc('quarter', datum), aandachtsgroep, via_urgentie`,
+      [gemeenten],
+    );
+    const uit = new Map<string, number[]>();
+    for (const r of rows) uit.set(r.g, [...(uit.get(r.g) ?? []), r.n]);
+    return uit;
+  }
+
+  /**
+   * A released value is the sum of the base cells, each 0 or ≥ 5 as is and each 1–4 as 0 or 5:
+   * so never 1–4, at least the sum of the large cells, at most 5 more per small cell, and off by a
+   * multiple of 5. Checked against the exact rows, without the key.
+   */
+  function controleerVrijgegeven(wat: string, waarde: number, cellen: number[]) {
+    const groot = cellen.filter((n) => n >= 5).reduce((s, n) => s + n, 0);
+    const klein = cellen.filter((n) => n >= 1 && n <= 4).length;
+    const ok =
+      waarde >= groot &&
+      (waarde - groot) % 5 === 0 &&
+      waarde - groot <= 5 * klein &&
+      !(waarde >= 1 && waarde <= 4);
+    expect({ wat, waarde, groot, klein, ok }).toEqual({ wat, waarde, groot, klein, ok: true });
+  }
+
   beforeAll(async () => {
     t = await startTestApp();
     pv26 = (
@@ -356,7 +385,7 @@ describe('voortgang over HTTP', () => {
     expect(ind.get('SOCIALE_HUURVOORRAAD')!.realisatie.waarde).toBe(20100);
   });
 
-  it('a provincie sees suppressed cells where the gemeente sees exact ones, and no hidden value follows from the totals', async () => {
+  it('a provincie gets released values: never 1–4, exact where every base cell is 0 or ≥ 5, totals the sum of their parts', async () => {
     const { voortgang: v } = await t.ok('provincie.utrecht', VOORTGANG, {
       g: { soort: 'PROVINCIE', code: 'PV26' },
       j: 2024,
@@ -369,66 +398,37 @@ describe('voortgang over HTTP', () => {
         .find((g: Gem) => g.gemeente.code === gem)
         .indicatoren.find((i: { indicatorCode: string }) => i.indicatorCode === code);
 
-    // what gemeente Utrecht saw exactly (2 and 3) is hidden from the provincie
-    expect(cel('GM0344', 'TOEWIJZINGEN_WOONWAGENBEWONERS').realisatie).toEqual({
-      waarde: null,
-      onderdrukt: true,
-      weergave: '×',
-    });
-    expect(cel('GM0344', 'TOEWIJZINGEN_STATUSHOUDERS').realisatie).toEqual({
-      waarde: null,
-      onderdrukt: true,
-      weergave: '×',
-    });
-    expect(cel('GM0344', 'TOEWIJZINGEN_STATUSHOUDERS').status).toBeNull();
-    // persons housed is public by nature (the statushouders taakstelling shows it too): exact
-    expect(cel('GM0344', 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(false);
-
-    let verborgenTotaal = 0;
     for (const [code, filter] of Object.entries(HUISHOUDEN_FILTER)) {
-      const exact = await telPerGemeente(filter, pv26);
-      let somZichtbaar = 0;
-      let verborgen = 0;
+      const basis = await basisCellen(filter, pv26);
+      let som = 0;
       for (const gem of pv26) {
         const c = cel(gem, code).realisatie as Cel;
-        const echt = exact.get(gem) ?? 0;
-        if (c.onderdrukt) {
-          expect(c).toEqual({ waarde: null, onderdrukt: true, weergave: '×' });
-          verborgen++;
-        } else {
-          expect({ gem, code, waarde: c.waarde }).toEqual({ gem, code, waarde: echt });
-          // no count of 1–4 households is ever shown
-          expect({ gem, code, klein: echt >= 1 && echt <= 4 }).toEqual({ gem, code, klein: false });
-          somZichtbaar += echt;
-        }
+        expect({ gem, code, onderdrukt: c.onderdrukt }).toEqual({ gem, code, onderdrukt: false });
+        controleerVrijgegeven(`${gem} ${code}`, c.waarde!, basis.get(gem) ?? []);
+        som += c.waarde!;
       }
-      const totaal = ind.get(code)!.realisatie;
-      const echtTotaal = [...exact.values()].reduce((s, n) => s + n, 0);
-      if (totaal.onderdrukt) {
-        verborgenTotaal++;
-      } else {
-        expect({ code, totaal: totaal.waarde }).toEqual({ code, totaal: echtTotaal });
-        // total minus the shown cells gives only the SUM of the hidden ones: never a single cell
-        expect({ code, enkel: verborgen === 1 }).toEqual({ code, enkel: false });
-        expect(totaal.waarde! - somZichtbaar).toBe(
-          [...pv26]
-            .filter((g) => cel(g, code).realisatie.onderdrukt)
-            .reduce((s, g) => s + (exact.get(g) ?? 0), 0),
-        );
-      }
-      // the persons count of statushouders is never hidden, whatever the households column does
-      if (code === 'TOEWIJZINGEN_STATUSHOUDERS') {
-        for (const gem of pv26)
-          expect(cel(gem, 'STATUSHOUDERS_GEHUISVEST').realisatie.onderdrukt).toBe(false);
-        expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.realisatie.onderdrukt).toBe(false);
-      }
+      // additive: the provincie total is the sum of the released gemeente values
+      expect({ code, totaal: ind.get(code)!.realisatie.waarde }).toEqual({ code, totaal: som });
     }
-    expect(verborgenTotaal).toBeLessThan(Object.keys(HUISHOUDEN_FILTER).length);
+    // what gemeente Utrecht saw exactly (2 and 3) is never shown as such to the provincie
+    expect([2, 3]).not.toContain(cel('GM0344', 'TOEWIJZINGEN_WOONWAGENBEWONERS').realisatie.waarde);
+    // persons housed is public by nature (the statushouders taakstelling shows it too): exact
+    const personen = (
+      await t.db.query(
+        `SELECT sum(huishoudgrootte)::int AS p FROM toewijzing WHERE gemeente_code = 'GM0344' AND aandachtsgroep = 'STATUSHOUDERS' AND datum BETWEEN '2024-01-01' AND '2024-12-31'`,
+      )
+    ).rows[0].p;
+    expect(cel('GM0344', 'STATUSHOUDERS_GEHUISVEST').realisatie).toMatchObject({
+      waarde: personen,
+      onderdrukt: false,
+    });
 
     // figures that are not household counts are exact sums over the provincie
     expect(ind.get('WONINGEN_OPGELEVERD')!.realisatie.waarde).toBe(172 + 40);
     expect(ind.get('SOCIALE_HUURVOORRAAD')!.realisatie.waarde).toBe(20300 + 7900 + 5000);
-    expect(ind.get('HUISUITZETTINGEN')!.realisatie.waarde).toBe(16);
+    // huisuitzettingen are households: per quarter and reporter 3, 2, 4, 1 and 6 → released
+    // (Amersfoort's 6 as is, each of Utrecht's four small cells 0 or 5)
+    expect([6, 11, 16, 21, 26]).toContain(ind.get('HUISUITZETTINGEN')!.realisatie.waarde);
     // no own target: the sum of its gemeenten' (the provincie's 1000 for Utrecht, not Utrecht's own 2000)
     expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({
       taakstelling: 1500,
@@ -445,16 +445,54 @@ describe('voortgang over HTTP', () => {
     });
   });
 
-  it('a provincie viewing one gemeente gets the same hiding for that gemeente', async () => {
-    const { voortgang: v } = await t.ok('provincie.utrecht', VOORTGANG, {
+  it('the same cell asked in another way gives the same released value (nothing to subtract)', async () => {
+    const prov = (
+      await t.ok('provincie.utrecht', VOORTGANG, { g: { soort: 'PROVINCIE', code: 'PV26' }, j: 2024 })
+    ).voortgang;
+    const een = indicatoren(
+      (await t.ok('provincie.utrecht', VOORTGANG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, j: 2024 }))
+        .voortgang,
+    );
+    const utrecht = prov.gemeenten.find((g: Gem) => g.gemeente.code === 'GM0344');
+    for (const code of Object.keys(HUISHOUDEN_FILTER)) {
+      const inTabel = utrecht.indicatoren.find((i: { indicatorCode: string }) => i.indicatorCode === code)
+        .realisatie.waarde;
+      expect({ code, waarde: een.get(code)!.realisatie.waarde }).toEqual({ code, waarde: inTabel });
+    }
+    // the year is the sum of its quarters (additive over periods too)
+    let kwartalen = 0;
+    for (const [van, tot] of [
+      ['2024-01-01', '2024-03-31'],
+      ['2024-04-01', '2024-06-30'],
+      ['2024-07-01', '2024-09-30'],
+      ['2024-10-01', '2024-12-31'],
+    ]) {
+      const q = (
+        await t.ok('provincie.utrecht', VOORTGANG, {
+          g: { soort: 'GEMEENTE', code: 'GM0344' },
+          p: { van, tot },
+        })
+      ).voortgang;
+      kwartalen += indicatoren(q).get('TOEWIJZINGEN_STATUSHOUDERS')!.realisatie.waarde!;
+    }
+    expect(kwartalen).toBe(een.get('TOEWIJZINGEN_STATUSHOUDERS')!.realisatie.waarde);
+  });
+
+  it('a non-owner asking for a period off the quarter grid is refused in Dutch; the gemeente itself is not', async () => {
+    const dag = { van: '2024-01-01', tot: '2024-06-29' };
+    const r = await t.gql('provincie.utrecht', VOORTGANG, {
       g: { soort: 'GEMEENTE', code: 'GM0344' },
-      j: 2024,
+      p: dag,
     });
-    const ind = indicatoren(v);
-    expect(v.afgeschermd).toBe(true);
-    expect(ind.get('TOEWIJZINGEN_WOONWAGENBEWONERS')!.realisatie.onderdrukt).toBe(true);
-    expect(ind.get('TOEWIJZINGEN_STATUSHOUDERS')!.realisatie.onderdrukt).toBe(true);
-    expect(ind.get('TOEWIJZINGEN_WOONWAGENBEWONERS')!.percentage).toBeNull();
+    expect(r.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('hele kwartalen'),
+      extensions: { code: 'ONGELDIGE_INVOER' },
+    });
+    const eigen = await t.ok('gemeente.utrecht', VOORTGANG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      p: dag,
+    });
+    expect(eigen.voortgang.peildatum).toBe('2024-06-29');
   });
 
   it('the country: every figure equals an independent national count', async () => {
@@ -470,8 +508,23 @@ describe('voortgang over HTTP', () => {
               sum(huishoudgrootte) FILTER (WHERE aandachtsgroep = 'STATUSHOUDERS')::int AS personen
        FROM toewijzing WHERE datum BETWEEN '2024-01-01' AND '2024-12-31'`,
     );
-    expect(ind.get('TOEWIJZINGEN_TOTAAL')!.realisatie.waarde).toBe(rows[0].totaal);
-    expect(ind.get('TOEWIJZINGEN_VIA_URGENTIE')!.realisatie.waarde).toBe(rows[0].urgentie);
+    // protected counts: the sum of the released gemeente values, each checked against the rows
+    for (const [code, filter] of [
+      ['TOEWIJZINGEN_TOTAAL', 'true'],
+      ['TOEWIJZINGEN_VIA_URGENTIE', 'via_urgentie'],
+    ]) {
+      const basis = await basisCellen(filter, null);
+      let som = 0;
+      for (const g of v.gemeenten as Gem[]) {
+        const w = g.indicatoren.find((i) => i.indicatorCode === code)!.realisatie.waarde!;
+        controleerVrijgegeven(`${g.gemeente.code} ${code}`, w, basis.get(g.gemeente.code) ?? []);
+        som += w;
+      }
+      expect(ind.get(code)!.realisatie.waarde).toBe(som);
+      const exact = code === 'TOEWIJZINGEN_TOTAAL' ? rows[0].totaal : rows[0].urgentie;
+      expect(Math.abs(som - exact)).toBeLessThanOrEqual(4 * [...basis.values()].flat().length);
+    }
+    // persons housed: public, exact
     expect(ind.get('STATUSHOUDERS_GEHUISVEST')!.realisatie.waarde).toBe(rows[0].personen);
     expect(ind.get('WONINGEN_OPGELEVERD')).toMatchObject({
       realisatie: { waarde: 172 + 40 + 70 },
@@ -485,7 +538,8 @@ describe('voortgang over HTTP', () => {
       taakstellingBron: 'ONDERDELEN',
       onderdelenMetTaakstelling: 1,
     });
-    expect(ind.get('HUISUITZETTINGEN')!.realisatie.waarde).toBe(16);
+    // huisuitzettingen per quarter and reporter 3, 2, 4, 1 (Utrecht) and 6 (Amersfoort): released
+    expect([6, 11, 16, 21, 26]).toContain(ind.get('HUISUITZETTINGEN')!.realisatie.waarde);
     // every national figure states how many gemeenten it covers
     const gedekt = (
       await t.db.query(
@@ -493,10 +547,15 @@ describe('voortgang over HTTP', () => {
       )
     ).rows[0].n;
     const dekking = (code: string) => (ind.get(code) as unknown as { dekking: object }).dekking;
-    expect(dekking('TOEWIJZINGEN_TOTAAL')).toEqual({ gemeenten: gedekt, totaal: 342 });
+    // for a non-owner: the gemeenten with a released figure above 0 (a group released as 0 is not
+    // returned at all, publicatie), so at most those with rows
+    const metCijfer = (v.gemeenten as Gem[]).filter(
+      (g) => g.indicatoren.find((i) => i.indicatorCode === 'TOEWIJZINGEN_TOTAAL')!.realisatie.waarde! > 0,
+    ).length;
+    expect(dekking('TOEWIJZINGEN_TOTAAL')).toEqual({ gemeenten: metCijfer, totaal: 342 });
+    expect(metCijfer).toBeLessThanOrEqual(gedekt);
     // Utrecht, Amersfoort and Utrechtse Heuvelrug's last stand; the stand of 2023 no longer counts
     expect(dekking('SOCIALE_HUURVOORRAAD')).toEqual({ gemeenten: 3, totaal: 342 });
-    expect(dekking('HUISUITZETTINGEN')).toEqual({ gemeenten: 2, totaal: 342 });
     expect(dekking('AANDEEL_SOCIALE_HUUR')).toEqual({ gemeenten: 1, totaal: 342 });
     const arnhem = v.gemeenten.find((g: Gem) => g.gemeente.code === 'GM0202');
     expect(
@@ -598,14 +657,19 @@ describe('voortgang over HTTP', () => {
     // the milestone indicator of the gemeente: reached
     expect(indicatoren(eigen as never).get('WOONZORGVISIE_VASTGESTELD')!.realisatie.waarde).toBe(1);
 
-    // the provincie reads the vastgestelde afspraken, with the small count hidden
+    // the provincie reads the vastgestelde afspraken with the released value: the same number as
+    // in its voortgang table for Utrecht, never the exact 3
     const prov = (await t.ok('provincie.utrecht', AFSPRAKEN, { g: { soort: 'PROVINCIE', code: 'PV26' } }))
       .voortgang;
-    expect(per(prov).get('TOEWIJZINGEN_STATUSHOUDERS')).toMatchObject({
-      realisatie: { waarde: null, onderdrukt: true, weergave: '×' },
-      percentage: null,
-      status: null,
-    });
+    const vrij = per(prov).get('TOEWIJZINGEN_STATUSHOUDERS') as unknown as { realisatie: Cel };
+    expect(vrij.realisatie.onderdrukt).toBe(false);
+    expect(vrij.realisatie.waarde! % 5).toBe(0);
+    const tabel = (
+      await t.ok('provincie.utrecht', VOORTGANG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, j: 2024 })
+    ).voortgang;
+    expect(vrij.realisatie.waarde).toBe(
+      indicatoren(tabel).get('TOEWIJZINGEN_STATUSHOUDERS')!.realisatie.waarde,
+    );
     expect(per(prov).get('SOCIALE_HUURWONINGEN_OPGELEVERD')).toMatchObject({ realisatie: { waarde: 110 } });
     expect(indicatoren(prov as never).get('WOONZORGVISIE_VASTGESTELD')!.realisatie.waarde).toBe(1);
   });
@@ -632,13 +696,17 @@ describe('voortgang over HTTP', () => {
       });
       expect(r.data).toBeNull();
     }
-    // a corporatie sees its werkgebied, with suppression (other corporaties' rows are in it too)
+    // a corporatie sees its werkgebied: its own cells exact (all of Utrecht's rows are Domstad's
+    // here), others' cells released (it is not the owner of the gemeente's figures)
     const { voortgang: v } = await t.ok('corporatie.domstad', VOORTGANG, {
       g: { soort: 'GEMEENTE', code: 'GM0344' },
       j: 2024,
     });
     expect(v.afgeschermd).toBe(true);
-    expect(indicatoren(v).get('TOEWIJZINGEN_WOONWAGENBEWONERS')!.realisatie.onderdrukt).toBe(true);
+    expect(indicatoren(v).get('TOEWIJZINGEN_WOONWAGENBEWONERS')!.realisatie).toMatchObject({
+      waarde: 2,
+      onderdrukt: false,
+    });
     const beide = await t.gql('gemeente.utrecht', VOORTGANG, { g: { soort: 'GEMEENTE', code: 'GM0344' } });
     expect(beide.errors?.[0].extensions?.code).toBe('ONGELDIGE_INVOER');
   });

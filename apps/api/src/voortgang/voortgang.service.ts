@@ -15,15 +15,18 @@ import {
   formatPercentage,
   indicatorOpCode,
   isIndicatorCode,
+  kwartaalEinde,
+  kwartaalStart,
   kwartaalVolgnummer,
   kwartalenBinnenPeriode,
+  isRasterPeriode,
+  publicatieWeigeringMelding,
   laatsteAfgeslotenKwartaal,
   maakIsoDatum,
   maakPeriode,
   mijlpaalRealisatie,
   mijlpaalVoortgang,
   oudsteGeldigeStandKwartaal,
-  onderdruktUitleg,
   peildatum,
   periodeVoorJaar,
   somOverGemeenten,
@@ -34,17 +37,24 @@ import {
   type Doel,
   type Indicator,
   type IsoDatum,
+  type ToewijzingenBerekening,
   type OrganisatieSoort,
   type Periode,
   type TaakstellingRegel,
 } from '@thuismonitor/domain';
-import { nietGevonden } from '../common/fouten';
+import { nietGevonden, ongeldig } from '../common/fouten';
+import {
+  kwartaalcijferCellen,
+  laatstGeslotenKwartaal,
+  statushoudersPersonen,
+  toewijzingCellen,
+} from '../publicatie/publicatie.repository';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import type { GebiedInfo, GebiedInput } from '../gebied/gebied.types';
 import { ReferentieService } from '../referentie/referentie.service';
 import { periodeUitInvoer } from '../taakstelling/taakstelling-periode';
-import { bepaalAfscherming, GEEN_AFSCHERMING, type Afscherming } from './afscherming';
+import { GEEN_AFSCHERMING, type Afscherming } from './afscherming';
 import {
   KWARTAAL_SOM_SQL,
   KWARTAAL_STAND_SQL,
@@ -100,6 +110,18 @@ export const CONTEXT = Symbol('voortgang-context');
 export type BerekendeVoortgang = Voortgang & { [CONTEXT]?: Meting };
 
 const VERBORGEN: VoortgangCel = { waarde: null, onderdrukt: true, weergave: ONDERDRUKT_TEKEN };
+
+/** The persons indicator of statushouders: public by nature (openbaarheid.ts). */
+const STATUSHOUDERS_PERSONEN = 'STATUSHOUDERS_GEHUISVEST';
+
+/** The legend for a non-owner (docs/decisions.md, "Publicatie"). */
+export const AFRONDING_UITLEG =
+  'Kleine aantallen huishoudens (1 tot en met 4) zijn voor wie niet de eigenaar van de cijfers is afgerond op 0 of 5, ' +
+  'per gemeente, organisatie en kwartaal; totalen zijn de som daarvan. De eigen cijfers van een gemeente of corporatie zijn exact.';
+
+function formatDatum(d: IsoDatum): string {
+  return `${Number(d.slice(8, 10))}-${Number(d.slice(5, 7))}-${d.slice(0, 4)}`;
+}
 
 function cel(waarde: number | null, indicator: Indicator): VoortgangCel {
   if (waarde === null) return { waarde: null, onderdrukt: false, weergave: GEEN_WAARDE };
@@ -168,10 +190,25 @@ export class VoortgangService {
     periode: Periode,
     opties: VoortgangOpties = {},
   ): Promise<Voortgang> {
-    const vandaag = opties.vandaag ?? vandaagInAmsterdam(new Date());
+    let vandaag = opties.vandaag ?? vandaagInAmsterdam(new Date());
     const onderdrukken =
       opties.gedeeld === true || gebied.gemeenten.some((g) => zietOnderdrukteCellen(ctx.principal, g));
+    let toelichting: string | null = null;
+    if (onderdrukken) {
+      // Released figures exist only on the grid (whole quarters) and for closed quarters
+      // (docs/decisions.md, "Publicatie"). A period that runs on (this year) is shown up to the
+      // last closed quarter, and the answer says so; a period on no grid, or without any closed
+      // quarter, is refused in Dutch.
+      if (!isRasterPeriode(periode)) throw ongeldig(publicatieWeigeringMelding('NIET_OP_RASTER'));
+      const grens = kwartaalEinde(await laatstGeslotenKwartaal(m));
+      if (grens < periode.van) throw ongeldig(publicatieWeigeringMelding('KWARTAAL_NIET_GESLOTEN'));
+      if (grens < periode.tot && grens < vandaag) {
+        vandaag = grens;
+        toelichting = `Tot en met ${formatDatum(grens)}: wie niet de eigenaar van de cijfers is, ziet alleen afgesloten kwartalen.`;
+      }
+    }
     const { voortgang, meting } = await this.berekenMeting(m, gebied, periode, vandaag, onderdrukken);
+    voortgang.peildatumToelichting = toelichting;
     if (opties.metAfspraken) voortgang.afspraken = await this.afsprakenIn(m, ctx, meting);
     return voortgang;
   }
@@ -210,13 +247,11 @@ export class VoortgangService {
     const start = Date.now();
     const gemeenten = gebied.gemeenten;
     const peil = peildatum(periode, vandaag);
-    const realisatie = await this.realisatie(m, gebied, periode, peil);
+    // a non-owner's protected figures are sums of released base cells (publicatie): nothing is
+    // hidden with × any more, and every total is the sum of the same cells as its parts
+    const realisatie = await this.realisatie(m, gebied, periode, peil, onderdrukken);
     const taak = await this.taakstellingen(m, gebied, periode, peil);
-
-    // suppression over the whole per-gemeente × household-count table at once
-    const afscherming: Afscherming = onderdrukken
-      ? bepaalAfscherming(gemeenten, (g, code) => realisatie.get(code)?.perGemeente.get(g) ?? 0)
-      : GEEN_AFSCHERMING;
+    const afscherming: Afscherming = GEEN_AFSCHERMING;
 
     const indicatorVoortgang = (indicator: Indicator): IndicatorVoortgang => {
       const reeks = realisatie.get(indicator.code);
@@ -293,7 +328,8 @@ export class VoortgangService {
         peildatum: peil,
         verstrekenFractie: verstrekenFractie(periode, vandaag),
         afgeschermd: onderdrukken,
-        afschermingUitleg: onderdrukken ? onderdruktUitleg() : null,
+        afschermingUitleg: onderdrukken ? AFRONDING_UITLEG : null,
+        peildatumToelichting: null,
         actielijnen,
         gemeenten: perGemeente,
         afspraken: [],
@@ -316,10 +352,8 @@ export class VoortgangService {
     const peil = c.peil;
     let { realisatie, afscherming } = c;
     if (c.periode.van !== jaarPeriode.van || c.periode.tot !== jaarPeriode.tot) {
-      realisatie = await this.realisatie(m, c.gebied, jaarPeriode, peil);
-      afscherming = c.onderdrukken
-        ? bepaalAfscherming(c.gebied.gemeenten, (g, code) => realisatie.get(code)?.perGemeente.get(g) ?? 0)
-        : GEEN_AFSCHERMING;
+      realisatie = await this.realisatie(m, c.gebied, jaarPeriode, peil, c.onderdrukken);
+      afscherming = GEEN_AFSCHERMING;
     }
     return lijst
       .map((a): AfspraakVoortgang => {
@@ -403,6 +437,7 @@ export class VoortgangService {
     gebied: GebiedInfo,
     periode: Periode,
     peil: IsoDatum,
+    vrijgegeven = false,
   ): Promise<Map<string, Reeks>> {
     const gemeenten = gebied.gemeenten;
     // LAND: no gemeente filter at all, so Postgres reads the period from the date index
@@ -431,7 +466,23 @@ export class VoortgangService {
     // toewijzingen and nieuwbouw: one row per gemeente with a column per indicator. A gemeente
     // without any row counts 0 (the monitor cannot tell "none" from "not delivered"), and the
     // coverage says how many gemeenten had rows at all.
-    for (const bron of [toewijzingenSql(), nieuwbouwSql()]) {
+    const bronnen = vrijgegeven ? [nieuwbouwSql()] : [toewijzingenSql(), nieuwbouwSql()];
+    if (vrijgegeven) {
+      const rijen = tot < periode.van ? [] : await this.vrijgegevenToewijzingen(m, filter, periode.van, tot);
+      const gedekt = new Set(rijen.map((r) => r.gemeente));
+      const codes = toewijzingenSql().codes;
+      for (const code of codes) {
+        const perG = new Map<string, number>();
+        for (const r of rijen) perG.set(r.gemeente, (perG.get(r.gemeente) ?? 0) + (r.waarden.get(code) ?? 0));
+        zet(
+          code,
+          [...perG].map(([gemeente, waarde]) => ({ gemeente, waarde })),
+          true,
+          gedekt,
+        );
+      }
+    }
+    for (const bron of bronnen) {
       const rijen: Record<string, string | null>[] =
         tot < periode.van ? [] : await m.query(bron.sql, [filter, periode.van, tot]);
       const gedekt = new Set(rijen.map((r) => r.gemeente).filter((g): g is string => g !== null));
@@ -465,30 +516,50 @@ export class VoortgangService {
       for (const r of rijen) uit.set(r.indicator, [...(uit.get(r.indicator) ?? []), r]);
       return uit;
     };
-    const som = kwartalen
-      ? perIndicator(
-          await m.query(KWARTAAL_SOM_SQL, [
-            filter,
-            somCodes,
-            kwartaalVolgnummer(kwartalen.van),
-            kwartaalVolgnummer(kwartalen.tot),
-            kwartalen.van.jaar,
-            kwartalen.tot.jaar,
-          ]),
-        )
-      : new Map();
-    for (const code of somCodes) zet(code, som.get(code) ?? [], false);
     const laatste = laatsteAfgeslotenKwartaal(peil);
     const oudste = oudsteGeldigeStandKwartaal(peil);
+    const som = !kwartalen
+      ? new Map()
+      : vrijgegeven
+        ? perIndicator(
+            await this.vrijgegevenKwartaalcijfers(
+              m,
+              filter,
+              kwartaalStart(kwartalen.van),
+              kwartaalEinde(kwartalen.tot),
+              somCodes,
+              false,
+            ),
+          )
+        : perIndicator(
+            await m.query(KWARTAAL_SOM_SQL, [
+              filter,
+              somCodes,
+              kwartaalVolgnummer(kwartalen.van),
+              kwartaalVolgnummer(kwartalen.tot),
+              kwartalen.van.jaar,
+              kwartalen.tot.jaar,
+            ]),
+          );
+    for (const code of somCodes) zet(code, som.get(code) ?? [], false);
     const stand = perIndicator(
-      await m.query(KWARTAAL_STAND_SQL, [
-        filter,
-        standCodes,
-        kwartaalVolgnummer(laatste),
-        kwartaalVolgnummer(oudste),
-        oudste.jaar,
-        laatste.jaar,
-      ]),
+      vrijgegeven
+        ? await this.vrijgegevenKwartaalcijfers(
+            m,
+            filter,
+            kwartaalStart(oudste),
+            kwartaalEinde(laatste),
+            standCodes,
+            true,
+          )
+        : await m.query(KWARTAAL_STAND_SQL, [
+            filter,
+            standCodes,
+            kwartaalVolgnummer(laatste),
+            kwartaalVolgnummer(oudste),
+            oudste.jaar,
+            laatste.jaar,
+          ]),
     );
     for (const code of standCodes) zet(code, stand.get(code) ?? [], false);
     for (const i of kwartaal) {
@@ -517,6 +588,57 @@ export class VoortgangService {
     );
     for (const code of mijlpalen) zet(code, bereikt.get(code) ?? [], false);
     return realisatie;
+  }
+
+  /**
+   * A non-owner's toewijzingen: the released base cells (publicatie.repository, SECURITY DEFINER
+   * functions), own cells exact and others' cells released, per gemeente summed into each
+   * catalogue indicator; the persons of statushouders (public by nature) exact, on the same grid.
+   */
+  private async vrijgegevenToewijzingen(
+    m: EntityManager,
+    gemeenten: readonly string[] | null,
+    van: IsoDatum,
+    tot: IsoDatum,
+  ): Promise<{ gemeente: string; waarden: Map<string, number> }[]> {
+    const cellen = await toewijzingCellen(m, { gemeenten, van, tot });
+    const personen = await statushoudersPersonen(m, { gemeenten, van, tot });
+    const indicatoren = INDICATOR_CATALOGUS.filter((i) => i.bron === 'TOEWIJZINGEN');
+    const uit = new Map<string, Map<string, number>>();
+    const van_ = (g: string) => uit.get(g) ?? uit.set(g, new Map()).get(g)!;
+    for (const c of cellen) {
+      const w = van_(c.gemeente);
+      for (const i of indicatoren) {
+        const b = i.berekening as ToewijzingenBerekening;
+        if (b.telling !== 'HUISHOUDENS') continue;
+        if (b.aandachtsgroep !== 'ALLE' && c.aandachtsgroep !== b.aandachtsgroep) continue;
+        if (b.alleenViaUrgentie && !c.viaUrgentie) continue;
+        w.set(i.code, (w.get(i.code) ?? 0) + c.huishoudens);
+      }
+    }
+    for (const p of personen) van_(p.gemeente).set(STATUSHOUDERS_PERSONEN, p.personen);
+    return [...uit].map(([gemeente, waarden]) => ({ gemeente, waarden }));
+  }
+
+  /** A non-owner's kwartaalcijfers: released values of protected indicators, exact public ones. */
+  private async vrijgegevenKwartaalcijfers(
+    m: EntityManager,
+    gemeenten: readonly string[] | null,
+    van: IsoDatum,
+    tot: IsoDatum,
+    indicatoren: readonly string[],
+    stand: boolean,
+  ): Promise<{ gemeente: string; indicator: string; waarde: number }[]> {
+    if (indicatoren.length === 0) return [];
+    const rijen = await kwartaalcijferCellen(m, { gemeenten, van, tot, indicatoren, stand });
+    const som = new Map<string, { gemeente: string; indicator: string; waarde: number }>();
+    for (const r of rijen) {
+      const k = `${r.gemeente}|${r.indicatorCode}`;
+      const h = som.get(k) ?? { gemeente: r.gemeente, indicator: r.indicatorCode, waarde: 0 };
+      h.waarde += r.waarde;
+      som.set(k, h);
+    }
+    return [...som.values()];
   }
 
   /**

@@ -138,8 +138,19 @@ export class Voortgang {
   peildatum: string;
   @Field(() => Float, { description: 'deel van de periode dat verstreken is (0–1)' })
   verstrekenFractie: number;
-  @Field({ description: 'true wanneer kleine aantallen voor u zijn afgeschermd' }) afgeschermd: boolean;
-  @Field(() => String, { nullable: true }) afschermingUitleg: string | null;
+  @Field({
+    description:
+      'true wanneer u niet de eigenaar van alle cijfers bent: kleine aantallen huishoudens zijn dan afgerond op 0 of 5 (beschermde cijfers)',
+  })
+  afgeschermd: boolean;
+  @Field(() => String, { nullable: true, description: 'de legenda bij afgeronde cijfers' })
+  afschermingUitleg: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'waarom de peildatum eerder ligt dan gevraagd (alleen afgesloten kwartalen voor wie niet de eigenaar is)',
+  })
+  peildatumToelichting: string | null;
   @Field(() => [ActielijnVoortgang]) actielijnen: ActielijnVoortgang[];
   @Field(() => [GemeenteVoortgang], {
     description: 'per gemeente (leeg wanneer het gebied zelf een gemeente is)',
