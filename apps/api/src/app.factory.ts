@@ -8,12 +8,16 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { GebruikersFoutFilter } from './common/gebruikers-fout.filter';
+import { Metrieken } from './metrics/metrieken';
+import { httpMetrieken } from './metrics/http-metrieken';
 
 /** Builds the HTTP application (GraphQL, REST, health, dev OIDC, the web app at /). */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // first middleware: every request is measured, also those that later ones refuse (metrics/)
+  app.use(httpMetrieken(app.get(Metrieken)));
   app.disable('x-powered-by');
   app.useGlobalFilters(new GebruikersFoutFilter());
   app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });

@@ -16,19 +16,16 @@ import { JobsModule } from './jobs/jobs.module';
 import { ReferentieModule } from './referentie/referentie.module';
 import { OrganisatieModule } from './organisatie/organisatie.module';
 import { FEATURE_MODULES } from './feature-modules';
+import { loggerOpties } from './logging/logger-opties';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Shared by the API and the worker entry points: configuration, logging, database. */
 export function kernModules(config: AppConfig) {
   return [
     ConfigModule.forRoot(config),
-    LoggerModule.forRoot({
-      pinoHttp: {
-        level: config.logLevel,
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
-        autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-        transport: config.nodeEnv === 'development' && process.stdout.isTTY ? { target: 'pino/file', options: { destination: 1 } } : undefined,
-      },
-    }),
+    // JSON logs with request ids; pretty in development (logging/logger-opties.ts)
+    LoggerModule.forRoot(loggerOpties(config)),
+    MetricsModule,
     TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
     DatabaseModule,
     JobsModule.forRoot(),

@@ -21,7 +21,14 @@ describe('loadConfig: production-unsafe behaviour only behind an explicit switch
       expect.stringMatching(/^TOEWIJZING_KENMERK_SLEUTEL is required in production/),
     ]);
     const c = loadConfig({ ...BASIS, OIDC_ISSUER_URL: ISSUER, TOEWIJZING_KENMERK_SLEUTEL: SLEUTEL });
-    expect(c).toMatchObject({ nodeEnv: 'production', devOidc: false, demoData: false, oidcIssuerUrl: ISSUER, metricsPort: 9464, metricsHost: '0.0.0.0' });
+    expect(c).toMatchObject({
+      nodeEnv: 'production',
+      devOidc: false,
+      demoData: false,
+      oidcIssuerUrl: ISSUER,
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
+    });
   });
 
   it('a missing OIDC_ISSUER_URL never starts the development provider, in development either', () => {
@@ -32,17 +39,28 @@ describe('loadConfig: production-unsafe behaviour only behind an explicit switch
 
   it('DEV_OIDC=true switches the development provider on outside production, demo data stays off unless asked', () => {
     const c = loadConfig({ ...BASIS, NODE_ENV: 'development', DEV_OIDC: 'true' });
-    expect(c).toMatchObject({ devOidc: true, oidcIssuerUrl: undefined, demoData: false, metricsHost: '127.0.0.1' });
-    expect(loadConfig({ ...BASIS, NODE_ENV: 'development', DEV_OIDC: 'true', DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(c).toMatchObject({
+      devOidc: true,
+      oidcIssuerUrl: undefined,
+      demoData: false,
+      metricsHost: '127.0.0.1',
+    });
+    expect(
+      loadConfig({ ...BASIS, NODE_ENV: 'development', DEV_OIDC: 'true', DEMO_DATA: 'true' }).demoData,
+    ).toBe(true);
   });
 
   it('refuses DEV_OIDC in production (also when NODE_ENV is unset) and together with an issuer', () => {
     const prod = problemen({ ...BASIS, DEV_OIDC: 'true', TOEWIJZING_KENMERK_SLEUTEL: SLEUTEL });
-    expect(prod).toEqual(['DEV_OIDC=true is not allowed with NODE_ENV=production (its demo accounts need no password)']);
+    expect(prod).toEqual([
+      'DEV_OIDC=true is not allowed with NODE_ENV=production (its demo accounts need no password)',
+    ]);
     expect(problemen({ ...BASIS, NODE_ENV: 'test', DEV_OIDC: 'true', OIDC_ISSUER_URL: ISSUER })).toEqual([
       'OIDC_ISSUER_URL and DEV_OIDC=true exclude each other: choose Keycloak or the development provider',
     ]);
-    expect(problemen({ ...BASIS, NODE_ENV: 'development', DEV_OIDC: 'misschien' })).toContain('DEV_OIDC must be true or false (got "misschien")');
+    expect(problemen({ ...BASIS, NODE_ENV: 'development', DEV_OIDC: 'misschien' })).toContain(
+      'DEV_OIDC must be true or false (got "misschien")',
+    );
   });
 
   it('reports every problem at once, one line per variable', () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Queue, Worker, type Job } from 'bullmq';
 import type IORedis from 'ioredis';
@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { BEWAAR_JOBS, JOB_CATALOGUS, JOB_SCHEDULERS, type QueueNaam } from './job-catalogus';
 import { JOB_HANDLER_METADATA, type JobFunctie } from './job-handler';
 import { workerConnection } from './redis-connection';
+import { Metrieken } from '../metrics/metrieken';
 
 /** Collects @JobHandler methods and checks them against the catalogue. Pure, so it is testable. */
 export function controleerHandlers(gevonden: Map<string, JobFunctie[]>): string[] {
@@ -35,6 +36,7 @@ export class WorkerService implements OnApplicationShutdown {
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrieken?: Metrieken,
   ) {}
 
   verzamelHandlers(): Map<string, JobFunctie[]> {
@@ -66,7 +68,17 @@ export class WorkerService implements OnApplicationShutdown {
         async (job: Job) => {
           const handler = handlers.get(job.name)?.[0];
           if (!handler) throw new Error(`no handler for job ${job.name}`);
-          return handler(job);
+          // duration and failures per queue and job name (metrics/metrieken.ts)
+          const stop = this.metrieken?.jobDuur.startTimer({ queue: queueNaam, name: job.name });
+          try {
+            const uit = await handler(job);
+            stop?.({ status: 'completed' });
+            return uit;
+          } catch (err) {
+            stop?.({ status: 'failed' });
+            this.metrieken?.jobFouten.inc({ queue: queueNaam, name: job.name });
+            throw err;
+          }
         },
         {
           connection: this.connection,

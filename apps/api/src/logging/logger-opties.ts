@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+
+/** A request id from a proxy or client is kept only when it is short and plain (it ends up in logs). */
+const GELDIG_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The request id: the incoming X-Request-Id (set by the ingress/nginx, or by a client) when it is
+ * plain, else a new UUID. It is echoed as X-Request-Id on the response and is `reqId` on every log
+ * line of that request (nestjs-pino binds the request's logger to the async context), so a user's
+ * error report, the proxy log and the API log meet on one id.
+ */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const binnen = req.headers['x-request-id'];
+  const id = typeof binnen === 'string' && GELDIG_REQUEST_ID.test(binnen) ? binnen : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/** pino-pretty is a devDependency: absent from the production image, so only used when present. */
+function prettyBeschikbaar(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Logs: one JSON object per line in production and tests (for the log collector), readable
+ * single lines through pino-pretty in development. Authorization headers and cookies never appear.
+ */
+export function loggerOpties(config: AppConfig): Params {
+  const pretty = config.nodeEnv === 'development' && prettyBeschikbaar();
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      genReqId: requestId,
+      customProps: (req) => ({ reqId: (req as IncomingMessage & { id?: unknown }).id }),
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+      transport: pretty
+        ? {
+            target: 'pino-pretty',
+            options: {
+              singleLine: true,
+              colorize: Boolean(process.stdout.isTTY),
+              translateTime: 'SYS:HH:MM:ss.l',
+              ignore: 'pid,hostname',
+            },
+          }
+        : undefined,
+    },
+  };
+}
