@@ -495,6 +495,10 @@ describe('kwartaalrapportage and its files', () => {
       m.query(maak, [3, 'wall:5']),
     );
     expect(nieuw).toMatch(/^[0-9a-f-]{36}$/);
+    const bestand = `INSERT INTO kwartaalrapportage_bestand (rapportage_id, formaat, variant, mime, inhoud, sha256)
+                     VALUES ($1, 'CSV', 'GEDEELD', 'text/csv', 'x', 'x')`;
+    await w.scoped.jobTransaction('kwartaalrapportage', systeem, (m) => m.query(bestand, [nieuw]));
+    expect(await w.fout(ctx.BZK, bestand.replace("'CSV'", "'PDF'"), [nieuw])).toMatch(GEWEIGERD);
     // a job scope without the area cannot make its report
     const smal = {
       organisatie: { id: id.PV26, soort: 'PROVINCIE' as const },
