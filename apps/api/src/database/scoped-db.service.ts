@@ -17,7 +17,7 @@ export interface JobScope {
 }
 
 /** Background tasks that may write through `jobTransaction`; RLS policies check the name. */
-export type JobTaak = 'kwartaalrapportage';
+export type JobTaak = 'kwartaalrapportage' | 'bewaartermijn';
 
 /**
  * THE way into Postgres. Every read and write of the API and the worker goes through one of the
@@ -63,10 +63,21 @@ export class ScopedDb {
    * scope) or a JobScope. `work` may read `SELECT now()` as the snapshot's moment: in one
    * transaction now() is the transaction start, the same instant as the snapshot.
    */
-  async snapshot<T>(scope: RequestContext | JobScope, work: (m: EntityManager) => Promise<T>): Promise<T> {
+  async snapshot<T>(
+    scope: RequestContext | JobScope,
+    work: (m: EntityManager) => Promise<T>,
+    opties: { zelfdeSnapshotAls?: string } = {},
+  ): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       // must precede every query of the transaction
       await m.query('SET TRANSACTION READ ONLY');
+      // The SAME data cut-off as another snapshot that is still open (its `SELECT
+      // pg_export_snapshot()`), seen as another principal: a report's exact variant for the
+      // gemeente is read as that gemeente, at the cut-off of the shared variant.
+      if (opties.zelfdeSnapshotAls !== undefined) {
+        if (!/^[0-9A-F]+(-[0-9A-F]+)+$/i.test(opties.zelfdeSnapshotAls)) throw new Error('invalid snapshot id');
+        await m.query(`SET TRANSACTION SNAPSHOT '${opties.zelfdeSnapshotAls}'`);
+      }
       await this.zetScope(m, scope instanceof RequestContext ? scopeVan(scope) : scope, null);
       return work(m);
     });
