@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { kenmerkHash, ONTWIKKEL_KENMERK_SLEUTEL } from '../../api/src/toewijzing/kenmerk-hash';
 import { startWebApp, type WebTestApp } from './support/web-app';
 
 /**
@@ -83,7 +84,11 @@ describe('webapp: corporatie', () => {
     await page.getByRole('link', { name: 'Naar de toewijzingen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Toewijzingen' }).waitFor();
     await page.getByText('3 toewijzingen').first().waitFor();
-    const rij = page.getByRole('row', { name: /^W-1 / });
+    // the list shows the kenmerk's fingerprint (the start of its keyed hash), never the kenmerk
+    const { rows } = await t.db.query(`SELECT id FROM organisatie WHERE code = 'L0801'`);
+    const vingerafdruk = kenmerkHash(ONTWIKKEL_KENMERK_SLEUTEL, rows[0].id, 'W-1').slice(0, 12);
+    const rij = page.getByRole('row', { name: new RegExp(`^${vingerafdruk} `) });
+    expect(await page.getByRole('table').first().textContent()).not.toContain('W-1');
     expect(await rij.textContent()).toContain('14-03-2026');
     expect(await rij.textContent()).toContain('Statushouders');
     expect(await t.axe(page)).toEqual([]);

@@ -239,7 +239,7 @@ export function persoonsgegevenReden(header: string): string | undefined {
   const sleutel = tekstSleutel(header);
   if (sleutel === '') return undefined;
   for (const soort of PERSOONSGEGEVEN_SOORTEN) {
-    if (soort.precies.includes(sleutel) || soort.fragmenten.some((f) => sleutel.includes(f)))
+    if (soort.precies?.includes(sleutel) || soort.fragmenten.some((f) => sleutel.includes(f)))
       return soort.reden;
   }
   if (['naam', 'namen', 'name'].includes(sleutel)) return 'naam';

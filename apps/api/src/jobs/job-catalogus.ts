@@ -6,6 +6,7 @@
 export const JOB_CATALOGUS = {
   systeem: ['systeem.heartbeat'],
   rapportages: ['kwartaalrapportage.planner', 'kwartaalrapportage.gebied'],
+  onderhoud: ['toewijzing.bewaartermijn'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type QueueNaam = keyof typeof JOB_CATALOGUS;
@@ -44,5 +45,13 @@ export const JOB_SCHEDULERS: JobSchedulerDefinitie[] = [
     queue: 'rapportages',
     naam: 'kwartaalrapportage.planner',
     herhaling: (c) => ({ pattern: `0 6 ${c.reportDeadlineDays} 1,4,7,10 *`, tz: 'Europe/Amsterdam' }),
+  },
+  {
+    // Retention of toewijzing rows (docs/privacy.md): nightly, so a row goes within a day of
+    // passing its bound; a run that finds nothing to delete costs one scan of the table.
+    id: 'toewijzing.bewaartermijn',
+    queue: 'onderhoud',
+    naam: 'toewijzing.bewaartermijn',
+    herhaling: () => ({ pattern: '15 3 * * *', tz: 'Europe/Amsterdam' }),
   },
 ];

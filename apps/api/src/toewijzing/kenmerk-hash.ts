@@ -41,7 +41,8 @@ export const MIN_KENMERK_SLEUTEL_LENGTE = 32;
  * migration that converts stored kenmerken (migrations run without the Nest configuration).
  */
 export function leesKenmerkSleutel(env: NodeJS.ProcessEnv): { sleutel: string; probleem?: string } {
-  const productie = (env.NODE_ENV ?? 'development') === 'production';
+  // as loadConfig: an unset NODE_ENV means production
+  const productie = (env.NODE_ENV || 'production') === 'production';
   const waarde = env.TOEWIJZING_KENMERK_SLEUTEL;
   if (!waarde) {
     if (productie) {

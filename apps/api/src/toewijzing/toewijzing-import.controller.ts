@@ -38,7 +38,8 @@ class UploadFoutFilter implements ExceptionFilter {
     }
     res.status(400).json({
       code: 'ONGELDIGE_INVOER',
-      message: "Het bestand is niet goed ontvangen. Stuur één bestand als multipart/form-data in het veld 'bestand'.",
+      message:
+        "Het bestand is niet goed ontvangen. Stuur één bestand als multipart/form-data in het veld 'bestand'.",
     });
   }
 }
@@ -71,7 +72,10 @@ export class ToewijzingImportController {
     @Res() res: Response,
   ): Promise<void> {
     const dryRun = leesDryRun(dryRunParam);
-    if (!bestand) throw ongeldig("Er is geen bestand ontvangen. Stuur het bestand in het veld 'bestand'.", [{ veld: 'bestand', melding: 'Ontbreekt' }]);
+    if (!bestand)
+      throw ongeldig("Er is geen bestand ontvangen. Stuur het bestand in het veld 'bestand'.", [
+        { veld: 'bestand', melding: 'Ontbreekt' },
+      ]);
     const rapport = await this.service.importeer(
       ctx,
       { buffer: bestand.buffer, bestandsnaam: bestandsnaam(bestand.originalname) },
@@ -86,7 +90,9 @@ export class ToewijzingImportController {
 function leesDryRun(waarde: string | undefined): boolean {
   if (waarde === undefined || waarde === '' || waarde === 'true') return true;
   if (waarde === 'false') return false;
-  throw ongeldig("dryRun moet 'true' of 'false' zijn.", [{ veld: 'dryRun', melding: `Onbekende waarde '${waarde}'` }]);
+  throw ongeldig("dryRun moet 'true' of 'false' zijn.", [
+    { veld: 'dryRun', melding: `Onbekende waarde '${waarde}'` },
+  ]);
 }
 
 function leesKolommen(waarde: unknown): Record<string, string> {
@@ -103,10 +109,9 @@ function leesKolommen(waarde: unknown): Record<string, string> {
     Array.isArray(mapping) ||
     !Object.values(mapping).every((v) => typeof v === 'string')
   ) {
-    throw ongeldig(
-      'Het veld kolommen moet JSON zijn van de vorm {"Eigen kolomnaam": "extern_kenmerk", …}.',
-      [{ veld: 'kolommen', melding: 'Geen geldige kolomkoppeling' }],
-    );
+    throw ongeldig('Het veld kolommen moet JSON zijn van de vorm {"Eigen kolomnaam": "extern_kenmerk", …}.', [
+      { veld: 'kolommen', melding: 'Geen geldige kolomkoppeling' },
+    ]);
   }
   return mapping as Record<string, string>;
 }

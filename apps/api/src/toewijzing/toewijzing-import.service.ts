@@ -1,32 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { magSchrijvenVoorGemeente, type RequestContext } from '@thuismonitor/auth';
-import {
-  bouwKolomMapping,
-  formatGetal,
-  isDomainError,
-  KenmerkRegister,
-  maakGemeenteZoeker,
-  MAX_IMPORT_RIJEN,
-  pasKolomMappingToe,
-  toewijzingKolomLabel,
-  TOEWIJZING_KOLOMMEN,
-  valideerToewijzingRij,
-  vandaagInAmsterdam,
-  type KolomMapping,
-  type ToewijzingKolom,
-} from '@thuismonitor/domain';
+import { bewaarGrens, vandaagInAmsterdam } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
-import { GebruikersFout, ongeldig } from '../common/fouten';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
-import { bepaalSoort, excelSerieAlsDatum, leesRijen } from './import-bestand';
+import { ImportWerkers, type ImportSessie } from './import-werkers';
+import type { ImportFout } from './import-verwerking';
 
-export interface ImportFout {
-  rij: number;
-  kolom: string;
-  melding: string;
-}
+export type { ImportFout } from './import-verwerking';
+export { MAX_GEMELDE_FOUTEN } from './import-verwerking';
 
 /** The answer of a dry run and of a real import (JSON of POST /api/toewijzingen/import). */
 export interface ImportRapport {
@@ -48,31 +33,16 @@ export interface ImportRapport {
   genegeerdeKolommen: string[];
 }
 
-/** A file with 100.000 wrong rows must not answer with a 70 MB error list. */
-export const MAX_GEMELDE_FOUTEN = 10_000;
-/** Rows per INSERT … SELECT FROM unnest(…): large enough to amortise round trips, small enough for memory. */
+/** Rows per INSERT … SELECT FROM unnest(…) and per batch from the worker: large enough to amortise round trips, small enough for memory. */
 const BATCH = 10_000;
 
-/** Valid rows, column by column, ready for unnest. */
-class Kolommen {
-  gemeente: string[] = [];
-  datum: string[] = [];
-  aandachtsgroep: (string | null)[] = [];
-  huishoudgrootte: number[] = [];
-  segment: string[] = [];
-  viaUrgentie: boolean[] = [];
-  kenmerk: string[] = [];
-  get length(): number {
-    return this.kenmerk.length;
-  }
-}
-
 /**
- * Bulk import of toewijzingen from a corporatie's allocation-system export. One pass over the
- * file: headers are mapped (bouwKolomMapping), every row is validated (valideerToewijzingRij)
- * against the werkgebied and the gemeente names loaded once, and the valid rows are collected
- * column-wise. A real import is atomic (any invalid row: nothing stored) and idempotent per
- * extern kenmerk (ON CONFLICT DO NOTHING), and writes one audit row for the whole import.
+ * Bulk import of toewijzingen from a corporatie's allocation-system export. The file is read and
+ * every row validated in a worker thread (ImportWerkers → import-verwerking.ts, the domain's rules
+ * unchanged); this thread only waits for the report and then stores the valid rows batch by
+ * batch. A real import is atomic (any invalid row: nothing stored) and idempotent per extern
+ * kenmerk (stored as its keyed hash: the same kenmerk gives the same hash, ON CONFLICT DO
+ * NOTHING), and writes one audit row for the whole import.
  */
 @Injectable()
 export class ToewijzingImportService {
@@ -82,6 +52,8 @@ export class ToewijzingImportService {
     private readonly db: ScopedDb,
     private readonly audit: AuditService,
     private readonly referentie: ReferentieService,
+    private readonly werkers: ImportWerkers,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async importeer(
@@ -91,105 +63,65 @@ export class ToewijzingImportService {
     dryRun: boolean,
   ): Promise<ImportRapport> {
     const p = ctx.principal;
-    const werkgebied = p.organisatie.gemeenten.filter((g) => magSchrijvenVoorGemeente(p, g));
-    const opties = {
-      werkgebied,
-      gemeenteOpNaam: maakGemeenteZoeker(await this.referentie.gemeenten()),
-      vandaag: vandaagInAmsterdam(new Date()),
-    };
-
-    const fouten: ImportFout[] = [];
-    let aantalFouten = 0;
-    const meld = (rij: number, kolom: string, melding: string) => {
-      aantalFouten++;
-      if (fouten.length < MAX_GEMELDE_FOUTEN) fouten.push({ rij, kolom, melding });
-    };
-
-    const geldig = new Kolommen();
-    const kenmerken = new KenmerkRegister();
-    let headers: string[] | undefined;
-    let headerRij = 1;
-    let mapping: KolomMapping | undefined;
-    let kolomNaam: Record<ToewijzingKolom, string> | undefined;
-    let rijen = 0;
-
-    const isXlsx = bepaalSoort(bestand.buffer, bestand.bestandsnaam) === 'XLSX';
-    for await (const { rij, cellen } of leesRijen(bestand.buffer, bestand.bestandsnaam)) {
-      if (cellen.every((c) => c.trim() === '')) continue;
-      if (!headers) {
-        headers = cellen.map((c) => c.trim());
-        headerRij = rij;
-        mapping = this.controleerKoppen(headers, eigenMapping, headerRij, meld);
-        if (mapping) {
-          kolomNaam = Object.fromEntries(TOEWIJZING_KOLOMMEN.map((k) => [k, toewijzingKolomLabel(k)])) as Record<ToewijzingKolom, string>;
-          for (const [header, kolom] of Object.entries(mapping.kolommen)) kolomNaam[kolom] = header;
-        }
-        continue;
-      }
-      rijen++;
-      if (rijen > MAX_IMPORT_RIJEN) {
-        throw new GebruikersFout(
-          'ONGELDIGE_INVOER',
-          `Het bestand heeft meer dan ${formatGetal(MAX_IMPORT_RIJEN)} rijen. Splits het in kleinere bestanden.`,
-          undefined,
-          422,
-        );
-      }
-      if (!mapping) continue; // the header is unusable: count the rows, validate nothing
-      const record: Record<string, string> = {};
-      for (let i = 0; i < headers.length; i++) record[headers[i]] = cellen[i] ?? '';
-      const canoniek = pasKolomMappingToe(mapping, record);
-      if (isXlsx && canoniek.datum) canoniek.datum = excelSerieAlsDatum(canoniek.datum.trim());
-      const r = valideerToewijzingRij(canoniek, opties);
-      if (!r.ok) {
-        for (const f of r.fouten) meld(rij, kolomNaam![f.kolom], f.melding);
-        continue;
-      }
-      const dubbel = kenmerken.registreer(r.toewijzing.externKenmerk, rij);
-      if (dubbel) {
-        meld(rij, kolomNaam![dubbel.kolom], dubbel.melding);
-        continue;
-      }
-      const t = r.toewijzing;
-      geldig.gemeente.push(t.gemeenteCode);
-      geldig.datum.push(t.datum);
-      geldig.aandachtsgroep.push(t.aandachtsgroep);
-      geldig.huishoudgrootte.push(t.huishoudgrootte);
-      geldig.segment.push(t.segment);
-      geldig.viaUrgentie.push(t.viaUrgentie);
-      geldig.kenmerk.push(t.externKenmerk);
+    const vandaag = vandaagInAmsterdam(new Date());
+    const sessie = await this.werkers.start({
+      buffer: bestand.buffer,
+      bestandsnaam: bestand.bestandsnaam,
+      eigenMapping,
+      gemeenten: (await this.referentie.gemeenten()).map((g) => ({ code: g.code, naam: g.naam })),
+      werkgebied: p.organisatie.gemeenten.filter((g) => magSchrijvenVoorGemeente(p, g)),
+      vandaag,
+      bewaarGrens: bewaarGrens(vandaag, this.config.toewijzingBewaarJaren),
+      sleutel: this.config.toewijzingKenmerkSleutel,
+      corporatieId: ctx.organisatieId,
+    });
+    try {
+      return await this.verwerk(ctx, bestand.bestandsnaam, sessie, dryRun);
+    } finally {
+      await sessie.stop();
     }
+  }
 
-    if (!headers) meld(1, '', 'Het bestand is leeg: er is geen kopregel met kolomnamen gevonden.');
-    else if (rijen === 0) meld(headerRij, '', 'Het bestand bevat alleen een kopregel en geen toewijzingen.');
-
+  private async verwerk(
+    ctx: RequestContext,
+    bestandsnaam: string,
+    sessie: ImportSessie,
+    dryRun: boolean,
+  ): Promise<ImportRapport> {
+    const { rijen, fouten, aantalFouten, genegeerdeKolommen } = sessie.rapport;
+    const geldig = sessie.aantalGeldig;
     const rapport = (alAanwezig: number, nieuw: number, importId: string | null = null): ImportRapport => ({
       dryRun,
       opgeslagen: importId !== null,
       importId,
       rijen,
-      geldig: geldig.length,
+      geldig,
       fouten,
       aantalFouten,
       alAanwezig,
       nieuw,
-      genegeerdeKolommen: mapping ? [...mapping.onbekend] : [],
+      genegeerdeKolommen,
     });
 
     if (dryRun || aantalFouten > 0) {
-      const alAanwezig = await this.db.transaction(ctx, (m) => this.telAanwezig(m, ctx.organisatieId, geldig.kenmerk));
-      return rapport(alAanwezig, geldig.length - alAanwezig);
+      const alAanwezig = await this.db.transaction(ctx, async (m) => {
+        let n = 0;
+        for (let batch = await sessie.volgende(BATCH); batch; batch = await sessie.volgende(BATCH)) {
+          n += await this.telAanwezig(m, ctx.organisatieId, batch.kenmerkHash);
+        }
+        return n;
+      });
+      return rapport(alAanwezig, geldig - alAanwezig);
     }
 
     return this.db.transaction(ctx, async (m) => {
       const [{ id: importId }] = await m.query(
         `INSERT INTO toewijzing_import (corporatie_id, bestandsnaam, rijen, opgeslagen, al_aanwezig, gebruiker_sub)
          VALUES ($1, $2, $3, 0, 0, $4) RETURNING id`,
-        [ctx.organisatieId, bestand.bestandsnaam.slice(0, 255), rijen, p.sub],
+        [ctx.organisatieId, bestandsnaam.slice(0, 255), rijen, ctx.principal.sub],
       );
       let opgeslagen = 0;
-      for (let van = 0; van < geldig.length; van += BATCH) {
-        const tot = Math.min(van + BATCH, geldig.length);
+      for (let b = await sessie.volgende(BATCH); b; b = await sessie.volgende(BATCH)) {
         const [{ n }] = await m.query(
           `WITH nieuw AS (
              INSERT INTO toewijzing (corporatie_id, import_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk)
@@ -201,79 +133,42 @@ export class ToewijzingImportService {
           [
             ctx.organisatieId,
             importId,
-            geldig.gemeente.slice(van, tot),
-            geldig.datum.slice(van, tot),
-            geldig.aandachtsgroep.slice(van, tot),
-            geldig.huishoudgrootte.slice(van, tot),
-            geldig.segment.slice(van, tot),
-            geldig.viaUrgentie.slice(van, tot),
-            geldig.kenmerk.slice(van, tot),
+            b.gemeente,
+            b.datum,
+            b.aandachtsgroep,
+            b.huishoudgrootte,
+            b.segment,
+            b.viaUrgentie,
+            b.kenmerkHash,
           ],
         );
         opgeslagen += n;
       }
-      const alAanwezig = geldig.length - opgeslagen;
-      await m.query(`UPDATE toewijzing_import SET opgeslagen = $2, al_aanwezig = $3 WHERE id = $1`, [importId, opgeslagen, alAanwezig]);
-      // One audit row for the whole import (not one per row): what, how many, from which file.
+      const alAanwezig = geldig - opgeslagen;
+      await m.query(`UPDATE toewijzing_import SET opgeslagen = $2, al_aanwezig = $3 WHERE id = $1`, [
+        importId,
+        opgeslagen,
+        alAanwezig,
+      ]);
+      // One audit row for the whole import (not one per row): who, when, which import, how many.
       await this.audit.schrijf(m, ctx, {
         actie: 'IMPORTEER_TOEWIJZINGEN',
         entiteit: 'toewijzing_import',
         entiteitId: importId,
-        na: { bestandsnaam: bestand.bestandsnaam, rijen, opgeslagen, alAanwezig },
+        na: { rijen, opgeslagen, alAanwezig },
       });
-      this.logger.log(`toewijzingen import ${importId}: ${rijen} rows, ${opgeslagen} stored, ${alAanwezig} already present`);
+      this.logger.log(
+        `toewijzingen import ${importId}: ${rijen} rows, ${opgeslagen} stored, ${alAanwezig} already present`,
+      );
       return rapport(alAanwezig, opgeslagen, importId);
     });
   }
 
-  /**
-   * Header checks, in the order that protects privacy: a column that looks like personal data
-   * refuses the whole file before anything else is looked at. Other header problems (missing or
-   * doubly mapped columns) are errors on the header row; then no row is validated.
-   */
-  private controleerKoppen(
-    headers: string[],
-    eigenMapping: Record<string, string>,
-    headerRij: number,
-    meld: (rij: number, kolom: string, melding: string) => void,
-  ): KolomMapping | undefined {
-    const zonderEigen = bouwKolomMapping(headers);
-    if (zonderEigen.persoonsgegevens.length > 0) {
-      throw new GebruikersFout(
-        'ONGELDIGE_INVOER',
-        `Het bestand is geweigerd. ${zonderEigen.meldingen[0]}`,
-        zonderEigen.persoonsgegevens.map((h) => ({ veld: h, melding: 'Deze kolom lijkt persoonsgegevens te bevatten' })),
-        422,
-      );
-    }
-    let mapping: KolomMapping;
-    try {
-      mapping = bouwKolomMapping(headers, eigenMapping);
-    } catch (err) {
-      if (isDomainError(err)) throw ongeldig(err.message, [{ veld: 'kolommen', melding: err.message }]);
-      throw err;
-    }
-    const gezien = new Set<string>();
-    let goed = mapping.bruikbaar;
-    for (const h of headers) {
-      if (h === '') continue;
-      if (gezien.has(h)) {
-        meld(headerRij, h, `De kolom '${h}' komt twee keer voor in de kopregel`);
-        goed = false;
-      }
-      gezien.add(h);
-    }
-    // the domain's meldingen list the missing columns first, then the doubly mapped ones
-    mapping.ontbrekend.forEach((k, i) => meld(headerRij, toewijzingKolomLabel(k), mapping.meldingen[i]));
-    mapping.dubbel.forEach((d, i) => meld(headerRij, d.headers.join(', '), mapping.meldingen[mapping.ontbrekend.length + i]));
-    return goed ? mapping : undefined;
-  }
-
-  private async telAanwezig(m: EntityManager, corporatieId: string, kenmerken: string[]): Promise<number> {
-    if (kenmerken.length === 0) return 0;
+  private async telAanwezig(m: EntityManager, corporatieId: string, hashes: string[]): Promise<number> {
+    if (hashes.length === 0) return 0;
     const [{ n }] = await m.query(
       `SELECT count(*)::int AS n FROM toewijzing WHERE corporatie_id = $1 AND extern_kenmerk = ANY($2::text[])`,
-      [corporatieId, kenmerken],
+      [corporatieId, hashes],
     );
     return n;
   }

@@ -6,7 +6,13 @@ import { Organisatie } from '../organisatie/organisatie.types';
 import { ReferentieService } from '../referentie/referentie.service';
 import { Gemeente } from '../referentie/referentie.types';
 import { ToewijzingService } from './toewijzing.service';
-import { Toewijzing, ToewijzingConnection, ToewijzingFilter, ToewijzingInput, ToewijzingWijziging } from './toewijzing.types';
+import {
+  Toewijzing,
+  ToewijzingConnection,
+  ToewijzingFilter,
+  ToewijzingInput,
+  ToewijzingWijziging,
+} from './toewijzing.types';
 
 @Resolver(() => Toewijzing)
 export class ToewijzingResolver {
@@ -25,14 +31,20 @@ export class ToewijzingResolver {
   toewijzingen(
     @Ctx() ctx: RequestContext,
     @Args('filter', { nullable: true }) filter?: ToewijzingFilter,
-    @Args('first', { type: () => Int, nullable: true, description: 'Aantal per pagina (standaard 50, hoogstens 500)' })
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: 'Aantal per pagina (standaard 50, hoogstens 500)',
+    })
     first?: number,
     @Args('after', { nullable: true, description: 'endCursor van de vorige pagina' }) after?: string,
   ): Promise<ToewijzingConnection> {
     return this.service.lijst(ctx, filter, first, after);
   }
 
-  @Mutation(() => Toewijzing, { description: 'Legt één toewijzing vast (eigen corporatie, binnen het werkgebied)' })
+  @Mutation(() => Toewijzing, {
+    description: 'Legt één toewijzing vast (eigen corporatie, binnen het werkgebied)',
+  })
   @Vereist('toewijzing:invoeren')
   createToewijzing(@Ctx() ctx: RequestContext, @Args('input') input: ToewijzingInput): Promise<Toewijzing> {
     return this.service.create(ctx, input);
@@ -50,7 +62,10 @@ export class ToewijzingResolver {
 
   @Mutation(() => ID, { description: 'Verwijdert een eigen toewijzing; geeft het id terug' })
   @Vereist('toewijzing:invoeren')
-  verwijderToewijzing(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<string> {
+  verwijderToewijzing(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<string> {
     return this.service.verwijder(ctx, id);
   }
 
@@ -67,7 +82,9 @@ export class ToewijzingResolver {
 
 @Resolver(() => ToewijzingConnection)
 export class ToewijzingConnectionResolver {
-  @ResolveField(() => Int, { description: 'Aantal toewijzingen dat aan het filter voldoet (alle pagina’s samen)' })
+  @ResolveField(() => Int, {
+    description: 'Aantal toewijzingen dat aan het filter voldoet (alle pagina’s samen)',
+  })
   totalCount(@Parent() c: ToewijzingConnection): Promise<number> {
     return c.telTotaal();
   }

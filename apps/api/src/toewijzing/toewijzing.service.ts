@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { magEigenRijSchrijven, magSchrijvenVoorGemeente, rijZicht, type RequestContext } from '@thuismonitor/auth';
 import {
+  magEigenRijSchrijven,
+  magSchrijvenVoorGemeente,
+  rijZicht,
+  type RequestContext,
+} from '@thuismonitor/auth';
+import {
+  bewaarGrens,
+  bewaartermijnFout,
   isIsoDatum,
   maakGemeenteZoeker,
   valideerToewijzingRij,
@@ -11,15 +18,24 @@ import {
   type ToewijzingKolom,
 } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { conflict, geenToegang, nietGevonden, ongeldig, type VeldFout } from '../common/fouten';
 import { leesCursor, maakCursor, paginaGrootte } from '../common/paginering';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
-import type { Toewijzing, ToewijzingConnection, ToewijzingFilter, ToewijzingInput, ToewijzingWijziging } from './toewijzing.types';
+import { kenmerkHash } from './kenmerk-hash';
+import type {
+  Toewijzing,
+  ToewijzingConnection,
+  ToewijzingFilter,
+  ToewijzingInput,
+  ToewijzingWijziging,
+} from './toewijzing.types';
 
 export const TOEWIJZING_KOLOMMEN_SQL = `t.id, t.corporatie_id AS "corporatieId", t.gemeente_code AS "gemeenteCode",
   to_char(t.datum, 'YYYY-MM-DD') AS datum, t.aandachtsgroep, t.huishoudgrootte, t.segment,
-  t.via_urgentie AS "viaUrgentie", t.extern_kenmerk AS "externKenmerk", t.import_id AS "importId",
+  t.via_urgentie AS "viaUrgentie", left(t.extern_kenmerk, 12) AS "kenmerkVingerafdruk", t.import_id AS "importId",
   t.aangemaakt_op AS "aangemaaktOp"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,6 +62,7 @@ export class ToewijzingService {
     private readonly db: ScopedDb,
     private readonly audit: AuditService,
     private readonly referentie: ReferentieService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async lijst(
@@ -59,7 +76,8 @@ export class ToewijzingService {
     const zonderCursor = { waar: [...waar], params: [...params] };
     if (after) {
       const [datum, id] = leesCursor(after, ['string', 'string']) as [string, string];
-      if (!isIsoDatum(datum) || !UUID.test(id)) throw ongeldig('De cursor is ongeldig; vraag de lijst opnieuw op vanaf het begin.');
+      if (!isIsoDatum(datum) || !UUID.test(id))
+        throw ongeldig('De cursor is ongeldig; vraag de lijst opnieuw op vanaf het begin.');
       params.push(datum, id);
       waar.push(`(t.datum, t.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
     }
@@ -79,7 +97,10 @@ export class ToewijzingService {
       pageInfo: { hasNextPage: rijen.length > aantal, endCursor: edges.at(-1)?.cursor ?? null },
       telTotaal: async () => {
         const [{ n }] = await this.db.transaction(ctx, (m) =>
-          m.query(`SELECT count(*)::int AS n FROM toewijzing t WHERE ${zonderCursor.waar.join(' AND ')}`, zonderCursor.params),
+          m.query(
+            `SELECT count(*)::int AS n FROM toewijzing t WHERE ${zonderCursor.waar.join(' AND ')}`,
+            zonderCursor.params,
+          ),
         );
         return n;
       },
@@ -100,11 +121,20 @@ export class ToewijzingService {
     for (const veld of ['van', 'tot'] as const) {
       const d = filter[veld];
       if (d === undefined || d === null) continue;
-      if (!isIsoDatum(d)) fouten.push({ veld: `filter.${veld}`, melding: `'${d}' is geen datum (jjjj-mm-dd)` });
+      if (!isIsoDatum(d))
+        fouten.push({ veld: `filter.${veld}`, melding: `'${d}' is geen datum (jjjj-mm-dd)` });
       else voeg((p) => (veld === 'van' ? `t.datum >= ${p}::date` : `t.datum <= ${p}::date`), d);
     }
     if (filter.aandachtsgroep) voeg((p) => `t.aandachtsgroep = ${p}`, filter.aandachtsgroep);
     if (filter.regulier) waar.push('t.aandachtsgroep IS NULL');
+    // The corporatie knows its own kenmerk: it is hashed the way it was stored and compared with the hash.
+    if (filter.externKenmerk?.trim()) {
+      voeg(
+        (p) => `t.extern_kenmerk = ${p}`,
+        kenmerkHash(this.config.toewijzingKenmerkSleutel, ctx.organisatieId, filter.externKenmerk.trim()),
+      );
+      voeg((p) => `t.corporatie_id = ${p}::uuid`, ctx.organisatieId);
+    }
     if (filter.corporatieId) {
       // an id that is not a uuid matches nothing (and must not reach a ::uuid cast)
       if (UUID.test(filter.corporatieId)) voeg((p) => `t.corporatie_id = ${p}::uuid`, filter.corporatieId);
@@ -117,22 +147,27 @@ export class ToewijzingService {
   async create(ctx: RequestContext, input: ToewijzingInput): Promise<Toewijzing> {
     const externKenmerk = input.externKenmerk?.trim() || `TM-${randomUUID()}`;
     const t = await this.valideer(ctx, input, externKenmerk);
+    // stored only as its keyed hash (kenmerk-hash.ts); the clear kenmerk ends with this request
+    const hash = kenmerkHash(this.config.toewijzingKenmerkSleutel, ctx.organisatieId, t.externKenmerk);
     return this.db.transaction(ctx, async (m) => {
       const [rij]: Toewijzing[] = await m.query(
         `INSERT INTO toewijzing AS t (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (corporatie_id, extern_kenmerk) DO NOTHING
          RETURNING ${TOEWIJZING_KOLOMMEN_SQL}`,
-        [ctx.organisatieId, t.gemeenteCode, t.datum, t.aandachtsgroep, t.huishoudgrootte, t.segment, t.viaUrgentie, t.externKenmerk],
+        [
+          ctx.organisatieId,
+          t.gemeenteCode,
+          t.datum,
+          t.aandachtsgroep,
+          t.huishoudgrootte,
+          t.segment,
+          t.viaUrgentie,
+          hash,
+        ],
       );
       if (!rij) throw conflict(`Er is al een toewijzing met extern kenmerk '${t.externKenmerk}'.`);
-      await this.audit.schrijf(m, ctx, {
-        actie: 'CREATE_TOEWIJZING',
-        entiteit: 'toewijzing',
-        entiteitId: rij.id,
-        gemeenteCode: rij.gemeenteCode,
-        na: rij,
-      });
+      await this.audit.schrijfToewijzing(m, ctx, 'CREATE_TOEWIJZING', rij.id);
       return rij;
     });
   }
@@ -140,7 +175,8 @@ export class ToewijzingService {
   async wijzig(ctx: RequestContext, id: string, input: ToewijzingWijziging): Promise<Toewijzing> {
     return this.db.transaction(ctx, async (m) => {
       const voor = await this.eigenRij(m, ctx, id);
-      const t = await this.valideer(ctx, input, voor.externKenmerk);
+      // the kenmerk does not change (and is not known here): its fingerprint passes the kenmerk rule
+      const t = await this.valideer(ctx, input, voor.kenmerkVingerafdruk);
       // TypeORM answers an UPDATE with [rows, rowCount]
       const [[rij]]: [Toewijzing[], number] = await m.query(
         `UPDATE toewijzing AS t SET gemeente_code = $2, datum = $3, aandachtsgroep = $4, huishoudgrootte = $5,
@@ -148,29 +184,17 @@ export class ToewijzingService {
          WHERE t.id = $1 RETURNING ${TOEWIJZING_KOLOMMEN_SQL}`,
         [id, t.gemeenteCode, t.datum, t.aandachtsgroep, t.huishoudgrootte, t.segment, t.viaUrgentie],
       );
-      await this.audit.schrijf(m, ctx, {
-        actie: 'WIJZIG_TOEWIJZING',
-        entiteit: 'toewijzing',
-        entiteitId: id,
-        gemeenteCode: rij.gemeenteCode,
-        voor,
-        na: rij,
-      });
+      await this.audit.schrijfToewijzing(m, ctx, 'WIJZIG_TOEWIJZING', id, gewijzigdeVelden(voor, rij));
       return rij;
     });
   }
 
   async verwijder(ctx: RequestContext, id: string): Promise<string> {
     return this.db.transaction(ctx, async (m) => {
-      const voor = await this.eigenRij(m, ctx, id);
+      // checks ownership and locks the row (answers "niet gevonden" otherwise)
+      await this.eigenRij(m, ctx, id);
       await m.query(`DELETE FROM toewijzing WHERE id = $1`, [id]);
-      await this.audit.schrijf(m, ctx, {
-        actie: 'VERWIJDER_TOEWIJZING',
-        entiteit: 'toewijzing',
-        entiteitId: id,
-        gemeenteCode: voor.gemeenteCode,
-        voor,
-      });
+      await this.audit.schrijfToewijzing(m, ctx, 'VERWIJDER_TOEWIJZING', id);
       return id;
     });
   }
@@ -183,18 +207,36 @@ export class ToewijzingService {
     const [rij]: Toewijzing[] = UUID.test(id)
       ? await m.query(`SELECT ${TOEWIJZING_KOLOMMEN_SQL} FROM toewijzing t WHERE t.id = $1 FOR UPDATE`, [id])
       : [];
-    if (!rij || !magEigenRijSchrijven(ctx.principal, { eigenaarOrganisatieId: rij.corporatieId, gemeenteCode: rij.gemeenteCode })) {
+    if (
+      !rij ||
+      !magEigenRijSchrijven(ctx.principal, {
+        eigenaarOrganisatieId: rij.corporatieId,
+        gemeenteCode: rij.gemeenteCode,
+      })
+    ) {
       throw nietGevonden('De toewijzing');
     }
     return rij;
   }
 
   /** One form entry through the same row rule as an import row (valideerToewijzingRij). */
-  private async valideer(ctx: RequestContext, input: ToewijzingWijziging, externKenmerk: string): Promise<GeldigeToewijzing> {
+  private async valideer(
+    ctx: RequestContext,
+    input: ToewijzingWijziging,
+    externKenmerk: string,
+  ): Promise<GeldigeToewijzing> {
     const zoek = maakGemeenteZoeker(await this.referentie.gemeenten());
-    const gemeente = /^gm\d{4}$/i.test(input.gemeenteCode.trim()) ? input.gemeenteCode.trim().toUpperCase() : zoek(input.gemeenteCode);
-    if (gemeente && (await this.referentie.gemeente(gemeente)) && !magSchrijvenVoorGemeente(ctx.principal, gemeente)) {
-      throw geenToegang(`U kunt alleen toewijzingen vastleggen in het werkgebied van uw organisatie; gemeente ${gemeente} hoort daar niet bij.`);
+    const gemeente = /^gm\d{4}$/i.test(input.gemeenteCode.trim())
+      ? input.gemeenteCode.trim().toUpperCase()
+      : zoek(input.gemeenteCode);
+    if (
+      gemeente &&
+      (await this.referentie.gemeente(gemeente)) &&
+      !magSchrijvenVoorGemeente(ctx.principal, gemeente)
+    ) {
+      throw geenToegang(
+        `U kunt alleen toewijzingen vastleggen in het werkgebied van uw organisatie; gemeente ${gemeente} hoort daar niet bij.`,
+      );
     }
     const r = valideerToewijzingRij(
       {
@@ -207,7 +249,9 @@ export class ToewijzingService {
         via_urgentie: input.viaUrgentie ? 'ja' : 'nee',
       },
       {
-        werkgebied: ctx.principal.organisatie.gemeenten.filter((g) => magSchrijvenVoorGemeente(ctx.principal, g)),
+        werkgebied: ctx.principal.organisatie.gemeenten.filter((g) =>
+          magSchrijvenVoorGemeente(ctx.principal, g),
+        ),
         gemeenteOpNaam: zoek,
         vandaag: vandaagInAmsterdam(new Date()),
       },
@@ -218,6 +262,25 @@ export class ToewijzingService {
         r.fouten.map((f) => ({ veld: VELD[f.kolom], melding: f.melding })),
       );
     }
+    const teOud = bewaartermijnFout(
+      r.toewijzing.datum,
+      bewaarGrens(vandaagInAmsterdam(new Date()), this.config.toewijzingBewaarJaren),
+    );
+    if (teOud)
+      throw ongeldig(`De toewijzing is niet opgeslagen: ${teOud}.`, [{ veld: 'datum', melding: teOud }]);
     return r.toewijzing;
   }
+}
+
+/** Names (never values) of the fields a correction changed, for the audit row. */
+function gewijzigdeVelden(voor: Toewijzing, na: Toewijzing): string[] {
+  const velden = [
+    'gemeenteCode',
+    'datum',
+    'aandachtsgroep',
+    'huishoudgrootte',
+    'segment',
+    'viaUrgentie',
+  ] as const;
+  return velden.filter((v) => voor[v] !== na[v]);
 }

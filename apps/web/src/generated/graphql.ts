@@ -264,6 +264,8 @@ export type StelTaakstellingInput = {
 export type ToewijzingFilter = {
   aandachtsgroep?: Aandachtsgroep | null;
   corporatieId?: string | null;
+  /** Alleen de toewijzing met dit extern kenmerk van de eigen corporatie (vergeleken via de sleutel-hash) */
+  externKenmerk?: string | null;
   gemeenteCode?: string | null;
   /** Alleen reguliere toewijzingen (zonder aandachtsgroep) */
   regulier?: boolean | null;
@@ -278,7 +280,7 @@ export type ToewijzingInput = {
   aandachtsgroep?: Aandachtsgroep | null;
   /** jjjj-mm-dd (of dd-mm-jjjj) */
   datum: string;
-  /** Kenmerk uit het eigen verhuursysteem (uniek per corporatie). Leeg: Thuismonitor maakt er een (TM-…). */
+  /** Kenmerk uit het eigen verhuursysteem (uniek per corporatie). Wordt alleen als sleutel-hash opgeslagen en nooit teruggegeven. Leeg: Thuismonitor maakt een willekeurig kenmerk. */
   externKenmerk?: string | null;
   /** CBS-code (GM0344) of naam van de gemeente van de woning */
   gemeenteCode: string;
@@ -3472,8 +3474,8 @@ export const RapportageAanvraagDocument: TypedDocumentNode<
 /** fragment ToewijzingVelden (apps/web/src/graphql/realisatie.graphql) */
 export type ToewijzingVeldenFragment = {
   id: string;
-  /** Kenmerk uit het verhuursysteem van de corporatie; uniek per corporatie */
-  externKenmerk: string;
+  /** Vingerafdruk van het extern kenmerk: de eerste 12 tekens van de sleutel-hash (HMAC-SHA256) waaronder het kenmerk is opgeslagen. Het kenmerk zelf bewaart Thuismonitor niet; zoek een toewijzing op uw eigen kenmerk met filter.externKenmerk. */
+  kenmerkVingerafdruk: string;
   /** Datum van de toewijzing (jjjj-mm-dd) */
   datum: string;
   /** Leeg = regulier (geen aandachtsgroep) */
@@ -3504,8 +3506,8 @@ export type ToewijzingenQuery = {
     totalCount: number;
     nodes: Array<{
       id: string;
-      /** Kenmerk uit het verhuursysteem van de corporatie; uniek per corporatie */
-      externKenmerk: string;
+      /** Vingerafdruk van het extern kenmerk: de eerste 12 tekens van de sleutel-hash (HMAC-SHA256) waaronder het kenmerk is opgeslagen. Het kenmerk zelf bewaart Thuismonitor niet; zoek een toewijzing op uw eigen kenmerk met filter.externKenmerk. */
+      kenmerkVingerafdruk: string;
       /** Datum van de toewijzing (jjjj-mm-dd) */
       datum: string;
       /** Leeg = regulier (geen aandachtsgroep) */
@@ -3555,7 +3557,7 @@ export const ToewijzingenDocument: TypedDocumentNode<ToewijzingenQuery, Toewijzi
 
   fragment ToewijzingVelden on Toewijzing {
     id
-    externKenmerk
+    kenmerkVingerafdruk
     datum
     aandachtsgroep
     huishoudgrootte
@@ -3579,8 +3581,8 @@ export type CreateToewijzingMutation = {
   /** Legt één toewijzing vast (eigen corporatie, binnen het werkgebied) */
   createToewijzing: {
     id: string;
-    /** Kenmerk uit het verhuursysteem van de corporatie; uniek per corporatie */
-    externKenmerk: string;
+    /** Vingerafdruk van het extern kenmerk: de eerste 12 tekens van de sleutel-hash (HMAC-SHA256) waaronder het kenmerk is opgeslagen. Het kenmerk zelf bewaart Thuismonitor niet; zoek een toewijzing op uw eigen kenmerk met filter.externKenmerk. */
+    kenmerkVingerafdruk: string;
     /** Datum van de toewijzing (jjjj-mm-dd) */
     datum: string;
     /** Leeg = regulier (geen aandachtsgroep) */
@@ -3618,7 +3620,7 @@ export const CreateToewijzingDocument: TypedDocumentNode<
 
   fragment ToewijzingVelden on Toewijzing {
     id
-    externKenmerk
+    kenmerkVingerafdruk
     datum
     aandachtsgroep
     huishoudgrootte

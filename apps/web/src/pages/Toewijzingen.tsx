@@ -143,7 +143,12 @@ export function ToewijzingenPagina() {
             rijen={rijen}
             sleutel={(t) => t.id}
             kolommen={[
-              { kop: 'Kenmerk', cel: (t) => t.externKenmerk, rijkop: true },
+              {
+                // the kenmerk itself is stored only as a keyed hash: its first characters tell rows apart
+                kop: 'Kenmerk (vingerafdruk)',
+                cel: (t) => <code>{t.kenmerkVingerafdruk}</code>,
+                rijkop: true,
+              },
               { kop: 'Datum', cel: (t) => formatDag(t.datum) },
               { kop: 'Gemeente', cel: (t) => t.gemeente.naam },
               {
@@ -164,11 +169,18 @@ export function ToewijzingenPagina() {
                       cel: (t: (typeof rijen)[number]) => (
                         <Button
                           appearance="subtle"
-                          aria-label={`Toewijzing ${t.externKenmerk} verwijderen`}
+                          aria-label={`Toewijzing van ${formatDag(t.datum)} (${t.kenmerkVingerafdruk}) verwijderen`}
                           onClick={async () => {
-                            if (!window.confirm(`Toewijzing ${t.externKenmerk} verwijderen?`)) return;
+                            if (
+                              !window.confirm(
+                                `Toewijzing van ${formatDag(t.datum)} (${t.kenmerkVingerafdruk}) verwijderen?`,
+                              )
+                            )
+                              return;
                             await verwijder({ variables: { id: t.id } });
-                            setMelding(`Toewijzing ${t.externKenmerk} is verwijderd.`);
+                            setMelding(
+                              `Toewijzing van ${formatDag(t.datum)} (${t.kenmerkVingerafdruk}) is verwijderd.`,
+                            );
                             await refetch();
                           }}
                         >
@@ -271,7 +283,13 @@ export function ToewijzingInvoerenPagina() {
           },
         },
       });
-      setOpgeslagen(`De toewijzing is vastgelegd met kenmerk ${r.data?.createToewijzing.externKenmerk}.`);
+      // the typed kenmerk is echoed from the form: the API stores only its hash and never returns it
+      const kenmerk = c.externKenmerk.trim();
+      setOpgeslagen(
+        kenmerk
+          ? `De toewijzing is vastgelegd met kenmerk ${kenmerk}.`
+          : `De toewijzing is vastgelegd (vingerafdruk ${r.data?.createToewijzing.kenmerkVingerafdruk}).`,
+      );
       wis();
     } catch {
       requestAnimationFrame(() => foutenRef.current?.focus());
@@ -388,7 +406,7 @@ export function ToewijzingInvoerenPagina() {
         </FormField>
         <FormField
           label="Extern kenmerk"
-          description="Het nummer uit uw verhuursysteem. Leeg laten: Thuismonitor maakt een kenmerk."
+          description="Het nummer uit uw verhuursysteem. Thuismonitor bewaart het alleen als sleutel-hash en toont het niet terug. Leeg laten: Thuismonitor maakt een kenmerk."
           error={veld('externKenmerk')}
         >
           {(ids) => (

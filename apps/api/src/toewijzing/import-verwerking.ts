@@ -1,0 +1,223 @@
+import {
+  bewaartermijnFout,
+  bouwKolomMapping,
+  formatGetal,
+  isDomainError,
+  KenmerkRegister,
+  maakGemeenteZoeker,
+  MAX_IMPORT_RIJEN,
+  pasKolomMappingToe,
+  toewijzingKolomLabel,
+  TOEWIJZING_KOLOMMEN,
+  valideerToewijzingRij,
+  type IsoDatum,
+  type KolomMapping,
+  type ToewijzingKolom,
+} from '@thuismonitor/domain';
+import { BestandWeigering } from './bestand-weigering';
+import { bepaalSoort, excelSerieAlsDatum, leesRijen } from './import-bestand';
+import { kenmerkHash } from './kenmerk-hash';
+
+export interface ImportFout {
+  rij: number;
+  kolom: string;
+  melding: string;
+}
+
+/** A file with 100.000 wrong rows must not answer with a 70 MB error list. */
+export const MAX_GEMELDE_FOUTEN = 10_000;
+
+/** Everything the check of one file needs; plain data, so it can be handed to a worker thread. */
+export interface VerwerkInvoer {
+  buffer: Uint8Array;
+  bestandsnaam: string;
+  eigenMapping: Record<string, string>;
+  gemeenten: { code: string; naam: string }[];
+  /** gemeente codes the corporatie may report in */
+  werkgebied: string[];
+  vandaag: IsoDatum;
+  /** first date still kept (bewaarGrens): older toewijzingen are refused per row */
+  bewaarGrens: string;
+  /** key of the kenmerk hash, and the corporatie it is computed for */
+  sleutel: string;
+  corporatieId: string;
+}
+
+/** Valid rows, column by column, ready for INSERT … FROM unnest(…). The kenmerk only as its hash. */
+export interface GeldigeKolommen {
+  gemeente: string[];
+  datum: string[];
+  aandachtsgroep: (string | null)[];
+  huishoudgrootte: number[];
+  segment: string[];
+  viaUrgentie: boolean[];
+  kenmerkHash: string[];
+}
+
+export const legeKolommen = (): GeldigeKolommen => ({
+  gemeente: [],
+  datum: [],
+  aandachtsgroep: [],
+  huishoudgrootte: [],
+  segment: [],
+  viaUrgentie: [],
+  kenmerkHash: [],
+});
+
+export function snijKolommen(k: GeldigeKolommen, van: number, tot: number): GeldigeKolommen {
+  return {
+    gemeente: k.gemeente.slice(van, tot),
+    datum: k.datum.slice(van, tot),
+    aandachtsgroep: k.aandachtsgroep.slice(van, tot),
+    huishoudgrootte: k.huishoudgrootte.slice(van, tot),
+    segment: k.segment.slice(van, tot),
+    viaUrgentie: k.viaUrgentie.slice(van, tot),
+    kenmerkHash: k.kenmerkHash.slice(van, tot),
+  };
+}
+
+export interface VerwerkUitkomst {
+  /** data rows in the file (empty rows not counted) */
+  rijen: number;
+  fouten: ImportFout[];
+  aantalFouten: number;
+  genegeerdeKolommen: string[];
+  geldig: GeldigeKolommen;
+}
+
+/**
+ * One pass over a toewijzingen file: headers are mapped (bouwKolomMapping), every row is
+ * validated (valideerToewijzingRij) against the werkgebied and the gemeente names, and the valid
+ * rows are collected column-wise with the kenmerk replaced by its keyed hash. The rules are the
+ * domain's, unchanged; this function only drives them. It runs in the import worker thread, so
+ * a large file costs that thread's time and memory, not the API's event loop.
+ *
+ * Throws BestandWeigering when the file is refused as a whole (personal data columns, limits,
+ * unreadable); row problems are returned as `fouten`.
+ */
+export async function verwerkBestand(invoer: VerwerkInvoer): Promise<VerwerkUitkomst> {
+  const buffer = Buffer.from(invoer.buffer.buffer, invoer.buffer.byteOffset, invoer.buffer.byteLength);
+  const opties = {
+    werkgebied: invoer.werkgebied,
+    gemeenteOpNaam: maakGemeenteZoeker(invoer.gemeenten),
+    vandaag: invoer.vandaag,
+  };
+
+  const fouten: ImportFout[] = [];
+  let aantalFouten = 0;
+  const meld = (rij: number, kolom: string, melding: string) => {
+    aantalFouten++;
+    if (fouten.length < MAX_GEMELDE_FOUTEN) fouten.push({ rij, kolom, melding });
+  };
+
+  const geldig = legeKolommen();
+  const kenmerken = new KenmerkRegister();
+  let headers: string[] | undefined;
+  let headerRij = 1;
+  let mapping: KolomMapping | undefined;
+  let kolomNaam: Record<ToewijzingKolom, string> | undefined;
+  let rijen = 0;
+
+  const isXlsx = bepaalSoort(buffer, invoer.bestandsnaam) === 'XLSX';
+  for await (const { rij, cellen } of leesRijen(buffer, invoer.bestandsnaam)) {
+    if (cellen.every((c) => c.trim() === '')) continue;
+    if (!headers) {
+      headers = cellen.map((c) => c.trim());
+      headerRij = rij;
+      mapping = controleerKoppen(headers, invoer.eigenMapping, headerRij, meld);
+      if (mapping) {
+        kolomNaam = Object.fromEntries(
+          TOEWIJZING_KOLOMMEN.map((k) => [k, toewijzingKolomLabel(k)]),
+        ) as Record<ToewijzingKolom, string>;
+        for (const [header, kolom] of Object.entries(mapping.kolommen)) kolomNaam[kolom] = header;
+      }
+      continue;
+    }
+    rijen++;
+    if (rijen > MAX_IMPORT_RIJEN) {
+      throw new BestandWeigering(
+        `Het bestand heeft meer dan ${formatGetal(MAX_IMPORT_RIJEN)} rijen. Splits het in kleinere bestanden.`,
+      );
+    }
+    if (!mapping) continue; // the header is unusable: count the rows, validate nothing
+    const record: Record<string, string> = {};
+    for (let i = 0; i < headers.length; i++) record[headers[i]] = cellen[i] ?? '';
+    const canoniek = pasKolomMappingToe(mapping, record);
+    if (isXlsx && canoniek.datum) canoniek.datum = excelSerieAlsDatum(canoniek.datum.trim());
+    const r = valideerToewijzingRij(canoniek, opties);
+    if (!r.ok) {
+      for (const f of r.fouten) meld(rij, kolomNaam![f.kolom], f.melding);
+      continue;
+    }
+    const teOud = bewaartermijnFout(r.toewijzing.datum, invoer.bewaarGrens);
+    if (teOud) {
+      meld(rij, kolomNaam!.datum, teOud);
+      continue;
+    }
+    const dubbel = kenmerken.registreer(r.toewijzing.externKenmerk, rij);
+    if (dubbel) {
+      meld(rij, kolomNaam![dubbel.kolom], dubbel.melding);
+      continue;
+    }
+    const t = r.toewijzing;
+    geldig.gemeente.push(t.gemeenteCode);
+    geldig.datum.push(t.datum);
+    geldig.aandachtsgroep.push(t.aandachtsgroep);
+    geldig.huishoudgrootte.push(t.huishoudgrootte);
+    geldig.segment.push(t.segment);
+    geldig.viaUrgentie.push(t.viaUrgentie);
+    geldig.kenmerkHash.push(kenmerkHash(invoer.sleutel, invoer.corporatieId, t.externKenmerk));
+  }
+
+  if (!headers) meld(1, '', 'Het bestand is leeg: er is geen kopregel met kolomnamen gevonden.');
+  else if (rijen === 0) meld(headerRij, '', 'Het bestand bevat alleen een kopregel en geen toewijzingen.');
+
+  return { rijen, fouten, aantalFouten, genegeerdeKolommen: mapping ? [...mapping.onbekend] : [], geldig };
+}
+
+/**
+ * Header checks, in the order that protects privacy: a column that looks like personal data
+ * refuses the whole file before anything else is looked at. Other header problems (missing or
+ * doubly mapped columns) are errors on the header row; then no row is validated.
+ */
+function controleerKoppen(
+  headers: string[],
+  eigenMapping: Record<string, string>,
+  headerRij: number,
+  meld: (rij: number, kolom: string, melding: string) => void,
+): KolomMapping | undefined {
+  const zonderEigen = bouwKolomMapping(headers);
+  if (zonderEigen.persoonsgegevens.length > 0) {
+    throw new BestandWeigering(
+      `Het bestand is geweigerd. ${zonderEigen.meldingen[0]}`,
+      zonderEigen.persoonsgegevens.map((h) => ({
+        veld: h,
+        melding: 'Deze kolom lijkt persoonsgegevens te bevatten',
+      })),
+    );
+  }
+  let mapping: KolomMapping;
+  try {
+    mapping = bouwKolomMapping(headers, eigenMapping);
+  } catch (err) {
+    if (isDomainError(err))
+      throw new BestandWeigering(err.message, [{ veld: 'kolommen', melding: err.message }], 400);
+    throw err;
+  }
+  const gezien = new Set<string>();
+  let goed = mapping.bruikbaar;
+  for (const h of headers) {
+    if (h === '') continue;
+    if (gezien.has(h)) {
+      meld(headerRij, h, `De kolom '${h}' komt twee keer voor in de kopregel`);
+      goed = false;
+    }
+    gezien.add(h);
+  }
+  // the domain's meldingen list the missing columns first, then the doubly mapped ones
+  mapping.ontbrekend.forEach((k, i) => meld(headerRij, toewijzingKolomLabel(k), mapping.meldingen[i]));
+  mapping.dubbel.forEach((d, i) =>
+    meld(headerRij, d.headers.join(', '), mapping.meldingen[mapping.ontbrekend.length + i]),
+  );
+  return goed ? mapping : undefined;
+}

@@ -1,0 +1,47 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { BestandWeigering } from './bestand-weigering';
+import { snijKolommen, verwerkBestand, type VerwerkInvoer } from './import-verwerking';
+
+/**
+ * Entry point of the import worker thread (started by ImportWerkers). Checks the whole file,
+ * sends the report, then hands out the valid rows in batches when the API thread asks for them
+ * ("volgende"), so the API thread holds one batch at a time, never the whole file.
+ */
+export type WerkerBericht =
+  | {
+      soort: 'rapport';
+      rapport: {
+        rijen: number;
+        fouten: { rij: number; kolom: string; melding: string }[];
+        aantalFouten: number;
+        genegeerdeKolommen: string[];
+      };
+      geldig: number;
+    }
+  | { soort: 'batch'; kolommen: ReturnType<typeof snijKolommen> }
+  | { soort: 'klaar' }
+  | { soort: 'weigering'; melding: string; details?: { veld: string; melding: string }[]; status: 400 | 422 }
+  | { soort: 'fout'; bericht: string };
+
+async function main(): Promise<void> {
+  const poort = parentPort!;
+  const stuur = (b: WerkerBericht) => poort.postMessage(b);
+  try {
+    const { geldig, ...rapport } = await verwerkBestand(workerData as VerwerkInvoer);
+    stuur({ soort: 'rapport', rapport, geldig: geldig.kenmerkHash.length });
+    let van = 0;
+    poort.on('message', (m: { soort: 'volgende'; aantal: number }) => {
+      if (m.soort !== 'volgende') return;
+      if (van >= geldig.kenmerkHash.length) return stuur({ soort: 'klaar' });
+      const tot = Math.min(van + m.aantal, geldig.kenmerkHash.length);
+      stuur({ soort: 'batch', kolommen: snijKolommen(geldig, van, tot) });
+      van = tot;
+    });
+  } catch (err) {
+    if (err instanceof BestandWeigering)
+      stuur({ soort: 'weigering', melding: err.melding, details: err.details, status: err.status });
+    else stuur({ soort: 'fout', bericht: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+}
+
+void main();
