@@ -41,7 +41,9 @@ RUN npm run build \
  && test -f apps/api/dist/main.js \
  && test -f apps/api/dist/worker.js \
  && test -f apps/web/dist/index.html
-RUN --mount=type=cache,target=/root/.npm npm prune --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm prune --omit=dev \
+ && node -e "for (const m of ['playwright-core', 'prom-client', 'csv-stringify', 'exceljs']) require.resolve(m)"
+# CI runs the same steps (npm ci, build, prune) and boots the result: scripts/prod-smoke.mjs.
 
 # ---------------------------------------------------------------------------------------------
 # web: static files + reverse proxy to the API. Runs as the unprivileged `nginx` user (uid 101)
@@ -59,9 +61,12 @@ FROM ${NODE_IMAGE} AS runtime
 RUN apt-get update \
  && apt-get install -y --no-install-recommends chromium fonts-dejavu-core tini ca-certificates \
  && rm -rf /var/lib/apt/lists/*
+# NODE_ENV=production: an external OIDC issuer is required, no development provider, no demo
+# data unless DEMO_DATA=true. Metrics (Prometheus) on their own port, not on the public one.
 ENV NODE_ENV=production \
     CHROMIUM_PATH=/usr/bin/chromium \
-    PORT=3000
+    PORT=3000 \
+    METRICS_PORT=9464
 WORKDIR /app
 # Code stays owned by root and is only readable by the `node` user that runs it.
 COPY --from=build /app/package.json /app/package-lock.json ./
@@ -70,6 +75,6 @@ COPY --from=build /app/libs ./libs
 COPY --from=build /app/apps/api ./apps/api
 COPY --from=build /app/apps/web/dist ./apps/web/dist
 USER node
-EXPOSE 3000
+EXPOSE 3000 9464
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "apps/api/dist/main.js"]

@@ -47,10 +47,19 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
         )
         .catch((err: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`${err.message}\n`));
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.config.metricsPort, this.config.metricsHost, () => resolve());
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(this.config.metricsPort, this.config.metricsHost, () => resolve());
+      });
+    } catch (err) {
+      // Metrics must not take the service down (e.g. a second process on one machine with the
+      // same METRICS_PORT): serve without them and say so loudly.
+      this.logger.error(
+        `metrics NOT served: cannot listen on ${this.config.metricsHost}:${this.config.metricsPort} (${(err as Error).message}); set METRICS_PORT`,
+      );
+      return;
+    }
     this.server = server;
     this.logger.log(`metrics on ${this.url}`);
   }
