@@ -290,9 +290,9 @@ export type ToewijzingInput = {
   viaUrgentie?: boolean | null;
 };
 
-/** Op schema (binnen 10% van wat nu verwacht mag worden), achter, voor, of geen doel gesteld */
-export type VoortgangStatus = 'ACHTER' | 'GEEN_DOEL' | 'OP_SCHEMA' | 'VOOR';
-export const VoortgangStatusWaarden = ['ACHTER', 'GEEN_DOEL', 'OP_SCHEMA', 'VOOR'] as const;
+/** Op schema (binnen 10% van de taakstelling op de vervaldatum), achter, voor, geen doel gesteld, of LOOPT: de taakstelling is op de peildatum nog niet verlopen (een taakstelling wordt niet per dag verdeeld) */
+export type VoortgangStatus = 'ACHTER' | 'GEEN_DOEL' | 'LOOPT' | 'OP_SCHEMA' | 'VOOR';
+export const VoortgangStatusWaarden = ['ACHTER', 'GEEN_DOEL', 'LOOPT', 'OP_SCHEMA', 'VOOR'] as const;
 
 /** fragment OrgKort (apps/web/src/graphql/afspraken.graphql) */
 export type OrgKortFragment = {
@@ -4151,19 +4151,30 @@ export type ActielijnVoortgangVeldenFragment = {
       weergave: string;
     };
     percentage: number | null;
-    /** wat nu gerealiseerd had moeten zijn */
+    /** wat op de peildatum gerealiseerd had moeten zijn: de taakstellingen die dan verlopen zijn, volledig */
     verwacht: number | null;
+    /** de laatste dag waarop de taakstelling(en) gehaald moeten zijn */
+    vervaldatum: string | null;
     /** null wanneer de realisatie is afgeschermd of ontbreekt */
     status: VoortgangStatus | null;
     statusLabel: string | null;
     /** waarom er geen realisatie is */
     toelichting: string | null;
+    /** hoeveel gemeenten van het gebied aan de realisatie bijdragen */
+    dekking: {
+      /** gemeenten die aan het cijfer bijdragen */
+      gemeenten: number;
+      /** gemeenten in het gebied */
+      totaal: number;
+      /** '28 van 342 gemeenten' */
+      weergave: string;
+    };
   }>;
 };
 
 /** query Voortgang (apps/web/src/graphql/voortgang.graphql) */
 export type VoortgangQuery = {
-  /** Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is. */
+  /** Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar, tot de peildatum. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is. */
   voortgang: {
     gebied: {
       soort: GebiedSoort;
@@ -4174,13 +4185,16 @@ export type VoortgangQuery = {
       van: string;
       tot: string;
     };
-    /** de dag waarop standen zijn gelezen: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt */
+    /** de peildatum: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt; niets met een latere datum telt mee */
     peildatum: string;
     /** deel van de periode dat verstreken is (0–1) */
     verstrekenFractie: number;
-    /** true wanneer kleine aantallen voor u zijn afgeschermd */
+    /** true wanneer u niet de eigenaar van alle cijfers bent: kleine aantallen huishoudens zijn dan afgerond op 0 of 5 (beschermde cijfers) */
     afgeschermd: boolean;
+    /** de legenda bij afgeronde cijfers */
     afschermingUitleg: string | null;
+    /** waarom de peildatum eerder ligt dan gevraagd (alleen afgesloten kwartalen voor wie niet de eigenaar is) */
+    peildatumToelichting: string | null;
     actielijnen: Array<{
       code: Actielijn;
       nummer: number;
@@ -4200,16 +4214,27 @@ export type VoortgangQuery = {
           weergave: string;
         };
         percentage: number | null;
-        /** wat nu gerealiseerd had moeten zijn */
+        /** wat op de peildatum gerealiseerd had moeten zijn: de taakstellingen die dan verlopen zijn, volledig */
         verwacht: number | null;
+        /** de laatste dag waarop de taakstelling(en) gehaald moeten zijn */
+        vervaldatum: string | null;
         /** null wanneer de realisatie is afgeschermd of ontbreekt */
         status: VoortgangStatus | null;
         statusLabel: string | null;
         /** waarom er geen realisatie is */
         toelichting: string | null;
+        /** hoeveel gemeenten van het gebied aan de realisatie bijdragen */
+        dekking: {
+          /** gemeenten die aan het cijfer bijdragen */
+          gemeenten: number;
+          /** gemeenten in het gebied */
+          totaal: number;
+          /** '28 van 342 gemeenten' */
+          weergave: string;
+        };
       }>;
     }>;
-    /** Afspraken uit vastgestelde prestatieafspraken in het gebied (die u mag zien), over het jaar van de periode */
+    /** Afspraken uit vastgestelde prestatieafspraken in het gebied (die u mag zien), over het jaar van de periode tot de peildatum */
     afspraken: Array<{
       prestatieafspraakId: string;
       afspraakId: string;
@@ -4252,6 +4277,7 @@ export const VoortgangDocument: TypedDocumentNode<VoortgangQuery, VoortgangQuery
       verstrekenFractie
       afgeschermd
       afschermingUitleg
+      peildatumToelichting
       actielijnen {
         ...ActielijnVoortgangVelden
       }
@@ -4287,9 +4313,15 @@ export const VoortgangDocument: TypedDocumentNode<VoortgangQuery, VoortgangQuery
       }
       percentage
       verwacht
+      vervaldatum
       status
       statusLabel
       toelichting
+      dekking {
+        gemeenten
+        totaal
+        weergave
+      }
     }
   }
 
@@ -4302,18 +4334,21 @@ export const VoortgangDocument: TypedDocumentNode<VoortgangQuery, VoortgangQuery
 
 /** query VoortgangPerGemeente (apps/web/src/graphql/voortgang.graphql) */
 export type VoortgangPerGemeenteQuery = {
-  /** Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is. */
+  /** Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar, tot de peildatum. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is. */
   voortgang: {
     gebied: {
       soort: GebiedSoort;
       code: string;
       naam: string;
     };
-    /** de dag waarop standen zijn gelezen: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt */
+    /** de peildatum: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt; niets met een latere datum telt mee */
     peildatum: string;
-    /** true wanneer kleine aantallen voor u zijn afgeschermd */
+    /** true wanneer u niet de eigenaar van alle cijfers bent: kleine aantallen huishoudens zijn dan afgerond op 0 of 5 (beschermde cijfers) */
     afgeschermd: boolean;
+    /** de legenda bij afgeronde cijfers */
     afschermingUitleg: string | null;
+    /** waarom de peildatum eerder ligt dan gevraagd (alleen afgesloten kwartalen voor wie niet de eigenaar is) */
+    peildatumToelichting: string | null;
     actielijnen: Array<{
       code: Actielijn;
       naam: string;
@@ -4321,6 +4356,11 @@ export type VoortgangPerGemeenteQuery = {
         code: string;
         naam: string;
         eenheid: string;
+        /** hoeveel gemeenten van het gebied aan de realisatie bijdragen */
+        dekking: {
+          /** '28 van 342 gemeenten' */
+          weergave: string;
+        };
       }>;
     }>;
     /** per gemeente (leeg wanneer het gebied zelf een gemeente is) */
@@ -4363,6 +4403,7 @@ export const VoortgangPerGemeenteDocument: TypedDocumentNode<
       peildatum
       afgeschermd
       afschermingUitleg
+      peildatumToelichting
       actielijnen {
         code
         naam
@@ -4370,6 +4411,9 @@ export const VoortgangPerGemeenteDocument: TypedDocumentNode<
           code
           naam
           eenheid
+          dekking {
+            weergave
+          }
         }
       }
       gemeenten {

@@ -39,6 +39,7 @@ export const STATUS_BADGE: Record<
   VOOR: 'success',
   ACHTER: 'danger',
   GEEN_DOEL: 'neutral',
+  LOOPT: 'active',
   GEHAALD: 'success',
   ACHTERSTAND: 'danger',
   VOORSPRONG: 'success',

@@ -113,6 +113,9 @@ export function LandelijkPagina() {
         </Heading>
         <FoutMelding error={land.error} />
         {land.loading && !land.data ? <Laden tekst="De landelijke voortgang wordt berekend…" /> : null}
+        {land.data?.voortgang.peildatumToelichting ? (
+          <Alert type="info">{land.data.voortgang.peildatumToelichting}</Alert>
+        ) : null}
         {land.data?.voortgang.afgeschermd && land.data.voortgang.afschermingUitleg ? (
           <Alert type="info">{land.data.voortgang.afschermingUitleg}</Alert>
         ) : null}

@@ -151,6 +151,7 @@ export function VoortgangPagina() {
               { key: 'Verstreken', value: formatPercentage(v.verstrekenFractie * 100, 0) },
             ]}
           />
+          {v.peildatumToelichting ? <Alert type="info">{v.peildatumToelichting}</Alert> : null}
           {v.afgeschermd && v.afschermingUitleg ? <Alert type="info">{v.afschermingUitleg}</Alert> : null}
           {v.actielijnen.map((a) => (
             <ActielijnBlok key={a.code} actielijn={a} />
@@ -204,7 +205,7 @@ export function ActielijnBlok({
         waarden: metDoel.map((i) => (i.percentage === null ? null : Math.round(i.percentage * 10) / 10)),
       },
       {
-        naam: 'Verwacht op dit moment (%)',
+        naam: 'Verwacht op de peildatum (%)',
         waarden: metDoel.map((i) =>
           i.verwacht !== null && i.taakstelling
             ? Math.round((i.verwacht / i.taakstelling) * 1000) / 10
@@ -215,6 +216,8 @@ export function ActielijnBlok({
     ],
     [metDoel],
   );
+  // above a gemeente every figure says how many gemeenten it covers ("28 van 342 gemeenten")
+  const metDekking = actielijn.indicatoren.some((i) => i.dekking.totaal > 1);
   const kopId = `kop-${actielijn.code}`;
   return (
     <section aria-labelledby={kopId}>
@@ -246,6 +249,9 @@ export function ActielijnBlok({
             { kop: '%', cel: (i) => formatPercentage(i.percentage), numeriek: true },
             { kop: 'Status', cel: (i) => statusBadge(i.status, i.statusLabel) },
             { kop: 'Eenheid', cel: (i) => eenheidLabel(i.eenheid) },
+            ...(metDekking
+              ? [{ kop: 'Gemeenten met gegevens', cel: (i: IndicatorRij) => i.dekking.weergave }]
+              : []),
           ]}
         />
       </div>
@@ -257,8 +263,9 @@ const KAART_KLEUREN: Record<string, { kleur: string; label: string }> = {
   OP_SCHEMA: { kleur: '#2b7a0b', label: 'Op schema' },
   VOOR: { kleur: '#00568b', label: 'Voor op schema' },
   ACHTER: { kleur: '#c0392b', label: 'Achter' },
+  LOOPT: { kleur: '#8fb4d9', label: 'Loopt (doel nog niet verlopen)' },
   GEEN_DOEL: { kleur: '#b8b8b8', label: 'Geen taakstelling' },
-  ONBEKEND: { kleur: '#e6e6e6', label: 'Geen gegevens of afgeschermd' },
+  ONBEKEND: { kleur: '#e6e6e6', label: 'Geen gegevens' },
 };
 
 type GemeenteRij = VoortgangPerGemeenteQuery['voortgang']['gemeenten'][number];
@@ -354,7 +361,11 @@ export function KaartPagina() {
       {loading && !data ? <Laden tekst="De voortgang per gemeente wordt berekend…" /> : null}
       {v ? (
         <>
+          {v.peildatumToelichting ? <Alert type="info">{v.peildatumToelichting}</Alert> : null}
           {v.afgeschermd && v.afschermingUitleg ? <Alert type="info">{v.afschermingUitleg}</Alert> : null}
+          {indicator && indicator.dekking.weergave ? (
+            <Paragraph small>Gegevens van {indicator.dekking.weergave}.</Paragraph>
+          ) : null}
           <div className="tm-raster">
             <GemeenteKaart
               titel={`Kaart van ${v.gebied.naam}: ${indicator?.naam ?? ''} per gemeente`}
