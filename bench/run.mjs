@@ -8,7 +8,8 @@
 //
 //   npm run bench                       everything
 //   npm run bench -- --reseed           drop thuismonitor_bench first and seed again
-//   npm run bench -- --only voortgang   only the voortgang benchmark (--only rapportage: only reports)
+//   npm run bench -- --only voortgang   only the voortgang benchmark (--only rapportage: only reports,
+//                                       --only load: voortgang under concurrent clients, bench/load-bench.mjs)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,6 +58,7 @@ try {
   if (!only && fs.existsSync(path.join(ROOT, 'bench/import-bench.mjs'))) {
     run(['bench/import-bench.mjs']);
   }
+  if (!only || only === 'load') run(['bench/load-bench.mjs', '--database-url', url]);
   if (!only || only === 'rapportage') run(['bench/rapportage-bench.mjs', '--database-url', url]);
 } catch (err) {
   console.error(`[bench] ${err.message}`);

@@ -1,0 +1,317 @@
+// Load benchmark (issue 9, "Speed under load"): the voortgang query under concurrent clients,
+// with autocannon against /graphql of the BUILT API on the national seed (bench/seed-national.mjs),
+// and the same realisation SQL straight through pg (as the app role, with the same scope settings)
+// at the same concurrency, for the ratio "what the API costs on top of its SQL". Prints, in one run:
+//
+//   gemeente voortgang (gemeente Utrecht, one year) at 32 concurrent clients   target p95 ≤ 50 ms
+//   provincie voortgang (provincie Utrecht)           at  8 concurrent clients   target p95 ≤ 150 ms
+//   national voortgang with every afspraak            at  1 client             target      ≤ 1 s
+//
+//   node bench/load-bench.mjs --database-url postgres://…/thuismonitor_bench [--duur 10] [--jaar 2025]
+//   npm run bench -- --only load
+//
+// Latencies are every response's time (autocannon's 'response' event), so p95 is exact, not
+// interpolated from a histogram. Non-2xx answers or GraphQL errors fail the run.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { resolveRedis, ROOT } from '../scripts/lib/local-services.mjs';
+
+const arg = (naam, dflt) => {
+  const i = process.argv.indexOf(`--${naam}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const DATABASE_URL = arg('database-url', process.env.DATABASE_URL);
+const DUUR = Number(arg('duur', 10));
+const JAAR = Number(arg('jaar', 2025));
+const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
+const TOKEN_CLI = path.join(ROOT, 'apps/api/dist/cli/token.js');
+const SQL_MODULE = path.join(ROOT, 'apps/api/dist/voortgang/realisatie-sql.js');
+if (!DATABASE_URL) {
+  console.error('usage: node bench/load-bench.mjs --database-url <url of a seeded database>');
+  process.exit(2);
+}
+if (!fs.existsSync(MAIN) || !fs.existsSync(SQL_MODULE)) {
+  console.error('No built API found (apps/api/dist). Run `npm run build` first (or `npm run bench`).');
+  process.exit(1);
+}
+const sql = createRequire(import.meta.url)(SQL_MODULE);
+
+const CEL = 'waarde onderdrukt weergave';
+const VOORTGANG = `query ($g: GebiedInput!, $j: Int) { voortgang(gebied: $g, jaar: $j) {
+  gebied { code naam } peildatum verstrekenFractie afgeschermd
+  actielijnen { code indicatoren { code taakstelling taakstellingBron realisatie { ${CEL} } percentage status dekking { gemeenten totaal } } }
+  gemeenten { gemeente { code naam } indicatoren { indicatorCode taakstelling realisatie { ${CEL} } percentage status } } } }`;
+const MET_AFSPRAKEN = VOORTGANG.replace(
+  /} } } }$/,
+  '} }\n  afspraken { afspraakId gemeenteCode indicatorCode doelwaarde realisatie { waarde } percentage status } } }',
+);
+
+const GEVALLEN = [
+  {
+    naam: 'gemeente GM0344, 32 clients',
+    account: 'gemeente.utrecht',
+    organisatie: 'GM0344',
+    gebied: { soort: 'GEMEENTE', code: 'GM0344' },
+    clients: 32,
+    doelP95: 50,
+  },
+  {
+    naam: 'provincie PV26, 8 clients',
+    account: 'provincie.utrecht',
+    organisatie: 'PV26',
+    gebied: { soort: 'PROVINCIE', code: 'PV26' },
+    clients: 8,
+    doelP95: 150,
+  },
+  {
+    naam: 'land + alle afspraken, 1 client',
+    account: 'bzk.analist',
+    organisatie: 'BZK',
+    gebied: { soort: 'LAND', code: 'NL' },
+    clients: 1,
+    query: MET_AFSPRAKEN,
+    doelP95: 1000,
+  },
+];
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-load-bench-'));
+const redis = await resolveRedis();
+const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 40 });
+let api;
+let apiLog = '';
+try {
+  const port = await vrijePoort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL,
+    REDIS_URL: redis.url,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DEV_OIDC: 'true',
+    DEV_OIDC_KEY_FILE: path.join(tmp, 'dev-oidc-key.json'),
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: `tm-bench-load-${process.pid}`,
+    // the benchmark measures the query, not the rate limiter (one IP, one user per case)
+    RATE_LIMIT_IP: '10000000',
+    RATE_LIMIT_USER: '10000000',
+  };
+  delete env.OIDC_ISSUER_URL;
+  api = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  api.stdout.on('data', (d) => (apiLog += d));
+  api.stderr.on('data', (d) => (apiLog += d));
+  const basis = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (api.exitCode !== null) throw new Error(`the API stopped:\n${apiLog}`);
+    if (
+      await fetch(`${basis}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (i > 600) throw new Error(`the API did not start within 60 s:\n${apiLog}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const token = (account) => {
+    const r = spawnSync(process.execPath, [TOKEN_CLI, account], { cwd: ROOT, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`token for ${account}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+
+  // the figures mean little on a busy machine: say how busy it was
+  const last = os.loadavg().map((x) => x.toFixed(1));
+  console.log(
+    `load: voortgang jaar ${JAAR}, ${DUUR} s per case after a warm-up (ms); ${os.cpus().length} cores, load average ${last.join(' ')}`,
+  );
+  console.log(
+    `${'case'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'n'.padStart(6)}  target`,
+  );
+  const uitkomst = [];
+  for (const geval of GEVALLEN) {
+    const body = JSON.stringify({ query: geval.query ?? VOORTGANG, variables: { g: geval.gebied, j: JAAR } });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token(geval.account)}` };
+    // warm-up and a correctness check: one answer without errors
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${basis}/graphql`, { method: 'POST', headers, body });
+      const json = await res.json();
+      if (!res.ok || json.errors)
+        throw new Error(`${geval.naam}: ${res.status} ${JSON.stringify(json.errors)}`);
+    }
+    const http = await belast(geval.clients, DUUR, () =>
+      autocannonRun({ url: `${basis}/graphql`, method: 'POST', headers, body }, geval.clients),
+    );
+    const raw = await belastSql(geval);
+    const r = { geval: geval.naam, http, sql: raw, doelP95: geval.doelP95 };
+    uitkomst.push(r);
+    const f = (x) => (x === undefined ? '–' : x.toFixed(1)).padStart(7);
+    const gehaald = http.p95 <= geval.doelP95 ? 'ok' : 'MISSED';
+    console.log(
+      `${('API  ' + geval.naam).padEnd(34)} ${f(http.rps)} ${f(http.p50)} ${f(http.p95)} ${f(http.p99)} ${String(http.n).padStart(6)}  p95 ≤ ${geval.doelP95}: ${gehaald}`,
+    );
+    console.log(
+      `${('SQL  ' + geval.naam).padEnd(34)} ${f(raw.rps)} ${f(raw.p50)} ${f(raw.p95)} ${f(raw.p99)} ${String(raw.n).padStart(6)}  API/SQL p50 ×${(http.p50 / raw.p50).toFixed(1)}`,
+    );
+  }
+  if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(uitkomst, null, 2));
+} catch (err) {
+  console.error(err.message);
+  process.exitCode = 1;
+} finally {
+  if (api && api.exitCode === null) {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+  }
+  await pool.end();
+  await redis.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Runs autocannon for DUUR seconds and collects every response time. */
+function autocannonRun(opties, clients) {
+  return new Promise((resolve, reject) => {
+    const tijden = [];
+    let fouten = 0;
+    const inst = autocannon(
+      { ...opties, connections: clients, duration: DUUR, pipelining: 1 },
+      (err, res) => {
+        if (err) return reject(err);
+        if (fouten || res.non2xx || res.errors) {
+          return reject(
+            new Error(`load run had errors: non2xx ${res.non2xx}, errors ${res.errors}, bad ${fouten}`),
+          );
+        }
+        resolve({ tijden, duurS: res.duration });
+      },
+    );
+    inst.on('response', (_client, status, _bytes, ms) => {
+      if (status !== 200) fouten++;
+      tijden.push(ms);
+    });
+  });
+}
+
+async function belast(_clients, _duur, run) {
+  const { tijden, duurS } = await run();
+  return samenvatting(tijden, duurS);
+}
+
+function samenvatting(tijden, duurS) {
+  tijden.sort((a, b) => a - b);
+  const q = (p) => tijden[Math.min(tijden.length - 1, Math.max(0, Math.ceil(p * tijden.length) - 1))];
+  return { n: tijden.length, rps: tijden.length / duurS, p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+}
+
+/**
+ * The same realisation queries the API runs for the case (generated by the built
+ * realisatie-sql.js), each "request" in its own transaction as thuismonitor_app with the case's
+ * tm.* scope, `clients` at a time for DUUR seconds. For the national case also the afspraken of
+ * the vastgestelde prestatieafspraken with their doelwaarden (the rows the API measures).
+ */
+async function belastSql(geval) {
+  const [org] = (await pool.query(`SELECT id, soort FROM organisatie WHERE code = $1`, [geval.organisatie]))
+    .rows;
+  const gemeenten =
+    geval.gebied.soort === 'GEMEENTE'
+      ? [geval.gebied.code]
+      : geval.gebied.soort === 'PROVINCIE'
+        ? (
+            await pool.query(`SELECT code FROM gemeente WHERE provincie_code = $1 ORDER BY code`, [
+              geval.gebied.code,
+            ])
+          ).rows.map((r) => r.code)
+        : (await pool.query(`SELECT code FROM gemeente ORDER BY code`)).rows.map((r) => r.code);
+  const filter = geval.gebied.soort === 'LAND' ? null : gemeenten;
+  const scope = geval.gebied.soort === 'LAND' ? '*' : gemeenten.join(',');
+  const van = `${JAAR}-01-01`;
+  const tot = `${JAAR}-12-31`;
+  const q4 = JAAR * 4 + 3;
+  const toew = sql.toewijzingenSql();
+  const nieuw = sql.nieuwbouwSql();
+  const kwartaal = sql.indicatorenVan('KWARTAALCIJFERS');
+  const kwartaalCodes = kwartaal.filter((i) => i.aggregatie === 'SOM').map((i) => i.code);
+  const standCodes = [
+    ...new Set(
+      kwartaal.flatMap((i) =>
+        i.berekening.soort === 'AANDEEL'
+          ? [i.berekening.teller, i.berekening.noemer]
+          : i.aggregatie === 'STAND'
+            ? [i.code]
+            : [],
+      ),
+    ),
+  ];
+  const mijlpalen = sql.indicatorenVan('MIJLPAAL').map((i) => i.code);
+  const queries = [
+    [toew.sql, [filter, van, tot]],
+    [nieuw.sql, [filter, van, tot]],
+    [sql.KWARTAAL_SOM_SQL, [filter, kwartaalCodes, JAAR * 4, q4, JAAR, JAAR]],
+    [sql.KWARTAAL_STAND_SQL, [filter, standCodes, q4, q4 - 3, JAAR, JAAR]],
+    [sql.mijlpaalSql(filter === null), [filter, mijlpalen, tot, JAAR, JAAR]],
+    [
+      sql.TAAKSTELLING_SQL,
+      [gemeenten, geval.gebied.soort, geval.gebied.code, van, tot, geval.gebied.soort === 'LAND'],
+    ],
+  ];
+  if (geval.query === MET_AFSPRAKEN) {
+    queries.push([
+      `SELECT a.id, a.indicator_code, a.soort, d.waarde, d.peildatum, p.gemeente_code
+       FROM prestatieafspraak p JOIN afspraak a ON a.prestatieafspraak_id = p.id
+       LEFT JOIN afspraak_doelwaarde d ON d.afspraak_id = a.id AND d.jaar = $2
+       WHERE p.status = 'VASTGESTELD' AND ($1::text[] IS NULL OR p.gemeente_code = ANY($1)) AND p.jaar_van <= $2 AND p.jaar_tot >= $2`,
+      [filter, JAAR],
+    ]);
+  }
+  const eenVraag = async (c) => {
+    await c.query('BEGIN');
+    try {
+      await c.query('SET LOCAL ROLE thuismonitor_app');
+      await c.query(
+        `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
+                set_config('tm.gemeenten', $3, true), set_config('tm.taak', '', true)`,
+        [org.id, org.soort, scope],
+      );
+      for (const [tekst, params] of queries) await c.query(tekst, params);
+    } finally {
+      await c.query('ROLLBACK');
+    }
+  };
+  const tijden = [];
+  const einde = performance.now() + DUUR * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: geval.clients }, async () => {
+      const c = await pool.connect();
+      try {
+        await eenVraag(c); // warm-up
+        while (performance.now() < einde) {
+          const s = performance.now();
+          await eenVraag(c);
+          tijden.push(performance.now() - s);
+        }
+      } finally {
+        c.release();
+      }
+    }),
+  );
+  return samenvatting(tijden, (performance.now() - t0) / 1000);
+}
+
+function vrijePoort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
