@@ -1,4 +1,4 @@
-import { INDICATOR_CATALOGUS, type ToewijzingenBerekening } from '@thuismonitor/domain';
+import { INDICATOR_CATALOGUS, type Indicator, type ToewijzingenBerekening } from '@thuismonitor/domain';
 import type { ToewijzingCelRij } from './publicatie.repository';
 
 /**
@@ -21,7 +21,7 @@ export interface ToewijzingIndicator {
 
 const leeg = (): IndicatorDeel => ({ eigen: 0, anderen: 0, totaal: 0 });
 
-export const TOEWIJZING_INDICATOREN = INDICATOR_CATALOGUS.filter((i) => i.bron === 'TOEWIJZINGEN');
+export const TOEWIJZING_INDICATOREN: readonly Indicator[] = INDICATOR_CATALOGUS.filter((i) => i.bron === 'TOEWIJZINGEN');
 
 export function telt(b: ToewijzingenBerekening, r: ToewijzingCelRij): boolean {
   return (

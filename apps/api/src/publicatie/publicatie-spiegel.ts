@@ -1,5 +1,6 @@
 import {
   isBeschermd,
+  trekking,
   kwartaalcijferCelIdentiteit,
   maakKwartaal,
   toewijzingCelIdentiteit,
@@ -26,6 +27,8 @@ export interface ToewijzingBasiscel {
   personen: number;
   huishoudens_vrij: number;
   personen_vrij: number;
+  /** the stored draw (migration 1764100000001) */
+  trekking?: number | string;
 }
 
 export interface KwartaalcijferBasiscel {
@@ -36,16 +39,30 @@ export interface KwartaalcijferBasiscel {
   indicator_code: string;
   waarde: number | string;
   waarde_vrij: number | string;
+  trekking?: number | string;
 }
 
-export function verwachteToewijzingVrijgave(sleutel: Uint8Array, c: ToewijzingBasiscel) {
-  const identiteit = toewijzingCelIdentiteit({
+export function toewijzingIdentiteitVan(c: ToewijzingBasiscel): string {
+  return toewijzingCelIdentiteit({
     gemeente: c.gemeente_code,
     corporatieId: c.corporatie_id,
     kwartaal: maakKwartaal(Number(c.jaar), Number(c.kwartaal)),
     aandachtsgroep: c.aandachtsgroep === '' ? null : c.aandachtsgroep,
     viaUrgentie: c.via_urgentie,
   });
+}
+
+export function kwartaalcijferIdentiteitVan(c: KwartaalcijferBasiscel): string {
+  return kwartaalcijferCelIdentiteit({
+    gemeente: c.gemeente_code,
+    organisatieId: c.organisatie_id,
+    kwartaal: maakKwartaal(Number(c.jaar), Number(c.kwartaal)),
+    indicatorCode: c.indicator_code,
+  });
+}
+
+export function verwachteToewijzingVrijgave(sleutel: Uint8Array, c: ToewijzingBasiscel) {
+  const identiteit = toewijzingIdentiteitVan(c);
   const huishoudens = vrijgegevenWaarde(sleutel, identiteit, Number(c.huishoudens));
   return {
     huishoudens,
@@ -56,13 +73,7 @@ export function verwachteToewijzingVrijgave(sleutel: Uint8Array, c: ToewijzingBa
 export function verwachteKwartaalcijferVrijgave(sleutel: Uint8Array, c: KwartaalcijferBasiscel): number {
   const waarde = Number(c.waarde);
   if (!isBeschermd(c.indicator_code)) return waarde;
-  const identiteit = kwartaalcijferCelIdentiteit({
-    gemeente: c.gemeente_code,
-    organisatieId: c.organisatie_id,
-    kwartaal: maakKwartaal(Number(c.jaar), Number(c.kwartaal)),
-    indicatorCode: c.indicator_code,
-  });
-  return vrijgegevenWaarde(sleutel, identiteit, waarde);
+  return vrijgegevenWaarde(sleutel, kwartaalcijferIdentiteitVan(c), waarde);
 }
 
 export function spiegelVerschillen(
@@ -79,12 +90,25 @@ export function spiegelVerschillen(
           `stored ${c.huishoudens_vrij}/${c.personen_vrij}, rule ${v.huishoudens}/${v.personen}`,
       );
     }
+    if (c.trekking !== undefined && Number(c.trekking) !== trekking(sleutel, toewijzingIdentiteitVan(c))) {
+      verschillen.push(
+        `toewijzing ${c.gemeente_code} ${c.corporatie_id} ${c.jaar}-Q${c.kwartaal}: stored draw differs`,
+      );
+    }
   }
   for (const c of kwartaalcijfers) {
     const v = verwachteKwartaalcijferVrijgave(sleutel, c);
     if (v !== Number(c.waarde_vrij)) {
       verschillen.push(
         `kwartaalcijfer ${c.gemeente_code} ${c.organisatie_id} ${c.jaar}-Q${c.kwartaal} ${c.indicator_code}: stored ${c.waarde_vrij}, rule ${v}`,
+      );
+    }
+    if (
+      c.trekking !== undefined &&
+      Number(c.trekking) !== trekking(sleutel, kwartaalcijferIdentiteitVan(c))
+    ) {
+      verschillen.push(
+        `kwartaalcijfer ${c.gemeente_code} ${c.organisatie_id} ${c.jaar}-Q${c.kwartaal}: stored draw differs`,
       );
     }
   }

@@ -162,17 +162,7 @@ export class Publicatie1764100000000 implements MigrationInterface {
     // -------------------------------------------------------------------------------- triggers
     // One function per table; TG_OP decides which transition tables exist. Deltas are grouped and
     // sorted by cell key, so concurrent imports lock cells in the same order.
-    const toewijzingDelta = (bron: string, teken: string) => `
-      SELECT gemeente_code, corporatie_id, extract(year FROM datum)::smallint AS jaar, extract(quarter FROM datum)::smallint AS kwartaal,
-             coalesce(aandachtsgroep, '') AS aandachtsgroep, via_urgentie, ${teken}1 AS h, ${teken}huishoudgrootte::integer AS p
-      FROM ${bron}`;
-    for (const [event, delta] of [
-      ['insert', toewijzingDelta('nieuw', '')],
-      ['delete', toewijzingDelta('oud', '-')],
-      ['update', `${toewijzingDelta('nieuw', '')} UNION ALL ${toewijzingDelta('oud', '-')}`],
-    ] as const) {
-      await q.query(toewijzingTriggerFunctie(event, delta));
-    }
+    await maakTriggerFunctiesV1(q);
     await q.query(`
       CREATE FUNCTION tm_publicatie_toewijzing_leeg() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
@@ -193,39 +183,6 @@ export class Publicatie1764100000000 implements MigrationInterface {
       CREATE TRIGGER publicatie_toewijzing_truncate AFTER TRUNCATE ON toewijzing
         FOR EACH STATEMENT EXECUTE FUNCTION tm_publicatie_toewijzing_leeg()`);
 
-    // kwartaalcijfers: a correction flips actueel on one row and inserts another, so the touched
-    // cells are recomputed from the current rows (one per cell by kwartaalcijfer_actueel_uq)
-    for (const [event, sleutels] of [
-      ['insert', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw`],
-      ['delete', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
-      [
-        'update',
-        `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw UNION SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`,
-      ],
-    ] as const) {
-      await q.query(`
-        CREATE FUNCTION tm_publicatie_kwartaalcijfer_${event}() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
-        BEGIN
-          INSERT INTO public.publicatie_kwartaalcijfer_cel AS c (${KWARTAALCIJFER_SLEUTEL}, waarde, waarde_vrij)
-          SELECT k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code, k.waarde,
-                 public.tm_publicatie_kwartaalcijfer_vrij(k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code, k.waarde)
-          FROM public.kwartaalcijfer k
-          JOIN (SELECT DISTINCT * FROM (${sleutels}) s0) s USING (${KWARTAALCIJFER_SLEUTEL})
-          WHERE k.actueel
-          ORDER BY k.gemeente_code, k.indicator_code, k.jaar, k.kwartaal, k.organisatie_id
-          ON CONFLICT (gemeente_code, indicator_code, jaar, kwartaal, organisatie_id) DO UPDATE
-            SET waarde = excluded.waarde, waarde_vrij = excluded.waarde_vrij;
-          DELETE FROM public.publicatie_kwartaalcijfer_cel c
-          USING (SELECT DISTINCT * FROM (${sleutels}) s0) s
-          WHERE (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code)
-                = (s.gemeente_code, s.organisatie_id, s.jaar, s.kwartaal, s.indicator_code)
-            AND NOT EXISTS (SELECT 1 FROM public.kwartaalcijfer k
-                            WHERE k.actueel AND (k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code)
-                                              = (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code));
-          RETURN NULL;
-        END $$`);
-    }
     await q.query(`
       CREATE FUNCTION tm_publicatie_kwartaalcijfer_leeg() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
@@ -306,9 +263,54 @@ export class Publicatie1764100000000 implements MigrationInterface {
   }
 }
 
+/** The trigger functions as this migration creates them (also restored by 1764100000001's down). */
+export async function maakTriggerFunctiesV1(q: QueryRunner): Promise<void> {
+  const toewijzingDelta = (bron: string, teken: string) => `
+      SELECT gemeente_code, corporatie_id, extract(year FROM datum)::smallint AS jaar, extract(quarter FROM datum)::smallint AS kwartaal,
+             coalesce(aandachtsgroep, '') AS aandachtsgroep, via_urgentie, ${teken}1 AS h, ${teken}huishoudgrootte::integer AS p
+      FROM ${bron}`;
+  for (const [event, delta] of [
+    ['insert', toewijzingDelta('nieuw', '')],
+    ['delete', toewijzingDelta('oud', '-')],
+    ['update', `${toewijzingDelta('nieuw', '')} UNION ALL ${toewijzingDelta('oud', '-')}`],
+  ] as const) {
+    await q.query(toewijzingTriggerFunctie(event, delta));
+  }
+  // kwartaalcijfers: a correction flips actueel on one row and inserts another, so the touched
+  // cells are recomputed from the current rows (one per cell by kwartaalcijfer_actueel_uq)
+  for (const [event, sleutels] of [
+    ['insert', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw`],
+    ['delete', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
+    ['update', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw UNION SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
+  ] as const) {
+    await q.query(`
+        CREATE OR REPLACE FUNCTION tm_publicatie_kwartaalcijfer_${event}() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
+        BEGIN
+          INSERT INTO public.publicatie_kwartaalcijfer_cel AS c (${KWARTAALCIJFER_SLEUTEL}, waarde, waarde_vrij)
+          SELECT k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code, k.waarde,
+                 public.tm_publicatie_kwartaalcijfer_vrij(k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code, k.waarde)
+          FROM public.kwartaalcijfer k
+          JOIN (SELECT DISTINCT * FROM (${sleutels}) s0) s USING (${KWARTAALCIJFER_SLEUTEL})
+          WHERE k.actueel
+          ORDER BY k.gemeente_code, k.indicator_code, k.jaar, k.kwartaal, k.organisatie_id
+          ON CONFLICT (gemeente_code, indicator_code, jaar, kwartaal, organisatie_id) DO UPDATE
+            SET waarde = excluded.waarde, waarde_vrij = excluded.waarde_vrij;
+          DELETE FROM public.publicatie_kwartaalcijfer_cel c
+          USING (SELECT DISTINCT * FROM (${sleutels}) s0) s
+          WHERE (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code)
+                = (s.gemeente_code, s.organisatie_id, s.jaar, s.kwartaal, s.indicator_code)
+            AND NOT EXISTS (SELECT 1 FROM public.kwartaalcijfer k
+                            WHERE k.actueel AND (k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code)
+                                              = (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code));
+          RETURN NULL;
+        END $$`);
+  }
+}
+
 function toewijzingTriggerFunctie(event: string, delta: string): string {
   return `
-    CREATE FUNCTION tm_publicatie_toewijzing_${event}() RETURNS trigger
+    CREATE OR REPLACE FUNCTION tm_publicatie_toewijzing_${event}() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
     BEGIN
       INSERT INTO public.publicatie_toewijzing_cel AS c
