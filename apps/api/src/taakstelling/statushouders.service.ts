@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { gebiedZichtbaar, type RequestContext } from '@thuismonitor/auth';
+import { gebiedZichtbaar, zietOnderdrukteCellen, type RequestContext } from '@thuismonitor/auth';
 import {
   berekenCarryOver,
   formatHalfjaar,
@@ -8,6 +8,8 @@ import {
   halfjaarStart,
   halfjaarVanDatum,
   halfjarenTussen,
+  kwartaalEinde,
+  laatsteAfgeslotenKwartaal,
   parseHalfjaar,
   periodeVoorHalfjaar,
   plusDagen,
@@ -24,6 +26,7 @@ import {
 import { nietGevonden, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
+import { laatstGeslotenKwartaal, statushoudersPersonen } from '../publicatie/publicatie.repository';
 import type {
   StatushoudersHalfjaar,
   StatushoudersProvincie,
@@ -61,7 +64,10 @@ export class StatushoudersService {
     const gemeente = await this.gebieden.opzoeken('GEMEENTE', gemeenteCode);
     if (!gebiedZichtbaar(ctx.principal, gemeente)) throw nietGevonden('De gemeente');
     const reeks = this.reeks(van, tot);
-    const perGemeente = await this.db.transaction(ctx, (m) => this.bereken(m, [gemeente.code], reeks));
+    const eigenaar = !zietOnderdrukteCellen(ctx.principal, gemeente.code);
+    const perGemeente = await this.db.transaction(ctx, (m) =>
+      this.bereken(m, [gemeente.code], reeks, { eigenaar }),
+    );
     return {
       gemeente: { soort: 'GEMEENTE', code: gemeente.code, naam: gemeente.naam },
       halfjaren: perGemeente.get(gemeente.code)!,
@@ -77,7 +83,10 @@ export class StatushoudersService {
     const provincie = await this.gebieden.opzoeken('PROVINCIE', provincieCode);
     if (!gebiedZichtbaar(ctx.principal, provincie)) throw nietGevonden('De provincie');
     const reeks = this.reeks(van, tot);
-    const perGemeente = await this.db.transaction(ctx, (m) => this.bereken(m, provincie.gemeenten, reeks));
+    const eigenaar = provincie.gemeenten.every((g) => !zietOnderdrukteCellen(ctx.principal, g));
+    const perGemeente = await this.db.transaction(ctx, (m) =>
+      this.bereken(m, provincie.gemeenten, reeks, { eigenaar }),
+    );
     const gemeenten: StatushoudersTaakstelling[] = [];
     for (const code of provincie.gemeenten) {
       gemeenten.push({
@@ -112,14 +121,25 @@ export class StatushoudersService {
    * (default today, Europe/Amsterdam; a report passes its quarter's last day). The same cut-off
    * as the voortgang, so the half-year table and the voortgang's STATUSHOUDERS_GEHUISVEST agree,
    * and a report for a past quarter gives the same figures whenever it is made.
+   *
+   * `eigenaar`: the gemeente asking for itself reads its own rows (exact, to the day). Anybody
+   * else (provincie, Rijk, a report job) reads the persons housed through the publication
+   * function (public by nature, exact, but like every toewijzing figure for a non-owner only for
+   * whole, closed quarters: a figure per day would date a single household), so the peildatum
+   * becomes the end of the last quarter that has ended on it and is closed.
    */
   async bereken(
     m: EntityManager,
     gemeenten: readonly string[],
     reeks: readonly Halfjaar[],
-    opties: { peildatum?: IsoDatum } = {},
+    opties: { peildatum?: IsoDatum; eigenaar?: boolean } = {},
   ): Promise<Map<string, StatushoudersHalfjaar[]>> {
-    const peil = opties.peildatum ?? vandaagInAmsterdam(new Date());
+    let peil = opties.peildatum ?? vandaagInAmsterdam(new Date());
+    if (!opties.eigenaar) {
+      const gesloten = kwartaalEinde(await laatstGeslotenKwartaal(m));
+      const geeindigd = kwartaalEinde(laatsteAfgeslotenKwartaal(peil));
+      peil = gesloten < geeindigd ? gesloten : geeindigd;
+    }
     const laatste = reeks[reeks.length - 1];
     const eindeLaatste = halfjaarEinde(laatste);
     const totPeil = peil < eindeLaatste ? peil : eindeLaatste;
@@ -148,15 +168,17 @@ export class StatushoudersService {
     }
 
     // persons housed per gemeente per half year, one GROUP BY for all gemeenten
-    const gehuisvestRijen: { gemeente: string; hj: number; personen: number }[] = await m.query(
-      `SELECT gemeente_code AS gemeente,
+    const gehuisvestRijen: { gemeente: string; hj: number; personen: number }[] = !opties.eigenaar
+      ? await this.gehuisvestVrijgegeven(m, gemeenten, vroegste, totPeil)
+      : await m.query(
+          `SELECT gemeente_code AS gemeente,
               (extract(year FROM datum)::int * 2 + CASE WHEN extract(month FROM datum) > 6 THEN 1 ELSE 0 END) AS hj,
               sum(huishoudgrootte)::int AS personen
        FROM toewijzing
        WHERE aandachtsgroep = 'STATUSHOUDERS' AND gemeente_code = ANY($1) AND datum BETWEEN $2 AND $3
        GROUP BY 1, 2`,
-      [gemeenten, halfjaarStart(vroegste), totPeil],
-    );
+          [gemeenten, halfjaarStart(vroegste), totPeil],
+        );
     const gehuisvest = new Map(gehuisvestRijen.map((r) => [`${r.gemeente}|${r.hj}`, r.personen]));
 
     const eerstGevraagd = volgnummer(reeks[0]);
@@ -194,6 +216,24 @@ export class StatushoudersService {
             };
           }),
       );
+    }
+    return uit;
+  }
+
+  /** Per half year from `van` up to `tot` (a quarter end), through the publication function. */
+  private async gehuisvestVrijgegeven(
+    m: EntityManager,
+    gemeenten: readonly string[],
+    van: Halfjaar,
+    tot: IsoDatum,
+  ): Promise<{ gemeente: string; hj: number; personen: number }[]> {
+    const uit: { gemeente: string; hj: number; personen: number }[] = [];
+    for (const h of halfjarenTussen(van, halfjaarVanDatum(tot))) {
+      const start = halfjaarStart(h);
+      const einde = halfjaarEinde(h) < tot ? halfjaarEinde(h) : tot;
+      if (einde < start) continue;
+      for (const r of await statushoudersPersonen(m, { gemeenten, van: start, tot: einde }))
+        uit.push({ gemeente: r.gemeente, hj: volgnummer(h), personen: r.personen });
     }
     return uit;
   }

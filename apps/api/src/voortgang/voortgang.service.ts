@@ -469,7 +469,13 @@ export class VoortgangService {
     const bronnen = vrijgegeven ? [nieuwbouwSql()] : [toewijzingenSql(), nieuwbouwSql()];
     if (vrijgegeven) {
       const rijen = tot < periode.van ? [] : await this.vrijgegevenToewijzingen(m, filter, periode.van, tot);
-      const gedekt = new Set(rijen.map((r) => r.gemeente));
+      // covered: a released household count above 0 (the persons of statushouders, public and
+      // exact, do not make a gemeente "covered" where its households were released as 0)
+      const gedekt = new Set(
+        rijen
+          .filter((r) => [...r.waarden].some(([code, w]) => code !== STATUSHOUDERS_PERSONEN && w > 0))
+          .map((r) => r.gemeente),
+      );
       const codes = toewijzingenSql().codes;
       for (const code of codes) {
         const perG = new Map<string, number>();
