@@ -21,9 +21,11 @@ export function renderCsv(r: RapportageInhoud): Buffer {
   regels.push(['Peildatum', r.peildatum]);
   regels.push([]);
   regels.push(['Voortgang per indicator']);
-  regels.push(['Actielijn', 'Indicator', 'Naam', 'Eenheid', 'Taakstelling', 'Realisatie', 'Percentage', 'Status', 'Dit kwartaal', 'Vorig kwartaal', 'Verschil']);
+  // coverage ("n van m gemeenten") beside every aggregate of an area above a gemeente
+  const boven = r.gebied.soort !== 'GEMEENTE';
+  regels.push(['Actielijn', 'Indicator', 'Naam', 'Eenheid', 'Taakstelling', 'Realisatie', ...(boven ? ['Dekking'] : []), 'Percentage', 'Status', 'Dit kwartaal', ...(boven ? ['Dekking dit kwartaal'] : []), 'Vorig kwartaal', ...(boven ? ['Dekking vorig kwartaal'] : []), 'Verschil']);
   for (const i of r.indicatoren) {
-    regels.push([i.actielijnNaam, i.code, i.naam, i.eenheid, veld(i.taakstelling), cel(i.realisatie), pct(i.percentage), i.statusLabel, cel(i.ditKwartaal), cel(i.vorigKwartaal), cel(i.verschil)]);
+    regels.push([i.actielijnNaam, i.code, i.naam, i.eenheid, veld(i.taakstelling), cel(i.realisatie), ...(boven ? [i.dekking ?? ''] : []), pct(i.percentage), i.statusLabel, cel(i.ditKwartaal), ...(boven ? [i.dekkingDitKwartaal ?? ''] : []), cel(i.vorigKwartaal), ...(boven ? [i.dekkingVorigKwartaal ?? ''] : []), cel(i.verschil)]);
   }
   if (r.afspraken.length) {
     regels.push([]);
@@ -52,9 +54,11 @@ export function renderCsv(r: RapportageInhoud): Buffer {
   if (r.onderdelen) {
     regels.push([]);
     regels.push([`Realisatie per ${r.onderdelen.soort}`]);
-    regels.push(['Code', 'Naam', ...r.onderdelen.kolommen.map((k) => k.naam)]);
+    // a provincie's cell is an aggregate too: its coverage follows it
+    const metDekking = r.onderdelen.regels.some((o) => o.dekking);
+    regels.push(['Code', 'Naam', ...r.onderdelen.kolommen.flatMap((k) => (metDekking ? [k.naam, `Dekking ${k.naam}`] : [k.naam]))]);
     for (const o of r.onderdelen.regels) {
-      regels.push([o.code, o.naam, ...r.onderdelen.kolommen.map((k) => cel(o.cellen[k.code] ?? null))]);
+      regels.push([o.code, o.naam, ...r.onderdelen.kolommen.flatMap((k) => (metDekking ? [cel(o.cellen[k.code] ?? null), o.dekking?.[k.code] ?? ''] : [cel(o.cellen[k.code] ?? null)]))]);
     }
   }
   if (r.toelichting.length) {

@@ -27,11 +27,14 @@ export function renderHtml(r: RapportageInhoud): string {
   delen.push(`<h1>${esc(r.titel)}</h1>
 <p class="meta">${esc(r.gebied.naam)} · ${esc(r.kwartaalLabel)} · periode ${esc(r.periode.van)} t/m ${esc(r.periode.tot)} · peildatum ${esc(r.peildatum)}</p>`);
   delen.push('<h2>Voortgang per indicator</h2>');
+  // coverage ("n van m gemeenten") beside every aggregate of an area above a gemeente
+  const boven = r.gebied.soort !== 'GEMEENTE';
+  const d = (x: string | null) => (boven ? [esc(x)] : []);
   delen.push(
     tabel(
       'Taakstelling, realisatie en status per indicator',
-      ['Indicator', 'Actielijn', 'Taakstelling', 'Realisatie', 'Percentage', 'Status', 'Dit kwartaal', 'Vorig kwartaal', 'Verschil'],
-      r.indicatoren.map((i) => [esc(i.naam), esc(i.actielijnNaam), getal(i.taakstelling), cel(i.realisatie), pct(i.percentage), esc(i.statusLabel), cel(i.ditKwartaal), cel(i.vorigKwartaal), cel(i.verschil)]),
+      ['Indicator', 'Actielijn', 'Taakstelling', 'Realisatie', ...(boven ? ['Dekking'] : []), 'Percentage', 'Status', 'Dit kwartaal', ...(boven ? ['Dekking dit kwartaal'] : []), 'Vorig kwartaal', ...(boven ? ['Dekking vorig kwartaal'] : []), 'Verschil'],
+      r.indicatoren.map((i) => [esc(i.naam), esc(i.actielijnNaam), getal(i.taakstelling), cel(i.realisatie), ...d(i.dekking), pct(i.percentage), esc(i.statusLabel), cel(i.ditKwartaal), ...d(i.dekkingDitKwartaal), cel(i.vorigKwartaal), ...d(i.dekkingVorigKwartaal), cel(i.verschil)]),
       2,
     ),
   );
@@ -74,7 +77,11 @@ export function renderHtml(r: RapportageInhoud): string {
       tabel(
         `Realisatie per ${r.onderdelen.soort}`,
         [r.onderdelen.soort === 'gemeente' ? 'Gemeente' : 'Provincie', ...r.onderdelen.kolommen.map((k) => k.naam)],
-        r.onderdelen.regels.map((o) => [esc(o.naam), ...r.onderdelen!.kolommen.map((k) => cel(o.cellen[k.code] ?? null))]),
+        r.onderdelen.regels.map((o) => [
+          esc(o.naam),
+          // a provincie's cell is an aggregate too: its coverage under the figure
+          ...r.onderdelen!.kolommen.map((k) => cel(o.cellen[k.code] ?? null) + (o.dekking?.[k.code] ? `<br><span class="dekking">${esc(o.dekking[k.code])}</span>` : '')),
+        ]),
         1,
       ),
     );
@@ -94,5 +101,6 @@ caption { text-align: left; font-weight: bold; padding: 2pt 0; }
 th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
 thead th { background: #e8eef5; } tr { page-break-inside: avoid; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.dekking { font-size: 7pt; color: #444; }
 </style></head><body><main>${delen.join('\n')}</main></body></html>`;
 }

@@ -21,8 +21,10 @@ import type { RequestContext } from '@thuismonitor/auth';
 import { StatushoudersService } from '../taakstelling/statushouders.service';
 import { GebiedService } from '../gebied/gebied.service';
 import { ReferentieService } from '../referentie/referentie.service';
+import { leesPrestatieafspraken } from '../prestatieafspraak/prestatieafspraak.repository';
 import type { RapportageGebied } from './rapportage-gebied';
 import type {
+  RapportageAfspraakZicht,
   RapportageCel,
   RapportageInhoud,
   RapportageIndicatorRegel,
@@ -44,10 +46,15 @@ const KERNINDICATOREN = [
 ];
 const SOCIALE_HUUR_NORM = 30;
 
-/** Figures of one area for one quarter, in the shared (suppressed) and, for gemeenten, exact form. */
+/** Runs `werk` as the gemeente that owns the report's figures, at the job snapshot's cut-off. */
+export type AlsEigenaar = <T>(werk: (m: EntityManager, eigenaar: RequestContext) => Promise<T>) => Promise<T>;
+
+/** Figures of one area for one quarter, in the shared (released) and, for gemeenten, exact form. */
 export interface RapportageCijfers {
   gebied: RapportageGebied;
   afspraken: { gedeeld: AfspraakVoortgang[]; intern: AfspraakVoortgang[] | null };
+  /** who may see each prestatieafspraak whose afspraken are in the report */
+  afsprakenZicht: Map<string, RapportageAfspraakZicht>;
   kwartaal: Kwartaal;
   jaarTotNu: { gedeeld: Voortgang; intern: Voortgang | null };
   ditKwartaal: { gedeeld: Voortgang; intern: Voortgang | null };
@@ -68,10 +75,12 @@ function verschil(a: VoortgangCel, b: VoortgangCel): RapportageCel {
 }
 
 /**
- * Builds report content from the voortgang computation (the same code the voortgang query runs,
- * so report and screen never disagree): year to date at the quarter's end, this quarter and the
- * previous one, statushouders with carry-over, the share of sociale huur against 30%, and for a
- * provincie, regio or the country the table of its parts.
+ * Builds report content from THE voortgang computation (VoortgangService.meet, the code the
+ * voortgang query runs, so report and screen never disagree), inside the job's one snapshot and
+ * bounded by the quarter's last day as peildatum: year to date, this quarter and the previous one,
+ * the afspraken of the vastgestelde prestatieafspraken, statushouders with carry-over, the share
+ * of sociale huur against 30%, and for a provincie, regio or the country the table of its parts.
+ * The report has no SQL of its own for figures.
  */
 @Injectable()
 export class RapportageInhoudService {
@@ -83,34 +92,40 @@ export class RapportageInhoudService {
   ) {}
 
   /**
-   * `systeem` is the context the job acts in (Rijk's national scope): it decides which
-   * prestatieafspraken count, i.e. the vastgestelde ones, never drafts.
+   * `systeem` is the context the shared variant is measured as: a non-owner with national scope
+   * (released figures, vastgestelde prestatieafspraken only), in the job's snapshot `m`.
+   * `alsEigenaar` (a gemeente's own report only) runs work as that gemeente, the owner of every
+   * figure of its area, in a snapshot with the SAME data cut-off: the exact INTERN variant.
    */
-  async verzamel(m: EntityManager, gebied: RapportageGebied, kwartaal: Kwartaal, systeem: RequestContext): Promise<RapportageCijfers> {
+  async verzamel(
+    m: EntityManager,
+    gebied: RapportageGebied,
+    kwartaal: Kwartaal,
+    systeem: RequestContext,
+    alsEigenaar: AlsEigenaar | null,
+  ): Promise<RapportageCijfers> {
     const info = { ...gebied, provincies: [] as string[] };
+    // The peildatum: the quarter's last day. Nothing dated after it counts, whenever the job runs.
     const einde = kwartaalEinde(kwartaal);
     const jaarTotNu = maakPeriode(`${kwartaal.jaar}-01-01`, einde);
     const vorig = vorigKwartaal(kwartaal);
-    // Measured as on the quarter's last day: "how far along should we be after N quarters".
-    const beide = async (periode: ReturnType<typeof maakPeriode>) => {
-      const gedeeld = await this.voortgang.bereken(m, info, periode, { onderdrukken: true, vandaag: einde });
-      // The exact variant exists only for a gemeente's own report and only when it differs.
-      const heeftAfgeschermd = JSON.stringify(gedeeld).includes('"onderdrukt":true');
-      const intern =
-        gebied.soort === 'GEMEENTE' && heeftAfgeschermd
-          ? await this.voortgang.bereken(m, info, periode, { onderdrukken: false, vandaag: einde })
-          : null;
-      return { gedeeld, intern };
-    };
+    const metingen = async (mm: EntityManager, ctx: RequestContext, gedeeld: boolean) => ({
+      jaarTotNu: await this.voortgang.meet(mm, ctx, info, jaarTotNu, { vandaag: einde, metAfspraken: true, gedeeld }),
+      ditKwartaal: await this.voortgang.meet(mm, ctx, info, periodeVoorKwartaal(kwartaal), { vandaag: einde, gedeeld }),
+      vorigKwartaal: await this.voortgang.meet(mm, ctx, info, periodeVoorKwartaal(vorig), { vandaag: einde, gedeeld }),
+    });
+    const gedeeld = await metingen(m, systeem, true);
+    const intern = alsEigenaar ? await alsEigenaar((mm, eigenaar) => metingen(mm, eigenaar, false)) : null;
     const cijfers = {
-      jaarTotNu: await beide(jaarTotNu),
-      ditKwartaal: await beide(periodeVoorKwartaal(kwartaal)),
-      vorigKwartaal: await beide(periodeVoorKwartaal(vorig)),
+      jaarTotNu: { gedeeld: gedeeld.jaarTotNu, intern: intern?.jaarTotNu ?? null },
+      ditKwartaal: { gedeeld: gedeeld.ditKwartaal, intern: intern?.ditKwartaal ?? null },
+      vorigKwartaal: { gedeeld: gedeeld.vorigKwartaal, intern: intern?.vorigKwartaal ?? null },
     };
 
-    // Statushouders: the half years of the report's year that have started by the quarter's end.
+    // Statushouders: the half years of the report's year that have started by the peildatum,
+    // the last one counted up to the peildatum (the same cut-off as the year-to-date indicator).
     const halfjaren = halfjarenTussen(maakHalfjaar(kwartaal.jaar, 1), halfjaarVanDatum(einde));
-    const perGemeente = await this.statushouders.bereken(m, gebied.gemeenten, halfjaren);
+    const perGemeente = await this.statushouders.bereken(m, gebied.gemeenten, halfjaren, { peildatum: einde });
     const namen = new Map((await this.referentie.gemeenten({ codes: gebied.gemeenten })).map((g) => [g.code, g.naam]));
     const statushouders: RapportageStatushoudersRegel[] = [];
     for (const code of gebied.gemeenten) {
@@ -131,27 +146,63 @@ export class RapportageInhoudService {
     statushouders.sort((a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.halfjaar.localeCompare(b.halfjaar));
 
     const afspraken = {
-      gedeeld: await this.voortgang.afspraken(systeem, cijfers.jaarTotNu.gedeeld),
-      intern: cijfers.jaarTotNu.intern ? await this.voortgang.afspraken(systeem, cijfers.jaarTotNu.intern) : null,
+      gedeeld: cijfers.jaarTotNu.gedeeld.afspraken,
+      intern: cijfers.jaarTotNu.intern?.afspraken ?? null,
     };
+    const afsprakenZicht = await this.zicht(m, [...afspraken.gedeeld, ...(afspraken.intern ?? [])]);
 
     const provincies: Voortgang[] = [];
     if (gebied.soort === 'LAND') {
       for (const p of await this.referentie.provincies()) {
         const pv = await this.gebieden.opzoeken('PROVINCIE', p.code);
-        if (pv) provincies.push(await this.voortgang.bereken(m, pv, jaarTotNu, { onderdrukken: true, vandaag: einde }));
+        if (pv) provincies.push(await this.voortgang.meet(m, systeem, pv, jaarTotNu, { vandaag: einde, gedeeld: true }));
       }
     }
-    return { gebied, kwartaal, ...cijfers, afspraken, statushouders, provincies, gemeenteNamen: namen };
+    return { gebied, kwartaal, ...cijfers, afspraken, afsprakenZicht, statushouders, provincies, gemeenteNamen: namen };
   }
 
-  voorActielijn(c: RapportageCijfers, actielijn: string): { actielijn: string; gedeeld: RapportageInhoud; intern: RapportageInhoud | null } {
+  /**
+   * The facts magPrestatieafspraakZien decides on (gemeente, status, parties) for every
+   * prestatieafspraak in the report, read in the same snapshot. Whoever reads the report later is
+   * checked against these: only a reader that may see each of them gets the afspraken section.
+   */
+  private async zicht(m: EntityManager, afspraken: AfspraakVoortgang[]): Promise<Map<string, RapportageAfspraakZicht>> {
+    const ids = [...new Set(afspraken.map((a) => a.prestatieafspraakId))].sort();
+    if (!ids.length) return new Map();
+    const rijen = await leesPrestatieafspraken(m, 'p.id = ANY($1::uuid[])', [ids]);
+    if (rijen.length !== ids.length) throw new Error('prestatieafspraken of the report not readable in its snapshot');
+    return new Map(
+      rijen.map((r) => [r.id, { id: r.id, gemeenteCode: r.gemeenteCode, status: r.status, partijIds: [...r.partijIds].sort() }]),
+    );
+  }
+
+  voorActielijn(
+    c: RapportageCijfers,
+    actielijn: string,
+  ): { actielijn: string; gedeeld: RapportageInhoud; zonderAfspraken: RapportageInhoud | null; intern: RapportageInhoud | null } {
     const gedeeld = this.inhoud(c, actielijn, 'GEDEELD');
-    const intern = c.jaarTotNu.intern || c.ditKwartaal.intern || c.vorigKwartaal.intern ? this.inhoud(c, actielijn, 'INTERN') : null;
-    return { actielijn, gedeeld, intern };
+    // the exact variant only where it differs from the shared one (no cell of this report released)
+    const exact = c.jaarTotNu.intern ? this.inhoud(c, actielijn, 'INTERN') : null;
+    const cijfersVan = (r: RapportageInhoud) => JSON.stringify([r.indicatoren, r.afspraken, r.statushouders, r.socialeHuur, r.onderdelen]);
+    const intern = exact && cijfersVan(exact) !== cijfersVan(gedeeld) ? exact : null;
+    // for readers who may not see every prestatieafspraak in the report (checked when they read)
+    const zonderAfspraken: RapportageInhoud | null = gedeeld.afspraken.length
+      ? {
+          ...gedeeld,
+          variant: 'ZONDER_AFSPRAKEN',
+          afspraken: [],
+          afsprakenZicht: [],
+          toelichting: [
+            ...gedeeld.toelichting,
+            'Deze versie bevat de afspraken uit prestatieafspraken niet: die staan alleen in de versie voor wie elke prestatieafspraak van het gebied mag inzien (de partijen, de provincie en het Rijk).',
+          ],
+        }
+      : null;
+    return { actielijn, gedeeld, zonderAfspraken, intern };
   }
 
   private inhoud(c: RapportageCijfers, actielijn: string, variant: 'GEDEELD' | 'INTERN'): RapportageInhoud {
+    const boven = c.gebied.soort !== 'GEMEENTE';
     const kies = (x: { gedeeld: Voortgang; intern: Voortgang | null }) => (variant === 'INTERN' && x.intern ? x.intern : x.gedeeld);
     const jtn = kies(c.jaarTotNu);
     const dit = kies(c.ditKwartaal);
@@ -166,8 +217,10 @@ export class RapportageInhoudService {
         a.indicatoren
           .filter((i) => i.bron !== 'MIJLPAAL')
           .map((i: IndicatorVoortgang) => {
-            const d = zoek(dit, i.code)!.realisatie;
-            const v = zoek(vorig, i.code)!.realisatie;
+            const di = zoek(dit, i.code)!;
+            const vi = zoek(vorig, i.code)!;
+            const d = di.realisatie;
+            const v = vi.realisatie;
             return {
               actielijn: a.code,
               actielijnNaam: a.naam,
@@ -176,30 +229,35 @@ export class RapportageInhoudService {
               eenheid: i.eenheid,
               taakstelling: i.taakstelling,
               realisatie: alsCel(i.realisatie),
+              dekking: boven ? i.dekking.weergave : null,
               percentage: i.percentage,
               status: i.status ?? 'ONBEKEND',
               statusLabel: i.statusLabel ?? (i.realisatie.onderdrukt ? 'afgeschermd' : 'geen gegevens'),
               // flows: realised within each quarter; stocks and shares: the level at each quarter's end
               ditKwartaal: alsCel(d),
+              dekkingDitKwartaal: boven ? di.dekking.weergave : null,
               vorigKwartaal: alsCel(v),
+              dekkingVorigKwartaal: boven ? vi.dekking.weergave : null,
               verschil: verschil(d, v),
             };
           }),
       );
 
-    const afspraken = (variant === 'INTERN' && c.afspraken.intern ? c.afspraken.intern : c.afspraken.gedeeld)
-      .filter((a) => actielijn === 'ALLE' || a.actielijn === actielijn)
-      .map((a) => ({
-        prestatieafspraak: a.prestatieafspraakTitel ?? a.prestatieafspraakId,
-        omschrijving: a.omschrijving,
-        actielijn: a.actielijn ?? '',
-        indicator: a.indicatorCode,
-        doelwaarde: a.doelwaarde,
-        realisatie: a.realisatie ? alsCel(a.realisatie) : null,
-        percentage: a.percentage,
-        status: a.statusLabel ?? a.status ?? '',
-        verantwoordelijke: a.verantwoordelijke ?? '',
-      }));
+    const bron = (variant === 'INTERN' && c.afspraken.intern ? c.afspraken.intern : c.afspraken.gedeeld).filter(
+      (a) => actielijn === 'ALLE' || a.actielijn === actielijn,
+    );
+    const afspraken = bron.map((a) => ({
+      prestatieafspraak: a.prestatieafspraakTitel ?? a.prestatieafspraakId,
+      omschrijving: a.omschrijving,
+      actielijn: a.actielijn ?? '',
+      indicator: a.indicatorCode,
+      doelwaarde: a.doelwaarde,
+      realisatie: a.realisatie ? alsCel(a.realisatie) : null,
+      percentage: a.percentage,
+      status: a.statusLabel ?? a.status ?? '',
+      verantwoordelijke: a.verantwoordelijke ?? '',
+    }));
+    const afsprakenZicht = [...new Set(bron.map((a) => a.prestatieafspraakId))].sort().map((id) => c.afsprakenZicht.get(id)!);
 
     const socialeHuur: RapportageSocialeHuurRegel[] =
       actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING' ? this.socialeHuur(c, jtn) : [];
@@ -219,6 +277,7 @@ export class RapportageInhoudService {
           code: p.gebied.code,
           naam: p.gebied.naam,
           cellen: Object.fromEntries(kolomCodes.map((k) => [k, alsCel(zoek(p, k)!.realisatie)])),
+          dekking: Object.fromEntries(kolomCodes.map((k) => [k, zoek(p, k)!.dekking.weergave])),
         })),
       };
     } else if (c.gebied.soort !== 'GEMEENTE') {
@@ -241,6 +300,11 @@ export class RapportageInhoudService {
       `Cijfers over ${jtn.periode.van} t/m ${jtn.periode.tot}; status gemeten tegen het deel van het jaar dat op de peildatum verstreken is.`,
       'Dit kwartaal / vorig kwartaal: realisatie binnen elk kwartaal; voor standen (voorraad, aandeel) de stand aan het eind van het kwartaal.',
     ];
+    if (boven) {
+      toelichting.push(
+        'Dekking: hoeveel gemeenten van het gebied aan een cijfer bijdragen. Een gemeente zonder cijfer telt niet mee (niet als 0); een aandeel is de som van de tellers gedeeld door de som van de noemers van dezelfde gemeenten.',
+      );
+    }
     if (jtn.afgeschermd && jtn.afschermingUitleg) toelichting.push(jtn.afschermingUitleg);
     if (variant === 'INTERN') toelichting.push('Interne versie met exacte aantallen: alleen voor de gemeente zelf.');
 
@@ -256,6 +320,7 @@ export class RapportageInhoudService {
       variant,
       indicatoren,
       afspraken,
+      afsprakenZicht,
       statushouders,
       socialeHuur,
       onderdelen,

@@ -3,6 +3,13 @@
  * immutable snapshot. Every file format is rendered from this object only, so CSV, XLSX and PDF
  * always carry the same figures.
  */
+/**
+ * GEDEELD: released figures (docs/decisions.md, "Publicatie"), for every reader of the area who may
+ * see each prestatieafspraak in it; ZONDER_AFSPRAKEN: the same without the afspraken section, for
+ * the other readers; INTERN: exact figures, only for the gemeente the report is about.
+ */
+export type RapportageVariant = 'GEDEELD' | 'ZONDER_AFSPRAKEN' | 'INTERN';
+
 export interface RapportageCel {
   /** null when suppressed */
   waarde: number | null;
@@ -22,9 +29,16 @@ export interface RapportageIndicatorRegel {
   percentage: number | null;
   status: string;
   statusLabel: string;
+  /**
+   * Coverage of the realisation, e.g. "28 van 342 gemeenten": every aggregate above a gemeente
+   * states how many of the area's gemeenten contributed (null in a gemeente's own report).
+   */
+  dekking: string | null;
   /** realisation inside this quarter and inside the previous one, and the difference */
   ditKwartaal: RapportageCel;
+  dekkingDitKwartaal: string | null;
   vorigKwartaal: RapportageCel;
+  dekkingVorigKwartaal: string | null;
   verschil: RapportageCel;
 }
 
@@ -64,6 +78,19 @@ export interface RapportageOnderdeelRegel {
   code: string;
   naam: string;
   cellen: Record<string, RapportageCel>;
+  /** for a provincie row of the national report: the coverage of each cell (an aggregate itself) */
+  dekking?: Record<string, string | null>;
+}
+
+/**
+ * Who may see a prestatieafspraak whose afspraken the report shows (the same facts
+ * magPrestatieafspraakZien decides on in GraphQL), as read in the report's snapshot.
+ */
+export interface RapportageAfspraakZicht {
+  id: string;
+  gemeenteCode: string;
+  status: string;
+  partijIds: string[];
 }
 
 export interface RapportageInhoud {
@@ -75,9 +102,11 @@ export interface RapportageInhoud {
   peildatum: string;
   actielijn: string;
   actielijnNaam: string;
-  variant: 'GEDEELD' | 'INTERN';
+  variant: RapportageVariant;
   indicatoren: RapportageIndicatorRegel[];
   afspraken: RapportageAfspraakRegel[];
+  /** the prestatieafspraken behind `afspraken`: a reader gets them only when it may see each one */
+  afsprakenZicht: RapportageAfspraakZicht[];
   statushouders: RapportageStatushoudersRegel[];
   socialeHuur: RapportageSocialeHuurRegel[];
   /** for a provincie or the country: the table of its gemeenten or provincies */

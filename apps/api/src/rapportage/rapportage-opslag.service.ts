@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { ScopedDb } from '../database/scoped-db.service';
 import type { RapportageGebied } from './rapportage-gebied';
-import type { RapportageInhoud } from './rapportage-inhoud';
+import type { RapportageInhoud, RapportageVariant } from './rapportage-inhoud';
 
 export type Formaat = 'CSV' | 'XLSX' | 'PDF';
 export const MIME: Record<Formaat, string> = {
@@ -16,7 +16,7 @@ export interface TeBewarenRapportage {
   gedeeld: RapportageInhoud;
   /** exact variant, only when it differs from the shared one (gemeente reports with small cells) */
   intern?: RapportageInhoud;
-  bestanden: { formaat: Formaat; variant: 'GEDEELD' | 'INTERN'; inhoud: Buffer }[];
+  bestanden: { formaat: Formaat; variant: RapportageVariant; inhoud: Buffer }[];
 }
 
 export interface RapportageMeta {

@@ -44,11 +44,20 @@ export async function renderXlsx(r: RapportageInhoud): Promise<Buffer> {
   ]) info.addRow([k, v]).commit();
   await info.commit();
 
-  const ind = blad('Voortgang', ['Actielijn', 'Indicator', 'Naam', 'Eenheid', 'Taakstelling', 'Realisatie', 'Percentage', 'Status', 'Dit kwartaal', 'Vorig kwartaal', 'Verschil'], [26, 34, 44, 14, 14, 14, 12, 14, 14, 14, 12]);
+  // coverage ("n van m gemeenten") beside every aggregate of an area above a gemeente
+  const boven = r.gebied.soort !== 'GEMEENTE';
+  const d = <T>(...x: T[]): T[] => (boven ? x : []);
+  const ind = blad(
+    'Voortgang',
+    ['Actielijn', 'Indicator', 'Naam', 'Eenheid', 'Taakstelling', 'Realisatie', ...d('Dekking'), 'Percentage', 'Status', 'Dit kwartaal', ...d('Dekking dit kwartaal'), 'Vorig kwartaal', ...d('Dekking vorig kwartaal'), 'Verschil'],
+    [26, 34, 44, 14, 14, 14, ...d(22), 12, 14, 14, ...d(22), 14, ...d(22), 12],
+  );
   for (const i of r.indicatoren) {
-    const row = ind.addRow([i.actielijnNaam, i.code, i.naam, i.eenheid, i.taakstelling, waarde(i.realisatie), i.percentage === null ? null : i.percentage / 100, i.statusLabel, waarde(i.ditKwartaal), waarde(i.vorigKwartaal), waarde(i.verschil)]);
-    row.getCell(7).numFmt = '0.0%';
-    for (const c of [5, 6, 9, 10, 11]) row.getCell(c).numFmt = '#,##0';
+    const waarden = [i.actielijnNaam, i.code, i.naam, i.eenheid, i.taakstelling, waarde(i.realisatie), ...d(i.dekking), i.percentage === null ? null : i.percentage / 100, i.statusLabel, waarde(i.ditKwartaal), ...d(i.dekkingDitKwartaal), waarde(i.vorigKwartaal), ...d(i.dekkingVorigKwartaal), waarde(i.verschil)];
+    const row = ind.addRow(waarden);
+    const kolom = (n: number) => n + (boven ? (n > 6 ? 1 : 0) + (n > 9 ? 1 : 0) + (n > 10 ? 1 : 0) : 0);
+    row.getCell(kolom(7)).numFmt = '0.0%';
+    for (const c of [5, 6, 9, 10, 11]) row.getCell(kolom(c)).numFmt = '#,##0';
     row.commit();
   }
   await ind.commit();
@@ -76,9 +85,11 @@ export async function renderXlsx(r: RapportageInhoud): Promise<Buffer> {
     await so.commit();
   }
   if (r.onderdelen) {
-    const od = blad(r.onderdelen.soort === 'gemeente' ? 'Gemeenten' : 'Provincies', ['Code', 'Naam', ...r.onderdelen.kolommen.map((k) => k.naam)], [10, 28, ...r.onderdelen.kolommen.map(() => 16)]);
+    const metDekking = r.onderdelen.regels.some((o) => o.dekking);
+    const kolommen = r.onderdelen.kolommen.flatMap((k) => (metDekking ? [k.naam, `Dekking ${k.naam}`] : [k.naam]));
+    const od = blad(r.onderdelen.soort === 'gemeente' ? 'Gemeenten' : 'Provincies', ['Code', 'Naam', ...kolommen], [10, 28, ...kolommen.map(() => 16)]);
     for (const o of r.onderdelen.regels) {
-      od.addRow([o.code, o.naam, ...r.onderdelen.kolommen.map((k) => waarde(o.cellen[k.code] ?? null))]).commit();
+      od.addRow([o.code, o.naam, ...r.onderdelen.kolommen.flatMap((k) => (metDekking ? [waarde(o.cellen[k.code] ?? null), o.dekking?.[k.code] ?? null] : [waarde(o.cellen[k.code] ?? null)]))]).commit();
     }
     await od.commit();
   }

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { ACTIELIJN_CODES, kwartaalVanDatum, parseKwartaal, formatKwartaal, vorigKwartaal, vandaagInAmsterdam } from '@thuismonitor/domain';
 import { RequestContext } from '@thuismonitor/auth';
+import { ScopedDb } from '../database/scoped-db.service';
 import { JobHandler } from '../jobs/job-handler';
 import { alleGebieden } from './rapportage-gebied';
 import { GebiedService } from '../gebied/gebied.service';
-import { RapportageInhoudService } from './rapportage-inhoud.service';
+import { RapportageInhoudService, type AlsEigenaar } from './rapportage-inhoud.service';
 import { RapportageOpslag, type Formaat, type TeBewarenRapportage } from './rapportage-opslag.service';
 import { RapportageQueue, type GebiedJobData, type PlannerJobData } from './rapportage-queue.service';
 import { renderCsv } from './rapportage-csv';
@@ -27,7 +27,7 @@ export class RapportageJobs {
   private readonly logger = new Logger(RapportageJobs.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: ScopedDb,
     private readonly inhoud: RapportageInhoudService,
     private readonly opslag: RapportageOpslag,
     private readonly pdf: PdfRenderer,
@@ -40,7 +40,7 @@ export class RapportageJobs {
     // The scheduler fires N days after a quarter ends: the report is about that ended quarter.
     const kwartaal = job.data.kwartaal ?? formatKwartaal(vorigKwartaal(kwartaalVanDatum(vandaagInAmsterdam(new Date()))));
     parseKwartaal(kwartaal);
-    const gebieden = await alleGebieden(this.dataSource.manager, { provincies: job.data.provincies });
+    const gebieden = await this.db.publiek((m) => alleGebieden(m, { provincies: job.data.provincies }));
     const aanleiding = job.data.provincies?.length ? `gepland-${job.data.provincies.join('-')}` : 'gepland';
     const flow = await this.queue.startKwartaalFlow(kwartaal, gebieden, aanleiding);
     this.logger.log(`quarterly run ${kwartaal}: ${gebieden.length} areas queued`);
@@ -54,13 +54,18 @@ export class RapportageJobs {
     const gebied = await this.gebieden.opzoeken(soort, code);
     if (!gebied) throw new Error(`unknown area ${soort} ${code}`);
 
-    // One consistent cut-off for every figure of this area: a read-only REPEATABLE READ snapshot.
+    // One consistent cut-off for every figure of this area: ONE read-only REPEATABLE READ
+    // transaction under the app role (RLS applies), acting as the system with Rijk's scope.
     const t0 = Date.now();
-    const systeem = await this.systeemContext();
-    const { peilmoment, inhouden } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      await m.query('SET TRANSACTION READ ONLY');
-      const [{ nu }] = await m.query('SELECT now() AS nu');
-      const cijfers = await this.inhoud.verzamel(m, gebied, k, systeem);
+    const systeem = await this.db.systeemContext('kwartaalrapportage');
+    const eigenaar = soort === 'GEMEENTE' ? await this.eigenaarContext(gebied.code) : null;
+    const { peilmoment, inhouden } = await this.db.snapshot(systeem, async (m) => {
+      const [{ nu, snapshot }] = await m.query('SELECT now() AS nu, pg_export_snapshot() AS snapshot');
+      // the gemeente's exact variant: read as the gemeente, in a snapshot of the same cut-off
+      const alsEigenaar: AlsEigenaar | null = eigenaar
+        ? (werk) => this.db.snapshot(eigenaar, (me) => werk(me, eigenaar), { zelfdeSnapshotAls: snapshot })
+        : null;
+      const cijfers = await this.inhoud.verzamel(m, gebied, k, systeem, alsEigenaar);
       return { peilmoment: nu as Date, inhouden: RAPPORT_ACTIELIJNEN.map((a) => this.inhoud.voorActielijn(cijfers, a)) };
     });
     const t1 = Date.now();
@@ -68,9 +73,9 @@ export class RapportageJobs {
 
     const rapportages: TeBewarenRapportage[] = [];
     let klaar = 0;
-    for (const { actielijn, gedeeld, intern } of inhouden) {
+    for (const { actielijn, gedeeld, zonderAfspraken, intern } of inhouden) {
       const bestanden: TeBewarenRapportage['bestanden'] = [];
-      for (const [variant, r] of [['GEDEELD', gedeeld], ['INTERN', intern]] as const) {
+      for (const [variant, r] of [['GEDEELD', gedeeld], ['ZONDER_AFSPRAKEN', zonderAfspraken], ['INTERN', intern]] as const) {
         if (!r) continue;
         bestanden.push(...(await this.render(r)).map((b) => ({ ...b, variant })));
       }
@@ -97,21 +102,22 @@ export class RapportageJobs {
   }
 
   /**
-   * Report jobs act for the system with national scope, as Rijk: they read every area's figures
-   * and only vastgestelde prestatieafspraken. Who may read the finished report is decided when a
-   * person reads it (RLS on kwartaalrapportage and gebiedBinnenScope).
+   * The gemeente's own context, for the exact (INTERN) variant of its report: the owner of every
+   * figure of its area. No gemeente organisation, no reader for an INTERN variant: none is made.
    */
-  private async systeemContext(): Promise<RequestContext> {
-    const [rijk] = await this.dataSource.query(`SELECT id, code, naam FROM organisatie WHERE soort = 'RIJK' AND actief ORDER BY code LIMIT 1`);
-    if (!rijk) throw new Error('no RIJK organisation: reference organisations missing');
+  private async eigenaarContext(gemeenteCode: string): Promise<RequestContext | null> {
+    const [org] = await this.db.publiek((m) =>
+      m.query(`SELECT id, code, naam FROM organisatie WHERE soort = 'GEMEENTE' AND gemeente_code = $1 AND actief ORDER BY code LIMIT 1`, [gemeenteCode]),
+    );
+    if (!org) return null;
     return new RequestContext(
       {
         sub: 'systeem:kwartaalrapportage',
-        gebruikersnaam: 'planner',
+        gebruikersnaam: 'systeem',
         naam: 'Thuismonitor kwartaalrapportage',
-        organisatieCode: rijk.code,
+        organisatieCode: org.code,
         rollen: ['lezen'],
-        organisatie: { id: rijk.id, code: rijk.code, soort: 'RIJK', naam: rijk.naam, gemeenten: [] },
+        organisatie: { id: org.id, code: org.code, soort: 'GEMEENTE', naam: org.naam, gemeenten: [gemeenteCode] },
       },
       'kwartaalrapportage',
     );

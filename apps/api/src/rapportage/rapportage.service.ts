@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { gebiedZichtbaar, gemeenteScope, zietOnderdrukteCellen, type RequestContext } from '@thuismonitor/auth';
+import { gebiedZichtbaar, gemeenteScope, type RequestContext } from '@thuismonitor/auth';
 import { parseKwartaal, kwartaalEinde, vandaagInAmsterdam, type GebiedSoort } from '@thuismonitor/domain';
 import { ScopedDb } from '../database/scoped-db.service';
 import { AuditService } from '../audit/audit.service';
@@ -9,16 +9,25 @@ import { GebiedService } from '../gebied/gebied.service';
 import { RapportageQueue } from './rapportage-queue.service';
 import type { Kwartaalrapportage, KwartaalrapportageFilter, RapportageAanvraag } from './rapportage.types';
 import type { Formaat } from './rapportage-opslag.service';
+import type { RapportageAfspraakZicht } from './rapportage-inhoud';
+import { leesbareVarianten } from './rapportage-zicht';
 
 const SELECT = `
   SELECT r.id, r.gebied_soort AS "gebiedSoort", r.gebied_code AS "gebiedCode", r.gebied_naam AS "gebiedNaam",
          r.jaar || '-Q' || r.kwartaal AS kwartaal, r.actielijn, r.versie, r.peilmoment,
          r.aangevraagd_door AS "aangevraagdDoor", r.gemaakt_op AS "gemaaktOp", r.gemeenten,
+         r.snapshot->'gedeeld'->'afsprakenZicht' AS "afsprakenZicht",
+         coalesce(jsonb_array_length(r.snapshot->'gedeeld'->'afspraken'), 0) AS "aantalAfspraken",
          coalesce((SELECT json_agg(json_build_object('formaat', b.formaat, 'variant', b.variant, 'grootte', octet_length(b.inhoud))
                    ORDER BY b.formaat, b.variant) FROM kwartaalrapportage_bestand b WHERE b.rapportage_id = r.id), '[]') AS bestanden
   FROM kwartaalrapportage r`;
 
-type Rij = Omit<Kwartaalrapportage, 'bestanden'> & { gemeenten: string[]; bestanden: { formaat: string; variant: string; grootte: number }[] };
+type Rij = Omit<Kwartaalrapportage, 'bestanden'> & {
+  gemeenten: string[];
+  afsprakenZicht: RapportageAfspraakZicht[] | null;
+  aantalAfspraken: number;
+  bestanden: { formaat: string; variant: string; grootte: number }[];
+};
 
 /**
  * Reading and requesting reports. Reads go through the scoped transaction (RLS: all gemeenten of
@@ -33,13 +42,16 @@ export class RapportageService {
     private readonly gebieden: GebiedService,
   ) {}
 
+  /** The files this reader may have (leesbareVarianten), each with its download URL. */
   private metUrls(ctx: RequestContext, r: Rij): Kwartaalrapportage {
-    // The exact (INTERN) files are offered only to the gemeente the report is about.
-    const intern = r.gebiedSoort === 'GEMEENTE' && !zietOnderdrukteCellen(ctx.principal, r.gebiedCode);
+    const { afsprakenZicht, aantalAfspraken, ...rapport } = r;
+    const mag = new Set<string>(
+      leesbareVarianten(ctx.principal, { ...r, afsprakenZicht, aantalAfspraken, varianten: new Set(r.bestanden.map((b) => b.variant)) }),
+    );
     return {
-      ...r,
+      ...rapport,
       bestanden: r.bestanden
-        .filter((b) => b.variant === 'GEDEELD' || intern)
+        .filter((b) => mag.has(b.variant))
         .map((b) => ({ ...b, url: `/api/rapportages/${r.id}/${b.formaat.toLowerCase()}${b.variant === 'INTERN' ? '?variant=intern' : ''}` })),
     };
   }
@@ -79,14 +91,21 @@ export class RapportageService {
     return this.metUrls(ctx, rij);
   }
 
+  /**
+   * A file of a report: the exact one when asked for and readable, else the shared variant this
+   * reader may have (with or without the afspraken). Whatever the URL names, only a variant from
+   * leesbareVarianten is ever sent.
+   */
   async bestand(ctx: RequestContext, id: string, formaat: Formaat, wilIntern: boolean) {
     const rapport = await this.opId(ctx, id);
-    const variant = wilIntern && rapport.bestanden.some((b) => b.variant === 'INTERN' && b.formaat === formaat) ? 'INTERN' : 'GEDEELD';
+    const mag = rapport.bestanden.filter((b) => b.formaat === formaat).map((b) => b.variant);
+    const variant = wilIntern && mag.includes('INTERN') ? 'INTERN' : mag.find((v) => v !== 'INTERN');
+    if (!variant) throw nietGevonden('Het bestand');
     const [b] = await this.db.transaction(ctx, (m) =>
       m.query(`SELECT mime, inhoud FROM kwartaalrapportage_bestand WHERE rapportage_id = $1 AND formaat = $2 AND variant = $3`, [id, formaat, variant]),
     );
     if (!b) throw nietGevonden('Het bestand');
-    const naam = `kwartaalrapportage-${rapport.gebiedCode}-${rapport.kwartaal}-${rapport.actielijn.toLowerCase()}-v${rapport.versie}${variant === 'INTERN' ? '-intern' : ''}.${formaat.toLowerCase()}`;
+    const naam = `kwartaalrapportage-${rapport.gebiedCode}-${rapport.kwartaal}-${rapport.actielijn.toLowerCase()}-v${rapport.versie}${variant === 'GEDEELD' ? '' : `-${variant.toLowerCase().replace('_', '-')}`}.${formaat.toLowerCase()}`;
     return { mime: b.mime as string, inhoud: b.inhoud as Buffer, naam };
   }
 

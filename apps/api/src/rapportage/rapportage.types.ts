@@ -4,7 +4,11 @@ import { GebiedSoortEnum } from '../common/graphql-enums';
 @ObjectType()
 export class RapportageBestand {
   @Field() formaat: string;
-  @Field({ description: 'GEDEELD (kleine aantallen afgeschermd) of INTERN (exact, alleen voor de gemeente zelf)' })
+  @Field({
+    description:
+      'GEDEELD (vrijgegeven cijfers, met de afspraken), ZONDER_AFSPRAKEN (dezelfde cijfers zonder de afspraken: ' +
+      'voor wie niet elke prestatieafspraak in de rapportage mag inzien) of INTERN (exact, alleen voor de gemeente zelf)',
+  })
   variant: string;
   @Field(() => Int) grootte: number;
   @Field({ description: 'Download-URL (met bearer token ophalen)' }) url: string;
