@@ -8,6 +8,10 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { GebruikersFoutFilter } from './common/gebruikers-fout.filter';
+import compression from 'compression';
+import { beveiligingsHeaders } from './beveiliging/http-headers';
+import { ipLimiet } from './beveiliging/rate-limieten';
+import { RedisHealth } from './jobs/redis-health';
 import { Metrieken } from './metrics/metrieken';
 import { httpMetrieken } from './metrics/http-metrieken';
 
@@ -19,22 +23,54 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   // first middleware: every request is measured, also those that later ones refuse (metrics/)
   app.use(httpMetrieken(app.get(Metrieken)));
   app.disable('x-powered-by');
+  // which proxy may tell us the client's address and scheme (rate limits per IP, HSTS); see TRUST_PROXY
+  app.set('trust proxy', config.beveiliging.trustProxy);
+  // before everything else, so static files and the SPA get the same headers and limits as the API
+  app.use(beveiligingsHeaders(config));
+  app.use(ipLimiet(config, app.get(RedisHealth).client));
+  app.use(compression());
   app.useGlobalFilters(new GebruikersFoutFilter());
   app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
   app.useBodyParser('json', { limit: '2mb' });
-  serveerWebApp(app, config.webDistDir);
+  serveerWebApp(app, config);
   return app;
 }
 
-/** The built React app at / with SPA fallback; absent build = a short hint instead of a 404. */
-function serveerWebApp(app: NestExpressApplication, dir: string): void {
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * The built React app at / with SPA fallback; absent build = a short hint instead of a 404.
+ * Vite puts content-hashed file names under /assets: those never change, so browsers may keep them
+ * a year without asking again; index.html must always be revalidated (it names the current hashes);
+ * other public files (map data) are not hashed and get an hour. Source maps are never served.
+ */
+function serveerWebApp(app: NestExpressApplication, config: AppConfig): void {
+  const dir = config.webDistDir;
   const index = path.join(dir, 'index.html');
+  const assets = path.join(dir, 'assets') + path.sep;
   const api = /^\/(graphql|api|health|dev-oidc|config\.json)(\/|$)/;
+  const publiek = new URL(config.publicUrl);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.endsWith('.map')) return res.status(404).type('text/plain; charset=utf-8').send('Niet gevonden.');
+    next();
+  });
   if (fs.existsSync(index)) {
-    app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+    app.useStaticAssets(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res: Response, bestand: string) => {
+        if (bestand.startsWith(assets)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || api.test(req.path)) return next();
+    // Opened as http://127.0.0.1:3000 while PUBLIC_URL says localhost (or the other way round): the
+    // login redirect, the token exchange and the API all live on the public origin, and a page on
+    // another origin cannot reach them ("Failed to fetch"). Send the browser to the public address.
+    if (LOOPBACK.has(req.hostname) && LOOPBACK.has(publiek.hostname) && req.hostname !== publiek.hostname) {
+      return res.redirect(302, `${publiek.origin}${req.originalUrl}`);
+    }
     if (fs.existsSync(index)) return res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
     res.type('text/plain; charset=utf-8').send('Thuismonitor API draait. De webapp is nog niet gebouwd (npm run build).');
   });

@@ -18,6 +18,8 @@ import { OrganisatieModule } from './organisatie/organisatie.module';
 import { FEATURE_MODULES } from './feature-modules';
 import { loggerOpties } from './logging/logger-opties';
 import { MetricsModule } from './metrics/metrics.module';
+import { graphqlBeveiliging, vertaalLimietFout } from './beveiliging/graphql-limieten';
+import { GebruikerLimietMiddleware, MislukteAanmeldingMiddleware } from './beveiliging/rate-limieten';
 
 /** Shared by the API and the worker entry points: configuration, logging, database. */
 export function kernModules(config: AppConfig) {
@@ -38,6 +40,8 @@ export function kernModules(config: AppConfig) {
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // cost limits, no introspection or field suggestions in production (beveiliging/graphql-limieten.ts)
+    const limieten = graphqlBeveiliging(config.nodeEnv === 'production');
     return {
       module: AppModule,
       imports: [
@@ -48,9 +52,13 @@ export class AppModule implements NestModule {
           autoSchemaFile: config.graphqlSchemaFile ?? true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          introspection: limieten.introspection,
+          validationRules: limieten.validationRules,
+          parseOptions: limieten.parseOptions,
+          plugins: [...limieten.plugins],
+          allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
-          formatError: formatGraphqlFout,
+          formatError: (formatted, error) => vertaalLimietFout(formatted) ?? formatGraphqlFout(formatted, error),
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
         AuthModule.forRoot(config),
@@ -63,7 +71,8 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(AuthenticatieMiddleware)
+      // failed-authentication brake before the token check, per-user limit after it (beveiliging/)
+      .apply(MislukteAanmeldingMiddleware, AuthenticatieMiddleware, GebruikerLimietMiddleware)
       .forRoutes({ path: 'graphql', method: RequestMethod.ALL }, { path: 'api/*path', method: RequestMethod.ALL });
   }
 }

@@ -38,7 +38,9 @@ export function leesBeveiligingConfig(env: NodeJS.ProcessEnv, problemen: string[
   let trustProxy: BeveiligingConfig['trustProxy'] = false;
   if (proxyRaw === 'true') {
     // "true" trusts every X-Forwarded-For entry: any client could then pick its own rate-limit key
-    problemen.push('TRUST_PROXY=true trusts any client; give the number of proxy hops or the proxy addresses');
+    problemen.push(
+      'TRUST_PROXY=true trusts any client; give the number of proxy hops or the proxy addresses',
+    );
   } else if (/^\d+$/.test(proxyRaw)) {
     trustProxy = Number(proxyRaw) || false;
   } else if (proxyRaw && proxyRaw !== 'false') {

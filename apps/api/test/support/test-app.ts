@@ -90,6 +90,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     QUEUE_PREFIX: `tm-test-${database.naam}-${++appTeller}`,
     DATABASE_POOL_SIZE: '5',
+    // hundreds of requests from 127.0.0.1 per test file: rate limits out of the way, except
+    // where a test sets them low on purpose (beveiliging-http.spec.ts)
+    RATE_LIMIT_IP: '1000000',
+    RATE_LIMIT_USER: '1000000',
+    AUTH_FAILURE_LIMIT: '1000000',
     ...env,
   });
   const app = await createApi(config);
