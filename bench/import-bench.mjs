@@ -105,6 +105,7 @@ try {
     DEMO_DATA: 'true',
     LOG_LEVEL: 'warn',
     QUEUE_PREFIX: `tm-bench-${process.pid}`,
+    METRICS_PORT: String(await vrijePoort()),
   };
   delete env.OIDC_ISSUER_URL;
   api = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -313,13 +314,28 @@ try {
         await new Promise((res) => setTimeout(res, 10));
       }
     })();
+    await lus(); // prom-client resets its event-loop delay histogram on every scrape
     const t0 = performance.now();
     const uitkomst = await werk();
     const duur = performance.now() - t0;
     klaar = true;
     await peiler;
     clearInterval(meter);
-    return { uitkomst, duur, lat, rssMb: rss / 1024 };
+    return { uitkomst, duur, lat, rssMb: rss / 1024, lus: await lus() };
+  }
+
+  /**
+   * The API's own event-loop delay since the previous scrape (prom-client's monitorEventLoopDelay,
+   * 10 ms resolution, on METRICS_PORT): separates time the API thread was blocked from time the
+   * machine's scheduler or the network added to /health/live.
+   */
+  async function lus() {
+    const tekst = await (await fetch(`http://127.0.0.1:${env.METRICS_PORT}/metrics`)).text();
+    const waarde = (naam) => Number(tekst.match(new RegExp(`^${naam} ([0-9.e+-]+)`, 'm'))?.[1] ?? NaN) * 1000;
+    return {
+      p99: waarde('nodejs_eventloop_lag_p99_seconds'),
+      max: waarde('nodejs_eventloop_lag_max_seconds'),
+    };
   }
 
   function rssKb(veld = 'VmRSS') {
@@ -351,7 +367,8 @@ try {
           )
             .toFixed(1)
             .padStart(6)} ms   ` +
-          `API RSS peak ${m.rssMb.toFixed(0)} MB${extra ? `   ${extra}` : ''}`,
+          `API RSS peak ${m.rssMb.toFixed(0)} MB   event-loop delay p99 ${m.lus.p99.toFixed(0)} ms, max ${m.lus.max.toFixed(0)} ms` +
+          `${extra ? `   ${extra}` : ''}`,
       );
     const db2 = new pg.Client({ connectionString: dbUrl });
     await db2.connect();
@@ -415,6 +432,9 @@ try {
       `  worst p99 of /health/live during an upload: ${p99.toFixed(1)} ms (target < 100 ms: ${p99 < 100 ? 'met' : 'NOT met'})`,
     );
     console.log(`  API peak RSS over the whole run (VmHWM): ${(rssKb('VmHWM') / 1024).toFixed(0)} MB`);
+    console.log(
+      `  machine load average (1 min) at the end: ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`,
+    );
   }
 } catch (err) {
   console.error(err);

@@ -64,15 +64,39 @@ export const legeKolommen = (): GeldigeKolommen => ({
   kenmerkHash: [],
 });
 
-export function snijKolommen(k: GeldigeKolommen, van: number, tot: number): GeldigeKolommen {
+/**
+ * One batch of valid rows as Postgres array literals, one string per column ('{GM0344,GM0356}',
+ * NULL for no aandachtsgroep). The worker builds them, so the API thread receives seven strings
+ * per batch (a copy, no per-value deserialisation) and passes them to INSERT … FROM
+ * unnest($n::text[], …) as they are. Every value is a code, a date, a number, t/f or a hex hash
+ * (the row rules guarantee it), so no element needs quoting.
+ */
+export interface KolomBatch {
+  aantal: number;
+  gemeente: string;
+  datum: string;
+  aandachtsgroep: string;
+  huishoudgrootte: string;
+  segment: string;
+  viaUrgentie: string;
+  kenmerkHash: string;
+}
+
+export function alsBatch(k: GeldigeKolommen, van: number, tot: number): KolomBatch {
+  const lijst = (xs: readonly (string | number | boolean | null)[]) =>
+    `{${xs
+      .slice(van, tot)
+      .map((x) => (x === null ? 'NULL' : x === true ? 't' : x === false ? 'f' : String(x)))
+      .join(',')}}`;
   return {
-    gemeente: k.gemeente.slice(van, tot),
-    datum: k.datum.slice(van, tot),
-    aandachtsgroep: k.aandachtsgroep.slice(van, tot),
-    huishoudgrootte: k.huishoudgrootte.slice(van, tot),
-    segment: k.segment.slice(van, tot),
-    viaUrgentie: k.viaUrgentie.slice(van, tot),
-    kenmerkHash: k.kenmerkHash.slice(van, tot),
+    aantal: tot - van,
+    gemeente: lijst(k.gemeente),
+    datum: lijst(k.datum),
+    aandachtsgroep: lijst(k.aandachtsgroep),
+    huishoudgrootte: lijst(k.huishoudgrootte),
+    segment: lijst(k.segment),
+    viaUrgentie: lijst(k.viaUrgentie),
+    kenmerkHash: lijst(k.kenmerkHash),
   };
 }
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { GebruikersFout } from '../common/fouten';
-import type { GeldigeKolommen, VerwerkInvoer } from './import-verwerking';
+import type { KolomBatch, VerwerkInvoer } from './import-verwerking';
 import type { WerkerBericht } from './import-worker';
 
 /** Imports checked at the same time; one per core, so the API thread always has a core. */
@@ -28,7 +28,7 @@ export interface ImportSessie {
   rapport: ImportRapportDeel;
   aantalGeldig: number;
   /** the next batch of valid rows, or undefined when all were handed out */
-  volgende(aantal: number): Promise<GeldigeKolommen | undefined>;
+  volgende(aantal: number): Promise<KolomBatch | undefined>;
   /** ends the worker (always call, also after an error) */
   stop(): Promise<void>;
 }

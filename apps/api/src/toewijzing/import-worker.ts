@@ -1,6 +1,7 @@
+import * as os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BestandWeigering } from './bestand-weigering';
-import { snijKolommen, verwerkBestand, type VerwerkInvoer } from './import-verwerking';
+import { alsBatch, verwerkBestand, type KolomBatch, type VerwerkInvoer } from './import-verwerking';
 
 /**
  * Entry point of the import worker thread (started by ImportWerkers). Checks the whole file,
@@ -18,12 +19,22 @@ export type WerkerBericht =
       };
       geldig: number;
     }
-  | { soort: 'batch'; kolommen: ReturnType<typeof snijKolommen> }
+  | { soort: 'batch'; kolommen: KolomBatch }
   | { soort: 'klaar' }
   | { soort: 'weigering'; melding: string; details?: { veld: string; melding: string }[]; status: 400 | 422 }
   | { soort: 'fout'; bericht: string };
 
 async function main(): Promise<void> {
+  // Lowest CPU priority for this thread: on Linux the nice value is per thread (setpriority on
+  // the calling thread), so when cores are scarce the API thread, which answers every other
+  // request, wins over a file being checked. Elsewhere this may apply to the process or fail.
+  if (process.platform === 'linux') {
+    try {
+      os.setPriority(19);
+    } catch {
+      // not permitted: run at normal priority
+    }
+  }
   const poort = parentPort!;
   const stuur = (b: WerkerBericht) => poort.postMessage(b);
   try {
@@ -34,7 +45,7 @@ async function main(): Promise<void> {
       if (m.soort !== 'volgende') return;
       if (van >= geldig.kenmerkHash.length) return stuur({ soort: 'klaar' });
       const tot = Math.min(van + m.aantal, geldig.kenmerkHash.length);
-      stuur({ soort: 'batch', kolommen: snijKolommen(geldig, van, tot) });
+      stuur({ soort: 'batch', kolommen: alsBatch(geldig, van, tot) });
       van = tot;
     });
   } catch (err) {

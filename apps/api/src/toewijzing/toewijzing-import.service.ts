@@ -33,7 +33,11 @@ export interface ImportRapport {
   genegeerdeKolommen: string[];
 }
 
-/** Rows per INSERT … SELECT FROM unnest(…) and per batch from the worker: large enough to amortise round trips, small enough for memory. */
+/**
+ * Rows per batch from the worker and per INSERT … SELECT FROM unnest(…): large enough to amortise
+ * round trips; each batch arrives as seven array-literal strings (KolomBatch), so this thread does
+ * no per-row work at all.
+ */
 const BATCH = 10_000;
 
 /**
@@ -107,7 +111,7 @@ export class ToewijzingImportService {
       const alAanwezig = await this.db.transaction(ctx, async (m) => {
         let n = 0;
         for (let batch = await sessie.volgende(BATCH); batch; batch = await sessie.volgende(BATCH)) {
-          n += await this.telAanwezig(m, ctx.organisatieId, batch.kenmerkHash);
+          n += await this.telAanwezig(m, ctx.organisatieId, batch.kenmerkHash, batch.aantal);
         }
         return n;
       });
@@ -164,8 +168,14 @@ export class ToewijzingImportService {
     });
   }
 
-  private async telAanwezig(m: EntityManager, corporatieId: string, hashes: string[]): Promise<number> {
-    if (hashes.length === 0) return 0;
+  /** `hashes`: a Postgres array literal of kenmerk hashes (KolomBatch). */
+  private async telAanwezig(
+    m: EntityManager,
+    corporatieId: string,
+    hashes: string,
+    aantal: number,
+  ): Promise<number> {
+    if (aantal === 0) return 0;
     const [{ n }] = await m.query(
       `SELECT count(*)::int AS n FROM toewijzing WHERE corporatie_id = $1 AND extern_kenmerk = ANY($2::text[])`,
       [corporatieId, hashes],
