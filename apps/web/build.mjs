@@ -6,5 +6,10 @@ import { build } from 'vite';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const watch = process.argv.includes('--watch');
-await build({ configFile: path.join(dir, 'vite.config.mjs'), build: watch ? { watch: {} } : {} });
+// Source maps only for the development watch build: dist is what the API serves, and a public map
+// hands out the whole source (issue 10). The API also answers 404 for any *.map (app.factory.ts).
+await build({
+  configFile: path.join(dir, 'vite.config.mjs'),
+  build: watch ? { watch: {}, sourcemap: true } : { sourcemap: false },
+});
 if (!watch) console.log('web: gebouwd in apps/web/dist');

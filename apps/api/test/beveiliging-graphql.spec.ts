@@ -165,8 +165,8 @@ describe('GraphQL cost limits (graphql-armor)', () => {
     expect(r.status).toBe(400);
     expect(r.errors?.map((e) => e.extensions)).toEqual([{ code: TE_ZWARE_VRAAG, limiet: 'directieven' }]);
 
-    // no list, depth 3, few tokens, but 500 fields: the cost limit (armor counts every field node)
-    const duur = `{ gemeente(code: "GM0344") { provincie { ${'naam '.repeat(500)} } } }`;
+    // one page of 100 rows (armor multiplies by a literal first) with many fields: above the cost limit
+    const duur = `{ toewijzingen(first: 100) { nodes { ${'datum '.repeat(12)} gemeente { code naam } corporatie { code naam } } } }`;
     const k = await t.gql('gemeente.utrecht', duur);
     expect(k.status).toBe(400);
     expect(k.errors?.map((e) => e.extensions)).toEqual([{ code: TE_ZWARE_VRAAG, limiet: 'kosten' }]);

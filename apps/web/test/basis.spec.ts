@@ -86,9 +86,11 @@ describe('webapp: aanmelden, start, referentielijsten', () => {
     await page.goto(`${t.url}/afspraken/nieuw`);
     await page.getByLabel('Titel (verplicht)').fill('Concept van voor het verlopen');
     await page.evaluate(() => {
-      const s = JSON.parse(sessionStorage.getItem('thuismonitor.sessie')!);
-      s.verlooptOp = Date.now() + 1500;
-      sessionStorage.setItem('thuismonitor.sessie', JSON.stringify(s));
+      // the session as oidc-client-ts stores it (expires_at in seconds)
+      const sleutel = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+      const s = JSON.parse(sessionStorage.getItem(sleutel)!);
+      s.expires_at = Math.floor(Date.now() / 1000) + 2;
+      sessionStorage.setItem(sleutel, JSON.stringify(s));
     });
     await page.reload();
     expect(await page.getByLabel('Titel (verplicht)').inputValue()).toBe('Concept van voor het verlopen');
@@ -103,9 +105,10 @@ describe('webapp: aanmelden, start, referentielijsten', () => {
 
   it('tells the user in Dutch when the session has expired and offers to log in again', async () => {
     await page.evaluate(() => {
-      const s = JSON.parse(sessionStorage.getItem('thuismonitor.sessie')!);
-      s.accessToken = 'verlopen.token.waarde';
-      sessionStorage.setItem('thuismonitor.sessie', JSON.stringify(s));
+      const sleutel = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+      const s = JSON.parse(sessionStorage.getItem(sleutel)!);
+      s.access_token = 'verlopen.token.waarde';
+      sessionStorage.setItem(sleutel, JSON.stringify(s));
     });
     await page.reload();
     await page.getByText('Uw sessie is verlopen').first().waitFor();
@@ -116,6 +119,6 @@ describe('webapp: aanmelden, start, referentielijsten', () => {
     const p = await t.aanmelden('corporatie.domstad');
     await p.getByRole('button', { name: 'Afmelden' }).click();
     await p.getByText('U bent afgemeld.').waitFor();
-    expect(await p.evaluate(() => sessionStorage.getItem('thuismonitor.sessie'))).toBeNull();
+    expect(await p.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:')))).toEqual([]);
   });
 });

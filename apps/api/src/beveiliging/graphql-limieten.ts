@@ -31,8 +31,12 @@ export const GRAPHQL_LIMIETEN = {
   diepte: 7,
   aliassen: 10,
   directieven: 10,
-  /** GraphQL Armor cost: object 2, scalar 1, times 1.5 per level of depth */
-  kosten: 1000,
+  /**
+   * GraphQL Armor cost: object 2, scalar 1, times 1.5 per level of depth, times a literal
+   * first/last. Armor's default; a page of 100 toewijzingen with eight fields costs 3,725 (the
+   * attack suite's collector), the web app passes first as a variable (not counted).
+   */
+  kosten: 5000,
   /** lexer tokens: checked by graphql-js while parsing, before a big document is ever built */
   tokens: 1000,
   /**

@@ -9,7 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { WebConfig } from '../config';
-import { afmelden, bewaarSessie, leesSessie, startAanmelden, vernieuwSessie, type Sessie } from './oidc';
+import { afmelden, leesSessie, startAanmelden, vergeetSessie, vernieuwSessie, type Sessie } from './oidc';
 
 export type AuthStatus = 'aangemeld' | 'afgemeld' | 'verlopen';
 
@@ -36,11 +36,11 @@ export function useAuth(): AuthWaarde {
 
 export function AuthProvider({ config, children }: { config: WebConfig; children: ReactNode }) {
   const [sessie, setSessie] = useState<Sessie | null>(() => {
-    const s = leesSessie();
+    const s = leesSessie(config);
     return s && s.verlooptOp > Date.now() ? s : null;
   });
   const [status, setStatus] = useState<AuthStatus>(() => {
-    const s = leesSessie();
+    const s = leesSessie(config);
     if (!s) return 'afgemeld';
     return s.verlooptOp > Date.now() ? 'aangemeld' : 'verlopen';
   });
@@ -50,10 +50,10 @@ export function AuthProvider({ config, children }: { config: WebConfig; children
   const verlopen = useCallback(() => {
     if (!sessieRef.current) return;
     sessieRef.current = null;
-    bewaarSessie(null);
+    vergeetSessie(config);
     setSessie(null);
     setStatus('verlopen');
-  }, []);
+  }, [config]);
 
   // Shortly before the token runs out: renew it silently when the provider gave a refresh token
   // (Keycloak), else end the session with the Dutch "sessie verlopen" message.

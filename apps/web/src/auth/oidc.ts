@@ -1,8 +1,15 @@
 /**
- * OpenID Connect authorization code flow with PKCE (S256) for a public browser client, against
- * Keycloak or the embedded development provider (same URL layout). Tokens live in memory and in
- * sessionStorage (gone when the tab closes; never localStorage).
+ * OpenID Connect in the browser with oidc-client-ts: authorization code flow with PKCE (S256),
+ * state and nonce, for a public client, against Keycloak or the embedded development provider
+ * (same URL layout). Tokens live in sessionStorage (gone when the tab closes; never localStorage).
+ *
+ * oidc-client-ts checks state, the nonce and the subject of the id_token, but not its signature,
+ * issuer, audience or expiry. Those are checked here with jose against the issuer's JWKS before the
+ * session is used (controleerIdToken): defence in depth on top of the TLS-protected token
+ * endpoint (OpenID Connect Core 1.0, 3.1.3.7).
  */
+import { ErrorResponse, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { WebConfig } from '../config';
 
 export interface Sessie {
@@ -14,183 +21,161 @@ export interface Sessie {
   verlooptOp: number;
 }
 
-interface Discovery {
-  authorization_endpoint: string;
-  token_endpoint: string;
-  end_session_endpoint?: string;
-}
-
-interface Lopend {
-  state: string;
-  verifier: string;
-  nonce: string;
-  terugNaar: string;
-}
-
-const SESSIE_KEY = 'thuismonitor.sessie';
-const LOPEND_KEY = 'thuismonitor.aanmelden';
 export const TERUGKEER_PAD = '/aanmelden/terug';
 
-const discoveries = new Map<string, Promise<Discovery>>();
+const managers = new Map<string, UserManager>();
 
-function discovery(issuer: string): Promise<Discovery> {
-  let d = discoveries.get(issuer);
-  if (!d) {
-    d = fetch(`${issuer}/.well-known/openid-configuration`).then(async (res) => {
-      if (!res.ok) throw new Error(`De aanmeldserver antwoordt niet (HTTP ${res.status}).`);
-      return (await res.json()) as Discovery;
+function beheerder(config: WebConfig): UserManager {
+  const sleutel = `${config.issuer}|${config.clientId}`;
+  let um = managers.get(sleutel);
+  if (!um) {
+    um = new UserManager({
+      authority: config.issuer,
+      client_id: config.clientId,
+      redirect_uri: `${window.location.origin}${TERUGKEER_PAD}`,
+      post_logout_redirect_uri: `${window.location.origin}/?afgemeld=1`,
+      response_type: 'code',
+      scope: 'openid profile email',
+      ui_locales: 'nl',
+      userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+      stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+      // renewal is decided by AuthContext: refresh token (Keycloak) or the "sessie verlopen" flow;
+      // no hidden iframes (the CSP forbids frames, and third-party cookies make them unreliable)
+      automaticSilentRenew: false,
+      monitorSession: false,
+      loadUserInfo: false,
     });
-    d.catch(() => discoveries.delete(issuer));
-    discoveries.set(issuer, d);
+    managers.set(sleutel, um);
   }
-  return d;
+  return um;
 }
 
-function base64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const opslagSleutel = (config: WebConfig) => `oidc.user:${config.issuer}:${config.clientId}`;
+
+function sessieUit(user: User): Sessie {
+  return {
+    accessToken: user.access_token,
+    idToken: user.id_token,
+    refreshToken: user.refresh_token,
+    verlooptOp: (user.expires_at ?? Math.floor(Date.now() / 1000) + 300) * 1000,
+  };
 }
 
-function willekeurig(n = 32): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(n)));
-}
-
-async function challenge(verifier: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return base64url(new Uint8Array(hash));
-}
-
-const redirectUri = () => `${window.location.origin}${TERUGKEER_PAD}`;
-
-export function leesSessie(): Sessie | null {
+/** The stored session, read synchronously for the first render. */
+export function leesSessie(config: WebConfig): Sessie | null {
   try {
-    const raw = sessionStorage.getItem(SESSIE_KEY);
-    if (!raw) return null;
-    const s = JSON.parse(raw) as Sessie;
-    return typeof s.accessToken === 'string' && typeof s.verlooptOp === 'number' ? s : null;
+    const raw = sessionStorage.getItem(opslagSleutel(config));
+    return raw ? sessieUit(User.fromStorageString(raw)) : null;
   } catch {
     return null;
   }
 }
 
-export function bewaarSessie(s: Sessie | null): void {
-  if (s) sessionStorage.setItem(SESSIE_KEY, JSON.stringify(s));
-  else sessionStorage.removeItem(SESSIE_KEY);
+export function vergeetSessie(config: WebConfig): void {
+  void beheerder(config).removeUser();
+}
+
+/** "Failed to fetch" and friends: a network error, not an answer. Dutch, with what to do about it. */
+function netwerkFout(config: WebConfig, err: unknown): Error | null {
+  if (!(err instanceof TypeError)) return null;
+  console.error('OIDC request failed (network)', err);
+  const issuer = new URL(config.issuer).origin;
+  return new Error(
+    `De aanmeldserver (${issuer}) is vanaf deze pagina niet bereikbaar. Controleer uw internetverbinding; ` +
+      `open Thuismonitor via het adres dat uw beheerder heeft opgegeven en probeer het opnieuw.`,
+  );
 }
 
 /** Sends the browser to the login page of the identity provider. */
 export async function startAanmelden(config: WebConfig, terugNaar: string): Promise<void> {
-  const d = await discovery(config.issuer);
-  const lopend: Lopend = { state: willekeurig(), verifier: willekeurig(48), nonce: willekeurig(), terugNaar };
-  sessionStorage.setItem(LOPEND_KEY, JSON.stringify(lopend));
-  const url = new URL(d.authorization_endpoint);
-  url.searchParams.set('client_id', config.clientId);
-  url.searchParams.set('redirect_uri', redirectUri());
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('scope', 'openid profile email');
-  url.searchParams.set('state', lopend.state);
-  url.searchParams.set('nonce', lopend.nonce);
-  url.searchParams.set('code_challenge', await challenge(lopend.verifier));
-  url.searchParams.set('code_challenge_method', 'S256');
-  url.searchParams.set('ui_locales', 'nl');
-  window.location.assign(url.toString());
+  try {
+    await beheerder(config).signinRedirect({ state: { terugNaar } });
+  } catch (err) {
+    throw (
+      netwerkFout(config, err) ?? new Error('Aanmelden kon niet worden gestart. Probeer het later opnieuw.')
+    );
+  }
 }
 
-/** Handles the redirect back from the provider: checks state, exchanges the code. */
+const jwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+/** Signature (issuer's JWKS), issuer, audience = this client, expiry, authorized party. */
+async function controleerIdToken(um: UserManager, config: WebConfig, user: User): Promise<void> {
+  if (!user.id_token) throw new Error('no id_token in the token response');
+  const jwksUri = await um.metadataService.getKeysEndpoint(false);
+  let set = jwks.get(jwksUri);
+  if (!set) {
+    set = createRemoteJWKSet(new URL(jwksUri));
+    jwks.set(jwksUri, set);
+  }
+  const { payload } = await jwtVerify(user.id_token, set, {
+    issuer: config.issuer,
+    audience: config.clientId,
+    clockTolerance: 60,
+  });
+  if (payload.azp !== undefined && payload.azp !== config.clientId)
+    throw new Error(`id_token azp ${String(payload.azp)}`);
+}
+
+/** Handles the redirect back from the provider: state, code exchange (PKCE), id_token checks. */
 export async function verwerkTerugkeer(
   config: WebConfig,
   search: string,
 ): Promise<{ sessie: Sessie; terugNaar: string }> {
-  const params = new URLSearchParams(search);
-  const raw = sessionStorage.getItem(LOPEND_KEY);
-  sessionStorage.removeItem(LOPEND_KEY);
-  if (params.get('error')) {
-    throw new Error(`Aanmelden is niet gelukt: ${params.get('error_description') ?? params.get('error')}.`);
-  }
-  const code = params.get('code');
-  const lopend = raw ? (JSON.parse(raw) as Lopend) : null;
-  if (!code || !lopend || params.get('state') !== lopend.state) {
+  const um = beheerder(config);
+  let user: User;
+  try {
+    user = await um.signinRedirectCallback(`${window.location.origin}${TERUGKEER_PAD}${search}`);
+  } catch (err) {
+    if (err instanceof ErrorResponse) {
+      console.error('OIDC error response', err.error, err.error_description);
+      throw new Error(`Aanmelden is niet gelukt: ${err.error_description ?? err.error ?? 'onbekende fout'}.`);
+    }
+    const netwerk = netwerkFout(config, err);
+    if (netwerk) throw netwerk;
+    console.error('OIDC sign-in callback refused', err);
     throw new Error(
       'Aanmelden is niet gelukt: het antwoord van de aanmeldserver hoort niet bij deze aanvraag. Probeer het opnieuw.',
     );
   }
-  const d = await discovery(config.issuer);
-  const res = await fetch(d.token_endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri(),
-      client_id: config.clientId,
-      code_verifier: lopend.verifier,
-    }),
-  });
-  if (!res.ok)
-    throw new Error('Aanmelden is niet gelukt: de aanmeldcode werd geweigerd. Probeer het opnieuw.');
-  const sessie = sessieUitTokens((await res.json()) as TokenAntwoord);
-  bewaarSessie(sessie);
+  try {
+    await controleerIdToken(um, config, user);
+  } catch (err) {
+    await um.removeUser();
+    const netwerk = netwerkFout(config, err);
+    if (netwerk) throw netwerk;
+    console.error('id_token refused', err);
+    throw new Error(
+      'Aanmelden is niet gelukt: het identiteitsbewijs van de aanmeldserver is ongeldig. Probeer het opnieuw.',
+    );
+  }
+  const gevraagd = (user.state as { terugNaar?: unknown } | undefined)?.terugNaar;
   const terugNaar =
-    lopend.terugNaar.startsWith('/') && !lopend.terugNaar.startsWith('//') ? lopend.terugNaar : '/';
-  return { sessie, terugNaar };
-}
-
-interface TokenAntwoord {
-  access_token: string;
-  id_token?: string;
-  refresh_token?: string;
-  expires_in?: number;
-}
-
-function sessieUitTokens(t: TokenAntwoord, vorige?: Sessie): Sessie {
-  return {
-    accessToken: t.access_token,
-    idToken: t.id_token ?? vorige?.idToken,
-    refreshToken: t.refresh_token ?? vorige?.refreshToken,
-    verlooptOp: Date.now() + (t.expires_in ?? 300) * 1000,
-  };
+    typeof gevraagd === 'string' && gevraagd.startsWith('/') && !gevraagd.startsWith('//') ? gevraagd : '/';
+  return { sessie: sessieUit(user), terugNaar };
 }
 
 /** Renews the access token with the refresh token (Keycloak); null when that is not possible. */
 export async function vernieuwSessie(config: WebConfig, sessie: Sessie): Promise<Sessie | null> {
   if (!sessie.refreshToken) return null;
   try {
-    const d = await discovery(config.issuer);
-    const res = await fetch(d.token_endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: sessie.refreshToken,
-        client_id: config.clientId,
-      }),
-    });
-    if (!res.ok) return null;
-    const nieuw = sessieUitTokens((await res.json()) as TokenAntwoord, sessie);
-    bewaarSessie(nieuw);
-    return nieuw;
-  } catch {
+    const user = await beheerder(config).signinSilent();
+    return user ? sessieUit(user) : null;
+  } catch (err) {
+    console.warn('token refresh failed', err);
     return null;
   }
 }
 
 /** Ends the session here and at the provider (RP-initiated logout), back to the start page. */
 export async function afmelden(config: WebConfig, sessie: Sessie | null): Promise<void> {
-  bewaarSessie(null);
-  let d: Discovery | undefined;
+  const um = beheerder(config);
+  await um.removeUser();
   try {
-    d = await discovery(config.issuer);
-  } catch {
-    d = undefined;
+    await um.signoutRedirect({ id_token_hint: sessie?.idToken });
+  } catch (err) {
+    // no end_session_endpoint, or the provider is unreachable: the local session is gone anyway
+    console.warn('RP-initiated logout not possible', err);
+    window.location.assign('/?afgemeld=1');
   }
-  if (!d?.end_session_endpoint) {
-    window.location.assign('/');
-    return;
-  }
-  const url = new URL(d.end_session_endpoint);
-  url.searchParams.set('client_id', config.clientId);
-  url.searchParams.set('post_logout_redirect_uri', `${window.location.origin}/?afgemeld=1`);
-  if (sessie?.idToken) url.searchParams.set('id_token_hint', sessie.idToken);
-  window.location.assign(url.toString());
 }

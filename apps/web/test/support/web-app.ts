@@ -147,6 +147,11 @@ export async function startWebApp(
     DEV_OIDC: 'true',
     DEV_OIDC_KEY_FILE: path.join(tmpDir, 'dev-oidc-key.json'),
     WEB_DIST_DIR: WEB_DIST,
+    // hundreds of requests from 127.0.0.1 per test file: rate limits out of the way, except
+    // where a test sets them low on purpose (beveiliging-http.spec.ts)
+    RATE_LIMIT_IP: '1000000',
+    RATE_LIMIT_USER: '1000000',
+    AUTH_FAILURE_LIMIT: '1000000',
     ...env,
   });
   let app: INestApplication | undefined;
