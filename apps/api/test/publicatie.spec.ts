@@ -580,3 +580,35 @@ describe('publicatie: a non-owner calling the functions directly never gets 1–
     expect(formatKwartaal(volgendKwartaal(kwartalen[7]))).toBe(formatKwartaal(ouder));
   });
 });
+
+describe('publicatie: row visibility is the row rule (migration 1764100000002)', () => {
+  const aantal = (s: JobScope, tabel: string, waar = 'true') =>
+    lees(s, async (m) => Number((await m.query(`SELECT count(*) AS n FROM ${tabel} WHERE ${waar}`))[0].n));
+  const echt = async (sql: string, p: unknown[]) => Number((await t.db.query(sql, p)).rows[0].n);
+
+  it('toewijzing rows: the corporatie its own, the gemeente those in it, provincie and Rijk none', async () => {
+    expect(await aantal(als.provincie(), 'toewijzing')).toBe(0);
+    expect(await aantal(als.rijk(), 'toewijzing')).toBe(0);
+    expect(await aantal(als.zorg(), 'toewijzing')).toBe(0);
+    expect(await aantal(als.corpB(), 'toewijzing')).toBe(
+      await echt(`SELECT count(*) AS n FROM toewijzing WHERE corporatie_id = $1`, [org['PUB-B']]),
+    );
+    expect(await aantal(als.corpB(), 'toewijzing', `corporatie_id <> '${org['PUB-B']}'`)).toBe(0);
+    expect(await aantal(als.utrecht(), 'toewijzing')).toBe(
+      await echt(`SELECT count(*) AS n FROM toewijzing WHERE gemeente_code = $1`, [UTRECHT]),
+    );
+  });
+
+  it('kwartaalcijfer rows: the reporter its own, the gemeente those in it, provincie none', async () => {
+    await t.db.query(
+      `INSERT INTO kwartaalcijfer (indicator_code, organisatie_id, gemeente_code, jaar, kwartaal, waarde)
+       VALUES ('UITSTROOM_WACHTEND', $1, $2, $3, $4, 1), ('UITSTROOM_WACHTEND', $1, $5, $3, $4, 1)`,
+      [org['PUB-Z'], UTRECHT, ouder.jaar, ouder.nummer, AMERSFOORT],
+    );
+    expect(await aantal(als.provincie(), 'kwartaalcijfer')).toBe(0);
+    expect(await aantal(als.corpB(), 'kwartaalcijfer')).toBe(0);
+    expect(await aantal(als.zorg(), 'kwartaalcijfer')).toBe(2);
+    expect(await aantal(als.utrecht(), 'kwartaalcijfer', `gemeente_code <> '${UTRECHT}'`)).toBe(0);
+    expect(await aantal(als.utrecht(), 'kwartaalcijfer', `organisatie_id = '${org['PUB-Z']}'`)).toBe(1);
+  });
+});
