@@ -65,6 +65,23 @@ describe('security headers and HSTS', () => {
   });
 });
 
+describe('the app opened under another loopback name than PUBLIC_URL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_URL: 'http://localhost:3999' });
+  });
+  afterAll(() => t?.close());
+
+  it('a page at 127.0.0.1 is sent to the public origin (login and API only work there); the API is not redirected', async () => {
+    // t.url is http://127.0.0.1:<port>
+    const pagina = await t.fetch('/voortgang?jaar=2025', { redirect: 'manual' });
+    expect(pagina.status).toBe(302);
+    expect(pagina.headers.get('location')).toBe('http://localhost:3999/voortgang?jaar=2025');
+    const api = await t.fetch('/config.json', { redirect: 'manual' });
+    expect(api.status).toBe(200);
+  });
+});
+
 describe('HSTS is not trusted from an untrusted client', () => {
   let t: TestApp;
   beforeAll(async () => {
