@@ -3,6 +3,8 @@ import { startTestApp, type TestApp } from './support/test-app';
 import { vandaagInAmsterdam, plusDagen } from '@thuismonitor/domain';
 import { StatushoudersService } from '../src/taakstelling/statushouders.service';
 import { ScopedDb } from '../src/database/scoped-db.service';
+import { GebiedService } from '../src/gebied/gebied.service';
+import { VoortgangService } from '../src/voortgang/voortgang.service';
 
 /**
  * The rules of issue 9 items 2 and 3, each against fixture rows inserted with SQL and checked
@@ -270,5 +272,29 @@ describe('voortgang: one cut-off, correct aggregation, targets on their due date
     const eigen = (await t.ok('gemeente.utrecht', V, { g: { soort: 'GEMEENTE', code: 'GM0344' }, j: JAAR }))
       .voortgang;
     expect(eigen).toMatchObject({ peildatum: VANDAAG, peildatumToelichting: null, afgeschermd: false });
+  });
+
+  it('the service a report calls: a past quarter measured twice in a snapshot is identical, rows after its peildatum change nothing', async () => {
+    const voortgang = t.app.get(VoortgangService);
+    const db = t.app.get(ScopedDb);
+    const provincie = (await t.app.get(GebiedService).opzoeken('PROVINCIE', 'PV26'))!;
+    const q3 = { van: '2023-07-01', tot: '2023-09-30' };
+    const meet = async () => {
+      const systeem = await db.systeemContext('test');
+      return db.snapshot(systeem, (m) =>
+        voortgang.meet(m, systeem, provincie, q3, { vandaag: '2023-09-30', metAfspraken: true }),
+      );
+    };
+    const eerst = JSON.stringify(await meet());
+    // data dated after the peildatum (Q4 2023 and later) arrives
+    await toewijzing('GM0344', '2023-10-02', 'STATUSHOUDERS', 4);
+    await toewijzing('GM0307', '2024-01-05', null, 1);
+    await t.db.query(
+      `INSERT INTO kwartaalcijfer (indicator_code, organisatie_id, gemeente_code, jaar, kwartaal, waarde, actueel)
+       VALUES ('HUISUITZETTINGEN', $1, 'GM0344', 2023, 4, 3, true)`,
+      [domstad],
+    );
+    expect(JSON.stringify(await meet())).toBe(eerst);
+    expect(JSON.stringify(await meet())).toBe(eerst);
   });
 });
