@@ -351,7 +351,7 @@ describe('aanval: no protected count of 1–4 can be recovered by any principal'
     if (verzamelaar.fouten.length)
       meldingen.push(`schema errors: ${[...new Set(verzamelaar.fouten)].slice(0, 5).join(' | ')}`);
     console.log(rapport());
-  }, 900_000);
+  }, 1_800_000);
 
   afterAll(async () => {
     await worker?.close();
