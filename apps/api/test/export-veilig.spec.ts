@@ -76,19 +76,24 @@ describe('safe exports: formulas from user text are neutralised in a real report
       'gemeente.utrecht',
       `mutation { vraagKwartaalrapportageAan(gebied: { soort: GEMEENTE, code: "GM0344" }, kwartaal: "2026-Q3") { jobId } }`,
     );
-    const klaar = await wachtTot('the report', async () => {
-      const r = await t.ok(
-        'gemeente.utrecht',
-        `query ($id: String!) { rapportageAanvraag(jobId: $id) { status rapportages { actielijn bestanden { formaat url } } } }`,
-        {
-          id: aanvraag.vraagKwartaalrapportageAan.jobId,
-        },
-      );
-      if (r.rapportageAanvraag.status === 'MISLUKT') throw new Error('report job failed');
-      return r.rapportageAanvraag.status === 'GEREED' ? r.rapportageAanvraag : undefined;
-    });
+    const klaar = await wachtTot(
+      'the report',
+      async () => {
+        const r = await t.ok(
+          'gemeente.utrecht',
+          `query ($id: String!) { rapportageAanvraag(jobId: $id) { status rapportages { actielijn bestanden { formaat url } } } }`,
+          {
+            id: aanvraag.vraagKwartaalrapportageAan.jobId,
+          },
+        );
+        if (r.rapportageAanvraag.status === 'MISLUKT') throw new Error('report job failed');
+        return r.rapportageAanvraag.status === 'GEREED' ? r.rapportageAanvraag : undefined;
+      },
+      240_000,
+    );
     bestanden = klaar.rapportages.find((r: { actielijn: string }) => r.actielijn === 'ALLE').bestanden;
-  });
+    // a report run takes minutes on a loaded build machine
+  }, 300_000);
 
   afterAll(async () => {
     await worker?.close();

@@ -33,8 +33,10 @@ describe('operations: Prometheus metrics and request ids (API and worker)', () =
   it('/metrics is on its own listener, not on the public port', async () => {
     const url = new URL(t.app.get(MetricsServer).url);
     expect(url.port).not.toBe(new URL(t.url).port);
-    // the public port answers /metrics with the web app (SPA fallback), never with the metrics
-    expect(await (await t.fetch('/metrics')).text()).not.toContain('http_request_duration_seconds');
+    // the public port answers /metrics with the web app (SPA fallback)
+    // (or a redirect to PUBLIC_URL's host), never with the metrics
+    const publiek = await t.fetch('/metrics', { redirect: 'manual' });
+    expect(await publiek.text()).not.toContain('http_request_duration_seconds');
     expect((await fetch(new URL('/anders', url))).status).toBe(404);
   });
 
