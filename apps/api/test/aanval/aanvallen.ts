@@ -121,6 +121,8 @@ export function valAan(
   /** Checks a derived value for a region (pure: face values of non-owner figures). */
   const toets = (r: Regio, waarde: number | undefined, aanval: Aanval) => {
     if (waarde === undefined || !heel(waarde)) return;
+    // a difference of two counts (the report's "verschil" column) is an equation, not a cell
+    if (r.termen.some((t) => t.teken < 0)) return;
     const k = Math.round(waarde);
     const sleutel = regioSleutel(r);
     if (gevonden.has(sleutel)) return;
