@@ -25,7 +25,8 @@ export async function seedDemoRealisatie(ds: Beheer, vandaag: string): Promise<b
               (ARRAY['STATUSHOUDERS', NULL, 'URGENTEN', NULL, 'OUDEREN', NULL, 'STUDENTEN', NULL, 'UITSTROOM_INSTELLINGEN', NULL,
                      'DAK_EN_THUISLOZEN', NULL, 'ARBEIDSMIGRANTEN'])[1 + (n * 31 % 13)],
               1 + (n * 17 % 5), CASE WHEN n % 9 = 0 THEN 'MIDDENHUUR' ELSE 'SOCIALE_HUUR' END, n * 31 % 13 = 2,
-              'DEMO-' || c.gemeente || '-' || n
+              -- kenmerken are stored only as 64-hex hashes (docs/privacy.md); demo rows look the same
+              encode(sha256(convert_to('DEMO-' || c.gemeente || '-' || n, 'UTF8')), 'hex')
        FROM (VALUES ($1::uuid, 'GM0344', 900), ($1::uuid, 'GM0356', 160), ($1::uuid, 'GM1904', 140),
                     ($2::uuid, 'GM0307', 420), ($2::uuid, 'GM0327', 60)) AS c(corp, gemeente, aantal),
             LATERAL generate_series(1, c.aantal) n`,
