@@ -346,7 +346,7 @@ function toewijzingTriggerFunctie(event: string, delta: string): string {
  * p_alleen_eigen is set (only own cells are returned) or a gemeente asks only for itself; only
  * other requests are held to the grid and closed quarters.
  */
-const LEES_FUNCTIES = `
+export const LEES_FUNCTIES = `
   CREATE FUNCTION tm_publicatie_eigen_gemeente() RETURNS text
   LANGUAGE sql STABLE SECURITY DEFINER ${SP} AS $$
     SELECT o.gemeente_code FROM public.organisatie o WHERE o.id = public.tm_organisatie() AND o.soort = 'GEMEENTE' $$;
