@@ -84,6 +84,29 @@ export class ScopedDb {
   }
 
   /**
+   * Inside an open `snapshot` transaction `m`: run `work` as another principal in the SAME
+   * transaction (the same data cut-off, no second connection), then switch back to `terug`.
+   * Postgres decides exact versus released figures from these settings, so a report's exact
+   * variant is read as the gemeente that owns it, in the snapshot of its shared variant. Refused
+   * outside a read-only transaction: a request can never switch principal for a write.
+   */
+  async alsInSnapshot<T>(
+    m: EntityManager,
+    als: RequestContext | JobScope,
+    terug: RequestContext | JobScope,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const [{ transaction_read_only: alleenLezen }] = await m.query('SHOW transaction_read_only');
+    if (alleenLezen !== 'on') throw new Error('alsInSnapshot outside a read-only snapshot');
+    await this.zetScope(m, als instanceof RequestContext ? scopeVan(als) : als, null);
+    try {
+      return await work();
+    } finally {
+      await this.zetScope(m, terug instanceof RequestContext ? scopeVan(terug) : terug, null);
+    }
+  }
+
+  /**
    * A job that writes its own output (today: storing finished kwartaalrapportages). Read/write,
    * under thuismonitor_app with the job's scope, plus tm.taak = `taak`: the RLS policies that let
    * the app role insert reports require that setting, which no request transaction sets.

@@ -46,7 +46,7 @@ const KERNINDICATOREN = [
 ];
 const SOCIALE_HUUR_NORM = 30;
 
-/** Runs `werk` as the gemeente that owns the report's figures, at the job snapshot's cut-off. */
+/** Runs `werk` as the gemeente that owns the report's figures, inside the job's snapshot (ScopedDb.alsInSnapshot). */
 export type AlsEigenaar = <T>(werk: (m: EntityManager, eigenaar: RequestContext) => Promise<T>) => Promise<T>;
 
 /** Figures of one area for one quarter, in the shared (released) and, for gemeenten, exact form. */
@@ -95,7 +95,7 @@ export class RapportageInhoudService {
    * `systeem` is the context the shared variant is measured as: a non-owner with national scope
    * (released figures, vastgestelde prestatieafspraken only), in the job's snapshot `m`.
    * `alsEigenaar` (a gemeente's own report only) runs work as that gemeente, the owner of every
-   * figure of its area, in a snapshot with the SAME data cut-off: the exact INTERN variant.
+   * figure of its area, in the same snapshot transaction (same data cut-off): the exact INTERN variant.
    */
   async verzamel(
     m: EntityManager,

@@ -60,10 +60,10 @@ export class RapportageJobs {
     const systeem = await this.db.systeemContext('kwartaalrapportage');
     const eigenaar = soort === 'GEMEENTE' ? await this.eigenaarContext(gebied.code) : null;
     const { peilmoment, inhouden } = await this.db.snapshot(systeem, async (m) => {
-      const [{ nu, snapshot }] = await m.query('SELECT now() AS nu, pg_export_snapshot() AS snapshot');
-      // the gemeente's exact variant: read as the gemeente, in a snapshot of the same cut-off
+      const [{ nu }] = await m.query('SELECT now() AS nu');
+      // the gemeente's exact variant: read as the gemeente, in this same transaction (same cut-off)
       const alsEigenaar: AlsEigenaar | null = eigenaar
-        ? (werk) => this.db.snapshot(eigenaar, (me) => werk(me, eigenaar), { zelfdeSnapshotAls: snapshot })
+        ? (werk) => this.db.alsInSnapshot(m, eigenaar, systeem, () => werk(m, eigenaar))
         : null;
       const cijfers = await this.inhoud.verzamel(m, gebied, k, systeem, alsEigenaar);
       return { peilmoment: nu as Date, inhouden: RAPPORT_ACTIELIJNEN.map((a) => this.inhoud.voorActielijn(cijfers, a)) };
