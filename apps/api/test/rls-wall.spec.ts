@@ -685,6 +685,26 @@ describe('job snapshot (ScopedDb.snapshot)', () => {
     expect(fout).toMatch(/read-only transaction/);
   });
 
+  it('alsInSnapshot switches principal inside one read-only snapshot and back; never in a writing transaction', async () => {
+    const systeem = await w.scoped.systeemContext('wall');
+    const projecten = `SELECT count(*)::int AS n FROM nieuwbouwproject WHERE naam LIKE '% wall'`;
+    const n = async (m: Parameters<Parameters<typeof w.scoped.snapshot>[1]>[0]) =>
+      (await m.query(projecten))[0].n as number;
+    const { rijk, eemland, weer } = await w.scoped.snapshot(systeem, async (m) => ({
+      rijk: await n(m),
+      eemland: await w.scoped.alsInSnapshot(m, ctx.L0802, systeem, () => n(m)),
+      weer: await n(m),
+    }));
+    expect(eemland).toBe(1);
+    expect(rijk).toBeGreaterThan(1);
+    expect(weer).toBe(rijk);
+    await expect(
+      w.scoped.jobTransaction('kwartaalrapportage', systeem, (m) =>
+        w.scoped.alsInSnapshot(m, ctx.L0802, systeem, () => n(m)),
+      ),
+    ).rejects.toThrow(/outside a read-only snapshot/);
+  });
+
   it('every path runs as thuismonitor_app, never as the owner', async () => {
     const wie = `SELECT current_user AS u`;
     const systeem = await w.scoped.systeemContext('wall');
