@@ -61,7 +61,8 @@ describe('security headers and HSTS', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
-    expect((await res.json()).data.gemeenten.length).toBeGreaterThan(300);
+    const body = (await res.json()) as { data: { gemeenten: unknown[] } };
+    expect(body.data.gemeenten.length).toBeGreaterThan(300);
   });
 });
 

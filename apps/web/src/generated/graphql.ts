@@ -3297,7 +3297,7 @@ export type RapportageVeldenFragment = {
   aangevraagdDoor: string;
   bestanden: Array<{
     formaat: string;
-    /** GEDEELD (kleine aantallen afgeschermd) of INTERN (exact, alleen voor de gemeente zelf) */
+    /** GEDEELD (vrijgegeven cijfers, met de afspraken), ZONDER_AFSPRAKEN (dezelfde cijfers zonder de afspraken: voor wie niet elke prestatieafspraak in de rapportage mag inzien) of INTERN (exact, alleen voor de gemeente zelf) */
     variant: string;
     grootte: number;
     /** Download-URL (met bearer token ophalen) */
@@ -3325,7 +3325,7 @@ export type KwartaalrapportagesQuery = {
     aangevraagdDoor: string;
     bestanden: Array<{
       formaat: string;
-      /** GEDEELD (kleine aantallen afgeschermd) of INTERN (exact, alleen voor de gemeente zelf) */
+      /** GEDEELD (vrijgegeven cijfers, met de afspraken), ZONDER_AFSPRAKEN (dezelfde cijfers zonder de afspraken: voor wie niet elke prestatieafspraak in de rapportage mag inzien) of INTERN (exact, alleen voor de gemeente zelf) */
       variant: string;
       grootte: number;
       /** Download-URL (met bearer token ophalen) */
@@ -3423,7 +3423,7 @@ export type RapportageAanvraagQuery = {
       aangevraagdDoor: string;
       bestanden: Array<{
         formaat: string;
-        /** GEDEELD (kleine aantallen afgeschermd) of INTERN (exact, alleen voor de gemeente zelf) */
+        /** GEDEELD (vrijgegeven cijfers, met de afspraken), ZONDER_AFSPRAKEN (dezelfde cijfers zonder de afspraken: voor wie niet elke prestatieafspraak in de rapportage mag inzien) of INTERN (exact, alleen voor de gemeente zelf) */
         variant: string;
         grootte: number;
         /** Download-URL (met bearer token ophalen) */
