@@ -130,7 +130,8 @@ describe('GraphQL cost limits (graphql-armor)', () => {
     expect(diep.errors?.map((e) => e.extensions?.limiet)).toContain('diepte');
     expect(diep.errors?.every((e) => e.extensions?.code === TE_ZWARE_VRAAG)).toBe(true);
 
-    const toegestaan = await t.gql('gemeente.utrecht', `{${nest(keten(GRAPHQL_LIMIETEN.diepte), 'naam')}}`);
+    // control: the chain up to its first list (a list of gemeenten inside gemeenten is refused on its own)
+    const toegestaan = await t.gql('gemeente.utrecht', `{${nest(keten(5), 'naam')}}`);
     expect(toegestaan.errors).toBeUndefined();
     expect(toegestaan.data?.gemeente.provincie.gemeenten.length).toBeGreaterThan(10);
   });
@@ -172,7 +173,7 @@ describe('GraphQL cost limits (graphql-armor)', () => {
     expect(k.errors?.map((e) => e.extensions)).toEqual([{ code: TE_ZWARE_VRAAG, limiet: 'kosten' }]);
   });
 
-  it('a third list inside lists is refused even at low depth and cost (gemeenten → provincie → gemeenten …)', async () => {
+  it('a list inside a list of the same type is refused even at low depth and cost (gemeenten → provincie → gemeenten …)', async () => {
     // depth 6 and armor cost 34, but 342 × ~30 × ~30 objects: it ran the server out of memory
     const r = await t.gql(
       'gemeente.utrecht',
@@ -181,7 +182,12 @@ describe('GraphQL cost limits (graphql-armor)', () => {
     expect(r.status).toBe(400);
     expect(r.data).toBeUndefined();
     expect(r.errors?.map((e) => e.extensions)).toEqual([{ code: TE_ZWARE_VRAAG, limiet: 'genesteLijsten' }]);
-    // two nested lists stay allowed (control; the web app needs two)
+    // the recursion is refused even with two lists: gemeenten inside gemeenten
+    const recursie = await t.gql('gemeente.utrecht', '{ gemeenten { provincie { gemeenten { code } } } }');
+    expect(recursie.errors?.map((e) => e.extensions)).toEqual([
+      { code: TE_ZWARE_VRAAG, limiet: 'genesteLijsten' },
+    ]);
+    // lists of different types stay allowed (control; the web app needs two, prestatieafspraken three)
     const twee = await t.gql('gemeente.utrecht', '{ provincies { gemeenten { code } } }');
     expect(twee.errors).toBeUndefined();
     expect(twee.data?.provincies.length).toBe(12);

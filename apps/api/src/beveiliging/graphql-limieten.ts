@@ -42,9 +42,11 @@ export const GRAPHQL_LIMIETEN = {
   /**
    * lists inside lists along one path (web app: 2). Armor's cost does not multiply by list
    * length, so gemeenten → provincie → gemeenten → provincie → gemeenten (depth 6, cost 34) would
-   * pass it and return 342 × ~30 × ~30 objects; a third nested list is refused instead.
+   * pass it and return 342 × ~30 × ~30 objects. Two rules: a list of some type inside a list of
+   * the same type (the recursion gemeenten → provincie → gemeenten) is refused at any depth, and
+   * at most three lists of different types nest (prestatieafspraken → afspraken → partijen).
    */
-  genesteLijsten: 2,
+  genesteLijsten: 3,
 } as const;
 
 /** Code in extensions of every refusal, so clients (and tests) can tell it from other errors. */
@@ -58,7 +60,7 @@ const MELDINGEN: Record<string, string> = {
   directieven: `de vraag gebruikt te veel directieven (maximaal ${GRAPHQL_LIMIETEN.directieven})`,
   kosten: 'de vraag vraagt te veel gegevens tegelijk',
   tokens: 'de vraag is te lang',
-  genesteLijsten: `de vraag nest te veel lijsten in elkaar (maximaal ${GRAPHQL_LIMIETEN.genesteLijsten})`,
+  genesteLijsten: `de vraag nest te veel lijsten in elkaar (maximaal ${GRAPHQL_LIMIETEN.genesteLijsten}, en geen lijst binnen een lijst van hetzelfde soort)`,
 };
 
 function nederlands(limiet: keyof typeof MELDINGEN): string {
@@ -79,6 +81,7 @@ export function genesteLijsten(
   set: SelectionSetNode,
   type: GraphQLNamedType,
   pad: Set<string> = new Set(),
+  lijstTypen: ReadonlySet<string> = new Set(),
 ): number {
   let max = 0;
   for (const sel of set.selections) {
@@ -86,20 +89,32 @@ export function genesteLijsten(
       if (!isObjectType(type) && !isInterfaceType(type)) continue;
       const veld = type.getFields()[sel.name.value];
       if (!veld) continue;
-      const eigen = isListType(getNullableType(veld.type)) ? 1 : 0;
+      const element = getNamedType(veld.type);
+      const isLijst = isListType(getNullableType(veld.type));
+      // a list of a type inside a list of the same type multiplies without bound: refuse
+      if (isLijst && sel.selectionSet && lijstTypen.has(element.name)) return Number.POSITIVE_INFINITY;
       const binnen = sel.selectionSet
-        ? genesteLijsten(context, sel.selectionSet, getNamedType(veld.type), pad)
+        ? genesteLijsten(
+            context,
+            sel.selectionSet,
+            element,
+            pad,
+            isLijst ? new Set([...lijstTypen, element.name]) : lijstTypen,
+          )
         : 0;
-      max = Math.max(max, eigen + binnen);
+      max = Math.max(max, (isLijst ? 1 : 0) + binnen);
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
       const t = sel.typeCondition ? context.getSchema().getType(sel.typeCondition.name.value) : type;
-      if (t) max = Math.max(max, genesteLijsten(context, sel.selectionSet, t, pad));
+      if (t) max = Math.max(max, genesteLijsten(context, sel.selectionSet, t, pad, lijstTypen));
     } else {
       const naam = sel.name.value;
       const fragment = context.getFragment(naam);
       const t = fragment && context.getSchema().getType(fragment.typeCondition.name.value);
       if (!fragment || !t || pad.has(naam)) continue;
-      max = Math.max(max, genesteLijsten(context, fragment.selectionSet, t, new Set([...pad, naam])));
+      max = Math.max(
+        max,
+        genesteLijsten(context, fragment.selectionSet, t, new Set([...pad, naam]), lijstTypen),
+      );
     }
   }
   return max;
@@ -114,7 +129,11 @@ function genesteLijstenRegel(context: ValidationContext): ASTVisitor {
       if (n > GRAPHQL_LIMIETEN.genesteLijsten) {
         weiger('genesteLijsten')(
           context,
-          new GraphQLError(`Nested list limit of ${GRAPHQL_LIMIETEN.genesteLijsten} exceeded, found ${n}.`),
+          new GraphQLError(
+            Number.isFinite(n)
+              ? `Nested list limit of ${GRAPHQL_LIMIETEN.genesteLijsten} exceeded, found ${n}.`
+              : 'A list nested inside a list of the same type (recursion) was refused.',
+          ),
         );
       }
     },
