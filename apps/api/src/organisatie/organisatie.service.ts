@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ScopedDb } from '../database/scoped-db.service';
 import type { Organisatie, OrganisatieFilter } from './organisatie.types';
 
@@ -44,7 +45,15 @@ export class OrganisatieService {
     return row;
   }
 
-  async opIds(ids: string[]): Promise<Organisatie[]> {
-    return this.db.publiek((m) => m.query(`${SELECT} WHERE o.id = ANY($1::uuid[])`, [ids]));
+  /**
+   * `binnen`: the manager of a transaction the caller holds. The organisation tables are reference
+   * data the app role reads in any transaction, so a caller inside one must pass it: taking a
+   * second pool connection while holding the first deadlocks the pool when every connection is
+   * held by such a request (seen: the national overview's parallel voortgang queries).
+   */
+  async opIds(ids: string[], binnen?: EntityManager): Promise<Organisatie[]> {
+    const sql = `${SELECT} WHERE o.id = ANY($1::uuid[])`;
+    if (binnen) return binnen.query(sql, [ids]);
+    return this.db.publiek((m) => m.query(sql, [ids]));
   }
 }

@@ -216,7 +216,7 @@ export class PrestatieafspraakService {
       if (pa.partijIds.includes(organisatieId)) {
         throw ongeldig('Deze organisatie is al partij.', [{ veld: 'organisatieId', melding: 'Al partij' }]);
       }
-      const fouten = await this.partijFouten([organisatieId], pa.gemeenteCode);
+      const fouten = await this.partijFouten([organisatieId], pa.gemeenteCode, m);
       if (fouten.length) throw ongeldig(fouten[0].melding, fouten);
       await m.query(
         `INSERT INTO prestatieafspraak_partij (prestatieafspraak_id, organisatie_id) VALUES ($1, $2)`,
@@ -238,7 +238,7 @@ export class PrestatieafspraakService {
   ): Promise<Prestatieafspraak> {
     return this.bewerkConcept(ctx, id, versie, async (m, pa) => {
       if (!pa.partijIds.includes(organisatieId)) throw nietGevonden('Deze partij');
-      const [org] = await this.organisaties.opIds([organisatieId]);
+      const [org] = await this.organisaties.opIds([organisatieId], m);
       if (org?.soort === 'GEMEENTE')
         throw ongeldig('De gemeente is altijd partij bij haar prestatieafspraken.');
       if (organisatieId === pa.opgesteldDoorId) throw ongeldig('De opsteller van deze versie blijft partij.');
@@ -394,10 +394,9 @@ export class PrestatieafspraakService {
       };
     })();
     const orgs = new Map(
-      (await this.organisaties.opIds([...new Set(afspraken.map((a) => a.verantwoordelijkeId))])).map((o) => [
-        o.id,
-        o,
-      ]),
+      (await this.organisaties.opIds([...new Set(afspraken.map((a) => a.verantwoordelijkeId))], m)).map(
+        (o) => [o.id, o],
+      ),
     );
     const paOpId = new Map(rijen.map((r) => [r.id, r]));
     return afspraken.map((a) => {
@@ -490,9 +489,15 @@ export class PrestatieafspraakService {
   }
 
   /** Each id must be an organisation that may be a party in this gemeente (domain rule). */
-  private async partijFouten(ids: readonly string[], gemeenteCode: string): Promise<InhoudFout[]> {
+  private async partijFouten(
+    ids: readonly string[],
+    gemeenteCode: string,
+    binnen?: EntityManager,
+  ): Promise<InhoudFout[]> {
     const geldig = ids.filter(isUuid);
-    const orgs = new Map((geldig.length ? await this.organisaties.opIds(geldig) : []).map((o) => [o.id, o]));
+    const orgs = new Map(
+      (geldig.length ? await this.organisaties.opIds(geldig, binnen) : []).map((o) => [o.id, o]),
+    );
     const fouten: InhoudFout[] = [];
     for (const id of ids) {
       const org = orgs.get(id);
