@@ -266,7 +266,9 @@ describe('voortgang: one cut-off, correct aggregation, targets on their due date
     expect(['03-31', '06-30', '09-30', '12-31']).toContain(prov.peildatum.slice(5));
     expect(prov.peildatum < VANDAAG).toBe(true);
     const [j, mnd, d] = prov.peildatum.split('-');
-    expect(prov.peildatumToelichting).toContain(`Tot en met ${Number(d)}-${Number(mnd)}-${j}`);
+    expect(prov.peildatumToelichting).toContain(
+      `Tot en met ${d.padStart(2, '0')}-${mnd.padStart(2, '0')}-${j}`,
+    );
     expect(prov.afschermingUitleg).toContain('afgerond op 0 of 5');
     // the gemeente itself: today, exact
     const eigen = (await t.ok('gemeente.utrecht', V, { g: { soort: 'GEMEENTE', code: 'GM0344' }, j: JAAR }))

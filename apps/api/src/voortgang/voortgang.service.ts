@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { gebiedZichtbaar, zietOnderdrukteCellen, type RequestContext } from '@thuismonitor/auth';
 import {
+  formatDatum,
   ACTIELIJNEN,
   GEEN_DOEL_WAARDE,
   GEEN_WAARDE,
@@ -118,10 +119,6 @@ const STATUSHOUDERS_PERSONEN = 'STATUSHOUDERS_GEHUISVEST';
 export const AFRONDING_UITLEG =
   'Kleine aantallen huishoudens (1 tot en met 4) zijn voor wie niet de eigenaar van de cijfers is afgerond op 0 of 5, ' +
   'per gemeente, organisatie en kwartaal; totalen zijn de som daarvan. De eigen cijfers van een gemeente of corporatie zijn exact.';
-
-function formatDatum(d: IsoDatum): string {
-  return `${Number(d.slice(8, 10))}-${Number(d.slice(5, 7))}-${d.slice(0, 4)}`;
-}
 
 function cel(waarde: number | null, indicator: Indicator): VoortgangCel {
   if (waarde === null) return { waarde: null, onderdrukt: false, weergave: GEEN_WAARDE };
