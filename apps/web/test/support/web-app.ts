@@ -22,7 +22,9 @@ import { WorkerModule } from '../../../api/src/worker.module';
 jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../../../..');
-export const WEB_DIST = path.join(ROOT, 'apps/web/dist');
+export const WEB_DIST = process.env.WEB_DIST_DIR
+  ? path.resolve(process.env.WEB_DIST_DIR)
+  : path.join(ROOT, 'apps/web/dist');
 export const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
