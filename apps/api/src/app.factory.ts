@@ -17,7 +17,9 @@ import { httpMetrieken } from './metrics/http-metrieken';
 
 /** Builds the HTTP application (GraphQL, REST, health, dev OIDC, the web app at /). */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   // first middleware: every request is measured, also those that later ones refuse (metrics/)
@@ -51,10 +53,12 @@ function serveerWebApp(app: NestExpressApplication, config: AppConfig): void {
   const api = /^\/(graphql|api|health|dev-oidc|config\.json)(\/|$)/;
   const publiek = new URL(config.publicUrl);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.path.endsWith('.map')) return res.status(404).type('text/plain; charset=utf-8').send('Niet gevonden.');
+    if (req.path.endsWith('.map'))
+      return res.status(404).type('text/plain; charset=utf-8').send('Niet gevonden.');
     next();
   });
   if (fs.existsSync(index)) {
+    app.use(voorafGecomprimeerd(dir, assets));
     app.useStaticAssets(dir, {
       index: false,
       maxAge: '1h',
@@ -72,6 +76,46 @@ function serveerWebApp(app: NestExpressApplication, config: AppConfig): void {
       return res.redirect(302, `${publiek.origin}${req.originalUrl}`);
     }
     if (fs.existsSync(index)) return res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
-    res.type('text/plain; charset=utf-8').send('Thuismonitor API draait. De webapp is nog niet gebouwd (npm run build).');
+    res
+      .type('text/plain; charset=utf-8')
+      .send('Thuismonitor API draait. De webapp is nog niet gebouwd (npm run build).');
   });
+}
+
+const VOORAF = [
+  { codering: 'br', extensie: '.br' },
+  { codering: 'gzip', extensie: '.gz' },
+] as const;
+
+/**
+ * The build (apps/web/build.mjs) writes brotli and gzip copies next to the web app's files; a
+ * browser that accepts one gets it as is (Content-Encoding set, so compression() leaves it alone),
+ * others fall through to the plain file. Only paths that resolve inside the dist directory.
+ */
+function voorafGecomprimeerd(dir: string, assets: string) {
+  const basis = path.resolve(dir) + path.sep;
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\.(js|css|svg|json|topojson)$/.test(req.path))
+      return next();
+    let bestand: string;
+    try {
+      bestand = path.resolve(basis, '.' + decodeURIComponent(req.path));
+    } catch {
+      return next();
+    }
+    if (!bestand.startsWith(basis)) return next();
+    for (const { codering, extensie } of VOORAF) {
+      if (!req.acceptsEncodings(codering)) continue;
+      if (!fs.existsSync(bestand + extensie)) continue;
+      res.setHeader('Content-Encoding', codering);
+      res.setHeader('Vary', 'Accept-Encoding');
+      res.type(path.extname(bestand));
+      res.setHeader(
+        'Cache-Control',
+        bestand.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      );
+      return res.sendFile(bestand + extensie);
+    }
+    next();
+  };
 }

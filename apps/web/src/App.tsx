@@ -1,5 +1,14 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { IntlProvider } from 'react-intl';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { maakApolloClient } from './apollo';
@@ -10,22 +19,46 @@ import { Alert, Heading } from './components/nl';
 import { laadConfig, type WebConfig } from './config';
 import { Layout, PubliekeLayout } from './layout/Layout';
 import { AanmeldPagina, NietGevondenPagina, TerugkeerPagina } from './pages/Publiek';
-import { GemeentenPagina, OrganisatiesPagina } from './pages/Referentie';
-import { AfspraakDetailPagina, AfsprakenPagina, NieuweAfspraakPagina } from './pages/Afspraken';
-import { KwartaalcijfersPagina } from './pages/Kwartaalcijfers';
-import { CyclusPagina, TaakstellingenPagina } from './pages/Planning';
-import { LandelijkPagina } from './pages/Landelijk';
-import { RapportagesPagina } from './pages/Rapportages';
-import { StatushoudersPagina } from './pages/Statushouders';
-import { KaartPagina, VoortgangPagina } from './pages/Voortgang';
-import { NieuwbouwPagina } from './pages/Nieuwbouw';
-import { StartPagina } from './pages/Start';
-import {
-  ToewijzingenImporterenPagina,
-  ToewijzingenPagina,
-  ToewijzingInvoerenPagina,
-} from './pages/Toewijzingen';
 import { ToegankelijkheidPagina } from './pages/Toegankelijkheid';
+// the start page is where everyone lands: in the main bundle, no extra round trip
+import { StartPagina } from './pages/Start';
+
+/**
+ * Code splitting per route: each page is its own chunk, fetched when the route is first opened, so
+ * the start page does not wait for ECharts, the map or the editors (issue 14: one 1.2 MB bundle).
+ */
+function laad<M, K extends keyof M>(imp: () => Promise<M>, naam: K) {
+  return lazy(async () => ({ default: (await imp())[naam] as ComponentType }));
+}
+const AfsprakenPagina = laad(() => import('./pages/Afspraken'), 'AfsprakenPagina');
+const NieuweAfspraakPagina = laad(() => import('./pages/Afspraken'), 'NieuweAfspraakPagina');
+const AfspraakDetailPagina = laad(() => import('./pages/Afspraken'), 'AfspraakDetailPagina');
+const VoortgangPagina = laad(() => import('./pages/Voortgang'), 'VoortgangPagina');
+const KaartPagina = laad(() => import('./pages/Voortgang'), 'KaartPagina');
+const LandelijkPagina = laad(() => import('./pages/Landelijk'), 'LandelijkPagina');
+const StatushoudersPagina = laad(() => import('./pages/Statushouders'), 'StatushoudersPagina');
+const TaakstellingenPagina = laad(() => import('./pages/Planning'), 'TaakstellingenPagina');
+const CyclusPagina = laad(() => import('./pages/Planning'), 'CyclusPagina');
+const RapportagesPagina = laad(() => import('./pages/Rapportages'), 'RapportagesPagina');
+const ToewijzingenPagina = laad(() => import('./pages/Toewijzingen'), 'ToewijzingenPagina');
+const ToewijzingInvoerenPagina = laad(() => import('./pages/Toewijzingen'), 'ToewijzingInvoerenPagina');
+const ToewijzingenImporterenPagina = laad(
+  () => import('./pages/Toewijzingen'),
+  'ToewijzingenImporterenPagina',
+);
+const NieuwbouwPagina = laad(() => import('./pages/Nieuwbouw'), 'NieuwbouwPagina');
+const KwartaalcijfersPagina = laad(() => import('./pages/Kwartaalcijfers'), 'KwartaalcijfersPagina');
+const GemeentenPagina = laad(() => import('./pages/Referentie'), 'GemeentenPagina');
+const OrganisatiesPagina = laad(() => import('./pages/Referentie'), 'OrganisatiesPagina');
+
+/** Shown while a page's chunk loads (usually a few milliseconds). */
+function PaginaLaden() {
+  return (
+    <p className="utrecht-paragraph" role="status">
+      De pagina wordt geladen…
+    </p>
+  );
+}
 
 /** The signed-in part: Apollo with the session's token, `me`, the layout for its organisation kind. */
 function Beveiligd({ children }: { children: ReactNode }) {
@@ -62,27 +95,29 @@ function AppRoutes() {
         path="*"
         element={
           <Beveiligd>
-            <Routes>
-              <Route index element={<StartPagina />} />
-              <Route path="afspraken" element={<AfsprakenPagina />} />
-              <Route path="afspraken/nieuw" element={<NieuweAfspraakPagina />} />
-              <Route path="afspraken/:id" element={<AfspraakDetailPagina />} />
-              <Route path="voortgang" element={<VoortgangPagina />} />
-              <Route path="landelijk" element={<LandelijkPagina />} />
-              <Route path="kaart" element={<KaartPagina />} />
-              <Route path="statushouders" element={<StatushoudersPagina />} />
-              <Route path="taakstellingen" element={<TaakstellingenPagina />} />
-              <Route path="cyclus" element={<CyclusPagina />} />
-              <Route path="rapportages" element={<RapportagesPagina />} />
-              <Route path="toewijzingen" element={<ToewijzingenPagina />} />
-              <Route path="toewijzingen/nieuw" element={<ToewijzingInvoerenPagina />} />
-              <Route path="toewijzingen/importeren" element={<ToewijzingenImporterenPagina />} />
-              <Route path="nieuwbouw" element={<NieuwbouwPagina />} />
-              <Route path="kwartaalcijfers" element={<KwartaalcijfersPagina />} />
-              <Route path="gemeenten" element={<GemeentenPagina />} />
-              <Route path="organisaties" element={<OrganisatiesPagina />} />
-              <Route path="*" element={<NietGevondenPagina />} />
-            </Routes>
+            <Suspense fallback={<PaginaLaden />}>
+              <Routes>
+                <Route index element={<StartPagina />} />
+                <Route path="afspraken" element={<AfsprakenPagina />} />
+                <Route path="afspraken/nieuw" element={<NieuweAfspraakPagina />} />
+                <Route path="afspraken/:id" element={<AfspraakDetailPagina />} />
+                <Route path="voortgang" element={<VoortgangPagina />} />
+                <Route path="landelijk" element={<LandelijkPagina />} />
+                <Route path="kaart" element={<KaartPagina />} />
+                <Route path="statushouders" element={<StatushoudersPagina />} />
+                <Route path="taakstellingen" element={<TaakstellingenPagina />} />
+                <Route path="cyclus" element={<CyclusPagina />} />
+                <Route path="rapportages" element={<RapportagesPagina />} />
+                <Route path="toewijzingen" element={<ToewijzingenPagina />} />
+                <Route path="toewijzingen/nieuw" element={<ToewijzingInvoerenPagina />} />
+                <Route path="toewijzingen/importeren" element={<ToewijzingenImporterenPagina />} />
+                <Route path="nieuwbouw" element={<NieuwbouwPagina />} />
+                <Route path="kwartaalcijfers" element={<KwartaalcijfersPagina />} />
+                <Route path="gemeenten" element={<GemeentenPagina />} />
+                <Route path="organisaties" element={<OrganisatiesPagina />} />
+                <Route path="*" element={<NietGevondenPagina />} />
+              </Routes>
+            </Suspense>
           </Beveiligd>
         }
       />

@@ -15,13 +15,66 @@ function useFocusOpNavigatie() {
       eerste.current = false;
       return;
     }
-    const h1 = document.querySelector<HTMLElement>('#inhoud h1');
-    const doel = h1 ?? document.getElementById('inhoud');
-    if (doel) {
+    const zetFocus = (doel: HTMLElement) => {
       if (!doel.hasAttribute('tabindex')) doel.setAttribute('tabindex', '-1');
       doel.focus();
+    };
+    const h1 = document.querySelector<HTMLElement>('#inhoud h1');
+    if (h1) {
+      zetFocus(h1);
+      return;
     }
+    // the page's chunk is still loading (code splitting): focus the h1 once it appears
+    const inhoud = document.getElementById('inhoud');
+    if (!inhoud) return;
+    zetFocus(inhoud);
+    const waarnemer = new MutationObserver(() => {
+      const kop = inhoud.querySelector<HTMLElement>('h1');
+      if (kop) {
+        waarnemer.disconnect();
+        if (document.activeElement === inhoud) zetFocus(kop);
+      }
+    });
+    waarnemer.observe(inhoud, { childList: true, subtree: true });
+    const stop = setTimeout(() => waarnemer.disconnect(), 10_000);
+    return () => {
+      waarnemer.disconnect();
+      clearTimeout(stop);
+    };
   }, [location.pathname]);
+}
+
+/** The Thuismonitor mark: a house whose floor rises like a progress line (also public/favicon.svg). */
+function Logo() {
+  return (
+    <svg
+      className="tm-logo__beeld"
+      viewBox="0 0 32 32"
+      width="36"
+      height="36"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect width="32" height="32" rx="6" fill="#fff" />
+      <path
+        d="M6 15 16 6l10 9"
+        fill="none"
+        stroke="#003e65"
+        strokeWidth="2.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+      <path d="M9 13.5V26h14V13.5" fill="none" stroke="#003e65" strokeWidth="2.6" strokeLinejoin="round" />
+      <path
+        d="m12 21.5 3-3 2.2 2.2 3.8-4.2"
+        fill="none"
+        stroke="#e17000"
+        strokeWidth="2.4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
 }
 
 export function Kop({ me }: { me?: Me }) {
@@ -30,9 +83,7 @@ export function Kop({ me }: { me?: Me }) {
     <header className="utrecht-page-header tm-kop">
       <div className="utrecht-page-header__content tm-kop__inhoud">
         <a href="/" className="tm-logo" aria-label="Thuismonitor, naar de startpagina">
-          <span aria-hidden="true" className="tm-logo__beeld">
-            ⌂
-          </span>
+          <Logo />
           <span className="tm-logo__tekst">Thuismonitor</span>
         </a>
         {me ? (
