@@ -1,46 +1,69 @@
-import { formatGetal, formatPercentage } from '@thuismonitor/domain';
+import { aantalTekst, formatPercentage, halfjaarTekst } from '@thuismonitor/domain';
 import { schrijfCsv } from '../common/csv-veilig';
-import type { RapportageCel, RapportageInhoud } from './rapportage-inhoud';
+import type { RapportageInhoud, RapportageKop } from './rapportage-inhoud';
+import {
+  celTekst,
+  eenheidTekst,
+  eenheidVan,
+  loopt,
+  metagegevens,
+  percentageTekst,
+  statushoudersStatusTekst,
+  statusTekst,
+  taakstellingTekst,
+  verschilCelTekst,
+} from './rapportage-weergave';
 
 /**
- * CSV the way Dutch spreadsheet users open it: UTF-8 with BOM, `;` between fields, decimal comma,
- * one section per table with a heading line. Suppressed cells show the marker, never a number.
+ * CSV the way Dutch spreadsheet users open it: UTF-8 with BOM, `;` between fields, decimal comma.
  * Quoting and formula neutralising: schrijfCsv (common/csv-veilig.ts), for every cell.
+ *
+ * Layout (CSV_INDELING, documented in docs/decisions.md "Reports that say what they are"):
+ * 1. line 1: `Thuismonitor kwartaalrapportage;indeling 2`;
+ * 2. the metadata block, one `label;value` line each (Titel, Gebied, Kwartaal, Periode, Peildatum,
+ *    Versie, Variant, Cijfers gelezen op, Gemaakt, Afscherming), then an empty line;
+ * 3. sections, each: a heading line, a header line, the rows, an empty line. Sections in order:
+ *    Voortgang per indicator; Afspraken; Taakstelling statushouders (personen);
+ *    Aandeel sociale huur (norm 30%); Realisatie per gemeente|provincie; Toelichting.
+ *    A section without rows is left out.
+ * Figures read exactly as in the PDF: counts and targets as whole numbers, shares as '28,7%',
+ * changes with their unit ('+3 woningen', '−0,05 procentpunt'), '×' suppressed, '–' no data.
  */
-const veld = (v: string | number | null | undefined): string =>
-  v === null || v === undefined ? '' : typeof v === 'number' ? formatGetal(v) : v;
-const cel = (c: RapportageCel | null) => (c ? c.weergave : '');
-const pct = (p: number | null) => (p === null ? '' : formatPercentage(p));
+export const CSV_INDELING = 'indeling 2';
 
-export function renderCsv(r: RapportageInhoud): Buffer {
+export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
   const regels: string[][] = [];
-  regels.push([r.titel]);
-  regels.push(['Gebied', `${r.gebied.naam} (${r.gebied.code})`]);
-  regels.push(['Kwartaal', r.kwartaalLabel]);
-  regels.push(['Periode', `${r.periode.van} t/m ${r.periode.tot}`]);
-  regels.push(['Peildatum', r.peildatum]);
+  regels.push(['Thuismonitor kwartaalrapportage', CSV_INDELING]);
+  for (const [k, v] of metagegevens(r, kop)) regels.push([k, v]);
   regels.push([]);
   regels.push(['Voortgang per indicator']);
   // coverage ("n van m gemeenten") beside every aggregate of an area above a gemeente
   const boven = r.gebied.soort !== 'GEMEENTE';
-  regels.push(['Actielijn', 'Indicator', 'Naam', 'Eenheid', 'Taakstelling', 'Realisatie', ...(boven ? ['Dekking'] : []), 'Percentage', 'Status', 'Dit kwartaal', ...(boven ? ['Dekking dit kwartaal'] : []), 'Vorig kwartaal', ...(boven ? ['Dekking vorig kwartaal'] : []), 'Verschil']);
+  regels.push(['Actielijn', 'Indicatorcode', 'Indicator', 'Eenheid', 'Taakstelling', 'Realisatie', ...(boven ? ['Dekking'] : []), '% van taakstelling', 'Status', 'Dit kwartaal', ...(boven ? ['Dekking dit kwartaal'] : []), 'Vorig kwartaal', ...(boven ? ['Dekking vorig kwartaal'] : []), 'Verschil']);
   for (const i of r.indicatoren) {
-    regels.push([i.actielijnNaam, i.code, i.naam, i.eenheid, veld(i.taakstelling), cel(i.realisatie), ...(boven ? [i.dekking ?? ''] : []), pct(i.percentage), i.statusLabel, cel(i.ditKwartaal), ...(boven ? [i.dekkingDitKwartaal ?? ''] : []), cel(i.vorigKwartaal), ...(boven ? [i.dekkingVorigKwartaal ?? ''] : []), cel(i.verschil)]);
+    regels.push([i.actielijnNaam, i.code, i.naam, eenheidTekst(i.eenheid), taakstellingTekst(i), celTekst(i.realisatie, i.eenheid), ...(boven ? [i.dekking ?? ''] : []), percentageTekst(i.percentage), statusTekst(i), celTekst(i.ditKwartaal, i.eenheid), ...(boven ? [i.dekkingDitKwartaal ?? ''] : []), celTekst(i.vorigKwartaal, i.eenheid), ...(boven ? [i.dekkingVorigKwartaal ?? ''] : []), verschilCelTekst(i.verschil, i.eenheid)]);
   }
   if (r.afspraken.length) {
     regels.push([]);
     regels.push(['Afspraken']);
-    regels.push(['Prestatieafspraak', 'Afspraak', 'Actielijn', 'Indicator', 'Doelwaarde', 'Realisatie', 'Percentage', 'Status', 'Verantwoordelijk']);
+    regels.push(['Gemeente', 'Prestatieafspraak', 'Afspraak', 'Actielijn', 'Indicator', 'Doel', 'Realisatie', '% van doel', 'Status', 'Verantwoordelijk']);
     for (const a of r.afspraken) {
-      regels.push([a.prestatieafspraak, a.omschrijving, a.actielijn, a.indicator ?? '', veld(a.doelwaarde), cel(a.realisatie), pct(a.percentage), a.status, a.verantwoordelijke]);
+      const e = eenheidVan(a.indicator);
+      const mijlpaal = a.soort === 'MIJLPAAL';
+      regels.push([
+        a.gemeente ?? '', a.prestatieafspraak, a.omschrijving, a.actielijn, a.indicator ?? '',
+        mijlpaal ? 'mijlpaal' : a.doelwaarde === null ? '–' : taakstellingTekst({ taakstelling: a.doelwaarde, eenheid: e }),
+        mijlpaal ? (a.realisatie?.waarde ? 'bereikt' : 'niet bereikt') : celTekst(a.realisatie, e),
+        mijlpaal ? '–' : percentageTekst(a.percentage), a.status.toLowerCase(), a.verantwoordelijke,
+      ]);
     }
   }
   if (r.statushouders.length) {
     regels.push([]);
     regels.push(['Taakstelling statushouders (personen)']);
-    regels.push(['Gemeentecode', 'Gemeente', 'Halfjaar', 'Taakstelling', 'Meegenomen', 'Te realiseren', 'Gehuisvest', 'Saldo', 'Status']);
+    regels.push(['Gemeentecode', 'Gemeente', 'Halfjaar', 'Voorlopig', 'Taakstelling', 'Meegenomen', 'Te huisvesten', 'Gehuisvest', 'Saldo', 'Status']);
     for (const s of r.statushouders) {
-      regels.push([s.gemeenteCode, s.gemeente, s.halfjaar, veld(s.taakstelling), veld(s.meegenomen), veld(s.teRealiseren), veld(s.gehuisvest), veld(s.saldo), s.status]);
+      regels.push([s.gemeenteCode, s.gemeente, halfjaarTekst(s.halfjaar), loopt(s, r.peildatum) ? 'ja' : 'nee', aantalTekst(s.taakstelling), aantalTekst(s.meegenomen), aantalTekst(s.teRealiseren), aantalTekst(s.gehuisvest), aantalTekst(s.saldo), statushoudersStatusTekst(s, r.peildatum)]);
     }
   }
   if (r.socialeHuur.length) {
@@ -48,7 +71,7 @@ export function renderCsv(r: RapportageInhoud): Buffer {
     regels.push(['Aandeel sociale huur (norm 30%)']);
     regels.push(['Gemeentecode', 'Gemeente', 'Aandeel', 'Norm', 'Voldoet']);
     for (const s of r.socialeHuur) {
-      regels.push([s.gemeenteCode, s.gemeente, pct(s.aandeel), pct(s.norm), s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee']);
+      regels.push([s.gemeenteCode, s.gemeente, percentageTekst(s.aandeel), formatPercentage(s.norm), s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee']);
     }
   }
   if (r.onderdelen) {
@@ -58,11 +81,15 @@ export function renderCsv(r: RapportageInhoud): Buffer {
     const metDekking = r.onderdelen.regels.some((o) => o.dekking);
     regels.push(['Code', 'Naam', ...r.onderdelen.kolommen.flatMap((k) => (metDekking ? [k.naam, `Dekking ${k.naam}`] : [k.naam]))]);
     for (const o of r.onderdelen.regels) {
-      regels.push([o.code, o.naam, ...r.onderdelen.kolommen.flatMap((k) => (metDekking ? [cel(o.cellen[k.code] ?? null), o.dekking?.[k.code] ?? ''] : [cel(o.cellen[k.code] ?? null)]))]);
+      regels.push([o.code, o.naam, ...r.onderdelen.kolommen.flatMap((k) => {
+        const c = celTekst(o.cellen[k.code] ?? null, eenheidVan(k.code));
+        return metDekking ? [c, o.dekking?.[k.code] ?? ''] : [c];
+      })]);
     }
   }
   if (r.toelichting.length) {
     regels.push([]);
+    regels.push(['Toelichting']);
     for (const t of r.toelichting) regels.push([t]);
   }
   return schrijfCsv(regels);

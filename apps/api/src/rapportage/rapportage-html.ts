@@ -1,106 +1,266 @@
-import { formatPercentage } from '@thuismonitor/domain';
-import type { RapportageCel, RapportageInhoud } from './rapportage-inhoud';
+import { ACTIELIJNEN, aantalTekst, formatPercentage, halfjaarTekst } from '@thuismonitor/domain';
+import type { RapportageInhoud, RapportageKop, RapportageStatushoudersRegel } from './rapportage-inhoud';
+import { gegroepeerdeStaven, percentageStaven } from './rapportage-grafiek';
+import {
+  bestandsTitel,
+  celTekst,
+  eenheidTekst,
+  eenheidVan,
+  halfjaarKolom,
+  kernboodschap,
+  loopt,
+  metagegevens,
+  percentageTekst,
+  statushoudersBoodschap,
+  statushoudersStatusTekst,
+  statusTekst,
+  taakstellingTekst,
+  verschilCelTekst,
+} from './rapportage-weergave';
 
 /**
- * Semantic HTML for the PDF: headings, real tables with <caption>, <th scope>, lang="nl".
- * Chromium's tagged print-to-PDF turns that structure into PDF tags (accessible PDF).
+ * Semantic HTML for the PDF (issue 11): a first page that says what the file is and gives the
+ * kernboodschap per actielijn, then a section per actielijn with its chart (server-side SVG with
+ * title and description) and data table, the afspraken, statushouders and sociale huur, and for
+ * a provincie or the country a compact comparison of its parts. Headings become the PDF's
+ * bookmarks, tables with <caption> and <th scope> become tagged tables (Chromium's tagged
+ * print-to-PDF); lang nl-NL and the title become the document's language and title.
+ * The national report keeps the per-gemeente detail out of the PDF (it is in the XLSX and CSV).
  */
 const esc = (s: string | number | null | undefined) =>
   String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-const cel = (c: RapportageCel | null) => (c ? esc(c.weergave) : '');
-const pct = (p: number | null) => (p === null ? '–' : esc(formatPercentage(p)));
-const getal = (n: number | null) => (n === null ? '–' : esc(new Intl.NumberFormat('nl-NL').format(n)));
 
-function tabel(caption: string, koppen: string[], rijen: string[][], numeriekVanaf = 99): string {
-  return `<table><caption>${esc(caption)}</caption>
+function tabel(caption: string, koppen: string[], rijen: string[][], numeriekVanaf = 99, klasse = ''): string {
+  return `<table${klasse ? ` class="${klasse}"` : ''}><caption>${esc(caption)}</caption>
 <thead><tr>${koppen.map((k) => `<th scope="col">${esc(k)}</th>`).join('')}</tr></thead>
 <tbody>${rijen
     .map(
       (r) =>
-        `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row">${v}</th>` : `<td${i >= numeriekVanaf ? ' class="num"' : ''}>${v}</td>`)).join('')}</tr>`,
+        `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row">${esc(v)}</th>` : `<td${i >= numeriekVanaf ? ' class="num"' : ''}>${esc(v)}</td>`)).join('')}</tr>`,
     )
     .join('')}</tbody></table>`;
 }
 
-export function renderHtml(r: RapportageInhoud): string {
+const figuur = (svg: string | null) => (svg ? `<figure class="grafiek">${svg}</figure>` : '');
+
+function statushoudersPerProvincie(r: RapportageInhoud): string[][] {
+  const naam = new Map((r.onderdelen?.regels ?? []).map((o) => [o.code, o.naam]));
+  const groepen = new Map<string, RapportageStatushoudersRegel[]>();
+  for (const s of r.statushouders) {
+    const sleutel = `${s.provincieCode ?? '?'}|${s.halfjaar}`;
+    groepen.set(sleutel, [...(groepen.get(sleutel) ?? []), s]);
+  }
+  return [...groepen.entries()]
+    .sort(([a], [b]) => (naam.get(a.split('|')[0]) ?? a).localeCompare(naam.get(b.split('|')[0]) ?? b, 'nl') || a.localeCompare(b))
+    .map(([sleutel, rijen]) => {
+      const [pv] = sleutel.split('|');
+      const som = (f: (s: RapportageStatushoudersRegel) => number) => aantalTekst(rijen.reduce((t, s) => t + f(s), 0));
+      return [
+        naam.get(pv) ?? pv,
+        halfjaarKolom(rijen[0], r.peildatum),
+        som((s) => s.teRealiseren),
+        som((s) => s.gehuisvest),
+        `${rijen.filter((s) => s.saldo > 0).length} van ${rijen.length}`,
+      ];
+    });
+}
+
+export function renderHtml(r: RapportageInhoud, kop: RapportageKop): string {
   const delen: string[] = [];
-  delen.push(`<h1>${esc(r.titel)}</h1>
-<p class="meta">${esc(r.gebied.naam)} · ${esc(r.kwartaalLabel)} · periode ${esc(r.periode.van)} t/m ${esc(r.periode.tot)} · peildatum ${esc(r.peildatum)}</p>`);
-  delen.push('<h2>Voortgang per indicator</h2>');
-  // coverage ("n van m gemeenten") beside every aggregate of an area above a gemeente
   const boven = r.gebied.soort !== 'GEMEENTE';
-  const d = (x: string | null) => (boven ? [esc(x)] : []);
-  delen.push(
-    tabel(
-      'Taakstelling, realisatie en status per indicator',
-      ['Indicator', 'Actielijn', 'Taakstelling', 'Realisatie', ...(boven ? ['Dekking'] : []), 'Percentage', 'Status', 'Dit kwartaal', ...(boven ? ['Dekking dit kwartaal'] : []), 'Vorig kwartaal', ...(boven ? ['Dekking vorig kwartaal'] : []), 'Verschil'],
-      r.indicatoren.map((i) => [esc(i.naam), esc(i.actielijnNaam), getal(i.taakstelling), cel(i.realisatie), ...d(i.dekking), pct(i.percentage), esc(i.statusLabel), cel(i.ditKwartaal), ...d(i.dekkingDitKwartaal), cel(i.vorigKwartaal), ...d(i.dekkingVorigKwartaal), cel(i.verschil)]),
-      2,
-    ),
-  );
+  const land = r.gebied.soort === 'LAND';
+  const titel = bestandsTitel(r, kop);
+
+  // ---- first page: what this file is, and the kernboodschap
+  delen.push(`<header><h1>${esc(r.titel)}</h1>
+<section aria-labelledby="over"><h2 id="over">Over dit bestand</h2><dl class="meta">${metagegevens(r, kop)
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+    .join('')}</dl></section></header>`);
+  const kern = kernboodschap(r);
+  const sh = statushoudersBoodschap(r);
+  delen.push(`<section aria-labelledby="kern"><h2 id="kern">Kernboodschap</h2>
+${kern.map((k) => `<h3>${esc(k.naam)}</h3>${k.zinnen.map((z) => `<p>${esc(z)}</p>`).join('')}`).join('\n')}
+${sh.length ? `<h3>Statushouders</h3>${sh.map((z) => `<p>${esc(z)}</p>`).join('')}` : ''}</section>`);
+
+  // ---- a section per actielijn: chart + table
+  const dekkingKop = boven ? ['Dekking'] : [];
+  let nr = 0;
+  for (const a of ACTIELIJNEN) {
+    const ind = r.indicatoren.filter((i) => i.actielijn === a.code);
+    if (!ind.length) continue;
+    nr++;
+    const grafiek = percentageStaven({
+      titel: `${a.naam}: realisatie als percentage van de taakstelling`,
+      staven: ind.filter((i) => i.status !== 'GEEN_DOEL').map((i) => ({ label: i.naam, waarde: i.percentage })),
+    });
+    const zonderDoel = ind.filter((i) => i.status === 'GEEN_DOEL').length;
+    delen.push(`<section class="actielijn" aria-labelledby="al-${a.code}"><h2 id="al-${a.code}">${nr}. ${esc(a.naam)}</h2>
+${figuur(grafiek)}
+${grafiek ? '' : '<p class="noot">Geen indicator van deze actielijn heeft een doel voor dit gebied; daarom geen grafiek.</p>'}
+${tabel(
+  `${a.naam}: taakstelling en realisatie per indicator${zonderDoel ? ` (${zonderDoel} van ${ind.length} zonder doel)` : ''}`,
+  ['Indicator', 'Eenheid', 'Taakstelling', 'Realisatie', ...dekkingKop, '% van taakstelling', 'Status', 'Dit kwartaal', 'Vorig kwartaal', 'Verschil'],
+  ind.map((i) => [
+    i.naam,
+    eenheidTekst(i.eenheid),
+    taakstellingTekst(i),
+    celTekst(i.realisatie, i.eenheid),
+    ...(boven ? [i.dekking ?? ''] : []),
+    percentageTekst(i.percentage),
+    statusTekst(i),
+    celTekst(i.ditKwartaal, i.eenheid),
+    celTekst(i.vorigKwartaal, i.eenheid),
+    verschilCelTekst(i.verschil, i.eenheid),
+  ]),
+  2,
+)}</section>`);
+  }
+
   if (r.afspraken.length) {
-    delen.push('<h2>Afspraken</h2>');
-    delen.push(
-      tabel(
-        'Voortgang van de afspraken',
-        ['Afspraak', 'Prestatieafspraak', 'Doelwaarde', 'Realisatie', 'Percentage', 'Status', 'Verantwoordelijk'],
-        r.afspraken.map((a) => [esc(a.omschrijving), esc(a.prestatieafspraak), getal(a.doelwaarde), cel(a.realisatie), pct(a.percentage), esc(a.status), esc(a.verantwoordelijke)]),
-        2,
-      ),
-    );
+    delen.push(`<section aria-labelledby="afspraken"><h2 id="afspraken">Afspraken uit prestatieafspraken</h2>
+${tabel(
+  'Voortgang van de afspraken',
+  ['Afspraak', ...(boven ? ['Gemeente'] : []), 'Prestatieafspraak', 'Doel', 'Realisatie', '% van doel', 'Status', 'Verantwoordelijk'],
+  r.afspraken.map((a) => {
+    const mijlpaal = a.soort === 'MIJLPAAL';
+    const e = eenheidVan(a.indicator);
+    return [
+      a.omschrijving,
+      ...(boven ? [a.gemeente ?? ''] : []),
+      a.prestatieafspraak,
+      mijlpaal ? 'mijlpaal' : a.doelwaarde === null ? '–' : taakstellingTekst({ taakstelling: a.doelwaarde, eenheid: e }),
+      mijlpaal ? (a.realisatie?.waarde ? 'bereikt' : 'niet bereikt') : celTekst(a.realisatie, e),
+      mijlpaal ? '–' : percentageTekst(a.percentage),
+      a.status.toLowerCase(),
+      a.verantwoordelijke,
+    ];
+  }),
+  3,
+)}</section>`);
   }
+
   if (r.statushouders.length) {
-    delen.push('<h2>Taakstelling statushouders</h2>');
-    delen.push(
-      tabel(
-        'Huisvesting statushouders in personen, met meegenomen achterstand of voorsprong',
-        ['Gemeente', 'Halfjaar', 'Taakstelling', 'Meegenomen', 'Te realiseren', 'Gehuisvest', 'Saldo', 'Status'],
-        r.statushouders.map((s) => [esc(s.gemeente), esc(s.halfjaar), getal(s.taakstelling), getal(s.meegenomen), getal(s.teRealiseren), getal(s.gehuisvest), getal(s.saldo), esc(s.status)]),
-        2,
-      ),
-    );
+    const halfjaren = [...new Set(r.statushouders.map((s) => s.halfjaar))].sort();
+    const som = (h: string, f: (s: RapportageStatushoudersRegel) => number) =>
+      r.statushouders.filter((s) => s.halfjaar === h).reduce((t, s) => t + f(s), 0);
+    const grafiek = gegroepeerdeStaven({
+      titel: `Statushouders: te huisvesten en gehuisvest per halfjaar (personen)`,
+      categorieen: halfjaren.map((h) => `${halfjaarTekst(h)}${loopt({ halfjaar: h }, r.peildatum) ? ' (voorlopig)' : ''}`),
+      reeksen: [
+        { naam: 'Te huisvesten', waarden: halfjaren.map((h) => som(h, (s) => s.teRealiseren)), kleur: '#8fb8de' },
+        { naam: 'Gehuisvest', waarden: halfjaren.map((h) => som(h, (s) => s.gehuisvest)), kleur: '#154273' },
+      ],
+      eenheid: 'personen',
+    });
+    const tabelDeel = land
+      ? tabel(
+          'Statushouders per provincie en halfjaar (personen); de cijfers per gemeente staan in de XLSX- en CSV-bijlage',
+          ['Provincie', 'Halfjaar', 'Te huisvesten', 'Gehuisvest', 'Gemeenten met achterstand'],
+          statushoudersPerProvincie(r),
+          2,
+        )
+      : tabel(
+          'Huisvesting statushouders in personen, met meegenomen achterstand of voorsprong',
+          ['Gemeente', 'Halfjaar', 'Taakstelling', 'Meegenomen', 'Te huisvesten', 'Gehuisvest', 'Saldo', 'Status'],
+          r.statushouders.map((s) => [
+            s.gemeente,
+            halfjaarKolom(s, r.peildatum),
+            aantalTekst(s.taakstelling),
+            aantalTekst(s.meegenomen),
+            aantalTekst(s.teRealiseren),
+            aantalTekst(s.gehuisvest),
+            aantalTekst(s.saldo),
+            statushoudersStatusTekst(s, r.peildatum),
+          ]),
+          2,
+        );
+    delen.push(`<section aria-labelledby="statushouders"><h2 id="statushouders">Taakstelling statushouders</h2>
+${statushoudersBoodschap(r).map((z) => `<p>${esc(z)}</p>`).join('')}
+${figuur(grafiek)}${tabelDeel}
+<p class="noot">Saldo: nog te huisvesten (positief) of voorsprong (negatief); het gaat mee naar het volgende halfjaar. Een halfjaar dat op de peildatum nog loopt is voorlopig.</p></section>`);
   }
+
   if (r.socialeHuur.length) {
-    delen.push('<h2>Aandeel sociale huur</h2>');
-    delen.push(
-      tabel(
-        'Aandeel sociale huur in de woningvoorraad tegen de norm van 30%',
-        ['Gemeente', 'Aandeel', 'Norm', 'Voldoet'],
-        r.socialeHuur.map((s) => [esc(s.gemeente), pct(s.aandeel), pct(s.norm), s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee']),
+    const bekend = r.socialeHuur.filter((s) => s.voldoet !== null);
+    const voldoet = bekend.filter((s) => s.voldoet).length;
+    let inhoud: string;
+    if (land) {
+      const naam = new Map((r.onderdelen?.regels ?? []).map((o) => [o.code, o.naam]));
+      const perPv = new Map<string, typeof r.socialeHuur>();
+      for (const s of r.socialeHuur) perPv.set(s.provincieCode ?? '?', [...(perPv.get(s.provincieCode ?? '?') ?? []), s]);
+      inhoud = tabel(
+        'Gemeenten per provincie tegen de norm van 30% sociale huur; de cijfers per gemeente staan in de XLSX- en CSV-bijlage',
+        ['Provincie', 'Gemeenten', 'Voldoen', 'Voldoen niet', 'Onbekend'],
+        [...perPv.entries()]
+          .sort(([a], [b]) => (naam.get(a) ?? a).localeCompare(naam.get(b) ?? b, 'nl'))
+          .map(([pv, rijen]) => [
+            naam.get(pv) ?? pv,
+            String(rijen.length),
+            String(rijen.filter((s) => s.voldoet === true).length),
+            String(rijen.filter((s) => s.voldoet === false).length),
+            String(rijen.filter((s) => s.voldoet === null).length),
+          ]),
         1,
-      ),
-    );
+      );
+    } else {
+      const grafiek = percentageStaven({
+        titel: 'Aandeel sociale huur in de woningvoorraad per gemeente',
+        staven: r.socialeHuur.map((s) => ({ label: s.gemeente, waarde: s.aandeel })),
+        referentie: { waarde: 30, label: 'norm 30%' },
+      });
+      inhoud =
+        (r.socialeHuur.length <= 40 ? figuur(grafiek) : '') +
+        tabel(
+          'Aandeel sociale huur in de woningvoorraad tegen de norm van 30%',
+          ['Gemeente', 'Aandeel', 'Norm', 'Voldoet'],
+          r.socialeHuur.map((s) => [s.gemeente, percentageTekst(s.aandeel), formatPercentage(s.norm), s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee']),
+          1,
+        );
+    }
+    delen.push(`<section aria-labelledby="sociale-huur"><h2 id="sociale-huur">Aandeel sociale huur</h2>
+<p>${voldoet} van ${r.socialeHuur.length} gemeenten ${r.socialeHuur.length === 1 ? 'voldoet' : 'voldoen'} aan de norm van 30%${bekend.length < r.socialeHuur.length ? `; van ${r.socialeHuur.length - bekend.length} is het aandeel niet bekend` : ''}.</p>
+${inhoud}</section>`);
   }
+
   if (r.onderdelen) {
-    delen.push(`<h2>Realisatie per ${esc(r.onderdelen.soort)}</h2>`);
-    delen.push(
-      tabel(
-        `Realisatie per ${r.onderdelen.soort}`,
-        [r.onderdelen.soort === 'gemeente' ? 'Gemeente' : 'Provincie', ...r.onderdelen.kolommen.map((k) => k.naam)],
-        r.onderdelen.regels.map((o) => [
-          esc(o.naam),
-          // a provincie's cell is an aggregate too: its coverage under the figure
-          ...r.onderdelen!.kolommen.map((k) => cel(o.cellen[k.code] ?? null) + (o.dekking?.[k.code] ? `<br><span class="dekking">${esc(o.dekking[k.code])}</span>` : '')),
-        ]),
-        1,
-      ),
-    );
+    const o = r.onderdelen;
+    const meervoud = o.soort === 'gemeente' ? 'gemeenten' : 'provincies';
+    const eenheid = (code: string) => eenheidVan(code);
+    delen.push(`<section aria-labelledby="onderdelen"><h2 id="onderdelen">Vergelijking van de ${meervoud}</h2>
+${tabel(
+  `Realisatie per ${o.soort} (kernindicatoren, jaar tot en met de peildatum)`,
+  [o.soort === 'gemeente' ? 'Gemeente' : 'Provincie', ...o.kolommen.map((k) => `${k.naam} (${eenheidTekst(eenheid(k.code))})`)],
+  o.regels.map((g) => [
+    g.naam,
+    ...o.kolommen.map((k) => celTekst(g.cellen[k.code] ?? null, eenheid(k.code)) + (g.dekking?.[k.code] ? ` (${g.dekking[k.code]})` : '')),
+  ]),
+  1,
+  'smal',
+)}</section>`);
   }
-  if (r.toelichting.length) {
-    delen.push('<h2>Toelichting</h2>');
-    delen.push(`<ul>${r.toelichting.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`);
-  }
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${esc(r.titel)}</title>
+
+  delen.push(`<section aria-labelledby="toelichting"><h2 id="toelichting">Toelichting</h2>
+<ul>${[...r.toelichting, ...(land ? ['De cijfers per gemeente (statushouders, sociale huur) staan in de XLSX- en CSV-bijlage van deze rapportage.'] : [])]
+    .map((t) => `<li>${esc(t)}</li>`)
+    .join('')}</ul></section>`);
+
+  return `<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>${esc(titel)}</title>
+<meta name="author" content="Thuismonitor"><meta name="description" content="${esc(titel)}">
 <style>
 @page { size: A4 landscape; margin: 14mm 12mm; }
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #111; }
-h1 { font-size: 16pt; margin: 0 0 4pt; } h2 { font-size: 12pt; margin: 14pt 0 4pt; }
-.meta { color: #333; margin: 0 0 8pt; }
+h1 { font-size: 17pt; margin: 0 0 6pt; color: #154273; } h2 { font-size: 13pt; margin: 14pt 0 4pt; color: #154273; }
+h3 { font-size: 10.5pt; margin: 8pt 0 2pt; }
+section.actielijn, section[aria-labelledby="afspraken"], section[aria-labelledby="statushouders"] { break-before: page; }
+dl.meta { display: grid; grid-template-columns: 16em 1fr; gap: 1pt 8pt; margin: 0 0 6pt; }
+dl.meta dt { font-weight: bold; } dl.meta dd { margin: 0; }
+p { margin: 2pt 0; } .noot { color: #444; font-size: 8pt; }
+figure.grafiek { margin: 4pt 0 8pt; break-inside: avoid; } figure.grafiek svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; page-break-inside: auto; }
+table.smal { font-size: 7.5pt; }
 caption { text-align: left; font-weight: bold; padding: 2pt 0; }
 th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
-thead th { background: #e8eef5; } tr { page-break-inside: avoid; }
+thead th { background: #e8eef5; } thead { display: table-header-group; } tr { page-break-inside: avoid; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.dekking { font-size: 7pt; color: #444; }
 </style></head><body><main>${delen.join('\n')}</main></body></html>`;
 }

@@ -12,6 +12,7 @@ import {
   maakHalfjaar,
   maakPeriode,
   periodeVoorKwartaal,
+  periodeTekst,
   vorigKwartaal,
   type Kwartaal,
 } from '@thuismonitor/domain';
@@ -63,6 +64,8 @@ export interface RapportageCijfers {
   /** for LAND: year-to-date voortgang per provincie (shared form) */
   provincies: Voortgang[];
   gemeenteNamen: Map<string, string>;
+  /** provincie of each gemeente of the area (presentation: the national PDF groups per provincie) */
+  provincieVan: Map<string, string>;
 }
 
 const alsCel = (c: VoortgangCel): RapportageCel => ({ waarde: c.waarde, onderdrukt: c.onderdrukt, weergave: c.weergave });
@@ -126,7 +129,9 @@ export class RapportageInhoudService {
     // the last one counted up to the peildatum (the same cut-off as the year-to-date indicator).
     const halfjaren = halfjarenTussen(maakHalfjaar(kwartaal.jaar, 1), halfjaarVanDatum(einde));
     const perGemeente = await this.statushouders.bereken(m, gebied.gemeenten, halfjaren, { peildatum: einde });
-    const namen = new Map((await this.referentie.gemeenten({ codes: gebied.gemeenten })).map((g) => [g.code, g.naam]));
+    const gemeenteInfo = await this.referentie.gemeenten({ codes: gebied.gemeenten });
+    const namen = new Map(gemeenteInfo.map((g) => [g.code, g.naam]));
+    const provincieVan = new Map(gemeenteInfo.map((g) => [g.code, g.provincieCode]));
     const statushouders: RapportageStatushoudersRegel[] = [];
     for (const code of gebied.gemeenten) {
       for (const h of perGemeente.get(code) ?? []) {
@@ -140,6 +145,7 @@ export class RapportageInhoudService {
           gehuisvest: h.gehuisvest,
           saldo: h.saldo,
           status: h.statusLabel,
+          provincieCode: provincieVan.get(code),
         });
       }
     }
@@ -158,7 +164,7 @@ export class RapportageInhoudService {
         if (pv) provincies.push(await this.voortgang.meet(m, systeem, pv, jaarTotNu, { vandaag: einde, gedeeld: true }));
       }
     }
-    return { gebied, kwartaal, ...cijfers, afspraken, afsprakenZicht, statushouders, provincies, gemeenteNamen: namen };
+    return { gebied, kwartaal, ...cijfers, afspraken, afsprakenZicht, statushouders, provincies, gemeenteNamen: namen, provincieVan };
   }
 
   /**
@@ -176,29 +182,17 @@ export class RapportageInhoudService {
     );
   }
 
-  voorActielijn(
-    c: RapportageCijfers,
-    actielijn: string,
-  ): { actielijn: string; gedeeld: RapportageInhoud; zonderAfspraken: RapportageInhoud | null; intern: RapportageInhoud | null } {
+  /**
+   * The content of a report for an actielijn (or ALLE: every actielijn, the one report per area
+   * the run makes): the shared variant, and the exact one only where it differs from it.
+   */
+  voorActielijn(c: RapportageCijfers, actielijn: string): { actielijn: string; gedeeld: RapportageInhoud; intern: RapportageInhoud | null } {
     const gedeeld = this.inhoud(c, actielijn, 'GEDEELD');
     // the exact variant only where it differs from the shared one (no cell of this report released)
     const exact = c.jaarTotNu.intern ? this.inhoud(c, actielijn, 'INTERN') : null;
     const cijfersVan = (r: RapportageInhoud) => JSON.stringify([r.indicatoren, r.afspraken, r.statushouders, r.socialeHuur, r.onderdelen]);
     const intern = exact && cijfersVan(exact) !== cijfersVan(gedeeld) ? exact : null;
-    // for readers who may not see every prestatieafspraak in the report (checked when they read)
-    const zonderAfspraken: RapportageInhoud | null = gedeeld.afspraken.length
-      ? {
-          ...gedeeld,
-          variant: 'ZONDER_AFSPRAKEN',
-          afspraken: [],
-          afsprakenZicht: [],
-          toelichting: [
-            ...gedeeld.toelichting,
-            'Deze versie bevat de afspraken uit prestatieafspraken niet: die staan alleen in de versie voor wie elke prestatieafspraak van het gebied mag inzien (de partijen, de provincie en het Rijk).',
-          ],
-        }
-      : null;
-    return { actielijn, gedeeld, zonderAfspraken, intern };
+    return { actielijn, gedeeld, intern };
   }
 
   private inhoud(c: RapportageCijfers, actielijn: string, variant: 'GEDEELD' | 'INTERN'): RapportageInhoud {
@@ -256,6 +250,8 @@ export class RapportageInhoudService {
       percentage: a.percentage,
       status: a.statusLabel ?? a.status ?? '',
       verantwoordelijke: a.verantwoordelijke ?? '',
+      gemeente: c.gemeenteNamen.get(a.gemeenteCode) ?? a.gemeenteCode,
+      soort: a.soort,
     }));
     const afsprakenZicht = [...new Set(bron.map((a) => a.prestatieafspraakId))].sort().map((id) => c.afsprakenZicht.get(id)!);
 
@@ -297,7 +293,7 @@ export class RapportageInhoudService {
     }
 
     const toelichting = [
-      `Cijfers over ${jtn.periode.van} t/m ${jtn.periode.tot}; status gemeten tegen het deel van het jaar dat op de peildatum verstreken is.`,
+      `Cijfers over ${periodeTekst(jtn.periode)}; status gemeten tegen het deel van het jaar dat op de peildatum verstreken is.`,
       'Dit kwartaal / vorig kwartaal: realisatie binnen elk kwartaal; voor standen (voorraad, aandeel) de stand aan het eind van het kwartaal.',
     ];
     if (boven) {
@@ -331,7 +327,14 @@ export class RapportageInhoudService {
   private socialeHuur(c: RapportageCijfers, v: Voortgang): RapportageSocialeHuurRegel[] {
     const regel = (code: string, naam: string, cel: VoortgangCel | undefined): RapportageSocialeHuurRegel => {
       const aandeel = cel && !cel.onderdrukt ? cel.waarde : null;
-      return { gemeenteCode: code, gemeente: naam, aandeel, norm: SOCIALE_HUUR_NORM, voldoet: aandeel === null ? null : aandeel >= SOCIALE_HUUR_NORM };
+      return {
+        gemeenteCode: code,
+        gemeente: naam,
+        aandeel,
+        norm: SOCIALE_HUUR_NORM,
+        voldoet: aandeel === null ? null : aandeel >= SOCIALE_HUUR_NORM,
+        provincieCode: c.provincieVan.get(code),
+      };
     };
     if (c.gebied.soort === 'GEMEENTE') {
       const i = v.actielijnen.flatMap((a) => a.indicatoren).find((x) => x.code === 'AANDEEL_SOCIALE_HUUR');

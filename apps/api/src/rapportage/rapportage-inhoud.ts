@@ -52,6 +52,10 @@ export interface RapportageAfspraakRegel {
   percentage: number | null;
   status: string;
   verantwoordelijke: string;
+  /** the gemeente of the prestatieafspraak (a report above one gemeente lists several) */
+  gemeente?: string;
+  /** INDICATOR or MIJLPAAL */
+  soort?: string;
 }
 
 export interface RapportageStatushoudersRegel {
@@ -64,6 +68,8 @@ export interface RapportageStatushoudersRegel {
   gehuisvest: number;
   saldo: number;
   status: string;
+  /** provincie code of the gemeente: the national PDF sums the rows per provincie */
+  provincieCode?: string;
 }
 
 export interface RapportageSocialeHuurRegel {
@@ -72,6 +78,7 @@ export interface RapportageSocialeHuurRegel {
   aandeel: number | null;
   norm: number;
   voldoet: boolean | null;
+  provincieCode?: string;
 }
 
 export interface RapportageOnderdeelRegel {
@@ -91,6 +98,19 @@ export interface RapportageAfspraakZicht {
   gemeenteCode: string;
   status: string;
   partijIds: string[];
+}
+
+/**
+ * What a file says about itself (issue 11): taken from the report's row when it is stored, so the
+ * files carry the version, the data cut-off and who made them. Not part of the figures.
+ */
+export interface RapportageKop {
+  versie: number;
+  /** ISO timestamp of the snapshot's now(): the data cut-off */
+  peilmoment: string;
+  /** user name, or 'planner' for the scheduled run */
+  aangevraagdDoor: string;
+  variant: RapportageVariant;
 }
 
 export interface RapportageInhoud {

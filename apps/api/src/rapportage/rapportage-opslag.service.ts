@@ -14,7 +14,7 @@ export const MIME: Record<Formaat, string> = {
 export interface TeBewarenRapportage {
   actielijn: string;
   gedeeld: RapportageInhoud;
-  /** exact variant, only when it differs from the shared one (gemeente reports with small cells) */
+  /** exact variant, only when it differs from the shared one (gemeente reports with small cells); stored apart */
   intern?: RapportageInhoud;
   bestanden: { formaat: Formaat; variant: RapportageVariant; inhoud: Buffer }[];
 }
@@ -28,6 +28,8 @@ export interface RapportageMeta {
   aangevraagdDoorOrganisatieId: string | null;
   /** BullMQ job id + timestamp: identifies one logical request across retries */
   jobSleutel: string;
+  /** the version the files were rendered with (they say it on their first page) */
+  versie: number;
 }
 
 /**
@@ -55,20 +57,31 @@ export class RapportageOpslag {
 
       const ids: string[] = [];
       for (const r of rapportages) {
+        const [{ volgende }] = await m.query(
+          `SELECT coalesce(max(versie), 0) + 1 AS volgende FROM kwartaalrapportage
+            WHERE gebied_soort = $1 AND gebied_code = $2 AND jaar = $3 AND kwartaal = $4 AND actielijn = $5`,
+          [g.soort, g.code, meta.jaar, meta.kwartaal, r.actielijn],
+        );
+        // another request stored a version while this one rendered: its files would name the
+        // wrong version; fail, and the job's retry renders again with the right one
+        if (Number(volgende) !== meta.versie) {
+          throw new Error(`report ${g.soort} ${g.code} ${meta.jaar}-Q${meta.kwartaal}: rendered as version ${meta.versie}, next is ${volgende}`);
+        }
         const [{ id }] = await m.query(
           `INSERT INTO kwartaalrapportage (gebied_soort, gebied_code, gebied_naam, gemeenten, jaar, kwartaal, actielijn,
              versie, peilmoment, aangevraagd_door, aangevraagd_door_organisatie_id, job_sleutel, snapshot)
-           SELECT $1, $2, $3, $4, $5, $6, $7,
-                  coalesce((SELECT max(versie) FROM kwartaalrapportage
-                            WHERE gebied_soort = $1 AND gebied_code = $2 AND jaar = $5 AND kwartaal = $6 AND actielijn = $7), 0) + 1,
-                  $8, $9, $10, $11, $12
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
            RETURNING id`,
           [
-            g.soort, g.code, g.naam, g.gemeenten, meta.jaar, meta.kwartaal, r.actielijn,
+            g.soort, g.code, g.naam, g.gemeenten, meta.jaar, meta.kwartaal, r.actielijn, meta.versie,
             meta.peilmoment, meta.aangevraagdDoor, meta.aangevraagdDoorOrganisatieId, meta.jobSleutel,
-            JSON.stringify({ gedeeld: r.gedeeld, intern: r.intern ?? null }),
+            JSON.stringify({ gedeeld: r.gedeeld }),
           ],
         );
+        // the exact content: only in the table the owning gemeente alone can read (migration 1765100000000)
+        if (r.intern) {
+          await m.query(`INSERT INTO kwartaalrapportage_intern (rapportage_id, snapshot) VALUES ($1, $2)`, [id, JSON.stringify(r.intern)]);
+        }
         for (const b of r.bestanden) {
           await m.query(
             `INSERT INTO kwartaalrapportage_bestand (rapportage_id, formaat, variant, mime, inhoud, sha256)

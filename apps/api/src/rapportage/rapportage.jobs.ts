@@ -1,25 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { ACTIELIJN_CODES, kwartaalVanDatum, parseKwartaal, formatKwartaal, vorigKwartaal, vandaagInAmsterdam } from '@thuismonitor/domain';
+import { kwartaalVanDatum, parseKwartaal, formatKwartaal, vorigKwartaal, vandaagInAmsterdam } from '@thuismonitor/domain';
 import { RequestContext } from '@thuismonitor/auth';
 import { ScopedDb } from '../database/scoped-db.service';
 import { JobHandler } from '../jobs/job-handler';
 import { alleGebieden } from './rapportage-gebied';
 import { GebiedService } from '../gebied/gebied.service';
 import { RapportageInhoudService, type AlsEigenaar } from './rapportage-inhoud.service';
-import { RapportageOpslag, type Formaat, type TeBewarenRapportage } from './rapportage-opslag.service';
+import { RapportageOpslag } from './rapportage-opslag.service';
 import { RapportageQueue, type GebiedJobData, type PlannerJobData } from './rapportage-queue.service';
-import { renderCsv } from './rapportage-csv';
-import { renderXlsx } from './rapportage-xlsx';
-import { renderHtml } from './rapportage-html';
 import { PdfRenderer } from './pdf-renderer.service';
-import type { RapportageInhoud } from './rapportage-inhoud';
-
-export const RAPPORT_ACTIELIJNEN = [...ACTIELIJN_CODES, 'ALLE'] as const;
+import { alsOpgeslagen, renderBestanden, type OpgeslagenRapportage } from './rapportage-bestanden';
 
 /**
- * The report jobs. `kwartaalrapportage.gebied` builds the reports of one area (per actielijn and
- * combined) from one consistent read of the data, renders every file, and stores everything in
+ * One report per area and quarter: all actielijnen in one (a section per actielijn), so one PDF
+ * per area and variant instead of one per actielijn (issue 11). Earlier per-actielijn reports stay
+ * readable as they were stored.
+ */
+export const RAPPORT_ACTIELIJN = 'ALLE';
+
+/**
+ * The report jobs. `kwartaalrapportage.gebied` builds the report of one area (every actielijn in
+ * one) from one consistent read of the data, renders every file, and stores everything in
  * one transaction keyed by the job, so a retry after a crash stores nothing twice.
  */
 @Injectable()
@@ -59,29 +61,33 @@ export class RapportageJobs {
     const t0 = Date.now();
     const systeem = await this.db.systeemContext('kwartaalrapportage');
     const eigenaar = soort === 'GEMEENTE' ? await this.eigenaarContext(gebied.code) : null;
-    const { peilmoment, inhouden } = await this.db.snapshot(systeem, async (m) => {
+    const { peilmoment, versie, inhoud } = await this.db.snapshot(systeem, async (m) => {
       const [{ nu }] = await m.query('SELECT now() AS nu');
+      // the version these files will say they are; bewaar() checks it under its lock
+      const [{ volgende }] = await m.query(
+        `SELECT coalesce(max(versie), 0) + 1 AS volgende FROM kwartaalrapportage
+          WHERE gebied_soort = $1 AND gebied_code = $2 AND jaar = $3 AND kwartaal = $4 AND actielijn = $5`,
+        [gebied.soort, gebied.code, k.jaar, k.nummer, RAPPORT_ACTIELIJN],
+      );
       // the gemeente's exact variant: read as the gemeente, in this same transaction (same cut-off)
       const alsEigenaar: AlsEigenaar | null = eigenaar
         ? (werk) => this.db.alsInSnapshot(m, eigenaar, systeem, () => werk(m, eigenaar))
         : null;
       const cijfers = await this.inhoud.verzamel(m, gebied, k, systeem, alsEigenaar);
-      return { peilmoment: nu as Date, inhouden: RAPPORT_ACTIELIJNEN.map((a) => this.inhoud.voorActielijn(cijfers, a)) };
+      return { peilmoment: nu as Date, versie: Number(volgende), inhoud: this.inhoud.voorActielijn(cijfers, RAPPORT_ACTIELIJN) };
     });
     const t1 = Date.now();
     await job.updateProgress(30);
 
-    const rapportages: TeBewarenRapportage[] = [];
-    let klaar = 0;
-    for (const { actielijn, gedeeld, zonderAfspraken, intern } of inhouden) {
-      const bestanden: TeBewarenRapportage['bestanden'] = [];
-      for (const [variant, r] of [['GEDEELD', gedeeld], ['ZONDER_AFSPRAKEN', zonderAfspraken], ['INTERN', intern]] as const) {
-        if (!r) continue;
-        bestanden.push(...(await this.render(r)).map((b) => ({ ...b, variant })));
-      }
-      rapportages.push({ actielijn, gedeeld, intern: intern ?? undefined, bestanden });
-      await job.updateProgress(30 + Math.round((60 * ++klaar) / inhouden.length));
-    }
+    // Files are rendered from the stored form of the content (the JSON that goes into the
+    // database), with the metadata the row will carry: re-rendering later gives the same figures.
+    const opgeslagen: OpgeslagenRapportage = alsOpgeslagen({ gedeeld: inhoud.gedeeld, intern: inhoud.intern });
+    const bestanden = await renderBestanden(
+      opgeslagen,
+      { versie, peilmoment: peilmoment.toISOString(), aangevraagdDoor: job.data.aangevraagdDoor },
+      this.pdf,
+    );
+    await job.updateProgress(90);
 
     const t2 = Date.now();
     const resultaat = await this.opslag.bewaar(
@@ -93,8 +99,9 @@ export class RapportageJobs {
         aangevraagdDoor: job.data.aangevraagdDoor,
         aangevraagdDoorOrganisatieId: job.data.organisatieId,
         jobSleutel: `${job.id}:${job.timestamp}`,
+        versie,
       },
-      rapportages,
+      [{ actielijn: RAPPORT_ACTIELIJN, gedeeld: opgeslagen.gedeeld, intern: opgeslagen.intern ?? undefined, bestanden }],
     );
     await job.updateProgress(100);
     // timings in the job result: operators (and bench/rapportage-bench.mjs) see where time goes
@@ -121,13 +128,5 @@ export class RapportageJobs {
       },
       'kwartaalrapportage',
     );
-  }
-
-  private async render(r: RapportageInhoud): Promise<{ formaat: Formaat; inhoud: Buffer }[]> {
-    return [
-      { formaat: 'CSV', inhoud: renderCsv(r) },
-      { formaat: 'XLSX', inhoud: await renderXlsx(r) },
-      { formaat: 'PDF', inhoud: await this.pdf.render(renderHtml(r)) },
-    ];
   }
 }

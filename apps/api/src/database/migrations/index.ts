@@ -13,9 +13,10 @@ import { PublicatieRijregel1764100000002 } from './1764100000002-publicatie-rijr
 import { PublicatieLeesplan1764100000003 } from './1764100000003-publicatie-leesplan';
 import { ToewijzingPrivacy1764200000000 } from './1764200000000-toewijzing-privacy';
 import { RapportageZonderAfspraken1764400000000 } from './1764400000000-rapportage-zonder-afspraken';
+import { RapportageIntern1765100000000 } from './1765100000000-rapportage-intern';
 
 /**
  * Every migration, in order. New features append theirs here (explicit list: no glob at runtime).
  * Name new files with a timestamp later than the last one.
  */
-export const MIGRATIONS = [Platform1763700000000, Realisatie1763800000000, Prestatieafspraak1763900000000, PrestatieafspraakInhoudSlot1763900000001, Rapportage1763930000000, Taakstelling1763940000000, NieuwbouwVerdeling1763945000000, VoortgangIndexen1763950000000, RlsRijregels1764000000000, Publicatie1764100000000, PublicatieTrekking1764100000001, PublicatieRijregel1764100000002, PublicatieLeesplan1764100000003, ToewijzingPrivacy1764200000000, RapportageZonderAfspraken1764400000000];
+export const MIGRATIONS = [Platform1763700000000, Realisatie1763800000000, Prestatieafspraak1763900000000, PrestatieafspraakInhoudSlot1763900000001, Rapportage1763930000000, Taakstelling1763940000000, NieuwbouwVerdeling1763945000000, VoortgangIndexen1763950000000, RlsRijregels1764000000000, Publicatie1764100000000, PublicatieTrekking1764100000001, PublicatieRijregel1764100000002, PublicatieLeesplan1764100000003, ToewijzingPrivacy1764200000000, RapportageZonderAfspraken1764400000000, RapportageIntern1765100000000];

@@ -1,0 +1,118 @@
+import * as echarts from 'echarts';
+
+/**
+ * Charts for the report PDF, rendered on the server as SVG by ECharts' SSR renderer (no browser,
+ * no script in the page). Every chart carries a <title> and a <desc> (its text alternative) and
+ * role="img" with aria-labelledby, and the PDF puts the data table right beside it.
+ */
+export interface Staaf {
+  label: string;
+  waarde: number | null;
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+let volgnummer = 0;
+
+/** Puts the title and description into the SVG and makes it an image with a name for assistive tech. */
+export function metTekstAlternatief(svg: string, titel: string, beschrijving: string): string {
+  const id = `g${++volgnummer}`;
+  return svg.replace(
+    /^<svg([^>]*)>/,
+    (_, attrs: string) =>
+      `<svg${attrs} role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${esc(titel)}</title><desc id="${id}-d">${esc(beschrijving)}</desc>`,
+  );
+}
+
+function teken(option: echarts.EChartsOption, breedte: number, hoogte: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: breedte, height: hoogte });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: 'DejaVu Sans, sans-serif', fontSize: 11 }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+const nl = (n: number, dec = 0) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: dec, signDisplay: 'negative' }).format(n);
+
+/**
+ * Horizontal bars of a percentage per row (e.g. realisation as % of the target), with a reference
+ * line (e.g. the share of the year that has passed). Rows without a value are left out of the
+ * chart and named in the description.
+ */
+export function percentageStaven(opties: {
+  titel: string;
+  staven: Staaf[];
+  referentie?: { waarde: number; label: string };
+  breedte?: number;
+}): string | null {
+  const met = opties.staven.filter((s) => s.waarde !== null) as { label: string; waarde: number }[];
+  if (!met.length) return null;
+  const max = Math.max(100, ...met.map((s) => s.waarde), opties.referentie?.waarde ?? 0);
+  const hoogte = 40 + met.length * 24;
+  const svg = teken(
+    {
+      grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+      xAxis: { type: 'value', max: Math.ceil(max / 10) * 10, axisLabel: { formatter: (v: number) => `${nl(v)}%` } },
+      yAxis: { type: 'category', inverse: true, data: met.map((s) => (s.label.length > 48 ? `${s.label.slice(0, 46)}…` : s.label)) },
+      series: [
+        {
+          type: 'bar',
+          data: met.map((s) => s.waarde),
+          itemStyle: { color: '#154273' },
+          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => `${nl(Number(p.value), 1)}%` },
+          markLine: opties.referentie
+            ? {
+                symbol: 'none',
+                label: { formatter: opties.referentie.label, position: 'end' },
+                lineStyle: { color: '#b3261e', type: 'dashed' },
+                data: [{ xAxis: opties.referentie.waarde }],
+              }
+            : undefined,
+        },
+      ],
+    },
+    opties.breedte ?? 640,
+    hoogte,
+  );
+  const zonder = opties.staven.filter((s) => s.waarde === null).map((s) => s.label);
+  const beschrijving =
+    met.map((s) => `${s.label}: ${nl(s.waarde, 1)}%`).join('; ') +
+    (opties.referentie ? `. Referentielijn: ${opties.referentie.label} (${nl(opties.referentie.waarde, 1)}%)` : '') +
+    (zonder.length ? `. Zonder waarde: ${zonder.join(', ')}` : '') +
+    '.';
+  return metTekstAlternatief(svg, opties.titel, beschrijving);
+}
+
+/** Grouped vertical bars: two series (e.g. te realiseren and gehuisvest) per category. */
+export function gegroepeerdeStaven(opties: {
+  titel: string;
+  categorieen: string[];
+  reeksen: { naam: string; waarden: number[]; kleur: string }[];
+  eenheid: string;
+  breedte?: number;
+}): string | null {
+  if (!opties.categorieen.length) return null;
+  const svg = teken(
+    {
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: opties.categorieen, axisLabel: { interval: 0, rotate: opties.categorieen.length > 6 ? 30 : 0 } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => nl(v) } },
+      series: opties.reeksen.map((r) => ({
+        type: 'bar' as const,
+        name: r.naam,
+        data: r.waarden,
+        itemStyle: { color: r.kleur },
+        label: { show: opties.categorieen.length <= 6, position: 'top' as const, formatter: (p: { value: unknown }) => nl(Number(p.value)) },
+      })),
+    },
+    opties.breedte ?? 640,
+    220,
+  );
+  const beschrijving =
+    opties.categorieen
+      .map((c, i) => `${c}: ${opties.reeksen.map((r) => `${r.naam.toLowerCase()} ${nl(r.waarden[i])} ${opties.eenheid}`).join(', ')}`)
+      .join('; ') + '.';
+  return metTekstAlternatief(svg, opties.titel, beschrijving);
+}

@@ -1,0 +1,176 @@
+import {
+  ACTIELIJNEN,
+  aantalTekst,
+  eenheidWoord,
+  formatDatumLang,
+  formatPercentage,
+  halfjaarEinde,
+  halfjaarTekst,
+  INDICATOR_CATALOGUS,
+  kwartaalTekst,
+  momentTekst,
+  parseHalfjaar,
+  periodeTekst,
+  verschilTekst,
+} from '@thuismonitor/domain';
+import type { RapportageCel, RapportageIndicatorRegel, RapportageInhoud, RapportageKop, RapportageStatushoudersRegel } from './rapportage-inhoud';
+
+/**
+ * What every file format shows the same way (issue 11): the metadata block that says what a file
+ * is, the display of each figure, and the kernboodschap. PDF, CSV and XLSX all take their text
+ * from here, so the three cannot drift apart.
+ */
+
+export const VARIANT_TEKST: Record<string, string> = {
+  GEDEELD: 'gedeeld (vrijgegeven cijfers: kleine aantallen afgerond)',
+  ZONDER_AFSPRAKEN: 'gedeeld, zonder afspraken uit prestatieafspraken',
+  INTERN: 'intern (exacte aantallen, alleen voor de gemeente zelf)',
+};
+
+const SOORT_TEKST: Record<string, string> = {
+  GEMEENTE: 'gemeente',
+  PROVINCIE: 'provincie',
+  WONINGMARKTREGIO: 'woningmarktregio',
+  LAND: 'land',
+};
+
+export const gemaaktDoorTekst = (k: RapportageKop) =>
+  k.aangevraagdDoor === 'planner' ? 'automatisch, volgens de kwartaalplanning' : `op verzoek van ${k.aangevraagdDoor}`;
+
+/** The disclosure note of a variant: what was done to small numbers in this file. */
+export function afschermingTekst(r: RapportageInhoud, k: RapportageKop): string {
+  if (k.variant === 'INTERN') {
+    return 'Interne versie met exacte aantallen: alleen bestemd voor de gemeente zelf. Niet delen; deel de gedeelde versie.';
+  }
+  return (
+    'Gedeelde versie: aantallen onder de afrondingsgrens zijn afgerond zoals Thuismonitor ze vrijgeeft (zie docs/privacy.md); ' +
+    "een '×' betekent afgeschermd, een '–' dat er geen gegevens zijn." +
+    (k.variant === 'ZONDER_AFSPRAKEN' ? ' De afspraken uit prestatieafspraken staan niet in deze versie.' : '')
+  );
+}
+
+/** The metadata of a file as label/value pairs, in this order in every format. */
+export function metagegevens(r: RapportageInhoud, k: RapportageKop): [string, string][] {
+  return [
+    ['Titel', r.titel],
+    ['Gebied', `${r.gebied.naam} (${SOORT_TEKST[r.gebied.soort] ?? r.gebied.soort}, code ${r.gebied.code})`],
+    ['Kwartaal', kwartaalTekst(r.kwartaal)],
+    ['Periode', periodeTekst(r.periode)],
+    ['Peildatum', formatDatumLang(r.peildatum)],
+    ['Versie', String(k.versie)],
+    ['Variant', VARIANT_TEKST[k.variant] ?? k.variant],
+    ['Cijfers gelezen op (data cut-off)', momentTekst(k.peilmoment)],
+    ['Gemaakt', gemaaktDoorTekst(k)],
+    ['Afscherming', afschermingTekst(r, k)],
+  ];
+}
+
+export const bestandsTitel = (r: RapportageInhoud, k: RapportageKop) =>
+  `${r.titel} — versie ${k.versie}${k.variant === 'INTERN' ? ' — intern' : ''}`;
+
+// ---- figures ------------------------------------------------------------------------------
+
+/** A cell as shown: the released or exact figure, '×' when suppressed, '–' without data. */
+export function celTekst(c: RapportageCel | null, eenheid: string): string {
+  if (!c) return '–';
+  if (c.onderdrukt || c.waarde === null) return c.weergave;
+  return eenheid === 'PERCENTAGE' ? formatPercentage(c.waarde) : aantalTekst(c.waarde);
+}
+
+export const verschilCelTekst = (c: RapportageCel, eenheid: string) =>
+  c.onderdrukt || c.waarde === null ? c.weergave : verschilTekst(c.waarde, eenheid);
+
+export const taakstellingTekst = (i: { taakstelling: number | null; eenheid: string }) =>
+  i.taakstelling === null ? '–' : i.eenheid === 'PERCENTAGE' ? formatPercentage(i.taakstelling) : aantalTekst(i.taakstelling);
+
+export const percentageTekst = (p: number | null) => (p === null ? '–' : formatPercentage(p));
+
+export const statusTekst = (i: RapportageIndicatorRegel) => (i.status === 'GEEN_DOEL' ? 'geen doel' : i.statusLabel.toLowerCase());
+
+export function eenheidVan(indicatorCode: string | null): string {
+  return INDICATOR_CATALOGUS.find((i) => i.code === indicatorCode)?.eenheid ?? 'AANTAL';
+}
+
+export const eenheidTekst = (eenheid: string) => (eenheid === 'AANTAL' ? 'aantal' : eenheidWoord(eenheid));
+
+// ---- statushouders -------------------------------------------------------------------------
+
+/** A half year still running at the peildatum: its figures are provisional. */
+export const loopt = (s: { halfjaar: string }, peildatum: string) => halfjaarEinde(parseHalfjaar(s.halfjaar)) > peildatum;
+
+export function halfjaarKolom(s: RapportageStatushoudersRegel, peildatum: string): string {
+  return loopt(s, peildatum) ? `${halfjaarTekst(s.halfjaar)} (loopt, voorlopig)` : halfjaarTekst(s.halfjaar);
+}
+
+export function statushoudersStatusTekst(s: RapportageStatushoudersRegel, peildatum: string): string {
+  const st = s.status.toLowerCase();
+  return loopt(s, peildatum) ? `voorlopig: ${st}` : st;
+}
+
+// ---- kernboodschap ------------------------------------------------------------------------
+
+export interface Kernpunt {
+  actielijn: string;
+  naam: string;
+  zinnen: string[];
+}
+
+/**
+ * The first page's message per actielijn: how many indicators are on, behind or ahead of
+ * schedule, the largest gaps, and what changed most since the previous quarter. Only figures
+ * from the report itself (no new computation).
+ */
+export function kernboodschap(r: RapportageInhoud): Kernpunt[] {
+  return ACTIELIJNEN.map((a) => {
+    const ind = r.indicatoren.filter((i) => i.actielijn === a.code);
+    const tel = (s: string) => ind.filter((i) => i.status === s).length;
+    const zinnen: string[] = [];
+    const metDoel = ind.filter((i) => i.status !== 'GEEN_DOEL' && i.status !== 'ONBEKEND');
+    if (metDoel.length) {
+      const delen = [
+        [tel('OP_SCHEMA'), 'op schema'],
+        [tel('ACHTER'), 'achter'],
+        [tel('VOOR'), 'voor'],
+        [tel('LOOPT'), 'met een doel dat nog loopt'],
+      ]
+        .filter(([n]) => (n as number) > 0)
+        .map(([n, t]) => `${n} ${t}`);
+      zinnen.push(`${metDoel.length} van ${ind.length} indicatoren hebben een doel: ${delen.join(', ')}.`);
+    } else {
+      zinnen.push(`Geen van de ${ind.length} indicatoren heeft een doel voor dit gebied.`);
+    }
+    const achter = ind
+      .filter((i) => i.status === 'ACHTER' && i.percentage !== null)
+      .sort((x, y) => x.percentage! - y.percentage!)
+      .slice(0, 2);
+    if (achter.length) {
+      zinnen.push(
+        `Grootste achterstand: ${achter.map((i) => `${i.naam.toLowerCase()} (${formatPercentage(i.percentage)} van de taakstelling)`).join('; ')}.`,
+      );
+    }
+    const veranderd = ind
+      .filter((i) => !i.verschil.onderdrukt && i.verschil.waarde !== null && i.verschil.waarde !== 0)
+      .sort((x, y) => Math.abs(y.verschil.waarde!) - Math.abs(x.verschil.waarde!))
+      .slice(0, 2);
+    if (veranderd.length) {
+      zinnen.push(
+        `Grootste verandering sinds het vorige kwartaal: ${veranderd.map((i) => `${i.naam.toLowerCase()} ${verschilTekst(i.verschil.waarde, i.eenheid)}`).join('; ')}.`,
+      );
+    }
+    return { actielijn: a.code, naam: a.naam, zinnen };
+  }).filter((k) => r.actielijn === 'ALLE' || k.actielijn === r.actielijn);
+}
+
+/** The statushouders message: per half year, housed against to house, and how many gemeenten are behind. */
+export function statushoudersBoodschap(r: RapportageInhoud): string[] {
+  const halfjaren = [...new Set(r.statushouders.map((s) => s.halfjaar))].sort();
+  return halfjaren.map((h) => {
+    const rijen = r.statushouders.filter((s) => s.halfjaar === h);
+    const te = rijen.reduce((t, s) => t + s.teRealiseren, 0);
+    const gehuisvest = rijen.reduce((t, s) => t + s.gehuisvest, 0);
+    const voorlopig = loopt(rijen[0], r.peildatum);
+    const achter = rijen.filter((s) => s.saldo > 0).length;
+    const wie = r.gebied.soort === 'GEMEENTE' ? '' : ` ${achter} van ${rijen.length} gemeenten ${voorlopig ? 'lopen' : 'liepen'} achter.`;
+    return `${halfjaarTekst(h)}${voorlopig ? ' (loopt nog; voorlopig)' : ''}: ${aantalTekst(gehuisvest)} van ${aantalTekst(te)} te huisvesten statushouders gehuisvest.${wie}`;
+  });
+}
