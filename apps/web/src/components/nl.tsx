@@ -4,6 +4,8 @@
  */
 import {
   useId,
+  useRef,
+  useState,
   type AnchorHTMLAttributes,
   type ButtonHTMLAttributes,
   type HTMLAttributes,
@@ -329,7 +331,48 @@ export interface Kolom<T> {
   rijkop?: boolean;
 }
 
-/** A data table with caption; numeric columns right-aligned. */
+/** A date ('31-12-2026', optionally with time) or another short token that must not break. */
+const DATUM = /^\d{1,2}-\d{1,2}-\d{4}( \d{2}:\d{2})?$/;
+const celKlasse = (inhoud: ReactNode) =>
+  typeof inhoud === 'string' && DATUM.test(inhoud) ? 'tm-nowrap' : false;
+
+/**
+ * CSV and Excel download of the table as shown (lib/export.ts reads the rendered table, so the
+ * file holds exactly the screen's figures). The code is loaded on first use.
+ */
+function TabelExport({ titel, tabel }: { titel: string; tabel: () => HTMLTableElement | null }) {
+  const [fout, setFout] = useState<string | null>(null);
+  const exporteer = async (soort: 'csv' | 'xlsx') => {
+    setFout(null);
+    const t = tabel();
+    if (!t) return;
+    try {
+      const e = await import('../lib/export');
+      const inhoud = e.leesTabel(t);
+      e.bewaar(soort === 'csv' ? e.naarCsv(inhoud) : e.naarXlsx(inhoud), `${e.bestandsnaam(titel)}.${soort}`);
+    } catch (err) {
+      setFout(`Het bestand kon niet worden gemaakt: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  return (
+    <div className="tm-export" role="group" aria-label={`${titel} downloaden`}>
+      <span className="tm-export__label">Downloaden:</span>
+      <Button appearance="secondary-action" onClick={() => void exporteer('csv')}>
+        CSV
+      </Button>
+      <Button appearance="secondary-action" onClick={() => void exporteer('xlsx')}>
+        Excel
+      </Button>
+      {fout ? (
+        <span role="alert" className="utrecht-form-field-error-message">
+          {fout}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** A data table with caption; numeric columns right-aligned; optional CSV/Excel export. */
 export function Tabel<T>({
   caption,
   kolommen,
@@ -338,6 +381,7 @@ export function Tabel<T>({
   leeg = 'Geen gegevens.',
   className,
   voet,
+  exporteer,
 }: {
   caption: ReactNode;
   kolommen: Kolom<T>[];
@@ -346,80 +390,95 @@ export function Tabel<T>({
   leeg?: ReactNode;
   className?: string;
   voet?: ReactNode;
+  /** offer CSV/Excel download under this title (also the file name); only when there are rows */
+  exporteer?: string;
 }) {
+  const tabelRef = useRef<HTMLTableElement>(null);
   return (
-    <div
-      className="utrecht-table-container utrecht-table-container--overflow-inline"
-      tabIndex={0}
-      role="region"
-      aria-label={typeof caption === 'string' ? caption : undefined}
-    >
-      <table
-        className={cx(
-          'utrecht-table',
-          'utrecht-table--html-table',
-          'utrecht-table--alternate-row-color',
-          className,
-        )}
+    <>
+      {exporteer && rijen.length > 0 ? (
+        <TabelExport titel={exporteer} tabel={() => tabelRef.current} />
+      ) : null}
+      <div
+        className="utrecht-table-container utrecht-table-container--overflow-inline"
+        tabIndex={0}
+        role="region"
+        aria-label={typeof caption === 'string' ? caption : undefined}
       >
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {kolommen.map((k, i) => (
-              <th
-                key={i}
-                scope="col"
-                className={cx(
-                  'utrecht-table__header-cell',
-                  k.numeriek && 'utrecht-table__header-cell--numeric-column',
-                )}
-              >
-                {k.kop}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rijen.length === 0 ? (
-            <tr className="utrecht-table__row">
-              <td className="utrecht-table__cell" colSpan={kolommen.length}>
-                {leeg}
-              </td>
-            </tr>
-          ) : (
-            rijen.map((r, ri) => (
-              <tr key={sleutel(r, ri)} className="utrecht-table__row">
-                {kolommen.map((k, i) =>
-                  k.rijkop ? (
-                    <th
-                      key={i}
-                      scope="row"
-                      className={cx(
-                        'utrecht-table__header-cell',
-                        k.numeriek && 'utrecht-table__header-cell--numeric-column',
-                      )}
-                    >
-                      {k.cel(r)}
-                    </th>
-                  ) : (
-                    <td
-                      key={i}
-                      className={cx(
-                        'utrecht-table__cell',
-                        k.numeriek && 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data',
-                      )}
-                    >
-                      {k.cel(r)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))
+        <table
+          ref={tabelRef}
+          className={cx(
+            'utrecht-table',
+            'utrecht-table--html-table',
+            'utrecht-table--alternate-row-color',
+            className,
           )}
-        </tbody>
-        {voet ? <tfoot className="utrecht-table__footer">{voet}</tfoot> : null}
-      </table>
-    </div>
+        >
+          <caption className="utrecht-table__caption">{caption}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              {kolommen.map((k, i) => (
+                <th
+                  key={i}
+                  scope="col"
+                  className={cx(
+                    'utrecht-table__header-cell',
+                    k.numeriek && 'utrecht-table__header-cell--numeric-column',
+                  )}
+                >
+                  {k.kop}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {rijen.length === 0 ? (
+              <tr className="utrecht-table__row">
+                <td className="utrecht-table__cell" colSpan={kolommen.length}>
+                  {leeg}
+                </td>
+              </tr>
+            ) : (
+              rijen.map((r, ri) => (
+                <tr key={sleutel(r, ri)} className="utrecht-table__row">
+                  {kolommen.map((k, i) =>
+                    k.rijkop ? (
+                      <th
+                        key={i}
+                        scope="row"
+                        className={cx(
+                          'utrecht-table__header-cell',
+                          k.numeriek && 'utrecht-table__header-cell--numeric-column',
+                        )}
+                      >
+                        {k.cel(r)}
+                      </th>
+                    ) : (
+                      <TabelCel key={i} numeriek={k.numeriek} inhoud={k.cel(r)} />
+                    ),
+                  )}
+                </tr>
+              ))
+            )}
+          </tbody>
+          {voet ? <tfoot className="utrecht-table__footer">{voet}</tfoot> : null}
+        </table>
+      </div>
+    </>
+  );
+}
+
+function TabelCel({ numeriek, inhoud }: { numeriek?: boolean; inhoud: ReactNode }) {
+  return (
+    <td
+      className={cx(
+        'utrecht-table__cell',
+        numeriek && 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data',
+        celKlasse(inhoud),
+      )}
+    >
+      {inhoud}
+    </td>
   );
 }
 

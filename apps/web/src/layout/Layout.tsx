@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import type { Me } from '../auth/MeContext';
@@ -131,13 +131,32 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
   const auth = useAuth();
   useFocusOpNavigatie();
   const items = navigatieVoor(me.organisatie.soort, me.permissies);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  // a chosen menu item closes the folded menu again
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <div className="tm-pagina">
       <SkipLink />
       <Kop me={me} />
       <nav className="utrecht-nav-bar tm-nav" aria-label="Hoofdmenu">
         <div className="utrecht-nav-bar__content">
-          <ul className="utrecht-nav-list" role="list">
+          {/* on small screens the menu folds away behind this button (shown by CSS below 48rem) */}
+          <button
+            type="button"
+            className="tm-menuknop"
+            aria-expanded={menuOpen}
+            aria-controls="tm-hoofdmenu"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            <span aria-hidden="true" className="tm-menuknop__icoon" />
+            Menu
+          </button>
+          <ul
+            id="tm-hoofdmenu"
+            className={`utrecht-nav-list${menuOpen ? ' tm-nav__lijst--open' : ''}`}
+            role="list"
+          >
             {items.map((n) => (
               <li key={n.pad} className="utrecht-nav-list__item">
                 <NavLink

@@ -108,6 +108,7 @@ export function AfsprakenPagina() {
             </Heading>
             <Tabel
               caption={`${formatGetal(lijst.length)} prestatieafspraken`}
+              exporteer="Prestatieafspraken"
               rijen={lijst}
               sleutel={(p) => p.id}
               kolommen={[

@@ -229,6 +229,7 @@ export function KwartaalcijfersPagina() {
         {cijfers.data ? (
           <Tabel
             caption={`${formatGetal(rijen.length)} actuele cijfers`}
+            exporteer="Kwartaalcijfers"
             rijen={rijen}
             sleutel={(r) => r.id}
             kolommen={[

@@ -82,6 +82,7 @@ export function LandelijkPagina() {
             />
             <Tabel<V>
               caption="Indicatoren op of voor schema / achter, per provincie en actielijn"
+              exporteer="Landelijk overzicht"
               rijen={perProvincie}
               sleutel={(v) => v.gebied.code}
               kolommen={[

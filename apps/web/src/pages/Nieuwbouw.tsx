@@ -69,6 +69,7 @@ export function NieuwbouwPagina() {
       {data ? (
         <Tabel
           caption={`${formatGetal(projecten.length)} projecten`}
+          exporteer="Nieuwbouwprojecten"
           rijen={projecten}
           sleutel={(p) => p.id}
           kolommen={[

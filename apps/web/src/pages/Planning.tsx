@@ -272,6 +272,7 @@ export function TaakstellingenPagina() {
       {lijst.data ? (
         <Tabel
           caption={`${formatGetal(rijen.length)} actuele taakstellingen`}
+          exporteer="Taakstellingen"
           rijen={rijen}
           sleutel={(t) => t.id}
           kolommen={[

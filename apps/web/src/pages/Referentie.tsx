@@ -74,6 +74,7 @@ export function GemeentenPagina() {
       {data ? (
         <Tabel
           caption={`${formatGetal(rijen.length)} gemeenten`}
+          exporteer="Gemeenten"
           rijen={rijen}
           sleutel={(g) => g.code}
           kolommen={[
@@ -148,6 +149,7 @@ export function OrganisatiesPagina() {
       {data ? (
         <Tabel
           caption={`${formatGetal(rijen.length)} organisaties`}
+          exporteer="Organisaties"
           rijen={rijen}
           sleutel={(o) => o.id}
           kolommen={[

@@ -63,6 +63,7 @@ export function StatushoudersPagina() {
       {gemeenten.length && laatste ? (
         <Tabel
           caption={`Stand per gemeente, ${laatste.replace('-H', ' halfjaar ')}`}
+          exporteer={`Statushouders ${laatste}`}
           rijen={gemeenten}
           sleutel={(g) => g.gemeente.code}
           kolommen={[

@@ -140,6 +140,7 @@ export function ToewijzingenPagina() {
         <>
           <Tabel
             caption={`${formatGetal(data.toewijzingen.totalCount)} toewijzingen${rijen.length < data.toewijzingen.totalCount ? `, de nieuwste ${formatGetal(rijen.length)} getoond` : ''}`}
+            exporteer="Toewijzingen"
             rijen={rijen}
             sleutel={(t) => t.id}
             kolommen={[

@@ -163,6 +163,7 @@ export function VoortgangPagina() {
               </Heading>
               <Tabel
                 caption="Afspraken uit vastgestelde prestatieafspraken"
+                exporteer="Voortgang afspraken"
                 rijen={v.afspraken}
                 sleutel={(a) => a.afspraakId}
                 kolommen={[
@@ -240,6 +241,7 @@ export function ActielijnBlok({
         ) : null}
         <Tabel<IndicatorRij>
           caption={`Cijfers ${actielijnLabel(actielijn.code).toLowerCase()}`}
+          exporteer={`Voortgang ${actielijnLabel(actielijn.code).toLowerCase()}`}
           rijen={actielijn.indicatoren}
           sleutel={(i) => i.code}
           kolommen={[
@@ -374,6 +376,7 @@ export function KaartPagina() {
             />
             <Tabel<{ g: GemeenteRij; c: GemeenteRij['indicatoren'][number] | undefined }>
               caption={`${indicator?.naam ?? 'Indicator'} per gemeente`}
+              exporteer={`${indicator?.naam ?? 'Indicator'} per gemeente`}
               rijen={rijen}
               sleutel={({ g }) => g.gemeente.code}
               kolommen={[
