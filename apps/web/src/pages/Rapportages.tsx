@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ACTIELIJNEN, formatKwartaal, kwartaalLabel, vorigKwartaal } from '@thuismonitor/domain';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden } from '../components/Fout';
@@ -55,16 +55,38 @@ function actielijnTekst(code: string) {
   }
 }
 
+/**
+ * The files of one report. Where the reader may have the exact (intern) variant — the gemeente
+ * the report is about — it chooses between the shared and the intern variant first; every
+ * download button then gets that variant.
+ */
 function Downloads({ r }: { r: Rapportage }) {
   const auth = useAuth();
   const [fout, setFout] = useState<string | null>(null);
   const [bezig, setBezig] = useState<string | null>(null);
+  const heeftIntern = r.bestanden.some((b) => b.variant === 'INTERN');
+  const [intern, setIntern] = useState(false);
+  const keuzeNaam = useId();
+  const naam = `${r.gebiedNaam} ${kwartaalTekst(r.kwartaal)} ${actielijnTekst(r.actielijn)}`;
+  const bestanden = r.bestanden.filter((b) => (intern ? b.variant === 'INTERN' : b.variant !== 'INTERN'));
   return (
     <>
+      {heeftIntern ? (
+        <fieldset className="tm-variant">
+          <legend>Versie van {naam}</legend>
+          <label>
+            <input type="radio" name={keuzeNaam} checked={!intern} onChange={() => setIntern(false)} /> Gedeeld
+            (kleine aantallen afgerond)
+          </label>
+          <label>
+            <input type="radio" name={keuzeNaam} checked={intern} onChange={() => setIntern(true)} /> Intern (exacte
+            aantallen, alleen voor uw gemeente)
+          </label>
+        </fieldset>
+      ) : null}
       <ul className="tm-downloads">
-        {r.bestanden.map((b) => {
+        {bestanden.map((b) => {
           const sleutel = `${b.formaat}-${b.variant}`;
-          const naam = `${r.gebiedNaam} ${kwartaalTekst(r.kwartaal)} ${actielijnTekst(r.actielijn)}`;
           return (
             <li key={sleutel}>
               <Button
@@ -78,7 +100,7 @@ function Downloads({ r }: { r: Rapportage }) {
                     await downloadMetToken(
                       `${auth.config.apiUrl}${b.url}`,
                       auth.token(),
-                      `rapportage.${b.formaat.toLowerCase()}`,
+                      `rapportage-${r.gebiedCode}-${r.kwartaal}-v${r.versie}${b.variant === 'INTERN' ? '-intern' : ''}.${b.formaat.toLowerCase()}`,
                     );
                   } catch (e) {
                     setFout(e instanceof Error ? e.message : 'Downloaden is mislukt.');
@@ -172,9 +194,10 @@ export function RapportagesPagina() {
     <>
       <Heading level={1}>Kwartaalrapportages</Heading>
       <Paragraph>
-        Na elk kwartaal maakt Thuismonitor rapportages per actielijn en één gecombineerde, als vaste
-        momentopname (CSV, Excel en PDF). Gedeelde versies schermen kleine aantallen af; de interne versie met
-        exacte aantallen is alleen voor de gemeente zelf.
+        Na elk kwartaal maakt Thuismonitor per gebied één rapportage met alle actielijnen, als vaste
+        momentopname (PDF, Excel en CSV). Elk bestand vermeldt gebied, kwartaal, versie, peildatum en het
+        moment waarop de cijfers zijn gelezen. De gedeelde versie rondt kleine aantallen af; de interne versie
+        met exacte aantallen is alleen voor de gemeente zelf en kiest u bij de downloads.
       </Paragraph>
       {magAanvragen ? (
         <section aria-labelledby="kop-aanvragen" className="tm-kaart">
