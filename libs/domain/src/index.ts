@@ -34,5 +34,4 @@ export * from './gebied-aggregatie';
 export * from './doel-vervaldatum';
 export * from './openbaarheid';
 export * from './publicatie';
-export * from './organisatie-code';
 export * from './rapport-tekst';
