@@ -112,7 +112,10 @@ describe('webapp: gewicht en snelheid', () => {
     await page.goto(`${t.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
     // usable: the work list has loaded (no busy region left)
-    await page.locator('#inhoud [aria-busy="true"]').waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 2, name: 'Uw werk' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('#inhoud [aria-busy="true"]'), undefined, {
+      polling: 20,
+    });
     const bruikbaar = Date.now() - t0;
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,

@@ -28,6 +28,7 @@ import {
 import { useConcept } from '../lib/concept';
 import { formatDag, formatDatumTijd, formatGetal, organisatieSoortLabel, parseGetal } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
+import { termijnTekst } from '../lib/termijn';
 import { huidigJaar, standaardGebied } from '../lib/gebied';
 
 const STAP_BADGE: Record<string, 'success' | 'warning' | 'danger'> = {
@@ -123,11 +124,8 @@ export function CyclusPagina() {
                   <StatusBadge soort={STAP_BADGE[s.status] ?? 'neutral'}>{s.statusLabel}</StatusBadge>
                 ),
               },
-              {
-                kop: 'Dagen tot de deadline',
-                cel: (s) => (s.status === 'GEDAAN' ? '–' : formatGetal(s.dagenTotDeadline)),
-                numeriek: true,
-              },
+              // in words ("nog 12 dagen", "3 dagen te laat"), not a signed count such as "−151"
+              { kop: 'Termijn', cel: (s) => termijnTekst(s) },
             ]}
           />
           <Alert type="info">
