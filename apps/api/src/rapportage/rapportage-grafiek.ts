@@ -49,12 +49,13 @@ export function percentageStaven(opties: {
   const met = opties.staven.filter((s) => s.waarde !== null) as { label: string; waarde: number }[];
   if (!met.length) return null;
   const max = Math.max(100, ...met.map((s) => s.waarde), opties.referentie?.waarde ?? 0);
-  const hoogte = 40 + met.length * 24;
+  const hoogte = 40 + met.length * 30;
   const svg = teken(
     {
-      grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+      // fixed label room: SSR has no text measuring to size the grid to its labels
+      grid: { left: 230, right: 56, top: 8, bottom: 24, containLabel: false },
       xAxis: { type: 'value', max: Math.ceil(max / 10) * 10, axisLabel: { formatter: (v: number) => `${nl(v)}%` } },
-      yAxis: { type: 'category', inverse: true, data: met.map((s) => (s.label.length > 48 ? `${s.label.slice(0, 46)}…` : s.label)) },
+      yAxis: { type: 'category', inverse: true, data: met.map((s) => s.label), axisLabel: { width: 220, overflow: 'break', lineHeight: 12 } },
       series: [
         {
           type: 'bar',

@@ -91,9 +91,9 @@ ${sh.length ? `<h3>Statushouders</h3>${sh.map((z) => `<p>${esc(z)}</p>`).join(''
     nr++;
     const grafiek = percentageStaven({
       titel: `${a.naam}: realisatie als percentage van de taakstelling`,
-      staven: ind.filter((i) => i.status !== 'GEEN_DOEL').map((i) => ({ label: i.naam, waarde: i.percentage })),
+      staven: ind.filter((i) => i.taakstelling !== null).map((i) => ({ label: i.naam, waarde: i.percentage })),
     });
-    const zonderDoel = ind.filter((i) => i.status === 'GEEN_DOEL').length;
+    const zonderDoel = ind.filter((i) => i.taakstelling === null).length;
     delen.push(`<section class="actielijn" aria-labelledby="al-${a.code}"><h2 id="al-${a.code}">${nr}. ${esc(a.naam)}</h2>
 ${figuur(grafiek)}
 ${grafiek ? '' : '<p class="noot">Geen indicator van deze actielijn heeft een doel voor dit gebied; daarom geen grafiek.</p>'}

@@ -125,17 +125,18 @@ export function kernboodschap(r: RapportageInhoud): Kernpunt[] {
     const ind = r.indicatoren.filter((i) => i.actielijn === a.code);
     const tel = (s: string) => ind.filter((i) => i.status === s).length;
     const zinnen: string[] = [];
-    const metDoel = ind.filter((i) => i.status !== 'GEEN_DOEL' && i.status !== 'ONBEKEND');
+    const metDoel = ind.filter((i) => i.taakstelling !== null);
     if (metDoel.length) {
       const delen = [
         [tel('OP_SCHEMA'), 'op schema'],
         [tel('ACHTER'), 'achter'],
         [tel('VOOR'), 'voor'],
         [tel('LOOPT'), 'met een doel dat nog loopt'],
+        [metDoel.filter((i) => i.status === 'ONBEKEND').length, 'zonder gegevens'],
       ]
         .filter(([n]) => (n as number) > 0)
         .map(([n, t]) => `${n} ${t}`);
-      zinnen.push(`${metDoel.length} van ${ind.length} indicatoren hebben een doel: ${delen.join(', ')}.`);
+      zinnen.push(`${metDoel.length} van de ${ind.length} indicatoren ${metDoel.length === 1 ? 'heeft' : 'hebben'} een doel: ${delen.join(', ')}.`);
     } else {
       zinnen.push(`Geen van de ${ind.length} indicatoren heeft een doel voor dit gebied.`);
     }
@@ -170,7 +171,10 @@ export function statushoudersBoodschap(r: RapportageInhoud): string[] {
     const gehuisvest = rijen.reduce((t, s) => t + s.gehuisvest, 0);
     const voorlopig = loopt(rijen[0], r.peildatum);
     const achter = rijen.filter((s) => s.saldo > 0).length;
-    const wie = r.gebied.soort === 'GEMEENTE' ? '' : ` ${achter} van ${rijen.length} gemeenten ${voorlopig ? 'lopen' : 'liepen'} achter.`;
+    const wie =
+      r.gebied.soort === 'GEMEENTE'
+        ? ''
+        : ` ${achter} van de ${rijen.length} gemeenten ${achter === 1 ? (voorlopig ? 'loopt' : 'liep') : voorlopig ? 'lopen' : 'liepen'} achter.`;
     return `${halfjaarTekst(h)}${voorlopig ? ' (loopt nog; voorlopig)' : ''}: ${aantalTekst(gehuisvest)} van ${aantalTekst(te)} te huisvesten statushouders gehuisvest.${wie}`;
   });
 }

@@ -134,7 +134,8 @@ export function pdfTekst(pdf: Buffer): string {
       if (blok) uit.push(blok);
     }
   }
-  return uit.join('\n');
+  // ligatures (ﬁ, ﬂ, ﬀ) as the letters they stand for
+  return uit.join('\n').normalize('NFKC');
 }
 
 /** The document information dictionary and catalog entries a reader's "properties" show. */
