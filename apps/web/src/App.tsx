@@ -30,9 +30,9 @@ import { StartPagina } from './pages/Start';
 function laad<M, K extends keyof M>(imp: () => Promise<M>, naam: K) {
   return lazy(async () => ({ default: (await imp())[naam] as ComponentType }));
 }
-const AfsprakenPagina = laad(() => import('./pages/Afspraken'), 'AfsprakenPagina');
-const NieuweAfspraakPagina = laad(() => import('./pages/Afspraken'), 'NieuweAfspraakPagina');
-const AfspraakDetailPagina = laad(() => import('./pages/Afspraken'), 'AfspraakDetailPagina');
+const AfsprakenPagina = laad(() => import('./pages/afspraken'), 'AfsprakenPagina');
+const NieuweAfspraakPagina = laad(() => import('./pages/afspraken'), 'NieuweAfspraakPagina');
+const AfspraakDetailPagina = laad(() => import('./pages/afspraken'), 'AfspraakDetailPagina');
 const VoortgangPagina = laad(() => import('./pages/Voortgang'), 'VoortgangPagina');
 const KaartPagina = laad(() => import('./pages/Voortgang'), 'KaartPagina');
 const LandelijkPagina = laad(() => import('./pages/Landelijk'), 'LandelijkPagina');

@@ -1,0 +1,23 @@
+import { useMutation } from '@apollo/client/react';
+import { Button } from '../../components/nl';
+import { RemoveAfspraakDocument } from '../../generated/graphql';
+import { type Pa, type AfspraakT } from './gedeeld';
+
+export function AfspraakVerwijderen({ pa, afspraak }: { pa: Pa; afspraak: AfspraakT }) {
+  const [weg, { loading }] = useMutation(RemoveAfspraakDocument);
+  return (
+    <Button
+      appearance="subtle"
+      busy={loading}
+      aria-label={`Afspraak verwijderen: ${afspraak.omschrijving}`}
+      onClick={() => {
+        if (window.confirm('Deze afspraak verwijderen?'))
+          void weg({ variables: { id: pa.id, versie: pa.versie, afspraakId: afspraak.id } }).catch(
+            () => undefined,
+          );
+      }}
+    >
+      Verwijderen
+    </Button>
+  );
+}

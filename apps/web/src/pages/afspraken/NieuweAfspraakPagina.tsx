@@ -1,0 +1,182 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useMe } from '../../auth/MeContext';
+import { FoutMelding, Laden, veldFouten } from '../../components/Fout';
+import {
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  Checkbox,
+  DataList,
+  Fieldset,
+  FormField,
+  Heading,
+  Paragraph,
+  Select,
+  Textbox,
+} from '../../components/nl';
+import {
+  CreatePrestatieafspraakDocument,
+  PartijKandidatenDocument,
+  PrestatieafsprakenDocument,
+} from '../../generated/graphql';
+import { useConcept } from '../../lib/concept';
+import { organisatieSoortLabel } from '../../lib/format';
+import { usePaginaTitel } from '../../lib/pagina';
+
+export interface NieuwConcept {
+  gemeenteCode: string;
+  titel: string;
+  jaarVan: string;
+  jaarTot: string;
+  partijIds: string[];
+}
+
+export function NieuweAfspraakPagina() {
+  usePaginaTitel('Nieuwe prestatieafspraak');
+  const me = useMe();
+  const navigate = useNavigate();
+  const org = me.organisatie;
+  const eigenGemeente = org.soort === 'GEMEENTE' ? (org.gemeente?.code ?? '') : '';
+  const volgendJaar = new Date().getFullYear() + 1;
+  const [c, setC, wis] = useConcept<NieuwConcept>('nieuwe-prestatieafspraak', {
+    gemeenteCode: eigenGemeente,
+    titel: '',
+    jaarVan: String(volgendJaar),
+    jaarTot: String(volgendJaar + 3),
+    partijIds: [],
+  });
+  const gemeenteCode = eigenGemeente || c.gemeenteCode;
+  const kandidaten = useQuery(PartijKandidatenDocument, { variables: { gemeenteCode }, skip: !gemeenteCode });
+  const partijen = (kandidaten.data?.organisaties ?? []).filter(
+    (o) => o.id !== org.id && ['CORPORATIE', 'HUURDERSORGANISATIE', 'ZORGAANBIEDER'].includes(o.soort),
+  );
+  const [fouten, setFouten] = useState<Record<string, string>>({});
+  const [maak, { error, loading }] = useMutation(CreatePrestatieafspraakDocument);
+  const server = veldFouten(error);
+
+  const verstuur = async (e: FormEvent) => {
+    e.preventDefault();
+    const f: Record<string, string> = {};
+    if (!gemeenteCode) f.gemeenteCode = 'Kies de gemeente.';
+    if (!c.titel.trim()) f.titel = 'Geef de prestatieafspraak een titel.';
+    const van = Number(c.jaarVan);
+    const tot = Number(c.jaarTot);
+    if (!Number.isInteger(van) || van < 2000 || van > 2100)
+      f.jaarVan = 'Vul een jaartal in, bijvoorbeeld 2027.';
+    if (!Number.isInteger(tot) || tot < 2000 || tot > 2100)
+      f.jaarTot = 'Vul een jaartal in, bijvoorbeeld 2030.';
+    else if (!f.jaarVan && tot < van) f.jaarTot = 'Het laatste jaar mag niet vóór het eerste jaar liggen.';
+    setFouten(f);
+    if (Object.keys(f).length) return;
+    try {
+      const r = await maak({
+        variables: {
+          input: { gemeenteCode, titel: c.titel.trim(), jaarVan: van, jaarTot: tot, partijIds: c.partijIds },
+        },
+        refetchQueries: [PrestatieafsprakenDocument],
+      });
+      wis();
+      navigate(`/afspraken/${r.data!.createPrestatieafspraak.id}`);
+    } catch {
+      /* shown below */
+    }
+  };
+
+  return (
+    <>
+      <Heading level={1}>
+        {org.soort === 'CORPORATIE' ? 'Nieuw bod uitbrengen' : 'Nieuwe prestatieafspraak'}
+      </Heading>
+      <Paragraph>
+        U stelt een concept op. Daarna voegt u de afspraken toe en nodigt u partijen uit. Pas als iedereen het
+        eens is, biedt u het concept aan ter ondertekening.
+      </Paragraph>
+      <FoutMelding error={error} />
+      <form className="tm-form" noValidate onSubmit={verstuur}>
+        {org.soort === 'GEMEENTE' ? (
+          <DataList items={[{ key: 'Gemeente', value: org.gemeente?.naam ?? org.naam }]} />
+        ) : (
+          <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
+            {(ids) => (
+              <Select
+                ids={ids}
+                value={c.gemeenteCode}
+                onChange={(e) => setC({ ...c, gemeenteCode: e.target.value, partijIds: [] })}
+              >
+                <option value="">Kies een gemeente</option>
+                {org.werkgebied.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {g.naam}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+        )}
+        <FormField label="Titel" verplicht error={fouten.titel ?? server.titel}>
+          {(ids) => (
+            <Textbox ids={ids} value={c.titel} onChange={(e) => setC({ ...c, titel: e.target.value })} />
+          )}
+        </FormField>
+        <FormField label="Eerste jaar" verplicht error={fouten.jaarVan ?? server.jaarVan}>
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              inputMode="numeric"
+              size={6}
+              value={c.jaarVan}
+              onChange={(e) => setC({ ...c, jaarVan: e.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField label="Laatste jaar (tot en met)" verplicht error={fouten.jaarTot ?? server.jaarTot}>
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              inputMode="numeric"
+              size={6}
+              value={c.jaarTot}
+              onChange={(e) => setC({ ...c, jaarTot: e.target.value })}
+            />
+          )}
+        </FormField>
+        {gemeenteCode ? (
+          <Fieldset legend="Partijen uitnodigen" error={server.partijIds}>
+            <Paragraph small>De gemeente en uw eigen organisatie zijn altijd partij.</Paragraph>
+            {kandidaten.loading ? <Laden tekst="Organisaties worden geladen…" /> : null}
+            {partijen.map((o) => (
+              <FormField
+                key={o.id}
+                label={`${o.naam} (${organisatieSoortLabel(o.soort).toLowerCase()})`}
+                checkbox
+              >
+                {(ids) => (
+                  <Checkbox
+                    ids={ids}
+                    checked={c.partijIds.includes(o.id)}
+                    onChange={(e) =>
+                      setC({
+                        ...c,
+                        partijIds: e.target.checked
+                          ? [...c.partijIds, o.id]
+                          : c.partijIds.filter((x) => x !== o.id),
+                      })
+                    }
+                  />
+                )}
+              </FormField>
+            ))}
+          </Fieldset>
+        ) : null}
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+            Concept aanmaken
+          </Button>
+          <ButtonLink to="/afspraken">Annuleren</ButtonLink>
+        </ButtonGroup>
+      </form>
+    </>
+  );
+}
