@@ -173,10 +173,14 @@ export class ScopedDb {
   }
 
   private async zetScope(m: EntityManager, scope: JobScope | null, taak: JobTaak | null): Promise<void> {
-    await m.query(`SET LOCAL ROLE ${APP_ROLE}`);
-    if (!scope && !taak) return; // public path: every tm.* setting stays unset (matches nothing)
+    if (!scope && !taak) {
+      await m.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      return; // public path: every tm.* setting stays unset (matches nothing)
+    }
+    // one round trip: set_config('role', …, true) is SET LOCAL ROLE (the same setting and
+    // membership check), evaluated before the tm.* settings of the same select list
     await m.query(
-      `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
+      `SELECT set_config('role', '${APP_ROLE}', true), set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
               set_config('tm.gemeenten', $3, true), set_config('tm.taak', $4, true)`,
       [
         scope?.organisatie.id ?? '',
