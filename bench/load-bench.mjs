@@ -10,7 +10,12 @@
 //   national voortgang with every afspraak            at  1 client             target      ≤ 1 s
 //
 //   node bench/load-bench.mjs --database-url postgres://…/thuismonitor_bench [--duur 10] [--jaar 2025]
+//                             [--geval gemeente|provincie|land] [--herhaal 2]
 //   npm run bench -- --only load
+//
+// --geval runs only the cases whose name contains the word; --herhaal N runs every case N times
+// (each run printed: on a shared machine one run says little). BENCH_API_NODE_ARGS passes extra
+// arguments to the API's node process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
 //
 // Latencies are every response's time (autocannon's 'response' event), so p95 is exact, not
 // interpolated from a histogram. Non-2xx answers or GraphQL errors fail the run.
@@ -32,6 +37,8 @@ const arg = (naam, dflt) => {
 const DATABASE_URL = arg('database-url', process.env.DATABASE_URL);
 const DUUR = Number(arg('duur', 10));
 const JAAR = Number(arg('jaar', 2025));
+const GEVAL = arg('geval', '');
+const HERHAAL = Math.max(1, Number(arg('herhaal', 1)));
 const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
 const TOKEN_CLI = path.join(ROOT, 'apps/api/dist/cli/token.js');
 const SQL_MODULE = path.join(ROOT, 'apps/api/dist/voortgang/realisatie-sql.js');
@@ -108,7 +115,8 @@ try {
     RATE_LIMIT_USER: '10000000',
   };
   delete env.OIDC_ISSUER_URL;
-  api = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  api = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   api.stdout.on('data', (d) => (apiLog += d));
   api.stderr.on('data', (d) => (apiLog += d));
   const basis = `http://127.0.0.1:${port}`;
@@ -139,7 +147,7 @@ try {
     `${'case'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'n'.padStart(6)}  target`,
   );
   const uitkomst = [];
-  for (const geval of GEVALLEN) {
+  for (const geval of GEVALLEN.filter((g) => g.naam.includes(GEVAL)).flatMap((g) => Array(HERHAAL).fill(g))) {
     const body = JSON.stringify({ query: geval.query ?? VOORTGANG, variables: { g: geval.gebied, j: JAAR } });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token(geval.account)}` };
     // warm-up and a correctness check: one answer without errors
@@ -149,19 +157,22 @@ try {
       if (!res.ok || json.errors)
         throw new Error(`${geval.naam}: ${res.status} ${JSON.stringify(json.errors)}`);
     }
+    const cpu0 = await cpuStand(api.pid);
     const http = await belast(geval.clients, DUUR, () =>
       autocannonRun({ url: `${basis}/graphql`, method: 'POST', headers, body }, geval.clients, geval.aantal),
     );
+    Object.assign(http, cpuPerVraag(cpu0, await cpuStand(api.pid), http.n));
     const raw = await belastSql(geval);
     const r = { geval: geval.naam, http, sql: raw, doelP95: geval.doelP95 };
     uitkomst.push(r);
     const f = (x) => (x === undefined ? '–' : x.toFixed(1)).padStart(7);
     const gehaald = http.p95 <= geval.doelP95 ? 'ok' : 'MISSED';
+    const c = (x) => (x === undefined ? '–' : x.toFixed(2));
     console.log(
-      `${('API  ' + geval.naam).padEnd(34)} ${f(http.rps)} ${f(http.p50)} ${f(http.p95)} ${f(http.p99)} ${String(http.n).padStart(6)}  p95 ≤ ${geval.doelP95}: ${gehaald}`,
+      `${('API  ' + geval.naam).padEnd(34)} ${f(http.rps)} ${f(http.p50)} ${f(http.p95)} ${f(http.p99)} ${String(http.n).padStart(6)}  p95 ≤ ${geval.doelP95}: ${gehaald}; CPU/request: Node ${c(http.nodeCpuMs)} ms, Postgres ${c(http.pgCpuMs)} ms`,
     );
     console.log(
-      `${('SQL  ' + geval.naam).padEnd(34)} ${f(raw.rps)} ${f(raw.p50)} ${f(raw.p95)} ${f(raw.p99)} ${String(raw.n).padStart(6)}  API/SQL p50 ×${(http.p50 / raw.p50).toFixed(1)}`,
+      `${('SQL  ' + geval.naam).padEnd(34)} ${f(raw.rps)} ${f(raw.p50)} ${f(raw.p95)} ${f(raw.p99)} ${String(raw.n).padStart(6)}  API/SQL p50 ×${(http.p50 / raw.p50).toFixed(1)}; CPU/request: Postgres ${c(raw.pgCpuMs)} ms`,
     );
   }
   if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(uitkomst, null, 2));
@@ -244,7 +255,6 @@ async function belastSql(geval) {
   const van = `${JAAR}-01-01`;
   const tot = `${JAAR}-12-31`;
   const q4 = JAAR * 4 + 3;
-  const toew = sql.toewijzingenSql();
   const nieuw = sql.nieuwbouwSql();
   const kwartaal = sql.indicatorenVan('KWARTAALCIJFERS');
   const kwartaalCodes = kwartaal.filter((i) => i.aggregatie === 'SOM').map((i) => i.code);
@@ -264,7 +274,8 @@ async function belastSql(geval) {
   const eigenaar = geval.gebied.soort === 'GEMEENTE' && geval.organisatie === geval.gebied.code;
   const bronnen = eigenaar
     ? [
-        [toew.sql, [filter, van, tot]],
+        // the API reads the owner's whole quarters from its exact base cells (VoortgangService.eigenToewijzingen)
+        [`SELECT * FROM tm_publicatie_toewijzingen($1::text[], $2::date, $3::date, true)`, [filter, van, tot]],
         [sql.KWARTAAL_SOM_SQL, [filter, kwartaalCodes, JAAR * 4, q4, JAAR, JAAR]],
         [sql.KWARTAAL_STAND_SQL, [filter, standCodes, q4, q4 - 3, JAAR, JAAR]],
       ]
@@ -318,6 +329,7 @@ async function belastSql(geval) {
   const tijden = [];
   const verbindingen = await Promise.all(Array.from({ length: geval.clients }, () => pool.connect()));
   await Promise.all(verbindingen.map((c) => eenVraag(c))); // warm-up, outside the timed run
+  const cpu0 = await cpuStand(null);
   const einde = performance.now() + DUUR * 1000;
   const t0 = performance.now();
   await Promise.all(
@@ -333,7 +345,39 @@ async function belastSql(geval) {
       }
     }),
   );
-  return samenvatting(tijden, (performance.now() - t0) / 1000);
+  const duur = (performance.now() - t0) / 1000;
+  return { ...samenvatting(tijden, duur), ...cpuPerVraag(cpu0, await cpuStand(null), tijden.length) };
+}
+
+/**
+ * CPU time (user + system, ms) of the API process and of every Postgres backend connected to the
+ * bench database, read from /proc: on a shared machine the latencies depend on what else runs,
+ * the CPU a request costs much less. Linux only; elsewhere the columns stay empty.
+ */
+async function cpuStand(apiPid) {
+  const tik = 1000 / 100; // USER_HZ is 100 on Linux
+  const lees = (pid) => {
+    try {
+      const velden = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(velden[11]) + Number(velden[12])) * tik; // utime, stime (fields 14, 15)
+    } catch {
+      return undefined;
+    }
+  };
+  const { rows } = await pool.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return { api: apiPid ? lees(apiPid) : undefined, pg: new Map(rows.map((r) => [r.pid, lees(r.pid)])) };
+}
+
+function cpuPerVraag(voor, na, n) {
+  if (!n || na.pg.size === 0 || [...na.pg.values()].some((x) => x === undefined)) return {};
+  let pg = 0;
+  for (const [pid, ms] of na.pg) pg += ms - (voor.pg.get(pid) ?? 0); // a backend started mid-run: all of it
+  return {
+    nodeCpuMs: voor.api !== undefined && na.api !== undefined ? (na.api - voor.api) / n : undefined,
+    pgCpuMs: pg / n,
+  };
 }
 
 function vrijePoort() {

@@ -46,7 +46,7 @@ export interface ToewijzingCelRij {
   readonly personen: number;
 }
 
-export async function toewijzingCellen(m: EntityManager, v: PublicatieVerzoek): Promise<ToewijzingCelRij[]> {
+export async function toewijzingCellen(m: Pick<EntityManager, 'query'>, v: PublicatieVerzoek): Promise<ToewijzingCelRij[]> {
   const rijen: {
     gemeente_code: string;
     aandachtsgroep: Aandachtsgroep | null;
@@ -73,12 +73,12 @@ export async function toewijzingCellen(m: EntityManager, v: PublicatieVerzoek): 
 }
 
 /**
- * Statushouders gehuisvest in persons per gemeente: public by nature (openbaarheid.ts), so exact
- * for everyone in scope, but on the same grid and closed quarters (a figure per day would still
- * date a single household).
+ * Statushouders gehuisvest in persons per gemeente, on the grid and closed quarters: own cells
+ * (own corporatie, own gemeente) exact, others' cells their released persons (a rounded cell
+ * counts 11), as for every protected figure (migration 1765300000000).
  */
 export async function statushoudersPersonen(
-  m: EntityManager,
+  m: Pick<EntityManager, 'query'>,
   v: Omit<PublicatieVerzoek, 'alleenEigen'>,
 ): Promise<{ gemeente: string; personen: number }[]> {
   const rijen: { gemeente_code: string; personen: string }[] = await metFoutvertaling(() =>
@@ -112,7 +112,7 @@ export interface KwartaalcijferCelRij {
 }
 
 export async function kwartaalcijferCellen(
-  m: EntityManager,
+  m: Pick<EntityManager, 'query'>,
   v: KwartaalcijferVerzoek,
 ): Promise<KwartaalcijferCelRij[]> {
   const rijen: {

@@ -30,6 +30,10 @@ import {
   oudsteGeldigeStandKwartaal,
   peildatum,
   periodeVoorJaar,
+  plusDagen,
+  kwartaalVanDatum,
+  volgendKwartaal,
+  vorigKwartaal,
   somOverGemeenten,
   somVanDoelen,
   vandaagInAmsterdam,
@@ -47,6 +51,7 @@ import { nietGevonden, ongeldig } from '../common/fouten';
 import {
   kwartaalcijferCellen,
   laatstGeslotenKwartaal,
+  publicatieWeigeringVan,
   statushoudersPersonen,
   toewijzingCellen,
 } from '../publicatie/publicatie.repository';
@@ -56,6 +61,7 @@ import type { GebiedInfo, GebiedInput } from '../gebied/gebied.types';
 import { ReferentieService } from '../referentie/referentie.service';
 import { periodeUitInvoer } from '../taakstelling/taakstelling-periode';
 import { GEEN_AFSCHERMING, type Afscherming } from './afscherming';
+import { Bundel, type Vrager } from './bundel';
 import {
   KWARTAAL_SOM_SQL,
   KWARTAAL_STAND_SQL,
@@ -112,7 +118,7 @@ export type BerekendeVoortgang = Voortgang & { [CONTEXT]?: Meting };
 
 const VERBORGEN: VoortgangCel = { waarde: null, onderdrukt: true, weergave: ONDERDRUKT_TEKEN };
 
-/** The persons indicator of statushouders: public by nature (openbaarheid.ts). */
+/** The persons indicator of statushouders (protected like the households it counts, openbaarheid.ts). */
 const STATUSHOUDERS_PERSONEN = 'STATUSHOUDERS_GEHUISVEST';
 
 /** The legend for a non-owner (docs/decisions.md, "Publicatie"). */
@@ -127,6 +133,32 @@ function cel(waarde: number | null, indicator: Indicator): VoortgangCel {
     onderdrukt: false,
     weergave: indicator.eenheid === 'PERCENTAGE' ? formatPercentage(waarde) : formatGetal(waarde),
   };
+}
+
+/** Runs a Bundel; a publication refusal of Postgres (TMP01/TMP02) becomes the Dutch error. */
+async function voerUit(b: Bundel, m: EntityManager): Promise<void> {
+  try {
+    await b.uitvoeren(m);
+  } catch (fout) {
+    const reden = publicatieWeigeringVan(fout);
+    if (reden) throw ongeldig(publicatieWeigeringMelding(reden));
+    throw fout;
+  }
+}
+
+/**
+ * The whole quarters inside [van, tot]: first day of the first and last day of the last, or nulls
+ * when no quarter lies wholly inside.
+ */
+export function heleKwartalen(
+  van: IsoDatum,
+  tot: IsoDatum,
+): { eersteDag: IsoDatum | null; laatsteDag: IsoDatum | null } {
+  const k0 = kwartaalVanDatum(van);
+  const eersteDag = kwartaalStart(k0) === van ? van : kwartaalStart(volgendKwartaal(k0));
+  const k1 = kwartaalVanDatum(tot);
+  const laatsteDag = kwartaalEinde(k1) === tot ? tot : kwartaalEinde(vorigKwartaal(k1));
+  return eersteDag <= laatsteDag ? { eersteDag, laatsteDag } : { eersteDag: null, laatsteDag: null };
 }
 
 function dekking(gemeenten: number, totaal: number): Dekking {
@@ -246,8 +278,14 @@ export class VoortgangService {
     const peil = peildatum(periode, vandaag);
     // a non-owner's protected figures are sums of released base cells (publicatie): nothing is
     // hidden with × any more, and every total is the sum of the same cells as its parts
-    const realisatie = await this.realisatie(m, gebied, periode, peil, onderdrukken);
-    const taak = await this.taakstellingen(m, gebied, periode, peil);
+    const b = new Bundel();
+    const realisatieKlaar = this.realisatieIn(b, gebied, periode, peil, onderdrukken);
+    const taakKlaar = this.taakstellingen(b, gebied, periode, peil);
+    realisatieKlaar.catch(() => undefined); // a failed statement is thrown by voerUit
+    taakKlaar.catch(() => undefined);
+    await voerUit(b, m); // every query of the realisation and the targets in one round trip
+    const realisatie = await realisatieKlaar;
+    const taak = await taakKlaar;
     const afscherming: Afscherming = GEEN_AFSCHERMING;
 
     const indicatorVoortgang = (indicator: Indicator): IndicatorVoortgang => {
@@ -427,7 +465,8 @@ export class VoortgangService {
    * Realisation per indicator, per gemeente and for the area: a few GROUP BY queries in total,
    * counting only what is dated on or before `peil`. Area totals are computed here from the
    * gemeenten (domain gebied-aggregatie): sums over the gemeenten that reported, shares as
-   * Σ teller ÷ Σ noemer over the gemeenten that have both, each with its coverage.
+   * Σ teller ÷ Σ noemer over the gemeenten that have both, each with its coverage. The queries go
+   * to Postgres in one round trip (Bundel).
    */
   async realisatie(
     m: EntityManager,
@@ -436,13 +475,98 @@ export class VoortgangService {
     peil: IsoDatum,
     vrijgegeven = false,
   ): Promise<Map<string, Reeks>> {
+    const b = new Bundel();
+    const klaar = this.realisatieIn(b, gebied, periode, peil, vrijgegeven);
+    klaar.catch(() => undefined); // a failed statement is thrown by voerUit
+    await voerUit(b, m);
+    return klaar;
+  }
+
+  /**
+   * `realisatie` on a Bundel: registers every query before its first await (the caller runs the
+   * Bundel), then computes the figures from the answers.
+   */
+  private async realisatieIn(
+    b: Bundel,
+    gebied: GebiedInfo,
+    periode: Periode,
+    peil: IsoDatum,
+    vrijgegeven: boolean,
+  ): Promise<Map<string, Reeks>> {
     const gemeenten = gebied.gemeenten;
     // LAND: no gemeente filter at all, so Postgres reads the period from the date index
     const filter = gebied.soort === 'LAND' ? null : gemeenten;
     // the cut-off: nothing dated after the peildatum, whenever the question is asked
     const tot = peil < periode.tot ? peil : periode.tot;
-    const realisatie = new Map<string, Reeks>();
+    const leeg = tot < periode.van;
 
+    // ---- 1. every query, registered on the Bundel (no await before the last one)
+    const kwartaal = INDICATOR_CATALOGUS.filter((i) => i.bron === 'KWARTAALCIJFERS');
+    const somCodes = kwartaal.filter((i) => i.aggregatie === 'SOM').map((i) => i.code);
+    const standCodes = [
+      ...new Set(
+        kwartaal.flatMap((i) =>
+          i.berekening.soort === 'AANDEEL'
+            ? [i.berekening.teller, i.berekening.noemer]
+            : i.aggregatie === 'STAND'
+              ? [i.code]
+              : [],
+        ),
+      ),
+    ];
+    const kwartalen = leeg ? undefined : kwartalenBinnenPeriode(maakPeriode(periode.van, tot));
+    const laatste = laatsteAfgeslotenKwartaal(peil);
+    const oudste = oudsteGeldigeStandKwartaal(peil);
+    const mijlpalen = INDICATOR_CATALOGUS.filter((i) => i.bron === 'MIJLPAAL').map((i) => i.code);
+
+    type Rij = { gemeente: string | null; indicator: string; waarde: number };
+    // toewijzingen: the owner its exact cells (+ rows for loose days), others the released cells
+    const eigenToewijzingen = !vrijgegeven && !leeg ? this.eigenToewijzingen(b, filter, periode.van, tot) : null;
+    const vrijToewijzingen = vrijgegeven && !leeg ? this.vrijgegevenToewijzingen(b, filter, periode.van, tot) : null;
+    const nieuwbouw = nieuwbouwSql();
+    const nieuwbouwRijen: Promise<Record<string, string | number | null>[]> = leeg
+      ? Promise.resolve([])
+      : b.query(nieuwbouw.sql, [filter, periode.van, tot]);
+    // kwartaalcijfers: SOM over the quarters inside the period up to the peildatum, STAND at the peildatum
+    const somRijen: Promise<Rij[]> = !kwartalen
+      ? Promise.resolve([])
+      : vrijgegeven
+        ? this.vrijgegevenKwartaalcijfers(
+            b,
+            filter,
+            kwartaalStart(kwartalen.van),
+            kwartaalEinde(kwartalen.tot),
+            somCodes,
+            false,
+          )
+        : b.query(KWARTAAL_SOM_SQL, [
+            filter,
+            somCodes,
+            kwartaalVolgnummer(kwartalen.van),
+            kwartaalVolgnummer(kwartalen.tot),
+            kwartalen.van.jaar,
+            kwartalen.tot.jaar,
+          ]);
+    const standRijen: Promise<Rij[]> = vrijgegeven
+      ? this.vrijgegevenKwartaalcijfers(b, filter, kwartaalStart(oudste), kwartaalEinde(laatste), standCodes, true)
+      : b.query(KWARTAAL_STAND_SQL, [
+          filter,
+          standCodes,
+          kwartaalVolgnummer(laatste),
+          kwartaalVolgnummer(oudste),
+          oudste.jaar,
+          laatste.jaar,
+        ]);
+    const mijlpaalRijen: Promise<Rij[]> = b.query(mijlpaalSql(filter === null), [
+      filter,
+      mijlpalen,
+      peil,
+      Number(periode.van.slice(0, 4)),
+      Number(periode.tot.slice(0, 4)),
+    ]);
+
+    // ---- 2. the figures from the answers
+    const realisatie = new Map<string, Reeks>();
     const zet = (
       code: string,
       rijen: { gemeente: string | null; waarde: number | null }[],
@@ -460,21 +584,30 @@ export class VoortgangService {
       });
     };
 
-    // toewijzingen and nieuwbouw: one row per gemeente with a column per indicator. A gemeente
-    // without any row counts 0 (the monitor cannot tell "none" from "not delivered"), and the
-    // coverage says how many gemeenten had rows at all.
-    const bronnen = vrijgegeven ? [nieuwbouwSql()] : [toewijzingenSql(), nieuwbouwSql()];
-    if (vrijgegeven) {
-      const rijen = tot < periode.van ? [] : await this.vrijgegevenToewijzingen(m, filter, periode.van, tot);
-      // covered: a released household count above 0 (the persons of statushouders, public and
-      // exact, do not make a gemeente "covered" where its households were released as 0)
+    // toewijzingen: a gemeente without any toewijzing counts 0 (the monitor cannot tell "none"
+    // from "not delivered"), and the coverage says how many gemeenten had any at all
+    const toewijzingCodes = toewijzingenSql().codes;
+    if (!vrijgegeven) {
+      const rijen = (await eigenToewijzingen) ?? [];
+      const gedekt = new Set(rijen.filter((r) => r.gedekt).map((r) => r.gemeente));
+      for (const code of toewijzingCodes) {
+        zet(
+          code,
+          rijen.map((r) => ({ gemeente: r.gemeente, waarde: r.waarden.get(code) ?? 0 })),
+          true,
+          gedekt,
+        );
+      }
+    } else {
+      const rijen = (await vrijToewijzingen) ?? [];
+      // covered: a released household count above 0 (the persons of statushouders follow their
+      // households, so they do not decide coverage on their own)
       const gedekt = new Set(
         rijen
           .filter((r) => [...r.waarden].some(([code, w]) => code !== STATUSHOUDERS_PERSONEN && w > 0))
           .map((r) => r.gemeente),
       );
-      const codes = toewijzingenSql().codes;
-      for (const code of codes) {
+      for (const code of toewijzingCodes) {
         const perG = new Map<string, number>();
         for (const r of rijen) perG.set(r.gemeente, (perG.get(r.gemeente) ?? 0) + (r.waarden.get(code) ?? 0));
         zet(
@@ -485,85 +618,28 @@ export class VoortgangService {
         );
       }
     }
-    for (const bron of bronnen) {
-      const rijen: Record<string, string | null>[] =
-        tot < periode.van ? [] : await m.query(bron.sql, [filter, periode.van, tot]);
-      const gedekt = new Set(rijen.map((r) => r.gemeente).filter((g): g is string => g !== null));
-      bron.codes.forEach((code, n) =>
+    {
+      // nieuwbouw: one row per gemeente with a column per indicator, same coverage rule
+      const rijen = await nieuwbouwRijen;
+      const gedekt = new Set(rijen.map((r) => r.gemeente).filter((g): g is string => typeof g === 'string'));
+      nieuwbouw.codes.forEach((code, n) =>
         zet(
           code,
-          rijen.map((r) => ({ gemeente: r.gemeente, waarde: Number(r[`c${n}`]) })),
+          rijen.map((r) => ({ gemeente: r.gemeente as string | null, waarde: Number(r[`c${n}`]) })),
           true,
           gedekt,
         ),
       );
     }
 
-    // kwartaalcijfers: SOM over the quarters inside the period up to the peildatum, STAND at the peildatum
-    const kwartaal = INDICATOR_CATALOGUS.filter((i) => i.bron === 'KWARTAALCIJFERS');
-    const somCodes = kwartaal.filter((i) => i.aggregatie === 'SOM').map((i) => i.code);
-    const standCodes = [
-      ...new Set(
-        kwartaal.flatMap((i) =>
-          i.berekening.soort === 'AANDEEL'
-            ? [i.berekening.teller, i.berekening.noemer]
-            : i.aggregatie === 'STAND'
-              ? [i.code]
-              : [],
-        ),
-      ),
-    ];
-    const kwartalen = tot < periode.van ? undefined : kwartalenBinnenPeriode(maakPeriode(periode.van, tot));
-    const perIndicator = (rijen: { gemeente: string | null; indicator: string; waarde: number }[]) => {
+    const perIndicator = (rijen: Rij[]) => {
       const uit = new Map<string, { gemeente: string | null; waarde: number }[]>();
-      for (const r of rijen) uit.set(r.indicator, [...(uit.get(r.indicator) ?? []), r]);
+      for (const r of rijen) uit.set(r.indicator, [...(uit.get(r.indicator) ?? []), { ...r, waarde: Number(r.waarde) }]);
       return uit;
     };
-    const laatste = laatsteAfgeslotenKwartaal(peil);
-    const oudste = oudsteGeldigeStandKwartaal(peil);
-    const som = !kwartalen
-      ? new Map()
-      : vrijgegeven
-        ? perIndicator(
-            await this.vrijgegevenKwartaalcijfers(
-              m,
-              filter,
-              kwartaalStart(kwartalen.van),
-              kwartaalEinde(kwartalen.tot),
-              somCodes,
-              false,
-            ),
-          )
-        : perIndicator(
-            await m.query(KWARTAAL_SOM_SQL, [
-              filter,
-              somCodes,
-              kwartaalVolgnummer(kwartalen.van),
-              kwartaalVolgnummer(kwartalen.tot),
-              kwartalen.van.jaar,
-              kwartalen.tot.jaar,
-            ]),
-          );
+    const som = perIndicator(await somRijen);
     for (const code of somCodes) zet(code, som.get(code) ?? [], false);
-    const stand = perIndicator(
-      vrijgegeven
-        ? await this.vrijgegevenKwartaalcijfers(
-            m,
-            filter,
-            kwartaalStart(oudste),
-            kwartaalEinde(laatste),
-            standCodes,
-            true,
-          )
-        : await m.query(KWARTAAL_STAND_SQL, [
-            filter,
-            standCodes,
-            kwartaalVolgnummer(laatste),
-            kwartaalVolgnummer(oudste),
-            oudste.jaar,
-            laatste.jaar,
-          ]),
-    );
+    const stand = perIndicator(await standRijen);
     for (const code of standCodes) zet(code, stand.get(code) ?? [], false);
     for (const i of kwartaal) {
       if (i.berekening.soort !== 'AANDEEL') continue;
@@ -579,16 +655,7 @@ export class VoortgangService {
       });
     }
 
-    const mijlpalen = INDICATOR_CATALOGUS.filter((i) => i.bron === 'MIJLPAAL').map((i) => i.code);
-    const bereikt = perIndicator(
-      await m.query(mijlpaalSql(filter === null), [
-        filter,
-        mijlpalen,
-        peil,
-        Number(periode.van.slice(0, 4)),
-        Number(periode.tot.slice(0, 4)),
-      ]),
-    );
+    const bereikt = perIndicator(await mijlpaalRijen);
     for (const code of mijlpalen) zet(code, bereikt.get(code) ?? [], false);
     return realisatie;
   }
@@ -596,16 +663,19 @@ export class VoortgangService {
   /**
    * A non-owner's toewijzingen: the released base cells (publicatie.repository, SECURITY DEFINER
    * functions), own cells exact and others' cells released, per gemeente summed into each
-   * catalogue indicator; the persons of statushouders (public by nature) exact, on the same grid.
+   * catalogue indicator; the persons of statushouders the same way (own exact, others released).
    */
   private async vrijgegevenToewijzingen(
-    m: EntityManager,
+    m: Vrager,
     gemeenten: readonly string[] | null,
     van: IsoDatum,
     tot: IsoDatum,
   ): Promise<{ gemeente: string; waarden: Map<string, number> }[]> {
-    const cellen = await toewijzingCellen(m, { gemeenten, van, tot });
-    const personen = await statushoudersPersonen(m, { gemeenten, van, tot });
+    // both asked before either is awaited (one Bundel)
+    const [cellen, personen] = await Promise.all([
+      toewijzingCellen(m, { gemeenten, van, tot }),
+      statushoudersPersonen(m, { gemeenten, van, tot }),
+    ]);
     const indicatoren = INDICATOR_CATALOGUS.filter((i) => i.bron === 'TOEWIJZINGEN');
     const uit = new Map<string, Map<string, number>>();
     const van_ = (g: string) => uit.get(g) ?? uit.set(g, new Map()).get(g)!;
@@ -623,9 +693,76 @@ export class VoortgangService {
     return [...uit].map(([gemeente, waarden]) => ({ gemeente, waarden }));
   }
 
+  /**
+   * The owner's toewijzingen, exact: the whole quarters of [van, tot] from its own base cells (the
+   * trigger-maintained per-quarter counts, tm_publicatie_toewijzingen with alleenEigen: exact,
+   * never released, for any quarter), the days before the first and after the last whole quarter
+   * from its rows (toewijzingenSql, RLS). The same figures as counting the rows of the whole
+   * period, without reading every row of a year: a gemeente's own cells are exactly the rows it
+   * may read (its gemeente; ownership in the function is the row rule of RLS).
+   */
+  private async eigenToewijzingen(
+    m: Vrager,
+    gemeenten: readonly string[] | null,
+    van: IsoDatum,
+    tot: IsoDatum,
+  ): Promise<{ gemeente: string; gedekt: boolean; waarden: Map<string, number> }[]> {
+    const { eersteDag, laatsteDag } = heleKwartalen(van, tot);
+    // gedekt: at least one toewijzing in the period (a gemeente without any counts 0, uncovered)
+    const uit = new Map<string, { gemeente: string; gedekt: boolean; waarden: Map<string, number> }>();
+    const van_ = (g: string) =>
+      uit.get(g) ?? uit.set(g, { gemeente: g, gedekt: false, waarden: new Map() }).get(g)!;
+    const plus = (g: string, code: string, n: number) => {
+      const w = van_(g).waarden;
+      w.set(code, (w.get(code) ?? 0) + n);
+    };
+    const rijenSql = toewijzingenSql();
+    const losseDagen: [IsoDatum, IsoDatum][] = [];
+    if (eersteDag === null || laatsteDag === null) {
+      losseDagen.push([van, tot]);
+    } else {
+      if (van < eersteDag) losseDagen.push([van, plusDagen(eersteDag, -1)]);
+      if (laatsteDag < tot) losseDagen.push([plusDagen(laatsteDag, 1), tot]);
+    }
+    // every query asked before any is awaited (one Bundel)
+    const [cellen, losseRijen] = await Promise.all([
+      eersteDag === null || laatsteDag === null
+        ? Promise.resolve([])
+        : toewijzingCellen(m, { gemeenten, van: eersteDag, tot: laatsteDag, alleenEigen: true }),
+      Promise.all(
+        losseDagen.map(
+          ([d0, d1]): Promise<Record<string, string | number | null>[]> =>
+            m.query(rijenSql.sql, [gemeenten, d0, d1]),
+        ),
+      ),
+    ]);
+    {
+      const indicatoren = INDICATOR_CATALOGUS.filter((i) => i.bron === 'TOEWIJZINGEN');
+      for (const c of cellen) {
+        // a cell of a closed quarter emptied by a correction stays (released values are fixed)
+        if (c.huishoudens > 0) van_(c.gemeente).gedekt = true;
+        for (const i of indicatoren) {
+          const b = i.berekening as ToewijzingenBerekening;
+          if (b.aandachtsgroep !== 'ALLE' && c.aandachtsgroep !== b.aandachtsgroep) continue;
+          if (b.alleenViaUrgentie && !c.viaUrgentie) continue;
+          plus(c.gemeente, i.code, b.telling === 'PERSONEN' ? c.personen : c.huishoudens);
+        }
+      }
+    }
+    for (const rijen of losseRijen) {
+      for (const r of rijen) {
+        if (typeof r.gemeente !== 'string') continue;
+        const g = r.gemeente;
+        van_(g).gedekt = true; // a row per gemeente with at least one toewijzing
+        rijenSql.codes.forEach((code, n) => plus(g, code, Number(r[`c${n}`])));
+      }
+    }
+    return [...uit.values()];
+  }
+
   /** A non-owner's kwartaalcijfers: released values of protected indicators, exact public ones. */
   private async vrijgegevenKwartaalcijfers(
-    m: EntityManager,
+    m: Vrager,
     gemeenten: readonly string[] | null,
     van: IsoDatum,
     tot: IsoDatum,
@@ -649,7 +786,7 @@ export class VoortgangService {
    * full target, due on its last day; an area above a gemeente uses its own target, else the sum
    * of its parts; LAND's parts are provincies).
    */
-  private async taakstellingen(m: EntityManager, gebied: GebiedInfo, periode: Periode, peil: IsoDatum) {
+  private async taakstellingen(m: Vrager, gebied: GebiedInfo, periode: Periode, peil: IsoDatum) {
     const rijen: {
       soort: string;
       code: string;
