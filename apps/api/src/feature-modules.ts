@@ -8,9 +8,10 @@ import { TaakstellingModule } from './taakstelling/taakstelling.module';
 import { VoortgangModule } from './voortgang/voortgang.module';
 import { PrestatieafspraakModule } from './prestatieafspraak/prestatieafspraak.module';
 import { RapportageModule } from './rapportage/rapportage.module';
+import { BeheerModule } from './beheer/beheer.module';
 
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule, BeheerModule];

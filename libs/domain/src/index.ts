@@ -34,4 +34,5 @@ export * from './gebied-aggregatie';
 export * from './doel-vervaldatum';
 export * from './openbaarheid';
 export * from './publicatie';
+export * from './organisatie-code';
 export * from './rapport-tekst';

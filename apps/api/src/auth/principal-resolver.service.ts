@@ -13,18 +13,21 @@ const CACHE_MS = 30_000;
 /**
  * Turns a verified token identity into a Principal by looking up the organisation named in the
  * token. The organisation's kind and werkgebied come from our database, never from the token, so
- * an identity provider misconfiguration cannot widen anyone's scope. Unknown or inactive
- * organisation: the token is refused.
+ * an identity provider misconfiguration cannot widen anyone's scope. Unknown organisation: the
+ * token is refused. A deactivated organisation (platform operator, apps/api/src/beheer) keeps
+ * reading its history but writes nothing: its users keep only the role `lezen`, so every
+ * permission that needs invoeren/tekenen/beheren/platformbeheer is refused.
  */
 @Injectable()
 export class PrincipalResolver {
-  private readonly cache = new Map<string, { org: PrincipalOrganisatie; tot: number }>();
+  private readonly cache = new Map<string, { org: PrincipalOrganisatie; actief: boolean; tot: number }>();
 
   constructor(private readonly db: ScopedDb) {}
 
   async resolve(identiteit: TokenIdentiteit): Promise<Principal> {
-    const org = await this.organisatie(identiteit.organisatieCode);
-    return { ...identiteit, organisatie: org };
+    const { org, actief } = await this.organisatie(identiteit.organisatieCode);
+    const rollen = actief ? identiteit.rollen : identiteit.rollen.filter((r) => r === 'lezen');
+    return { ...identiteit, rollen, organisatie: org };
   }
 
   /** Tests and admin mutations that change werkgebieden call this so changes apply at once. */
@@ -32,12 +35,12 @@ export class PrincipalResolver {
     this.cache.clear();
   }
 
-  private async organisatie(code: string): Promise<PrincipalOrganisatie> {
+  private async organisatie(code: string): Promise<{ org: PrincipalOrganisatie; actief: boolean }> {
     const hit = this.cache.get(code);
-    if (hit && hit.tot > Date.now()) return hit.org;
+    if (hit && hit.tot > Date.now()) return hit;
     const row = await this.db.organisatieVoorAanmelding(code);
-    if (!row || !row.actief || !isOrganisatieSoort(row.soort)) {
-      throw new AuthenticatieFout(`organisation ${code} unknown or inactive`);
+    if (!row || !isOrganisatieSoort(row.soort)) {
+      throw new AuthenticatieFout(`organisation ${code} unknown`);
     }
     const org: PrincipalOrganisatie = {
       id: row.id,
@@ -47,7 +50,8 @@ export class PrincipalResolver {
       gemeenten: row.gemeenten,
       provincieCode: row.provincie,
     };
-    this.cache.set(code, { org, tot: Date.now() + CACHE_MS });
-    return org;
+    const actief = row.actief === true;
+    this.cache.set(code, { org, actief, tot: Date.now() + CACHE_MS });
+    return { org, actief };
   }
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'express';
-import { DevIssuer, Publiek, WEB_CLIENT_ID } from '@thuismonitor/auth';
+import { DevIssuer, Publiek, WEB_CLIENT_ID, type DevAccount } from '@thuismonitor/auth';
+import { aanmeldbareGebruikers } from '../beheer/aanmeldbare-gebruikers';
+import { ScopedDb } from '../database/scoped-db.service';
 
 interface CodeGrant {
-  username: string;
+  account: DevAccount;
   codeChallenge: string;
   redirectUri: string;
   nonce?: string;
@@ -17,14 +19,26 @@ const esc = (s: string) =>
 /**
  * The embedded development OpenID provider (authorization code + PKCE, Keycloak's URL layout),
  * mounted only with DEV_OIDC=true and never in production (see DevOidcModule).
- * The login page offers the demo accounts instead of a password form.
+ * The login page offers the demo accounts instead of a password form, followed by the users the
+ * platform operator registered (apps/api/src/beheer), so a new organisation's user can sign in
+ * without Keycloak.
  */
 @Controller('dev-oidc')
 @Publiek()
 export class DevOidcController {
   private readonly codes = new Map<string, CodeGrant>();
 
-  constructor(private readonly issuer: DevIssuer) {}
+  constructor(
+    private readonly issuer: DevIssuer,
+    private readonly db: ScopedDb,
+  ) {}
+
+  /** Demo accounts first; a registered user never shadows one (BeheerService refuses the name). */
+  private async accounts(): Promise<DevAccount[]> {
+    const demo = this.issuer.accounts;
+    const namen = new Set(demo.map((a) => a.username));
+    return [...demo, ...(await aanmeldbareGebruikers(this.db)).filter((a) => !namen.has(a.username))];
+  }
 
   @Get('.well-known/openid-configuration')
   discovery() {
@@ -38,14 +52,14 @@ export class DevOidcController {
 
   @Get('protocol/openid-connect/auth')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  loginPage(@Query() q: Record<string, string>): string {
+  async loginPage(@Query() q: Record<string, string>): Promise<string> {
     const fout = this.controleerAuthRequest(q);
     if (fout) return this.pagina('Aanmelden mislukt', `<p role="alert">${esc(fout)}</p>`);
     const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'nonce', 'scope']
       .filter((k) => q[k] !== undefined)
       .map((k) => `<input type="hidden" name="${k}" value="${esc(q[k])}">`)
       .join('');
-    const knoppen = this.issuer.accounts
+    const knoppen = (await this.accounts())
       .map(
         (a) =>
           `<li><button type="submit" name="username" value="${esc(a.username)}">${esc(a.naam)}</button>
@@ -60,15 +74,16 @@ export class DevOidcController {
   }
 
   @Post('protocol/openid-connect/auth')
-  kiesAccount(@Body() body: Record<string, string>, @Res() res: Response): void {
+  async kiesAccount(@Body() body: Record<string, string>, @Res() res: Response): Promise<void> {
     const fout = this.controleerAuthRequest(body);
-    if (fout || !this.issuer.account(body.username)) {
+    const account = (await this.accounts()).find((a) => a.username === body.username);
+    if (fout || !account) {
       res.status(400).send(this.pagina('Aanmelden mislukt', `<p role="alert">${esc(fout ?? 'Onbekend account.')}</p>`));
       return;
     }
     const code = randomBytes(24).toString('base64url');
     this.codes.set(code, {
-      username: body.username,
+      account,
       codeChallenge: body.code_challenge,
       redirectUri: body.redirect_uri,
       nonce: body.nonce,
@@ -98,8 +113,8 @@ export class DevOidcController {
       res.status(400).json({ error: 'invalid_grant' });
       return;
     }
-    const account = this.issuer.account(grant.username)!;
-    const accessToken = await this.issuer.mint(grant.username, { expiresInSeconds: 3600 });
+    const account = grant.account;
+    const accessToken = await this.issuer.mintClaims(this.issuer.claimsFor(account), { expiresInSeconds: 3600 });
     const idToken = await this.issuer.mintClaims(
       { ...this.issuer.claimsFor(account, WEB_CLIENT_ID), typ: 'ID', nonce: grant.nonce },
       { expiresInSeconds: 3600 },

@@ -1,0 +1,21 @@
+import type { DevAccount } from '@thuismonitor/auth';
+import type { ScopedDb } from '../database/scoped-db.service';
+
+/**
+ * The users the platform operator registered (organisatie_gebruiker), active and of an active
+ * organisation, in the shape of the development provider's accounts. Read through the SECURITY
+ * DEFINER function tm_aanmeldbare_gebruikers() on the public path: the development login runs
+ * before any principal exists. Only the development login (DEV_OIDC=true) calls this; with
+ * Keycloak the same users exist in the realm (docs/onboarding.md).
+ */
+export async function aanmeldbareGebruikers(db: ScopedDb): Promise<DevAccount[]> {
+  const rijen: { gebruikersnaam: string; naam: string; email: string; organisatie: string; rollen: string[] }[] =
+    await db.publiek((m) => m.query(`SELECT * FROM tm_aanmeldbare_gebruikers()`));
+  return rijen.map((r) => ({
+    username: r.gebruikersnaam,
+    naam: r.naam,
+    email: r.email,
+    organisatie: r.organisatie,
+    rollen: r.rollen,
+  }));
+}

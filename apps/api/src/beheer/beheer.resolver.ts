@@ -1,0 +1,129 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { ReferentieService } from '../referentie/referentie.service';
+import { Gemeente } from '../referentie/referentie.types';
+import { BeheerService } from './beheer.service';
+import {
+  BeheerAandacht,
+  BeheerAuditRegel,
+  BeheerGebruiker,
+  BeheerOrganisatie,
+  BeheerOrganisatieFilter,
+  GebruikerNieuwInput,
+  OrganisatieNieuwInput,
+} from './beheer.types';
+
+/**
+ * Organisation administration for the platform operator (organisatie:beheren: RIJK with the role
+ * platformbeheer). Thin: the rules and the audit live in BeheerService. Anyone else is refused by
+ * the guard before the handler runs, with the same answer whether or not the record exists.
+ */
+@Resolver(() => BeheerOrganisatie)
+export class BeheerResolver {
+  constructor(
+    private readonly service: BeheerService,
+    private readonly referentie: ReferentieService,
+  ) {}
+
+  @Query(() => [BeheerOrganisatie], { description: 'Organisaties voor de platformbeheerder (ook gedeactiveerde, op verzoek)' })
+  @Vereist('organisatie:beheren')
+  beheerOrganisaties(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter?: BeheerOrganisatieFilter,
+  ): Promise<BeheerOrganisatie[]> {
+    return this.service.lijst(ctx, filter);
+  }
+
+  @Query(() => BeheerOrganisatie)
+  @Vereist('organisatie:beheren')
+  beheerOrganisatie(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BeheerOrganisatie> {
+    return this.service.opId(ctx, id);
+  }
+
+  @Query(() => BeheerAandacht, { description: 'Organisaties die aandacht vragen (geen werkgebied, geen corporatie, geen gebruikers)' })
+  @Vereist('organisatie:beheren')
+  beheerAandacht(@Ctx() ctx: RequestContext): Promise<BeheerAandacht> {
+    return this.service.aandacht(ctx);
+  }
+
+  @Mutation(() => BeheerOrganisatie, { description: 'Maakt een organisatie aan met haar officiële code' })
+  @Vereist('organisatie:beheren')
+  createOrganisatie(@Ctx() ctx: RequestContext, @Args('input') input: OrganisatieNieuwInput): Promise<BeheerOrganisatie> {
+    return this.service.maak(ctx, input);
+  }
+
+  @Mutation(() => BeheerOrganisatie)
+  @Vereist('organisatie:beheren')
+  hernoemOrganisatie(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('naam') naam: string,
+  ): Promise<BeheerOrganisatie> {
+    return this.service.hernoem(ctx, id, naam);
+  }
+
+  @Mutation(() => BeheerOrganisatie, { description: 'Vervangt het werkgebied (corporatie, zorgaanbieder, huurdersorganisatie)' })
+  @Vereist('organisatie:beheren')
+  wijzigWerkgebied(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('gemeenteCodes', { type: () => [String] }) gemeenteCodes: string[],
+  ): Promise<BeheerOrganisatie> {
+    return this.service.wijzigWerkgebied(ctx, id, gemeenteCodes);
+  }
+
+  @Mutation(() => BeheerOrganisatie, { description: 'Vervangt de corporaties van een huurdersorganisatie' })
+  @Vereist('organisatie:beheren')
+  wijzigHuurderCorporaties(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('corporatieIds', { type: () => [ID] }) corporatieIds: string[],
+  ): Promise<BeheerOrganisatie> {
+    return this.service.wijzigCorporaties(ctx, id, corporatieIds);
+  }
+
+  @Mutation(() => BeheerOrganisatie, {
+    description: 'Deactiveert een organisatie: geschiedenis blijft leesbaar, nieuwe invoer wordt geweigerd',
+  })
+  @Vereist('organisatie:beheren')
+  deactiveerOrganisatie(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BeheerOrganisatie> {
+    return this.service.deactiveer(ctx, id);
+  }
+
+  @Mutation(() => BeheerOrganisatie)
+  @Vereist('organisatie:beheren')
+  heractiveerOrganisatie(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BeheerOrganisatie> {
+    return this.service.heractiveer(ctx, id);
+  }
+
+  @Mutation(() => BeheerGebruiker, { description: 'Registreert een gebruiker voor een organisatie (zie docs/onboarding.md)' })
+  @Vereist('organisatie:beheren')
+  createGebruiker(
+    @Ctx() ctx: RequestContext,
+    @Args('organisatieId', { type: () => ID }) organisatieId: string,
+    @Args('input') input: GebruikerNieuwInput,
+  ): Promise<BeheerGebruiker> {
+    return this.service.maakGebruiker(ctx, organisatieId, input);
+  }
+
+  @Mutation(() => BeheerGebruiker)
+  @Vereist('organisatie:beheren')
+  deactiveerGebruiker(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BeheerGebruiker> {
+    return this.service.deactiveerGebruiker(ctx, id);
+  }
+
+  @ResolveField(() => [Gemeente])
+  werkgebied(@Parent() o: BeheerOrganisatie): Promise<Gemeente[]> {
+    return o.werkgebiedCodes.length ? this.referentie.gemeenten({ codes: o.werkgebiedCodes }) : Promise.resolve([]);
+  }
+
+  @ResolveField(() => [BeheerGebruiker])
+  gebruikers(@Ctx() ctx: RequestContext, @Parent() o: BeheerOrganisatie): Promise<BeheerGebruiker[]> {
+    return this.service.gebruikers(ctx, o.id);
+  }
+
+  @ResolveField(() => [BeheerAuditRegel], { description: 'Auditlog van deze organisatie, nieuwste eerst' })
+  historie(@Ctx() ctx: RequestContext, @Parent() o: BeheerOrganisatie): Promise<BeheerAuditRegel[]> {
+    return this.service.historie(ctx, o.id);
+  }
+}
