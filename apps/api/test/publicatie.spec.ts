@@ -11,7 +11,6 @@ import {
   vandaagInAmsterdam,
   volgendKwartaal,
   vorigKwartaal,
-  vrijgegevenWaarde,
   PERSONEN_BIJ_AFGERONDE_CEL,
   type Kwartaal,
 } from '@thuismonitor/domain';
@@ -25,6 +24,7 @@ import {
 } from '../src/publicatie/publicatie.repository';
 import {
   spiegelVerschillen,
+  vrijgegevenWaarde,
   verwachteKwartaalcijferVrijgave,
   verwachteToewijzingVrijgave,
   type KwartaalcijferBasiscel,
@@ -249,11 +249,29 @@ describe('publicatie: owners exact, everyone else released', () => {
     expect(rijen.find((r) => r.gemeente === AMERSFOORT && r.aandachtsgroep === null)?.huishoudens).toBe(12);
   });
 
-  it('statushouders persons are public by nature: exact for the provincie on the grid', async () => {
-    const rijen = await lees(als.provincie(), (m) =>
-      statushoudersPersonen(m, { gemeenten: [UTRECHT, AMERSFOORT], ...periode(gesloten) }),
-    );
-    expect(rijen).toEqual([{ gemeente: UTRECHT, personen: 7 }]);
+  it('statushouders persons: the owners exact, everyone else the released persons of the cell', async () => {
+    // corporatie A's cell: 3 households, 7 persons; a released cell of 1–4 counts 11 persons or 0
+    const cel = (await cellenAlsEigenaar()).find(
+      (c) =>
+        c.aandachtsgroep === 'STATUSHOUDERS' &&
+        c.corporatie_id === org['PUB-A'] &&
+        c.jaar === gesloten.jaar &&
+        c.kwartaal === gesloten.nummer,
+    )!;
+    const vrij = verwachteToewijzingVrijgave(sleutel, cel).personen;
+    expect([0, PERSONEN_BIJ_AFGERONDE_CEL]).toContain(vrij);
+    const personen = async (s: JobScope) =>
+      (
+        await lees(s, (m) =>
+          statushoudersPersonen(m, { gemeenten: [UTRECHT, AMERSFOORT], ...periode(gesloten) }),
+        )
+      ).reduce((n, r) => n + r.personen, 0);
+    expect(await personen(als.provincie())).toBe(vrij);
+    expect(await personen(als.rijk())).toBe(vrij);
+    // corporatie B subtracting its own (none) from an exact total would read A's households
+    expect(await personen(als.corpB())).toBe(vrij);
+    expect(await personen(als.corpA())).toBe(7);
+    expect(await personen(als.utrecht())).toBe(7);
   });
 
   it('gemeenten outside the principal’s scope are left out', async () => {
@@ -610,5 +628,146 @@ describe('publicatie: row visibility is the row rule (migration 1764100000002)',
     expect(await aantal(als.zorg(), 'kwartaalcijfer')).toBe(2);
     expect(await aantal(als.utrecht(), 'kwartaalcijfer', `gemeente_code <> '${UTRECHT}'`)).toBe(0);
     expect(await aantal(als.utrecht(), 'kwartaalcijfer', `organisatie_id = '${org['PUB-Z']}'`)).toBe(1);
+  });
+});
+
+describe('publicatie: released figures of a closed quarter are fixed (migration 1765300000000)', () => {
+  /** A write in the product: the app role with a principal, as the services and imports write. */
+  async function alsApp(
+    code: string,
+    soort: string,
+    gemeenten: string[],
+    werk: (c: Client) => Promise<void>,
+  ) {
+    const c = new Client({ connectionString: t.config.databaseUrl });
+    await c.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SET LOCAL ROLE thuismonitor_app');
+      await c.query(
+        `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
+                set_config('tm.gemeenten', $3, true)`,
+        [org[code], soort, gemeenten.join(',')],
+      );
+      await werk(c);
+      await c.query('COMMIT');
+    } finally {
+      await c.end();
+    }
+  }
+  const insert = (c: Client, corp: string, datum: string, groep: string, n: number, start: number) =>
+    c.query(
+      `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, extern_kenmerk)
+       SELECT $1, $2, $3, $4, 2, 'vast-' || ($5::int + i) FROM generate_series(1, $6::int) i`,
+      [org[corp], AMERSFOORT, datum, groep, start, n],
+    );
+  const groep = (rijen: ToewijzingCelRij[], g: string) =>
+    rijen
+      .filter((r) => r.gemeente === AMERSFOORT && r.aandachtsgroep === g)
+      .reduce((s, r) => s + r.huishoudens, 0);
+  const lezen = (s: JobScope) =>
+    lees(s, (m) => toewijzingCellen(m, { gemeenten: [AMERSFOORT], ...periode(ouder) }));
+  const d = plusDagen(kwartaalStart(ouder), 12);
+
+  it('a late cell gets its first release from its whole transaction (an import in batches)', async () => {
+    await alsApp('PUB-A', 'CORPORATIE', [UTRECHT, AMERSFOORT], async (c) => {
+      await insert(c, 'PUB-A', d, 'WOONWAGENBEWONERS', 3, 0);
+      await insert(c, 'PUB-A', d, 'WOONWAGENBEWONERS', 4, 100); // second batch, same cell
+    });
+    expect(groep(await lezen(als.provincie()), 'WOONWAGENBEWONERS')).toBe(7);
+  });
+
+  it('a correction later changes the owners’ exact figures, not what anybody else sees', async () => {
+    const voorProvincie = groep(await lezen(als.provincie()), 'WOONWAGENBEWONERS');
+    await alsApp('PUB-A', 'CORPORATIE', [UTRECHT, AMERSFOORT], async (c) => {
+      await c.query(
+        `DELETE FROM toewijzing WHERE id = (SELECT id FROM toewijzing WHERE extern_kenmerk LIKE 'vast-%' LIMIT 1)`,
+      );
+    });
+    // temporal differencing would give 7 − 6 = the one corrected household
+    expect(groep(await lezen(als.provincie()), 'WOONWAGENBEWONERS')).toBe(voorProvincie);
+    expect(groep(await lezen(als.rijk()), 'WOONWAGENBEWONERS')).toBe(voorProvincie);
+    expect(groep(await lezen(als.corpA()), 'WOONWAGENBEWONERS')).toBe(6);
+    expect(groep(await lezen(als.utrecht()), 'WOONWAGENBEWONERS')).toBe(0); // not Utrecht's area
+    await alsApp('PUB-A', 'CORPORATIE', [UTRECHT, AMERSFOORT], async (c) => {
+      await insert(c, 'PUB-A', d, 'WOONWAGENBEWONERS', 2, 200);
+    });
+    expect(groep(await lezen(als.provincie()), 'WOONWAGENBEWONERS')).toBe(voorProvincie);
+    expect(groep(await lezen(als.corpA()), 'WOONWAGENBEWONERS')).toBe(8);
+  });
+
+  it('a cell emptied later keeps its release; the running quarter follows every write', async () => {
+    await alsApp('PUB-A', 'CORPORATIE', [UTRECHT, AMERSFOORT], async (c) => {
+      await c.query(`DELETE FROM toewijzing WHERE extern_kenmerk LIKE 'vast-%'`);
+    });
+    expect(groep(await lezen(als.provincie()), 'WOONWAGENBEWONERS')).toBe(7);
+    expect(groep(await lezen(als.corpA()), 'WOONWAGENBEWONERS')).toBe(0);
+    const [cel] = (
+      await t.db.query(
+        `SELECT huishoudens, huishoudens_vrij FROM publicatie_toewijzing_cel WHERE gemeente_code = $1 AND aandachtsgroep = 'WOONWAGENBEWONERS'`,
+        [AMERSFOORT],
+      )
+    ).rows;
+    expect(cel).toEqual({ huishoudens: 0, huishoudens_vrij: 7 });
+
+    // the running quarter is nobody else's yet: its cells are recomputed on every write
+    await alsApp('PUB-A', 'CORPORATIE', [UTRECHT, AMERSFOORT], async (c) => {
+      await insert(c, 'PUB-A', vandaag, 'WOONWAGENBEWONERS', 6, 300);
+    });
+    await alsApp('PUB-A', 'CORPORATIE', [UTRECHT, AMERSFOORT], async (c) => {
+      await c.query(`DELETE FROM toewijzing WHERE extern_kenmerk = 'vast-301'`);
+    });
+    const [lopend] = (
+      await t.db.query(
+        `SELECT huishoudens, huishoudens_vrij FROM publicatie_toewijzing_cel
+         WHERE gemeente_code = $1 AND aandachtsgroep = 'WOONWAGENBEWONERS' AND (jaar, kwartaal) = ($2, $3)`,
+        [AMERSFOORT, huidig.jaar, huidig.nummer],
+      )
+    ).rows;
+    expect(lopend).toEqual({ huishoudens: 5, huishoudens_vrij: 5 });
+  });
+
+  it('kwartaalcijfers: a protected figure keeps its release, a public one follows the correction', async () => {
+    const q = [ouder.jaar, ouder.nummer];
+    await t.db.query(
+      `INSERT INTO kwartaalcijfer (indicator_code, organisatie_id, gemeente_code, jaar, kwartaal, waarde)
+       VALUES ('VROEGSIGNALERING_TRAJECTEN', $1, $2, $3, $4, 8), ('WONINGVOORRAAD_TOTAAL', $5, $2, $3, $4, 70000)`,
+      [org['PUB-A'], AMERSFOORT, ...q, org[AMERSFOORT]],
+    );
+    const corrigeer = (code: string, soort: string, indicator: string, waarde: number) =>
+      alsApp(code, soort, [AMERSFOORT], async (c) => {
+        const { rows } = await c.query(
+          `UPDATE kwartaalcijfer SET actueel = false
+           WHERE indicator_code = $1 AND gemeente_code = $2 AND (jaar, kwartaal) = ($3, $4) AND actueel RETURNING id`,
+          [indicator, AMERSFOORT, ...q],
+        );
+        await c.query(
+          `INSERT INTO kwartaalcijfer (indicator_code, organisatie_id, gemeente_code, jaar, kwartaal, waarde, vervangt_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [indicator, org[code], AMERSFOORT, ...q, waarde, rows[0].id],
+        );
+      });
+    await corrigeer('PUB-A', 'CORPORATIE', 'VROEGSIGNALERING_TRAJECTEN', 9);
+    await corrigeer(AMERSFOORT, 'GEMEENTE', 'WONINGVOORRAAD_TOTAAL', 70100);
+    const cijfers = await lees(als.provincie(), (m) =>
+      kwartaalcijferCellen(m, {
+        gemeenten: [AMERSFOORT],
+        ...periode(ouder),
+        indicatoren: ['VROEGSIGNALERING_TRAJECTEN', 'WONINGVOORRAAD_TOTAAL'],
+      }),
+    );
+    expect(Object.fromEntries(cijfers.map((c) => [c.indicatorCode, c.waarde]))).toEqual({
+      VROEGSIGNALERING_TRAJECTEN: 8,
+      WONINGVOORRAAD_TOTAAL: 70100,
+    });
+    const eigen = await lees(scope('PUB-A', 'CORPORATIE', [AMERSFOORT]), (m) =>
+      kwartaalcijferCellen(m, {
+        gemeenten: [AMERSFOORT],
+        ...periode(ouder),
+        indicatoren: ['VROEGSIGNALERING_TRAJECTEN'],
+        alleenEigen: true,
+      }),
+    );
+    expect(eigen.map((c) => c.waarde)).toEqual([9]);
   });
 });

@@ -1,3 +1,4 @@
+import { vrijgegevenStatushouders } from './support/vrijgave';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const STEL = `mutation ($i: StelTaakstellingInput!) { stelTaakstelling(invoer: $i) {
@@ -440,6 +441,30 @@ describe('statushoudersTaakstelling: carry-over against persons housed', () => {
     ).toEqual(['2025-07-01', '2026-01-01', '2026-07-01', '2027-01-01']);
   });
 
+  /**
+   * What the provincie sees for Utrecht (not the owner): persons housed as released per base cell
+   * (test/support/vrijgave.ts, from the rows), the same targets (40, 50, 30, 60 from 2025-H1, none
+   * after), the carry-over computed here: per half year [halfjaar, meegenomen, saldo, gesteld].
+   */
+  async function provincieKeten(tonen: string[]) {
+    const doel: Record<string, number> = { '2025-H1': 40, '2025-H2': 50, '2026-H1': 30, '2026-H2': 60 };
+    const halfjaren = ['2025-H1', '2025-H2', '2026-H1', '2026-H2', '2027-H1'];
+    const grens = (hj: string) =>
+      hj.endsWith('H1')
+        ? [`${hj.slice(0, 4)}-01-01`, `${hj.slice(0, 4)}-06-30`]
+        : [`${hj.slice(0, 4)}-07-01`, `${hj.slice(0, 4)}-12-31`];
+    const uit: [string, number, number, boolean][] = [];
+    let saldo = 0;
+    for (const hj of halfjaren) {
+      const [van, tot] = grens(hj);
+      const gehuisvest = await vrijgegevenStatushouders(t.db, ['GM0344'], van, tot);
+      const meegenomen = saldo;
+      saldo = meegenomen + (doel[hj] ?? 0) - gehuisvest;
+      if (tonen.includes(hj)) uit.push([hj, meegenomen, saldo, hj in doel]);
+    }
+    return uit;
+  }
+
   it('a later start still carries the real achterstand in; a half year without target counts as 0', async () => {
     const data = await t.ok('provincie.utrecht', STATUSHOUDERS, {
       g: 'GM0344',
@@ -453,11 +478,7 @@ describe('statushoudersTaakstelling: carry-over against persons housed', () => {
         h.saldo,
         h.taakstellingGesteld,
       ]),
-    ).toEqual([
-      ['2026-H1', 56, 83, true],
-      ['2026-H2', 83, 43, true],
-      ['2027-H1', 43, 43, false],
-    ]);
+    ).toEqual(await provincieKeten(['2026-H1', '2026-H2', '2027-H1']));
   });
 
   it('a voorsprong carries forward as a negative saldo', async () => {
@@ -490,8 +511,13 @@ describe('statushoudersTaakstelling: carry-over against persons housed', () => {
     const utrecht = data.statushoudersTaakstellingProvincie.gemeenten.find(
       (g: { gemeente: { code: string } }) => g.gemeente.code === 'GM0344',
     );
-    expect(utrecht.halfjaren.map((h: { saldo: number }) => h.saldo)).toEqual([26, 56, 83, 43]);
-    expect(data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand).toBe(1);
+    expect(utrecht.halfjaren.map((h: { saldo: number }) => h.saldo)).toEqual(
+      (await provincieKeten(['2025-H1', '2025-H2', '2026-H1', '2026-H2'])).map(([, , saldo]) => saldo),
+    );
+    // Utrecht behind; Amersfoort (10 to do in 2025-H1, one household of 11 persons) behind for the
+    // provincie when that single household's cell was released as 0
+    const amersfoort = await vrijgegevenStatushouders(t.db, ['GM0307'], '2025-01-01', '2025-06-30');
+    expect(data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand).toBe(amersfoort < 10 ? 2 : 1);
   });
 
   it('refuses gemeenten and provincies outside the viewer’s scope like unknown ones', async () => {

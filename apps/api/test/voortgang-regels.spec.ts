@@ -164,7 +164,12 @@ describe('voortgang: one cut-off, correct aggregation, targets on their due date
   it('statushouders for a report: bounded by the peildatum the report passes', async () => {
     const service = t.app.get(StatushoudersService);
     const db = t.app.get(ScopedDb);
-    const uit = await db.snapshot(await db.systeemContext('test'), async (m) =>
+    // as gemeente Utrecht (the owner: exact persons), so the bound is visible in the figure itself
+    const utrecht = {
+      organisatie: { id: await t.orgId('GM0344'), soort: 'GEMEENTE' as const },
+      gemeenten: { soort: 'GEMEENTEN' as const, codes: ['GM0344'] },
+    };
+    const uit = await db.snapshot(utrecht, async (m) =>
       (
         service.bereken as (
           ...a: unknown[]

@@ -57,9 +57,12 @@ const PER_INDICATOR: Record<IndicatorCode, Classificatie> = {
     reden: 'Telt huishoudens met een migratieachtergrond; kleine aantallen wijzen naar personen.',
   },
   STATUSHOUDERS_GEHUISVEST: {
-    openbaarheid: 'OPENBAAR',
+    // Not the public COA figure: persons counted from corporatie toewijzingen. Exact for everyone,
+    // a corporatie could subtract its own persons from the gemeente's total and read its
+    // competitors' statushouders households (docs/decisions.md "Publicatie: statushouders").
+    openbaarheid: 'BESCHERMD',
     reden:
-      'De realisatie van de taakstelling in personen per gemeente per periode wordt door COA en de provincies openbaar gemaakt.',
+      'Personen in toewijzingen aan statushouders per corporatie: huishoudgegevens. De openbare realisatie van de taakstelling is die van het COA.',
   },
   TOEWIJZINGEN_URGENTEN: {
     openbaarheid: 'BESCHERMD',

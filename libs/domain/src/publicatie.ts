@@ -10,7 +10,6 @@ import {
   type Kwartaal,
 } from './kwartaal';
 import type { Periode } from './periode';
-import { hmacSha256 } from './publicatie-hmac';
 
 /**
  * The disclosure rule for protected figures shown to non-owners (docs/decisions.md, "Publicatie:
@@ -129,9 +128,12 @@ export function kwartaalcijferCelIdentiteit(c: KwartaalcijferCel): string {
 
 const TWEE_TOT_DE_32 = 2 ** 32;
 
-/** The draw of a cell: the first 4 bytes of HMAC-SHA-256(key, identity) as an unsigned integer. */
-export function trekking(sleutel: Uint8Array, identiteit: string): number {
-  const h = hmacSha256(sleutel, new TextEncoder().encode(identiteit));
+/**
+ * The draw of a cell from its keyed hash: the first 4 bytes of HMAC-SHA-256(key, identity) as an
+ * unsigned integer. The HMAC itself is computed where the key is (Postgres, with its built-in
+ * sha256(); the operator's mirror check, with node:crypto): the domain never holds the key.
+ */
+export function trekkingUitHmac(h: Uint8Array): number {
   return ((h[0] << 24) | (h[1] << 16) | (h[2] << 8) | h[3]) >>> 0;
 }
 
@@ -146,8 +148,9 @@ export function afronden(waarde: number, t: number): number {
   return t * AFRONDINGSBASIS < waarde * TWEE_TOT_DE_32 ? AFRONDINGSBASIS : 0;
 }
 
-export function vrijgegevenWaarde(sleutel: Uint8Array, identiteit: string, waarde: number): number {
-  return waarde === 0 || waarde >= AFRONDINGSBASIS ? waarde : afronden(waarde, trekking(sleutel, identiteit));
+/** The released value of a cell with count `waarde` whose draw is `t`. */
+export function vrijgegevenWaarde(t: number, waarde: number): number {
+  return waarde === 0 || waarde >= AFRONDINGSBASIS ? waarde : afronden(waarde, t);
 }
 
 /**

@@ -1,12 +1,23 @@
+import { createHmac } from 'node:crypto';
 import {
   isBeschermd,
-  trekking,
+  trekkingUitHmac,
   kwartaalcijferCelIdentiteit,
   maakKwartaal,
   toewijzingCelIdentiteit,
   vrijgegevenPersonen,
-  vrijgegevenWaarde,
+  vrijgegevenWaarde as vrijgegevenBijTrekking,
 } from '@thuismonitor/domain';
+
+/** The draw of a cell as Postgres computes it (tm_publicatie_trekking): HMAC-SHA-256, first 4 bytes. */
+export function trekking(sleutel: Uint8Array, identiteit: string): number {
+  return trekkingUitHmac(createHmac('sha256', sleutel).update(identiteit, 'utf8').digest());
+}
+
+/** The released value of a cell with this identity and count under this key. */
+export function vrijgegevenWaarde(sleutel: Uint8Array, identiteit: string, waarde: number): number {
+  return vrijgegevenBijTrekking(trekking(sleutel, identiteit), waarde);
+}
 
 /**
  * The TS mirror of what the publicatie migration stores: given the base cells as the schema owner

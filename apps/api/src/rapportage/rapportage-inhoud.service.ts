@@ -60,7 +60,8 @@ export interface RapportageCijfers {
   jaarTotNu: { gedeeld: Voortgang; intern: Voortgang | null };
   ditKwartaal: { gedeeld: Voortgang; intern: Voortgang | null };
   vorigKwartaal: { gedeeld: Voortgang; intern: Voortgang | null };
-  statushouders: RapportageStatushoudersRegel[];
+  /** released persons (the shared variant) and, for a gemeente's own report, exact ones */
+  statushouders: { gedeeld: RapportageStatushoudersRegel[]; intern: RapportageStatushoudersRegel[] | null };
   /** for LAND: year-to-date voortgang per provincie (shared form) */
   provincies: Voortgang[];
   gemeenteNamen: Map<string, string>;
@@ -128,28 +129,36 @@ export class RapportageInhoudService {
     // Statushouders: the half years of the report's year that have started by the peildatum,
     // the last one counted up to the peildatum (the same cut-off as the year-to-date indicator).
     const halfjaren = halfjarenTussen(maakHalfjaar(kwartaal.jaar, 1), halfjaarVanDatum(einde));
-    const perGemeente = await this.statushouders.bereken(m, gebied.gemeenten, halfjaren, { peildatum: einde });
     const gemeenteInfo = await this.referentie.gemeenten({ codes: gebied.gemeenten });
     const namen = new Map(gemeenteInfo.map((g) => [g.code, g.naam]));
     const provincieVan = new Map(gemeenteInfo.map((g) => [g.code, g.provincieCode]));
-    const statushouders: RapportageStatushoudersRegel[] = [];
-    for (const code of gebied.gemeenten) {
-      for (const h of perGemeente.get(code) ?? []) {
-        statushouders.push({
-          gemeenteCode: code,
-          gemeente: namen.get(code) ?? code,
-          halfjaar: h.halfjaar,
-          taakstelling: h.taakstelling,
-          meegenomen: h.meegenomen,
-          teRealiseren: h.teRealiseren,
-          gehuisvest: h.gehuisvest,
-          saldo: h.saldo,
-          status: h.statusLabel,
-          provincieCode: provincieVan.get(code),
-        });
+    // persons are counted from households: released for the shared variant, exact only as the owner
+    const regels = (perGemeente: Awaited<ReturnType<StatushoudersService['bereken']>>) => {
+      const uit: RapportageStatushoudersRegel[] = [];
+      for (const code of gebied.gemeenten) {
+        for (const h of perGemeente.get(code) ?? []) {
+          uit.push({
+            gemeenteCode: code,
+            gemeente: namen.get(code) ?? code,
+            halfjaar: h.halfjaar,
+            taakstelling: h.taakstelling,
+            meegenomen: h.meegenomen,
+            teRealiseren: h.teRealiseren,
+            gehuisvest: h.gehuisvest,
+            saldo: h.saldo,
+            status: h.statusLabel,
+            provincieCode: provincieVan.get(code),
+          });
+        }
       }
-    }
-    statushouders.sort((a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.halfjaar.localeCompare(b.halfjaar));
+      return uit.sort((a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.halfjaar.localeCompare(b.halfjaar));
+    };
+    const statushouders = {
+      gedeeld: regels(await this.statushouders.bereken(m, gebied.gemeenten, halfjaren, { peildatum: einde })),
+      intern: alsEigenaar
+        ? regels(await alsEigenaar((mm) => this.statushouders.bereken(mm, gebied.gemeenten, halfjaren, { peildatum: einde })))
+        : null,
+    };
 
     const afspraken = {
       gedeeld: cijfers.jaarTotNu.gedeeld.afspraken,
@@ -257,7 +266,8 @@ export class RapportageInhoudService {
 
     const socialeHuur: RapportageSocialeHuurRegel[] =
       actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING' ? this.socialeHuur(c, jtn) : [];
-    const statushouders = actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING' || actielijn === 'VOLDOENDE_WONINGEN' ? c.statushouders : [];
+    const alleStatushouders = variant === 'INTERN' && c.statushouders.intern ? c.statushouders.intern : c.statushouders.gedeeld;
+    const statushouders = actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING' || actielijn === 'VOLDOENDE_WONINGEN' ? alleStatushouders : [];
 
     const kolomCodes =
       actielijn === 'ALLE'

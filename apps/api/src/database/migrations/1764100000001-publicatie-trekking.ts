@@ -57,79 +57,7 @@ export class PublicatieTrekking1764100000001 implements MigrationInterface {
       await q.query(`ALTER TABLE ${tabel} ALTER COLUMN trekking SET NOT NULL`);
     }
 
-    // toewijzingen: one upsert of the grouped delta per statement
-    const delta = (bron: string, teken: string) => `
-      SELECT gemeente_code, corporatie_id, extract(year FROM datum)::smallint AS jaar, extract(quarter FROM datum)::smallint AS kwartaal,
-             coalesce(aandachtsgroep, '') AS aandachtsgroep, via_urgentie, ${teken}1 AS h, ${teken}huishoudgrootte::integer AS p
-      FROM ${bron}`;
-    for (const [event, bron] of [
-      ['insert', delta('nieuw', '')],
-      ['delete', delta('oud', '-')],
-      ['update', `${delta('nieuw', '')} UNION ALL ${delta('oud', '-')}`],
-    ] as const) {
-      await q.query(`
-        CREATE OR REPLACE FUNCTION tm_publicatie_toewijzing_${event}() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
-        BEGIN
-          INSERT INTO public.publicatie_toewijzing_cel AS c
-                 (${TOEWIJZING_SLEUTEL}, huishoudens, personen, trekking, huishoudens_vrij, personen_vrij)
-          SELECT d.gemeente_code, d.corporatie_id, d.jaar, d.kwartaal, d.aandachtsgroep, d.via_urgentie, d.h, d.p, t.trekking,
-                 public.tm_publicatie_vrij(d.h, t.trekking)::integer, public.tm_publicatie_vrij_personen(d.h, d.p, t.trekking)
-          FROM (
-            SELECT gemeente_code, corporatie_id, jaar, kwartaal, aandachtsgroep, via_urgentie, sum(h)::integer AS h, sum(p)::integer AS p
-            FROM (${bron}) x
-            GROUP BY 1, 2, 3, 4, 5, 6
-            HAVING sum(h) <> 0 OR sum(p) <> 0
-          ) d
-          CROSS JOIN public.publicatie_sleutel s
-          CROSS JOIN LATERAL (SELECT public.tm_publicatie_trekking(s.ipad, s.opad, ${toewijzingIdentiteit('d')}) AS trekking) t
-          -- same lock order in every statement, so two concurrent imports cannot deadlock on cells
-          ORDER BY 1, 3, 4, 2, 5, 6
-          ON CONFLICT (gemeente_code, jaar, kwartaal, corporatie_id, aandachtsgroep, via_urgentie) DO UPDATE
-            SET huishoudens = c.huishoudens + excluded.huishoudens,
-                personen = c.personen + excluded.personen,
-                huishoudens_vrij = public.tm_publicatie_vrij(c.huishoudens + excluded.huishoudens, c.trekking)::integer,
-                personen_vrij = public.tm_publicatie_vrij_personen(c.huishoudens + excluded.huishoudens, c.personen + excluded.personen, c.trekking);
-          DELETE FROM public.publicatie_toewijzing_cel WHERE huishoudens = 0;
-          RETURN NULL;
-        END $$`);
-    }
-
-    // kwartaalcijfers: the touched cells recomputed from the current rows
-    for (const [event, sleutels] of [
-      ['insert', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw`],
-      ['delete', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
-      [
-        'update',
-        `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw UNION SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`,
-      ],
-    ] as const) {
-      await q.query(`
-        CREATE OR REPLACE FUNCTION tm_publicatie_kwartaalcijfer_${event}() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
-        BEGIN
-          INSERT INTO public.publicatie_kwartaalcijfer_cel AS c (${KWARTAALCIJFER_SLEUTEL}, waarde, trekking, waarde_vrij)
-          SELECT k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code, k.waarde, t.trekking,
-                 CASE WHEN b.code IS NULL THEN k.waarde ELSE public.tm_publicatie_vrij(k.waarde, t.trekking) END
-          FROM public.kwartaalcijfer k
-          JOIN (SELECT DISTINCT * FROM (${sleutels}) s0) s USING (${KWARTAALCIJFER_SLEUTEL})
-          LEFT JOIN public.publicatie_beschermde_indicator b ON b.code = k.indicator_code
-          CROSS JOIN public.publicatie_sleutel sl
-          CROSS JOIN LATERAL (SELECT public.tm_publicatie_trekking(sl.ipad, sl.opad, ${kwartaalcijferIdentiteit('k')}) AS trekking) t
-          WHERE k.actueel
-          ORDER BY 1, 5, 3, 4, 2
-          ON CONFLICT (gemeente_code, indicator_code, jaar, kwartaal, organisatie_id) DO UPDATE
-            SET waarde = excluded.waarde, waarde_vrij = excluded.waarde_vrij;
-          DELETE FROM public.publicatie_kwartaalcijfer_cel c
-          USING (SELECT DISTINCT * FROM (${sleutels}) s0) s
-          WHERE (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code)
-                = (s.gemeente_code, s.organisatie_id, s.jaar, s.kwartaal, s.indicator_code)
-            AND NOT EXISTS (SELECT 1 FROM public.kwartaalcijfer k
-                            WHERE k.actueel AND (k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code)
-                                              = (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code));
-          RETURN NULL;
-        END $$`);
-    }
+    await maakTriggerFunctiesV2(q);
     await q.query(`
       REVOKE EXECUTE ON FUNCTION tm_publicatie_trekking(bytea, bytea, text), tm_publicatie_vrij(numeric, bigint),
         tm_publicatie_vrij_personen(integer, integer, bigint) FROM PUBLIC`);
@@ -142,5 +70,79 @@ export class PublicatieTrekking1764100000001 implements MigrationInterface {
     await q.query(`
       DROP FUNCTION tm_publicatie_trekking(bytea, bytea, text), tm_publicatie_vrij(numeric, bigint),
         tm_publicatie_vrij_personen(integer, integer, bigint)`);
+  }
+}
+
+/** The trigger bodies of this migration (CREATE OR REPLACE); 1765300000000's down() restores them. */
+export async function maakTriggerFunctiesV2(q: QueryRunner): Promise<void> {
+  // toewijzingen: one upsert of the grouped delta per statement
+  const delta = (bron: string, teken: string) => `
+    SELECT gemeente_code, corporatie_id, extract(year FROM datum)::smallint AS jaar, extract(quarter FROM datum)::smallint AS kwartaal,
+           coalesce(aandachtsgroep, '') AS aandachtsgroep, via_urgentie, ${teken}1 AS h, ${teken}huishoudgrootte::integer AS p
+    FROM ${bron}`;
+  for (const [event, bron] of [
+    ['insert', delta('nieuw', '')],
+    ['delete', delta('oud', '-')],
+    ['update', `${delta('nieuw', '')} UNION ALL ${delta('oud', '-')}`],
+  ] as const) {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION tm_publicatie_toewijzing_${event}() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
+      BEGIN
+        INSERT INTO public.publicatie_toewijzing_cel AS c
+               (${TOEWIJZING_SLEUTEL}, huishoudens, personen, trekking, huishoudens_vrij, personen_vrij)
+        SELECT d.gemeente_code, d.corporatie_id, d.jaar, d.kwartaal, d.aandachtsgroep, d.via_urgentie, d.h, d.p, t.trekking,
+               public.tm_publicatie_vrij(d.h, t.trekking)::integer, public.tm_publicatie_vrij_personen(d.h, d.p, t.trekking)
+        FROM (
+          SELECT gemeente_code, corporatie_id, jaar, kwartaal, aandachtsgroep, via_urgentie, sum(h)::integer AS h, sum(p)::integer AS p
+          FROM (${bron}) x
+          GROUP BY 1, 2, 3, 4, 5, 6
+          HAVING sum(h) <> 0 OR sum(p) <> 0
+        ) d
+        CROSS JOIN public.publicatie_sleutel s
+        CROSS JOIN LATERAL (SELECT public.tm_publicatie_trekking(s.ipad, s.opad, ${toewijzingIdentiteit('d')}) AS trekking) t
+        -- same lock order in every statement, so two concurrent imports cannot deadlock on cells
+        ORDER BY 1, 3, 4, 2, 5, 6
+        ON CONFLICT (gemeente_code, jaar, kwartaal, corporatie_id, aandachtsgroep, via_urgentie) DO UPDATE
+          SET huishoudens = c.huishoudens + excluded.huishoudens,
+              personen = c.personen + excluded.personen,
+              huishoudens_vrij = public.tm_publicatie_vrij(c.huishoudens + excluded.huishoudens, c.trekking)::integer,
+              personen_vrij = public.tm_publicatie_vrij_personen(c.huishoudens + excluded.huishoudens, c.personen + excluded.personen, c.trekking);
+        DELETE FROM public.publicatie_toewijzing_cel WHERE huishoudens = 0;
+        RETURN NULL;
+      END $$`);
+  }
+
+  // kwartaalcijfers: the touched cells recomputed from the current rows
+  for (const [event, sleutels] of [
+    ['insert', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw`],
+    ['delete', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
+    ['update', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw UNION SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
+  ] as const) {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION tm_publicatie_kwartaalcijfer_${event}() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
+      BEGIN
+        INSERT INTO public.publicatie_kwartaalcijfer_cel AS c (${KWARTAALCIJFER_SLEUTEL}, waarde, trekking, waarde_vrij)
+        SELECT k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code, k.waarde, t.trekking,
+               CASE WHEN b.code IS NULL THEN k.waarde ELSE public.tm_publicatie_vrij(k.waarde, t.trekking) END
+        FROM public.kwartaalcijfer k
+        JOIN (SELECT DISTINCT * FROM (${sleutels}) s0) s USING (${KWARTAALCIJFER_SLEUTEL})
+        LEFT JOIN public.publicatie_beschermde_indicator b ON b.code = k.indicator_code
+        CROSS JOIN public.publicatie_sleutel sl
+        CROSS JOIN LATERAL (SELECT public.tm_publicatie_trekking(sl.ipad, sl.opad, ${kwartaalcijferIdentiteit('k')}) AS trekking) t
+        WHERE k.actueel
+        ORDER BY 1, 5, 3, 4, 2
+        ON CONFLICT (gemeente_code, indicator_code, jaar, kwartaal, organisatie_id) DO UPDATE
+          SET waarde = excluded.waarde, waarde_vrij = excluded.waarde_vrij;
+        DELETE FROM public.publicatie_kwartaalcijfer_cel c
+        USING (SELECT DISTINCT * FROM (${sleutels}) s0) s
+        WHERE (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code)
+              = (s.gemeente_code, s.organisatie_id, s.jaar, s.kwartaal, s.indicator_code)
+          AND NOT EXISTS (SELECT 1 FROM public.kwartaalcijfer k
+                          WHERE k.actueel AND (k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code)
+                                            = (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code));
+        RETURN NULL;
+      END $$`);
   }
 }
