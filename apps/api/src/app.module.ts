@@ -15,7 +15,7 @@ import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { ReferentieModule } from './referentie/referentie.module';
 import { OrganisatieModule } from './organisatie/organisatie.module';
-import { FEATURE_MODULES } from './feature-modules';
+import { API_FEATURE_MODULES, FEATURE_MODULES } from './feature-modules';
 import { loggerOpties } from './logging/logger-opties';
 import { MetricsModule } from './metrics/metrics.module';
 import { graphqlBeveiliging, vertaalLimietFout } from './beveiliging/graphql-limieten';
@@ -64,6 +64,7 @@ export class AppModule implements NestModule {
         AuthModule.forRoot(config),
         DevOidcModule.voor(config),
         ...FEATURE_MODULES,
+        ...API_FEATURE_MODULES,
       ],
       controllers: [HealthController],
     };

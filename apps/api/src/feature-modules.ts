@@ -14,4 +14,10 @@ import { BeheerModule } from './beheer/beheer.module';
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule, BeheerModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule];
+
+/**
+ * Modules only the API serves (they resolve principals, which the worker has no AuthModule for):
+ * the platform operator's administration.
+ */
+export const API_FEATURE_MODULES: Type[] = [BeheerModule];
