@@ -3,6 +3,7 @@ import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { ReferentieService } from '../referentie/referentie.service';
 import { Gemeente } from '../referentie/referentie.types';
 import { BeheerService } from './beheer.service';
+import { keycloakPartialImport } from './keycloak-gebruiker';
 import {
   BeheerAandacht,
   BeheerAuditRegel,
@@ -120,6 +121,18 @@ export class BeheerResolver {
   @ResolveField(() => [BeheerGebruiker])
   gebruikers(@Ctx() ctx: RequestContext, @Parent() o: BeheerOrganisatie): Promise<BeheerGebruiker[]> {
     return this.service.gebruikers(ctx, o.id);
+  }
+
+  @ResolveField(() => String, {
+    description: 'Keycloak partial import (JSON) van de actieve geregistreerde gebruikers: attribuut organisatie en clientrollen',
+  })
+  async keycloakImport(@Ctx() ctx: RequestContext, @Parent() o: BeheerOrganisatie): Promise<string> {
+    const gebruikers = (await this.service.gebruikers(ctx, o.id)).filter((g) => g.actief);
+    return JSON.stringify(
+      keycloakPartialImport(gebruikers.map((g) => ({ ...g, organisatieCode: o.code }))),
+      null,
+      2,
+    );
   }
 
   @ResolveField(() => [BeheerAuditRegel], { description: 'Auditlog van deze organisatie, nieuwste eerst' })
