@@ -6,6 +6,20 @@ import { startWebApp, type WebTestApp } from './support/web-app';
  * what is missing, offers it for signing and signs); the corporatie finds it under "Wacht op uw
  * ondertekening" and signs; the huurdersorganisatie reads it in plain language, comments and signs.
  */
+/** Polls until `lees()` gives the expected value (or satisfies it), like Playwright's expect.poll. */
+async function wachtOp<T>(lees: () => Promise<T>, verwacht: T | ((v: T) => boolean), ms = 10_000) {
+  const klopt = (v: T) =>
+    typeof verwacht === 'function' ? (verwacht as (v: T) => boolean)(v) : v === verwacht;
+  const eind = Date.now() + ms;
+  let laatst = await lees();
+  while (!klopt(laatst) && Date.now() < eind) {
+    await new Promise((r) => setTimeout(r, 100));
+    laatst = await lees();
+  }
+  expect(laatst).toEqual(typeof verwacht === 'function' ? laatst : verwacht);
+  if (!klopt(laatst)) throw new Error(`wachtOp: niet bereikt, laatste waarde ${JSON.stringify(laatst)}`);
+}
+
 describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
   let t: WebTestApp;
   let gemeente: Page;
@@ -29,6 +43,17 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
     expect(await t.axe(gemeente)).toEqual([]);
     await gemeente.getByRole('link', { name: 'Nieuwe prestatieafspraak' }).click();
     await gemeente.getByRole('heading', { level: 1, name: 'Nieuwe prestatieafspraak' }).waitFor();
+    // the domain's own rules run before sending; the summary takes the focus
+    await gemeente.getByLabel('Eerste jaar (verplicht)').fill('2027');
+    await gemeente.getByLabel('Laatste jaar (tot en met) (verplicht)').fill('2026');
+    await gemeente.getByRole('button', { name: 'Concept aanmaken' }).click();
+    const samenvatting = gemeente.getByRole('group', { name: /^Er zijn 2 problemen/ });
+    await samenvatting.getByRole('link', { name: 'Geef de prestatieafspraak een titel.' }).waitFor();
+    await samenvatting
+      .getByRole('link', { name: 'Het laatste jaar (2026) ligt voor het eerste jaar (2027).' })
+      .waitFor();
+    await wachtOp(() => samenvatting.evaluate((el) => el === document.activeElement), true);
+    expect(await t.axe(gemeente)).toEqual([]);
     await gemeente.getByLabel('Titel (verplicht)').fill(TITEL);
     await gemeente.getByLabel('Eerste jaar (verplicht)').fill('2027');
     await gemeente.getByLabel('Laatste jaar (tot en met) (verplicht)').fill('2028');
@@ -59,9 +84,69 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
     await gemeente.getByText('Doel: 120 woningen in 2027, 1.150 woningen in 2028').waitFor();
   });
 
-  it('gemeente: offering it for signing shows what the API says is missing, in Dutch', async () => {
+  it('gemeente: the indicator list follows the chosen aandachtsgroep', async () => {
+    const formulier = gemeente
+      .locator('form')
+      .filter({ has: gemeente.getByLabel('Gemeten met (verplicht)') });
+    await gemeente.getByLabel('Actielijn', { exact: true }).selectOption('EVENWICHTIGE_VERDELING');
+    const opties = () =>
+      gemeente
+        .getByLabel('Gemeten met (verplicht)')
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => o.textContent ?? '').filter((x) => x && !x.startsWith('Kies')));
+    await wachtOp(async () => (await opties()).includes('Toewijzingen totaal'), true);
+    await gemeente.getByLabel('Aandachtsgroep').selectOption('STATUSHOUDERS');
+    await formulier.getByText(/^Alleen indicatoren voor statushouders/).waitFor();
+    await wachtOp(async () => (await opties()).includes('Toewijzingen totaal'), false);
+    const voorGroep = await opties();
+    expect(voorGroep.length).toBeGreaterThan(0);
+    expect(voorGroep.every((o) => /statushouder/i.test(o))).toBe(true);
+    await gemeente.getByLabel('Aandachtsgroep').selectOption('');
+  });
+
+  it('gemeente: a failed submit puts the focus on an error summary that links to the fields', async () => {
+    await gemeente.getByLabel('Omschrijving (verplicht)').fill('');
+    await gemeente.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+    const samenvatting = gemeente.getByRole('group', {
+      name: /^Er (is 1 probleem|zijn \d+ problemen) met wat u hebt ingevuld/,
+    });
+    await samenvatting.waitFor();
+    await wachtOp(
+      () => gemeente.evaluate(() => document.activeElement?.classList.contains('tm-foutsamenvatting')),
+      true,
+    );
+    const link = samenvatting.getByRole('link', { name: 'Beschrijf de afspraak.' });
+    await link.click();
+    expect(await gemeente.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await t.axe(gemeente)).toEqual([]);
+    await t.screenshot(gemeente, 'gemeente-02a-foutsamenvatting');
+  });
+
+  it('gemeente: the history from the audit log lists what happened', async () => {
+    await gemeente.reload();
+    const geschiedenis = gemeente.getByRole('region', { name: 'Geschiedenis' });
+    await geschiedenis.getByRole('rowheader', { name: 'Afspraak toegevoegd' }).waitFor();
+    await geschiedenis.getByRole('rowheader', { name: 'Prestatieafspraak aangemaakt' }).waitFor();
+    expect(await geschiedenis.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gemeente: offering it for signing asks for confirmation first; a refusal takes the focus, in Dutch', async () => {
     await gemeente.getByRole('button', { name: 'Ter ondertekening aanbieden' }).click();
+    const bevestig = gemeente.getByRole('group', { name: /^Weet u zeker dat u/ });
+    await bevestig.waitFor();
+    await wachtOp(() => bevestig.evaluate((el) => el === document.activeElement), true);
+    // "Nee, nog niet" changes nothing
+    await bevestig.getByRole('button', { name: 'Nee, nog niet' }).click();
+    expect(await bevestig.count()).toBe(0);
+    const { rows } = await t.db.query(`SELECT status FROM prestatieafspraak WHERE id = $1`, [id]);
+    expect(rows[0].status).toBe('CONCEPT');
+    await gemeente.getByRole('button', { name: 'Ter ondertekening aanbieden' }).click();
+    await bevestig.getByRole('button', { name: 'Ja, nu aanbieden' }).click();
     await gemeente.getByRole('alert').filter({ hasText: 'huurdersorganisatie' }).first().waitFor();
+    await wachtOp(
+      () => gemeente.evaluate(() => document.activeElement?.textContent ?? ''),
+      (v: string) => v.includes('huurdersorganisatie'),
+    );
     expect(await t.axe(gemeente)).toEqual([]);
     await t.screenshot(gemeente, 'gemeente-02-concept-met-fout');
   });
@@ -73,6 +158,7 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
     await gemeente.getByRole('button', { name: 'Uitnodigen' }).click();
     await gemeente.getByText('Huurdersvereniging Domstad is uitgenodigd als partij.').waitFor();
     await gemeente.getByRole('button', { name: 'Ter ondertekening aanbieden' }).click();
+    await gemeente.getByRole('button', { name: 'Ja, nu aanbieden' }).click();
     await gemeente.getByText('De prestatieafspraak is aangeboden ter ondertekening.').waitFor();
     await gemeente.getByRole('button', { name: 'Ondertekenen' }).click();
     await gemeente.getByText('Bevestig dat u bevoegd bent').waitFor();

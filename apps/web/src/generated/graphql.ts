@@ -785,10 +785,11 @@ export type IndicatorenQuery = {
 };
 export type IndicatorenQueryVariables = {
   actielijn?: Actielijn | null;
+  aandachtsgroep?: Aandachtsgroep | null;
 };
 export const IndicatorenDocument: TypedDocumentNode<IndicatorenQuery, IndicatorenQueryVariables> = gql`
-  query Indicatoren($actielijn: Actielijn) {
-    indicatoren(actielijn: $actielijn) {
+  query Indicatoren($actielijn: Actielijn, $aandachtsgroep: Aandachtsgroep) {
+    indicatoren(actielijn: $actielijn, aandachtsgroep: $aandachtsgroep) {
       code
       naam
       omschrijving
@@ -2849,6 +2850,42 @@ export const UpdateMijlpaalStatusDocument: TypedDocumentNode<
       tekst
       geplaatstOp
       organisatie {
+        naam
+      }
+    }
+  }
+`;
+
+/** query AuditLog (apps/web/src/graphql/afspraken.graphql) */
+export type AuditLogQuery = {
+  /** Wijzigingsgeschiedenis van een prestatieafspraak (alleen voor partijen) */
+  auditLog: Array<{
+    id: string;
+    /** Technische code van de handeling, bijvoorbeeld AFSPRAAK_TOEGEVOEGD */
+    actie: string;
+    /** De handeling in gewone taal */
+    omschrijving: string;
+    tijdstip: string;
+    gebruikersnaam: string | null;
+    organisatie: {
+      id: string;
+      naam: string;
+    } | null;
+  }>;
+};
+export type AuditLogQueryVariables = {
+  prestatieafspraakId: string;
+};
+export const AuditLogDocument: TypedDocumentNode<AuditLogQuery, AuditLogQueryVariables> = gql`
+  query AuditLog($prestatieafspraakId: ID!) {
+    auditLog(prestatieafspraakId: $prestatieafspraakId) {
+      id
+      actie
+      omschrijving
+      tijdstip
+      gebruikersnaam
+      organisatie {
+        id
         naam
       }
     }

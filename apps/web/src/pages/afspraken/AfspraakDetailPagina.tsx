@@ -3,11 +3,21 @@ import { ACTIELIJNEN } from '@thuismonitor/domain';
 import { useParams } from 'react-router';
 import { magIk, useMe } from '../../auth/MeContext';
 import { FoutMelding, Laden } from '../../components/Fout';
-import { DataList, Heading, Link, Paragraph, StatusBadge, Tabel } from '../../components/nl';
+import {
+  Button,
+  ButtonGroup,
+  DataList,
+  Heading,
+  Link,
+  Paragraph,
+  StatusBadge,
+  Tabel,
+} from '../../components/nl';
 import { PrestatieafspraakDocument } from '../../generated/graphql';
 import { actielijnLabel, formatDatumTijd, formatGetal, organisatieSoortLabel } from '../../lib/format';
 import { STATUS_BADGE } from '../../lib/labels';
 import { usePaginaTitel } from '../../lib/pagina';
+import { Geschiedenis } from './Geschiedenis';
 import { LevenscyclusActies } from './LevenscyclusActies';
 import { PartijenBewerken } from './PartijenBewerken';
 import { MijlpaalBijwerken } from './MijlpaalBijwerken';
@@ -146,6 +156,12 @@ export function AfspraakDetailPagina() {
         )}
         {acties.has('REAGEREN') ? <ReactieGeven pa={pa} /> : null}
       </section>
+      {pa.partijen.some((p) => p.id === me.organisatie.id) ? (
+        <Geschiedenis prestatieafspraakId={pa.id} />
+      ) : null}
+      <ButtonGroup className="tm-niet-printen">
+        <Button onClick={() => window.print()}>Afdrukken of als PDF bewaren</Button>
+      </ButtonGroup>
       <Paragraph>
         <Link to="/afspraken">Terug naar de prestatieafspraken</Link>
       </Paragraph>

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { AANDACHTSGROEPEN, ACTIELIJNEN } from '@thuismonitor/domain';
-import { useState, type FormEvent } from 'react';
-import { FoutMelding, veldFouten } from '../../components/Fout';
+import { AANDACHTSGROEPEN, ACTIELIJNEN, afspraakFouten } from '@thuismonitor/domain';
+import { useRef, useState, type FormEvent } from 'react';
+import { foutDetails } from '../../components/Fout';
+import { FoutSamenvatting } from '../../components/FoutSamenvatting';
 import { Alert, Button, Fieldset, FormField, Heading, Select, Textarea, Textbox } from '../../components/nl';
 import {
   AddAfspraakDocument,
@@ -35,13 +36,30 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
     mijlpaalDatum: '',
     verantwoordelijkeId: '',
   });
-  const indicatoren = useQuery(IndicatorenDocument, { variables: { actielijn: c.actielijn as Actielijn } });
+  // only indicators that fit the chosen aandachtsgroep (the API filters the catalogue)
+  const indicatoren = useQuery(IndicatorenDocument, {
+    variables: {
+      actielijn: c.actielijn as Actielijn,
+      aandachtsgroep: (c.aandachtsgroep || null) as Aandachtsgroep | null,
+    },
+  });
   const meetbaar = (indicatoren.data?.indicatoren ?? []).filter((i) => i.bron !== 'MIJLPAAL');
   const jaren = Array.from({ length: pa.jaarTot - pa.jaarVan + 1 }, (_, i) => pa.jaarVan + i);
   const [fouten, setFouten] = useState<Record<string, string>>({});
   const [melding, setMelding] = useState<string | null>(null);
   const [voegToe, { error, loading }] = useMutation(AddAfspraakDocument);
-  const server = veldFouten(error);
+  const formulier = useRef<HTMLFormElement>(null);
+  const [poging, setPoging] = useState(0);
+  const verstuurd = useRef<{ jaar: number }[]>([]);
+  /** a rule's field path (domain or server: 'input.doelwaarden[1].waarde') → the form's field */
+  const naarVeld = (pad: string): string => {
+    const m = /doelwaarden\[(\d+)\]/.exec(pad);
+    if (m) return `doel${verstuurd.current[Number(m[1])]?.jaar ?? jaren[0]}`;
+    if (/doelwaarden$/.test(pad)) return `doel${jaren[0]}`;
+    return pad.split('.').pop()!;
+  };
+  const server: Record<string, string> = {};
+  for (const d of foutDetails(error)) server[naarVeld(d.veld)] ??= d.melding;
   const veld = (k: string) => fouten[k] ?? server[k] ?? null;
 
   const verstuur = async (e: FormEvent) => {
@@ -63,8 +81,27 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
       if (!doelwaarden.length && !Object.keys(f).some((k) => k.startsWith('doel')))
         f[`doel${jaren[0]}`] = 'Vul ten minste één doelwaarde in.';
     } else if (!c.mijlpaalDatum) f.mijlpaalDatum = 'Vul de datum in waarop de mijlpaal bereikt moet zijn.';
+    verstuurd.current = doelwaarden;
+    // the same rules the API applies (libs/domain), so most mistakes show before sending
+    if (!Object.keys(f).length) {
+      for (const d of afspraakFouten(
+        {
+          actielijn: c.actielijn,
+          aandachtsgroep: c.aandachtsgroep || null,
+          omschrijving: c.omschrijving,
+          ...(c.soort === 'INDICATOR'
+            ? { indicatorCode: c.indicatorCode, doelwaarden }
+            : { mijlpaalDatum: c.mijlpaalDatum }),
+        },
+        pa,
+      ))
+        f[naarVeld(d.veld)] ??= d.melding;
+    }
     setFouten(f);
-    if (Object.keys(f).length) return;
+    if (Object.keys(f).length) {
+      setPoging((p) => p + 1);
+      return;
+    }
     try {
       await voegToe({
         variables: {
@@ -84,7 +121,7 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
       setMelding('De afspraak is toegevoegd.');
       wis();
     } catch {
-      /* shown */
+      setPoging((p) => p + 1); // the summary lists the server's messages and takes the focus
     }
   };
 
@@ -92,8 +129,8 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
     <div className="tm-kaart">
       <Heading level={3}>Afspraak toevoegen</Heading>
       {melding ? <Alert type="ok">{melding}</Alert> : null}
-      <FoutMelding error={error} />
-      <form className="tm-form" noValidate onSubmit={verstuur}>
+      <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
+      <form ref={formulier} className="tm-form" noValidate onSubmit={verstuur}>
         <FormField label="Actielijn" error={veld('actielijn')}>
           {(ids) => (
             <Select
@@ -128,7 +165,7 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
             <Select
               ids={ids}
               value={c.aandachtsgroep}
-              onChange={(e) => setC({ ...c, aandachtsgroep: e.target.value })}
+              onChange={(e) => setC({ ...c, aandachtsgroep: e.target.value, indicatorCode: '' })}
             >
               <option value="">Geen specifieke groep</option>
               {AANDACHTSGROEPEN.map((g) => (
@@ -153,7 +190,18 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
         </FormField>
         {c.soort === 'INDICATOR' ? (
           <>
-            <FormField label="Gemeten met" verplicht error={veld('indicatorCode')}>
+            <FormField
+              label="Gemeten met"
+              verplicht
+              error={veld('indicatorCode')}
+              description={
+                c.aandachtsgroep
+                  ? indicatoren.data && meetbaar.length === 0
+                    ? `Voor ${aandachtsgroepLabel(c.aandachtsgroep as Aandachtsgroep).toLowerCase()} is er in deze actielijn geen indicator. Kies een mijlpaal, een andere actielijn, of geen specifieke groep.`
+                    : `Alleen indicatoren voor ${aandachtsgroepLabel(c.aandachtsgroep as Aandachtsgroep).toLowerCase()}.`
+                  : undefined
+              }
+            >
               {(ids) => (
                 <Select
                   ids={ids}

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMe } from '../../auth/MeContext';
 import { FoutMelding } from '../../components/Fout';
 import { Alert, Button, Checkbox, FormField, Heading, Paragraph, Textarea } from '../../components/nl';
@@ -22,12 +22,25 @@ export function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: (
   const [redenFout, setRedenFout] = useState<string | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
   const fout = indienenStatus.error ?? tekenenStatus.error ?? terugtrekkenStatus.error;
+  // locking the afspraken is asked once more before it happens (issue 14)
+  const [bevestigen, setBevestigen] = useState(false);
+  const bevestigRef = useRef<HTMLDivElement>(null);
+  const foutRef = useRef<HTMLDivElement>(null);
+  const [foutPoging, setFoutPoging] = useState(0);
+  useEffect(() => {
+    if (bevestigen) bevestigRef.current?.focus();
+  }, [bevestigen]);
+  // a refused action: the focus goes to the message, not left on the button
+  useEffect(() => {
+    if (foutPoging) foutRef.current?.focus();
+  }, [foutPoging]);
   const opnieuw = async (fn: () => Promise<unknown>, ok: string) => {
     setMelding(null);
     try {
       await fn();
       setMelding(ok);
     } catch {
+      setFoutPoging((n) => n + 1);
       onGewijzigd();
     }
   };
@@ -40,25 +53,58 @@ export function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: (
         Wat u nu kunt doen
       </Heading>
       {melding ? <Alert type="ok">{melding}</Alert> : null}
-      <FoutMelding error={fout} />
+      <div ref={foutRef} tabIndex={-1} className="tm-focusdoel">
+        <FoutMelding error={fout} />
+      </div>
       {acties.has('INDIENEN') ? (
         <>
           <Paragraph>
             Zijn de afspraken compleet? Bied ze dan aan ter ondertekening. Daarna kunnen ze niet meer worden
             aangepast, tenzij u ze terugtrekt.
           </Paragraph>
-          <Button
-            appearance="primary-action"
-            busy={indienenStatus.loading}
-            onClick={() =>
-              opnieuw(
-                () => indienen({ variables: { id: pa.id, versie: pa.versie } }),
-                'De prestatieafspraak is aangeboden ter ondertekening. Alle partijen kunnen nu tekenen.',
-              )
-            }
-          >
-            Ter ondertekening aanbieden
-          </Button>
+          {bevestigen ? (
+            <div
+              ref={bevestigRef}
+              tabIndex={-1}
+              role="group"
+              aria-labelledby="kop-bevestig-indienen"
+              className="utrecht-alert utrecht-alert--warning tm-bevestiging"
+            >
+              <p className="utrecht-paragraph" id="kop-bevestig-indienen">
+                <strong>Weet u zeker dat u „{pa.titel}” nu ter ondertekening wilt aanbieden?</strong>
+              </p>
+              <p className="utrecht-paragraph">
+                De {pa.afspraken.length === 1 ? 'afspraak wordt' : `${pa.afspraken.length} afspraken worden`}{' '}
+                vastgezet: niemand kan ze nog aanpassen. Alle {pa.partijen.length} partijen krijgen het
+                verzoek te tekenen. Wilt u daarna toch iets wijzigen, dan moet u het voorstel terugtrekken;
+                gezette handtekeningen vervallen dan.
+              </p>
+              <div className="utrecht-button-group">
+                <Button
+                  appearance="primary-action"
+                  busy={indienenStatus.loading}
+                  onClick={() => {
+                    setBevestigen(false);
+                    void opnieuw(
+                      () => indienen({ variables: { id: pa.id, versie: pa.versie } }),
+                      'De prestatieafspraak is aangeboden ter ondertekening. Alle partijen kunnen nu tekenen.',
+                    );
+                  }}
+                >
+                  Ja, nu aanbieden
+                </Button>
+                <Button onClick={() => setBevestigen(false)}>Nee, nog niet</Button>
+              </div>
+            </div>
+          ) : (
+            <Button
+              appearance="primary-action"
+              busy={indienenStatus.loading}
+              onClick={() => setBevestigen(true)}
+            >
+              Ter ondertekening aanbieden
+            </Button>
+          )}
         </>
       ) : null}
       {acties.has('ONDERTEKENEN') ? (

@@ -1,8 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { periodeFouten, titelFouten } from '@thuismonitor/domain';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../auth/MeContext';
-import { FoutMelding, Laden, veldFouten } from '../../components/Fout';
+import { Laden, veldFouten } from '../../components/Fout';
+import { FoutSamenvatting } from '../../components/FoutSamenvatting';
 import {
   Button,
   ButtonGroup,
@@ -55,21 +57,28 @@ export function NieuweAfspraakPagina() {
   const [fouten, setFouten] = useState<Record<string, string>>({});
   const [maak, { error, loading }] = useMutation(CreatePrestatieafspraakDocument);
   const server = veldFouten(error);
+  const formulier = useRef<HTMLFormElement>(null);
+  const [poging, setPoging] = useState(0);
 
   const verstuur = async (e: FormEvent) => {
     e.preventDefault();
     const f: Record<string, string> = {};
     if (!gemeenteCode) f.gemeenteCode = 'Kies de gemeente.';
-    if (!c.titel.trim()) f.titel = 'Geef de prestatieafspraak een titel.';
-    const van = Number(c.jaarVan);
-    const tot = Number(c.jaarTot);
-    if (!Number.isInteger(van) || van < 2000 || van > 2100)
-      f.jaarVan = 'Vul een jaartal in, bijvoorbeeld 2027.';
-    if (!Number.isInteger(tot) || tot < 2000 || tot > 2100)
-      f.jaarTot = 'Vul een jaartal in, bijvoorbeeld 2030.';
-    else if (!f.jaarVan && tot < van) f.jaarTot = 'Het laatste jaar mag niet vóór het eerste jaar liggen.';
+    const van = Number(c.jaarVan.trim());
+    const tot = Number(c.jaarTot.trim());
+    if (!/^\d{4}$/.test(c.jaarVan.trim())) f.jaarVan = 'Vul een jaartal in, bijvoorbeeld 2027.';
+    if (!/^\d{4}$/.test(c.jaarTot.trim())) f.jaarTot = 'Vul een jaartal in, bijvoorbeeld 2030.';
+    // the API's own rules (libs/domain): a title, the order of the years and the maximum length
+    const regels = [
+      ...titelFouten(c.titel),
+      ...(f.jaarVan || f.jaarTot ? [] : periodeFouten({ jaarVan: van, jaarTot: tot })),
+    ];
+    for (const d of regels) f[d.veld] ??= d.melding;
     setFouten(f);
-    if (Object.keys(f).length) return;
+    if (Object.keys(f).length) {
+      setPoging((p) => p + 1);
+      return;
+    }
     try {
       const r = await maak({
         variables: {
@@ -80,7 +89,7 @@ export function NieuweAfspraakPagina() {
       wis();
       navigate(`/afspraken/${r.data!.createPrestatieafspraak.id}`);
     } catch {
-      /* shown below */
+      setPoging((p) => p + 1);
     }
   };
 
@@ -93,8 +102,8 @@ export function NieuweAfspraakPagina() {
         U stelt een concept op. Daarna voegt u de afspraken toe en nodigt u partijen uit. Pas als iedereen het
         eens is, biedt u het concept aan ter ondertekening.
       </Paragraph>
-      <FoutMelding error={error} />
-      <form className="tm-form" noValidate onSubmit={verstuur}>
+      <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
+      <form ref={formulier} className="tm-form" noValidate onSubmit={verstuur}>
         {org.soort === 'GEMEENTE' ? (
           <DataList items={[{ key: 'Gemeente', value: org.gemeente?.naam ?? org.naam }]} />
         ) : (
