@@ -89,7 +89,13 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
     const token = await fetch(`${url}/dev-oidc/protocol/openid-connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier, client_id: 'thuismonitor-web' }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+        client_id: 'thuismonitor-web',
+      }),
     });
     expect(token.status).toBe(200);
     return ((await token.json()) as { access_token: string }).access_token;
@@ -101,7 +107,10 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
-    return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+    return (await res.json()) as {
+      data?: any;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
   }
 
   it('operator → corporatie + werkgebied + user → that user signs in and logs a toewijzing', async () => {
@@ -109,37 +118,72 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
     const org = await gql(
       operator,
       `mutation ($i: OrganisatieNieuwInput!) { createOrganisatie(input: $i) { id code werkgebiedCodes } }`,
-      { i: { soort: 'CORPORATIE', code: 'L0970', naam: 'Woonbedrijf Lekstroom', werkgebied: ['GM0356', 'GM0344'] } },
+      {
+        i: {
+          soort: 'CORPORATIE',
+          code: 'L0970',
+          naam: 'Woonbedrijf Lekstroom',
+          werkgebied: ['GM0356', 'GM0344'],
+        },
+      },
     );
     expect(org.errors).toBeUndefined();
     const organisatieId = org.data.createOrganisatie.id;
     const gebruiker = await gql(
       operator,
       `mutation ($o: ID!, $i: GebruikerNieuwInput!) { createGebruiker(organisatieId: $o, input: $i) { gebruikersnaam rollen } }`,
-      { o: organisatieId, i: { gebruikersnaam: 'lekstroom.invoer', naam: 'Ilse Lek', email: 'i.lek@lekstroom.example', rollen: ['lezen', 'invoeren'] } },
+      {
+        o: organisatieId,
+        i: {
+          gebruikersnaam: 'lekstroom.invoer',
+          naam: 'Ilse Lek',
+          email: 'i.lek@lekstroom.example',
+          rollen: ['lezen', 'invoeren'],
+        },
+      },
     );
     expect(gebruiker.errors).toBeUndefined();
-    expect(gebruiker.data.createGebruiker).toEqual({ gebruikersnaam: 'lekstroom.invoer', rollen: ['lezen', 'invoeren'] });
+    expect(gebruiker.data.createGebruiker).toEqual({
+      gebruikersnaam: 'lekstroom.invoer',
+      rollen: ['lezen', 'invoeren'],
+    });
 
     const nieuw = await aanmelden('lekstroom.invoer');
-    const me = await gql(nieuw, `{ me { gebruikersnaam rollen permissies organisatie { code naam werkgebied { code } } } }`);
+    const me = await gql(
+      nieuw,
+      `{ me { gebruikersnaam rollen permissies organisatie { code naam werkgebied { code } } } }`,
+    );
     expect(me.errors).toBeUndefined();
     expect(me.data.me).toMatchObject({
       gebruikersnaam: 'lekstroom.invoer',
       rollen: ['lezen', 'invoeren'],
       organisatie: { code: 'L0970', naam: 'Woonbedrijf Lekstroom' },
     });
-    expect(me.data.me.organisatie.werkgebied.map((g: { code: string }) => g.code).sort()).toEqual(['GM0344', 'GM0356']);
+    expect(me.data.me.organisatie.werkgebied.map((g: { code: string }) => g.code).sort()).toEqual([
+      'GM0344',
+      'GM0356',
+    ]);
     expect(me.data.me.permissies).toContain('toewijzing:invoeren');
     expect(me.data.me.permissies).not.toContain('afspraak:tekenen');
 
     const t = await gql(
       nieuw,
       `mutation ($i: ToewijzingInput!) { createToewijzing(input: $i) { id gemeente { code } corporatie { code } } }`,
-      { i: { externKenmerk: 'LEK-0001', gemeenteCode: 'GM0356', datum: vandaagInAmsterdam(new Date()), aandachtsgroep: 'STATUSHOUDERS', huishoudgrootte: 3 } },
+      {
+        i: {
+          externKenmerk: 'LEK-0001',
+          gemeenteCode: 'GM0356',
+          datum: vandaagInAmsterdam(new Date()),
+          aandachtsgroep: 'STATUSHOUDERS',
+          huishoudgrootte: 3,
+        },
+      },
     );
     expect(t.errors).toBeUndefined();
-    expect(t.data.createToewijzing).toMatchObject({ gemeente: { code: 'GM0356' }, corporatie: { code: 'L0970' } });
+    expect(t.data.createToewijzing).toMatchObject({
+      gemeente: { code: 'GM0356' },
+      corporatie: { code: 'L0970' },
+    });
     const { rows } = await db.query(
       `SELECT a.gebruikersnaam, a.actie FROM audit_log a WHERE a.organisatie_id = $1 ORDER BY a.id`,
       [organisatieId],

@@ -16,7 +16,8 @@ describe('organisatiebeheer (GraphQL)', () => {
   afterAll(() => t.close());
 
   const OP = 'bzk.platformbeheer';
-  const VELDEN = 'id code soort naam actief gedeactiveerdOp werkgebiedCodes corporatieIds aantalGebruikers werkgebied { code naam }';
+  const VELDEN =
+    'id code soort naam actief gedeactiveerdOp werkgebiedCodes corporatieIds aantalGebruikers werkgebied { code naam }';
   const CREATE = `mutation ($i: OrganisatieNieuwInput!) { createOrganisatie(input: $i) { ${VELDEN} } }`;
   const WERKGEBIED = `mutation ($id: ID!, $g: [String!]!) { wijzigWerkgebied(id: $id, gemeenteCodes: $g) { ${VELDEN} } }`;
   const HERNOEM = `mutation ($id: ID!, $n: String!) { hernoemOrganisatie(id: $id, naam: $n) { ${VELDEN} } }`;
@@ -27,13 +28,21 @@ describe('organisatiebeheer (GraphQL)', () => {
   const EEN = `query ($id: ID!) { beheerOrganisatie(id: $id) { ${VELDEN} gebruikers { gebruikersnaam rollen actief } historie { actie gebruikersnaam voor na } } }`;
   const TOEWIJZING = `mutation ($i: ToewijzingInput!) { createToewijzing(input: $i) { id gemeente { code } corporatie { code } } }`;
 
-  const tel = async (sql: string, params: unknown[] = []) => (await t.db.query(sql, params)).rows[0].n as number;
+  const tel = async (sql: string, params: unknown[] = []) =>
+    (await t.db.query(sql, params)).rows[0].n as number;
   const auditRijen = (id: string) =>
-    t.db.query(`SELECT actie, voor, na, gebruikersnaam FROM audit_log WHERE entiteit = 'organisatie' AND entiteit_id = $1 ORDER BY id`, [id]);
+    t.db.query(
+      `SELECT actie, voor, na, gebruikersnaam FROM audit_log WHERE entiteit = 'organisatie' AND entiteit_id = $1 ORDER BY id`,
+      [id],
+    );
   /** A token for a user of `code` (Keycloak-shaped: the organisation is the claim, roles are client roles). */
   const tokenVoor = async (code: string, rollen = ['lezen', 'invoeren', 'tekenen', 'beheren']) => ({
     token: await t.token('corporatie.domstad', {
-      claims: { organisatie: code, preferred_username: `test.${code.toLowerCase()}`, resource_access: { 'thuismonitor-api': { roles: rollen } } },
+      claims: {
+        organisatie: code,
+        preferred_username: `test.${code.toLowerCase()}`,
+        resource_access: { 'thuismonitor-api': { roles: rollen } },
+      },
     }),
   });
   const toewijzing = (gemeenteCode: string, kenmerk: string) => ({
@@ -49,7 +58,12 @@ describe('organisatiebeheer (GraphQL)', () => {
 
     it('is created with its L-nummer and werkgebied, audited with the state after', async () => {
       const r = await t.ok(OP, CREATE, {
-        i: { soort: 'CORPORATIE', code: ' l0990 ', naam: 'Woonstichting  De Vaart', werkgebied: ['GM0344', 'gm0356', 'GM0344'] },
+        i: {
+          soort: 'CORPORATIE',
+          code: ' l0990 ',
+          naam: 'Woonstichting  De Vaart',
+          werkgebied: ['GM0344', 'gm0356', 'GM0344'],
+        },
       });
       const org = r.createOrganisatie;
       id = org.id;
@@ -69,7 +83,14 @@ describe('organisatiebeheer (GraphQL)', () => {
           actie: 'CREATE_ORGANISATIE',
           gebruikersnaam: OP,
           voor: null,
-          na: { code: 'L0990', soort: 'CORPORATIE', naam: 'Woonstichting De Vaart', actief: true, werkgebied: ['GM0344', 'GM0356'], corporaties: [] },
+          na: {
+            code: 'L0990',
+            soort: 'CORPORATIE',
+            naam: 'Woonstichting De Vaart',
+            actief: true,
+            werkgebied: ['GM0344', 'GM0356'],
+            corporaties: [],
+          },
         },
       ]);
     });
@@ -78,7 +99,10 @@ describe('organisatiebeheer (GraphQL)', () => {
       const als = await tokenVoor('L0990');
       const binnen = await t.gql(als, TOEWIJZING, { i: toewijzing('GM0344', 'VAART-1') });
       expect(binnen.errors).toBeUndefined();
-      expect(binnen.data!.createToewijzing).toMatchObject({ gemeente: { code: 'GM0344' }, corporatie: { code: 'L0990' } });
+      expect(binnen.data!.createToewijzing).toMatchObject({
+        gemeente: { code: 'GM0344' },
+        corporatie: { code: 'L0990' },
+      });
       const buiten = await t.gql(als, TOEWIJZING, { i: toewijzing('GM0307', 'VAART-2') });
       expect(buiten.errors?.[0].extensions?.code).toBeDefined();
       expect(await tel(`SELECT count(*)::int AS n FROM toewijzing WHERE corporatie_id = $1`, [id])).toBe(1);
@@ -122,14 +146,23 @@ describe('organisatiebeheer (GraphQL)', () => {
       expect(r.deactiveerOrganisatie.gedeactiveerdOp).toEqual(expect.any(String));
       const als = await tokenVoor('L0990');
       // reads go on
-      const lijst = await t.gql(als, `{ toewijzingen(first: 10) { totalCount } me { permissies organisatie { code } } }`);
+      const lijst = await t.gql(
+        als,
+        `{ toewijzingen(first: 10) { totalCount } me { permissies organisatie { code } } }`,
+      );
       expect(lijst.errors).toBeUndefined();
       expect(lijst.data!.toewijzingen.totalCount).toBe(2);
       expect(lijst.data!.me.permissies).not.toContain('toewijzing:invoeren');
-      const gemeente = await t.ok('gemeente.utrecht', `query ($f: ToewijzingFilter) { toewijzingen(filter: $f, first: 10) { nodes { corporatie { code naam } } } }`, {
-        f: { gemeenteCode: 'GM0344' },
+      const gemeente = await t.ok(
+        'gemeente.utrecht',
+        `query ($f: ToewijzingFilter) { toewijzingen(filter: $f, first: 10) { nodes { corporatie { code naam } } } }`,
+        {
+          f: { gemeenteCode: 'GM0344' },
+        },
+      );
+      expect(gemeente.toewijzingen.nodes).toContainEqual({
+        corporatie: { code: 'L0990', naam: 'Woonstichting De Vaart en Eem' },
       });
-      expect(gemeente.toewijzingen.nodes).toContainEqual({ corporatie: { code: 'L0990', naam: 'Woonstichting De Vaart en Eem' } });
       // writes are refused, nothing stored
       const schrijf = await t.gql(als, TOEWIJZING, { i: toewijzing('GM0344', 'VAART-4') });
       expect(schrijf.errors?.[0].extensions?.code).toBe('GEEN_TOEGANG');
@@ -140,19 +173,27 @@ describe('organisatiebeheer (GraphQL)', () => {
       const pa = await t.db.query(`SELECT id FROM prestatieafspraak LIMIT 1`);
       if (pa.rows[0]) {
         await expect(
-          t.db.query(`INSERT INTO prestatieafspraak_partij (prestatieafspraak_id, organisatie_id) VALUES ($1, $2)`, [pa.rows[0].id, id]),
+          t.db.query(
+            `INSERT INTO prestatieafspraak_partij (prestatieafspraak_id, organisatie_id) VALUES ($1, $2)`,
+            [pa.rows[0].id, id],
+          ),
         ).rejects.toThrow(/deactivated/);
       }
       // it is listed only on request
       const zonder = await t.ok(OP, `{ beheerOrganisaties(filter: { zoek: "L0990" }) { code } }`);
       expect(zonder.beheerOrganisaties).toEqual([]);
-      const met = await t.ok(OP, `{ beheerOrganisaties(filter: { zoek: "L0990", inclusiefGedeactiveerd: true }) { code actief } }`);
+      const met = await t.ok(
+        OP,
+        `{ beheerOrganisaties(filter: { zoek: "L0990", inclusiefGedeactiveerd: true }) { code actief } }`,
+      );
       expect(met.beheerOrganisaties).toEqual([{ code: 'L0990', actief: false }]);
     });
 
     it('reactivated: writes work again', async () => {
       await t.ok(OP, HERACTIVEER, { id });
-      expect((await t.gql(await tokenVoor('L0990'), TOEWIJZING, { i: toewijzing('GM0344', 'VAART-5') })).errors).toBeUndefined();
+      expect(
+        (await t.gql(await tokenVoor('L0990'), TOEWIJZING, { i: toewijzing('GM0344', 'VAART-5') })).errors,
+      ).toBeUndefined();
       const { rows } = await auditRijen(id);
       expect(rows.slice(-2).map((r) => [r.actie, r.voor.actief, r.na.actief])).toEqual([
         ['DEACTIVEER_ORGANISATIE', true, false],
@@ -166,36 +207,61 @@ describe('organisatiebeheer (GraphQL)', () => {
       // the reference organisations exist already; remove one unused gemeente to create it anew
       await t.db.query(`DELETE FROM organisatie WHERE code = 'GM1680'`);
       const g = await t.ok(OP, CREATE, { i: { soort: 'GEMEENTE', code: 'GM1680' } });
-      expect(g.createOrganisatie).toMatchObject({ code: 'GM1680', soort: 'GEMEENTE', naam: 'Gemeente Aa en Hunze' });
+      expect(g.createOrganisatie).toMatchObject({
+        code: 'GM1680',
+        soort: 'GEMEENTE',
+        naam: 'Gemeente Aa en Hunze',
+      });
       // a new gemeente's users see their own gemeente at once
       const me = await t.gql(await tokenVoor('GM1680'), `{ me { organisatie { code gemeente { naam } } } }`);
       expect(me.data!.me.organisatie).toEqual({ code: 'GM1680', gemeente: { naam: 'Aa en Hunze' } });
       await t.db.query(`DELETE FROM organisatie WHERE code = 'PV22'`);
       const p = await t.ok(OP, CREATE, { i: { soort: 'PROVINCIE', code: 'pv22' } });
-      expect(p.createOrganisatie).toMatchObject({ code: 'PV22', soort: 'PROVINCIE', naam: 'Provincie Drenthe' });
+      expect(p.createOrganisatie).toMatchObject({
+        code: 'PV22',
+        soort: 'PROVINCIE',
+        naam: 'Provincie Drenthe',
+      });
     });
 
     it('a zorgaanbieder with KVK-nummer and werkgebied; a huurdersorganisatie linked to corporaties', async () => {
-      const z = await t.ok(OP, CREATE, { i: { soort: 'ZORGAANBIEDER', code: '1234 5678', naam: 'Zorggroep Eemland', werkgebied: ['GM0307'] } });
+      const z = await t.ok(OP, CREATE, {
+        i: { soort: 'ZORGAANBIEDER', code: '1234 5678', naam: 'Zorggroep Eemland', werkgebied: ['GM0307'] },
+      });
       expect(z.createOrganisatie).toMatchObject({ code: '12345678', werkgebiedCodes: ['GM0307'] });
       const domstad = await t.orgId('L0801');
       const eemland = await t.orgId('L0802');
       const h = await t.ok(OP, CREATE, {
-        i: { soort: 'HUURDERSORGANISATIE', code: '87654321', naam: 'Huurdersvereniging Eem', werkgebied: ['GM0307'], corporatieIds: [eemland] },
+        i: {
+          soort: 'HUURDERSORGANISATIE',
+          code: '87654321',
+          naam: 'Huurdersvereniging Eem',
+          werkgebied: ['GM0307'],
+          corporatieIds: [eemland],
+        },
       });
       expect(h.createOrganisatie.corporatieIds).toEqual([eemland]);
       const w = await t.ok(OP, CORPORATIES, { id: h.createOrganisatie.id, c: [eemland, domstad] });
       expect([...w.wijzigHuurderCorporaties.corporatieIds].sort()).toEqual([domstad, eemland].sort());
       const { rows } = await auditRijen(h.createOrganisatie.id);
-      expect(rows.at(-1)).toMatchObject({ actie: 'WIJZIG_CORPORATIES', voor: { corporaties: ['L0802'] }, na: { corporaties: ['L0801', 'L0802'] } });
+      expect(rows.at(-1)).toMatchObject({
+        actie: 'WIJZIG_CORPORATIES',
+        voor: { corporaties: ['L0802'] },
+        na: { corporaties: ['L0801', 'L0802'] },
+      });
       // linking to something that is not an active corporatie is refused
       const fout = await t.gql(OP, CORPORATIES, { id: h.createOrganisatie.id, c: [await t.orgId('GM0344')] });
       expect(fout.errors?.[0].message).toBe('Kies alleen actieve woningcorporaties.');
     });
 
     it('shows what needs attention: no werkgebied, no corporatie, no users', async () => {
-      await t.ok(OP, CREATE, { i: { soort: 'HUURDERSORGANISATIE', code: '11223344', naam: 'Huurdersraad Zonder' } });
-      const r = await t.ok(OP, `{ beheerAandacht { zonderWerkgebied { code } huurdersZonderCorporatie { code } zonderGebruikers { code } } }`);
+      await t.ok(OP, CREATE, {
+        i: { soort: 'HUURDERSORGANISATIE', code: '11223344', naam: 'Huurdersraad Zonder' },
+      });
+      const r = await t.ok(
+        OP,
+        `{ beheerAandacht { zonderWerkgebied { code } huurdersZonderCorporatie { code } zonderGebruikers { code } } }`,
+      );
       expect(r.beheerAandacht.zonderWerkgebied.map((o: { code: string }) => o.code)).toContain('11223344');
       const zonderCorporatie = r.beheerAandacht.huurdersZonderCorporatie.map((o: { code: string }) => o.code);
       expect(zonderCorporatie).toContain('11223344');
@@ -212,17 +278,49 @@ describe('organisatiebeheer (GraphQL)', () => {
     ];
 
     it.each([
-      [{ soort: 'CORPORATIE', code: 'L0801', naam: 'Dubbel' }, 'CONFLICT', /Er bestaat al een organisatie met code L0801: /],
+      [
+        { soort: 'CORPORATIE', code: 'L0801', naam: 'Dubbel' },
+        'CONFLICT',
+        /Er bestaat al een organisatie met code L0801: /,
+      ],
       [{ soort: 'GEMEENTE', code: 'GM0344' }, 'CONFLICT', /code GM0344: Gemeente Utrecht/],
-      [{ soort: 'GEMEENTE', code: 'GM9999' }, 'ONGELDIGE_INVOER', /GM9999 staat niet in de CBS-indeling van gemeenten/],
-      [{ soort: 'PROVINCIE', code: 'PV99' }, 'ONGELDIGE_INVOER', /PV99 staat niet in de CBS-indeling van provincies/],
+      [
+        { soort: 'GEMEENTE', code: 'GM9999' },
+        'ONGELDIGE_INVOER',
+        /GM9999 staat niet in de CBS-indeling van gemeenten/,
+      ],
+      [
+        { soort: 'PROVINCIE', code: 'PV99' },
+        'ONGELDIGE_INVOER',
+        /PV99 staat niet in de CBS-indeling van provincies/,
+      ],
       [{ soort: 'CORPORATIE', code: '0801', naam: 'Zonder L' }, 'ONGELDIGE_INVOER', /verwacht een L-nummer/],
-      [{ soort: 'ZORGAANBIEDER', code: 'ZA-NIEUW', naam: 'Zorg' }, 'ONGELDIGE_INVOER', /verwacht een KVK-nummer van 8 cijfers/],
+      [
+        { soort: 'ZORGAANBIEDER', code: 'ZA-NIEUW', naam: 'Zorg' },
+        'ONGELDIGE_INVOER',
+        /verwacht een KVK-nummer van 8 cijfers/,
+      ],
       [{ soort: 'CORPORATIE', code: 'L0991' }, 'ONGELDIGE_INVOER', /Vul de naam van de organisatie in/],
-      [{ soort: 'CORPORATIE', code: 'L0991', naam: 'X', werkgebied: ['GM0344'] }, 'ONGELDIGE_INVOER', /2 tot 200 tekens/],
-      [{ soort: 'CORPORATIE', code: 'L0991', naam: 'Nieuw', werkgebied: ['GM0344', 'GM9998', 'GM9997'] }, 'ONGELDIGE_INVOER', /Deze gemeentecodes bestaan niet: GM9997, GM9998/],
-      [{ soort: 'CORPORATIE', code: 'L0991', naam: 'Nieuw', werkgebied: ['Utrecht'] }, 'ONGELDIGE_INVOER', /Geen gemeentecode: 'Utrecht'/],
-      [{ soort: 'RIJK', code: 'MINFIN', naam: 'Financiën', werkgebied: ['GM0344'] }, 'ONGELDIGE_INVOER', /heeft geen eigen werkgebied/],
+      [
+        { soort: 'CORPORATIE', code: 'L0991', naam: 'X', werkgebied: ['GM0344'] },
+        'ONGELDIGE_INVOER',
+        /2 tot 200 tekens/,
+      ],
+      [
+        { soort: 'CORPORATIE', code: 'L0991', naam: 'Nieuw', werkgebied: ['GM0344', 'GM9998', 'GM9997'] },
+        'ONGELDIGE_INVOER',
+        /Deze gemeentecodes bestaan niet: GM9997, GM9998/,
+      ],
+      [
+        { soort: 'CORPORATIE', code: 'L0991', naam: 'Nieuw', werkgebied: ['Utrecht'] },
+        'ONGELDIGE_INVOER',
+        /Geen gemeentecode: 'Utrecht'/,
+      ],
+      [
+        { soort: 'RIJK', code: 'MINFIN', naam: 'Financiën', werkgebied: ['GM0344'] },
+        'ONGELDIGE_INVOER',
+        /heeft geen eigen werkgebied/,
+      ],
     ])('%j → %s', async (input, code, melding) => {
       const voor = await aantallen();
       const r = await t.gql(OP, CREATE, { i: input });
@@ -243,7 +341,10 @@ describe('organisatiebeheer (GraphQL)', () => {
     it('an unknown or malformed id is not found', async () => {
       for (const id of ['00000000-0000-4000-8000-000000000000', 'geen-uuid']) {
         const r = await t.gql(OP, HERNOEM, { id, n: 'Naam' });
-        expect(r.errors?.[0]).toMatchObject({ message: 'De organisatie is niet gevonden.', extensions: { code: 'NIET_GEVONDEN' } });
+        expect(r.errors?.[0]).toMatchObject({
+          message: 'De organisatie is niet gevonden.',
+          extensions: { code: 'NIET_GEVONDEN' },
+        });
       }
     });
 
@@ -267,24 +368,55 @@ describe('organisatiebeheer (GraphQL)', () => {
             [HERNOEM, { id, n: 'Overgenomen' }],
             [DEACTIVEER, { id }],
             [WERKGEBIED, { id, g: [] }],
-            [GEBRUIKER, { o: id, i: { gebruikersnaam: 'indringer', naam: 'In Dringer', email: 'i@x.example', rollen: ['lezen'] } }],
+            [
+              GEBRUIKER,
+              {
+                o: id,
+                i: {
+                  gebruikersnaam: 'indringer',
+                  naam: 'In Dringer',
+                  email: 'i@x.example',
+                  rollen: ['lezen'],
+                },
+              },
+            ],
           ] as const) {
             const r = await t.gql(als, q, v);
-            antwoorden.push({ data: r.data ?? null, fout: r.errors?.map((e) => [e.message, e.extensions?.code]) });
+            antwoorden.push({
+              data: r.data ?? null,
+              fout: r.errors?.map((e) => [e.message, e.extensions?.code]),
+            });
           }
         }
         for (const q of [`{ beheerOrganisaties { id } }`, `{ beheerAandacht { zonderGebruikers { id } } }`]) {
           const r = await t.gql(als, q);
-          antwoorden.push({ data: r.data ?? null, fout: r.errors?.map((e) => [e.message, e.extensions?.code]) });
+          antwoorden.push({
+            data: r.data ?? null,
+            fout: r.errors?.map((e) => [e.message, e.extensions?.code]),
+          });
         }
         const c = await t.gql(als, CREATE, { i: { soort: 'CORPORATIE', code: 'L0999', naam: 'Indringer' } });
-        antwoorden.push({ data: c.data ?? null, fout: c.errors?.map((e) => [e.message, e.extensions?.code]) });
+        antwoorden.push({
+          data: c.data ?? null,
+          fout: c.errors?.map((e) => [e.message, e.extensions?.code]),
+        });
         for (const a of antwoorden) {
-          expect(a).toEqual({ data: null, fout: [['U heeft geen toestemming voor deze handeling.', 'GEEN_TOEGANG']] });
+          expect(a).toEqual({
+            data: null,
+            fout: [['U heeft geen toestemming voor deze handeling.', 'GEEN_TOEGANG']],
+          });
         }
         expect(await tel(`SELECT count(*)::int AS n FROM audit_log`)).toBe(voor);
-        expect(await tel(`SELECT count(*)::int AS n FROM organisatie WHERE code = 'L0999' OR naam = 'Overgenomen'`)).toBe(0);
-        expect(await tel(`SELECT count(*)::int AS n FROM organisatie_gebruiker WHERE gebruikersnaam = 'indringer'`)).toBe(0);
+        expect(
+          await tel(
+            `SELECT count(*)::int AS n FROM organisatie WHERE code = 'L0999' OR naam = 'Overgenomen'`,
+          ),
+        ).toBe(0);
+        expect(
+          await tel(
+            `SELECT count(*)::int AS n FROM organisatie_gebruiker WHERE gebruikersnaam = 'indringer'`,
+          ),
+        ).toBe(0);
       },
     );
 
@@ -293,13 +425,16 @@ describe('organisatiebeheer (GraphQL)', () => {
       try {
         await c.query('BEGIN');
         await c.query(`SET LOCAL ROLE thuismonitor_app`);
-        await c.query(`SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', 'CORPORATIE', true)`, [
-          await t.orgId('L0801'),
-        ]);
-        await expect(c.query(`UPDATE organisatie SET naam = 'Gekaapt' WHERE code = 'L0802'`)).resolves.toMatchObject({ rowCount: 0 });
-        await expect(c.query(`INSERT INTO organisatie (code, soort, naam) VALUES ('L0998', 'CORPORATIE', 'X')`)).rejects.toThrow(
-          /row-level security/,
+        await c.query(
+          `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', 'CORPORATIE', true)`,
+          [await t.orgId('L0801')],
         );
+        await expect(
+          c.query(`UPDATE organisatie SET naam = 'Gekaapt' WHERE code = 'L0802'`),
+        ).resolves.toMatchObject({ rowCount: 0 });
+        await expect(
+          c.query(`INSERT INTO organisatie (code, soort, naam) VALUES ('L0998', 'CORPORATIE', 'X')`),
+        ).rejects.toThrow(/row-level security/);
       } finally {
         await c.query('ROLLBACK');
         c.release();
@@ -312,24 +447,59 @@ describe('organisatiebeheer (GraphQL)', () => {
       const org = await t.orgId('L0802');
       const r = await t.ok(OP, GEBRUIKER, {
         o: org,
-        i: { gebruikersnaam: 'Anna.Eem', naam: ' Anna  de Wit ', email: 'A.deWit@eemland.example', rollen: ['invoeren'] },
+        i: {
+          gebruikersnaam: 'Anna.Eem',
+          naam: ' Anna  de Wit ',
+          email: 'A.deWit@eemland.example',
+          rollen: ['invoeren'],
+        },
       });
-      expect(r.createGebruiker).toMatchObject({ gebruikersnaam: 'anna.eem', naam: 'Anna de Wit', email: 'a.dewit@eemland.example', rollen: ['lezen', 'invoeren'], actief: true });
+      expect(r.createGebruiker).toMatchObject({
+        gebruikersnaam: 'anna.eem',
+        naam: 'Anna de Wit',
+        email: 'a.dewit@eemland.example',
+        rollen: ['lezen', 'invoeren'],
+        actief: true,
+      });
       const een = await t.ok(OP, EEN, { id: org });
-      expect(een.beheerOrganisatie.gebruikers).toEqual([{ gebruikersnaam: 'anna.eem', rollen: ['lezen', 'invoeren'], actief: true }]);
-      expect(een.beheerOrganisatie.historie[0]).toMatchObject({ actie: 'CREATE_GEBRUIKER', gebruikersnaam: OP });
-      const d = await t.ok(OP, `mutation ($id: ID!) { deactiveerGebruiker(id: $id) { actief } }`, { id: r.createGebruiker.id });
+      expect(een.beheerOrganisatie.gebruikers).toEqual([
+        { gebruikersnaam: 'anna.eem', rollen: ['lezen', 'invoeren'], actief: true },
+      ]);
+      expect(een.beheerOrganisatie.historie[0]).toMatchObject({
+        actie: 'CREATE_GEBRUIKER',
+        gebruikersnaam: OP,
+      });
+      const d = await t.ok(OP, `mutation ($id: ID!) { deactiveerGebruiker(id: $id) { actief } }`, {
+        id: r.createGebruiker.id,
+      });
       expect(d.deactiveerGebruiker.actief).toBe(false);
     });
 
     it('bad input is named per field; duplicates (also of demo accounts) and platformbeheer outside BZK are refused', async () => {
       const org = await t.orgId('L0802');
       const voor = await tel(`SELECT count(*)::int AS n FROM organisatie_gebruiker`);
-      const velden = await t.gql(OP, GEBRUIKER, { o: org, i: { gebruikersnaam: 'a b', naam: '', email: 'geen-adres', rollen: ['baas'] } });
-      expect(velden.errors?.[0].extensions?.details.map((d: { veld: string }) => d.veld)).toEqual(['gebruikersnaam', 'naam', 'email', 'rollen']);
-      const demo = await t.gql(OP, GEBRUIKER, { o: org, i: { gebruikersnaam: 'corporatie.domstad', naam: 'Dubbel', email: 'd@x.example', rollen: [] } });
-      expect(demo.errors?.[0]).toMatchObject({ message: 'De gebruikersnaam corporatie.domstad is al in gebruik.', extensions: { code: 'CONFLICT' } });
-      const pb = await t.gql(OP, GEBRUIKER, { o: org, i: { gebruikersnaam: 'stiekem', naam: 'Stie Kem', email: 's@x.example', rollen: ['platformbeheer'] } });
+      const velden = await t.gql(OP, GEBRUIKER, {
+        o: org,
+        i: { gebruikersnaam: 'a b', naam: '', email: 'geen-adres', rollen: ['baas'] },
+      });
+      expect(velden.errors?.[0].extensions?.details.map((d: { veld: string }) => d.veld)).toEqual([
+        'gebruikersnaam',
+        'naam',
+        'email',
+        'rollen',
+      ]);
+      const demo = await t.gql(OP, GEBRUIKER, {
+        o: org,
+        i: { gebruikersnaam: 'corporatie.domstad', naam: 'Dubbel', email: 'd@x.example', rollen: [] },
+      });
+      expect(demo.errors?.[0]).toMatchObject({
+        message: 'De gebruikersnaam corporatie.domstad is al in gebruik.',
+        extensions: { code: 'CONFLICT' },
+      });
+      const pb = await t.gql(OP, GEBRUIKER, {
+        o: org,
+        i: { gebruikersnaam: 'stiekem', naam: 'Stie Kem', email: 's@x.example', rollen: ['platformbeheer'] },
+      });
       expect(pb.errors?.[0].message).toBe('De rol platformbeheer bestaat alleen binnen het Rijk (BZK).');
       expect(await tel(`SELECT count(*)::int AS n FROM organisatie_gebruiker`)).toBe(voor);
     });

@@ -50,6 +50,9 @@ const NieuwbouwPagina = laad(() => import('./pages/Nieuwbouw'), 'NieuwbouwPagina
 const KwartaalcijfersPagina = laad(() => import('./pages/Kwartaalcijfers'), 'KwartaalcijfersPagina');
 const GemeentenPagina = laad(() => import('./pages/Referentie'), 'GemeentenPagina');
 const OrganisatiesPagina = laad(() => import('./pages/Referentie'), 'OrganisatiesPagina');
+const BeheerPagina = laad(() => import('./beheer/BeheerPagina'), 'BeheerPagina');
+const NieuweOrganisatiePagina = laad(() => import('./beheer/BeheerPagina'), 'NieuweOrganisatiePagina');
+const OrganisatieBeheerPagina = laad(() => import('./beheer/BeheerPagina'), 'OrganisatieBeheerPagina');
 
 /** Shown while a page's chunk loads (usually a few milliseconds). */
 function PaginaLaden() {
@@ -115,6 +118,9 @@ function AppRoutes() {
                 <Route path="kwartaalcijfers" element={<KwartaalcijfersPagina />} />
                 <Route path="gemeenten" element={<GemeentenPagina />} />
                 <Route path="organisaties" element={<OrganisatiesPagina />} />
+                <Route path="beheer" element={<BeheerPagina />} />
+                <Route path="beheer/nieuw" element={<NieuweOrganisatiePagina />} />
+                <Route path="beheer/:id" element={<OrganisatieBeheerPagina />} />
                 <Route path="*" element={<NietGevondenPagina />} />
               </Routes>
             </Suspense>

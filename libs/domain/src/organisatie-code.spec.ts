@@ -57,7 +57,9 @@ describe('werkgebied and naam', () => {
 
   it('folds duplicates and sorts; names every malformed code', () => {
     expect(normaliseerWerkgebied(['gm0356', 'GM0344', 'GM0356'])).toEqual(['GM0344', 'GM0356']);
-    expect(() => normaliseerWerkgebied(['GM0344', 'Utrecht', '0356'])).toThrow("Geen gemeentecode: 'Utrecht', '0356'");
+    expect(() => normaliseerWerkgebied(['GM0344', 'Utrecht', '0356'])).toThrow(
+      "Geen gemeentecode: 'Utrecht', '0356'",
+    );
   });
 
   it('trims names and refuses empty or overlong ones', () => {

@@ -18,7 +18,10 @@ import type { OrganisatieSoort } from './organisatie-soort';
 const VORM: Record<OrganisatieSoort, { patroon: RegExp; uitleg: string }> = {
   GEMEENTE: { patroon: /^GM\d{4}$/, uitleg: 'een CBS-gemeentecode, bijvoorbeeld GM0344' },
   PROVINCIE: { patroon: /^PV\d{2}$/, uitleg: 'een CBS-provinciecode, bijvoorbeeld PV26' },
-  CORPORATIE: { patroon: /^L\d{4}$/, uitleg: 'een L-nummer van de Autoriteit woningcorporaties, bijvoorbeeld L0801' },
+  CORPORATIE: {
+    patroon: /^L\d{4}$/,
+    uitleg: 'een L-nummer van de Autoriteit woningcorporaties, bijvoorbeeld L0801',
+  },
   HUURDERSORGANISATIE: { patroon: /^\d{8}$/, uitleg: 'een KVK-nummer van 8 cijfers' },
   ZORGAANBIEDER: { patroon: /^\d{8}$/, uitleg: 'een KVK-nummer van 8 cijfers' },
   RIJK: { patroon: /^[A-Z]{2,10}$/, uitleg: 'een afkorting van 2 tot 10 hoofdletters, bijvoorbeeld BZK' },
@@ -29,13 +32,20 @@ export function normaliseerOrganisatieCode(soort: OrganisatieSoort, invoer: stri
   const code = invoer.trim().toUpperCase().replace(/[\s.]/g, '');
   const vorm = VORM[soort];
   if (!vorm.patroon.test(code)) {
-    throw new DomainError('ONGELDIGE_CODE', `De code '${invoer.trim()}' is geen geldige code: verwacht ${vorm.uitleg}.`);
+    throw new DomainError(
+      'ONGELDIGE_CODE',
+      `De code '${invoer.trim()}' is geen geldige code: verwacht ${vorm.uitleg}.`,
+    );
   }
   return code;
 }
 
 /** The kinds whose werkgebied is kept by hand (gemeente, provincie and Rijk follow from their area). */
-export const SOORTEN_MET_WERKGEBIED: readonly OrganisatieSoort[] = ['CORPORATIE', 'ZORGAANBIEDER', 'HUURDERSORGANISATIE'];
+export const SOORTEN_MET_WERKGEBIED: readonly OrganisatieSoort[] = [
+  'CORPORATIE',
+  'ZORGAANBIEDER',
+  'HUURDERSORGANISATIE',
+];
 
 export function heeftEigenWerkgebied(soort: OrganisatieSoort): boolean {
   return SOORTEN_MET_WERKGEBIED.includes(soort);

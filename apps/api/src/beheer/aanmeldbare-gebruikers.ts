@@ -9,8 +9,13 @@ import type { ScopedDb } from '../database/scoped-db.service';
  * Keycloak the same users exist in the realm (docs/onboarding.md).
  */
 export async function aanmeldbareGebruikers(db: ScopedDb): Promise<DevAccount[]> {
-  const rijen: { gebruikersnaam: string; naam: string; email: string; organisatie: string; rollen: string[] }[] =
-    await db.publiek((m) => m.query(`SELECT * FROM tm_aanmeldbare_gebruikers()`));
+  const rijen: {
+    gebruikersnaam: string;
+    naam: string;
+    email: string;
+    organisatie: string;
+    rollen: string[];
+  }[] = await db.publiek((m) => m.query(`SELECT * FROM tm_aanmeldbare_gebruikers()`));
   return rijen.map((r) => ({
     username: r.gebruikersnaam,
     naam: r.naam,

@@ -26,7 +26,9 @@ export class BeheerResolver {
     private readonly referentie: ReferentieService,
   ) {}
 
-  @Query(() => [BeheerOrganisatie], { description: 'Organisaties voor de platformbeheerder (ook gedeactiveerde, op verzoek)' })
+  @Query(() => [BeheerOrganisatie], {
+    description: 'Organisaties voor de platformbeheerder (ook gedeactiveerde, op verzoek)',
+  })
   @Vereist('organisatie:beheren')
   beheerOrganisaties(
     @Ctx() ctx: RequestContext,
@@ -37,11 +39,16 @@ export class BeheerResolver {
 
   @Query(() => BeheerOrganisatie)
   @Vereist('organisatie:beheren')
-  beheerOrganisatie(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BeheerOrganisatie> {
+  beheerOrganisatie(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<BeheerOrganisatie> {
     return this.service.opId(ctx, id);
   }
 
-  @Query(() => BeheerAandacht, { description: 'Organisaties die aandacht vragen (geen werkgebied, geen corporatie, geen gebruikers)' })
+  @Query(() => BeheerAandacht, {
+    description: 'Organisaties die aandacht vragen (geen werkgebied, geen corporatie, geen gebruikers)',
+  })
   @Vereist('organisatie:beheren')
   beheerAandacht(@Ctx() ctx: RequestContext): Promise<BeheerAandacht> {
     return this.service.aandacht(ctx);
@@ -49,7 +56,10 @@ export class BeheerResolver {
 
   @Mutation(() => BeheerOrganisatie, { description: 'Maakt een organisatie aan met haar officiële code' })
   @Vereist('organisatie:beheren')
-  createOrganisatie(@Ctx() ctx: RequestContext, @Args('input') input: OrganisatieNieuwInput): Promise<BeheerOrganisatie> {
+  createOrganisatie(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: OrganisatieNieuwInput,
+  ): Promise<BeheerOrganisatie> {
     return this.service.maak(ctx, input);
   }
 
@@ -63,7 +73,9 @@ export class BeheerResolver {
     return this.service.hernoem(ctx, id, naam);
   }
 
-  @Mutation(() => BeheerOrganisatie, { description: 'Vervangt het werkgebied (corporatie, zorgaanbieder, huurdersorganisatie)' })
+  @Mutation(() => BeheerOrganisatie, {
+    description: 'Vervangt het werkgebied (corporatie, zorgaanbieder, huurdersorganisatie)',
+  })
   @Vereist('organisatie:beheren')
   wijzigWerkgebied(
     @Ctx() ctx: RequestContext,
@@ -87,17 +99,25 @@ export class BeheerResolver {
     description: 'Deactiveert een organisatie: geschiedenis blijft leesbaar, nieuwe invoer wordt geweigerd',
   })
   @Vereist('organisatie:beheren')
-  deactiveerOrganisatie(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BeheerOrganisatie> {
+  deactiveerOrganisatie(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<BeheerOrganisatie> {
     return this.service.deactiveer(ctx, id);
   }
 
   @Mutation(() => BeheerOrganisatie)
   @Vereist('organisatie:beheren')
-  heractiveerOrganisatie(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BeheerOrganisatie> {
+  heractiveerOrganisatie(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<BeheerOrganisatie> {
     return this.service.heractiveer(ctx, id);
   }
 
-  @Mutation(() => BeheerGebruiker, { description: 'Registreert een gebruiker voor een organisatie (zie docs/onboarding.md)' })
+  @Mutation(() => BeheerGebruiker, {
+    description: 'Registreert een gebruiker voor een organisatie (zie docs/onboarding.md)',
+  })
   @Vereist('organisatie:beheren')
   createGebruiker(
     @Ctx() ctx: RequestContext,
@@ -109,13 +129,18 @@ export class BeheerResolver {
 
   @Mutation(() => BeheerGebruiker)
   @Vereist('organisatie:beheren')
-  deactiveerGebruiker(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<BeheerGebruiker> {
+  deactiveerGebruiker(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<BeheerGebruiker> {
     return this.service.deactiveerGebruiker(ctx, id);
   }
 
   @ResolveField(() => [Gemeente])
   werkgebied(@Parent() o: BeheerOrganisatie): Promise<Gemeente[]> {
-    return o.werkgebiedCodes.length ? this.referentie.gemeenten({ codes: o.werkgebiedCodes }) : Promise.resolve([]);
+    return o.werkgebiedCodes.length
+      ? this.referentie.gemeenten({ codes: o.werkgebiedCodes })
+      : Promise.resolve([]);
   }
 
   @ResolveField(() => [BeheerGebruiker])
@@ -124,7 +149,8 @@ export class BeheerResolver {
   }
 
   @ResolveField(() => String, {
-    description: 'Keycloak partial import (JSON) van de actieve geregistreerde gebruikers: attribuut organisatie en clientrollen',
+    description:
+      'Keycloak partial import (JSON) van de actieve geregistreerde gebruikers: attribuut organisatie en clientrollen',
   })
   async keycloakImport(@Ctx() ctx: RequestContext, @Parent() o: BeheerOrganisatie): Promise<string> {
     const gebruikers = (await this.service.gebruikers(ctx, o.id)).filter((g) => g.actief);

@@ -119,7 +119,9 @@ export class BeheerService {
       );
       return {
         zonderWerkgebied: rijen.filter((o) => o.werkgebiedCodes.length === 0),
-        huurdersZonderCorporatie: rijen.filter((o) => o.soort === 'HUURDERSORGANISATIE' && o.corporatieIds.length === 0),
+        huurdersZonderCorporatie: rijen.filter(
+          (o) => o.soort === 'HUURDERSORGANISATIE' && o.corporatieIds.length === 0,
+        ),
         zonderGebruikers: rijen.filter((o) => o.aantalGebruikers === 0),
       };
     });
@@ -138,9 +140,10 @@ export class BeheerService {
         const tabel = soort === 'GEMEENTE' ? 'gemeente' : 'provincie';
         const [ref] = await m.query(`SELECT naam FROM ${tabel} WHERE code = $1`, [code]);
         if (!ref) {
-          throw ongeldig(`De code ${code} staat niet in de CBS-indeling van ${soort === 'GEMEENTE' ? 'gemeenten' : 'provincies'}.`, [
-            { veld: 'code', melding: 'Onbekende CBS-code' },
-          ]);
+          throw ongeldig(
+            `De code ${code} staat niet in de CBS-indeling van ${soort === 'GEMEENTE' ? 'gemeenten' : 'provincies'}.`,
+            [{ veld: 'code', melding: 'Onbekende CBS-code' }],
+          );
         }
         naam = input.naam?.trim()
           ? veld('naam', () => normaliseerOrganisatieNaam(input.naam!))
@@ -148,7 +151,8 @@ export class BeheerService {
         if (soort === 'GEMEENTE') gemeenteCode = code;
         else provincieCode = code;
       } else {
-        if (!input.naam?.trim()) throw ongeldig('Vul de naam van de organisatie in.', [{ veld: 'naam', melding: 'Verplicht' }]);
+        if (!input.naam?.trim())
+          throw ongeldig('Vul de naam van de organisatie in.', [{ veld: 'naam', melding: 'Verplicht' }]);
         naam = veld('naam', () => normaliseerOrganisatieNaam(input.naam!));
       }
       const [bestaand] = await m.query(`SELECT naam, actief FROM organisatie WHERE code = $1`, [code]);
@@ -201,9 +205,14 @@ export class BeheerService {
     return this.opId(ctx, id);
   }
 
-  async wijzigCorporaties(ctx: RequestContext, id: string, corporatieIds: string[]): Promise<BeheerOrganisatie> {
+  async wijzigCorporaties(
+    ctx: RequestContext,
+    id: string,
+    corporatieIds: string[],
+  ): Promise<BeheerOrganisatie> {
     await this.wijzig(ctx, id, 'WIJZIG_CORPORATIES', async (m, org) => {
-      if (org.soort !== 'HUURDERSORGANISATIE') throw ongeldig('Alleen een huurdersorganisatie wordt aan corporaties verbonden.');
+      if (org.soort !== 'HUURDERSORGANISATIE')
+        throw ongeldig('Alleen een huurdersorganisatie wordt aan corporaties verbonden.');
       await this.zetCorporaties(m, id, await this.controleerCorporaties(m, corporatieIds));
     });
     return this.opId(ctx, id);
@@ -244,14 +253,22 @@ export class BeheerService {
    * `organisatie` = the organisation's code and these client roles of thuismonitor-api
    * (docs/onboarding.md). With the development login (DEV_OIDC=true) the user can sign in at once.
    */
-  async maakGebruiker(ctx: RequestContext, organisatieId: string, input: GebruikerNieuwInput): Promise<BeheerGebruiker> {
+  async maakGebruiker(
+    ctx: RequestContext,
+    organisatieId: string,
+    input: GebruikerNieuwInput,
+  ): Promise<BeheerGebruiker> {
     const gebruikersnaam = input.gebruikersnaam.trim().toLowerCase();
     const fouten: { veld: string; melding: string }[] = [];
     if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(gebruikersnaam)) {
-      fouten.push({ veld: 'gebruikersnaam', melding: '3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje' });
+      fouten.push({
+        veld: 'gebruikersnaam',
+        melding: '3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje',
+      });
     }
     const naam = input.naam.trim().replace(/\s+/g, ' ');
-    if (naam.length < 2 || naam.length > 200) fouten.push({ veld: 'naam', melding: 'Vul de naam in (2 tot 200 tekens)' });
+    if (naam.length < 2 || naam.length > 200)
+      fouten.push({ veld: 'naam', melding: 'Vul de naam in (2 tot 200 tekens)' });
     const email = input.email.trim().toLowerCase();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
       fouten.push({ veld: 'email', melding: 'Geen geldig e-mailadres' });
@@ -259,7 +276,8 @@ export class BeheerService {
     const onbekend = input.rollen.filter((r) => !isRol(r));
     if (onbekend.length) fouten.push({ veld: 'rollen', melding: `Onbekende rol: ${onbekend.join(', ')}` });
     const rollen: Rol[] = ROLLEN.filter((r) => r === 'lezen' || input.rollen.includes(r));
-    if (fouten.length) throw ongeldig('De gebruiker is niet opgeslagen: controleer de gemarkeerde velden.', fouten);
+    if (fouten.length)
+      throw ongeldig('De gebruiker is niet opgeslagen: controleer de gemarkeerde velden.', fouten);
 
     const id = await this.schrijf(ctx, async (m) => {
       const org = await this.lees(m, organisatieId, { voorUpdate: true });
@@ -270,7 +288,9 @@ export class BeheerService {
           { veld: 'rollen', melding: 'Niet toegestaan voor deze organisatie' },
         ]);
       }
-      const [bestaand] = await m.query(`SELECT 1 FROM organisatie_gebruiker WHERE gebruikersnaam = $1`, [gebruikersnaam]);
+      const [bestaand] = await m.query(`SELECT 1 FROM organisatie_gebruiker WHERE gebruikersnaam = $1`, [
+        gebruikersnaam,
+      ]);
       if (bestaand || DEMO_ACCOUNTS.some((a) => a.username === gebruikersnaam)) {
         throw conflict(`De gebruikersnaam ${gebruikersnaam} is al in gebruik.`);
       }
@@ -294,9 +314,10 @@ export class BeheerService {
   async deactiveerGebruiker(ctx: RequestContext, gebruikerId: string): Promise<BeheerGebruiker> {
     if (!isUuid(gebruikerId)) throw nietGevonden('De gebruiker');
     await this.schrijf(ctx, async (m) => {
-      const [g] = await m.query(`${GEBRUIKER.replace('SELECT ', 'SELECT organisatie_id AS "organisatieId", ')} WHERE id = $1 FOR UPDATE`, [
-        gebruikerId,
-      ]);
+      const [g] = await m.query(
+        `${GEBRUIKER.replace('SELECT ', 'SELECT organisatie_id AS "organisatieId", ')} WHERE id = $1 FOR UPDATE`,
+        [gebruikerId],
+      );
       if (!g) throw nietGevonden('De gebruiker');
       if (!g.actief) return;
       await m.query(`UPDATE organisatie_gebruiker SET actief = false WHERE id = $1`, [gebruikerId]);
@@ -352,7 +373,11 @@ export class BeheerService {
     });
   }
 
-  private async lees(m: EntityManager, id: string, opties: { voorUpdate?: boolean } = {}): Promise<BeheerOrganisatie | undefined> {
+  private async lees(
+    m: EntityManager,
+    id: string,
+    opties: { voorUpdate?: boolean } = {},
+  ): Promise<BeheerOrganisatie | undefined> {
     if (opties.voorUpdate) await m.query(`SELECT 1 FROM organisatie WHERE id = $1 FOR UPDATE`, [id]);
     const [row] = await m.query(`${SELECT} WHERE o.id = $1`, [id]);
     return row;
@@ -387,13 +412,16 @@ export class BeheerService {
     const codes = veld('werkgebied', () => normaliseerWerkgebied(invoer));
     if (!codes.length) return codes;
     const bekend = new Set<string>(
-      (await m.query(`SELECT code FROM gemeente WHERE code = ANY($1::text[])`, [codes])).map((r: { code: string }) => r.code),
+      (await m.query(`SELECT code FROM gemeente WHERE code = ANY($1::text[])`, [codes])).map(
+        (r: { code: string }) => r.code,
+      ),
     );
     const onbekend = codes.filter((c) => !bekend.has(c));
     if (onbekend.length) {
-      throw ongeldig(`Deze gemeentecode${onbekend.length > 1 ? 's bestaan' : ' bestaat'} niet: ${onbekend.join(', ')}.`, [
-        { veld: 'werkgebied', melding: `Onbekend: ${onbekend.join(', ')}` },
-      ]);
+      throw ongeldig(
+        `Deze gemeentecode${onbekend.length > 1 ? 's bestaan' : ' bestaat'} niet: ${onbekend.join(', ')}.`,
+        [{ veld: 'werkgebied', melding: `Onbekend: ${onbekend.join(', ')}` }],
+      );
     }
     return codes;
   }
@@ -405,18 +433,26 @@ export class BeheerService {
     const geldig = uniek.filter(isUuid);
     const gevonden = new Set<string>(
       (
-        await m.query(`SELECT id FROM organisatie WHERE id = ANY($1::uuid[]) AND soort = 'CORPORATIE' AND actief`, [geldig])
+        await m.query(
+          `SELECT id FROM organisatie WHERE id = ANY($1::uuid[]) AND soort = 'CORPORATIE' AND actief`,
+          [geldig],
+        )
       ).map((r: { id: string }) => r.id),
     );
     const fout = uniek.filter((id) => !gevonden.has(id));
     if (fout.length) {
-      throw ongeldig('Kies alleen actieve woningcorporaties.', [{ veld: 'corporatieIds', melding: `Geen actieve corporatie: ${fout.join(', ')}` }]);
+      throw ongeldig('Kies alleen actieve woningcorporaties.', [
+        { veld: 'corporatieIds', melding: `Geen actieve corporatie: ${fout.join(', ')}` },
+      ]);
     }
     return uniek;
   }
 
   private async zetWerkgebied(m: EntityManager, id: string, codes: string[]): Promise<void> {
-    await m.query(`DELETE FROM organisatie_werkgebied WHERE organisatie_id = $1 AND NOT (gemeente_code = ANY($2::text[]))`, [id, codes]);
+    await m.query(
+      `DELETE FROM organisatie_werkgebied WHERE organisatie_id = $1 AND NOT (gemeente_code = ANY($2::text[]))`,
+      [id, codes],
+    );
     await m.query(
       `INSERT INTO organisatie_werkgebied (organisatie_id, gemeente_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
       [id, codes],
@@ -444,4 +480,3 @@ function veld<T>(naam: string, f: () => T): T {
     throw err;
   }
 }
-

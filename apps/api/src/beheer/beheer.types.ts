@@ -2,13 +2,18 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { OrganisatieSoort } from '@thuismonitor/domain';
 import { OrganisatieSoortEnum } from '../common/graphql-enums';
 
-@ObjectType({ description: 'Een gebruiker die de platformbeheerder voor een organisatie heeft geregistreerd' })
+@ObjectType({
+  description: 'Een gebruiker die de platformbeheerder voor een organisatie heeft geregistreerd',
+})
 export class BeheerGebruiker {
   @Field(() => ID) id: string;
-  @Field({ description: 'Gebruikersnaam in Keycloak (kleine letters, cijfers, punt, streepje)' }) gebruikersnaam: string;
+  @Field({ description: 'Gebruikersnaam in Keycloak (kleine letters, cijfers, punt, streepje)' })
+  gebruikersnaam: string;
   @Field() naam: string;
   @Field() email: string;
-  @Field(() => [String], { description: 'Clientrollen van thuismonitor-api: lezen, invoeren, tekenen, beheren' })
+  @Field(() => [String], {
+    description: 'Clientrollen van thuismonitor-api: lezen, invoeren, tekenen, beheren',
+  })
   rollen: string[];
   @Field() actief: boolean;
   @Field() aangemaaktOp: Date;
@@ -19,11 +24,14 @@ export class BeheerAuditRegel {
   @Field(() => Date) tijdstip: Date;
   @Field(() => String, { nullable: true }) gebruikersnaam: string | null;
   @Field() actie: string;
-  @Field(() => String, { nullable: true, description: 'Toestand vóór de handeling (JSON)' }) voor: string | null;
+  @Field(() => String, { nullable: true, description: 'Toestand vóór de handeling (JSON)' }) voor:
+    string | null;
   @Field(() => String, { nullable: true, description: 'Toestand na de handeling (JSON)' }) na: string | null;
 }
 
-@ObjectType({ description: 'Een organisatie zoals de platformbeheerder haar ziet, ook als zij gedeactiveerd is' })
+@ObjectType({
+  description: 'Een organisatie zoals de platformbeheerder haar ziet, ook als zij gedeactiveerd is',
+})
 export class BeheerOrganisatie {
   @Field(() => ID) id: string;
   @Field() code: string;
@@ -32,8 +40,10 @@ export class BeheerOrganisatie {
   @Field() actief: boolean;
   @Field(() => Date, { nullable: true }) gedeactiveerdOp: Date | null;
   @Field() aangemaaktOp: Date;
-  @Field(() => [String], { description: 'CBS-codes van de gemeenten in het werkgebied' }) werkgebiedCodes: string[];
-  @Field(() => [ID], { description: 'Corporaties waaraan deze huurdersorganisatie verbonden is' }) corporatieIds: string[];
+  @Field(() => [String], { description: 'CBS-codes van de gemeenten in het werkgebied' })
+  werkgebiedCodes: string[];
+  @Field(() => [ID], { description: 'Corporaties waaraan deze huurdersorganisatie verbonden is' })
+  corporatieIds: string[];
   @Field(() => Int, { description: 'Actieve geregistreerde gebruikers' }) aantalGebruikers: number;
 }
 
@@ -47,12 +57,20 @@ export class BeheerOrganisatieFilter {
 @InputType()
 export class OrganisatieNieuwInput {
   @Field(() => OrganisatieSoortEnum) soort: OrganisatieSoort;
-  @Field({ description: 'GM-code, PV-code, L-nummer (corporatie), KVK-nummer (huurders, zorgaanbieder) of afkorting (Rijk)' })
+  @Field({
+    description:
+      'GM-code, PV-code, L-nummer (corporatie), KVK-nummer (huurders, zorgaanbieder) of afkorting (Rijk)',
+  })
   code: string;
-  @Field({ nullable: true, description: 'Verplicht, behalve voor gemeente en provincie (dan de CBS-naam)' }) naam?: string;
-  @Field(() => [String], { nullable: true, description: 'Werkgebied (corporatie, zorgaanbieder, huurdersorganisatie)' })
+  @Field({ nullable: true, description: 'Verplicht, behalve voor gemeente en provincie (dan de CBS-naam)' })
+  naam?: string;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Werkgebied (corporatie, zorgaanbieder, huurdersorganisatie)',
+  })
   werkgebied?: string[];
-  @Field(() => [ID], { nullable: true, description: 'Corporaties (alleen huurdersorganisatie)' }) corporatieIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Corporaties (alleen huurdersorganisatie)' })
+  corporatieIds?: string[];
 }
 
 @InputType()
@@ -65,9 +83,13 @@ export class GebruikerNieuwInput {
 
 @ObjectType({ description: 'Wat de platformbeheerder aandacht vraagt' })
 export class BeheerAandacht {
-  @Field(() => [BeheerOrganisatie], { description: 'Corporaties, zorgaanbieders en huurdersorganisaties zonder werkgebied' })
+  @Field(() => [BeheerOrganisatie], {
+    description: 'Corporaties, zorgaanbieders en huurdersorganisaties zonder werkgebied',
+  })
   zonderWerkgebied: BeheerOrganisatie[];
-  @Field(() => [BeheerOrganisatie], { description: 'Huurdersorganisaties die aan geen corporatie verbonden zijn' })
+  @Field(() => [BeheerOrganisatie], {
+    description: 'Huurdersorganisaties die aan geen corporatie verbonden zijn',
+  })
   huurdersZonderCorporatie: BeheerOrganisatie[];
   @Field(() => [BeheerOrganisatie], {
     description: 'Corporaties, zorgaanbieders en huurdersorganisaties zonder geregistreerde gebruikers',

@@ -16,9 +16,17 @@ describe('keycloakGebruiker', () => {
 
   it('maps every demo account exactly as the shipped realm has it (without credentials)', () => {
     for (const a of DEMO_ACCOUNTS) {
-      const { credentials: _c, ...inRealm } = realm.users.find((u: { username: string }) => u.username === a.username);
+      const { credentials: _c, ...inRealm } = realm.users.find(
+        (u: { username: string }) => u.username === a.username,
+      );
       expect(
-        keycloakGebruiker({ gebruikersnaam: a.username, naam: a.naam, email: a.email, organisatieCode: a.organisatie, rollen: a.rollen }),
+        keycloakGebruiker({
+          gebruikersnaam: a.username,
+          naam: a.naam,
+          email: a.email,
+          organisatieCode: a.organisatie,
+          rollen: a.rollen,
+        }),
       ).toEqual(inRealm);
     }
   });
@@ -26,7 +34,11 @@ describe('keycloakGebruiker', () => {
   it('the realm maps the attribute to the organisatie claim and declares the roles the API knows', () => {
     const web = realm.clients.find((c: { clientId: string }) => c.clientId === 'thuismonitor-web');
     const mapper = web.protocolMappers.find((m: { name: string }) => m.name === 'organisatie');
-    expect(mapper.config).toMatchObject({ 'user.attribute': 'organisatie', 'claim.name': 'organisatie', 'access.token.claim': 'true' });
+    expect(mapper.config).toMatchObject({
+      'user.attribute': 'organisatie',
+      'claim.name': 'organisatie',
+      'access.token.claim': 'true',
+    });
     expect(realm.roles.client['thuismonitor-api'].map((r: { name: string }) => r.name)).toEqual([
       'lezen',
       'invoeren',
@@ -44,8 +56,20 @@ describe('keycloakGebruiker', () => {
       profiel.attributes.find((a: { name: string }) => a.name === 'organisatie').validations.pattern.pattern,
     );
     const imp = keycloakPartialImport([
-      { gebruikersnaam: 'lekstroom.invoer', naam: 'Ilse Lek', email: 'i.lek@lekstroom.example', organisatieCode: 'L0970', rollen: ['lezen', 'invoeren'] },
-      { gebruikersnaam: 'huurders.eem', naam: 'Eem', email: 'h@eem.example', organisatieCode: '87654321', rollen: ['lezen'] },
+      {
+        gebruikersnaam: 'lekstroom.invoer',
+        naam: 'Ilse Lek',
+        email: 'i.lek@lekstroom.example',
+        organisatieCode: 'L0970',
+        rollen: ['lezen', 'invoeren'],
+      },
+      {
+        gebruikersnaam: 'huurders.eem',
+        naam: 'Eem',
+        email: 'h@eem.example',
+        organisatieCode: '87654321',
+        rollen: ['lezen'],
+      },
     ]);
     expect(imp.ifResourceExists).toBe('SKIP');
     expect(imp.users[0]).toEqual({

@@ -55,7 +55,15 @@ export class DevOidcController {
   async loginPage(@Query() q: Record<string, string>): Promise<string> {
     const fout = this.controleerAuthRequest(q);
     if (fout) return this.pagina('Aanmelden mislukt', `<p role="alert">${esc(fout)}</p>`);
-    const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'nonce', 'scope']
+    const hidden = [
+      'client_id',
+      'redirect_uri',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+      'nonce',
+      'scope',
+    ]
       .filter((k) => q[k] !== undefined)
       .map((k) => `<input type="hidden" name="${k}" value="${esc(q[k])}">`)
       .join('');
@@ -78,7 +86,9 @@ export class DevOidcController {
     const fout = this.controleerAuthRequest(body);
     const account = (await this.accounts()).find((a) => a.username === body.username);
     if (fout || !account) {
-      res.status(400).send(this.pagina('Aanmelden mislukt', `<p role="alert">${esc(fout ?? 'Onbekend account.')}</p>`));
+      res
+        .status(400)
+        .send(this.pagina('Aanmelden mislukt', `<p role="alert">${esc(fout ?? 'Onbekend account.')}</p>`));
       return;
     }
     const code = randomBytes(24).toString('base64url');
@@ -114,12 +124,20 @@ export class DevOidcController {
       return;
     }
     const account = grant.account;
-    const accessToken = await this.issuer.mintClaims(this.issuer.claimsFor(account), { expiresInSeconds: 3600 });
+    const accessToken = await this.issuer.mintClaims(this.issuer.claimsFor(account), {
+      expiresInSeconds: 3600,
+    });
     const idToken = await this.issuer.mintClaims(
       { ...this.issuer.claimsFor(account, WEB_CLIENT_ID), typ: 'ID', nonce: grant.nonce },
       { expiresInSeconds: 3600 },
     );
-    res.json({ access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: 3600, scope: 'openid profile email' });
+    res.json({
+      access_token: accessToken,
+      id_token: idToken,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: 'openid profile email',
+    });
   }
 
   @Get('protocol/openid-connect/logout')
@@ -130,7 +148,8 @@ export class DevOidcController {
 
   private controleerAuthRequest(q: Record<string, string>): string | undefined {
     if (q.client_id !== WEB_CLIENT_ID) return 'Onbekende client.';
-    if (q.response_type !== undefined && q.response_type !== 'code') return 'Alleen de authorization code flow wordt ondersteund.';
+    if (q.response_type !== undefined && q.response_type !== 'code')
+      return 'Alleen de authorization code flow wordt ondersteund.';
     if (!q.redirect_uri || !this.redirectToegestaan(q.redirect_uri)) return 'Ongeldige redirect_uri.';
     if (!q.code_challenge || q.code_challenge_method !== 'S256') return 'PKCE (S256) is verplicht.';
     return undefined;

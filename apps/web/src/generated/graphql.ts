@@ -55,6 +55,13 @@ export type AfspraakInput = {
 export type AfspraakSoort = 'INDICATOR' | 'MIJLPAAL';
 export const AfspraakSoortWaarden = ['INDICATOR', 'MIJLPAAL'] as const;
 
+export type BeheerOrganisatieFilter = {
+  inclusiefGedeactiveerd?: boolean | null;
+  soort?: OrganisatieSoort | null;
+  /** Deel van naam of code */
+  zoek?: string | null;
+};
+
 export type CyclusStapCode = 'BOD' | 'EVALUATIE' | 'ONDERTEKENING';
 export const CyclusStapCodeWaarden = ['BOD', 'EVALUATIE', 'ONDERTEKENING'] as const;
 
@@ -86,6 +93,13 @@ export type GebiedInput = {
 /** Soort gebied: gemeente, woningmarktregio, provincie of land */
 export type GebiedSoort = 'GEMEENTE' | 'LAND' | 'PROVINCIE' | 'WONINGMARKTREGIO';
 export const GebiedSoortWaarden = ['GEMEENTE', 'LAND', 'PROVINCIE', 'WONINGMARKTREGIO'] as const;
+
+export type GebruikerNieuwInput = {
+  email: string;
+  gebruikersnaam: string;
+  naam: string;
+  rollen: Array<string>;
+};
 
 export type GemeenteFilter = {
   codes?: Array<string> | null;
@@ -195,6 +209,18 @@ export type OrganisatieFilter = {
   gemeenteCode?: string | null;
   soort?: OrganisatieSoort | null;
   zoek?: string | null;
+};
+
+export type OrganisatieNieuwInput = {
+  /** GM-code, PV-code, L-nummer (corporatie), KVK-nummer (huurders, zorgaanbieder) of afkorting (Rijk) */
+  code: string;
+  /** Corporaties (alleen huurdersorganisatie) */
+  corporatieIds?: Array<string> | null;
+  /** Verplicht, behalve voor gemeente en provincie (dan de CBS-naam) */
+  naam?: string | null;
+  soort: OrganisatieSoort;
+  /** Werkgebied (corporatie, zorgaanbieder, huurdersorganisatie) */
+  werkgebied?: Array<string> | null;
 };
 
 /** Soort organisatie */
@@ -785,11 +811,10 @@ export type IndicatorenQuery = {
 };
 export type IndicatorenQueryVariables = {
   actielijn?: Actielijn | null;
-  aandachtsgroep?: Aandachtsgroep | null;
 };
 export const IndicatorenDocument: TypedDocumentNode<IndicatorenQuery, IndicatorenQueryVariables> = gql`
-  query Indicatoren($actielijn: Actielijn, $aandachtsgroep: Aandachtsgroep) {
-    indicatoren(actielijn: $actielijn, aandachtsgroep: $aandachtsgroep) {
+  query Indicatoren($actielijn: Actielijn) {
+    indicatoren(actielijn: $actielijn) {
       code
       naam
       omschrijving
@@ -2856,42 +2881,6 @@ export const UpdateMijlpaalStatusDocument: TypedDocumentNode<
   }
 `;
 
-/** query AuditLog (apps/web/src/graphql/afspraken.graphql) */
-export type AuditLogQuery = {
-  /** Wijzigingsgeschiedenis van een prestatieafspraak (alleen voor partijen) */
-  auditLog: Array<{
-    id: string;
-    /** Technische code van de handeling, bijvoorbeeld AFSPRAAK_TOEGEVOEGD */
-    actie: string;
-    /** De handeling in gewone taal */
-    omschrijving: string;
-    tijdstip: string;
-    gebruikersnaam: string | null;
-    organisatie: {
-      id: string;
-      naam: string;
-    } | null;
-  }>;
-};
-export type AuditLogQueryVariables = {
-  prestatieafspraakId: string;
-};
-export const AuditLogDocument: TypedDocumentNode<AuditLogQuery, AuditLogQueryVariables> = gql`
-  query AuditLog($prestatieafspraakId: ID!) {
-    auditLog(prestatieafspraakId: $prestatieafspraakId) {
-      id
-      actie
-      omschrijving
-      tijdstip
-      gebruikersnaam
-      organisatie {
-        id
-        naam
-      }
-    }
-  }
-`;
-
 /** query Me (apps/web/src/graphql/basis.graphql) */
 export type MeQuery = {
   /** De aangemelde gebruiker */
@@ -3044,6 +3033,632 @@ export const OrganisatiesDocument: TypedDocumentNode<OrganisatiesQuery, Organisa
         code
         naam
       }
+    }
+  }
+`;
+
+/** fragment BeheerOrganisatieVelden (apps/web/src/graphql/beheer.graphql) */
+export type BeheerOrganisatieVeldenFragment = {
+  id: string;
+  code: string;
+  soort: OrganisatieSoort;
+  naam: string;
+  actief: boolean;
+  gedeactiveerdOp: string | null;
+  aangemaaktOp: string;
+  /** CBS-codes van de gemeenten in het werkgebied */
+  werkgebiedCodes: Array<string>;
+  /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+  corporatieIds: Array<string>;
+  /** Actieve geregistreerde gebruikers */
+  aantalGebruikers: number;
+  werkgebied: Array<{
+    /** CBS-code, bijvoorbeeld GM0344 */
+    code: string;
+    naam: string;
+  }>;
+};
+
+/** query BeheerOrganisaties (apps/web/src/graphql/beheer.graphql) */
+export type BeheerOrganisatiesQuery = {
+  /** Organisaties voor de platformbeheerder (ook gedeactiveerde, op verzoek) */
+  beheerOrganisaties: Array<{
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+  }>;
+};
+export type BeheerOrganisatiesQueryVariables = {
+  filter?: BeheerOrganisatieFilter | null;
+};
+export const BeheerOrganisatiesDocument: TypedDocumentNode<
+  BeheerOrganisatiesQuery,
+  BeheerOrganisatiesQueryVariables
+> = gql`
+  query BeheerOrganisaties($filter: BeheerOrganisatieFilter) {
+    beheerOrganisaties(filter: $filter) {
+      ...BeheerOrganisatieVelden
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** query BeheerOrganisatie (apps/web/src/graphql/beheer.graphql) */
+export type BeheerOrganisatieQuery = {
+  beheerOrganisatie: {
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+    gebruikers: Array<{
+      id: string;
+      /** Gebruikersnaam in Keycloak (kleine letters, cijfers, punt, streepje) */
+      gebruikersnaam: string;
+      naam: string;
+      email: string;
+      /** Clientrollen van thuismonitor-api: lezen, invoeren, tekenen, beheren */
+      rollen: Array<string>;
+      actief: boolean;
+      aangemaaktOp: string;
+    }>;
+    /** Keycloak partial import (JSON) van de actieve geregistreerde gebruikers: attribuut organisatie en clientrollen */
+    keycloakImport: string;
+    /** Auditlog van deze organisatie, nieuwste eerst */
+    historie: Array<{
+      tijdstip: string;
+      gebruikersnaam: string | null;
+      actie: string;
+      /** Toestand vóór de handeling (JSON) */
+      voor: string | null;
+      /** Toestand na de handeling (JSON) */
+      na: string | null;
+    }>;
+  };
+};
+export type BeheerOrganisatieQueryVariables = {
+  id: string;
+};
+export const BeheerOrganisatieDocument: TypedDocumentNode<
+  BeheerOrganisatieQuery,
+  BeheerOrganisatieQueryVariables
+> = gql`
+  query BeheerOrganisatie($id: ID!) {
+    beheerOrganisatie(id: $id) {
+      ...BeheerOrganisatieVelden
+      gebruikers {
+        id
+        gebruikersnaam
+        naam
+        email
+        rollen
+        actief
+        aangemaaktOp
+      }
+      keycloakImport
+      historie {
+        tijdstip
+        gebruikersnaam
+        actie
+        voor
+        na
+      }
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** query BeheerAandacht (apps/web/src/graphql/beheer.graphql) */
+export type BeheerAandachtQuery = {
+  /** Organisaties die aandacht vragen (geen werkgebied, geen corporatie, geen gebruikers) */
+  beheerAandacht: {
+    /** Corporaties, zorgaanbieders en huurdersorganisaties zonder werkgebied */
+    zonderWerkgebied: Array<{
+      id: string;
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    /** Huurdersorganisaties die aan geen corporatie verbonden zijn */
+    huurdersZonderCorporatie: Array<{
+      id: string;
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    /** Corporaties, zorgaanbieders en huurdersorganisaties zonder geregistreerde gebruikers */
+    zonderGebruikers: Array<{
+      id: string;
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+  };
+};
+export type BeheerAandachtQueryVariables = Record<string, never>;
+export const BeheerAandachtDocument: TypedDocumentNode<BeheerAandachtQuery, BeheerAandachtQueryVariables> =
+  gql`
+    query BeheerAandacht {
+      beheerAandacht {
+        zonderWerkgebied {
+          id
+          code
+          naam
+          soort
+        }
+        huurdersZonderCorporatie {
+          id
+          code
+          naam
+          soort
+        }
+        zonderGebruikers {
+          id
+          code
+          naam
+          soort
+        }
+      }
+    }
+  `;
+
+/** query BeheerCorporaties (apps/web/src/graphql/beheer.graphql) */
+export type BeheerCorporatiesQuery = {
+  organisaties: Array<{
+    id: string;
+    /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+    code: string;
+    naam: string;
+  }>;
+};
+export type BeheerCorporatiesQueryVariables = Record<string, never>;
+export const BeheerCorporatiesDocument: TypedDocumentNode<
+  BeheerCorporatiesQuery,
+  BeheerCorporatiesQueryVariables
+> = gql`
+  query BeheerCorporaties {
+    organisaties(filter: { soort: CORPORATIE }) {
+      id
+      code
+      naam
+    }
+  }
+`;
+
+/** mutation CreateOrganisatie (apps/web/src/graphql/beheer.graphql) */
+export type CreateOrganisatieMutation = {
+  /** Maakt een organisatie aan met haar officiële code */
+  createOrganisatie: {
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+  };
+};
+export type CreateOrganisatieMutationVariables = {
+  input: OrganisatieNieuwInput;
+};
+export const CreateOrganisatieDocument: TypedDocumentNode<
+  CreateOrganisatieMutation,
+  CreateOrganisatieMutationVariables
+> = gql`
+  mutation CreateOrganisatie($input: OrganisatieNieuwInput!) {
+    createOrganisatie(input: $input) {
+      ...BeheerOrganisatieVelden
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** mutation HernoemOrganisatie (apps/web/src/graphql/beheer.graphql) */
+export type HernoemOrganisatieMutation = {
+  hernoemOrganisatie: {
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+  };
+};
+export type HernoemOrganisatieMutationVariables = {
+  id: string;
+  naam: string;
+};
+export const HernoemOrganisatieDocument: TypedDocumentNode<
+  HernoemOrganisatieMutation,
+  HernoemOrganisatieMutationVariables
+> = gql`
+  mutation HernoemOrganisatie($id: ID!, $naam: String!) {
+    hernoemOrganisatie(id: $id, naam: $naam) {
+      ...BeheerOrganisatieVelden
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** mutation WijzigWerkgebied (apps/web/src/graphql/beheer.graphql) */
+export type WijzigWerkgebiedMutation = {
+  /** Vervangt het werkgebied (corporatie, zorgaanbieder, huurdersorganisatie) */
+  wijzigWerkgebied: {
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+  };
+};
+export type WijzigWerkgebiedMutationVariables = {
+  id: string;
+  gemeenteCodes: Array<string>;
+};
+export const WijzigWerkgebiedDocument: TypedDocumentNode<
+  WijzigWerkgebiedMutation,
+  WijzigWerkgebiedMutationVariables
+> = gql`
+  mutation WijzigWerkgebied($id: ID!, $gemeenteCodes: [String!]!) {
+    wijzigWerkgebied(id: $id, gemeenteCodes: $gemeenteCodes) {
+      ...BeheerOrganisatieVelden
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** mutation WijzigHuurderCorporaties (apps/web/src/graphql/beheer.graphql) */
+export type WijzigHuurderCorporatiesMutation = {
+  /** Vervangt de corporaties van een huurdersorganisatie */
+  wijzigHuurderCorporaties: {
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+  };
+};
+export type WijzigHuurderCorporatiesMutationVariables = {
+  id: string;
+  corporatieIds: Array<string>;
+};
+export const WijzigHuurderCorporatiesDocument: TypedDocumentNode<
+  WijzigHuurderCorporatiesMutation,
+  WijzigHuurderCorporatiesMutationVariables
+> = gql`
+  mutation WijzigHuurderCorporaties($id: ID!, $corporatieIds: [ID!]!) {
+    wijzigHuurderCorporaties(id: $id, corporatieIds: $corporatieIds) {
+      ...BeheerOrganisatieVelden
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** mutation DeactiveerOrganisatie (apps/web/src/graphql/beheer.graphql) */
+export type DeactiveerOrganisatieMutation = {
+  /** Deactiveert een organisatie: geschiedenis blijft leesbaar, nieuwe invoer wordt geweigerd */
+  deactiveerOrganisatie: {
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+  };
+};
+export type DeactiveerOrganisatieMutationVariables = {
+  id: string;
+};
+export const DeactiveerOrganisatieDocument: TypedDocumentNode<
+  DeactiveerOrganisatieMutation,
+  DeactiveerOrganisatieMutationVariables
+> = gql`
+  mutation DeactiveerOrganisatie($id: ID!) {
+    deactiveerOrganisatie(id: $id) {
+      ...BeheerOrganisatieVelden
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** mutation HeractiveerOrganisatie (apps/web/src/graphql/beheer.graphql) */
+export type HeractiveerOrganisatieMutation = {
+  heractiveerOrganisatie: {
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+  };
+};
+export type HeractiveerOrganisatieMutationVariables = {
+  id: string;
+};
+export const HeractiveerOrganisatieDocument: TypedDocumentNode<
+  HeractiveerOrganisatieMutation,
+  HeractiveerOrganisatieMutationVariables
+> = gql`
+  mutation HeractiveerOrganisatie($id: ID!) {
+    heractiveerOrganisatie(id: $id) {
+      ...BeheerOrganisatieVelden
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** mutation CreateGebruiker (apps/web/src/graphql/beheer.graphql) */
+export type CreateGebruikerMutation = {
+  /** Registreert een gebruiker voor een organisatie (zie docs/onboarding.md) */
+  createGebruiker: {
+    id: string;
+    /** Gebruikersnaam in Keycloak (kleine letters, cijfers, punt, streepje) */
+    gebruikersnaam: string;
+  };
+};
+export type CreateGebruikerMutationVariables = {
+  organisatieId: string;
+  input: GebruikerNieuwInput;
+};
+export const CreateGebruikerDocument: TypedDocumentNode<
+  CreateGebruikerMutation,
+  CreateGebruikerMutationVariables
+> = gql`
+  mutation CreateGebruiker($organisatieId: ID!, $input: GebruikerNieuwInput!) {
+    createGebruiker(organisatieId: $organisatieId, input: $input) {
+      id
+      gebruikersnaam
+    }
+  }
+`;
+
+/** mutation DeactiveerGebruiker (apps/web/src/graphql/beheer.graphql) */
+export type DeactiveerGebruikerMutation = {
+  deactiveerGebruiker: {
+    id: string;
+    actief: boolean;
+  };
+};
+export type DeactiveerGebruikerMutationVariables = {
+  id: string;
+};
+export const DeactiveerGebruikerDocument: TypedDocumentNode<
+  DeactiveerGebruikerMutation,
+  DeactiveerGebruikerMutationVariables
+> = gql`
+  mutation DeactiveerGebruiker($id: ID!) {
+    deactiveerGebruiker(id: $id) {
+      id
+      actief
     }
   }
 `;

@@ -125,6 +125,13 @@ export const NAVIGATIE: readonly NavItem[] = [
     uitleg: 'Alle deelnemende organisaties',
     permissie: 'organisatie:lezen',
   },
+  {
+    pad: '/beheer',
+    label: 'Organisatiebeheer',
+    uitleg: 'Organisaties, werkgebieden en gebruikers beheren (platformbeheer)',
+    soorten: ['RIJK'],
+    permissie: 'organisatie:beheren',
+  },
 ];
 
 export function navigatieVoor(soort: OrganisatieSoort, permissies: readonly string[]): NavItem[] {

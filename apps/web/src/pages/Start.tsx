@@ -20,6 +20,7 @@ import {
   ToewijzingenDocument,
 } from '../generated/graphql';
 import { navigatieVoor } from '../layout/navigatie';
+import { BeheerAandacht } from '../beheer/BeheerAandacht';
 import { formatDag, formatDatumTijd, formatGetal, organisatieSoortLabel, ROL_LABELS } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
 import { termijnTekst } from '../lib/termijn';
@@ -51,6 +52,7 @@ export function StartPagina() {
           ) : null}
           {magIk(me, 'rapportage:lezen') ? <RapportagesWerk /> : null}
           {org.soort === 'CORPORATIE' && magIk(me, 'toewijzing:invoeren') ? <ImportWerk /> : null}
+          {magIk(me, 'organisatie:beheren') ? <BeheerAandacht /> : null}
         </div>
       </section>
       <section aria-labelledby="kop-taken">

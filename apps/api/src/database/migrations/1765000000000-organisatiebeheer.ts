@@ -23,7 +23,9 @@ export class Organisatiebeheer1765000000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE organisatie ADD COLUMN gedeactiveerd_op timestamptz`);
-    await q.query(`ALTER TABLE organisatie ADD CONSTRAINT organisatie_deactivering_ck CHECK (actief = (gedeactiveerd_op IS NULL))`);
+    await q.query(
+      `ALTER TABLE organisatie ADD CONSTRAINT organisatie_deactivering_ck CHECK (actief = (gedeactiveerd_op IS NULL))`,
+    );
 
     await q.query(`
       CREATE TABLE organisatie_huurder_corporatie (
@@ -31,7 +33,9 @@ export class Organisatiebeheer1765000000000 implements MigrationInterface {
         corporatie_id uuid NOT NULL REFERENCES organisatie(id),
         PRIMARY KEY (huurdersorganisatie_id, corporatie_id)
       )`);
-    await q.query(`CREATE INDEX organisatie_huurder_corporatie_corp_idx ON organisatie_huurder_corporatie (corporatie_id)`);
+    await q.query(
+      `CREATE INDEX organisatie_huurder_corporatie_corp_idx ON organisatie_huurder_corporatie (corporatie_id)`,
+    );
 
     await q.query(`
       CREATE TABLE organisatie_gebruiker (
@@ -56,17 +60,23 @@ export class Organisatiebeheer1765000000000 implements MigrationInterface {
     for (const tabel of ['organisatie', 'organisatie_werkgebied', 'organisatie_huurder_corporatie']) {
       await q.query(`ALTER TABLE ${tabel} ENABLE ROW LEVEL SECURITY`);
       await q.query(`CREATE POLICY ${tabel}_lezen ON ${tabel} FOR SELECT USING (true)`);
-      await q.query(`CREATE POLICY ${tabel}_beheer_nieuw ON ${tabel} FOR INSERT WITH CHECK (tm_organisatie_soort() = 'RIJK')`);
+      await q.query(
+        `CREATE POLICY ${tabel}_beheer_nieuw ON ${tabel} FOR INSERT WITH CHECK (tm_organisatie_soort() = 'RIJK')`,
+      );
       await q.query(
         `CREATE POLICY ${tabel}_beheer_wijzig ON ${tabel} FOR UPDATE USING (tm_organisatie_soort() = 'RIJK') WITH CHECK (tm_organisatie_soort() = 'RIJK')`,
       );
-      await q.query(`CREATE POLICY ${tabel}_beheer_weg ON ${tabel} FOR DELETE USING (tm_organisatie_soort() = 'RIJK')`);
+      await q.query(
+        `CREATE POLICY ${tabel}_beheer_weg ON ${tabel} FOR DELETE USING (tm_organisatie_soort() = 'RIJK')`,
+      );
     }
     await q.query(`ALTER TABLE organisatie_gebruiker ENABLE ROW LEVEL SECURITY`);
     await q.query(`
       CREATE POLICY organisatie_gebruiker_lezen ON organisatie_gebruiker FOR SELECT
         USING (tm_organisatie_soort() = 'RIJK' OR organisatie_id = tm_organisatie())`);
-    await q.query(`CREATE POLICY organisatie_gebruiker_nieuw ON organisatie_gebruiker FOR INSERT WITH CHECK (tm_organisatie_soort() = 'RIJK')`);
+    await q.query(
+      `CREATE POLICY organisatie_gebruiker_nieuw ON organisatie_gebruiker FOR INSERT WITH CHECK (tm_organisatie_soort() = 'RIJK')`,
+    );
     await q.query(`
       CREATE POLICY organisatie_gebruiker_wijzig ON organisatie_gebruiker FOR UPDATE
         USING (tm_organisatie_soort() = 'RIJK') WITH CHECK (tm_organisatie_soort() = 'RIJK')`);
@@ -102,7 +112,8 @@ export class Organisatiebeheer1765000000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION tm_partij_moet_actief_zijn()`);
     await q.query(`DROP FUNCTION tm_aanmeldbare_gebruikers()`);
     for (const tabel of ['organisatie', 'organisatie_werkgebied']) {
-      for (const p of ['lezen', 'beheer_nieuw', 'beheer_wijzig', 'beheer_weg']) await q.query(`DROP POLICY ${tabel}_${p} ON ${tabel}`);
+      for (const p of ['lezen', 'beheer_nieuw', 'beheer_wijzig', 'beheer_weg'])
+        await q.query(`DROP POLICY ${tabel}_${p} ON ${tabel}`);
       await q.query(`ALTER TABLE ${tabel} DISABLE ROW LEVEL SECURITY`);
     }
     await q.query(`REVOKE INSERT, DELETE ON organisatie_werkgebied FROM thuismonitor_app`);

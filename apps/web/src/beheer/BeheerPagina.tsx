@@ -1,0 +1,740 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { FoutMelding, foutMeldingen, Laden, veldFouten } from '../components/Fout';
+import { FoutSamenvatting } from '../components/FoutSamenvatting';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  Checkbox,
+  DataList,
+  Fieldset,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+  Select,
+  StatusBadge,
+  Tabel,
+  Textbox,
+} from '../components/nl';
+import {
+  BeheerCorporatiesDocument,
+  BeheerOrganisatieDocument,
+  BeheerOrganisatiesDocument,
+  CreateGebruikerDocument,
+  CreateOrganisatieDocument,
+  DeactiveerGebruikerDocument,
+  DeactiveerOrganisatieDocument,
+  GemeentenDocument,
+  HeractiveerOrganisatieDocument,
+  HernoemOrganisatieDocument,
+  OrganisatieSoortWaarden,
+  WijzigHuurderCorporatiesDocument,
+  WijzigWerkgebiedDocument,
+  type BeheerOrganisatieQuery,
+  type OrganisatieSoort,
+} from '../generated/graphql';
+import { formatDatumTijd, formatGetal, organisatieSoortLabel, ROL_LABELS } from '../lib/format';
+import { usePaginaTitel } from '../lib/pagina';
+import { BeheerAandacht } from './BeheerAandacht';
+
+const MET_WERKGEBIED: readonly OrganisatieSoort[] = ['CORPORATIE', 'ZORGAANBIEDER', 'HUURDERSORGANISATIE'];
+const CODE_UITLEG: Record<OrganisatieSoort, string> = {
+  CORPORATIE: 'Het L-nummer van de Autoriteit woningcorporaties, bijvoorbeeld L0801.',
+  GEMEENTE: 'De CBS-gemeentecode, bijvoorbeeld GM0344. De naam komt uit de CBS-indeling.',
+  PROVINCIE: 'De CBS-provinciecode, bijvoorbeeld PV26. De naam komt uit de CBS-indeling.',
+  HUURDERSORGANISATIE: 'Het KVK-nummer (8 cijfers).',
+  ZORGAANBIEDER: 'Het KVK-nummer (8 cijfers).',
+  RIJK: 'Een afkorting van 2 tot 10 hoofdletters, bijvoorbeeld BZK.',
+};
+const ROLLEN = ['lezen', 'invoeren', 'tekenen', 'beheren'] as const;
+
+/** Gemeente names or codes, separated by commas or new lines, to CBS codes (unknown ones stay as typed: the API names them). */
+function useWerkgebiedInvoer() {
+  const { data } = useQuery(GemeentenDocument, { variables: { filter: {} } });
+  const opNaam = new Map((data?.gemeenten ?? []).map((g) => [g.naam.toLocaleLowerCase('nl'), g.code]));
+  return (tekst: string) =>
+    tekst
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => opNaam.get(s.toLocaleLowerCase('nl')) ?? s);
+}
+
+/** /beheer: the operator's organisation list, with what needs attention. */
+export function BeheerPagina() {
+  usePaginaTitel('Organisatiebeheer');
+  const [params, setParams] = useSearchParams();
+  const zoek = params.get('zoek') ?? '';
+  const soort = (params.get('soort') ?? '') as OrganisatieSoort | '';
+  const alle = params.get('alle') === '1';
+  const [invoer, setInvoer] = useState({ zoek, soort, alle });
+  const { data, error, loading } = useQuery(BeheerOrganisatiesDocument, {
+    variables: { filter: { zoek: zoek || null, soort: soort || null, inclusiefGedeactiveerd: alle } },
+    fetchPolicy: 'cache-and-network',
+  });
+  const rijen = data?.beheerOrganisaties ?? [];
+  return (
+    <>
+      <Heading level={1}>Organisatiebeheer</Heading>
+      <Paragraph lead>
+        Organisaties aanmaken met hun officiële code, werkgebieden bijhouden en gebruikers registreren. Elke
+        handeling komt in het auditlog.
+      </Paragraph>
+      <ButtonLink appearance="primary-action" to="/beheer/nieuw">
+        Nieuwe organisatie
+      </ButtonLink>
+      <BeheerAandacht />
+      <Heading level={2}>Organisaties</Heading>
+      <form
+        className="tm-filter"
+        role="search"
+        aria-label="Organisaties zoeken"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const p = new URLSearchParams();
+          if (invoer.zoek) p.set('zoek', invoer.zoek);
+          if (invoer.soort) p.set('soort', invoer.soort);
+          if (invoer.alle) p.set('alle', '1');
+          setParams(p);
+        }}
+      >
+        <FormField label="Zoek op naam of code">
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              value={invoer.zoek}
+              onChange={(e) => setInvoer({ ...invoer, zoek: e.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField label="Soort">
+          {(ids) => (
+            <Select
+              ids={ids}
+              value={invoer.soort}
+              onChange={(e) => setInvoer({ ...invoer, soort: e.target.value as OrganisatieSoort | '' })}
+            >
+              <option value="">Alle soorten</option>
+              {OrganisatieSoortWaarden.map((s) => (
+                <option key={s} value={s}>
+                  {organisatieSoortLabel(s)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Ook gedeactiveerde organisaties" checkbox>
+          {(ids) => (
+            <Checkbox
+              ids={ids}
+              checked={invoer.alle}
+              onChange={(e) => setInvoer({ ...invoer, alle: e.target.checked })}
+            />
+          )}
+        </FormField>
+        <Button type="submit" appearance="secondary-action">
+          Zoeken
+        </Button>
+      </form>
+      <FoutMelding error={error} />
+      {loading && !data ? <Laden /> : null}
+      {data ? (
+        <Tabel
+          caption={`${formatGetal(rijen.length)} organisaties`}
+          rijen={rijen}
+          sleutel={(o) => o.id}
+          kolommen={[
+            { kop: 'Organisatie', cel: (o) => <Link to={`/beheer/${o.id}`}>{o.naam}</Link>, rijkop: true },
+            { kop: 'Soort', cel: (o) => organisatieSoortLabel(o.soort) },
+            { kop: 'Code', cel: (o) => o.code },
+            {
+              kop: 'Werkgebied',
+              cel: (o) => (MET_WERKGEBIED.includes(o.soort) ? formatGetal(o.werkgebiedCodes.length) : '–'),
+              numeriek: true,
+            },
+            { kop: 'Gebruikers', cel: (o) => formatGetal(o.aantalGebruikers), numeriek: true },
+            {
+              kop: 'Status',
+              cel: (o) => (o.actief ? 'Actief' : <StatusBadge soort="warning">Gedeactiveerd</StatusBadge>),
+            },
+          ]}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** /beheer/nieuw: a new organisation of any kind, with werkgebied and corporaties where they apply. */
+export function NieuweOrganisatiePagina() {
+  usePaginaTitel('Nieuwe organisatie');
+  const navigate = useNavigate();
+  const naarCodes = useWerkgebiedInvoer();
+  const corporaties = useQuery(BeheerCorporatiesDocument);
+  const [v, setV] = useState({
+    soort: 'CORPORATIE' as OrganisatieSoort,
+    code: '',
+    naam: '',
+    werkgebied: '',
+    corporaties: [] as string[],
+  });
+  const [poging, setPoging] = useState(0);
+  const [maak, { error, loading }] = useMutation(CreateOrganisatieDocument);
+  const formulier = useRef<HTMLFormElement>(null);
+  const server = veldFouten(error);
+  const verstuur = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const r = await maak({
+        variables: {
+          input: {
+            soort: v.soort,
+            code: v.code,
+            naam: v.naam.trim() || null,
+            werkgebied: MET_WERKGEBIED.includes(v.soort) ? naarCodes(v.werkgebied) : null,
+            corporatieIds: v.soort === 'HUURDERSORGANISATIE' ? v.corporaties : null,
+          },
+        },
+      });
+      navigate(`/beheer/${r.data!.createOrganisatie.id}?nieuw=1`);
+    } catch {
+      setPoging((p) => p + 1);
+    }
+  };
+  const naamVerplicht = v.soort !== 'GEMEENTE' && v.soort !== 'PROVINCIE';
+  return (
+    <>
+      <Heading level={1}>Nieuwe organisatie</Heading>
+      <Paragraph>
+        <Link to="/beheer">Terug naar organisatiebeheer</Link>
+      </Paragraph>
+      <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
+      <form ref={formulier} className="tm-form" noValidate onSubmit={verstuur}>
+        <FormField label="Soort organisatie" verplicht>
+          {(ids) => (
+            <Select
+              ids={ids}
+              value={v.soort}
+              onChange={(e) => setV({ ...v, soort: e.target.value as OrganisatieSoort })}
+            >
+              {OrganisatieSoortWaarden.map((s) => (
+                <option key={s} value={s}>
+                  {organisatieSoortLabel(s)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Code" verplicht description={CODE_UITLEG[v.soort]} error={server.code ?? null}>
+          {(ids) => (
+            <Textbox ids={ids} value={v.code} onChange={(e) => setV({ ...v, code: e.target.value })} />
+          )}
+        </FormField>
+        <FormField
+          label="Naam"
+          verplicht={naamVerplicht}
+          description={naamVerplicht ? undefined : 'Leeg laten voor de naam uit de CBS-indeling.'}
+          error={server.naam ?? null}
+        >
+          {(ids) => (
+            <Textbox ids={ids} value={v.naam} onChange={(e) => setV({ ...v, naam: e.target.value })} />
+          )}
+        </FormField>
+        {MET_WERKGEBIED.includes(v.soort) ? (
+          <FormField
+            label="Werkgebied"
+            description="Gemeenten (naam of CBS-code), gescheiden door komma's. U kunt dit later aanvullen."
+            error={server.werkgebied ?? null}
+          >
+            {(ids) => (
+              <Textbox
+                ids={ids}
+                value={v.werkgebied}
+                onChange={(e) => setV({ ...v, werkgebied: e.target.value })}
+              />
+            )}
+          </FormField>
+        ) : null}
+        {v.soort === 'HUURDERSORGANISATIE' ? (
+          <Fieldset
+            legend="Corporaties waarvan deze organisatie de huurders vertegenwoordigt"
+            error={server.corporatieIds ?? null}
+          >
+            {(corporaties.data?.organisaties ?? []).map((c) => (
+              <FormField key={c.id} label={`${c.naam} (${c.code})`} checkbox>
+                {(ids) => (
+                  <Checkbox
+                    ids={ids}
+                    checked={v.corporaties.includes(c.id)}
+                    onChange={(e) =>
+                      setV({
+                        ...v,
+                        corporaties: e.target.checked
+                          ? [...v.corporaties, c.id]
+                          : v.corporaties.filter((x) => x !== c.id),
+                      })
+                    }
+                  />
+                )}
+              </FormField>
+            ))}
+          </Fieldset>
+        ) : null}
+        <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+          Organisatie aanmaken
+        </Button>
+      </form>
+    </>
+  );
+}
+
+/** /beheer/:id: one organisation: naam, werkgebied, corporaties, status, users and the audit trail. */
+export function OrganisatieBeheerPagina() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const { data, error, loading, refetch } = useQuery(BeheerOrganisatieDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const org = data?.beheerOrganisatie;
+  usePaginaTitel(org ? `Beheer: ${org.naam}` : 'Organisatie');
+  if (!org) {
+    return (
+      <>
+        <Heading level={1}>Organisatie</Heading>
+        <FoutMelding error={error} />
+        {loading ? <Laden /> : null}
+      </>
+    );
+  }
+  return (
+    <>
+      <Heading level={1}>{org.naam}</Heading>
+      <Paragraph>
+        <Link to="/beheer">Terug naar organisatiebeheer</Link>
+      </Paragraph>
+      {params.get('nieuw') ? <Alert type="ok">De organisatie {org.naam} is aangemaakt.</Alert> : null}
+      {!org.actief ? (
+        <Alert type="warning">
+          Deze organisatie is gedeactiveerd op {formatDatumTijd(org.gedeactiveerdOp)}. Haar gegevens blijven
+          leesbaar; nieuwe invoer wordt geweigerd.
+        </Alert>
+      ) : null}
+      <DataList
+        items={[
+          { key: 'Soort', value: organisatieSoortLabel(org.soort) },
+          { key: 'Code', value: org.code },
+          { key: 'Aangemaakt', value: formatDatumTijd(org.aangemaaktOp) },
+          ...(MET_WERKGEBIED.includes(org.soort)
+            ? [
+                {
+                  key: 'Werkgebied',
+                  value: org.werkgebied.map((g) => g.naam).join(', ') || 'Nog geen werkgebied',
+                },
+              ]
+            : []),
+        ]}
+      />
+      {org.actief ? (
+        <>
+          <NaamFormulier id={org.id} naam={org.naam} />
+          {MET_WERKGEBIED.includes(org.soort) ? (
+            <WerkgebiedFormulier id={org.id} huidig={org.werkgebied.map((g) => g.naam)} />
+          ) : null}
+          {org.soort === 'HUURDERSORGANISATIE' ? (
+            <CorporatiesFormulier id={org.id} huidig={org.corporatieIds} />
+          ) : null}
+        </>
+      ) : null}
+      <GebruikersBlok org={org} opnieuw={() => refetch()} />
+      <StatusBlok id={org.id} actief={org.actief} naam={org.naam} />
+      <Heading level={2}>Auditlog</Heading>
+      <Tabel
+        caption="Handelingen op deze organisatie, nieuwste eerst"
+        rijen={org.historie}
+        sleutel={(_, i) => String(i)}
+        kolommen={[
+          { kop: 'Tijdstip', cel: (h) => formatDatumTijd(h.tijdstip), rijkop: true },
+          { kop: 'Door', cel: (h) => h.gebruikersnaam ?? '–' },
+          { kop: 'Handeling', cel: (h) => ACTIES[h.actie] ?? h.actie },
+          { kop: 'Wijziging', cel: (h) => verschil(h.voor, h.na) },
+        ]}
+      />
+    </>
+  );
+}
+
+/** Saves text the page already has as a file (no second request). */
+function bewaarBestand(naam: string, inhoud: string) {
+  const href = URL.createObjectURL(new Blob([inhoud], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = naam;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+const ACTIES: Record<string, string> = {
+  CREATE_ORGANISATIE: 'Aangemaakt',
+  HERNOEM_ORGANISATIE: 'Naam gewijzigd',
+  WIJZIG_WERKGEBIED: 'Werkgebied gewijzigd',
+  WIJZIG_CORPORATIES: 'Corporaties gewijzigd',
+  DEACTIVEER_ORGANISATIE: 'Gedeactiveerd',
+  HERACTIVEER_ORGANISATIE: 'Heractiveerd',
+  CREATE_GEBRUIKER: 'Gebruiker geregistreerd',
+  DEACTIVEER_GEBRUIKER: 'Gebruiker gedeactiveerd',
+};
+
+/** What changed between the audit row's before and after, in words. */
+function verschil(voor: string | null, na: string | null): string {
+  const v = voor ? (JSON.parse(voor) as Record<string, unknown>) : {};
+  const n = na ? (JSON.parse(na) as Record<string, unknown>) : {};
+  const tekst = (x: unknown): string => {
+    if (Array.isArray(x)) return x.join(', ') || 'geen';
+    if (typeof x === 'boolean') return x ? 'ja' : 'nee';
+    if (x && typeof x === 'object') {
+      const g = x as { gebruikersnaam?: string; rollen?: string[]; actief?: boolean };
+      if (g.gebruikersnaam) {
+        return `${g.gebruikersnaam}${g.rollen ? ` (${g.rollen.join(', ')})` : ''}${g.actief === false ? ' gedeactiveerd' : ''}`;
+      }
+      return JSON.stringify(x);
+    }
+    return x === undefined || x === null ? '–' : String(x);
+  };
+  const delen: string[] = [];
+  for (const k of Object.keys(n)) {
+    if (JSON.stringify(v[k]) === JSON.stringify(n[k])) continue;
+    delen.push(voor && k !== 'gebruiker' ? `${k}: ${tekst(v[k])} → ${tekst(n[k])}` : `${k}: ${tekst(n[k])}`);
+  }
+  return delen.join('; ') || '–';
+}
+
+function NaamFormulier({ id, naam }: { id: string; naam: string }) {
+  const [waarde, setWaarde] = useState(naam);
+  const [klaar, setKlaar] = useState(false);
+  const [hernoem, { error, loading }] = useMutation(HernoemOrganisatieDocument);
+  return (
+    <section aria-labelledby="kop-naam">
+      <Heading level={2} id="kop-naam">
+        Naam
+      </Heading>
+      {klaar ? <Alert type="ok">De naam is opgeslagen.</Alert> : null}
+      <FoutMelding error={error} />
+      <form
+        className="tm-form"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setKlaar(false);
+          await hernoem({ variables: { id, naam: waarde } }).then(
+            () => setKlaar(true),
+            () => undefined,
+          );
+        }}
+      >
+        <FormField label="Naam van de organisatie" error={veldFouten(error).naam ?? null}>
+          {(ids) => <Textbox ids={ids} value={waarde} onChange={(e) => setWaarde(e.target.value)} />}
+        </FormField>
+        <Button type="submit" busy={loading} disabled={loading}>
+          Naam opslaan
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function WerkgebiedFormulier({ id, huidig }: { id: string; huidig: string[] }) {
+  const naarCodes = useWerkgebiedInvoer();
+  const [waarde, setWaarde] = useState(huidig.join(', '));
+  const [klaar, setKlaar] = useState(false);
+  const [wijzig, { error, loading }] = useMutation(WijzigWerkgebiedDocument);
+  return (
+    <section aria-labelledby="kop-werkgebied">
+      <Heading level={2} id="kop-werkgebied">
+        Werkgebied
+      </Heading>
+      {klaar ? (
+        <Alert type="ok">
+          Het werkgebied is opgeslagen en geldt direct voor de gebruikers van deze organisatie.
+        </Alert>
+      ) : null}
+      <FoutMelding error={error} />
+      <form
+        className="tm-form"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setKlaar(false);
+          await wijzig({ variables: { id, gemeenteCodes: naarCodes(waarde) } }).then(
+            () => setKlaar(true),
+            () => undefined,
+          );
+        }}
+      >
+        <FormField
+          label="Gemeenten in het werkgebied"
+          description="Naam of CBS-code, gescheiden door komma's. Eerder vastgelegde cijfers blijven staan als u een gemeente weghaalt."
+          error={veldFouten(error).werkgebied ?? null}
+        >
+          {(ids) => <Textbox ids={ids} value={waarde} onChange={(e) => setWaarde(e.target.value)} />}
+        </FormField>
+        <Button type="submit" busy={loading} disabled={loading}>
+          Werkgebied opslaan
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function CorporatiesFormulier({ id, huidig }: { id: string; huidig: readonly string[] }) {
+  const corporaties = useQuery(BeheerCorporatiesDocument);
+  const [gekozen, setGekozen] = useState<string[]>([...huidig]);
+  const [klaar, setKlaar] = useState(false);
+  const [wijzig, { error, loading }] = useMutation(WijzigHuurderCorporatiesDocument);
+  return (
+    <section aria-labelledby="kop-corporaties">
+      <Heading level={2} id="kop-corporaties">
+        Corporaties
+      </Heading>
+      {klaar ? <Alert type="ok">De corporaties zijn opgeslagen.</Alert> : null}
+      <FoutMelding error={error} />
+      <form
+        className="tm-form"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setKlaar(false);
+          await wijzig({ variables: { id, corporatieIds: gekozen } }).then(
+            () => setKlaar(true),
+            () => undefined,
+          );
+        }}
+      >
+        <Fieldset legend="Corporaties waarvan deze organisatie de huurders vertegenwoordigt">
+          {(corporaties.data?.organisaties ?? []).map((c) => (
+            <FormField key={c.id} label={`${c.naam} (${c.code})`} checkbox>
+              {(ids) => (
+                <Checkbox
+                  ids={ids}
+                  checked={gekozen.includes(c.id)}
+                  onChange={(e) =>
+                    setGekozen(e.target.checked ? [...gekozen, c.id] : gekozen.filter((x) => x !== c.id))
+                  }
+                />
+              )}
+            </FormField>
+          ))}
+        </Fieldset>
+        <Button type="submit" busy={loading} disabled={loading}>
+          Corporaties opslaan
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+type OrgDetail = BeheerOrganisatieQuery['beheerOrganisatie'];
+
+function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void }) {
+  const leeg = { gebruikersnaam: '', naam: '', email: '', rollen: ['lezen'] as string[] };
+  const [v, setV] = useState(leeg);
+  const [poging, setPoging] = useState(0);
+  const [klaar, setKlaar] = useState<string | null>(null);
+  const [maak, { error, loading }] = useMutation(CreateGebruikerDocument);
+  const [deactiveer, deactivering] = useMutation(DeactiveerGebruikerDocument);
+  const formulier = useRef<HTMLFormElement>(null);
+  const server = veldFouten(error);
+  return (
+    <section aria-labelledby="kop-gebruikers">
+      <Heading level={2} id="kop-gebruikers">
+        Gebruikers
+      </Heading>
+      <Paragraph>
+        Een gebruiker meldt zich aan via Keycloak met het attribuut <code>organisatie</code> ={' '}
+        <code>{org.code}</code> en de rollen hieronder (zie de handleiding onboarding). In de
+        ontwikkelomgeving kan een geregistreerde gebruiker zich direct aanmelden.
+      </Paragraph>
+      <FoutMelding error={deactivering.error} />
+      <Tabel
+        caption={`Geregistreerde gebruikers van ${org.naam}`}
+        rijen={org.gebruikers}
+        sleutel={(g) => g.id}
+        leeg="Nog geen gebruikers geregistreerd."
+        kolommen={[
+          { kop: 'Gebruikersnaam', cel: (g) => g.gebruikersnaam, rijkop: true },
+          { kop: 'Naam', cel: (g) => g.naam },
+          { kop: 'E-mail', cel: (g) => g.email },
+          { kop: 'Rollen', cel: (g) => g.rollen.map((r) => ROL_LABELS[r] ?? r).join(', ') },
+          {
+            kop: 'Status',
+            cel: (g) =>
+              g.actief ? (
+                <Button
+                  appearance="subtle"
+                  aria-label={`Gebruiker ${g.gebruikersnaam} deactiveren`}
+                  onClick={() => deactiveer({ variables: { id: g.id } }).then(opnieuw, () => undefined)}
+                >
+                  Deactiveren
+                </Button>
+              ) : (
+                'Gedeactiveerd'
+              ),
+          },
+        ]}
+      />
+      {org.gebruikers.some((g) => g.actief) ? (
+        <Paragraph>
+          <Button
+            appearance="subtle"
+            onClick={() => bewaarBestand(`keycloak-gebruikers-${org.code}.json`, org.keycloakImport)}
+          >
+            Keycloak-import downloaden
+          </Button>{' '}
+          (JSON voor Keycloak: Realm settings → Action → Partial import)
+        </Paragraph>
+      ) : null}
+      {org.actief ? (
+        <>
+          <Heading level={3}>Gebruiker registreren</Heading>
+          {klaar ? <Alert type="ok">{klaar}</Alert> : null}
+          <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
+          <form
+            ref={formulier}
+            className="tm-form"
+            noValidate
+            onSubmit={async (e) => {
+              e.preventDefault();
+              setKlaar(null);
+              try {
+                const r = await maak({ variables: { organisatieId: org.id, input: v } });
+                setKlaar(`De gebruiker ${r.data!.createGebruiker.gebruikersnaam} is geregistreerd.`);
+                setV(leeg);
+                opnieuw();
+              } catch {
+                setPoging((p) => p + 1);
+              }
+            }}
+          >
+            <FormField
+              label="Gebruikersnaam"
+              verplicht
+              description="Zoals in Keycloak: kleine letters, cijfers, punt of streepje."
+              error={server.gebruikersnaam ?? null}
+            >
+              {(ids) => (
+                <Textbox
+                  ids={ids}
+                  autoComplete="off"
+                  value={v.gebruikersnaam}
+                  onChange={(e) => setV({ ...v, gebruikersnaam: e.target.value })}
+                />
+              )}
+            </FormField>
+            <FormField label="Naam" verplicht error={server.naam ?? null}>
+              {(ids) => (
+                <Textbox
+                  ids={ids}
+                  autoComplete="off"
+                  value={v.naam}
+                  onChange={(e) => setV({ ...v, naam: e.target.value })}
+                />
+              )}
+            </FormField>
+            <FormField label="E-mailadres" verplicht error={server.email ?? null}>
+              {(ids) => (
+                <Textbox
+                  ids={ids}
+                  type="email"
+                  autoComplete="off"
+                  value={v.email}
+                  onChange={(e) => setV({ ...v, email: e.target.value })}
+                />
+              )}
+            </FormField>
+            <Fieldset legend="Rollen" error={server.rollen ?? null}>
+              {ROLLEN.map((r) => (
+                <FormField key={r} label={ROL_LABELS[r]} checkbox>
+                  {(ids) => (
+                    <Checkbox
+                      ids={ids}
+                      checked={v.rollen.includes(r)}
+                      disabled={r === 'lezen'}
+                      onChange={(e) =>
+                        setV({
+                          ...v,
+                          rollen: e.target.checked ? [...v.rollen, r] : v.rollen.filter((x) => x !== r),
+                        })
+                      }
+                    />
+                  )}
+                </FormField>
+              ))}
+            </Fieldset>
+            <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+              Gebruiker registreren
+            </Button>
+          </form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function StatusBlok({ id, actief, naam }: { id: string; actief: boolean; naam: string }) {
+  const [bevestig, setBevestig] = useState(false);
+  const [deactiveer, d] = useMutation(DeactiveerOrganisatieDocument);
+  const [heractiveer, h] = useMutation(HeractiveerOrganisatieDocument);
+  const fout = d.error ?? h.error;
+  return (
+    <section aria-labelledby="kop-status">
+      <Heading level={2} id="kop-status">
+        Status
+      </Heading>
+      {fout ? <Alert type="error">{foutMeldingen(fout).join(' ')}</Alert> : null}
+      {actief ? (
+        bevestig ? (
+          <>
+            <Alert type="warning">
+              Weet u zeker dat u {naam} wilt deactiveren? Gegevens en handtekeningen blijven bewaard en
+              leesbaar; gebruikers van deze organisatie kunnen daarna niets meer invoeren of ondertekenen.
+            </Alert>
+            <ButtonGroup>
+              <Button
+                appearance="primary-action"
+                busy={d.loading}
+                onClick={() =>
+                  deactiveer({ variables: { id } }).then(
+                    () => setBevestig(false),
+                    () => undefined,
+                  )
+                }
+              >
+                Ja, deactiveren
+              </Button>
+              <Button onClick={() => setBevestig(false)}>Annuleren</Button>
+            </ButtonGroup>
+          </>
+        ) : (
+          <Button onClick={() => setBevestig(true)}>Organisatie deactiveren</Button>
+        )
+      ) : (
+        <Button
+          busy={h.loading}
+          onClick={() =>
+            heractiveer({ variables: { id } }).then(
+              () => undefined,
+              () => undefined,
+            )
+          }
+        >
+          Organisatie heractiveren
+        </Button>
+      )}
+    </section>
+  );
+}
