@@ -498,11 +498,9 @@ describe('aanval: no protected count of 1–4 can be recovered by any principal'
     expect(samenvatting(v)).toEqual({});
   });
 
-  // Statushouders gehuisvest (persons per gemeente per closed quarter) is classified PUBLIC by
-  // nature (docs/decisions.md, "Statushouders persons: public, and what that discloses"): a
-  // published "1 person" tells that one statushouder was housed there, exactly what COA's and
-  // the provincie's own realisation figures tell. The suite still finds and prints those cases
-  // (attack 'personen→huishoudens' in the summary) but does not fail on them; everything it
-  // derives from them about the household beyond that public figure is covered by the HH_ test.
-  // Revisit with issue 12: once COA's realisation is the official figure, this one can be protected.
+  it('no statushouders persons figure of 1–4 is recovered (a corporatie subtracting its own persons included)', () => {
+    // persons are counted from households and protected like them (migration 1765300000000)
+    const v = alleVondsten().filter((x) => x.grootheid === 'P');
+    expect(samenvatting(v)).toEqual({});
+  });
 });

@@ -24,14 +24,7 @@ import type { Waarheid } from './waarheid';
  * A protected cell is RECOVERED when a combination yields a whole number 1–4 equal to the truth.
  */
 export type Aanval =
-  | 'direct'
-  | 'secties/formaten'
-  | 'perioden'
-  | 'gebieden'
-  | 'groepen'
-  | 'gecombineerd'
-  | 'eigen kennis'
-  | 'personen→huishoudens';
+  'direct' | 'secties/formaten' | 'perioden' | 'gebieden' | 'groepen' | 'gecombineerd' | 'eigen kennis';
 
 export interface Vondst {
   principaal: string;
@@ -126,19 +119,8 @@ export function valAan(
     const k = Math.round(waarde);
     const sleutel = regioSleutel(r);
     if (gevonden.has(sleutel)) return;
-    if (r.grootheid === 'P') {
-      // persons are public by nature (decisions.md); 1 person = exactly 1 household, which is protected
-      if (k !== 1 || waarAlle(r) !== 1 || waarAnderen(r) !== 1) return;
-      gevonden.add(sleutel);
-      vondsten.push({
-        principaal: p.naam,
-        aanval: 'personen→huishoudens',
-        grootheid: r.grootheid,
-        cel: beschrijf(r),
-        waarde: k,
-      });
-      return;
-    }
+    // persons (statushouders) are protected like the households they count: a persons figure of
+    // 1–4 bounds the household count to 1–4 (docs/decisions.md "Statushouders persons")
     if (k < 1 || k > 4) return;
     if (waarAlle(r) !== k || waarAnderen(r) < 1) return;
     gevonden.add(sleutel);
@@ -226,7 +208,7 @@ export function valAan(
       tegenstrijdig += s.tegenstrijdig;
       for (const d of [...fijn, ...gebiedDoelen(metEigen, s, rijA)]) {
         const sleutel = regioSleutel(d);
-        if (gevonden.has(sleutel) || d.grootheid === 'P') continue;
+        if (gevonden.has(sleutel)) continue;
         const v = s.waardeVan(rijA(d));
         if (v === undefined || !heel(v)) continue;
         const k = Math.round(v);
