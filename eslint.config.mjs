@@ -7,17 +7,75 @@ import tseslint from 'typescript-eslint';
 const GEEN_DATASOURCE =
   'Use ScopedDb (apps/api/src/database/scoped-db.service.ts): it is the only way into Postgres (requests: transaction, jobs: snapshot/jobTransaction, reference data: publiek). Take an EntityManager only as a parameter handed down from it.';
 
+// also `import type { DataSource }`: the path entry for EntityManager allows type imports
+const GEEN_DATASOURCE_SYNTAX = [
+  {
+    selector:
+      "ImportDeclaration[source.value='typeorm'] ImportSpecifier[imported.name=/^(DataSource|Connection|QueryRunner|Repository)$/]",
+    message: GEEN_DATASOURCE,
+  },
+  {
+    selector:
+      "MethodDefinition[kind='constructor'] TSTypeReference[typeName.name=/^(DataSource|EntityManager|QueryRunner|Repository)$/]",
+    message: GEEN_DATASOURCE,
+  },
+  {
+    selector:
+      'Decorator CallExpression[callee.name=/^(InjectDataSource|InjectEntityManager|InjectRepository)$/]',
+    message: GEEN_DATASOURCE,
+  },
+  {
+    selector:
+      "Decorator CallExpression[callee.name='Inject'] > Identifier[name=/^(DataSource|EntityManager)$/]",
+    message: GEEN_DATASOURCE,
+  },
+];
+
+const ALLEEN_JOBS =
+  'ScopedDb job paths (snapshot, jobTransaction, systeemContext, alsInSnapshot) are for job handlers only (*.jobs.ts, *.handler.ts, apps/api/src/jobs/): a request uses transaction(ctx) with its own principal.';
+
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', '.nx/**', '.data/**', 'artifacts/**', 'apps/web/dist/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      '.nx/**',
+      '.data/**',
+      'artifacts/**',
+      'apps/web/dist/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', TextEncoder: 'readonly', Headers: 'readonly', Response: 'readonly', document: 'readonly', window: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        TextEncoder: 'readonly',
+        Headers: 'readonly',
+        Response: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
@@ -35,33 +93,49 @@ export default tseslint.config(
               message: GEEN_DATASOURCE,
             },
             // as a type of a parameter handed down from ScopedDb it is fine; as a value it is injectable
-            { name: 'typeorm', importNames: ['EntityManager'], allowTypeImports: true, message: GEEN_DATASOURCE },
+            {
+              name: 'typeorm',
+              importNames: ['EntityManager'],
+              allowTypeImports: true,
+              message: GEEN_DATASOURCE,
+            },
             {
               name: '@nestjs/typeorm',
-              importNames: ['InjectDataSource', 'InjectEntityManager', 'InjectRepository', 'getDataSourceToken', 'getEntityManagerToken'],
+              importNames: [
+                'InjectDataSource',
+                'InjectEntityManager',
+                'InjectRepository',
+                'getDataSourceToken',
+                'getEntityManagerToken',
+              ],
               message: GEEN_DATASOURCE,
             },
           ],
         },
       ],
+      'no-restricted-syntax': ['error', ...GEEN_DATASOURCE_SYNTAX],
+    },
+  },
+  {
+    // the job paths of ScopedDb (read-only snapshot under a job's scope, a job's own writes, the
+    // system principal, switching principal inside a snapshot) belong to jobs: a request handler
+    // that called them would leave its principal's scope. Same selectors as above, plus this one.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/database/**',
+      'apps/api/src/jobs/**',
+      'apps/api/src/**/*.jobs.ts',
+      'apps/api/src/**/*.handler.ts',
+      'apps/api/src/rapportage/rapportage-opslag.service.ts',
+    ],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        // also `import type { DataSource }`: the path entry for EntityManager allows type imports
+        ...GEEN_DATASOURCE_SYNTAX,
         {
-          selector: "ImportDeclaration[source.value='typeorm'] ImportSpecifier[imported.name=/^(DataSource|Connection|QueryRunner|Repository)$/]",
-          message: GEEN_DATASOURCE,
-        },
-        {
-          selector: "MethodDefinition[kind='constructor'] TSTypeReference[typeName.name=/^(DataSource|EntityManager|QueryRunner|Repository)$/]",
-          message: GEEN_DATASOURCE,
-        },
-        {
-          selector: "Decorator CallExpression[callee.name=/^(InjectDataSource|InjectEntityManager|InjectRepository)$/]",
-          message: GEEN_DATASOURCE,
-        },
-        {
-          selector: "Decorator CallExpression[callee.name='Inject'] > Identifier[name=/^(DataSource|EntityManager)$/]",
-          message: GEEN_DATASOURCE,
+          selector:
+            'CallExpression[callee.property.name=/^(jobTransaction|snapshot|systeemContext|alsInSnapshot)$/]',
+          message: ALLEEN_JOBS,
         },
       ],
     },

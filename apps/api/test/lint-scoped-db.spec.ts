@@ -63,6 +63,24 @@ const SNIPPETS: Record<string, { code: string; filePath: string }> = {
         return r.n;
       }`,
   },
+  jobPadInResolver: {
+    filePath: 'apps/api/src/voorbeeld/voorbeeld.resolver.ts',
+    code: `
+      import type { ScopedDb } from '../database/scoped-db.service';
+      export async function lek(db: ScopedDb) {
+        const systeem = await db.systeemContext('x');
+        return db.snapshot(systeem, (m) => m.query('SELECT count(*) FROM toewijzing'));
+      }`,
+  },
+  jobPadInHandler: {
+    filePath: 'apps/api/src/voorbeeld/opruimen.handler.ts',
+    code: `
+      import type { ScopedDb } from '../database/scoped-db.service';
+      export async function taak(db: ScopedDb) {
+        const systeem = await db.systeemContext('opruimen');
+        return db.jobTransaction('opruimen', systeem, (m) => m.query('SELECT 1'));
+      }`,
+  },
   binnenDatabase: {
     filePath: 'apps/api/src/database/voorbeeld.ts',
     code: `
@@ -122,6 +140,12 @@ describe('lint: no DataSource / EntityManager outside ScopedDb', () => {
 
   it('allows EntityManager as the type of a parameter handed down from ScopedDb', () => {
     expect(uitslag.parameter).toEqual([]);
+  });
+
+  it('refuses the job paths of ScopedDb outside job handlers (a request keeps its own principal)', () => {
+    const m = uitslag.jobPadInResolver;
+    expect(m.filter((x) => /no-restricted-syntax.*job handlers only/.test(x))).toHaveLength(2);
+    expect(uitslag.jobPadInHandler).toEqual([]);
   });
 
   it('allows DataSource inside apps/api/src/database/ (ScopedDb itself, migrations, startup)', () => {

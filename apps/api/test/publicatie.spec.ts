@@ -94,6 +94,25 @@ async function toewijzing(
   return rows.map((r) => r.id);
 }
 
+/** A write in the product: the app role with a principal, as the services and imports write. */
+async function alsApp(code: string, soort: string, gemeenten: string[], werk: (c: Client) => Promise<void>) {
+  const c = new Client({ connectionString: t.config.databaseUrl });
+  await c.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('SET LOCAL ROLE thuismonitor_app');
+    await c.query(
+      `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
+              set_config('tm.gemeenten', $3, true)`,
+      [org[code], soort, gemeenten.join(',')],
+    );
+    await werk(c);
+    await c.query('COMMIT');
+  } finally {
+    await c.end();
+  }
+}
+
 async function cellenAlsEigenaar(): Promise<ToewijzingBasiscel[]> {
   return (await t.db.query(`SELECT * FROM publicatie_toewijzing_cel`)).rows;
 }
@@ -424,25 +443,15 @@ describe('publicatie: triggers keep the base cells right', () => {
   });
 
   it('a write by the app role itself (an import) maintains the cells it cannot read', async () => {
-    const c = new Client({ connectionString: t.config.databaseUrl });
-    await c.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query('SET LOCAL ROLE thuismonitor_app');
-      await c.query(
-        `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', 'CORPORATIE', true),
-                set_config('tm.gemeenten', $2, true)`,
-        [org['PUB-B'], UTRECHT],
-      );
-      await c.query(
-        `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, extern_kenmerk)
-         SELECT $1, $2, $3, 'ARBEIDSMIGRANTEN', 1, 'app-' || i FROM generate_series(1, 250) i`,
-        [org['PUB-B'], UTRECHT, plusDagen(kwartaalStart(ouder), 3)],
-      );
-      await c.query('COMMIT');
-    } finally {
-      await c.end();
-    }
+    await alsApp('PUB-B', 'CORPORATIE', [UTRECHT], (c) =>
+      c
+        .query(
+          `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, extern_kenmerk)
+           SELECT $1, $2, $3, 'ARBEIDSMIGRANTEN', 1, 'app-' || i FROM generate_series(1, 250) i`,
+          [org['PUB-B'], UTRECHT, plusDagen(kwartaalStart(ouder), 3)],
+        )
+        .then(() => undefined),
+    );
     await controleerCellen();
   });
 
@@ -632,29 +641,6 @@ describe('publicatie: row visibility is the row rule (migration 1764100000002)',
 });
 
 describe('publicatie: released figures of a closed quarter are fixed (migration 1765300000000)', () => {
-  /** A write in the product: the app role with a principal, as the services and imports write. */
-  async function alsApp(
-    code: string,
-    soort: string,
-    gemeenten: string[],
-    werk: (c: Client) => Promise<void>,
-  ) {
-    const c = new Client({ connectionString: t.config.databaseUrl });
-    await c.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query('SET LOCAL ROLE thuismonitor_app');
-      await c.query(
-        `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
-                set_config('tm.gemeenten', $3, true)`,
-        [org[code], soort, gemeenten.join(',')],
-      );
-      await werk(c);
-      await c.query('COMMIT');
-    } finally {
-      await c.end();
-    }
-  }
   const insert = (c: Client, corp: string, datum: string, groep: string, n: number, start: number) =>
     c.query(
       `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, extern_kenmerk)

@@ -11,6 +11,12 @@ export const GELIJKTIJDIGE_IMPORTS = Math.max(1, Math.min(2, os.availableParalle
 /** Uploads that may wait for a free worker; more get 503 (each waiting upload holds its file). */
 export const MAX_WACHTENDE_IMPORTS = 8;
 /**
+ * Uploads of one organisation in this process, running and waiting together: one corporatie
+ * sending files in a loop fills at most this many of the places above, never all of them, so the
+ * others' imports still get a turn. More get 429 with a Dutch message.
+ */
+export const MAX_IMPORTS_PER_ORGANISATIE = 2;
+/**
  * V8 heap of one import worker. The largest file the limits allow (IMPORT_GRENZEN: 200.000 rows,
  * 20 MB) needs well under this; a file that needs more is refused instead of growing the process.
  */
@@ -44,14 +50,37 @@ export class ImportWerkers implements OnModuleDestroy {
   private bezig = 0;
   private readonly wachtrij: (() => void)[] = [];
   private readonly actief = new Set<Worker>();
+  private readonly perOrganisatie = new Map<string, number>();
 
   async start(invoer: VerwerkInvoer): Promise<ImportSessie> {
-    await this.plek();
+    const organisatie = invoer.corporatieId;
+    const eigen = this.perOrganisatie.get(organisatie) ?? 0;
+    if (eigen >= MAX_IMPORTS_PER_ORGANISATIE) {
+      throw new GebruikersFout(
+        'NIET_BESCHIKBAAR',
+        `Uw organisatie heeft al ${MAX_IMPORTS_PER_ORGANISATIE} bestanden in behandeling. Wacht tot die klaar zijn en probeer het dan opnieuw.`,
+        undefined,
+        429,
+      );
+    }
+    this.perOrganisatie.set(organisatie, eigen + 1);
+    const losLaten = () => {
+      const n = (this.perOrganisatie.get(organisatie) ?? 1) - 1;
+      if (n <= 0) this.perOrganisatie.delete(organisatie);
+      else this.perOrganisatie.set(organisatie, n);
+    };
+    try {
+      await this.plek();
+    } catch (err) {
+      losLaten();
+      throw err;
+    }
     let worker: Worker;
     try {
       worker = startWorker(invoer);
     } catch (err) {
       this.vrij();
+      losLaten();
       throw err;
     }
     this.actief.add(worker);
@@ -63,6 +92,7 @@ export class ImportWerkers implements OnModuleDestroy {
       this.actief.delete(worker);
       await worker.terminate();
       this.vrij();
+      losLaten();
     };
     try {
       const eerste = await berichten.volgende();
