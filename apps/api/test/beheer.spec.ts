@@ -270,6 +270,133 @@ describe('organisatiebeheer (GraphQL)', () => {
     });
   });
 
+  describe('merging (fusie)', () => {
+    const SAMEN = `mutation ($b: ID!, $d: ID!) { voegOrganisatieSamen(bronId: $b, doelId: $d) { ${VELDEN} } }`;
+
+    it('the target gets werkgebied, huurders links and users; the source keeps its figures, is deactivated and names the target', async () => {
+      const bron = (
+        await t.ok(OP, CREATE, {
+          i: {
+            soort: 'CORPORATIE',
+            code: 'L0981',
+            naam: 'Woonstichting Bron',
+            werkgebied: ['GM0307', 'GM0356'],
+          },
+        })
+      ).createOrganisatie.id;
+      const doel = (
+        await t.ok(OP, CREATE, {
+          i: { soort: 'CORPORATIE', code: 'L0982', naam: 'Woonstichting Doel', werkgebied: ['GM0344'] },
+        })
+      ).createOrganisatie.id;
+      const huurders = (
+        await t.ok(OP, CREATE, {
+          i: {
+            soort: 'HUURDERSORGANISATIE',
+            code: '55667788',
+            naam: 'Huurders Bron',
+            werkgebied: ['GM0307'],
+            corporatieIds: [bron],
+          },
+        })
+      ).createOrganisatie.id;
+      await t.ok(OP, GEBRUIKER, {
+        o: bron,
+        i: {
+          gebruikersnaam: 'bron.invoer',
+          naam: 'Bart Bron',
+          email: 'b@bron.example',
+          rollen: ['invoeren'],
+        },
+      });
+      expect(
+        (await t.gql(await tokenVoor('L0981'), TOEWIJZING, { i: toewijzing('GM0307', 'BRON-1') })).errors,
+      ).toBeUndefined();
+
+      const r = await t.ok(OP, SAMEN, { b: bron, d: doel });
+      expect(r.voegOrganisatieSamen).toMatchObject({
+        code: 'L0982',
+        actief: true,
+        werkgebiedCodes: ['GM0307', 'GM0344', 'GM0356'],
+        aantalGebruikers: 1,
+      });
+      const b = await t.ok(
+        OP,
+        `query ($id: ID!) { beheerOrganisatie(id: $id) { actief opgegaanIn { code } gebruikers { gebruikersnaam } } }`,
+        { id: bron },
+      );
+      expect(b.beheerOrganisatie).toEqual({ actief: false, opgegaanIn: { code: 'L0982' }, gebruikers: [] });
+      const h = await t.ok(OP, EEN, { id: huurders });
+      expect(h.beheerOrganisatie.corporatieIds).toEqual([doel]);
+      // figures stay with the source (nothing moved or deleted); its users are read-only now
+      expect(await tel(`SELECT count(*)::int AS n FROM toewijzing WHERE corporatie_id = $1`, [bron])).toBe(1);
+      expect(
+        (await t.gql(await tokenVoor('L0981'), TOEWIJZING, { i: toewijzing('GM0307', 'BRON-2') })).errors?.[0]
+          .extensions?.code,
+      ).toBe('GEEN_TOEGANG');
+      // the target's users write in the merged werkgebied at once
+      expect(
+        (await t.gql(await tokenVoor('L0982'), TOEWIJZING, { i: toewijzing('GM0356', 'DOEL-1') })).errors,
+      ).toBeUndefined();
+      const audit = await t.db.query(
+        `SELECT entiteit_id, actie, voor, na FROM audit_log WHERE actie IN ('OPGEGAAN_IN', 'SAMENVOEGING') ORDER BY id`,
+      );
+      expect(audit.rows).toEqual([
+        expect.objectContaining({
+          entiteit_id: bron,
+          actie: 'OPGEGAAN_IN',
+          voor: expect.objectContaining({ actief: true }),
+          na: expect.objectContaining({ actief: false, opgegaanIn: 'L0982', gebruikers: ['bron.invoer'] }),
+        }),
+        expect.objectContaining({
+          entiteit_id: doel,
+          actie: 'SAMENVOEGING',
+          voor: expect.objectContaining({ werkgebied: ['GM0344'] }),
+          na: expect.objectContaining({
+            werkgebied: ['GM0307', 'GM0344', 'GM0356'],
+            samengevoegdMet: 'L0981',
+          }),
+        }),
+      ]);
+    });
+
+    it.each([
+      [
+        'itself',
+        async () => [await t.orgId('L0801'), await t.orgId('L0801')],
+        'Een organisatie kan niet met zichzelf worden samengevoegd.',
+      ],
+      [
+        'another kind',
+        async () => [await t.orgId('L0801'), await t.orgId('HO-DOMSTAD')],
+        'Een woningcorporatie kan niet opgaan in een huurdersorganisatie.',
+      ],
+      [
+        'gemeenten',
+        async () => [await t.orgId('GM0344'), await t.orgId('GM0356')],
+        /gemeenten gaan samen via een herindeling/,
+      ],
+      [
+        'a deactivated source',
+        async () => [await t.orgId('L0981'), await t.orgId('L0801')],
+        'Alleen actieve organisaties kunnen worden samengevoegd.',
+      ],
+    ] as const)('refuses merging %s, nothing changes', async (_naam, ids, melding) => {
+      const [b, d] = await ids();
+      const voor = await tel(`SELECT count(*)::int AS n FROM audit_log`);
+      const r = await t.gql(OP, SAMEN, { b, d });
+      expect(r.errors?.[0].extensions?.code).toBe('ONGELDIGE_INVOER');
+      expect(r.errors?.[0].message).toMatch(melding);
+      expect(await tel(`SELECT count(*)::int AS n FROM audit_log`)).toBe(voor);
+    });
+
+    it('is refused to anyone but the operator', async () => {
+      const r = await t.gql('bzk.analist', SAMEN, { b: await t.orgId('L0801'), d: await t.orgId('L0802') });
+      expect(r.errors?.[0].extensions?.code).toBe('GEEN_TOEGANG');
+      expect(await tel(`SELECT count(*)::int AS n FROM organisatie WHERE code = 'L0801' AND actief`)).toBe(1);
+    });
+  });
+
   describe('bad input: a clear Dutch error, nothing stored, no audit row', () => {
     const aantallen = async () => [
       await tel(`SELECT count(*)::int AS n FROM organisatie`),

@@ -115,6 +115,19 @@ export class BeheerResolver {
     return this.service.heractiveer(ctx, id);
   }
 
+  @Mutation(() => BeheerOrganisatie, {
+    description:
+      'Voegt organisatie bronId samen in doelId (fusie): werkgebied en gebruikers gaan mee, cijfers blijven bij de bron',
+  })
+  @Vereist('organisatie:beheren')
+  voegOrganisatieSamen(
+    @Ctx() ctx: RequestContext,
+    @Args('bronId', { type: () => ID }) bronId: string,
+    @Args('doelId', { type: () => ID }) doelId: string,
+  ): Promise<BeheerOrganisatie> {
+    return this.service.voegSamen(ctx, bronId, doelId);
+  }
+
   @Mutation(() => BeheerGebruiker, {
     description: 'Registreert een gebruiker voor een organisatie (zie docs/onboarding.md)',
   })
@@ -141,6 +154,14 @@ export class BeheerResolver {
     return o.werkgebiedCodes.length
       ? this.referentie.gemeenten({ codes: o.werkgebiedCodes })
       : Promise.resolve([]);
+  }
+
+  @ResolveField(() => BeheerOrganisatie, {
+    nullable: true,
+    description: 'De organisatie waarin deze is opgegaan (fusie)',
+  })
+  opgegaanIn(@Ctx() ctx: RequestContext, @Parent() o: BeheerOrganisatie): Promise<BeheerOrganisatie> | null {
+    return o.opgegaanInId ? this.service.opId(ctx, o.opgegaanInId) : null;
   }
 
   @ResolveField(() => [BeheerGebruiker])

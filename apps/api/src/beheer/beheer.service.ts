@@ -26,7 +26,7 @@ import type {
 } from './beheer.types';
 
 const SELECT = `
-  SELECT o.id, o.code, o.soort, o.naam, o.actief, o.gedeactiveerd_op AS "gedeactiveerdOp", o.aangemaakt_op AS "aangemaaktOp",
+  SELECT o.id, o.code, o.soort, o.naam, o.actief, o.gedeactiveerd_op AS "gedeactiveerdOp", o.aangemaakt_op AS "aangemaaktOp", o.opgegaan_in AS "opgegaanInId",
          coalesce((SELECT array_agg(w.gemeente_code ORDER BY w.gemeente_code) FROM organisatie_werkgebied w
                    WHERE w.organisatie_id = o.id), '{}') AS "werkgebiedCodes",
          coalesce((SELECT array_agg(h.corporatie_id ORDER BY h.corporatie_id) FROM organisatie_huurder_corporatie h
@@ -246,6 +246,83 @@ export class BeheerService {
     return this.opId(ctx, id);
   }
 
+  /**
+   * A merger (fusie): `bronId` becomes part of `doelId`. The target gets the union of both
+   * werkgebieden and huurders links, and the source's registered users; the source is deactivated
+   * with `opgegaan_in` = target. Figures, signatures and parties stay with the source (history
+   * keeps the name under which they were given; nothing is moved or deleted). Only organisations
+   * of the same kind with a werkgebied of their own merge: gemeenten merge through a herindeling.
+   */
+  async voegSamen(ctx: RequestContext, bronId: string, doelId: string): Promise<BeheerOrganisatie> {
+    if (!isUuid(bronId) || !isUuid(doelId)) throw nietGevonden('De organisatie');
+    if (bronId === doelId) throw ongeldig('Een organisatie kan niet met zichzelf worden samengevoegd.');
+    await this.schrijf(ctx, async (m) => {
+      // lock both in a fixed order, so two crossing merges cannot deadlock
+      for (const id of [bronId, doelId].sort())
+        await m.query(`SELECT 1 FROM organisatie WHERE id = $1 FOR UPDATE`, [id]);
+      const bron = await this.lees(m, bronId);
+      const doel = await this.lees(m, doelId);
+      if (!bron || !doel) throw nietGevonden('De organisatie');
+      if (!bron.actief || !doel.actief)
+        throw ongeldig('Alleen actieve organisaties kunnen worden samengevoegd.');
+      if (bron.soort !== doel.soort) {
+        throw ongeldig(
+          `Een ${organisatieSoortLabel(bron.soort).toLowerCase()} kan niet opgaan in een ${organisatieSoortLabel(doel.soort).toLowerCase()}.`,
+        );
+      }
+      if (!heeftEigenWerkgebied(bron.soort)) {
+        throw ongeldig(
+          `Een ${organisatieSoortLabel(bron.soort).toLowerCase()} wordt niet samengevoegd; gemeenten gaan samen via een herindeling.`,
+        );
+      }
+      const bronVoor = await this.stand(m, bronId);
+      const doelVoor = await this.stand(m, doelId);
+      await this.zetWerkgebied(
+        m,
+        doelId,
+        [...new Set([...doel.werkgebiedCodes, ...bron.werkgebiedCodes])].sort(),
+      );
+      if (bron.soort === 'HUURDERSORGANISATIE') {
+        await this.zetCorporaties(m, doelId, [...new Set([...doel.corporatieIds, ...bron.corporatieIds])]);
+      }
+      if (bron.soort === 'CORPORATIE') {
+        // the huurdersorganisaties of the merged corporatie now represent the target's tenants
+        await m.query(
+          `INSERT INTO organisatie_huurder_corporatie (huurdersorganisatie_id, corporatie_id)
+           SELECT huurdersorganisatie_id, $2 FROM organisatie_huurder_corporatie WHERE corporatie_id = $1
+           ON CONFLICT DO NOTHING`,
+          [bronId, doelId],
+        );
+        await m.query(`DELETE FROM organisatie_huurder_corporatie WHERE corporatie_id = $1`, [bronId]);
+      }
+      // (TypeORM returns [rows, count] for UPDATE … RETURNING: read the names first)
+      const verhuisd: { gebruikersnaam: string }[] = await m.query(
+        `SELECT gebruikersnaam FROM organisatie_gebruiker WHERE organisatie_id = $1 FOR UPDATE`,
+        [bronId],
+      );
+      await m.query(`UPDATE organisatie_gebruiker SET organisatie_id = $2 WHERE organisatie_id = $1`, [
+        bronId,
+        doelId,
+      ]);
+      await m.query(
+        `UPDATE organisatie SET actief = false, gedeactiveerd_op = now(), opgegaan_in = $2 WHERE id = $1`,
+        [bronId, doelId],
+      );
+      const gebruikers = verhuisd.map((g) => g.gebruikersnaam).sort();
+      await this.auditOrganisatie(m, ctx, 'OPGEGAAN_IN', bronId, bronVoor, {
+        ...(await this.stand(m, bronId)),
+        opgegaanIn: doel.code,
+        gebruikers,
+      });
+      await this.auditOrganisatie(m, ctx, 'SAMENVOEGING', doelId, doelVoor, {
+        ...(await this.stand(m, doelId)),
+        samengevoegdMet: bron.code,
+        gebruikers,
+      });
+    });
+    return this.opId(ctx, doelId);
+  }
+
   // --- users -----------------------------------------------------------------------------------
 
   /**
@@ -402,7 +479,7 @@ export class BeheerService {
     actie: string,
     id: string,
     voor: OrganisatieStand | null,
-    na: OrganisatieStand,
+    na: OrganisatieStand | Record<string, unknown>,
   ): Promise<void> {
     await this.audit.schrijf(m, ctx, { actie, entiteit: 'organisatie', entiteitId: id, voor, na });
   }

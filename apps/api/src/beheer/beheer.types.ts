@@ -45,6 +45,8 @@ export class BeheerOrganisatie {
   @Field(() => [ID], { description: 'Corporaties waaraan deze huurdersorganisatie verbonden is' })
   corporatieIds: string[];
   @Field(() => Int, { description: 'Actieve geregistreerde gebruikers' }) aantalGebruikers: number;
+  /** the organisation this one merged into (resolved to BeheerOrganisatie by the resolver) */
+  opgegaanInId: string | null;
 }
 
 @InputType()
