@@ -471,6 +471,31 @@ describe('kwartaalrapportage and its files', () => {
     expect(await w.lees(ctx.GM0344, bestanden, [rij.rapport])).toEqual([]);
   });
 
+  it('a report made before its prestatieafspraken were kept: afspraken only for the gemeente, provincie and Rijk (as the app)', async () => {
+    // snapshot with an afspraken section but no afsprakenZicht: Postgres cannot check the parties
+    const [{ id }] = (
+      await w.admin.query(
+        `INSERT INTO kwartaalrapportage (gebied_soort, gebied_code, gebied_naam, gemeenten, jaar, kwartaal, actielijn, versie,
+           peilmoment, aangevraagd_door, job_sleutel, snapshot)
+         VALUES ('GEMEENTE', 'GM0307', 'Amersfoort', '{GM0307}', 2023, 4, 'ALLE', 1, now(), 'wall', 'wall:oud',
+                 '{"gedeeld": {"afspraken": [{"indicatorCode": "X"}]}}') RETURNING id`,
+      )
+    ).rows;
+    for (const variant of ['GEDEELD', 'ZONDER_AFSPRAKEN']) {
+      await w.admin.query(
+        `INSERT INTO kwartaalrapportage_bestand (rapportage_id, formaat, variant, mime, inhoud, sha256)
+         VALUES ($1, 'CSV', $2, 'text/csv', 'x', 'x')`,
+        [id, variant],
+      );
+    }
+    const beide = [{ variant: 'GEDEELD' }, { variant: 'ZONDER_AFSPRAKEN' }];
+    expect(await w.lees(ctx.GM0307, bestanden, [id])).toEqual(beide);
+    expect(await w.lees(ctx.PV26, bestanden, [id])).toEqual(beide);
+    expect(await w.lees(ctx.BZK, bestanden, [id])).toEqual(beide);
+    // a corporatie with Amersfoort in its werkgebied: the figures, not the afspraken
+    expect(await w.lees(ctx.L0802, bestanden, [id])).toEqual([{ variant: 'ZONDER_AFSPRAKEN' }]);
+  });
+
   const maak = `INSERT INTO kwartaalrapportage (gebied_soort, gebied_code, gebied_naam, gemeenten, jaar, kwartaal, actielijn, versie,
        peilmoment, aangevraagd_door, job_sleutel, snapshot)
      VALUES ('GEMEENTE', 'GM0307', 'Amersfoort', '{GM0307}', 2024, 1, 'ALLE', $1, now(), 'wall', $2, '{}') RETURNING id`;
@@ -511,10 +536,12 @@ describe('kwartaalrapportage and its files', () => {
 });
 
 describe('reference data: readable by the app role, not writable (except the regio-indeling, by Rijk)', () => {
-  it('nobody inserts organisations or changes werkgebieden through the app role', async () => {
-    expect(
-      await w.fout(ctx.BZK, `INSERT INTO organisatie (code, soort, naam) VALUES ('X1', 'CORPORATIE', 'x')`),
-    ).toMatch(GEWEIGERD);
+  it('organisations and werkgebieden change only in a Rijk transaction (the operator, migration 1765000000000)', async () => {
+    for (const wie of [ctx.L0801, ctx.GM0344, ctx.PV26]) {
+      expect(
+        await w.fout(wie, `INSERT INTO organisatie (code, soort, naam) VALUES ('X1', 'CORPORATIE', 'x')`),
+      ).toMatch(GEWEIGERD);
+    }
     expect(
       await w.fout(
         ctx.L0801,
@@ -597,12 +624,9 @@ describe('unset scope and the public path', () => {
        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relrowsecurity
          AND has_table_privilege('thuismonitor_app', c.oid, 'SELECT')
        ORDER BY 1`);
-    expect(rows.map((r) => r.tabel)).toEqual([
-      'organisatie',
-      'organisatie_werkgebied',
-      'provincie',
-      'woningmarktregio',
-    ]);
+    // organisatie and organisatie_werkgebied are under RLS since the operator's administration
+    // (readable by all, writable by Rijk only: migration 1765000000000)
+    expect(rows.map((r) => r.tabel)).toEqual(['provincie', 'woningmarktregio']);
   });
 });
 
