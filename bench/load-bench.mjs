@@ -10,9 +10,12 @@
 //   national voortgang with every afspraak            at  1 client             target      ≤ 1 s
 //
 //   node bench/load-bench.mjs --database-url postgres://…/thuismonitor_bench [--duur 10] [--jaar 2025]
-//                             [--geval gemeente|provincie|land] [--herhaal 2]
+//                             [--geval gemeente|provincie|land] [--herhaal 2] [--zonder-cache]
 //   npm run bench -- --only load
 //
+// The API keeps voortgang answers while the data version is unchanged (VOORTGANG_CACHE,
+// voortgang-cache.ts): a repeated question then costs one version read. --zonder-cache starts the
+// API with VOORTGANG_CACHE=0, so every request computes (what a first or changed question costs).
 // --geval runs only the cases whose name contains the word; --herhaal N runs every case N times
 // (each run printed: on a shared machine one run says little). BENCH_API_NODE_ARGS passes extra
 // arguments to the API's node process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
@@ -39,6 +42,7 @@ const DUUR = Number(arg('duur', 10));
 const JAAR = Number(arg('jaar', 2025));
 const GEVAL = arg('geval', '');
 const HERHAAL = Math.max(1, Number(arg('herhaal', 1)));
+const ZONDER_CACHE = process.argv.includes('--zonder-cache');
 const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
 const TOKEN_CLI = path.join(ROOT, 'apps/api/dist/cli/token.js');
 const SQL_MODULE = path.join(ROOT, 'apps/api/dist/voortgang/realisatie-sql.js');
@@ -113,6 +117,7 @@ try {
     // the benchmark measures the query, not the rate limiter (one IP, one user per case)
     RATE_LIMIT_IP: '10000000',
     RATE_LIMIT_USER: '10000000',
+    VOORTGANG_CACHE: ZONDER_CACHE ? '0' : (process.env.VOORTGANG_CACHE ?? '500'),
   };
   delete env.OIDC_ISSUER_URL;
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -141,7 +146,7 @@ try {
   // the figures mean little on a busy machine: say how busy it was
   const last = os.loadavg().map((x) => x.toFixed(1));
   console.log(
-    `load: voortgang jaar ${JAAR}, ${DUUR} s per case after a warm-up (ms); ${os.cpus().length} cores, load average ${last.join(' ')}`,
+    `load: voortgang jaar ${JAAR}, ${DUUR} s per case after a warm-up (ms), answer cache ${env.VOORTGANG_CACHE === '0' ? 'OFF' : 'on'}; ${os.cpus().length} cores, load average ${last.join(' ')}`,
   );
   console.log(
     `${'case'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'n'.padStart(6)}  target`,

@@ -1,6 +1,7 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
@@ -55,7 +56,9 @@ export class AppModule implements NestModule {
           introspection: limieten.introspection,
           validationRules: limieten.validationRules,
           parseOptions: limieten.parseOptions,
-          plugins: [...limieten.plugins],
+          // no cache hints are used; Apollo's default cache-control plugin would wrap every field's
+          // resolver (willResolveField), ~10% of the time of a large answer (docs/decisions.md, load benchmark)
+          plugins: [...limieten.plugins, ApolloServerPluginCacheControlDisabled()],
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           formatError: (formatted, error) => vertaalLimietFout(formatted) ?? formatGraphqlFout(formatted, error),

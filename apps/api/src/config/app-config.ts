@@ -50,6 +50,8 @@ export interface AppConfig {
   toewijzingKenmerkSleutel: string;
   /** toewijzing rows are deleted this many whole calendar years after their year (docs/privacy.md) */
   toewijzingBewaarJaren: number;
+  /** voortgang answers kept in memory per API process, checked against the data version; 0 = none */
+  voortgangCache: number;
 }
 
 export class ConfigFout extends Error {
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const kenmerkSleutel = leesKenmerkSleutel({ ...env, NODE_ENV: nodeEnv });
   if (kenmerkSleutel.probleem) problemen.push(kenmerkSleutel.probleem);
   const toewijzingBewaarJaren = int(env.TOEWIJZING_BEWAAR_JAREN, 5, 'TOEWIJZING_BEWAAR_JAREN', problemen, 1, 30);
+  const voortgangCache = int(env.VOORTGANG_CACHE, 500, 'VOORTGANG_CACHE', problemen, 0, 100_000);
   const beveiliging = leesBeveiligingConfig(env, problemen);
   if (problemen.length) throw new ConfigFout(problemen);
   return {
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     beveiliging,
     toewijzingKenmerkSleutel: kenmerkSleutel.sleutel,
     toewijzingBewaarJaren,
+    voortgangCache,
   };
 }
 

@@ -37,6 +37,7 @@ export type JobTaak = 'kwartaalrapportage' | 'bewaartermijn';
  *  - jobTransaction(scope) a job's write of its own output (tm.taak names the task for RLS);
  *  - publiek()             reference data and the organisation list: no tenant settings at all;
  *  - organisatieVoorAanmelding(code)  the principal resolver's one lookup, before a context exists;
+ *  - gegevensVersie()      the data version for answer caches (a counter, no tenant data);
  *  - gereed()              readiness probe (SELECT 1).
  *
  * Services still filter by scope in SQL for speed and correct answers (a provincie must get
@@ -164,6 +165,17 @@ export class ScopedDb {
       },
       taak,
     );
+  }
+
+  /**
+   * The data version (migration 1765400000003): one number, raised by every committed write to a
+   * table that answers depend on. An answer cache reads it BEFORE reading the data and serves a
+   * stored answer only while it is unchanged (voortgang/voortgang-cache.ts). One fixed query
+   * outside a transaction; it reads a counter, no tenant data.
+   */
+  async gegevensVersie(): Promise<string> {
+    const [rij] = await this.dataSource.query('SELECT versie::text AS versie FROM tm_gegevens_versie');
+    return rij.versie;
   }
 
   /** Readiness: the database answers a trivial query. */
