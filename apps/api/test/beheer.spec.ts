@@ -397,6 +397,95 @@ describe('organisatiebeheer (GraphQL)', () => {
     });
   });
 
+  describe('bulk import (CSV, proefrun, all or nothing)', () => {
+    const IMPORT = `mutation ($c: String!, $p: Boolean!) { importeerOrganisaties(inhoud: $c, proefrun: $p) {
+      proefrun opgeslagen aantalRijen nieuw bijgewerkt fouten { regel kolom melding } } }`;
+    const GOED = [
+      'soort;code;naam;werkgebied;corporaties',
+      'corporatie;L0961;Woonstichting Import;Utrecht|GM0356;',
+      'huurdersorganisatie;99887766;Huurders Import;Utrecht;L0961|L0801',
+      'zorgaanbieder;99887755;Zorg Import;"Amersfoort, Leusden";',
+      'corporatie;L0801;;GM0344|GM0356|GM0307;',
+    ].join('\n');
+    const telOrgs = () => tel(`SELECT count(*)::int AS n FROM organisatie`);
+
+    it('a file with bad rows: every error named with its line, nothing stored, in proefrun and for real', async () => {
+      const fout = [
+        'soort;code;naam;werkgebied;corporaties',
+        'corporatie;L0962;Goed;Utrecht;',
+        'bank;123;Bank;;',
+        'corporatie;0963;Geen L;;',
+        'corporatie;L0964;Onbekend gebied;Utrecht|Atlantis;',
+        'corporatie;L0962;Dubbel;;',
+        'huurdersorganisatie;11119999;Huurders;;L0999',
+        'gemeente;GM0344;;GM0356;',
+        'huurdersorganisatie;12121212;;;',
+      ].join('\n');
+      const voor = [await telOrgs(), await tel(`SELECT count(*)::int AS n FROM audit_log`)];
+      for (const p of [true, false]) {
+        const r = (await t.ok(OP, IMPORT, { c: fout, p })).importeerOrganisaties;
+        expect(r.opgeslagen).toBe(false);
+        expect(r.fouten.map((f: { regel: number; kolom: string }) => [f.regel, f.kolom])).toEqual([
+          [3, 'soort'],
+          [4, 'code'],
+          [5, 'werkgebied'],
+          [6, 'code'],
+          [7, 'corporaties'],
+          [8, 'werkgebied'],
+          [9, 'naam'],
+        ]);
+        expect(r.fouten[2].melding).toBe("Onbekende gemeente: 'Atlantis'.");
+        expect(r.fouten[3].melding).toBe('De code L0962 staat ook op regel 2.');
+        expect(r.fouten[4].melding).toBe("Geen actieve corporatie met code 'L0999'.");
+      }
+      expect([await telOrgs(), await tel(`SELECT count(*)::int AS n FROM audit_log`)]).toEqual(voor);
+    });
+
+    it('proefrun reports what would happen and stores nothing; then the import creates and updates, audited', async () => {
+      const voor = await telOrgs();
+      const proef = (await t.ok(OP, IMPORT, { c: GOED, p: true })).importeerOrganisaties;
+      expect(proef).toEqual({
+        proefrun: true,
+        opgeslagen: false,
+        aantalRijen: 4,
+        nieuw: ['L0961', '99887766', '99887755'],
+        bijgewerkt: ['L0801'],
+        fouten: [],
+      });
+      expect(await telOrgs()).toBe(voor);
+      const echt = (await t.ok(OP, IMPORT, { c: GOED, p: false })).importeerOrganisaties;
+      expect(echt).toMatchObject({
+        proefrun: false,
+        opgeslagen: true,
+        nieuw: ['L0961', '99887766', '99887755'],
+      });
+      expect(await telOrgs()).toBe(voor + 3);
+      const h = await t.ok(
+        OP,
+        `{ beheerOrganisaties(filter: { zoek: "99887766" }) { werkgebiedCodes corporatieIds } }`,
+      );
+      expect(h.beheerOrganisaties[0].werkgebiedCodes).toEqual(['GM0344']);
+      expect([...h.beheerOrganisaties[0].corporatieIds].sort()).toEqual(
+        [await t.orgId('L0801'), await t.orgId('L0961')].sort(),
+      );
+      const z = await t.ok(OP, `{ beheerOrganisaties(filter: { zoek: "99887755" }) { werkgebiedCodes } }`);
+      expect(z.beheerOrganisaties[0].werkgebiedCodes).toEqual(['GM0307', 'GM0327']);
+      const { rows } = await auditRijen(await t.orgId('L0801'));
+      expect(rows.at(-1)).toMatchObject({
+        actie: 'IMPORT_WIJZIGING',
+        na: { werkgebied: ['GM0307', 'GM0344', 'GM0356'], bron: 'import' },
+      });
+      // the same file again: nothing new, only updates
+      const weer = (await t.ok(OP, IMPORT, { c: GOED, p: true })).importeerOrganisaties;
+      expect(weer).toMatchObject({ nieuw: [], bijgewerkt: ['L0961', '99887766', '99887755', 'L0801'] });
+    });
+
+    it('is refused to anyone but the operator', async () => {
+      const r = await t.gql('gemeente.utrecht', IMPORT, { c: GOED, p: true });
+      expect(r.errors?.[0].extensions?.code).toBe('GEEN_TOEGANG');
+    });
+  });
+
   describe('bad input: a clear Dutch error, nothing stored, no audit row', () => {
     const aantallen = async () => [
       await tel(`SELECT count(*)::int AS n FROM organisatie`),

@@ -11,6 +11,7 @@ import {
   BeheerOrganisatie,
   BeheerOrganisatieFilter,
   GebruikerNieuwInput,
+  OrganisatieImportRapport,
   OrganisatieNieuwInput,
 } from './beheer.types';
 
@@ -126,6 +127,19 @@ export class BeheerResolver {
     @Args('doelId', { type: () => ID }) doelId: string,
   ): Promise<BeheerOrganisatie> {
     return this.service.voegSamen(ctx, bronId, doelId);
+  }
+
+  @Mutation(() => OrganisatieImportRapport, {
+    description:
+      'Importeert een CSV-lijst van organisaties (soort;code;naam;werkgebied;corporaties). Alles of niets; met proefrun wordt alleen gecontroleerd.',
+  })
+  @Vereist('organisatie:beheren')
+  importeerOrganisaties(
+    @Ctx() ctx: RequestContext,
+    @Args('inhoud') inhoud: string,
+    @Args('proefrun', { defaultValue: true }) proefrun: boolean,
+  ): Promise<OrganisatieImportRapport> {
+    return this.service.importeer(ctx, inhoud, proefrun);
   }
 
   @Mutation(() => BeheerGebruiker, {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
 import type { EntityManager } from 'typeorm';
 import { isRol, ROLLEN, type RequestContext, type Rol } from '@thuismonitor/auth';
 import {
@@ -22,8 +23,12 @@ import type {
   BeheerOrganisatie,
   BeheerOrganisatieFilter,
   GebruikerNieuwInput,
+  OrganisatieImportFout,
+  OrganisatieImportRapport,
   OrganisatieNieuwInput,
 } from './beheer.types';
+import { ReferentieService } from '../referentie/referentie.service';
+import { isOrganisatieSoort, type OrganisatieSoort } from '@thuismonitor/domain';
 
 const SELECT = `
   SELECT o.id, o.code, o.soort, o.naam, o.actief, o.gedeactiveerd_op AS "gedeactiveerdOp", o.aangemaakt_op AS "aangemaaktOp", o.opgegaan_in AS "opgegaanInId",
@@ -64,6 +69,7 @@ export class BeheerService {
     private readonly db: ScopedDb,
     private readonly audit: AuditService,
     private readonly principals: PrincipalResolver,
+    private readonly referentie: ReferentieService,
   ) {}
 
   // --- reading ---------------------------------------------------------------------------------
@@ -321,6 +327,236 @@ export class BeheerService {
       });
     });
     return this.opId(ctx, doelId);
+  }
+
+  /**
+   * Bulk onboarding (issue 13): a CSV list of organisations, columns soort;code;naam and optional
+   * werkgebied (gemeente names or codes, separated by | or by commas inside quotes) and
+   * corporaties (L-nummers, for huurdersorganisaties; a corporatie may be earlier in the same
+   * file). A new code is created; an existing code of the same kind gets the listed naam and,
+   * when the cell is filled, werkgebied or corporaties. Every row is checked first and every error
+   * is named with its line; one error and nothing is stored (one transaction, all or nothing).
+   * `proefrun`: only the check.
+   */
+  async importeer(ctx: RequestContext, inhoud: string, proefrun: boolean): Promise<OrganisatieImportRapport> {
+    const rapport = (
+      fouten: OrganisatieImportFout[],
+      extra: Partial<OrganisatieImportRapport> = {},
+    ): OrganisatieImportRapport => ({
+      proefrun,
+      opgeslagen: false,
+      aantalRijen: 0,
+      nieuw: [],
+      bijgewerkt: [],
+      fouten,
+      ...extra,
+    });
+    const tekst = inhoud.replace(/^\uFEFF/, '');
+    const eersteRegel = tekst.split(/\r?\n/, 1)[0] ?? '';
+    const delimiter = eersteRegel.split(';').length > eersteRegel.split(',').length ? ';' : ',';
+    let rijen: Record<string, string>[];
+    try {
+      rijen = parse(tekst, {
+        delimiter,
+        columns: (h: string[]) => h.map((k) => k.trim().toLowerCase()),
+        skip_empty_lines: true,
+        trim: true,
+        relax_column_count: true,
+      });
+    } catch (err) {
+      return rapport([
+        { regel: 1, kolom: '-', melding: `Het bestand is geen geldige CSV: ${(err as Error).message}` },
+      ]);
+    }
+    const kolommen = Object.keys(rijen[0] ?? {});
+    const ontbreekt = ['soort', 'code', 'naam'].filter((k) => !kolommen.includes(k));
+    if (ontbreekt.length || !rijen.length) {
+      return rapport(
+        rijen.length
+          ? ontbreekt.map((k) => ({
+              regel: 1,
+              kolom: k,
+              melding: `Kolom '${k}' ontbreekt (verwacht: soort;code;naam;werkgebied;corporaties).`,
+            }))
+          : [{ regel: 1, kolom: '-', melding: 'Het bestand bevat geen rijen.' }],
+      );
+    }
+    if (rijen.length > 5000)
+      return rapport([{ regel: 1, kolom: '-', melding: 'Maximaal 5.000 rijen per bestand.' }]);
+
+    const gemeenten = await this.referentie.gemeenten();
+    const gemeenteCode = (w: string) =>
+      gemeenten.find(
+        (g) => g.code === w.toUpperCase() || g.naam.toLocaleLowerCase('nl') === w.toLocaleLowerCase('nl'),
+      )?.code;
+    const lijst = (cel: string | undefined) =>
+      (cel ?? '')
+        .split(/[|,]/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+
+    interface Plan {
+      regel: number;
+      soort: OrganisatieSoort;
+      code: string;
+      naam: string | null;
+      werkgebied: string[] | null;
+      corporaties: string[] | null;
+    }
+    const fouten: OrganisatieImportFout[] = [];
+    const plannen: Plan[] = [];
+    const inBestand = new Map<string, number>();
+    rijen.forEach((rij, i) => {
+      const regel = i + 2;
+      const fout = (kolom: string, melding: string) => fouten.push({ regel, kolom, melding });
+      const soortTekst = (rij.soort ?? '').toUpperCase().replace(/^WONINGCORPORATIE$/, 'CORPORATIE');
+      if (!isOrganisatieSoort(soortTekst)) {
+        fout(
+          'soort',
+          `Onbekende soort '${rij.soort ?? ''}' (corporatie, huurdersorganisatie, zorgaanbieder, gemeente, provincie).`,
+        );
+        return;
+      }
+      const soort = soortTekst;
+      let code: string;
+      try {
+        code = normaliseerOrganisatieCode(soort, rij.code ?? '');
+      } catch (err) {
+        fout('code', (err as Error).message);
+        return;
+      }
+      if (inBestand.has(code)) {
+        fout('code', `De code ${code} staat ook op regel ${inBestand.get(code)}.`);
+        return;
+      }
+      inBestand.set(code, regel);
+      let naam: string | null = null;
+      if (rij.naam) {
+        try {
+          naam = normaliseerOrganisatieNaam(rij.naam);
+        } catch (err) {
+          fout('naam', (err as Error).message);
+        }
+      }
+      let werkgebied: string[] | null = null;
+      const wg = lijst(rij.werkgebied);
+      if (wg.length) {
+        if (!heeftEigenWerkgebied(soort))
+          fout(
+            'werkgebied',
+            `Een ${organisatieSoortLabel(soort).toLowerCase()} heeft geen eigen werkgebied.`,
+          );
+        const onbekend = wg.filter((w) => !gemeenteCode(w));
+        if (onbekend.length)
+          fout('werkgebied', `Onbekende gemeente: ${onbekend.map((o) => `'${o}'`).join(', ')}.`);
+        werkgebied = [...new Set(wg.map((w) => gemeenteCode(w)).filter((c): c is string => !!c))].sort();
+      }
+      const corp = lijst(rij.corporaties).map((c) => c.toUpperCase());
+      if (corp.length && soort !== 'HUURDERSORGANISATIE')
+        fout('corporaties', 'Alleen een huurdersorganisatie wordt aan corporaties verbonden.');
+      plannen.push({ regel, soort, code, naam, werkgebied, corporaties: corp.length ? corp : null });
+    });
+
+    return this.schrijf(ctx, async (m) => {
+      const bestaand = new Map<string, { id: string; soort: string; actief: boolean }>(
+        (
+          await m.query(`SELECT id, code, soort, actief FROM organisatie WHERE code = ANY($1::text[])`, [
+            [...new Set([...plannen.map((p) => p.code), ...plannen.flatMap((p) => p.corporaties ?? [])])],
+          ])
+        ).map((r: { id: string; code: string; soort: string; actief: boolean }) => [r.code, r]),
+      );
+      const referentie = {
+        GEMEENTE: new Set<string>(
+          (await m.query(`SELECT code FROM gemeente`)).map((r: { code: string }) => r.code),
+        ),
+        PROVINCIE: new Set<string>(
+          (await m.query(`SELECT code FROM provincie`)).map((r: { code: string }) => r.code),
+        ),
+      };
+      const nieuwInBestand = new Set(plannen.filter((p) => !bestaand.has(p.code)).map((p) => p.code));
+      for (const p of plannen) {
+        const fout = (kolom: string, melding: string) => fouten.push({ regel: p.regel, kolom, melding });
+        const b = bestaand.get(p.code);
+        if (b && b.soort !== p.soort)
+          fout(
+            'code',
+            `De code ${p.code} hoort al bij een ${organisatieSoortLabel(b.soort as OrganisatieSoort).toLowerCase()}.`,
+          );
+        if (b && !b.actief)
+          fout('code', `De organisatie ${p.code} is gedeactiveerd; heractiveer haar eerst.`);
+        if (!b && (p.soort === 'GEMEENTE' || p.soort === 'PROVINCIE') && !referentie[p.soort].has(p.code)) {
+          fout('code', `De code ${p.code} staat niet in de CBS-indeling.`);
+        }
+        if (!b && !p.naam && p.soort !== 'GEMEENTE' && p.soort !== 'PROVINCIE')
+          fout('naam', 'Vul de naam van de organisatie in.');
+        for (const c of p.corporaties ?? []) {
+          const corp = bestaand.get(c);
+          const ookNieuw =
+            nieuwInBestand.has(c) && plannen.some((x) => x.code === c && x.soort === 'CORPORATIE');
+          if (!ookNieuw && (!corp || corp.soort !== 'CORPORATIE' || !corp.actief))
+            fout('corporaties', `Geen actieve corporatie met code '${c}'.`);
+        }
+      }
+      fouten.sort((a, b) => a.regel - b.regel);
+      const nieuw = plannen.filter((p) => !bestaand.has(p.code)).map((p) => p.code);
+      const bijgewerkt = plannen.filter((p) => bestaand.has(p.code)).map((p) => p.code);
+      const uitkomst = { aantalRijen: rijen.length, nieuw, bijgewerkt };
+      if (fouten.length) return rapport(fouten, { aantalRijen: rijen.length });
+      if (proefrun) return rapport([], uitkomst);
+
+      const ids = new Map<string, string>([...bestaand].map(([code, r]) => [code, r.id]));
+      // corporaties first, so huurdersorganisaties in the same file can link to them
+      const volgorde = [...plannen].sort(
+        (a, b) => Number(b.soort === 'CORPORATIE') - Number(a.soort === 'CORPORATIE'),
+      );
+      for (const p of volgorde) {
+        const bestond = ids.get(p.code);
+        if (!bestond) {
+          const naam =
+            p.naam ??
+            (p.soort === 'GEMEENTE'
+              ? `Gemeente ${(await m.query(`SELECT naam FROM gemeente WHERE code = $1`, [p.code]))[0].naam}`
+              : `Provincie ${(await m.query(`SELECT naam FROM provincie WHERE code = $1`, [p.code]))[0].naam}`);
+          const [{ id }] = await m.query(
+            `INSERT INTO organisatie (code, soort, naam, gemeente_code, provincie_code) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+            [
+              p.code,
+              p.soort,
+              naam,
+              p.soort === 'GEMEENTE' ? p.code : null,
+              p.soort === 'PROVINCIE' ? p.code : null,
+            ],
+          );
+          ids.set(p.code, id);
+          if (p.werkgebied) await this.zetWerkgebied(m, id, p.werkgebied);
+          if (p.corporaties)
+            await this.zetCorporaties(
+              m,
+              id,
+              p.corporaties.map((c) => ids.get(c)!),
+            );
+          await this.auditOrganisatie(m, ctx, 'CREATE_ORGANISATIE', id, null, {
+            ...(await this.stand(m, id)),
+            bron: 'import',
+          });
+        } else {
+          const voor = await this.stand(m, bestond);
+          if (p.naam) await m.query(`UPDATE organisatie SET naam = $2 WHERE id = $1`, [bestond, p.naam]);
+          if (p.werkgebied) await this.zetWerkgebied(m, bestond, p.werkgebied);
+          if (p.corporaties)
+            await this.zetCorporaties(
+              m,
+              bestond,
+              p.corporaties.map((c) => ids.get(c)!),
+            );
+          await this.auditOrganisatie(m, ctx, 'IMPORT_WIJZIGING', bestond, voor, {
+            ...(await this.stand(m, bestond)),
+            bron: 'import',
+          });
+        }
+      }
+      return rapport([], { ...uitkomst, opgeslagen: true });
+    });
   }
 
   // --- users -----------------------------------------------------------------------------------

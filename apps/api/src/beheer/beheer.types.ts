@@ -98,3 +98,21 @@ export class BeheerAandacht {
   })
   zonderGebruikers: BeheerOrganisatie[];
 }
+
+@ObjectType({ description: 'Een fout in een rij van een organisatie-import' })
+export class OrganisatieImportFout {
+  @Field(() => Int, { description: 'Regelnummer in het bestand (1 = kopregel)' }) regel: number;
+  @Field() kolom: string;
+  @Field() melding: string;
+}
+
+@ObjectType({ description: 'Uitkomst van een organisatie-import (proefrun of echt)' })
+export class OrganisatieImportRapport {
+  @Field() proefrun: boolean;
+  @Field({ description: 'Waar als alles is opgeslagen (alles of niets)' }) opgeslagen: boolean;
+  @Field(() => Int) aantalRijen: number;
+  @Field(() => [String], { description: 'Codes die nieuw worden aangemaakt' }) nieuw: string[];
+  @Field(() => [String], { description: 'Codes van bestaande organisaties die worden bijgewerkt' })
+  bijgewerkt: string[];
+  @Field(() => [OrganisatieImportFout]) fouten: OrganisatieImportFout[];
+}
