@@ -53,6 +53,7 @@ const OrganisatiesPagina = laad(() => import('./pages/Referentie'), 'Organisatie
 const BeheerPagina = laad(() => import('./beheer/BeheerPagina'), 'BeheerPagina');
 const NieuweOrganisatiePagina = laad(() => import('./beheer/BeheerPagina'), 'NieuweOrganisatiePagina');
 const OrganisatieBeheerPagina = laad(() => import('./beheer/BeheerPagina'), 'OrganisatieBeheerPagina');
+const BeheerImportPagina = laad(() => import('./beheer/ImportPagina'), 'ImportPagina');
 
 /** Shown while a page's chunk loads (usually a few milliseconds). */
 function PaginaLaden() {
@@ -120,6 +121,7 @@ function AppRoutes() {
                 <Route path="organisaties" element={<OrganisatiesPagina />} />
                 <Route path="beheer" element={<BeheerPagina />} />
                 <Route path="beheer/nieuw" element={<NieuweOrganisatiePagina />} />
+                <Route path="beheer/importeren" element={<BeheerImportPagina />} />
                 <Route path="beheer/:id" element={<OrganisatieBeheerPagina />} />
                 <Route path="*" element={<NietGevondenPagina />} />
               </Routes>

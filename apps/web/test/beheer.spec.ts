@@ -107,6 +107,85 @@ describe('webapp: organisatiebeheer en onboarding', () => {
     await t.screenshot(nieuw, 'beheer-04-eerste-toewijzing');
   });
 
+  it('merges another corporatie into the new one after confirmation; the source names where it went', async () => {
+    await page.goto(`${t.url}/beheer?zoek=L0802`);
+    await page
+      .getByRole('region', { name: '1 organisatie' })
+      .getByRole('link', { name: 'Eemland Wonen' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Eemland Wonen' }).waitFor();
+    await page.getByLabel('Opgaan in').selectOption({ label: 'Woonstichting Vechtdal (L0975)' });
+    await page.getByRole('button', { name: 'Samenvoegen', exact: true }).click();
+    await page.getByText('Weet u zeker dat Eemland Wonen opgaat in Woonstichting Vechtdal?').waitFor();
+    expect(await t.axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ja, samenvoegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Woonstichting Vechtdal' }).waitFor();
+    await page.getByRole('cell', { name: 'Samengevoegd', exact: true }).waitFor();
+    await page.getByRole('cell', { name: /samengevoegdMet: L0802/ }).waitFor();
+    expect(
+      (
+        await t.db
+          .query(`SELECT werkgebied FROM (SELECT array_agg(w.gemeente_code ORDER BY w.gemeente_code) AS werkgebied
+         FROM organisatie_werkgebied w JOIN organisatie o ON o.id = w.organisatie_id WHERE o.code = 'L0975') x`)
+      ).rows[0].werkgebied,
+    ).toEqual(['GM0307', 'GM0327', 'GM0344', 'GM0356']);
+    expect(
+      await tel(
+        `SELECT count(*)::int AS n FROM organisatie WHERE code = 'L0802' AND NOT actief AND opgegaan_in IS NOT NULL`,
+      ),
+    ).toBe(1);
+  });
+
+  it('imports a list of organisations: the check names the bad row and stores nothing, the fixed file is imported', async () => {
+    await page.goto(`${t.url}/beheer`);
+    await page.getByRole('link', { name: 'Importeren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importeren' }).waitFor();
+    const kop = 'soort;code;naam;werkgebied;corporaties';
+    await page
+      .getByLabel('Bestand met organisaties')
+      .setInputFiles(
+        t.bestand(
+          'fout.csv',
+          [kop, 'corporatie;L0940;Woonbron Test;Utrecht;', 'zorgaanbieder;44556677;Zorg Test;Atlantis;'].join(
+            '\n',
+          ),
+        ),
+      );
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await page.getByRole('heading', { name: 'Resultaat van de controle' }).waitFor();
+    await page.getByRole('cell', { name: "Onbekende gemeente: 'Atlantis'." }).waitFor();
+    expect(await page.getByRole('button', { name: /organisaties importeren$/ }).count()).toBe(0);
+    expect(await tel(`SELECT count(*)::int AS n FROM organisatie WHERE code IN ('L0940', '44556677')`)).toBe(
+      0,
+    );
+    expect(await t.axe(page)).toEqual([]);
+    await t.screenshot(page, 'beheer-05-import-fout');
+    await page
+      .getByLabel('Bestand met organisaties')
+      .setInputFiles(
+        t.bestand(
+          'goed.csv',
+          [
+            kop,
+            'corporatie;L0940;Woonbron Test;Utrecht;',
+            'zorgaanbieder;44556677;Zorg Test;Nieuwegein;',
+          ].join('\n'),
+        ),
+      );
+    await page.getByRole('button', { name: 'Bestand controleren' }).click();
+    await page.getByText('Alle 2 rijen zijn goed').waitFor();
+    await page.getByRole('button', { name: '2 organisaties importeren' }).click();
+    await page.getByRole('heading', { name: 'Import voltooid' }).waitFor();
+    expect(await tel(`SELECT count(*)::int AS n FROM organisatie WHERE code IN ('L0940', '44556677')`)).toBe(
+      2,
+    );
+    expect(await t.axe(page)).toEqual([]);
+    await page.goto(
+      `${t.url}/beheer/${(await t.db.query(`SELECT id FROM organisatie WHERE code = 'L0975'`)).rows[0].id}`,
+    );
+    await page.getByRole('heading', { level: 1, name: 'Woonstichting Vechtdal' }).waitFor();
+  });
+
   it('deactivation asks for confirmation; the organisation stays listed on request', async () => {
     await page.getByRole('button', { name: 'Organisatie deactiveren' }).click();
     await page.getByRole('button', { name: 'Ja, deactiveren' }).click();

@@ -32,6 +32,7 @@ import {
   HeractiveerOrganisatieDocument,
   HernoemOrganisatieDocument,
   OrganisatieSoortWaarden,
+  VoegOrganisatieSamenDocument,
   WijzigHuurderCorporatiesDocument,
   WijzigWerkgebiedDocument,
   type BeheerOrganisatieQuery,
@@ -84,9 +85,12 @@ export function BeheerPagina() {
         Organisaties aanmaken met hun officiële code, werkgebieden bijhouden en gebruikers registreren. Elke
         handeling komt in het auditlog.
       </Paragraph>
-      <ButtonLink appearance="primary-action" to="/beheer/nieuw">
-        Nieuwe organisatie
-      </ButtonLink>
+      <ButtonGroup>
+        <ButtonLink appearance="primary-action" to="/beheer/nieuw">
+          Nieuwe organisatie
+        </ButtonLink>
+        <ButtonLink to="/beheer/importeren">Importeren</ButtonLink>
+      </ButtonGroup>
       <BeheerAandacht />
       <Heading level={2}>Organisaties</Heading>
       <form
@@ -144,7 +148,7 @@ export function BeheerPagina() {
       {loading && !data ? <Laden /> : null}
       {data ? (
         <Tabel
-          caption={`${formatGetal(rijen.length)} organisaties`}
+          caption={`${formatGetal(rijen.length)} ${rijen.length === 1 ? 'organisatie' : 'organisaties'}`}
           rijen={rijen}
           sleutel={(o) => o.id}
           kolommen={[
@@ -317,6 +321,12 @@ export function OrganisatieBeheerPagina() {
         <Link to="/beheer">Terug naar organisatiebeheer</Link>
       </Paragraph>
       {params.get('nieuw') ? <Alert type="ok">De organisatie {org.naam} is aangemaakt.</Alert> : null}
+      {org.opgegaanIn ? (
+        <Alert type="info">
+          Deze organisatie is opgegaan in{' '}
+          <Link to={`/beheer/${org.opgegaanIn.id}`}>{org.opgegaanIn.naam}</Link>.
+        </Alert>
+      ) : null}
       {!org.actief ? (
         <Alert type="warning">
           Deze organisatie is gedeactiveerd op {formatDatumTijd(org.gedeactiveerdOp)}. Haar gegevens blijven
@@ -350,6 +360,7 @@ export function OrganisatieBeheerPagina() {
         </>
       ) : null}
       <GebruikersBlok org={org} opnieuw={() => refetch()} />
+      {org.actief && MET_WERKGEBIED.includes(org.soort) ? <SamenvoegBlok org={org} /> : null}
       <StatusBlok id={org.id} actief={org.actief} naam={org.naam} />
       <Heading level={2}>Auditlog</Heading>
       <Tabel
@@ -387,6 +398,8 @@ const ACTIES: Record<string, string> = {
   DEACTIVEER_ORGANISATIE: 'Gedeactiveerd',
   HERACTIVEER_ORGANISATIE: 'Heractiveerd',
   CREATE_GEBRUIKER: 'Gebruiker geregistreerd',
+  OPGEGAAN_IN: 'Opgegaan in andere organisatie',
+  SAMENVOEGING: 'Samengevoegd',
   DEACTIVEER_GEBRUIKER: 'Gebruiker gedeactiveerd',
 };
 
@@ -409,7 +422,9 @@ function verschil(voor: string | null, na: string | null): string {
   const delen: string[] = [];
   for (const k of Object.keys(n)) {
     if (JSON.stringify(v[k]) === JSON.stringify(n[k])) continue;
-    delen.push(voor && k !== 'gebruiker' ? `${k}: ${tekst(v[k])} → ${tekst(n[k])}` : `${k}: ${tekst(n[k])}`);
+    delen.push(
+      voor && k in v && k !== 'gebruiker' ? `${k}: ${tekst(v[k])} → ${tekst(n[k])}` : `${k}: ${tekst(n[k])}`,
+    );
   }
   return delen.join('; ') || '–';
 }
@@ -681,6 +696,78 @@ function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void 
           </form>
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** A merger (fusie): this organisation becomes part of another of the same kind. */
+function SamenvoegBlok({ org }: { org: OrgDetail }) {
+  const navigate = useNavigate();
+  const kandidaten = useQuery(BeheerOrganisatiesDocument, { variables: { filter: { soort: org.soort } } });
+  const [doel, setDoel] = useState('');
+  const [bevestig, setBevestig] = useState(false);
+  const [samen, { error, loading }] = useMutation(VoegOrganisatieSamenDocument);
+  const opties = (kandidaten.data?.beheerOrganisaties ?? []).filter((o) => o.id !== org.id);
+  const doelNaam = opties.find((o) => o.id === doel)?.naam;
+  return (
+    <section aria-labelledby="kop-samenvoegen">
+      <Heading level={2} id="kop-samenvoegen">
+        Samenvoegen (fusie)
+      </Heading>
+      <Paragraph>
+        {org.naam} gaat op in een andere {organisatieSoortLabel(org.soort).toLowerCase()}: werkgebied,
+        verbonden huurdersorganisaties en geregistreerde gebruikers gaan mee. Ingevoerde cijfers en
+        handtekeningen blijven onder de naam van {org.naam} bewaard. Pas daarna in Keycloak het attribuut
+        organisatie van de gebruikers aan (Keycloak-import van de nieuwe organisatie, met „Overwrite”).
+      </Paragraph>
+      {error ? <Alert type="error">{foutMeldingen(error).join(' ')}</Alert> : null}
+      <FormField label="Opgaan in">
+        {(ids) => (
+          <Select
+            ids={ids}
+            value={doel}
+            onChange={(e) => {
+              setDoel(e.target.value);
+              setBevestig(false);
+            }}
+          >
+            <option value="">Kies een organisatie</option>
+            {opties.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.naam} ({o.code})
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      {bevestig && doelNaam ? (
+        <>
+          <Alert type="warning">
+            Weet u zeker dat {org.naam} opgaat in {doelNaam}? {org.naam} wordt gedeactiveerd; dit is niet met
+            één knop terug te draaien.
+          </Alert>
+          <ButtonGroup>
+            <Button
+              appearance="primary-action"
+              busy={loading}
+              disabled={loading}
+              onClick={() =>
+                samen({ variables: { bronId: org.id, doelId: doel } }).then(
+                  (r) => navigate(`/beheer/${r.data!.voegOrganisatieSamen.id}`),
+                  () => undefined,
+                )
+              }
+            >
+              Ja, samenvoegen
+            </Button>
+            <Button onClick={() => setBevestig(false)}>Annuleren</Button>
+          </ButtonGroup>
+        </>
+      ) : (
+        <Button disabled={!doel} onClick={() => setBevestig(true)}>
+          Samenvoegen
+        </Button>
+      )}
     </section>
   );
 }

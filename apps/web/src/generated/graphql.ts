@@ -811,10 +811,11 @@ export type IndicatorenQuery = {
 };
 export type IndicatorenQueryVariables = {
   actielijn?: Actielijn | null;
+  aandachtsgroep?: Aandachtsgroep | null;
 };
 export const IndicatorenDocument: TypedDocumentNode<IndicatorenQuery, IndicatorenQueryVariables> = gql`
-  query Indicatoren($actielijn: Actielijn) {
-    indicatoren(actielijn: $actielijn) {
+  query Indicatoren($actielijn: Actielijn, $aandachtsgroep: Aandachtsgroep) {
+    indicatoren(actielijn: $actielijn, aandachtsgroep: $aandachtsgroep) {
       code
       naam
       omschrijving
@@ -2881,6 +2882,42 @@ export const UpdateMijlpaalStatusDocument: TypedDocumentNode<
   }
 `;
 
+/** query AuditLog (apps/web/src/graphql/afspraken.graphql) */
+export type AuditLogQuery = {
+  /** Wijzigingsgeschiedenis van een prestatieafspraak (alleen voor partijen) */
+  auditLog: Array<{
+    id: string;
+    /** Technische code van de handeling, bijvoorbeeld AFSPRAAK_TOEGEVOEGD */
+    actie: string;
+    /** De handeling in gewone taal */
+    omschrijving: string;
+    tijdstip: string;
+    gebruikersnaam: string | null;
+    organisatie: {
+      id: string;
+      naam: string;
+    } | null;
+  }>;
+};
+export type AuditLogQueryVariables = {
+  prestatieafspraakId: string;
+};
+export const AuditLogDocument: TypedDocumentNode<AuditLogQuery, AuditLogQueryVariables> = gql`
+  query AuditLog($prestatieafspraakId: ID!) {
+    auditLog(prestatieafspraakId: $prestatieafspraakId) {
+      id
+      actie
+      omschrijving
+      tijdstip
+      gebruikersnaam
+      organisatie {
+        id
+        naam
+      }
+    }
+  }
+`;
+
 /** query Me (apps/web/src/graphql/basis.graphql) */
 export type MeQuery = {
   /** De aangemelde gebruiker */
@@ -3148,6 +3185,11 @@ export type BeheerOrganisatieQuery = {
     }>;
     /** Keycloak partial import (JSON) van de actieve geregistreerde gebruikers: attribuut organisatie en clientrollen */
     keycloakImport: string;
+    /** De organisatie waarin deze is opgegaan (fusie) */
+    opgegaanIn: {
+      id: string;
+      naam: string;
+    } | null;
     /** Auditlog van deze organisatie, nieuwste eerst */
     historie: Array<{
       tijdstip: string;
@@ -3180,6 +3222,10 @@ export const BeheerOrganisatieDocument: TypedDocumentNode<
         aangemaaktOp
       }
       keycloakImport
+      opgegaanIn {
+        id
+        naam
+      }
       historie {
         tijdstip
         gebruikersnaam
@@ -3659,6 +3705,143 @@ export const DeactiveerGebruikerDocument: TypedDocumentNode<
     deactiveerGebruiker(id: $id) {
       id
       actief
+    }
+  }
+`;
+
+/** mutation VoegOrganisatieSamen (apps/web/src/graphql/beheer.graphql) */
+export type VoegOrganisatieSamenMutation = {
+  /** Voegt organisatie bronId samen in doelId (fusie): werkgebied en gebruikers gaan mee, cijfers blijven bij de bron */
+  voegOrganisatieSamen: {
+    id: string;
+    code: string;
+    soort: OrganisatieSoort;
+    naam: string;
+    actief: boolean;
+    gedeactiveerdOp: string | null;
+    aangemaaktOp: string;
+    /** CBS-codes van de gemeenten in het werkgebied */
+    werkgebiedCodes: Array<string>;
+    /** Corporaties waaraan deze huurdersorganisatie verbonden is */
+    corporatieIds: Array<string>;
+    /** Actieve geregistreerde gebruikers */
+    aantalGebruikers: number;
+    werkgebied: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    }>;
+  };
+};
+export type VoegOrganisatieSamenMutationVariables = {
+  bronId: string;
+  doelId: string;
+};
+export const VoegOrganisatieSamenDocument: TypedDocumentNode<
+  VoegOrganisatieSamenMutation,
+  VoegOrganisatieSamenMutationVariables
+> = gql`
+  mutation VoegOrganisatieSamen($bronId: ID!, $doelId: ID!) {
+    voegOrganisatieSamen(bronId: $bronId, doelId: $doelId) {
+      ...BeheerOrganisatieVelden
+    }
+  }
+
+  fragment BeheerOrganisatieVelden on BeheerOrganisatie {
+    id
+    code
+    soort
+    naam
+    actief
+    gedeactiveerdOp
+    aangemaaktOp
+    werkgebiedCodes
+    corporatieIds
+    aantalGebruikers
+    werkgebied {
+      code
+      naam
+    }
+  }
+`;
+
+/** mutation ImporteerOrganisaties (apps/web/src/graphql/beheer.graphql) */
+export type ImporteerOrganisatiesMutation = {
+  /** Importeert een CSV-lijst van organisaties (soort;code;naam;werkgebied;corporaties). Alles of niets; met proefrun wordt alleen gecontroleerd. */
+  importeerOrganisaties: {
+    proefrun: boolean;
+    /** Waar als alles is opgeslagen (alles of niets) */
+    opgeslagen: boolean;
+    aantalRijen: number;
+    /** Codes die nieuw worden aangemaakt */
+    nieuw: Array<string>;
+    /** Codes van bestaande organisaties die worden bijgewerkt */
+    bijgewerkt: Array<string>;
+    fouten: Array<{
+      /** Regelnummer in het bestand (1 = kopregel) */
+      regel: number;
+      kolom: string;
+      melding: string;
+    }>;
+  };
+};
+export type ImporteerOrganisatiesMutationVariables = {
+  inhoud: string;
+  proefrun: boolean;
+};
+export const ImporteerOrganisatiesDocument: TypedDocumentNode<
+  ImporteerOrganisatiesMutation,
+  ImporteerOrganisatiesMutationVariables
+> = gql`
+  mutation ImporteerOrganisaties($inhoud: String!, $proefrun: Boolean!) {
+    importeerOrganisaties(inhoud: $inhoud, proefrun: $proefrun) {
+      proefrun
+      opgeslagen
+      aantalRijen
+      nieuw
+      bijgewerkt
+      fouten {
+        regel
+        kolom
+        melding
+      }
+    }
+  }
+`;
+
+/** mutation ImporteerRegioIndeling (apps/web/src/graphql/beheer.graphql) */
+export type ImporteerRegioIndelingMutation = {
+  /** Importeert de indeling van gemeenten in woningmarktregio’s (CSV met kolommen gemeente;woningmarktregio). Alles of niets; met dryRun wordt alleen gecontroleerd. */
+  importeerWoningmarktregioIndeling: {
+    opgeslagen: boolean;
+    gemeentenIngedeeld: number;
+    /** Gemeenten die in het bestand ontbreken */
+    ontbrekendeGemeenten: Array<string>;
+    fouten: Array<{
+      regel: number;
+      kolom: string;
+      melding: string;
+    }>;
+  };
+};
+export type ImporteerRegioIndelingMutationVariables = {
+  csv: string;
+  dryRun: boolean;
+};
+export const ImporteerRegioIndelingDocument: TypedDocumentNode<
+  ImporteerRegioIndelingMutation,
+  ImporteerRegioIndelingMutationVariables
+> = gql`
+  mutation ImporteerRegioIndeling($csv: String!, $dryRun: Boolean!) {
+    importeerWoningmarktregioIndeling(csv: $csv, dryRun: $dryRun) {
+      opgeslagen
+      gemeentenIngedeeld
+      ontbrekendeGemeenten
+      fouten {
+        regel
+        kolom
+        melding
+      }
     }
   }
 `;
