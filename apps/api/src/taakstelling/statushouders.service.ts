@@ -27,6 +27,7 @@ import { nietGevonden, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import { laatstGeslotenKwartaal, statushoudersPersonen } from '../publicatie/publicatie.repository';
+import { StatushoudersToezichtService } from './statushouders-toezicht.service';
 import type {
   StatushoudersHalfjaar,
   StatushoudersProvincie,
@@ -53,6 +54,7 @@ export class StatushoudersService {
   constructor(
     private readonly db: ScopedDb,
     private readonly gebieden: GebiedService,
+    private readonly toezicht: StatushoudersToezichtService,
   ) {}
 
   async voorGemeente(
@@ -65,12 +67,14 @@ export class StatushoudersService {
     if (!gebiedZichtbaar(ctx.principal, gemeente)) throw nietGevonden('De gemeente');
     const reeks = this.reeks(van, tot);
     const eigenaar = !zietOnderdrukteCellen(ctx.principal, gemeente.code);
-    const perGemeente = await this.db.transaction(ctx, (m) =>
-      this.bereken(m, [gemeente.code], reeks, { eigenaar }),
-    );
+    const [perGemeente, interventies] = await this.db.transaction(ctx, async (m) => [
+      await this.bereken(m, [gemeente.code], reeks, { eigenaar }),
+      await this.toezicht.huidigeInterventies(m, [gemeente.code]),
+    ]);
     return {
       gemeente: { soort: 'GEMEENTE', code: gemeente.code, naam: gemeente.naam },
       halfjaren: perGemeente.get(gemeente.code)!,
+      interventie: interventies.get(gemeente.code) ?? null,
     };
   }
 
@@ -84,23 +88,32 @@ export class StatushoudersService {
     if (!gebiedZichtbaar(ctx.principal, provincie)) throw nietGevonden('De provincie');
     const reeks = this.reeks(van, tot);
     const eigenaar = provincie.gemeenten.every((g) => !zietOnderdrukteCellen(ctx.principal, g));
-    const perGemeente = await this.db.transaction(ctx, (m) =>
-      this.bereken(m, provincie.gemeenten, reeks, { eigenaar }),
-    );
+    const [perGemeente, interventies] = await this.db.transaction(ctx, async (m) => [
+      await this.bereken(m, provincie.gemeenten, reeks, { eigenaar }),
+      await this.toezicht.huidigeInterventies(m, provincie.gemeenten),
+    ]);
     const gemeenten: StatushoudersTaakstelling[] = [];
     for (const code of provincie.gemeenten) {
       gemeenten.push({
         gemeente: { soort: 'GEMEENTE', code, naam: await this.gebieden.gemeenteNaam(code) },
         halfjaren: perGemeente.get(code)!,
+        interventie: interventies.get(code) ?? null,
       });
     }
     gemeenten.sort((a, b) => a.gemeente.naam.localeCompare(b.gemeente.naam, 'nl'));
+    // the provincie judges a half year once it has ended: the last requested one that is not voorlopig
+    const getoetst = gemeenten[0]?.halfjaren.filter((h) => !h.voorlopig).at(-1)?.halfjaar ?? null;
     return {
       provincie: { soort: 'PROVINCIE', code: provincie.code, naam: provincie.naam },
       gemeenten,
       gemeentenMetAchterstand: gemeenten.filter(
         (g) => g.halfjaren[g.halfjaren.length - 1]?.status === 'ACHTERSTAND',
       ).length,
+      toetsHalfjaar: getoetst,
+      gemeentenAchterBijToets: getoetst
+        ? gemeenten.filter((g) => g.halfjaren.find((h) => h.halfjaar === getoetst)?.status === 'ACHTERSTAND')
+            .length
+        : 0,
     };
   }
 
@@ -181,6 +194,19 @@ export class StatushoudersService {
         );
     const gehuisvest = new Map(gehuisvestRijen.map((r) => [`${r.gemeente}|${r.hj}`, r.personen]));
 
+    // COA's realisation (public, exact, for everyone in scope): months that have started on the
+    // peildatum, per half year with the last month COA reported
+    const coaRijen: { gemeente: string; hj: number; personen: number; laatste: string }[] = await m.query(
+      `SELECT gemeente_code AS gemeente,
+              (extract(year FROM maand)::int * 2 + CASE WHEN extract(month FROM maand) > 6 THEN 1 ELSE 0 END) AS hj,
+              sum(personen)::int AS personen, to_char(max(maand), 'YYYY-MM') AS laatste
+       FROM coa_realisatie
+       WHERE gemeente_code = ANY($1) AND maand BETWEEN $2 AND $3
+       GROUP BY 1, 2`,
+      [gemeenten, halfjaarStart(vroegste), opties.peildatum ?? eindeLaatste],
+    );
+    const coa = new Map(coaRijen.map((r) => [`${r.gemeente}|${r.hj}`, r]));
+
     const eerstGevraagd = volgnummer(reeks[0]);
     const uit = new Map<string, StatushoudersHalfjaar[]>();
     for (const gemeente of gemeenten) {
@@ -192,22 +218,34 @@ export class StatushoudersService {
       }, reeks[0]);
       const halfjaren = halfjarenTussen(eerste, laatste);
       const taak = halfjaren.map((h) => taakstellingInPeriode(eigen, periodeVoorHalfjaar(h), 'SOM'));
+      // judged on COA's figure where COA reported for the half year, else on the toewijzingen
+      const cijfers = halfjaren.map((h) => {
+        const sleutel = `${gemeente}|${volgnummer(h)}`;
+        const toewijzingen = gehuisvest.get(sleutel) ?? 0;
+        const c = coa.get(sleutel);
+        return { toewijzingen, coa: c?.personen ?? null, coaTotMaand: c?.laatste ?? null };
+      });
       const resultaat = berekenCarryOver(
         halfjaren.map((h, i) => ({
           halfjaar: formatHalfjaar(h),
           taakstelling: Math.round(taak[i] ?? 0),
-          gehuisvest: gehuisvest.get(`${gemeente}|${volgnummer(h)}`) ?? 0,
+          gehuisvest: cijfers[i].coa ?? cijfers[i].toewijzingen,
         })),
       );
       uit.set(
         gemeente,
         resultaat
-          .map((r, i) => ({ r, h: halfjaren[i], gesteld: taak[i] !== null }))
+          .map((r, i) => ({ r, h: halfjaren[i], gesteld: taak[i] !== null, c: cijfers[i] }))
           .filter(({ h }) => volgnummer(h) >= eerstGevraagd)
-          .map(({ r, h, gesteld }) => {
+          .map(({ r, h, gesteld, c }) => {
             const controledatum = plusDagen(halfjaarEinde(h), 1);
             return {
               ...r,
+              gehuisvestToewijzingen: c.toewijzingen,
+              gehuisvestCoa: c.coa,
+              coaTotMaand: c.coaTotMaand,
+              verschilCoa: c.coa === null ? null : c.coa - c.toewijzingen,
+              getoetstOp: c.coa === null ? 'TOEWIJZINGEN' : 'COA',
               taakstellingGesteld: gesteld,
               statusLabel: statushoudersStatusLabel(r.status),
               controledatum,

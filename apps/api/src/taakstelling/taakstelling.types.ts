@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { OrganisatieSoortEnum } from '../common/graphql-enums';
 import { Gebied, GebiedInput } from '../gebied/gebied.types';
+import { StatushoudersInterventie } from './statushouders-toezicht.types';
 
 @InputType({ description: 'Een periode van dag tot en met dag (ISO-datums, jjjj-mm-dd)' })
 export class DatumPeriodeInput {
@@ -70,7 +71,26 @@ export class StatushoudersHalfjaar {
   })
   meegenomen: number;
   @Field(() => Int) teRealiseren: number;
-  @Field(() => Int, { description: 'gehuisveste personen (som van de huishoudgrootte)' }) gehuisvest: number;
+  @Field(() => Int, {
+    description:
+      'gehuisveste personen waarop getoetst wordt: de COA-realisatie als het COA voor dit halfjaar cijfers gaf ' +
+      '(zie getoetstOp), anders de personen uit de toewijzingen van corporaties',
+  })
+  gehuisvest: number;
+  @Field(() => Int, {
+    description:
+      'personen uit de toewijzingen van corporaties (som van de huishoudgrootte; voor wie niet de gemeente zelf is: ' +
+      'het vrijgegeven, afgeronde cijfer)',
+  })
+  gehuisvestToewijzingen: number;
+  @Field(() => Int, { nullable: true, description: 'COA-realisatie in personen; null als het COA nog niets meldde' })
+  gehuisvestCoa: number | null;
+  @Field(() => String, { nullable: true, description: "laatste maand met COA-cijfers in dit halfjaar, '2026-05'" })
+  coaTotMaand: string | null;
+  @Field(() => Int, { nullable: true, description: 'COA-realisatie min de toewijzingen (null zonder COA-cijfer)' })
+  verschilCoa: number | null;
+  @Field({ description: "'COA' of 'TOEWIJZINGEN': het cijfer waarop dit halfjaar wordt getoetst" })
+  getoetstOp: string;
   @Field(() => Int, {
     description: 'mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong',
   })
@@ -87,6 +107,11 @@ export class StatushoudersHalfjaar {
 export class StatushoudersTaakstelling {
   @Field(() => Gebied) gemeente: Gebied;
   @Field(() => [StatushoudersHalfjaar]) halfjaren: StatushoudersHalfjaar[];
+  @Field(() => StatushoudersInterventie, {
+    nullable: true,
+    description: 'de laatste stap op de interventieladder die de provincie zette (null: nooit een stap gezet)',
+  })
+  interventie: StatushoudersInterventie | null;
 }
 
 @ObjectType({ description: 'De statushouders-taakstelling van alle gemeenten van een provincie' })
@@ -95,4 +120,11 @@ export class StatushoudersProvincie {
   @Field(() => [StatushoudersTaakstelling]) gemeenten: StatushoudersTaakstelling[];
   @Field(() => Int, { description: 'gemeenten met een achterstand aan het eind van het laatste halfjaar' })
   gemeentenMetAchterstand: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'het laatste gevraagde halfjaar dat voorbij is: daarop toetst de provincie (null: geen)',
+  })
+  toetsHalfjaar: string | null;
+  @Field(() => Int, { description: 'gemeenten met een achterstand aan het eind van het toetshalfjaar' })
+  gemeentenAchterBijToets: number;
 }

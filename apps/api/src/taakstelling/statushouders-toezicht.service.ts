@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { gebiedZichtbaar, type RequestContext } from '@thuismonitor/auth';
+import {
+  formatHalfjaar,
+  halfjaarStart,
+  isIsoDatum,
+  maakGemeenteZoeker,
+  parseHalfjaar,
+  vandaagInAmsterdam,
+} from '@thuismonitor/domain';
+import { AuditService } from '../audit/audit.service';
+import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { ScopedDb } from '../database/scoped-db.service';
+import { GebiedService } from '../gebied/gebied.service';
+import { ReferentieService } from '../referentie/referentie.service';
+import { leesCoaBestand } from './coa-bestand';
+import {
+  INTERVENTIE_TREDEN,
+  OORDEEL_LABEL,
+  TREDE_LABEL,
+  TREDEN_MET_TERMIJN,
+  type CoaImportResultaat,
+  type InterventieOordeel,
+  type InterventieTrede,
+  type StatushoudersInterventie,
+  type StelInterventieInput,
+} from './statushouders-toezicht.types';
+
+/** A file larger than this is not a monthly COA overview (342 gemeenten × a few months). */
+const MAX_TEKENS = 5_000_000;
+/** errors listed per refused file; the rest are counted */
+const MAX_FOUTEN = 100;
+
+interface InterventieRij {
+  id: string;
+  gemeente_code: string;
+  halfjaar: string;
+  trede: InterventieTrede;
+  oordeel: InterventieOordeel;
+  termijn: string | null;
+  toelichting: string | null;
+  gesteld_door: string;
+  aangemaakt_op: Date;
+}
+
+const INTERVENTIE_SELECT = `
+  SELECT i.id, i.gemeente_code, i.halfjaar, i.trede, i.oordeel, to_char(i.termijn, 'YYYY-MM-DD') AS termijn,
+         i.toelichting, o.naam AS gesteld_door, i.aangemaakt_op
+  FROM statushouders_interventie i JOIN organisatie o ON o.id = i.gesteld_door_id`;
+
+/**
+ * The provincie's supervision of the statushouders taakstelling: COA's realisation per gemeente
+ * per month (imported by the Rijk) and the interventieladder step per gemeente (set by the
+ * provincie the gemeente lies in). Reading both is open to everyone with the gemeente in scope:
+ * COA's figure is public and exact, and so is the provincie's judgement.
+ */
+@Injectable()
+export class StatushoudersToezichtService {
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly gebieden: GebiedService,
+    private readonly referentie: ReferentieService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Imports a COA file. Everything or nothing: a file with any bad line is refused with every
+   * line's error and stores nothing; a good file replaces the months it contains, for all
+   * gemeenten (a re-import of a month is idempotent), in one transaction.
+   */
+  async importeerCoa(ctx: RequestContext, bestandsnaam: string, inhoud: string): Promise<CoaImportResultaat> {
+    if (ctx.principal.organisatie.soort !== 'RIJK')
+      throw geenToegang('Alleen het Rijk (BZK) leest de COA-realisatie in.');
+    const naam = bestandsnaam.trim();
+    if (!naam) throw ongeldig('Geef de naam van het bestand.', [{ veld: 'bestandsnaam', melding: 'verplicht' }]);
+    if (inhoud.length > MAX_TEKENS) throw ongeldig('Het bestand is te groot voor een COA-overzicht (meer dan 5 MB).');
+
+    const gemeenten = await this.referentie.gemeenten();
+    const codes = new Set(gemeenten.map((g) => g.code));
+    const zoek = maakGemeenteZoeker(gemeenten);
+    const vandaag = vandaagInAmsterdam(new Date());
+    const uitkomst = leesCoaBestand(inhoud, (c) => codes.has(c), zoek, `${vandaag.slice(0, 7)}-01`);
+    if (!uitkomst.ok) {
+      const getoond = uitkomst.fouten.slice(0, MAX_FOUTEN);
+      const meer = uitkomst.fouten.length - getoond.length;
+      throw ongeldig(
+        `Het bestand is niet ingelezen: ${uitkomst.fouten.length} ${uitkomst.fouten.length === 1 ? 'regel klopt' : 'regels kloppen'} niet. ` +
+          `Er is niets opgeslagen.${meer > 0 ? ` (${meer} fouten niet getoond.)` : ''}`,
+        getoond.map((f) => ({ veld: `regel ${f.regel}`, melding: f.melding })),
+      );
+    }
+    const rijen = uitkomst.rijen;
+    const maanden = [...new Set(rijen.map((r) => r.maand))].sort();
+
+    return this.db.transaction(ctx, async (m) => {
+      const [{ id }] = await m.query(
+        `INSERT INTO coa_import (organisatie_id, gebruiker, bestandsnaam, maanden, rijen)
+         VALUES ($1, $2, $3, $4::date[], $5) RETURNING id`,
+        [ctx.organisatieId, ctx.principal.sub, naam, maanden, rijen.length],
+      );
+      const [{ n: vervangen }]: { n: number }[] = await m.query(
+        `WITH weg AS (DELETE FROM coa_realisatie WHERE maand = ANY($1::date[]) RETURNING 1)
+         SELECT count(*)::int AS n FROM weg`,
+        [maanden],
+      );
+      await m.query(
+        `INSERT INTO coa_realisatie (gemeente_code, maand, personen, import_id)
+         SELECT * , $4::uuid FROM unnest($1::text[], $2::date[], $3::int[])`,
+        [rijen.map((r) => r.gemeenteCode), rijen.map((r) => r.maand), rijen.map((r) => r.personen), id],
+      );
+      const resultaat: CoaImportResultaat = {
+        id,
+        rijen: rijen.length,
+        gemeenten: new Set(rijen.map((r) => r.gemeenteCode)).size,
+        maanden: maanden.map((d) => d.slice(0, 7)),
+        vervangen,
+      };
+      await this.audit.schrijf(m, ctx, {
+        actie: 'IMPORTEER_COA_REALISATIE',
+        entiteit: 'coa_import',
+        entiteitId: id,
+        na: { bestandsnaam: naam, ...resultaat },
+      });
+      return resultaat;
+    });
+  }
+
+  /** Sets the next step for a gemeente: a new row; earlier rows stay as its history. */
+  async stelInterventie(ctx: RequestContext, invoer: StelInterventieInput): Promise<StatushoudersInterventie> {
+    const gemeente = await this.gebieden.opzoeken('GEMEENTE', invoer.gemeenteCode);
+    const p = ctx.principal.organisatie;
+    // only the provincie the gemeente lies in; anybody else is told the gemeente does not exist,
+    // as for a record they cannot see
+    if (
+      !gemeente ||
+      p.soort !== 'PROVINCIE' ||
+      !gebiedZichtbaar(ctx.principal, gemeente) ||
+      !p.provincieCode ||
+      gemeente.provincies[0] !== p.provincieCode
+    )
+      throw nietGevonden('De gemeente');
+
+    const fouten: { veld: string; melding: string }[] = [];
+    let halfjaar: string | undefined;
+    try {
+      halfjaar = formatHalfjaar(parseHalfjaar(invoer.halfjaar.trim()));
+    } catch {
+      fouten.push({ veld: 'halfjaar', melding: "Schrijf het halfjaar als '2026-H1'." });
+    }
+    const vandaag = vandaagInAmsterdam(new Date());
+    if (halfjaar && halfjaarStart(parseHalfjaar(halfjaar)) > vandaag)
+      fouten.push({ veld: 'halfjaar', melding: `Het halfjaar ${halfjaar} is nog niet begonnen.` });
+    if (!INTERVENTIE_TREDEN.includes(invoer.trede)) fouten.push({ veld: 'trede', melding: 'Onbekende trede.' });
+    const termijn = invoer.termijn?.trim() || null;
+    if (termijn !== null && !isIsoDatum(termijn))
+      fouten.push({ veld: 'termijn', melding: 'Schrijf de termijn als datum, bijvoorbeeld 2026-03-31.' });
+    else if (termijn !== null && termijn < vandaag)
+      fouten.push({ veld: 'termijn', melding: 'De termijn ligt in het verleden.' });
+    if (termijn === null && TREDEN_MET_TERMIJN.includes(invoer.trede))
+      fouten.push({
+        veld: 'termijn',
+        melding: `Bij "${TREDE_LABEL[invoer.trede]}" hoort een termijn waarbinnen de gemeente moet voldoen.`,
+      });
+    const toelichting = invoer.toelichting?.trim() || null;
+    if (toelichting && toelichting.length > 4000)
+      fouten.push({ veld: 'toelichting', melding: 'De toelichting is langer dan 4000 tekens.' });
+    if (fouten.length) throw ongeldig('De interventiestap is niet opgeslagen: controleer de velden.', fouten);
+
+    return this.db.transaction(ctx, async (m) => {
+      const [{ id }] = await m.query(
+        `INSERT INTO statushouders_interventie (gemeente_code, halfjaar, trede, oordeel, termijn, toelichting,
+                                                gesteld_door_id, gebruiker)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [gemeente.code, halfjaar, invoer.trede, invoer.oordeel, termijn, toelichting, ctx.organisatieId, ctx.principal.sub],
+      );
+      await this.audit.schrijf(m, ctx, {
+        actie: 'STEL_INTERVENTIE_STATUSHOUDERS',
+        entiteit: 'statushouders_interventie',
+        entiteitId: id,
+        gemeenteCode: gemeente.code,
+        na: { halfjaar, trede: invoer.trede, oordeel: invoer.oordeel, termijn, toelichting },
+      });
+      const [rij] = await m.query(`${INTERVENTIE_SELECT} WHERE i.id = $1`, [id]);
+      return this.naarInterventie(rij, gemeente.naam);
+    });
+  }
+
+  /** The history of one gemeente, newest first. */
+  async interventies(ctx: RequestContext, gemeenteCode: string): Promise<StatushoudersInterventie[]> {
+    const gemeente = await this.gebieden.opzoeken('GEMEENTE', gemeenteCode);
+    if (!gebiedZichtbaar(ctx.principal, gemeente)) throw nietGevonden('De gemeente');
+    return this.db.transaction(ctx, async (m) =>
+      (await this.interventieRijen(m, [gemeente.code], false)).map((r) => this.naarInterventie(r, gemeente.naam)),
+    );
+  }
+
+  /** Inside a caller's transaction: per gemeente its latest step (none: absent). */
+  async huidigeInterventies(
+    m: EntityManager,
+    gemeenten: readonly string[],
+  ): Promise<Map<string, StatushoudersInterventie>> {
+    const uit = new Map<string, StatushoudersInterventie>();
+    for (const r of await this.interventieRijen(m, gemeenten, true))
+      uit.set(r.gemeente_code, this.naarInterventie(r, await this.gebieden.gemeenteNaam(r.gemeente_code)));
+    return uit;
+  }
+
+  private interventieRijen(m: EntityManager, gemeenten: readonly string[], alleenLaatste: boolean) {
+    return m.query(
+      alleenLaatste
+        ? `SELECT DISTINCT ON (i.gemeente_code) * FROM (${INTERVENTIE_SELECT} WHERE i.gemeente_code = ANY($1)) i
+           ORDER BY i.gemeente_code, i.aangemaakt_op DESC, i.id`
+        : `${INTERVENTIE_SELECT} WHERE i.gemeente_code = ANY($1) ORDER BY i.aangemaakt_op DESC, i.id`,
+      [gemeenten],
+    ) as Promise<InterventieRij[]>;
+  }
+
+  private naarInterventie(r: InterventieRij, gemeenteNaam: string): StatushoudersInterventie {
+    return {
+      id: r.id,
+      gemeente: { soort: 'GEMEENTE', code: r.gemeente_code, naam: gemeenteNaam },
+      halfjaar: r.halfjaar,
+      trede: r.trede,
+      tredeLabel: TREDE_LABEL[r.trede],
+      tredeNummer: INTERVENTIE_TREDEN.indexOf(r.trede),
+      oordeel: r.oordeel,
+      oordeelLabel: OORDEEL_LABEL[r.oordeel],
+      termijn: r.termijn,
+      toelichting: r.toelichting,
+      gesteldDoor: r.gesteld_door,
+      aangemaaktOp: r.aangemaakt_op,
+    };
+  }
+}
