@@ -1,9 +1,10 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, heeftPermissie, isPermissie, POLICY, RequestContext, Vereist } from '@thuismonitor/auth';
 import { ReferentieService } from '../referentie/referentie.service';
 import { Gemeente, Provincie } from '../referentie/referentie.types';
 import { OrganisatieService } from './organisatie.service';
 import { Me, Organisatie, OrganisatieFilter } from './organisatie.types';
+import { VoorkeurService } from './voorkeur.service';
 
 @Resolver(() => Organisatie)
 export class OrganisatieResolver {
@@ -30,13 +31,39 @@ export class OrganisatieResolver {
 
   @ResolveField(() => [Gemeente], { description: 'Gemeenten waarin de organisatie werkt (corporaties e.a.)' })
   werkgebied(@Parent() o: Organisatie): Promise<Gemeente[]> {
-    return o.werkgebiedCodes.length ? this.referentie.gemeenten({ codes: o.werkgebiedCodes }) : Promise.resolve([]);
+    return o.werkgebiedCodes.length
+      ? this.referentie.gemeenten({ codes: o.werkgebiedCodes })
+      : Promise.resolve([]);
   }
 }
 
 @Resolver(() => Me)
 export class MeResolver {
-  constructor(private readonly organisaties: OrganisatieService) {}
+  constructor(
+    private readonly organisaties: OrganisatieService,
+    private readonly voorkeur: VoorkeurService,
+    private readonly referentie: ReferentieService,
+  ) {}
+
+  @ResolveField(() => Gemeente, {
+    nullable: true,
+    description:
+      'De gemeente waarop deze gebruiker standaard uitkomt (eigen keuze, binnen het gebied van de organisatie)',
+  })
+  async standaardGemeente(@Ctx() ctx: RequestContext): Promise<Gemeente | null> {
+    const code = await this.voorkeur.standaardGemeente(ctx);
+    return code ? ((await this.referentie.gemeente(code)) ?? null) : null;
+  }
+
+  @Mutation(() => Me, { description: 'Kiest de gemeente waarop u standaard uitkomt (null: geen keuze)' })
+  @Vereist('profiel:lezen')
+  async kiesStandaardGemeente(
+    @Ctx() ctx: RequestContext,
+    @Args('gemeenteCode', { type: () => String, nullable: true }) gemeenteCode: string | null,
+  ): Promise<Me> {
+    await this.voorkeur.kiesStandaardGemeente(ctx, gemeenteCode);
+    return this.me(ctx);
+  }
 
   @Query(() => Me, { description: 'De aangemelde gebruiker' })
   @Vereist('profiel:lezen')
