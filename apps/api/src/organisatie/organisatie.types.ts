@@ -2,7 +2,9 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import type { OrganisatieSoort } from '@thuismonitor/domain';
 import { OrganisatieSoortEnum } from '../common/graphql-enums';
 
-@ObjectType({ description: 'Een organisatie: corporatie, gemeente, huurdersorganisatie, zorgaanbieder, provincie of Rijk' })
+@ObjectType({
+  description: 'Een organisatie: corporatie, gemeente, huurdersorganisatie, zorgaanbieder, provincie of Rijk',
+})
 export class Organisatie {
   @Field(() => ID) id: string;
   @Field({ description: 'GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting' }) code: string;
@@ -27,6 +29,7 @@ export class Me {
   @Field() naam: string;
   @Field({ nullable: true }) email?: string;
   @Field(() => [String], { description: 'Rollen binnen de organisatie' }) rollen: string[];
-  @Field(() => [String], { description: 'Wat deze gebruiker mag (permissies uit het beleid)' }) permissies: string[];
+  @Field(() => [String], { description: 'Wat deze gebruiker mag (permissies uit het beleid)' })
+  permissies: string[];
   @Field(() => Organisatie) organisatie: Organisatie;
 }
