@@ -36,7 +36,10 @@ describe('webapp: voortgang, cyclus, zorgvraag, landelijk overzicht', () => {
       .getByRole('link', { name: 'Landelijk overzicht', exact: true })
       .click();
     await page.getByRole('heading', { level: 1, name: /^Landelijk overzicht/ }).waitFor();
-    await page.getByRole('rowheader', { name: 'Noord-Holland' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('table', { name: /per provincie en actielijn/ })
+      .getByRole('rowheader', { name: 'Noord-Holland' })
+      .waitFor({ timeout: 60_000 });
     expect(
       await page
         .getByRole('table', { name: /per provincie en actielijn/ })
@@ -83,7 +86,8 @@ describe('webapp: voortgang, cyclus, zorgvraag, landelijk overzicht', () => {
       .getByRole('link', { name: 'Taakstellingen', exact: true })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Taakstellingen' }).waitFor();
-    await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Utrecht' });
+    // the searchable area picker (355 areas): type the name
+    await page.getByLabel('Gebied', { exact: true }).fill('Utrecht');
     await page
       .getByLabel('Indicator (verplicht)')
       .selectOption({ label: 'Statushouders gehuisvest (personen)' });

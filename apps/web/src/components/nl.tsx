@@ -395,7 +395,8 @@ export function Tabel<T>({
 }) {
   const tabelRef = useRef<HTMLTableElement>(null);
   return (
-    <>
+    // one element, so that a grid around a table (chart beside table) keeps the buttons with it
+    <div className="tm-tabel">
       {exporteer && rijen.length > 0 ? (
         <TabelExport titel={exporteer} tabel={() => tabelRef.current} />
       ) : null}
@@ -464,7 +465,7 @@ export function Tabel<T>({
           {voet ? <tfoot className="utrecht-table__footer">{voet}</tfoot> : null}
         </table>
       </div>
-    </>
+    </div>
   );
 }
 

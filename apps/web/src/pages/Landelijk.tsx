@@ -1,37 +1,53 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { ACTIELIJNEN } from '@thuismonitor/domain';
 import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { FoutMelding, Laden } from '../components/Fout';
 import { Staafgrafiek } from '../components/Grafiek';
-import { Alert, Heading, Link, Paragraph, Tabel } from '../components/nl';
+import { Alert, FormField, Heading, Link, Paragraph, Select, StatusBadge, Tabel } from '../components/nl';
 import { ProvinciesDocument, VoortgangDocument, type VoortgangQuery } from '../generated/graphql';
-import { formatGetal } from '../lib/format';
-import { usePaginaTitel } from '../lib/pagina';
+import { formatGetal, formatPercentage } from '../lib/format';
 import { huidigJaar, voortgangHref } from '../lib/gebied';
+import { eenheidLabel, metEenheid, STATUS_BADGE } from '../lib/labels';
+import { usePaginaTitel } from '../lib/pagina';
 import { ActielijnBlok } from './Voortgang';
 
 type V = VoortgangQuery['voortgang'];
+type Ind = V['actielijnen'][number]['indicatoren'][number];
 
+/** Per actielijn: indicators on/ahead of schedule, behind, and without a target (no status). */
 function telling(v: V, actielijn: string) {
   const ind = v.actielijnen.find((a) => a.code === actielijn)?.indicatoren ?? [];
-  const goed = ind.filter((i) => i.status === 'OP_SCHEMA' || i.status === 'VOOR').length;
-  const achter = ind.filter((i) => i.status === 'ACHTER').length;
-  return { goed, achter };
+  return {
+    goed: ind.filter((i) => i.status === 'OP_SCHEMA' || i.status === 'VOOR').length,
+    achter: ind.filter((i) => i.status === 'ACHTER').length,
+    zonderDoel: ind.filter((i) => i.taakstelling == null).length,
+    totaal: ind.length,
+  };
 }
 
-/** Rijk (BZK): the country per actielijn, and every provincie side by side. */
+const indicatorVan = (v: V, code: string): Ind | undefined =>
+  v.actielijnen.flatMap((a) => a.indicatoren).find((i) => i.code === code);
+
+/**
+ * Rijk (BZK): the country and every provincie for a chosen year — one indicator at a time as a
+ * chart with its table (target, realisation, status and coverage per provincie), the status count
+ * per actielijn in words, and the national figures per actielijn.
+ */
 export function LandelijkPagina() {
   usePaginaTitel('Landelijk overzicht');
-  const jaar = huidigJaar();
+  const [params, setParams] = useSearchParams();
+  const jaar = Number(params.get('jaar')) || huidigJaar();
   const client = useApolloClient();
   const land = useQuery(VoortgangDocument, { variables: { gebied: { soort: 'LAND', code: 'NL' }, jaar } });
   const provincies = useQuery(ProvinciesDocument);
-  const [perProvincie, setPerProvincie] = useState<V[] | null>(null);
+  const [perProvincie, setPerProvincie] = useState<{ jaar: number; lijst: V[] } | null>(null);
   const [fout, setFout] = useState<unknown>(null);
   useEffect(() => {
     const lijst = provincies.data?.provincies;
     if (!lijst) return;
     let actief = true;
+    setFout(null);
     Promise.all(
       lijst.map((p) =>
         client
@@ -42,75 +58,183 @@ export function LandelijkPagina() {
           .then((r) => r.data!.voortgang),
       ),
     ).then(
-      (r) => actief && setPerProvincie(r),
+      (r) => actief && setPerProvincie({ jaar, lijst: r }),
       (e: unknown) => actief && setFout(e),
     );
     return () => {
       actief = false;
     };
   }, [client, provincies.data, jaar]);
+  const lijst = perProvincie?.jaar === jaar ? perProvincie.lijst : null;
 
-  const categorieen = useMemo(() => (perProvincie ?? []).map((v) => v.gebied.naam), [perProvincie]);
-  const reeksen = useMemo(
+  // the indicators to choose from: the measurable ones of the national overview
+  const indicatoren = useMemo(
     () =>
-      ACTIELIJNEN.map((a) => ({
-        naam: `Actielijn ${a.nummer}`,
-        waarden: (perProvincie ?? []).map((v) => telling(v, a.code).goed),
-      })),
-    [perProvincie],
+      (land.data?.voortgang.actielijnen ?? [])
+        .flatMap((a) => a.indicatoren.map((i) => ({ ...i, actielijn: a.nummer })))
+        .filter((i) => i.eenheid !== 'MIJLPAAL'),
+    [land.data],
   );
+  const gekozen =
+    params.get('indicator') ??
+    indicatoren.find((i) => lijst?.some((v) => indicatorVan(v, i.code)?.taakstelling != null))?.code ??
+    indicatoren[0]?.code ??
+    '';
+  const indicator = indicatoren.find((i) => i.code === gekozen);
+  const zet = (sleutel: string, waarde: string) => {
+    const p = new URLSearchParams(params);
+    p.set(sleutel, waarde);
+    setParams(p, { replace: true });
+  };
+
+  const rijen = useMemo(
+    () => (lijst ?? []).map((v) => ({ v, i: indicatorVan(v, gekozen) })),
+    [lijst, gekozen],
+  );
+  const categorieen = useMemo(() => rijen.map((r) => r.v.gebied.naam), [rijen]);
+  const reeksen = useMemo(
+    () => [
+      {
+        naam: 'Gerealiseerd',
+        waarden: rijen.map((r) =>
+          r.i && !r.i.realisatie.onderdrukt ? (r.i.realisatie.waarde ?? null) : null,
+        ),
+      },
+      { naam: 'Taakstelling', waarden: rijen.map((r) => r.i?.taakstelling ?? null) },
+    ],
+    [rijen],
+  );
+  const nl = indicator ? indicatorVan(land.data!.voortgang, indicator.code) : undefined;
 
   return (
     <>
       <Heading level={1}>Landelijk overzicht {jaar}</Heading>
-      <Paragraph>De voortgang van Een thuis voor iedereen in heel Nederland en per provincie.</Paragraph>
+      <Paragraph>
+        De voortgang van Een thuis voor iedereen in heel Nederland en per provincie: wat er gerealiseerd is
+        tegenover de taakstelling, en hoeveel gemeenten hun cijfers al leveren (dekking).
+      </Paragraph>
+      <form className="tm-filter" aria-label="Jaar en indicator kiezen" onSubmit={(e) => e.preventDefault()}>
+        <FormField label="Jaar">
+          {(ids) => (
+            <Select ids={ids} value={String(jaar)} onChange={(e) => zet('jaar', e.target.value)}>
+              {[0, 1, 2, 3].map((d) => (
+                <option key={d} value={huidigJaar() - d}>
+                  {huidigJaar() - d}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Indicator">
+          {(ids) => (
+            <Select ids={ids} value={gekozen} onChange={(e) => zet('indicator', e.target.value)}>
+              {indicatoren.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {`Actielijn ${i.actielijn}: ${i.naam}`}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+      </form>
+
+      <section aria-labelledby="kop-indicator">
+        <Heading level={2} id="kop-indicator">
+          {indicator ? `${indicator.naam} per provincie` : 'Per provincie'}
+        </Heading>
+        <FoutMelding error={fout ?? provincies.error} />
+        {!lijst && !fout ? <Laden tekst="De voortgang van de twaalf provincies wordt berekend…" /> : null}
+        {lijst && indicator ? (
+          <>
+            {nl ? (
+              <Paragraph>
+                Nederland: {metEenheid(nl.realisatie.weergave, nl.realisatie.waarde, nl.eenheid)} gerealiseerd
+                {nl.taakstelling != null
+                  ? ` van een taakstelling van ${formatGetal(nl.taakstelling)} (${formatPercentage(nl.percentage)})`
+                  : ', geen landelijke taakstelling'}
+                . Dekking: {nl.dekking.weergave}.
+              </Paragraph>
+            ) : null}
+            <div className="tm-landelijk">
+              <Staafgrafiek
+                titel={`${indicator.naam} per provincie, gerealiseerd en taakstelling, ${jaar}`}
+                categorieen={categorieen}
+                reeksen={reeksen}
+                eenheid={eenheidLabel(indicator.eenheid)}
+                hoogte={420}
+              />
+              <Tabel
+                caption={`${indicator.naam} per provincie, ${jaar}`}
+                exporteer={`Landelijk ${indicator.naam} ${jaar}`}
+                rijen={rijen}
+                sleutel={(r) => r.v.gebied.code}
+                kolommen={[
+                  {
+                    kop: 'Provincie',
+                    cel: (r) => (
+                      <Link to={voortgangHref({ soort: 'PROVINCIE', code: r.v.gebied.code }, jaar)}>
+                        {r.v.gebied.naam}
+                      </Link>
+                    ),
+                    rijkop: true,
+                  },
+                  { kop: 'Taakstelling', cel: (r) => formatGetal(r.i?.taakstelling), numeriek: true },
+                  { kop: 'Gerealiseerd', cel: (r) => r.i?.realisatie.weergave ?? '–', numeriek: true },
+                  { kop: '%', cel: (r) => formatPercentage(r.i?.percentage), numeriek: true },
+                  {
+                    kop: 'Status',
+                    cel: (r) =>
+                      r.i?.status ? (
+                        <StatusBadge soort={STATUS_BADGE[r.i.status] ?? 'neutral'}>
+                          {r.i.statusLabel ?? r.i.status}
+                        </StatusBadge>
+                      ) : (
+                        'geen doel'
+                      ),
+                  },
+                  { kop: 'Dekking', cel: (r) => r.i?.dekking.weergave ?? '–' },
+                ]}
+              />
+            </div>
+          </>
+        ) : null}
+      </section>
+
       <section aria-labelledby="kop-provincies">
         <Heading level={2} id="kop-provincies">
           Per provincie en actielijn
         </Heading>
-        <FoutMelding error={fout ?? provincies.error} />
-        {!perProvincie && !fout ? (
-          <Laden tekst="De voortgang van de twaalf provincies wordt berekend…" />
-        ) : null}
-        {perProvincie ? (
-          <div className="tm-raster">
-            <Staafgrafiek
-              titel="Aantal indicatoren op of voor schema, per provincie en actielijn"
-              categorieen={categorieen}
-              reeksen={reeksen}
-              hoogte={420}
-            />
-            <Tabel<V>
-              caption="Indicatoren op of voor schema / achter, per provincie en actielijn"
-              exporteer="Landelijk overzicht"
-              rijen={perProvincie}
-              sleutel={(v) => v.gebied.code}
-              kolommen={[
-                {
-                  kop: 'Provincie',
-                  cel: (v) => (
-                    <Link to={voortgangHref({ soort: 'PROVINCIE', code: v.gebied.code }, jaar)}>
-                      {v.gebied.naam}
-                    </Link>
-                  ),
-                  rijkop: true,
+        {lijst ? (
+          <Tabel<V>
+            caption="Indicatoren op schema, achter en zonder doel, per provincie en actielijn"
+            exporteer={`Landelijk overzicht per actielijn ${jaar}`}
+            rijen={lijst}
+            sleutel={(v) => v.gebied.code}
+            kolommen={[
+              {
+                kop: 'Provincie',
+                cel: (v) => (
+                  <Link to={voortgangHref({ soort: 'PROVINCIE', code: v.gebied.code }, jaar)}>
+                    {v.gebied.naam}
+                  </Link>
+                ),
+                rijkop: true,
+              },
+              ...ACTIELIJNEN.map((a) => ({
+                kop: `Actielijn ${a.nummer}`,
+                cel: (v: V) => {
+                  const t = telling(v, a.code);
+                  return `${t.goed} op schema, ${t.achter} achter, ${t.zonderDoel} zonder doel`;
                 },
-                ...ACTIELIJNEN.map((a) => ({
-                  kop: `Actielijn ${a.nummer}: op schema / achter`,
-                  cel: (v: V) => {
-                    const t = telling(v, a.code);
-                    return `${formatGetal(t.goed)} / ${formatGetal(t.achter)}`;
-                  },
-                  numeriek: true,
-                })),
-              ]}
-            />
-          </div>
+              })),
+            ]}
+          />
         ) : null}
       </section>
+
       <section aria-labelledby="kop-nederland">
         <Heading level={2} id="kop-nederland">
-          Nederland
+          Nederland per actielijn
         </Heading>
         <FoutMelding error={land.error} />
         {land.loading && !land.data ? <Laden tekst="De landelijke voortgang wordt berekend…" /> : null}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { GebiedKiezer } from '../components/GebiedKiezer';
 import {
   Alert,
   Button,
@@ -253,17 +254,12 @@ export function TaakstellingenPagina() {
         wordt hiertegen afgezet.
       </Paragraph>
       <form className="tm-filter" aria-label="Gebied kiezen" onSubmit={(e) => e.preventDefault()}>
-        <FormField label="Gebied">
-          {(ids) => (
-            <Select ids={ids} value={c.gebied} onChange={(e) => setC({ ...c, gebied: e.target.value })}>
-              {gebiedOpties.map((o) => (
-                <option key={o.waarde} value={o.waarde}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <GebiedKiezer
+          opties={gebiedOpties}
+          waarde={c.gebied}
+          onKies={(w) => setC({ ...c, gebied: w })}
+          zoeken={soortOrg === 'RIJK' || soortOrg === 'PROVINCIE'}
+        />
       </form>
       <FoutMelding error={lijst.error} />
       {lijst.loading && !lijst.data ? <Laden /> : null}

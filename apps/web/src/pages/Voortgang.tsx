@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useMe, type Me } from '../auth/MeContext';
 import { FoutMelding, Laden } from '../components/Fout';
 import { Staafgrafiek } from '../components/Grafiek';
+import { GebiedKiezer } from '../components/GebiedKiezer';
 import { GemeenteKaart, type KaartGebied } from '../components/Kaart';
 import {
   Alert,
@@ -102,24 +103,19 @@ export function VoortgangPagina() {
           setParams({ soort, code, jaar: keuze.jaar });
         }}
       >
-        <FormField label="Gebied">
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={keuze.gebied}
-              onChange={(e) => setKeuze({ ...keuze, gebied: e.target.value })}
-            >
-              {gebied && !opties.some((o) => o.waarde === `${gebied.soort}:${gebied.code}`) ? (
-                <option value={`${gebied.soort}:${gebied.code}`}>{v?.gebied.naam ?? gebied.code}</option>
-              ) : null}
-              {opties.map((o) => (
-                <option key={o.waarde} value={o.waarde}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <GebiedKiezer
+          opties={
+            gebied && !opties.some((o) => o.waarde === `${gebied.soort}:${gebied.code}`)
+              ? [
+                  { waarde: `${gebied.soort}:${gebied.code}`, label: v?.gebied.naam ?? gebied.code },
+                  ...opties,
+                ]
+              : opties
+          }
+          waarde={keuze.gebied}
+          onKies={(w) => setKeuze({ ...keuze, gebied: w })}
+          zoeken={me.organisatie.soort === 'RIJK' || me.organisatie.soort === 'PROVINCIE'}
+        />
         <FormField label="Jaar">
           {(ids) => (
             <Select
