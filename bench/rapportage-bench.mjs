@@ -156,11 +156,26 @@ async function volledigeRun() {
   let piekBoom = 0;
   let piekPss = 0;
   let piekProcessen = 0;
+  let piekVerdeling = '';
+  const soort = (pid) => {
+    if (pid === worker.pid) return 'node';
+    try {
+      const arg = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return (arg.find((a) => a.startsWith('--type=')) ?? '--type=browser').slice(7) + (arg.find((a) => a.startsWith('--utility-sub-type=')) ? `:${arg.find((a) => a.startsWith('--utility-sub-type=')).slice(19).split('.')[0]}` : '');
+    } catch {
+      return '?';
+    }
+  };
   const meter = setInterval(() => {
     const pids = boom(worker.pid);
     piekProcessen = Math.max(piekProcessen, pids.length);
     piekBoom = Math.max(piekBoom, pids.reduce((s, p) => s + procStatus(p, 'VmRSS'), 0));
-    piekPss = Math.max(piekPss, pids.reduce((s, p) => s + pss(p), 0));
+    const perPid = pids.map((p) => [p, pss(p)]);
+    const totaal = perPid.reduce((s, [, b]) => s + b, 0);
+    if (totaal > piekPss) {
+      piekPss = totaal;
+      piekVerdeling = perPid.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([p, b]) => `${soort(p)} ${mb(b)}`).join(', ');
+    }
   }, 500);
   try {
     await new Promise((r) => setTimeout(r, 3000)); // worker start-up (module graph, handler check)
@@ -181,7 +196,7 @@ async function volledigeRun() {
     const wall = performance.now() - t0;
     const hwm = procStatus(worker.pid, 'VmHWM');
     await new Promise((r) => setTimeout(r, 1000)); // last completion events
-    return { wall, hwm, piekBoom, piekPss, piekProcessen, jobs, som, start };
+    return { wall, hwm, piekBoom, piekPss, piekProcessen, piekVerdeling, jobs, som, start };
   } finally {
     clearInterval(meter);
     worker.kill('SIGTERM');
@@ -214,6 +229,7 @@ try {
   console.log(`[rapportage]   files written: ${bestanden} (${mb(bytes)}): ${rows.map((r) => `${r.formaat}/${r.variant} ${r.n}`).join(', ')}`);
   console.log(`[rapportage] ratio wall / raw SQL of the same run:              ${(run.wall / sqlMs).toFixed(1)}×`);
   console.log(`[rapportage] peak memory of the worker's process tree (Node + Chromium, up to ${run.piekProcessen} processes): PSS ${mb(run.piekPss)}, RSS sum ${mb(run.piekBoom)} (aim ≤ 1 GB); Node alone ${mb(run.hwm)} (VmHWM)`);
+  console.log(`[rapportage]   at the peak, largest processes (PSS): ${run.piekVerdeling}`);
   console.log(`[rapportage] machine: ${os.cpus().length} cores, load average before the run ${load} (shared machine: other work inflates these figures)`);
 } finally {
   await db.end();

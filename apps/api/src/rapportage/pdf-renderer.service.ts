@@ -19,26 +19,38 @@ const CHROMIUM_ARGS = [
 
 /** pages open at once: a small pool, two by default (the worker runs two jobs at a time) */
 const POOL = Math.max(1, Number(process.env.PDF_PAGINAS ?? 2));
-/** a fresh browser context after this many documents keeps Chromium's memory bounded */
-const DOCUMENTEN_PER_CONTEXT = 150;
+/**
+ * A fresh browser context after this many documents keeps Chromium's memory bounded: the
+ * retired context's pages finish their document, then it is closed (also while the other page
+ * keeps rendering, which is nearly always during a run).
+ */
+const DOCUMENTEN_PER_CONTEXT = Math.max(1, Number(process.env.PDF_DOCUMENTEN_PER_CONTEXT ?? 60));
 
 /**
  * Accessible PDFs through Chromium's print-to-PDF with tagging on (headings and table structure
  * become PDF tags, headings the bookmarks). One warm browser per worker process, started on first
  * use, with a small pool of pages in a context without JavaScript (the report HTML has none; its
  * charts are static SVG): a page is reused for the next document (setContent replaces it), so a
- * document costs no page start-up. Afterwards the document properties Chromium does not write
+ * document costs no page start-up; every DOCUMENTEN_PER_CONTEXT documents the context is renewed. Afterwards the document properties Chromium does not write
  * (language, author, subject) are added as an incremental update (pdf-eigenschappen.ts).
  */
+interface Generatie {
+  context: Promise<BrowserContext>;
+  /** pages of this context that exist (in use or free) */
+  paginas: number;
+  documenten: number;
+}
+
 @Injectable()
 export class PdfRenderer implements OnApplicationShutdown {
   private readonly logger = new Logger(PdfRenderer.name);
   private browser?: Promise<Browser>;
-  private context?: Promise<BrowserContext>;
+  /** the context new pages come from; an older one is closed when its last page comes back */
+  private huidig?: Generatie;
+  private readonly vanPagina = new Map<Page, Generatie>();
   private vrij: Page[] = [];
   private open = 0;
   private wachtenden: ((p: Page) => void)[] = [];
-  private documenten = 0;
 
   private start(): Promise<Browser> {
     this.browser ??= (async () => {
@@ -49,7 +61,8 @@ export class PdfRenderer implements OnApplicationShutdown {
       const b = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
       b.on('disconnected', () => {
         this.browser = undefined;
-        this.context = undefined;
+        this.huidig = undefined;
+        this.vanPagina.clear();
         this.vrij = [];
         this.open = 0;
       });
@@ -62,50 +75,60 @@ export class PdfRenderer implements OnApplicationShutdown {
     return this.browser;
   }
 
-  private async ctx(): Promise<BrowserContext> {
-    this.context ??= this.start().then((b) => b.newContext({ javaScriptEnabled: false, locale: 'nl-NL' }));
-    return this.context;
+  private generatie(): Generatie {
+    this.huidig ??= {
+      context: this.start().then((b) => b.newContext({ javaScriptEnabled: false, locale: 'nl-NL' })),
+      paginas: 0,
+      documenten: 0,
+    };
+    return this.huidig;
   }
 
   private async pak(): Promise<Page> {
-    const p = this.vrij.pop();
-    if (p && !p.isClosed()) return p;
-    if (p) this.open--;
+    while (this.vrij.length) {
+      const p = this.vrij.pop()!;
+      if (!p.isClosed()) return p;
+      await this.weg(p);
+    }
     if (this.open < POOL) {
       this.open++;
+      const g = this.generatie();
+      g.paginas++;
       try {
-        return await (await this.ctx()).newPage();
+        const p = await (await g.context).newPage();
+        this.vanPagina.set(p, g);
+        return p;
       } catch (err) {
         this.open--;
+        g.paginas--;
+        if (this.huidig === g) this.huidig = undefined;
         throw err;
       }
     }
     return new Promise((resolve) => this.wachtenden.push(resolve));
   }
 
+  /** closes a page for good; its context too when that is retired and this was its last page */
+  private async weg(p: Page): Promise<void> {
+    const g = this.vanPagina.get(p);
+    this.vanPagina.delete(p);
+    this.open--;
+    await p.close().catch(() => undefined);
+    if (g && --g.paginas === 0 && g !== this.huidig) await (await g.context.catch(() => undefined))?.close().catch(() => undefined);
+  }
+
   private async geefTerug(p: Page, kapot: boolean): Promise<void> {
-    if (kapot || p.isClosed()) {
-      this.open--;
-      await p.close().catch(() => undefined);
+    const g = this.vanPagina.get(p);
+    if (g && ++g.documenten >= DOCUMENTEN_PER_CONTEXT && this.huidig === g) this.huidig = undefined; // retire it
+    if (kapot || p.isClosed() || !g || g !== this.huidig) {
+      await this.weg(p);
       const w = this.wachtenden.shift();
-      if (w) this.pak().then(w, () => undefined);
+      if (w) this.pak().then(w, () => this.wachtenden.unshift(w));
       return;
     }
     const w = this.wachtenden.shift();
     if (w) w(p);
     else this.vrij.push(p);
-  }
-
-  /** Recycles the context (all pages) between documents when it has served its share. */
-  private async misschienVerversen(): Promise<void> {
-    if (++this.documenten % DOCUMENTEN_PER_CONTEXT !== 0 || this.open !== this.vrij.length) return;
-    const oud = this.context;
-    const paginas = this.vrij;
-    this.vrij = [];
-    this.open = 0;
-    this.context = undefined;
-    await Promise.allSettled(paginas.map((p) => p.close()));
-    await (await oud?.catch(() => undefined))?.close().catch(() => undefined);
   }
 
   async render(html: string, eigenschappen?: PdfEigenschappen): Promise<Buffer> {
@@ -129,14 +152,13 @@ export class PdfRenderer implements OnApplicationShutdown {
       throw err;
     } finally {
       await this.geefTerug(page, kapot);
-      await this.misschienVerversen();
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
     const b = this.browser;
     this.browser = undefined;
-    this.context = undefined;
+    this.huidig = undefined;
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
   }
 }

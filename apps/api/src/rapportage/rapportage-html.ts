@@ -116,17 +116,38 @@ ${tabel(
 )}</section>`);
   }
 
-  if (r.afspraken.length) {
+  if (r.afspraken.length && boven) {
+    // above a gemeente the PDF counts the afspraken per part; every afspraak is in the XLSX and CSV
+    const naamPv = new Map((r.onderdelen?.regels ?? []).map((o) => [o.code, o.naam]));
+    const deel = (a: (typeof r.afspraken)[number]) => (land ? (naamPv.get(a.provincieCode ?? '') ?? a.provincieCode ?? 'onbekend') : (a.gemeente ?? ''));
+    const groepen = new Map<string, typeof r.afspraken>();
+    for (const a of r.afspraken) groepen.set(deel(a), [...(groepen.get(deel(a)) ?? []), a]);
+    const tel = (rijen: typeof r.afspraken, status: string) => String(rijen.filter((a) => a.status.toLowerCase() === status).length);
+    delen.push(`<section aria-labelledby="afspraken"><h2 id="afspraken">Afspraken uit prestatieafspraken</h2>
+<p>${r.afspraken.length} afspraken uit vastgestelde prestatieafspraken in ${groepen.size} ${land ? 'provincies' : 'gemeenten'}: ${tel(r.afspraken, 'op schema')} op schema, ${tel(r.afspraken, 'achter op schema')} achter, ${tel(r.afspraken, 'voor op schema')} voor. Elke afspraak met haar voortgang en verantwoordelijke staat in de XLSX- en CSV-bijlage.</p>
+${tabel(
+  `Afspraken per ${land ? 'provincie' : 'gemeente'} naar status`,
+  [land ? 'Provincie' : 'Gemeente', 'Afspraken', 'Op schema', 'Achter', 'Voor', 'Overig'],
+  [...groepen.entries()]
+    .sort(([x], [y]) => x.localeCompare(y, 'nl'))
+    .map(([naam, rijen]) => {
+      const op = Number(tel(rijen, 'op schema'));
+      const ac = Number(tel(rijen, 'achter op schema'));
+      const vo = Number(tel(rijen, 'voor op schema'));
+      return [naam, String(rijen.length), String(op), String(ac), String(vo), String(rijen.length - op - ac - vo)];
+    }),
+  1,
+)}</section>`);
+  } else if (r.afspraken.length) {
     delen.push(`<section aria-labelledby="afspraken"><h2 id="afspraken">Afspraken uit prestatieafspraken</h2>
 ${tabel(
   'Voortgang van de afspraken',
-  ['Afspraak', ...(boven ? ['Gemeente'] : []), 'Prestatieafspraak', 'Doel', 'Realisatie', '% van doel', 'Status', 'Verantwoordelijk'],
+  ['Afspraak', 'Prestatieafspraak', 'Doel', 'Realisatie', '% van doel', 'Status', 'Verantwoordelijk'],
   r.afspraken.map((a) => {
     const mijlpaal = a.soort === 'MIJLPAAL';
     const e = eenheidVan(a.indicator);
     return [
       a.omschrijving,
-      ...(boven ? [a.gemeente ?? ''] : []),
       a.prestatieafspraak,
       mijlpaal ? 'mijlpaal' : a.doelwaarde === null ? '–' : taakstellingTekst({ taakstelling: a.doelwaarde, eenheid: e }),
       mijlpaal ? (a.realisatie?.waarde ? 'bereikt' : 'niet bereikt') : celTekst(a.realisatie, e),
@@ -135,7 +156,7 @@ ${tabel(
       a.verantwoordelijke,
     ];
   }),
-  3,
+  2,
 )}</section>`);
   }
 

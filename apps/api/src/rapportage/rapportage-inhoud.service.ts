@@ -260,6 +260,7 @@ export class RapportageInhoudService {
       status: a.statusLabel ?? a.status ?? '',
       verantwoordelijke: a.verantwoordelijke ?? '',
       gemeente: c.gemeenteNamen.get(a.gemeenteCode) ?? a.gemeenteCode,
+      provincieCode: c.provincieVan.get(a.gemeenteCode),
       soort: a.soort,
     }));
     const afsprakenZicht = [...new Set(bron.map((a) => a.prestatieafspraakId))].sort().map((id) => c.afsprakenZicht.get(id)!);

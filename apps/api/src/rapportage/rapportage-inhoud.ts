@@ -54,6 +54,8 @@ export interface RapportageAfspraakRegel {
   verantwoordelijke: string;
   /** the gemeente of the prestatieafspraak (a report above one gemeente lists several) */
   gemeente?: string;
+  /** its provincie code: the national PDF counts the afspraken per provincie */
+  provincieCode?: string;
   /** INDICATOR or MIJLPAAL */
   soort?: string;
 }
