@@ -90,6 +90,15 @@ describe('webapp: organisatiebeheer en onboarding', () => {
     const nieuw = await t.aanmelden('vechtdal.invoer');
     await nieuw.getByRole('heading', { level: 1, name: 'Welkom, Ilse Vecht' }).waitFor();
     await nieuw.getByText('U werkt in Thuismonitor namens Woonstichting Vechtdal.').waitFor();
+    // a corporatie with two gemeenten: the user chooses where to land, remembered across page loads
+    await nieuw.getByLabel('Standaardgemeente').selectOption({ label: 'Nieuwegein' });
+    await nieuw.getByRole('button', { name: 'Keuze opslaan' }).click();
+    await nieuw.getByText('Uw keuze is opgeslagen.').waitFor();
+    await nieuw.reload();
+    await nieuw.getByRole('heading', { level: 1, name: 'Welkom, Ilse Vecht' }).waitFor();
+    await nieuw.getByLabel('Standaardgemeente').waitFor();
+    expect(await nieuw.getByLabel('Standaardgemeente').inputValue()).toBe('GM0356');
+    expect(await t.axe(nieuw)).toEqual([]);
     await nieuw.goto(`${t.url}/toewijzingen/nieuw`);
     await nieuw.getByRole('heading', { level: 1, name: 'Toewijzing invoeren' }).waitFor();
     await nieuw.getByLabel('Gemeente van de woning').selectOption({ label: 'Nieuwegein' });

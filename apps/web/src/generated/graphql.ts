@@ -2929,6 +2929,12 @@ export type MeQuery = {
     rollen: Array<string>;
     /** Wat deze gebruiker mag (permissies uit het beleid) */
     permissies: Array<string>;
+    /** De gemeente waarop deze gebruiker standaard uitkomt (eigen keuze, binnen het gebied van de organisatie) */
+    standaardGemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    } | null;
     organisatie: {
       id: string;
       /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
@@ -2962,6 +2968,10 @@ export const MeDocument: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
       email
       rollen
       permissies
+      standaardGemeente {
+        code
+        naam
+      }
       organisatie {
         id
         code
@@ -3846,6 +3856,35 @@ export const ImporteerRegioIndelingDocument: TypedDocumentNode<
   }
 `;
 
+/** mutation KiesStandaardGemeente (apps/web/src/graphql/beheer.graphql) */
+export type KiesStandaardGemeenteMutation = {
+  /** Kiest de gemeente waarop u standaard uitkomt (null: geen keuze) */
+  kiesStandaardGemeente: {
+    /** De gemeente waarop deze gebruiker standaard uitkomt (eigen keuze, binnen het gebied van de organisatie) */
+    standaardGemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    } | null;
+  };
+};
+export type KiesStandaardGemeenteMutationVariables = {
+  gemeenteCode?: string | null;
+};
+export const KiesStandaardGemeenteDocument: TypedDocumentNode<
+  KiesStandaardGemeenteMutation,
+  KiesStandaardGemeenteMutationVariables
+> = gql`
+  mutation KiesStandaardGemeente($gemeenteCode: String) {
+    kiesStandaardGemeente(gemeenteCode: $gemeenteCode) {
+      standaardGemeente {
+        code
+        naam
+      }
+    }
+  }
+`;
+
 /** query Taakstellingen (apps/web/src/graphql/planning.graphql) */
 export type TaakstellingenQuery = {
   /** Taakstellingen van een gebied binnen uw bereik */
@@ -3952,7 +3991,7 @@ export type HalfjaarVeldenFragment = {
   /** saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong */
   meegenomen: number;
   teRealiseren: number;
-  /** gehuisveste personen (som van de huishoudgrootte) */
+  /** gehuisveste personen waarop getoetst wordt: de COA-realisatie als het COA voor dit halfjaar cijfers gaf (zie getoetstOp), anders de personen uit de toewijzingen van corporaties */
   gehuisvest: number;
   /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
   saldo: number;
@@ -3983,7 +4022,7 @@ export type StatushoudersGemeenteQuery = {
       /** saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong */
       meegenomen: number;
       teRealiseren: number;
-      /** gehuisveste personen (som van de huishoudgrootte) */
+      /** gehuisveste personen waarop getoetst wordt: de COA-realisatie als het COA voor dit halfjaar cijfers gaf (zie getoetstOp), anders de personen uit de toewijzingen van corporaties */
       gehuisvest: number;
       /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
       saldo: number;
@@ -4058,7 +4097,7 @@ export type StatushoudersProvincieQuery = {
         /** saldo van het vorige halfjaar: positief = achterstand, negatief = voorsprong */
         meegenomen: number;
         teRealiseren: number;
-        /** gehuisveste personen (som van de huishoudgrootte) */
+        /** gehuisveste personen waarop getoetst wordt: de COA-realisatie als het COA voor dit halfjaar cijfers gaf (zie getoetstOp), anders de personen uit de toewijzingen van corporaties */
         gehuisvest: number;
         /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
         saldo: number;

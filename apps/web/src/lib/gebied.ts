@@ -11,10 +11,12 @@ export interface GebiedKeuze {
   code: string;
 }
 
-/** The area a user looks at by default: the own gemeente/provincie, the country for Rijk, else the first gemeente of the werkgebied. */
+/** The area a user looks at by default: the country for Rijk, else the gemeente the user chose, else the own gemeente/provincie, else the first gemeente of the werkgebied. */
 export function standaardGebied(me: Me): GebiedKeuze | null {
   const o = me.organisatie;
   if (o.soort === 'RIJK') return { soort: 'LAND', code: 'NL' };
+  // the user's own choice (issue 13: remembered per user; the API only keeps a gemeente in scope)
+  if (me.standaardGemeente) return { soort: 'GEMEENTE', code: me.standaardGemeente.code };
   if (o.soort === 'PROVINCIE' && o.provincie) return { soort: 'PROVINCIE', code: o.provincie.code };
   if (o.soort === 'GEMEENTE' && o.gemeente) return { soort: 'GEMEENTE', code: o.gemeente.code };
   return o.werkgebied[0] ? { soort: 'GEMEENTE', code: o.werkgebied[0].code } : null;
