@@ -143,7 +143,8 @@ async function volledigeRun() {
   const connection = new IORedis(redis.url, { maxRetriesPerRequest: null });
   const queue = new Queue('rapportages', { connection, prefix });
   // Completed jobs are trimmed (BEWAAR_JOBS keeps 1,000): collect each job's timings as it completes.
-  const events = new QueueEvents('rapportages', { connection: new IORedis(redis.url, { maxRetriesPerRequest: null }), prefix });
+  const eventsVerbinding = new IORedis(redis.url, { maxRetriesPerRequest: null });
+  const events = new QueueEvents('rapportages', { connection: eventsVerbinding, prefix });
   const som = {};
   let jobs = 0;
   events.on('completed', ({ returnvalue }) => {
@@ -203,6 +204,7 @@ async function volledigeRun() {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await events.close();
+    eventsVerbinding.disconnect(); // a passed-in connection is not closed by BullMQ (kept the process alive)
     connection.disconnect();
   }
 }
