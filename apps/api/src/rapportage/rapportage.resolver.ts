@@ -31,7 +31,7 @@ export class RapportageResolver {
 
   @Mutation(() => RapportageAanvraag, {
     description:
-      'Vraagt een kwartaalrapportage (per actielijn en gecombineerd) aan voor een afgelopen kwartaal. ' +
+      'Vraagt de kwartaalrapportage van een gebied aan (alle actielijnen in één rapportage) voor een afgelopen kwartaal. ' +
       'Loopt er al een aanvraag voor hetzelfde gebied en kwartaal, dan krijgt u die terug.',
   })
   @Vereist('rapportage:aanvragen')
