@@ -63,7 +63,12 @@ describe('statushouders: COA realisation and the interventieladder', () => {
       ['GM0307', '2025-H1', 10],
     ] as const)
       await t.ok('bzk.analist', STEL_TAAK, {
-        i: { indicatorCode: 'STATUSHOUDERS_GEHUISVEST', gebied: { soort: 'GEMEENTE', code: g }, halfjaar, waarde },
+        i: {
+          indicatorCode: 'STATUSHOUDERS_GEHUISVEST',
+          gebied: { soort: 'GEMEENTE', code: g },
+          halfjaar,
+          waarde,
+        },
       });
     const domstad = await t.orgId('L0801');
     const eemland = await t.orgId('L0802');
@@ -101,7 +106,9 @@ describe('statushouders: COA realisation and the interventieladder', () => {
     ].join('\n');
     const r = await t.gql('bzk.analist', IMPORT, { n: 'coa-fout.csv', i: bestand });
     expect(r.errors?.[0].extensions?.code).toBe('ONGELDIGE_INVOER');
-    expect(r.errors?.[0].message).toBe('Het bestand is niet ingelezen: 9 regels kloppen niet. Er is niets opgeslagen.');
+    expect(r.errors?.[0].message).toBe(
+      'Het bestand is niet ingelezen: 9 regels kloppen niet. Er is niets opgeslagen.',
+    );
     const details = r.errors?.[0].extensions?.details as { veld: string; melding: string }[];
     expect(details.map((d) => d.veld)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `regel ${n}`));
     expect(details.map((d) => d.melding)).toEqual([
@@ -116,7 +123,10 @@ describe('statushouders: COA realisation and the interventieladder', () => {
       'Regel 11: maand ontbreekt; aantal personen ontbreekt.',
     ]);
 
-    const kop = await t.gql('bzk.analist', IMPORT, { n: 'x.csv', i: 'gemeente;aantal huishoudens\nUtrecht;4' });
+    const kop = await t.gql('bzk.analist', IMPORT, {
+      n: 'x.csv',
+      i: 'gemeente;aantal huishoudens\nUtrecht;4',
+    });
     expect(kop.errors?.[0].extensions?.details).toEqual([
       {
         veld: 'regel 1',
@@ -125,7 +135,9 @@ describe('statushouders: COA realisation and the interventieladder', () => {
       },
     ]);
     const leeg = await t.gql('bzk.analist', IMPORT, { n: 'leeg.csv', i: '\n' });
-    expect(leeg.errors?.[0].extensions?.details).toEqual([{ veld: 'regel 1', melding: 'Het bestand is leeg.' }]);
+    expect(leeg.errors?.[0].extensions?.details).toEqual([
+      { veld: 'regel 1', melding: 'Het bestand is leeg.' },
+    ]);
 
     expect(await tel('coa_realisatie')).toBe(0);
     expect(await tel('coa_import')).toBe(0);
@@ -174,14 +186,16 @@ describe('statushouders: COA realisation and the interventieladder', () => {
     expect(correctie.importeerCoaRealisatie).toMatchObject({ rijen: 1, maanden: ['2025-09'], vervangen: 1 });
     expect(await som('GM0344', '2025-07-01', '2025-12-31')).toBe(22);
     expect(await tel('coa_realisatie')).toBe(15);
-    const audit = await t.db.query(
-      `SELECT actie FROM audit_log WHERE entiteit = 'coa_import' ORDER BY id`,
-    );
+    const audit = await t.db.query(`SELECT actie FROM audit_log WHERE entiteit = 'coa_import' ORDER BY id`);
     expect(audit.rows.map((r) => r.actie)).toEqual(Array(3).fill('IMPORTEER_COA_REALISATIE'));
   });
 
   it('COA beside the toewijzingen, with the difference; judged on COA where COA reported', async () => {
-    const data = await t.ok('gemeente.utrecht', STATUSHOUDERS, { g: 'GM0344', van: '2025-H1', tot: '2026-H1' });
+    const data = await t.ok('gemeente.utrecht', STATUSHOUDERS, {
+      g: 'GM0344',
+      van: '2025-H1',
+      tot: '2026-H1',
+    });
     const [h1, h2, h3] = data.statushoudersTaakstelling.halfjaren;
     // 2025-H1: target 40, COA 38 (toewijzingen 14): judged on 38 → 2 behind
     expect(h1).toMatchObject({
@@ -283,22 +297,39 @@ describe('statushouders: COA realisation and the interventieladder', () => {
       details: [{ veld: 'termijn', melding: expect.stringMatching(/^Bij "Aanschrijving.*termijn/) }],
     });
     const fout = await t.gql('provincie.utrecht', STEL, {
-      i: { gemeenteCode: 'GM0344', halfjaar: '2099-H1', trede: 'GEEN', oordeel: 'VOLDOET', termijn: '31-12-2026' },
+      i: {
+        gemeenteCode: 'GM0344',
+        halfjaar: '2099-H1',
+        trede: 'GEEN',
+        oordeel: 'VOLDOET',
+        termijn: '31-12-2026',
+      },
     });
-    expect(
-      (fout.errors?.[0].extensions?.details as { veld: string }[]).map((d) => d.veld).sort(),
-    ).toEqual(['halfjaar', 'termijn']);
+    expect((fout.errors?.[0].extensions?.details as { veld: string }[]).map((d) => d.veld).sort()).toEqual([
+      'halfjaar',
+      'termijn',
+    ]);
 
     const termijn = `${Number(new Date().getUTCFullYear()) + 1}-03-31`;
     await t.ok('provincie.utrecht', STEL, {
-      i: { gemeenteCode: 'GM0344', halfjaar: '2025-H2', trede: 'AANSCHRIJVING', oordeel: 'VOLDOET_NIET', termijn },
+      i: {
+        gemeenteCode: 'GM0344',
+        halfjaar: '2025-H2',
+        trede: 'AANSCHRIJVING',
+        oordeel: 'VOLDOET_NIET',
+        termijn,
+      },
     });
     const historie = await t.ok('gemeente.utrecht', HISTORIE, { g: 'GM0344' });
     expect(historie.statushoudersInterventies).toEqual([
       { trede: 'AANSCHRIJVING', oordeel: 'VOLDOET_NIET', termijn, halfjaar: '2025-H2' },
       { trede: 'SIGNALERING', oordeel: 'VOLDOET_NIET_VERSCHOONBAAR', termijn: null, halfjaar: '2025-H1' },
     ]);
-    const stand = await t.ok('gemeente.utrecht', STATUSHOUDERS, { g: 'GM0344', van: '2025-H1', tot: '2025-H1' });
+    const stand = await t.ok('gemeente.utrecht', STATUSHOUDERS, {
+      g: 'GM0344',
+      van: '2025-H1',
+      tot: '2025-H1',
+    });
     expect(stand.statushoudersTaakstelling.interventie).toEqual({
       trede: 'AANSCHRIJVING',
       oordeel: 'VOLDOET_NIET',
@@ -319,7 +350,9 @@ describe('statushouders: COA realisation and the interventieladder', () => {
 
   it('setting a step is refused for anyone but the provincie of the gemeente, like a missing gemeente', async () => {
     const voor = await tel('statushouders_interventie');
-    const stap = (g: string) => ({ i: { gemeenteCode: g, halfjaar: '2025-H1', trede: 'SIGNALERING', oordeel: 'VOLDOET_NIET' } });
+    const stap = (g: string) => ({
+      i: { gemeenteCode: g, halfjaar: '2025-H1', trede: 'SIGNALERING', oordeel: 'VOLDOET_NIET' },
+    });
     for (const [wie, g] of [
       ['provincie.gelderland', 'GM0344'],
       ['provincie.utrecht', 'GM0202'], // Arnhem lies in Gelderland
@@ -351,14 +384,24 @@ describe('statushouders: COA realisation and the interventieladder', () => {
       });
     }
     // a provincie outside the gemeente's scope does not get its COA figures or its step either
-    const r = await t.gql('provincie.gelderland', STATUSHOUDERS, { g: 'GM0344', van: '2025-H1', tot: '2025-H2' });
+    const r = await t.gql('provincie.gelderland', STATUSHOUDERS, {
+      g: 'GM0344',
+      van: '2025-H1',
+      tot: '2025-H2',
+    });
     expect(r.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
   });
 
   it('the database holds the same rules (RLS and grants) when a service would not', async () => {
     const gelderland = await t.orgId('PV25');
     const utrecht = await t.orgId('PV26');
-    const alsApp = async (org: string, soort: string, gemeenten: string, sql: string, params: unknown[] = []) => {
+    const alsApp = async (
+      org: string,
+      soort: string,
+      gemeenten: string,
+      sql: string,
+      params: unknown[] = [],
+    ) => {
       const c = await t.db.connect();
       try {
         await c.query('BEGIN');
@@ -376,24 +419,37 @@ describe('statushouders: COA realisation and the interventieladder', () => {
     const stap = `INSERT INTO statushouders_interventie (gemeente_code, halfjaar, trede, oordeel, gesteld_door_id, gebruiker)
                   VALUES ('GM0344', '2025-H1', 'SIGNALERING', 'VOLDOET_NIET', $1, 'x')`;
     // Gelderland, even with GM0344 forced into its scope, is not Utrecht's provincie
-    await expect(alsApp(gelderland, 'PROVINCIE', 'GM0344', stap, [gelderland])).rejects.toThrow(/row-level security/);
+    await expect(alsApp(gelderland, 'PROVINCIE', 'GM0344', stap, [gelderland])).rejects.toThrow(
+      /row-level security/,
+    );
     await expect(alsApp(utrecht, 'PROVINCIE', 'GM0344', stap, [utrecht])).resolves.toBeDefined();
     // history is append-only: no UPDATE or DELETE for the app role at all
     await expect(
       alsApp(utrecht, 'PROVINCIE', 'GM0344', `UPDATE statushouders_interventie SET oordeel = 'VOLDOET'`),
     ).rejects.toThrow(/permission denied/);
-    await expect(alsApp(utrecht, 'PROVINCIE', 'GM0344', `DELETE FROM statushouders_interventie`)).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      alsApp(utrecht, 'PROVINCIE', 'GM0344', `DELETE FROM statushouders_interventie`),
+    ).rejects.toThrow(/permission denied/);
     // COA rows: only the Rijk writes; a provincie's delete touches nothing
     const imp = (await t.db.query(`SELECT id FROM coa_import LIMIT 1`)).rows[0].id;
     await expect(
-      alsApp(utrecht, 'PROVINCIE', 'GM0344', `INSERT INTO coa_realisatie VALUES ('GM0344', '2025-10-01', 1, $1)`, [imp]),
+      alsApp(
+        utrecht,
+        'PROVINCIE',
+        'GM0344',
+        `INSERT INTO coa_realisatie VALUES ('GM0344', '2025-10-01', 1, $1)`,
+        [imp],
+      ),
     ).rejects.toThrow(/row-level security/);
     const weg = await alsApp(utrecht, 'PROVINCIE', 'GM0344', `DELETE FROM coa_realisatie`);
     expect(weg.rowCount).toBe(0);
     // reading: public within scope only
-    const gelezen = await alsApp(utrecht, 'PROVINCIE', 'GM0307', `SELECT DISTINCT gemeente_code FROM coa_realisatie`);
+    const gelezen = await alsApp(
+      utrecht,
+      'PROVINCIE',
+      'GM0307',
+      `SELECT DISTINCT gemeente_code FROM coa_realisatie`,
+    );
     expect(gelezen.rows).toEqual([{ gemeente_code: 'GM0307' }]);
   });
 });

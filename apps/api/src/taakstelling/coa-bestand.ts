@@ -128,7 +128,12 @@ export function leesCoaBestand(
   const sep = (regels[0].match(/;/g)?.length ?? 0) >= (regels[0].match(/,/g)?.length ?? 0) ? ';' : ',';
   const kop = splitRegel(regels[0], sep).map((k) => k.toLowerCase().replace(/\s+/g, ' '));
   const index = (soort: keyof typeof KOLOMMEN) => kop.findIndex((k) => KOLOMMEN[soort].includes(k));
-  const kol = { code: index('code'), naam: index('naam'), maand: index('maand'), personen: index('personen') };
+  const kol = {
+    code: index('code'),
+    naam: index('naam'),
+    maand: index('maand'),
+    personen: index('personen'),
+  };
   const kopFouten: string[] = [];
   if (kol.code < 0 && kol.naam < 0) kopFouten.push('een kolom "gemeentecode" of "gemeente"');
   if (kol.maand < 0) kopFouten.push('een kolom "maand"');

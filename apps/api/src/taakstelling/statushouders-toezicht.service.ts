@@ -73,8 +73,10 @@ export class StatushoudersToezichtService {
     if (ctx.principal.organisatie.soort !== 'RIJK')
       throw geenToegang('Alleen het Rijk (BZK) leest de COA-realisatie in.');
     const naam = bestandsnaam.trim();
-    if (!naam) throw ongeldig('Geef de naam van het bestand.', [{ veld: 'bestandsnaam', melding: 'verplicht' }]);
-    if (inhoud.length > MAX_TEKENS) throw ongeldig('Het bestand is te groot voor een COA-overzicht (meer dan 5 MB).');
+    if (!naam)
+      throw ongeldig('Geef de naam van het bestand.', [{ veld: 'bestandsnaam', melding: 'verplicht' }]);
+    if (inhoud.length > MAX_TEKENS)
+      throw ongeldig('Het bestand is te groot voor een COA-overzicht (meer dan 5 MB).');
 
     const gemeenten = await this.referentie.gemeenten();
     const codes = new Set(gemeenten.map((g) => g.code));
@@ -127,7 +129,10 @@ export class StatushoudersToezichtService {
   }
 
   /** Sets the next step for a gemeente: a new row; earlier rows stay as its history. */
-  async stelInterventie(ctx: RequestContext, invoer: StelInterventieInput): Promise<StatushoudersInterventie> {
+  async stelInterventie(
+    ctx: RequestContext,
+    invoer: StelInterventieInput,
+  ): Promise<StatushoudersInterventie> {
     const gemeente = await this.gebieden.opzoeken('GEMEENTE', invoer.gemeenteCode);
     const p = ctx.principal.organisatie;
     // only the provincie the gemeente lies in; anybody else is told the gemeente does not exist,
@@ -151,7 +156,8 @@ export class StatushoudersToezichtService {
     const vandaag = vandaagInAmsterdam(new Date());
     if (halfjaar && halfjaarStart(parseHalfjaar(halfjaar)) > vandaag)
       fouten.push({ veld: 'halfjaar', melding: `Het halfjaar ${halfjaar} is nog niet begonnen.` });
-    if (!INTERVENTIE_TREDEN.includes(invoer.trede)) fouten.push({ veld: 'trede', melding: 'Onbekende trede.' });
+    if (!INTERVENTIE_TREDEN.includes(invoer.trede))
+      fouten.push({ veld: 'trede', melding: 'Onbekende trede.' });
     const termijn = invoer.termijn?.trim() || null;
     if (termijn !== null && !isIsoDatum(termijn))
       fouten.push({ veld: 'termijn', melding: 'Schrijf de termijn als datum, bijvoorbeeld 2026-03-31.' });
@@ -172,7 +178,16 @@ export class StatushoudersToezichtService {
         `INSERT INTO statushouders_interventie (gemeente_code, halfjaar, trede, oordeel, termijn, toelichting,
                                                 gesteld_door_id, gebruiker)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [gemeente.code, halfjaar, invoer.trede, invoer.oordeel, termijn, toelichting, ctx.organisatieId, ctx.principal.sub],
+        [
+          gemeente.code,
+          halfjaar,
+          invoer.trede,
+          invoer.oordeel,
+          termijn,
+          toelichting,
+          ctx.organisatieId,
+          ctx.principal.sub,
+        ],
       );
       await this.audit.schrijf(m, ctx, {
         actie: 'STEL_INTERVENTIE_STATUSHOUDERS',
@@ -191,7 +206,9 @@ export class StatushoudersToezichtService {
     const gemeente = await this.gebieden.opzoeken('GEMEENTE', gemeenteCode);
     if (!gebiedZichtbaar(ctx.principal, gemeente)) throw nietGevonden('De gemeente');
     return this.db.transaction(ctx, async (m) =>
-      (await this.interventieRijen(m, [gemeente.code], false)).map((r) => this.naarInterventie(r, gemeente.naam)),
+      (await this.interventieRijen(m, [gemeente.code], false)).map((r) =>
+        this.naarInterventie(r, gemeente.naam),
+      ),
     );
   }
 

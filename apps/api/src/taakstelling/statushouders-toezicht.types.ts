@@ -73,20 +73,24 @@ export class StelInterventieInput {
   @Field(() => InterventieOordeelEnum) oordeel: InterventieOordeel;
   @Field(() => String, {
     nullable: true,
-    description: 'uiterste datum (jjjj-mm-dd) waarop de gemeente moet voldoen; verplicht vanaf de aanschrijving',
+    description:
+      'uiterste datum (jjjj-mm-dd) waarop de gemeente moet voldoen; verplicht vanaf de aanschrijving',
   })
   termijn?: string | null;
   @Field(() => String, { nullable: true }) toelichting?: string | null;
 }
 
-@ObjectType({ description: 'Een stap op de interventieladder voor één gemeente (rijen worden nooit gewijzigd)' })
+@ObjectType({
+  description: 'Een stap op de interventieladder voor één gemeente (rijen worden nooit gewijzigd)',
+})
 export class StatushoudersInterventie {
   @Field(() => ID) id: string;
   @Field(() => Gebied) gemeente: Gebied;
   @Field() halfjaar: string;
   @Field(() => InterventieTredeEnum) trede: InterventieTrede;
   @Field() tredeLabel: string;
-  @Field(() => Int, { description: '0 = geen interventie, 5 = uitvoering indeplaatsstelling' }) tredeNummer: number;
+  @Field(() => Int, { description: '0 = geen interventie, 5 = uitvoering indeplaatsstelling' })
+  tredeNummer: number;
   @Field(() => InterventieOordeelEnum) oordeel: InterventieOordeel;
   @Field() oordeelLabel: string;
   @Field(() => String, { nullable: true }) termijn: string | null;

@@ -83,11 +83,20 @@ export class StatushoudersHalfjaar {
       'het vrijgegeven, afgeronde cijfer)',
   })
   gehuisvestToewijzingen: number;
-  @Field(() => Int, { nullable: true, description: 'COA-realisatie in personen; null als het COA nog niets meldde' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'COA-realisatie in personen; null als het COA nog niets meldde',
+  })
   gehuisvestCoa: number | null;
-  @Field(() => String, { nullable: true, description: "laatste maand met COA-cijfers in dit halfjaar, '2026-05'" })
+  @Field(() => String, {
+    nullable: true,
+    description: "laatste maand met COA-cijfers in dit halfjaar, '2026-05'",
+  })
   coaTotMaand: string | null;
-  @Field(() => Int, { nullable: true, description: 'COA-realisatie min de toewijzingen (null zonder COA-cijfer)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'COA-realisatie min de toewijzingen (null zonder COA-cijfer)',
+  })
   verschilCoa: number | null;
   @Field({ description: "'COA' of 'TOEWIJZINGEN': het cijfer waarop dit halfjaar wordt getoetst" })
   getoetstOp: string;
@@ -109,7 +118,8 @@ export class StatushoudersTaakstelling {
   @Field(() => [StatushoudersHalfjaar]) halfjaren: StatushoudersHalfjaar[];
   @Field(() => StatushoudersInterventie, {
     nullable: true,
-    description: 'de laatste stap op de interventieladder die de provincie zette (null: nooit een stap gezet)',
+    description:
+      'de laatste stap op de interventieladder die de provincie zette (null: nooit een stap gezet)',
   })
   interventie: StatushoudersInterventie | null;
 }

@@ -124,6 +124,27 @@ export const IndicatorEenheidWaarden = [
   'WONINGEN',
 ] as const;
 
+/** Oordeel van de provincie over de taakstelling huisvesting statushouders */
+export type InterventieOordeel = 'VOLDOET' | 'VOLDOET_NIET' | 'VOLDOET_NIET_VERSCHOONBAAR';
+export const InterventieOordeelWaarden = ['VOLDOET', 'VOLDOET_NIET', 'VOLDOET_NIET_VERSCHOONBAAR'] as const;
+
+/** Trede op de interventieladder van het interbestuurlijk toezicht */
+export type InterventieTrede =
+  | 'AANSCHRIJVING'
+  | 'BESTUURLIJK_OVERLEG'
+  | 'GEEN'
+  | 'INDEPLAATSSTELLING_BESLUIT'
+  | 'INDEPLAATSSTELLING_UITVOERING'
+  | 'SIGNALERING';
+export const InterventieTredeWaarden = [
+  'AANSCHRIJVING',
+  'BESTUURLIJK_OVERLEG',
+  'GEEN',
+  'INDEPLAATSSTELLING_BESLUIT',
+  'INDEPLAATSSTELLING_UITVOERING',
+  'SIGNALERING',
+] as const;
+
 export type KwartaalcijferFilter = {
   gemeenteCode?: string | null;
   indicatorCode?: string | null;
@@ -273,6 +294,17 @@ export const SegmentWaarden = [
   'SOCIALE_HUUR',
   'VRIJE_SECTOR_HUUR',
 ] as const;
+
+export type StelInterventieInput = {
+  gemeenteCode: string;
+  /** Het beoordeelde halfjaar, bijvoorbeeld '2026-H1' */
+  halfjaar: string;
+  oordeel: InterventieOordeel;
+  /** uiterste datum (jjjj-mm-dd) waarop de gemeente moet voldoen; verplicht vanaf de aanschrijving */
+  termijn?: string | null;
+  toelichting?: string | null;
+  trede: InterventieTrede;
+};
 
 /** Geef precies één van periode, jaar of halfjaar */
 export type StelTaakstellingInput = {
@@ -3993,6 +4025,16 @@ export type HalfjaarVeldenFragment = {
   teRealiseren: number;
   /** gehuisveste personen waarop getoetst wordt: de COA-realisatie als het COA voor dit halfjaar cijfers gaf (zie getoetstOp), anders de personen uit de toewijzingen van corporaties */
   gehuisvest: number;
+  /** personen uit de toewijzingen van corporaties (som van de huishoudgrootte; voor wie niet de gemeente zelf is: het vrijgegeven, afgeronde cijfer) */
+  gehuisvestToewijzingen: number;
+  /** COA-realisatie in personen; null als het COA nog niets meldde */
+  gehuisvestCoa: number | null;
+  /** laatste maand met COA-cijfers in dit halfjaar, '2026-05' */
+  coaTotMaand: string | null;
+  /** COA-realisatie min de toewijzingen (null zonder COA-cijfer) */
+  verschilCoa: number | null;
+  /** 'COA' of 'TOEWIJZINGEN': het cijfer waarop dit halfjaar wordt getoetst */
+  getoetstOp: string;
   /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
   saldo: number;
   /** GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar */
@@ -4024,6 +4066,16 @@ export type StatushoudersGemeenteQuery = {
       teRealiseren: number;
       /** gehuisveste personen waarop getoetst wordt: de COA-realisatie als het COA voor dit halfjaar cijfers gaf (zie getoetstOp), anders de personen uit de toewijzingen van corporaties */
       gehuisvest: number;
+      /** personen uit de toewijzingen van corporaties (som van de huishoudgrootte; voor wie niet de gemeente zelf is: het vrijgegeven, afgeronde cijfer) */
+      gehuisvestToewijzingen: number;
+      /** COA-realisatie in personen; null als het COA nog niets meldde */
+      gehuisvestCoa: number | null;
+      /** laatste maand met COA-cijfers in dit halfjaar, '2026-05' */
+      coaTotMaand: string | null;
+      /** COA-realisatie min de toewijzingen (null zonder COA-cijfer) */
+      verschilCoa: number | null;
+      /** 'COA' of 'TOEWIJZINGEN': het cijfer waarop dit halfjaar wordt getoetst */
+      getoetstOp: string;
       /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
       saldo: number;
       /** GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar */
@@ -4032,6 +4084,26 @@ export type StatushoudersGemeenteQuery = {
       /** true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen */
       voorlopig: boolean;
     }>;
+    /** de laatste stap op de interventieladder die de provincie zette (null: nooit een stap gezet) */
+    interventie: {
+      id: string;
+      gemeente: {
+        code: string;
+        naam: string;
+      };
+      halfjaar: string;
+      trede: InterventieTrede;
+      tredeLabel: string;
+      /** 0 = geen interventie, 5 = uitvoering indeplaatsstelling */
+      tredeNummer: number;
+      oordeel: InterventieOordeel;
+      oordeelLabel: string;
+      termijn: string | null;
+      toelichting: string | null;
+      /** naam van de provincie die de stap zette */
+      gesteldDoor: string;
+      aangemaaktOp: string;
+    } | null;
   };
 };
 export type StatushoudersGemeenteQueryVariables = {
@@ -4052,6 +4124,9 @@ export const StatushoudersGemeenteDocument: TypedDocumentNode<
       halfjaren {
         ...HalfjaarVelden
       }
+      interventie {
+        ...InterventieVelden
+      }
     }
   }
 
@@ -4063,10 +4138,33 @@ export const StatushoudersGemeenteDocument: TypedDocumentNode<
     meegenomen
     teRealiseren
     gehuisvest
+    gehuisvestToewijzingen
+    gehuisvestCoa
+    coaTotMaand
+    verschilCoa
+    getoetstOp
     saldo
     status
     statusLabel
     voorlopig
+  }
+
+  fragment InterventieVelden on StatushoudersInterventie {
+    id
+    gemeente {
+      code
+      naam
+    }
+    halfjaar
+    trede
+    tredeLabel
+    tredeNummer
+    oordeel
+    oordeelLabel
+    termijn
+    toelichting
+    gesteldDoor
+    aangemaaktOp
   }
 `;
 
@@ -4080,6 +4178,10 @@ export type StatushoudersProvincieQuery = {
     };
     /** gemeenten met een achterstand aan het eind van het laatste halfjaar */
     gemeentenMetAchterstand: number;
+    /** het laatste gevraagde halfjaar dat voorbij is: daarop toetst de provincie (null: geen) */
+    toetsHalfjaar: string | null;
+    /** gemeenten met een achterstand aan het eind van het toetshalfjaar */
+    gemeentenAchterBijToets: number;
     gemeenten: Array<{
       gemeente: {
         code: string;
@@ -4099,6 +4201,16 @@ export type StatushoudersProvincieQuery = {
         teRealiseren: number;
         /** gehuisveste personen waarop getoetst wordt: de COA-realisatie als het COA voor dit halfjaar cijfers gaf (zie getoetstOp), anders de personen uit de toewijzingen van corporaties */
         gehuisvest: number;
+        /** personen uit de toewijzingen van corporaties (som van de huishoudgrootte; voor wie niet de gemeente zelf is: het vrijgegeven, afgeronde cijfer) */
+        gehuisvestToewijzingen: number;
+        /** COA-realisatie in personen; null als het COA nog niets meldde */
+        gehuisvestCoa: number | null;
+        /** laatste maand met COA-cijfers in dit halfjaar, '2026-05' */
+        coaTotMaand: string | null;
+        /** COA-realisatie min de toewijzingen (null zonder COA-cijfer) */
+        verschilCoa: number | null;
+        /** 'COA' of 'TOEWIJZINGEN': het cijfer waarop dit halfjaar wordt getoetst */
+        getoetstOp: string;
         /** mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong */
         saldo: number;
         /** GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar */
@@ -4107,6 +4219,26 @@ export type StatushoudersProvincieQuery = {
         /** true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen */
         voorlopig: boolean;
       }>;
+      /** de laatste stap op de interventieladder die de provincie zette (null: nooit een stap gezet) */
+      interventie: {
+        id: string;
+        gemeente: {
+          code: string;
+          naam: string;
+        };
+        halfjaar: string;
+        trede: InterventieTrede;
+        tredeLabel: string;
+        /** 0 = geen interventie, 5 = uitvoering indeplaatsstelling */
+        tredeNummer: number;
+        oordeel: InterventieOordeel;
+        oordeelLabel: string;
+        termijn: string | null;
+        toelichting: string | null;
+        /** naam van de provincie die de stap zette */
+        gesteldDoor: string;
+        aangemaaktOp: string;
+      } | null;
     }>;
   };
 };
@@ -4126,6 +4258,8 @@ export const StatushoudersProvincieDocument: TypedDocumentNode<
         naam
       }
       gemeentenMetAchterstand
+      toetsHalfjaar
+      gemeentenAchterBijToets
       gemeenten {
         gemeente {
           code
@@ -4133,6 +4267,9 @@ export const StatushoudersProvincieDocument: TypedDocumentNode<
         }
         halfjaren {
           ...HalfjaarVelden
+        }
+        interventie {
+          ...InterventieVelden
         }
       }
     }
@@ -4146,10 +4283,33 @@ export const StatushoudersProvincieDocument: TypedDocumentNode<
     meegenomen
     teRealiseren
     gehuisvest
+    gehuisvestToewijzingen
+    gehuisvestCoa
+    coaTotMaand
+    verschilCoa
+    getoetstOp
     saldo
     status
     statusLabel
     voorlopig
+  }
+
+  fragment InterventieVelden on StatushoudersInterventie {
+    id
+    gemeente {
+      code
+      naam
+    }
+    halfjaar
+    trede
+    tredeLabel
+    tredeNummer
+    oordeel
+    oordeelLabel
+    termijn
+    toelichting
+    gesteldDoor
+    aangemaaktOp
   }
 `;
 
@@ -4992,6 +5152,169 @@ export const RapporteerKwartaalcijferDocument: TypedDocumentNode<
       gemeente {
         naam
       }
+    }
+  }
+`;
+
+/** fragment InterventieVelden (apps/web/src/graphql/statushouders.graphql) */
+export type InterventieVeldenFragment = {
+  id: string;
+  gemeente: {
+    code: string;
+    naam: string;
+  };
+  halfjaar: string;
+  trede: InterventieTrede;
+  tredeLabel: string;
+  /** 0 = geen interventie, 5 = uitvoering indeplaatsstelling */
+  tredeNummer: number;
+  oordeel: InterventieOordeel;
+  oordeelLabel: string;
+  termijn: string | null;
+  toelichting: string | null;
+  /** naam van de provincie die de stap zette */
+  gesteldDoor: string;
+  aangemaaktOp: string;
+};
+
+/** query StatushoudersInterventies (apps/web/src/graphql/statushouders.graphql) */
+export type StatushoudersInterventiesQuery = {
+  /** De stappen op de interventieladder voor een gemeente, nieuwste eerst */
+  statushoudersInterventies: Array<{
+    id: string;
+    gemeente: {
+      code: string;
+      naam: string;
+    };
+    halfjaar: string;
+    trede: InterventieTrede;
+    tredeLabel: string;
+    /** 0 = geen interventie, 5 = uitvoering indeplaatsstelling */
+    tredeNummer: number;
+    oordeel: InterventieOordeel;
+    oordeelLabel: string;
+    termijn: string | null;
+    toelichting: string | null;
+    /** naam van de provincie die de stap zette */
+    gesteldDoor: string;
+    aangemaaktOp: string;
+  }>;
+};
+export type StatushoudersInterventiesQueryVariables = {
+  gemeenteCode: string;
+};
+export const StatushoudersInterventiesDocument: TypedDocumentNode<
+  StatushoudersInterventiesQuery,
+  StatushoudersInterventiesQueryVariables
+> = gql`
+  query StatushoudersInterventies($gemeenteCode: String!) {
+    statushoudersInterventies(gemeenteCode: $gemeenteCode) {
+      ...InterventieVelden
+    }
+  }
+
+  fragment InterventieVelden on StatushoudersInterventie {
+    id
+    gemeente {
+      code
+      naam
+    }
+    halfjaar
+    trede
+    tredeLabel
+    tredeNummer
+    oordeel
+    oordeelLabel
+    termijn
+    toelichting
+    gesteldDoor
+    aangemaaktOp
+  }
+`;
+
+/** mutation StelStatushoudersInterventie (apps/web/src/graphql/statushouders.graphql) */
+export type StelStatushoudersInterventieMutation = {
+  /** Zet een stap op de interventieladder voor een gemeente (met oordeel en termijn). Alleen de provincie waarin de gemeente ligt; eerdere stappen blijven als geschiedenis. */
+  stelStatushoudersInterventie: {
+    id: string;
+    gemeente: {
+      code: string;
+      naam: string;
+    };
+    halfjaar: string;
+    trede: InterventieTrede;
+    tredeLabel: string;
+    /** 0 = geen interventie, 5 = uitvoering indeplaatsstelling */
+    tredeNummer: number;
+    oordeel: InterventieOordeel;
+    oordeelLabel: string;
+    termijn: string | null;
+    toelichting: string | null;
+    /** naam van de provincie die de stap zette */
+    gesteldDoor: string;
+    aangemaaktOp: string;
+  };
+};
+export type StelStatushoudersInterventieMutationVariables = {
+  invoer: StelInterventieInput;
+};
+export const StelStatushoudersInterventieDocument: TypedDocumentNode<
+  StelStatushoudersInterventieMutation,
+  StelStatushoudersInterventieMutationVariables
+> = gql`
+  mutation StelStatushoudersInterventie($invoer: StelInterventieInput!) {
+    stelStatushoudersInterventie(invoer: $invoer) {
+      ...InterventieVelden
+    }
+  }
+
+  fragment InterventieVelden on StatushoudersInterventie {
+    id
+    gemeente {
+      code
+      naam
+    }
+    halfjaar
+    trede
+    tredeLabel
+    tredeNummer
+    oordeel
+    oordeelLabel
+    termijn
+    toelichting
+    gesteldDoor
+    aangemaaktOp
+  }
+`;
+
+/** mutation ImporteerCoaRealisatie (apps/web/src/graphql/statushouders.graphql) */
+export type ImporteerCoaRealisatieMutation = {
+  /** Leest de COA-realisatie per gemeente per maand in (CSV: gemeentecode;gemeente;maand;personen). Alleen het Rijk. Een bestand met één foute regel wordt helemaal geweigerd; een maand die opnieuw wordt ingelezen vervangt de vorige. */
+  importeerCoaRealisatie: {
+    id: string;
+    rijen: number;
+    gemeenten: number;
+    /** de maanden die zijn (her)ingelezen, '2026-01' */
+    maanden: Array<string>;
+    /** rijen van deze maanden die door de import zijn vervangen */
+    vervangen: number;
+  };
+};
+export type ImporteerCoaRealisatieMutationVariables = {
+  bestandsnaam: string;
+  inhoud: string;
+};
+export const ImporteerCoaRealisatieDocument: TypedDocumentNode<
+  ImporteerCoaRealisatieMutation,
+  ImporteerCoaRealisatieMutationVariables
+> = gql`
+  mutation ImporteerCoaRealisatie($bestandsnaam: String!, $inhoud: String!) {
+    importeerCoaRealisatie(bestandsnaam: $bestandsnaam, inhoud: $inhoud) {
+      id
+      rijen
+      gemeenten
+      maanden
+      vervangen
     }
   }
 `;

@@ -55,7 +55,7 @@ export const NAVIGATIE: readonly NavItem[] = [
     pad: '/statushouders',
     label: 'Statushouders',
     uitleg: 'Taakstelling huisvesting statushouders per halfjaar',
-    soorten: ['PROVINCIE', 'GEMEENTE'],
+    soorten: ['PROVINCIE', 'GEMEENTE', 'RIJK'],
     permissie: 'voortgang:lezen',
   },
   {

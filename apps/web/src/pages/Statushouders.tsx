@@ -3,10 +3,11 @@ import { useMe } from '../auth/MeContext';
 import { FoutMelding, Laden } from '../components/Fout';
 import { Alert, Heading, Link, Paragraph, StatusBadge, Tabel } from '../components/nl';
 import { StatushoudersGemeenteDocument, StatushoudersProvincieDocument } from '../generated/graphql';
-import { formatGetal } from '../lib/format';
+import { formatDag, formatGetal } from '../lib/format';
 import { huidigJaar, voortgangHref } from '../lib/gebied';
 import { STATUS_BADGE } from '../lib/labels';
 import { usePaginaTitel } from '../lib/pagina';
+import { CoaImport, InterventieFormulier } from './StatushoudersToezicht';
 
 function statusBadge(status: string | null | undefined, label: string | null | undefined) {
   if (!status) return '–';
@@ -51,6 +52,11 @@ export function StatushoudersPagina() {
         De taakstelling wordt per halfjaar gesteld in personen. Een achterstand of voorsprong gaat mee naar
         het volgende halfjaar. De provincie toetst op 1 januari en 1 juli.
       </Paragraph>
+      <Paragraph>
+        Getoetst wordt op de realisatie die het COA per gemeente meldt, zodra het COA voor het halfjaar
+        cijfers gaf; anders op de toewijzingen van corporaties. Beide staan naast elkaar, met het verschil.
+      </Paragraph>
+      {o.soort === 'RIJK' ? <CoaImport /> : null}
       <FoutMelding error={prov.error ?? gem.error} />
       {prov.loading || gem.loading ? <Laden /> : null}
       {prov.data ? (
@@ -58,6 +64,9 @@ export function StatushoudersPagina() {
           {formatGetal(prov.data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand)} van de{' '}
           {formatGetal(gemeenten.length)} gemeenten hebben een achterstand aan het eind van het laatste
           halfjaar.
+          {prov.data.statushoudersTaakstellingProvincie.toetsHalfjaar
+            ? ` Bij de toets van ${prov.data.statushoudersTaakstellingProvincie.toetsHalfjaar.replace('-H', ' halfjaar ')}: ${formatGetal(prov.data.statushoudersTaakstellingProvincie.gemeentenAchterBijToets)} met een achterstand.`
+            : ''}
         </Alert>
       ) : null}
       {gemeenten.length && laatste ? (
@@ -89,6 +98,26 @@ export function StatushoudersPagina() {
               },
             ]),
             {
+              kop: 'Toewijzingen corporaties (laatste halfjaar)',
+              cel: (g) => formatGetal(g.halfjaren[g.halfjaren.length - 1]?.gehuisvestToewijzingen),
+              numeriek: true,
+            },
+            {
+              kop: 'COA (laatste halfjaar)',
+              cel: (g) => {
+                const h = g.halfjaren[g.halfjaren.length - 1];
+                return h?.gehuisvestCoa == null
+                  ? 'geen COA-cijfer'
+                  : `${formatGetal(h.gehuisvestCoa)} (t/m ${h.coaTotMaand ?? ''})`;
+              },
+              numeriek: true,
+            },
+            {
+              kop: 'Verschil COA − toewijzingen',
+              cel: (g) => formatGetal(g.halfjaren[g.halfjaren.length - 1]?.verschilCoa),
+              numeriek: true,
+            },
+            {
               kop: 'Saldo (+ = achterstand)',
               cel: (g) => formatGetal(g.halfjaren[g.halfjaren.length - 1]?.saldo),
               numeriek: true,
@@ -107,8 +136,18 @@ export function StatushoudersPagina() {
                 );
               },
             },
+            {
+              kop: 'Interventieladder',
+              cel: (g) =>
+                g.interventie
+                  ? `${g.interventie.tredeLabel}; ${g.interventie.oordeelLabel}${g.interventie.termijn ? `; termijn ${formatDag(g.interventie.termijn)}` : ''}`
+                  : '–',
+            },
           ]}
         />
+      ) : null}
+      {prov.data ? (
+        <InterventieFormulier gemeenten={gemeenten.map((g) => g.gemeente)} halfjaren={halfjaren} />
       ) : null}
     </>
   );

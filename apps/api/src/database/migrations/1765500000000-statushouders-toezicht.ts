@@ -61,7 +61,9 @@ export class StatushoudersToezicht1765500000000 implements MigrationInterface {
     );
 
     // --- grants: only what each table needs -------------------------------------------------
-    await q.query(`REVOKE ALL ON coa_import, coa_realisatie, statushouders_interventie FROM thuismonitor_app`);
+    await q.query(
+      `REVOKE ALL ON coa_import, coa_realisatie, statushouders_interventie FROM thuismonitor_app`,
+    );
     await q.query(`GRANT SELECT, INSERT ON coa_import TO thuismonitor_app`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON coa_realisatie TO thuismonitor_app`);
     await q.query(`GRANT SELECT, INSERT ON statushouders_interventie TO thuismonitor_app`);
