@@ -131,7 +131,9 @@ const STATUSHOUDERS_PERSONEN = 'STATUSHOUDERS_GEHUISVEST';
 /** The legend for a non-owner (docs/decisions.md, "Publicatie"). */
 export const AFRONDING_UITLEG =
   'Kleine aantallen huishoudens (1 tot en met 4) zijn voor wie niet de eigenaar van de cijfers is afgerond op 0 of 5, ' +
-  'per gemeente, organisatie en kwartaal; totalen zijn de som daarvan. De eigen cijfers van een gemeente of corporatie zijn exact.';
+  'per gemeente, organisatie en kwartaal; totalen zijn de som daarvan. Personen in zo’n afgeronde cel tellen als 0 of 11 ' +
+  '(5 huishoudens van gemiddeld 2,1 personen, CBS). Cijfers van afgesloten kwartalen liggen vast zoals ze na de aanleverdatum zijn vrijgegeven. ' +
+  'De eigen cijfers van een gemeente of corporatie zijn exact.';
 
 function cel(waarde: number | null, indicator: Indicator): VoortgangCel {
   if (waarde === null) return { waarde: null, onderdrukt: false, weergave: GEEN_WAARDE };
