@@ -39,6 +39,11 @@ export const POLICY = {
     rollen: ['platformbeheer'],
     omschrijving: 'organisaties aanmaken en werkgebieden bijhouden',
   },
+  'organisatie:gebruikers': {
+    soorten: IEDEREEN,
+    rollen: ['beheren'],
+    omschrijving: 'zien wie zich voor de eigen organisatie aanmeldt en met welke rollen',
+  },
   'afspraak:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'prestatieafspraken lezen' },
   'afspraak:opstellen': {
     soorten: ['CORPORATIE', 'GEMEENTE'],

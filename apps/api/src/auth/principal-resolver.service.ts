@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { isOrganisatieSoort } from '@thuismonitor/domain';
 import { ScopedDb } from '../database/scoped-db.service';
+import { AanmeldingService } from '../organisatie/aanmelding.service';
 import {
   AuthenticatieFout,
   type Principal,
@@ -22,12 +23,18 @@ const CACHE_MS = 30_000;
 export class PrincipalResolver {
   private readonly cache = new Map<string, { org: PrincipalOrganisatie; actief: boolean; tot: number }>();
 
-  constructor(private readonly db: ScopedDb) {}
+  constructor(
+    private readonly db: ScopedDb,
+    /** notes who signs in for which organisation (the organisation's own user overview) */
+    @Optional() private readonly aanmeldingen?: AanmeldingService,
+  ) {}
 
   async resolve(identiteit: TokenIdentiteit): Promise<Principal> {
     const { org, actief } = await this.organisatie(identiteit.organisatieCode);
     const rollen = actief ? identiteit.rollen : identiteit.rollen.filter((r) => r === 'lezen');
-    return { ...identiteit, rollen, organisatie: org };
+    const principal: Principal = { ...identiteit, rollen, organisatie: org };
+    this.aanmeldingen?.noteer(principal);
+    return principal;
   }
 
   /** Tests and admin mutations that change werkgebieden call this so changes apply at once. */

@@ -3,7 +3,8 @@ import { Ctx, heeftPermissie, isPermissie, POLICY, RequestContext, Vereist } fro
 import { ReferentieService } from '../referentie/referentie.service';
 import { Gemeente, Provincie } from '../referentie/referentie.types';
 import { OrganisatieService } from './organisatie.service';
-import { Me, Organisatie, OrganisatieFilter } from './organisatie.types';
+import { EigenGebruiker, Me, Organisatie, OrganisatieFilter } from './organisatie.types';
+import { AanmeldingService } from './aanmelding.service';
 import { VoorkeurService } from './voorkeur.service';
 
 @Resolver(() => Organisatie)
@@ -43,7 +44,17 @@ export class MeResolver {
     private readonly organisaties: OrganisatieService,
     private readonly voorkeur: VoorkeurService,
     private readonly referentie: ReferentieService,
+    private readonly aanmeldingen: AanmeldingService,
   ) {}
+
+  @Query(() => [EigenGebruiker], {
+    description:
+      'Wie zich voor de eigen organisatie aanmeldt (met rollen) of door de platformbeheerder is geregistreerd',
+  })
+  @Vereist('organisatie:gebruikers')
+  gebruikersEigenOrganisatie(@Ctx() ctx: RequestContext): Promise<EigenGebruiker[]> {
+    return this.aanmeldingen.overzicht(ctx);
+  }
 
   @ResolveField(() => Gemeente, {
     nullable: true,

@@ -33,3 +33,17 @@ export class Me {
   permissies: string[];
   @Field(() => Organisatie) organisatie: Organisatie;
 }
+
+@ObjectType({
+  description:
+    'Een gebruiker van de eigen organisatie: aangemeld (rollen uit het laatste token) of geregistreerd',
+})
+export class EigenGebruiker {
+  @Field() gebruikersnaam: string;
+  @Field() naam: string;
+  @Field(() => [String]) rollen: string[];
+  @Field(() => Date, { nullable: true }) eersteAanmelding: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Leeg: nog nooit aangemeld' })
+  laatsteAanmelding: Date | null;
+  @Field({ description: 'Door de platformbeheerder geregistreerd' }) geregistreerd: boolean;
+}

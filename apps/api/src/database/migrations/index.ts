@@ -16,6 +16,7 @@ import { RapportageZonderAfspraken1764400000000 } from './1764400000000-rapporta
 import { Organisatiebeheer1765000000000 } from './1765000000000-organisatiebeheer';
 import { OrganisatieSamenvoegen1765000000001 } from './1765000000001-organisatie-samenvoegen';
 import { GebruikerVoorkeur1765000000002 } from './1765000000002-gebruiker-voorkeur';
+import { GebruikerAanmelding1765000000003 } from './1765000000003-gebruiker-aanmelding';
 import { RapportageIntern1765100000000 } from './1765100000000-rapportage-intern';
 import { PublicatieScopeEenmaal1765400000000 } from './1765400000000-publicatie-scope-eenmaal';
 import { AfspraakLeesregel1765400000001 } from './1765400000001-afspraak-leesregel';
@@ -29,4 +30,4 @@ import { StatushoudersToezicht1765500000000 } from './1765500000000-statushouder
  * Every migration, in order. New features append theirs here (explicit list: no glob at runtime).
  * Name new files with a timestamp later than the last one.
  */
-export const MIGRATIONS = [Platform1763700000000, Realisatie1763800000000, Prestatieafspraak1763900000000, PrestatieafspraakInhoudSlot1763900000001, Rapportage1763930000000, Taakstelling1763940000000, NieuwbouwVerdeling1763945000000, VoortgangIndexen1763950000000, RlsRijregels1764000000000, Publicatie1764100000000, PublicatieTrekking1764100000001, PublicatieRijregel1764100000002, PublicatieLeesplan1764100000003, ToewijzingPrivacy1764200000000, RapportageZonderAfspraken1764400000000, Organisatiebeheer1765000000000, OrganisatieSamenvoegen1765000000001, GebruikerVoorkeur1765000000002, RapportageIntern1765100000000, PublicatieScopeEenmaal1765400000000, AfspraakLeesregel1765400000001, PublicatieVastgesteld1765300000000, RapportageAfsprakenOud1765300000001, DoelwaardeLeesvolgorde1765400000002, GegevensVersie1765400000003, StatushoudersToezicht1765500000000];
+export const MIGRATIONS = [Platform1763700000000, Realisatie1763800000000, Prestatieafspraak1763900000000, PrestatieafspraakInhoudSlot1763900000001, Rapportage1763930000000, Taakstelling1763940000000, NieuwbouwVerdeling1763945000000, VoortgangIndexen1763950000000, RlsRijregels1764000000000, Publicatie1764100000000, PublicatieTrekking1764100000001, PublicatieRijregel1764100000002, PublicatieLeesplan1764100000003, ToewijzingPrivacy1764200000000, RapportageZonderAfspraken1764400000000, Organisatiebeheer1765000000000, OrganisatieSamenvoegen1765000000001, GebruikerVoorkeur1765000000002, GebruikerAanmelding1765000000003, RapportageIntern1765100000000, PublicatieScopeEenmaal1765400000000, AfspraakLeesregel1765400000001, PublicatieVastgesteld1765300000000, RapportageAfsprakenOud1765300000001, DoelwaardeLeesvolgorde1765400000002, GegevensVersie1765400000003, StatushoudersToezicht1765500000000];
