@@ -369,10 +369,43 @@ async function cpuStand(apiPid) {
       return undefined;
     }
   };
+  // only the backends of our own client (the API, or this process for raw SQL): other helpers may
+  // use the same database meanwhile (a report bench, tests)
+  const poorten = eigenPoorten(apiPid ?? process.pid);
   const { rows } = await pool.query(
-    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    `SELECT pid, client_port FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
-  return { api: apiPid ? lees(apiPid) : undefined, pg: new Map(rows.map((r) => [r.pid, lees(r.pid)])) };
+  const eigen = rows.filter((r) => poorten.has(r.client_port));
+  return { api: apiPid ? lees(apiPid) : undefined, pg: new Map(eigen.map((r) => [r.pid, lees(r.pid)])) };
+}
+
+/** Local TCP ports of the sockets process `pid` holds (Linux /proc), to recognise its backends. */
+function eigenPoorten(pid) {
+  const poorten = new Set();
+  try {
+    const inodes = new Set();
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      const doel = (() => {
+        try {
+          return fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })();
+      const m = /^socket:\[(\d+)\]$/.exec(doel);
+      if (m) inodes.add(m[1]);
+    }
+    for (const bestand of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      if (!fs.existsSync(bestand)) continue;
+      for (const regel of fs.readFileSync(bestand, 'utf8').split('\n').slice(1)) {
+        const v = regel.trim().split(/\s+/);
+        if (v.length > 9 && inodes.has(v[9])) poorten.add(parseInt(v[1].split(':')[1], 16));
+      }
+    }
+  } catch {
+    // not Linux: no CPU columns
+  }
+  return poorten;
 }
 
 function cpuPerVraag(voor, na, n) {
