@@ -67,18 +67,10 @@ export class ScopedDb {
   async snapshot<T>(
     scope: RequestContext | JobScope,
     work: (m: EntityManager) => Promise<T>,
-    opties: { zelfdeSnapshotAls?: string } = {},
   ): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       // must precede every query of the transaction
       await m.query('SET TRANSACTION READ ONLY');
-      // The SAME data cut-off as another snapshot that is still open (its `SELECT
-      // pg_export_snapshot()`), seen as another principal: a report's exact variant for the
-      // gemeente is read as that gemeente, at the cut-off of the shared variant.
-      if (opties.zelfdeSnapshotAls !== undefined) {
-        if (!/^[0-9A-F]+(-[0-9A-F]+)+$/i.test(opties.zelfdeSnapshotAls)) throw new Error('invalid snapshot id');
-        await m.query(`SET TRANSACTION SNAPSHOT '${opties.zelfdeSnapshotAls}'`);
-      }
       await this.zetScope(m, scope instanceof RequestContext ? scopeVan(scope) : scope, null);
       return work(m);
     });
