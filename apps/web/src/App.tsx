@@ -9,7 +9,6 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
-import { IntlProvider } from 'react-intl';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { maakApolloClient } from './apollo';
 import { AuthProvider, useAuth } from './auth/AuthContext';
@@ -154,12 +153,10 @@ export function App() {
     );
   }
   return (
-    <IntlProvider locale="nl-NL" defaultLocale="nl-NL" timeZone="Europe/Amsterdam">
-      <BrowserRouter>
-        <AuthProvider config={config}>
-          <AppRoutes />
-        </AuthProvider>
-      </BrowserRouter>
-    </IntlProvider>
+    <BrowserRouter>
+      <AuthProvider config={config}>
+        <AppRoutes />
+      </AuthProvider>
+    </BrowserRouter>
   );
 }
