@@ -116,6 +116,20 @@ describe('webapp: organisatiebeheer en onboarding', () => {
     await t.screenshot(nieuw, 'beheer-04-eerste-toewijzing');
   });
 
+  it("a corporatie's beheerder sees who signs in for it, with roles", async () => {
+    const beheerder = await t.aanmelden('corporatie.domstad');
+    await beheerder.getByRole('link', { name: 'Gebruikers van uw organisatie' }).click();
+    await beheerder
+      .getByRole('heading', { level: 1, name: 'Gebruikers van Woonstichting Domstad' })
+      .waitFor();
+    await beheerder
+      .getByRole('row', {
+        name: /^corporatie\.domstad Priya Ramdin lezen, gegevens invoeren, tekenbevoegd, beheren/,
+      })
+      .waitFor();
+    expect(await t.axe(beheerder)).toEqual([]);
+  });
+
   it('merges another corporatie into the new one after confirmation; the source names where it went', async () => {
     await page.goto(`${t.url}/beheer?zoek=L0802`);
     await page

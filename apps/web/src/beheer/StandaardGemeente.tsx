@@ -2,7 +2,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { Me } from '../auth/MeContext';
 import { FoutMelding } from '../components/Fout';
-import { Alert, Button, FormField, Select } from '../components/nl';
+import { Alert, Button, FormField, Link, Paragraph, Select } from '../components/nl';
+import { magIk } from '../auth/MeContext';
 import { GemeentenDocument, KiesStandaardGemeenteDocument, MeDocument } from '../generated/graphql';
 
 /**
@@ -60,5 +61,19 @@ export function StandaardGemeente({ me }: { me: Me }) {
         Keuze opslaan
       </Button>
     </form>
+  );
+}
+
+/** The account part of the start page added by issue 13: the own users (beheerders) and the standaardgemeente. */
+export function EigenAccount({ me }: { me: Me }) {
+  return (
+    <>
+      {magIk(me, 'organisatie:gebruikers') ? (
+        <Paragraph>
+          <Link to="/gebruikers">Gebruikers van uw organisatie</Link> — wie zich aanmeldt en met welke rollen
+        </Paragraph>
+      ) : null}
+      <StandaardGemeente me={me} />
+    </>
   );
 }

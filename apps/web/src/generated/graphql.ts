@@ -3917,6 +3917,35 @@ export const KiesStandaardGemeenteDocument: TypedDocumentNode<
   }
 `;
 
+/** query GebruikersEigenOrganisatie (apps/web/src/graphql/beheer.graphql) */
+export type GebruikersEigenOrganisatieQuery = {
+  /** Wie zich voor de eigen organisatie aanmeldt (met rollen) of door de platformbeheerder is geregistreerd */
+  gebruikersEigenOrganisatie: Array<{
+    gebruikersnaam: string;
+    naam: string;
+    rollen: Array<string>;
+    /** Leeg: nog nooit aangemeld */
+    laatsteAanmelding: string | null;
+    /** Door de platformbeheerder geregistreerd */
+    geregistreerd: boolean;
+  }>;
+};
+export type GebruikersEigenOrganisatieQueryVariables = Record<string, never>;
+export const GebruikersEigenOrganisatieDocument: TypedDocumentNode<
+  GebruikersEigenOrganisatieQuery,
+  GebruikersEigenOrganisatieQueryVariables
+> = gql`
+  query GebruikersEigenOrganisatie {
+    gebruikersEigenOrganisatie {
+      gebruikersnaam
+      naam
+      rollen
+      laatsteAanmelding
+      geregistreerd
+    }
+  }
+`;
+
 /** query Taakstellingen (apps/web/src/graphql/planning.graphql) */
 export type TaakstellingenQuery = {
   /** Taakstellingen van een gebied binnen uw bereik */
@@ -4402,7 +4431,7 @@ export const KwartaalrapportagesDocument: TypedDocumentNode<
 
 /** mutation VraagKwartaalrapportageAan (apps/web/src/graphql/rapportages.graphql) */
 export type VraagKwartaalrapportageAanMutation = {
-  /** Vraagt een kwartaalrapportage (per actielijn en gecombineerd) aan voor een afgelopen kwartaal. Loopt er al een aanvraag voor hetzelfde gebied en kwartaal, dan krijgt u die terug. */
+  /** Vraagt de kwartaalrapportage van een gebied aan (alle actielijnen in één rapportage) voor een afgelopen kwartaal. Loopt er al een aanvraag voor hetzelfde gebied en kwartaal, dan krijgt u die terug. */
   vraagKwartaalrapportageAan: {
     jobId: string;
     /** WACHTEND, BEZIG, GEREED of MISLUKT */

@@ -21,7 +21,7 @@ import {
 } from '../generated/graphql';
 import { navigatieVoor } from '../layout/navigatie';
 import { BeheerAandacht } from '../beheer/BeheerAandacht';
-import { StandaardGemeente } from '../beheer/StandaardGemeente';
+import { EigenAccount } from '../beheer/StandaardGemeente';
 import { formatDag, formatDatumTijd, formatGetal, organisatieSoortLabel, ROL_LABELS } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
 import { termijnTekst } from '../lib/termijn';
@@ -86,7 +86,7 @@ export function StartPagina() {
             { key: 'Rollen', value: me.rollen.map((r) => ROL_LABELS[r] ?? r).join(', ') || 'geen' },
           ]}
         />
-        <StandaardGemeente me={me} />
+        <EigenAccount me={me} />
       </section>
     </>
   );
