@@ -62,8 +62,10 @@ export function StatushoudersPagina() {
       {prov.data ? (
         <Alert type={prov.data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand ? 'warning' : 'ok'}>
           {formatGetal(prov.data.statushoudersTaakstellingProvincie.gemeentenMetAchterstand)} van de{' '}
-          {formatGetal(gemeenten.length)} gemeenten hebben een achterstand aan het eind van het laatste
-          halfjaar.
+          {formatGetal(gemeenten.length)} gemeenten hebben een achterstand{' '}
+          {gemeenten[0]?.halfjaren[gemeenten[0].halfjaren.length - 1]?.voorlopig
+            ? 'in het lopende halfjaar (voorlopig: de taakstelling geldt aan het eind van het halfjaar).'
+            : 'aan het eind van het laatste halfjaar.'}
           {prov.data.statushoudersTaakstellingProvincie.toetsHalfjaar
             ? ` Bij de toets van ${prov.data.statushoudersTaakstellingProvincie.toetsHalfjaar.replace('-H', ' halfjaar ')}: ${formatGetal(prov.data.statushoudersTaakstellingProvincie.gemeentenAchterBijToets)} met een achterstand.`
             : ''}
