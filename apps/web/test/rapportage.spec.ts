@@ -37,13 +37,17 @@ describe('webapp: kwartaalrapportage', () => {
     expect(await t.axe(page)).toEqual([]);
     await t.screenshot(page, 'rapportage-01-lijst');
     const [download] = await Promise.all([page.waitForEvent('download'), downloadKnop.click()]);
-    expect(download.suggestedFilename()).toMatch(/^rapportage-GM0344-\d{4}-Q\d-v1\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^kwartaalrapportage-GM0344-\d{4}-Q\d-alle-v1\.csv$/);
     const inhoud = fs.readFileSync((await download.path())!, 'utf8');
     expect(inhoud).toMatch(/\r\nVariant;gedeeld/);
   });
 
   it('the gemeente chooses the intern variant and gets the exact file, which says so', async () => {
     const page = await t.aanmelden('gemeente.utrecht');
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Rapportages', exact: true })
+      .click();
     const keuze = page.getByRole('group', { name: /^Versie van Utrecht/ }).first();
     await keuze.waitFor();
     // shared first: no intern download offered until chosen
@@ -55,7 +59,7 @@ describe('webapp: kwartaalrapportage', () => {
     await t.screenshot(page, 'rapportage-02-intern');
     const csvKnop = page.getByRole('button', { name: /^Download CSV \(intern, exacte aantallen\): Utrecht/ }).first();
     const [download] = await Promise.all([page.waitForEvent('download'), csvKnop.click()]);
-    expect(download.suggestedFilename()).toMatch(/-intern\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^kwartaalrapportage-GM0344-\d{4}-Q\d-alle-v1-intern\.csv$/);
     const inhoud = fs.readFileSync((await download.path())!, 'utf8');
     expect(inhoud).toMatch(/\r\nVariant;intern \(exacte aantallen/);
     expect(inhoud).toMatch(/Afscherming;"?Interne versie/);
