@@ -49,11 +49,25 @@ describe('webapp: gewicht en snelheid', () => {
     expect(Buffer.from(await plat.arrayBuffer()).equals(fs.readFileSync(path.join(WEB_DIST, js[0])))).toBe(
       true,
     );
-    // an encoded ../ cannot reach a pre-compressed file outside the dist directory
+    // an encoded ../ cannot reach a (pre-compressed) file outside the dist directory
     const buiten = await fetch(`${t.url}/assets/..%2f..%2fpackage.json`, {
       headers: { 'accept-encoding': 'br' },
     });
-    expect(buiten.headers.get('content-encoding')).toBeNull();
+    // (what comes back is the SPA's index.html, compressed on the fly; not a file from outside)
+    expect(buiten.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await buiten.text()).not.toContain('"workspaces"');
+  });
+
+  it('login works when the browser uses 127.0.0.1 while PUBLIC_URL says localhost (no "Failed to fetch")', async () => {
+    const page = await t.pagina('ander-adres');
+    const poort = new URL(t.url).port;
+    await page.goto(`http://127.0.0.1:${poort}/afspraken`);
+    // the API sends page requests to the public origin, where login, token exchange and API live
+    await page.waitForURL(`${t.url}/afspraken`);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.locator('button[name="username"][value="gemeente.utrecht"]').click();
+    await page.getByRole('heading', { level: 1, name: 'Prestatieafspraken' }).waitFor();
+    expect(await page.getByText('Failed to fetch').count()).toBe(0);
   });
 
   it('ships Noto Sans and Noto Serif as woff2 and uses them; the logo is an image, not a glyph', async () => {
@@ -103,20 +117,33 @@ describe('webapp: gewicht en snelheid', () => {
       const h = e.response.headers as Record<string, string>;
       codering.set(e.requestId, h['content-encoding'] ?? h['Content-Encoding'] ?? '');
     });
+    let tellen = true;
+    let configVerzoeken = 0;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (tellen && new URL(e.request.url).pathname === '/config.json') configVerzoeken++;
+    });
     cdp.on('Network.loadingFinished', (e) => {
+      if (!tellen) return;
       const s = soort.get(e.requestId) as keyof typeof bytes | undefined;
       bytes[s && s in bytes ? s : 'overig'] += e.encodedDataLength;
     });
 
-    const t0 = Date.now();
-    await page.goto(`${t.url}/`);
-    await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
-    // usable: the work list has loaded (no busy region left)
-    await page.getByRole('heading', { level: 2, name: 'Uw werk' }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('#inhoud [aria-busy="true"]'), undefined, {
-      polling: 20,
-    });
-    const bruikbaar = Date.now() - t0;
+    // three cold loads (cache off each time; bytes counted on the first): the median is reported
+    // and held to the target, so one slow moment on a shared machine does not decide
+    const tijden: number[] = [];
+    for (let ronde = 0; ronde < 3; ronde++) {
+      tellen = ronde === 0;
+      const t0 = Date.now();
+      await page.goto(`${t.url}/`);
+      await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+      // usable: the work list has loaded (no busy region left)
+      await page.getByRole('heading', { level: 2, name: 'Uw werk' }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('#inhoud [aria-busy="true"]'), undefined, {
+        polling: 20,
+      });
+      tijden.push(Date.now() - t0);
+    }
+    const bruikbaar = [...tijden].sort((x, y) => x - y)[1];
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,
@@ -133,9 +160,11 @@ describe('webapp: gewicht en snelheid', () => {
         `  initial JS  ${js.length} files, ${kB(jsGzip)} gzip; over the wire ${kB(bytes.Script)} (${[...new Set(codering.values())].filter(Boolean).join('/') || 'identity'})`,
         `  initial CSS ${css.length} file(s), ${kB(cssGzip)} gzip; over the wire ${kB(bytes.Stylesheet)}`,
         `  fonts over the wire ${kB(bytes.Font)}, other ${kB(bytes.overig)}`,
-        `  usable start page after ${bruikbaar} ms`,
+        `  usable start page after ${bruikbaar} ms (median of 3 cold loads: ${tijden.join(', ')} ms)`,
       ].join('\n'),
     );
+    // the preload in index.html is the one request for the configuration (no second fetch)
+    expect(configVerzoeken).toBe(1);
     expect(jsGzip).toBeLessThanOrEqual(300_000);
     expect(bytes.Script).toBeLessThanOrEqual(300_000);
     expect(bruikbaar).toBeLessThanOrEqual(1500);
