@@ -44,9 +44,14 @@ const db = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
 
 // ---- the areas of the run (the same query the planner uses, via the built code)
 const { alleGebieden } = require(path.join(ROOT, 'apps/api/dist/rapportage/rapportage-gebied.js'));
-const gebieden = await alleGebieden({ query: (sql, p) => db.query(sql, p).then((r) => r.rows) }, { provincies: PROVINCIES ?? undefined });
+const gebieden = await alleGebieden(
+  { query: (sql, p) => db.query(sql, p).then((r) => r.rows) },
+  { provincies: PROVINCIES ?? undefined },
+);
 const telling = gebieden.reduce((t, g) => ({ ...t, [g.soort]: (t[g.soort] ?? 0) + 1 }), {});
-console.log(`[rapportage] ${KWARTAAL}: ${gebieden.length} areas ${JSON.stringify(telling)}, one report each (all actielijnen), CSV+XLSX+PDF per variant`);
+console.log(
+  `[rapportage] ${KWARTAAL}: ${gebieden.length} areas ${JSON.stringify(telling)}, one report each (all actielijnen), CSV+XLSX+PDF per variant`,
+);
 
 // ---- 1. raw SQL aggregates the run needs: per area the voortgang aggregates for year-to-date,
 // this quarter and the previous quarter, the targets, statushouders per half year, and for the
@@ -61,20 +66,59 @@ async function rauweSql() {
   ];
   const kwartaalInd = domain.INDICATOR_CATALOGUS.filter((i) => i.bron === 'KWARTAALCIJFERS');
   const somCodes = kwartaalInd.filter((i) => i.aggregatie === 'SOM').map((i) => i.code);
-  const standCodes = [...new Set(kwartaalInd.flatMap((i) => (i.berekening.soort === 'AANDEEL' ? [i.berekening.teller, i.berekening.noemer] : i.aggregatie === 'STAND' ? [i.code] : [])))];
+  const standCodes = [
+    ...new Set(
+      kwartaalInd.flatMap((i) =>
+        i.berekening.soort === 'AANDEEL'
+          ? [i.berekening.teller, i.berekening.noemer]
+          : i.aggregatie === 'STAND'
+            ? [i.code]
+            : [],
+      ),
+    ),
+  ];
   const mijlpalen = domain.INDICATOR_CATALOGUS.filter((i) => i.bron === 'MIJLPAAL').map((i) => i.code);
   const q = (sql, p) => db.query(sql, p);
   const voortgangSql = async (g, periode) => {
     const filter = g.soort === 'LAND' ? null : g.gemeenten;
     const peil = domain.peildatum(periode, einde);
-    for (const bron of [sqlDefs.toewijzingenSql(), sqlDefs.nieuwbouwSql()]) await q(bron.sql, [filter, periode.van, periode.tot]);
+    for (const bron of [sqlDefs.toewijzingenSql(), sqlDefs.nieuwbouwSql()])
+      await q(bron.sql, [filter, periode.van, periode.tot]);
     const kw = domain.kwartalenBinnenPeriode(periode);
-    if (kw) await q(sqlDefs.KWARTAAL_SOM_SQL, [filter, somCodes, domain.kwartaalVolgnummer(kw.van), domain.kwartaalVolgnummer(kw.tot), kw.van.jaar, kw.tot.jaar]);
+    if (kw)
+      await q(sqlDefs.KWARTAAL_SOM_SQL, [
+        filter,
+        somCodes,
+        domain.kwartaalVolgnummer(kw.van),
+        domain.kwartaalVolgnummer(kw.tot),
+        kw.van.jaar,
+        kw.tot.jaar,
+      ]);
     const laatste = domain.laatsteAfgeslotenKwartaal(peil);
     const oudste = domain.oudsteGeldigeStandKwartaal(peil);
-    await q(sqlDefs.KWARTAAL_STAND_SQL, [filter, standCodes, domain.kwartaalVolgnummer(laatste), domain.kwartaalVolgnummer(oudste), oudste.jaar, laatste.jaar]);
-    await q(sqlDefs.mijlpaalSql(filter === null), [filter, mijlpalen, peil, Number(periode.van.slice(0, 4)), Number(periode.tot.slice(0, 4))]);
-    await q(sqlDefs.TAAKSTELLING_SQL, [g.gemeenten, g.soort, g.code, periode.van, periode.tot, g.soort === 'LAND']);
+    await q(sqlDefs.KWARTAAL_STAND_SQL, [
+      filter,
+      standCodes,
+      domain.kwartaalVolgnummer(laatste),
+      domain.kwartaalVolgnummer(oudste),
+      oudste.jaar,
+      laatste.jaar,
+    ]);
+    await q(sqlDefs.mijlpaalSql(filter === null), [
+      filter,
+      mijlpalen,
+      peil,
+      Number(periode.van.slice(0, 4)),
+      Number(periode.tot.slice(0, 4)),
+    ]);
+    await q(sqlDefs.TAAKSTELLING_SQL, [
+      g.gemeenten,
+      g.soort,
+      g.code,
+      periode.van,
+      periode.tot,
+      g.soort === 'LAND',
+    ]);
   };
   const t0 = performance.now();
   for (const g of gebieden) {
@@ -97,7 +141,17 @@ function startWorker() {
   return spawn(process.execPath, [WORKER], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'development', DEV_OIDC: 'true', DATABASE_URL, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '2', DATABASE_POOL_SIZE: '4' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      DEV_OIDC: 'true',
+      DATABASE_URL,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      WORKER_CONCURRENCY: '2',
+      DATABASE_POOL_SIZE: '4',
+    },
   });
 }
 
@@ -110,7 +164,9 @@ function startWorker() {
  */
 function procStatus(pid, veld) {
   try {
-    return Number(new RegExp(`${veld}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+    return (
+      Number(new RegExp(`${veld}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024
+    );
   } catch {
     return 0;
   }
@@ -162,7 +218,17 @@ async function volledigeRun() {
     if (pid === worker.pid) return 'node';
     try {
       const arg = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      return (arg.find((a) => a.startsWith('--type=')) ?? '--type=browser').slice(7) + (arg.find((a) => a.startsWith('--utility-sub-type=')) ? `:${arg.find((a) => a.startsWith('--utility-sub-type=')).slice(19).split('.')[0]}` : '');
+      return (
+        (arg.find((a) => a.startsWith('--type=')) ?? '--type=browser').slice(7) +
+        (arg.find((a) => a.startsWith('--utility-sub-type='))
+          ? `:${
+              arg
+                .find((a) => a.startsWith('--utility-sub-type='))
+                .slice(19)
+                .split('.')[0]
+            }`
+          : '')
+      );
     } catch {
       return '?';
     }
@@ -170,19 +236,29 @@ async function volledigeRun() {
   const meter = setInterval(() => {
     const pids = boom(worker.pid);
     piekProcessen = Math.max(piekProcessen, pids.length);
-    piekBoom = Math.max(piekBoom, pids.reduce((s, p) => s + procStatus(p, 'VmRSS'), 0));
+    piekBoom = Math.max(
+      piekBoom,
+      pids.reduce((s, p) => s + procStatus(p, 'VmRSS'), 0),
+    );
     const perPid = pids.map((p) => [p, pss(p)]);
     const totaal = perPid.reduce((s, [, b]) => s + b, 0);
     if (totaal > piekPss) {
       piekPss = totaal;
-      piekVerdeling = perPid.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([p, b]) => `${soort(p)} ${mb(b)}`).join(', ');
+      piekVerdeling = perPid
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([p, b]) => `${soort(p)} ${mb(b)}`)
+        .join(', ');
     }
   }, 500);
   try {
     await new Promise((r) => setTimeout(r, 3000)); // worker start-up (module graph, handler check)
     const t0 = performance.now();
     const start = new Date();
-    await queue.add('kwartaalrapportage.planner', { kwartaal: KWARTAAL, provincies: PROVINCIES ?? undefined });
+    await queue.add('kwartaalrapportage.planner', {
+      kwartaal: KWARTAAL,
+      provincies: PROVINCIES ?? undefined,
+    });
     const verwacht = gebieden.length; // one report per area
     for (;;) {
       const c = await queue.getJobCounts('failed');
@@ -218,21 +294,39 @@ try {
     console.log(`[rapportage] raw SQL aggregates of the run (sequential, warm):  ${s(sqlMs)}`);
     process.exit(0);
   }
-  const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   const run = await volledigeRun();
-  const { rows } = await db.query(`SELECT b.formaat, b.variant, count(*)::int AS n, sum(octet_length(b.inhoud))::bigint AS bytes
+  const { rows } = await db.query(
+    `SELECT b.formaat, b.variant, count(*)::int AS n, sum(octet_length(b.inhoud))::bigint AS bytes
     FROM kwartaalrapportage_bestand b JOIN kwartaalrapportage r ON r.id = b.rapportage_id
-    WHERE r.aangevraagd_door = 'planner' AND r.gemaakt_op >= $1 GROUP BY 1, 2 ORDER BY 1, 2`, [run.start]);
+    WHERE r.aangevraagd_door = 'planner' AND r.gemaakt_op >= $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+    [run.start],
+  );
   const bestanden = rows.reduce((t, r) => t + r.n, 0);
   const bytes = rows.reduce((t, r) => t + Number(r.bytes), 0);
   console.log(`[rapportage] raw SQL aggregates of the run (sequential, warm):  ${s(sqlMs)}`);
-  console.log(`[rapportage] full quarterly run, wall time:                     ${s(run.wall)}  (${run.jobs} area jobs, concurrency 2; aim ≤ 300 s)`);
-  console.log(`[rapportage]   inside the jobs (summed over jobs): figures ${s(run.som.cijfers ?? 0)}, file rendering ${s(run.som.bestanden ?? 0)}, storing ${s(run.som.opslag ?? 0)}`);
-  console.log(`[rapportage]   files written: ${bestanden} (${mb(bytes)}): ${rows.map((r) => `${r.formaat}/${r.variant} ${r.n}`).join(', ')}`);
-  console.log(`[rapportage] ratio wall / raw SQL of the same run:              ${(run.wall / sqlMs).toFixed(1)}×`);
-  console.log(`[rapportage] peak memory of the worker's process tree (Node + Chromium, up to ${run.piekProcessen} processes): PSS ${mb(run.piekPss)}, RSS sum ${mb(run.piekBoom)} (aim ≤ 1 GB); Node alone ${mb(run.hwm)} (VmHWM)`);
+  console.log(
+    `[rapportage] full quarterly run, wall time:                     ${s(run.wall)}  (${run.jobs} area jobs, concurrency 2; aim ≤ 300 s)`,
+  );
+  console.log(
+    `[rapportage]   inside the jobs (summed over jobs): figures ${s(run.som.cijfers ?? 0)}, file rendering ${s(run.som.bestanden ?? 0)}, storing ${s(run.som.opslag ?? 0)}`,
+  );
+  console.log(
+    `[rapportage]   files written: ${bestanden} (${mb(bytes)}): ${rows.map((r) => `${r.formaat}/${r.variant} ${r.n}`).join(', ')}`,
+  );
+  console.log(
+    `[rapportage] ratio wall / raw SQL of the same run:              ${(run.wall / sqlMs).toFixed(1)}×`,
+  );
+  console.log(
+    `[rapportage] peak memory of the worker's process tree (Node + Chromium, up to ${run.piekProcessen} processes): PSS ${mb(run.piekPss)}, RSS sum ${mb(run.piekBoom)} (aim ≤ 1 GB); Node alone ${mb(run.hwm)} (VmHWM)`,
+  );
   console.log(`[rapportage]   at the peak, largest processes (PSS): ${run.piekVerdeling}`);
-  console.log(`[rapportage] machine: ${os.cpus().length} cores, load average before the run ${load} (shared machine: other work inflates these figures)`);
+  console.log(
+    `[rapportage] machine: ${os.cpus().length} cores, load average before the run ${load} (shared machine: other work inflates these figures)`,
+  );
 } finally {
   await db.end();
   await redis.stop();

@@ -4,7 +4,11 @@ import { PdfRenderer } from '../src/rapportage/pdf-renderer.service';
 import { renderBestanden } from '../src/rapportage/rapportage-bestanden';
 import { renderHtml } from '../src/rapportage/rapportage-html';
 import { XLSX_FORMAAT } from '../src/rapportage/rapportage-xlsx';
-import type { RapportageCel, RapportageInhoud, RapportageIndicatorRegel } from '../src/rapportage/rapportage-inhoud';
+import type {
+  RapportageCel,
+  RapportageInhoud,
+  RapportageIndicatorRegel,
+} from '../src/rapportage/rapportage-inhoud';
 import { pdfEigenschappen, pdfTekst } from './support/pdf-tekst';
 
 /**
@@ -18,9 +22,13 @@ const cel = (waarde: number | null, onderdrukt = false): RapportageCel => ({
   weergave: onderdrukt ? '×' : waarde === null ? '–' : String(waarde),
 });
 
-function indicator(p: Partial<RapportageIndicatorRegel> & Pick<RapportageIndicatorRegel, 'code' | 'naam' | 'eenheid' | 'actielijn'>): RapportageIndicatorRegel {
+function indicator(
+  p: Partial<RapportageIndicatorRegel> &
+    Pick<RapportageIndicatorRegel, 'code' | 'naam' | 'eenheid' | 'actielijn'>,
+): RapportageIndicatorRegel {
   return {
-    actielijnNaam: p.actielijn === 'VOLDOENDE_WONINGEN' ? 'Voldoende betaalbare woningen' : 'Evenwichtige verdeling',
+    actielijnNaam:
+      p.actielijn === 'VOLDOENDE_WONINGEN' ? 'Voldoende betaalbare woningen' : 'Evenwichtige verdeling',
     taakstelling: null,
     realisatie: cel(10),
     percentage: null,
@@ -47,17 +55,77 @@ const INHOUD: RapportageInhoud = {
   actielijnNaam: 'Alle actielijnen',
   variant: 'GEDEELD',
   indicatoren: [
-    indicator({ actielijn: 'VOLDOENDE_WONINGEN', code: 'WONINGEN_OPGELEVERD', naam: 'Opgeleverde woningen', eenheid: 'WONINGEN', taakstelling: 98.63, realisatie: cel(41), percentage: 41.57, status: 'ACHTER', statusLabel: 'Achter op schema', verschil: cel(12) }),
-    indicator({ actielijn: 'EVENWICHTIGE_VERDELING', code: 'AANDEEL_SOCIALE_HUUR', naam: 'Aandeel sociale huur', eenheid: 'PERCENTAGE', realisatie: cel(28.73), ditKwartaal: cel(28.73), vorigKwartaal: cel(28.78), verschil: cel(-0.05) }),
-    indicator({ actielijn: 'EVENWICHTIGE_VERDELING', code: 'TOEWIJZINGEN_STATUSHOUDERS', naam: 'Toewijzingen aan statushouders', eenheid: 'HUISHOUDENS', realisatie: cel(null, true), ditKwartaal: cel(null, true), verschil: cel(null, true) }),
+    indicator({
+      actielijn: 'VOLDOENDE_WONINGEN',
+      code: 'WONINGEN_OPGELEVERD',
+      naam: 'Opgeleverde woningen',
+      eenheid: 'WONINGEN',
+      taakstelling: 98.63,
+      realisatie: cel(41),
+      percentage: 41.57,
+      status: 'ACHTER',
+      statusLabel: 'Achter op schema',
+      verschil: cel(12),
+    }),
+    indicator({
+      actielijn: 'EVENWICHTIGE_VERDELING',
+      code: 'AANDEEL_SOCIALE_HUUR',
+      naam: 'Aandeel sociale huur',
+      eenheid: 'PERCENTAGE',
+      realisatie: cel(28.73),
+      ditKwartaal: cel(28.73),
+      vorigKwartaal: cel(28.78),
+      verschil: cel(-0.05),
+    }),
+    indicator({
+      actielijn: 'EVENWICHTIGE_VERDELING',
+      code: 'TOEWIJZINGEN_STATUSHOUDERS',
+      naam: 'Toewijzingen aan statushouders',
+      eenheid: 'HUISHOUDENS',
+      realisatie: cel(null, true),
+      ditKwartaal: cel(null, true),
+      verschil: cel(null, true),
+    }),
   ],
   afspraken: [
-    { prestatieafspraak: 'Prestatieafspraken Utrecht 2026', omschrijving: 'Woningen voor statushouders', actielijn: 'EVENWICHTIGE_VERDELING', indicator: 'TOEWIJZINGEN_STATUSHOUDERS', doelwaarde: 6, realisatie: cel(5), percentage: 83.33, status: 'Op schema', verantwoordelijke: 'Domstad', gemeente: 'Utrecht', soort: 'INDICATOR' },
+    {
+      prestatieafspraak: 'Prestatieafspraken Utrecht 2026',
+      omschrijving: 'Woningen voor statushouders',
+      actielijn: 'EVENWICHTIGE_VERDELING',
+      indicator: 'TOEWIJZINGEN_STATUSHOUDERS',
+      doelwaarde: 6,
+      realisatie: cel(5),
+      percentage: 83.33,
+      status: 'Op schema',
+      verantwoordelijke: 'Domstad',
+      gemeente: 'Utrecht',
+      soort: 'INDICATOR',
+    },
   ],
   afsprakenZicht: [],
   statushouders: [
-    { gemeenteCode: 'GM0344', gemeente: 'Utrecht', halfjaar: '2026-H1', taakstelling: 10, meegenomen: 0, teRealiseren: 10, gehuisvest: 4, saldo: 6, status: 'Achterstand' },
-    { gemeenteCode: 'GM0344', gemeente: 'Utrecht', halfjaar: '2026-H2', taakstelling: 12, meegenomen: 6, teRealiseren: 18, gehuisvest: 5, saldo: 13, status: 'Achterstand' },
+    {
+      gemeenteCode: 'GM0344',
+      gemeente: 'Utrecht',
+      halfjaar: '2026-H1',
+      taakstelling: 10,
+      meegenomen: 0,
+      teRealiseren: 10,
+      gehuisvest: 4,
+      saldo: 6,
+      status: 'Achterstand',
+    },
+    {
+      gemeenteCode: 'GM0344',
+      gemeente: 'Utrecht',
+      halfjaar: '2026-H2',
+      taakstelling: 12,
+      meegenomen: 6,
+      teRealiseren: 18,
+      gehuisvest: 5,
+      saldo: 13,
+      status: 'Achterstand',
+    },
   ],
   socialeHuur: [{ gemeenteCode: 'GM0344', gemeente: 'Utrecht', aandeel: 28.73, norm: 30, voldoet: false }],
   onderdelen: null,
@@ -68,17 +136,30 @@ const KOP = { versie: 3, peilmoment: '2026-10-15T04:00:00.000Z', aangevraagdDoor
 describe('report files say what they are and read as Dutch (rendering)', () => {
   const pdf = new PdfRenderer();
   let bestanden: Awaited<ReturnType<typeof renderBestanden>>;
-  const van = (formaat: string, variant: string) => bestanden.find((b) => b.formaat === formaat && b.variant === variant)!.inhoud;
+  const van = (formaat: string, variant: string) =>
+    bestanden.find((b) => b.formaat === formaat && b.variant === variant)!.inhoud;
 
   beforeAll(async () => {
-    bestanden = await renderBestanden({ gedeeld: INHOUD, intern: { ...INHOUD, variant: 'INTERN' } }, KOP, pdf);
+    bestanden = await renderBestanden(
+      { gedeeld: INHOUD, intern: { ...INHOUD, variant: 'INTERN' } },
+      KOP,
+      pdf,
+    );
   }, 120_000);
   afterAll(() => pdf.onApplicationShutdown());
 
   it('one CSV, XLSX and PDF per variant (the afspraken give a variant without them)', () => {
-    expect(bestanden.map((b) => `${b.variant}/${b.formaat}`).sort()).toEqual(
-      ['GEDEELD/CSV', 'GEDEELD/PDF', 'GEDEELD/XLSX', 'INTERN/CSV', 'INTERN/PDF', 'INTERN/XLSX', 'ZONDER_AFSPRAKEN/CSV', 'ZONDER_AFSPRAKEN/PDF', 'ZONDER_AFSPRAKEN/XLSX'],
-    );
+    expect(bestanden.map((b) => `${b.variant}/${b.formaat}`).sort()).toEqual([
+      'GEDEELD/CSV',
+      'GEDEELD/PDF',
+      'GEDEELD/XLSX',
+      'INTERN/CSV',
+      'INTERN/PDF',
+      'INTERN/XLSX',
+      'ZONDER_AFSPRAKEN/CSV',
+      'ZONDER_AFSPRAKEN/PDF',
+      'ZONDER_AFSPRAKEN/XLSX',
+    ]);
   });
 
   it('every file carries its metadata: area, quarter, version, variant, peildatum, cut-off, maker, disclosure note', async () => {
@@ -90,23 +171,33 @@ describe('report files say what they are and read as Dutch (rendering)', () => {
       /op verzoek van gemeente\.utrecht/,
       variant,
     ];
-    for (const [variant, v] of [['GEDEELD', /gedeeld \(vrijgegeven cijfers/], ['INTERN', /intern \(exacte aantallen/]] as const) {
+    for (const [variant, v] of [
+      ['GEDEELD', /gedeeld \(vrijgegeven cijfers/],
+      ['INTERN', /intern \(exacte aantallen/],
+    ] as const) {
       const csv = van('CSV', variant).toString('utf8');
       const kop = csv.split('\r\n').slice(0, 12).join('\n');
       expect(kop).toMatch(/^\uFEFFThuismonitor kwartaalrapportage;indeling 2/);
       expect(kop).toMatch(/\nVersie;3\n/);
       for (const re of verwacht(v)) expect(kop).toMatch(re);
-      expect(kop).toMatch(variant === 'INTERN' ? /Afscherming;"?Interne versie/ : /Afscherming;"?Gedeelde versie/);
+      expect(kop).toMatch(
+        variant === 'INTERN' ? /Afscherming;"?Interne versie/ : /Afscherming;"?Gedeelde versie/,
+      );
 
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(van('XLSX', variant) as any);
       expect(wb.worksheets[0].name).toBe('Toelichting');
-      const toel = wb.getWorksheet('Toelichting')!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join(': ') : '')).join('\n');
+      const toel = wb
+        .getWorksheet('Toelichting')!
+        .getSheetValues()
+        .map((r) => (Array.isArray(r) ? r.slice(1).join(': ') : ''))
+        .join('\n');
       for (const re of [...verwacht(v), /Versie: 3/, /Afscherming: /]) expect(toel).toMatch(re);
 
       const tekst = pdfTekst(van('PDF', variant));
       const eersteBladzijde = tekst.slice(0, tekst.indexOf('Kernboodschap') + 1);
-      for (const re of [...verwacht(v), /Versie\s*3/, /Afscherming/]) expect(eersteBladzijde.replace(/\n/g, ' ')).toMatch(re);
+      for (const re of [...verwacht(v), /Versie\s*3/, /Afscherming/])
+        expect(eersteBladzijde.replace(/\n/g, ' ')).toMatch(re);
     }
   });
 
@@ -154,19 +245,26 @@ describe('report files say what they are and read as Dutch (rendering)', () => {
     const blad = wb.getWorksheet('Voortgang')!;
     const koppen = (blad.getRow(1).values as unknown[]).map(String);
     const k = (naam: string) => koppen.indexOf(naam);
-    const rij = (code: string) => blad.getRows(2, blad.rowCount - 1)!.find((r) => r.getCell(k('Indicatorcode')).value === code)!;
+    const rij = (code: string) =>
+      blad.getRows(2, blad.rowCount - 1)!.find((r) => r.getCell(k('Indicatorcode')).value === code)!;
     const woningen = rij('WONINGEN_OPGELEVERD');
     expect(woningen.getCell(k('Eenheid')).value).toBe('woningen');
     expect(woningen.getCell(k('Taakstelling'))).toMatchObject({ value: 99, numFmt: XLSX_FORMAAT.AANTAL });
     expect(woningen.getCell(k('Realisatie'))).toMatchObject({ value: 41, numFmt: XLSX_FORMAAT.AANTAL });
     expect(woningen.getCell(k('% van taakstelling')).numFmt).toBe(XLSX_FORMAAT.PROCENT);
     expect(woningen.getCell(k('% van taakstelling')).value).toBeCloseTo(0.4157, 6);
-    expect(woningen.getCell(k('Verschil'))).toMatchObject({ value: 12, numFmt: XLSX_FORMAAT.VERSCHIL_AANTAL });
+    expect(woningen.getCell(k('Verschil'))).toMatchObject({
+      value: 12,
+      numFmt: XLSX_FORMAAT.VERSCHIL_AANTAL,
+    });
     const aandeel = rij('AANDEEL_SOCIALE_HUUR');
     expect(aandeel.getCell(k('Eenheid')).value).toBe('procent');
     expect(aandeel.getCell(k('Realisatie')).numFmt).toBe('0.0%');
     expect(aandeel.getCell(k('Realisatie')).value).toBeCloseTo(0.2873, 6);
-    expect(aandeel.getCell(k('Verschil'))).toMatchObject({ value: -0.05, numFmt: XLSX_FORMAAT.VERSCHIL_PROCENTPUNT });
+    expect(aandeel.getCell(k('Verschil'))).toMatchObject({
+      value: -0.05,
+      numFmt: XLSX_FORMAAT.VERSCHIL_PROCENTPUNT,
+    });
     // a suppressed cell holds the marker, no number
     expect(rij('TOEWIJZINGEN_STATUSHOUDERS').getCell(k('Realisatie')).value).toBe('×');
 

@@ -17,10 +17,14 @@ describe('a killed worker’s report job completes exactly once', () => {
   const kinderen: ChildProcess[] = [];
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'apps/api/tsconfig.app.json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const build = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'apps/api/tsconfig.app.json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
     t = await startTestApp({ WORKER_LOCK_MS: '4000', WORKER_STALLED_INTERVAL_MS: '1000' });
   }, 180_000);
@@ -53,21 +57,36 @@ describe('a killed worker’s report job completes exactly once', () => {
     const queue = new Queue('rapportages', { connection: verbinding, prefix: t.config.queuePrefix });
     try {
       // The national report is the heaviest single job: enough time to kill it while it runs.
-      const r = await t.ok('bzk.analist', `mutation { vraagKwartaalrapportageAan(gebied: { soort: LAND, code: "NL" }, kwartaal: "2026-Q3") { jobId } }`);
+      const r = await t.ok(
+        'bzk.analist',
+        `mutation { vraagKwartaalrapportageAan(gebied: { soort: LAND, code: "NL" }, kwartaal: "2026-Q3") { jobId } }`,
+      );
       const jobId = r.vraagKwartaalrapportageAan.jobId;
 
       const eerste = startWorker();
-      await wachtTot('job active in worker 1', async () => (await (await queue.getJob(jobId))?.getState()) === 'active', 60_000);
+      await wachtTot(
+        'job active in worker 1',
+        async () => (await (await queue.getJob(jobId))?.getState()) === 'active',
+        60_000,
+      );
       eerste.kill('SIGKILL');
       await new Promise((res) => eerste.once('exit', res));
 
-      const { rows: tussen } = await t.db.query(`SELECT count(*)::int AS n FROM kwartaalrapportage WHERE gebied_soort = 'LAND'`);
-      const { rows: bestanden } = await t.db.query(`SELECT count(*)::int AS n FROM kwartaalrapportage_bestand`);
+      const { rows: tussen } = await t.db.query(
+        `SELECT count(*)::int AS n FROM kwartaalrapportage WHERE gebied_soort = 'LAND'`,
+      );
+      const { rows: bestanden } = await t.db.query(
+        `SELECT count(*)::int AS n FROM kwartaalrapportage_bestand`,
+      );
       expect(tussen[0].n).toBe(0);
       expect(bestanden[0].n).toBe(0);
 
       startWorker();
-      await wachtTot('job completed by worker 2', async () => (await (await queue.getJob(jobId))?.getState()) === 'completed', 120_000);
+      await wachtTot(
+        'job completed by worker 2',
+        async () => (await (await queue.getJob(jobId))?.getState()) === 'completed',
+        120_000,
+      );
       const { rows } = await t.db.query(
         `SELECT actielijn, count(*)::int AS n, max(versie) AS versie FROM kwartaalrapportage WHERE gebied_soort = 'LAND' GROUP BY actielijn`,
       );

@@ -84,7 +84,13 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     // A vastgestelde prestatieafspraak for 2026 with a statushouders afspraak: the report shows its progress.
     const huurders = await t.orgId('HO-DOMSTAD');
     let pa = await paOk(t, 'gemeente.utrecht', Q.create, {
-      i: { gemeenteCode: 'GM0344', titel: 'Prestatieafspraken Utrecht 2026', jaarVan: 2026, jaarTot: 2026, partijIds: [domstad, huurders] },
+      i: {
+        gemeenteCode: 'GM0344',
+        titel: 'Prestatieafspraken Utrecht 2026',
+        jaarVan: 2026,
+        jaarTot: 2026,
+        partijIds: [domstad, huurders],
+      },
     });
     pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
       id: pa.id,
@@ -111,34 +117,53 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
   });
 
   async function wachtOpGereed(als: string, jobId: string) {
-    return wachtTot(`report job ${jobId}`, async () => {
-      const r = await t.ok(als, STATUS, { id: jobId });
-      if (r.rapportageAanvraag.status === 'MISLUKT') throw new Error(`report job failed: ${JSON.stringify(r)}`);
-      return r.rapportageAanvraag.status === 'GEREED' ? r.rapportageAanvraag : undefined;
-    }, 240_000); // generous: PDF rendering on a busy machine
+    return wachtTot(
+      `report job ${jobId}`,
+      async () => {
+        const r = await t.ok(als, STATUS, { id: jobId });
+        if (r.rapportageAanvraag.status === 'MISLUKT')
+          throw new Error(`report job failed: ${JSON.stringify(r)}`);
+        return r.rapportageAanvraag.status === 'GEREED' ? r.rapportageAanvraag : undefined;
+      },
+      240_000,
+    ); // generous: PDF rendering on a busy machine
   }
 
   it('asking twice while one runs gives one job; it makes one report for the area (every actielijn in it)', async () => {
     const vars = { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' };
-    const [a, b] = await Promise.all([t.ok('gemeente.utrecht', AANVRAAG, vars), t.ok('gemeente.utrecht', AANVRAAG, vars)]);
+    const [a, b] = await Promise.all([
+      t.ok('gemeente.utrecht', AANVRAAG, vars),
+      t.ok('gemeente.utrecht', AANVRAAG, vars),
+    ]);
     expect(a.vraagKwartaalrapportageAan.jobId).toBe('kwartaalrapportage.GEMEENTE.GM0344.2026-Q3.op-verzoek');
     expect(b.vraagKwartaalrapportageAan.jobId).toBe(a.vraagKwartaalrapportageAan.jobId);
     const klaar = await wachtOpGereed('gemeente.utrecht', a.vraagKwartaalrapportageAan.jobId);
     expect(klaar.rapportages.map((r: { actielijn: string }) => r.actielijn)).toEqual(['ALLE']);
     // one PDF per variant the reader may have, with a section per actielijn
-    expect(klaar.rapportages[0].bestanden.filter((b: { formaat: string }) => b.formaat === 'PDF').length).toBeGreaterThanOrEqual(1);
+    expect(
+      klaar.rapportages[0].bestanden.filter((b: { formaat: string }) => b.formaat === 'PDF').length,
+    ).toBeGreaterThanOrEqual(1);
     expect(klaar.rapportages.every((r: { versie: number }) => r.versie === 1)).toBe(true);
     expect(klaar.rapportages[0].aangevraagdDoor).toBe('gemeente.utrecht');
-    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM kwartaalrapportage WHERE gebied_code = 'GM0344'`);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM kwartaalrapportage WHERE gebied_code = 'GM0344'`,
+    );
     expect(rows[0].n).toBe(1);
   }, 300_000);
 
   it('a new request after completion makes version 2 and keeps version 1 unchanged', async () => {
-    const voor = await t.db.query(`SELECT id, snapshot::text AS s FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE'`);
-    const r = await t.ok('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
+    const voor = await t.db.query(
+      `SELECT id, snapshot::text AS s FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE'`,
+    );
+    const r = await t.ok('gemeente.utrecht', AANVRAAG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      k: '2026-Q3',
+    });
     const klaar = await wachtOpGereed('gemeente.utrecht', r.vraagKwartaalrapportageAan.jobId);
     expect(klaar.rapportages.every((x: { versie: number }) => x.versie === 2)).toBe(true);
-    const na = await t.db.query(`SELECT id, versie, snapshot::text AS s FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE' ORDER BY versie`);
+    const na = await t.db.query(
+      `SELECT id, versie, snapshot::text AS s FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE' ORDER BY versie`,
+    );
     expect(na.rows.map((x) => x.versie)).toEqual([1, 2]);
     expect(na.rows[0]).toMatchObject({ id: voor.rows[0].id, s: voor.rows[0].s });
     // immutable at the database: the application role cannot change a report
@@ -149,16 +174,33 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
   }, 300_000);
 
   it('the voortgang query, the PDF text, the CSV and the XLSX carry the same figures', async () => {
-    const r = await t.ok('provincie.utrecht', AANVRAAG, { g: { soort: 'PROVINCIE', code: 'PV26' }, k: '2026-Q3' });
+    const r = await t.ok('provincie.utrecht', AANVRAAG, {
+      g: { soort: 'PROVINCIE', code: 'PV26' },
+      k: '2026-Q3',
+    });
     const klaar = await wachtOpGereed('provincie.utrecht', r.vraagKwartaalrapportageAan.jobId);
     const alle = klaar.rapportages.find((x: { actielijn: string }) => x.actielijn === 'ALLE');
-    const url = (f: string) => alle.bestanden.find((b: { formaat: string; variant: string }) => b.formaat === f && b.variant === 'GEDEELD').url;
+    const url = (f: string) =>
+      alle.bestanden.find(
+        (b: { formaat: string; variant: string }) => b.formaat === f && b.variant === 'GEDEELD',
+      ).url;
 
     // 1. the voortgang query the provincie sees on screen
-    const v = await t.ok('provincie.utrecht', `query { voortgang(gebied: { soort: PROVINCIE, code: "PV26" }, periode: { van: "2026-01-01", tot: "2026-09-30" }) {
-      actielijnen { indicatoren { code naam bron eenheid taakstelling realisatie { waarde weergave onderdrukt } } } } }`);
-    const indicatoren: { code: string; naam: string; bron: string; eenheid: string; taakstelling: number | null; realisatie: { waarde: number | null; weergave: string; onderdrukt: boolean } }[] =
-      v.voortgang.actielijnen.flatMap((a: { indicatoren: unknown[] }) => a.indicatoren).filter((i: { bron: string }) => i.bron !== 'MIJLPAAL');
+    const v = await t.ok(
+      'provincie.utrecht',
+      `query { voortgang(gebied: { soort: PROVINCIE, code: "PV26" }, periode: { van: "2026-01-01", tot: "2026-09-30" }) {
+      actielijnen { indicatoren { code naam bron eenheid taakstelling realisatie { waarde weergave onderdrukt } } } } }`,
+    );
+    const indicatoren: {
+      code: string;
+      naam: string;
+      bron: string;
+      eenheid: string;
+      taakstelling: number | null;
+      realisatie: { waarde: number | null; weergave: string; onderdrukt: boolean };
+    }[] = v.voortgang.actielijnen
+      .flatMap((a: { indicatoren: unknown[] }) => a.indicatoren)
+      .filter((i: { bron: string }) => i.bron !== 'MIJLPAAL');
     expect(indicatoren.length).toBeGreaterThan(15);
 
     // 2. CSV
@@ -172,23 +214,36 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsxRes.arrayBuffer()) as any);
     const blad = wb.getWorksheet('Voortgang')!;
-    const xlsxRijen = new Map(blad.getRows(2, blad.rowCount - 1)!.map((row) => [String(row.getCell(2).value), row]));
+    const xlsxRijen = new Map(
+      blad.getRows(2, blad.rowCount - 1)!.map((row) => [String(row.getCell(2).value), row]),
+    );
 
     // 4. PDF text
     const pdf = Buffer.from(await (await t.fetch(url('PDF'), { als: 'provincie.utrecht' })).arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pdfRegels = pdfTekst(pdf).split('\n');
 
-    const nl = (w: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: w % 1 ? 1 : 0 }).format(w);
+    const nl = (w: number) =>
+      new Intl.NumberFormat('nl-NL', { maximumFractionDigits: w % 1 ? 1 : 0 }).format(w);
     for (const i of indicatoren) {
       // the voortgang figure as a report writes it (whole counts, a share as percent)
-      const verwacht = i.realisatie.onderdrukt || i.realisatie.waarde === null
-        ? i.realisatie.weergave
-        : i.eenheid === 'PERCENTAGE' ? `${nl(i.realisatie.waarde)}%` : nl(Math.round(i.realisatie.waarde));
+      const verwacht =
+        i.realisatie.onderdrukt || i.realisatie.waarde === null
+          ? i.realisatie.weergave
+          : i.eenheid === 'PERCENTAGE'
+            ? `${nl(i.realisatie.waarde)}%`
+            : nl(Math.round(i.realisatie.waarde));
       expect([i.code, uitCsv.get(i.code)?.realisatie]).toEqual([i.code, verwacht]);
       const cel = xlsxRijen.get(i.code)!.getCell(6).value;
       // an empty cell is 'no data' (the Toelichting sheet says so), the PDF's and CSV's '–'
-      const xlsxAls = cel === null ? '–' : typeof cel === 'number' ? (i.eenheid === 'PERCENTAGE' ? `${nl(Math.round(cel * 1000) / 10)}%` : nl(cel)) : String(cel);
+      const xlsxAls =
+        cel === null
+          ? '–'
+          : typeof cel === 'number'
+            ? i.eenheid === 'PERCENTAGE'
+              ? `${nl(Math.round(cel * 1000) / 10)}%`
+              : nl(cel)
+            : String(cel);
       expect([i.code, xlsxAls]).toEqual([i.code, verwacht]);
       // the PDF row of the indicator: its name (a long one wraps over lines), then unit, target, realisation
       const rijen = naRegels(pdfRegels, i.naam, 3);
@@ -201,58 +256,103 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
        WHERE g.provincie_code = 'PV26' AND t.aandachtsgroep = 'STATUSHOUDERS' AND t.datum BETWEEN '2026-01-01' AND '2026-09-30'`,
     );
     expect(rows[0].n).toBe(7);
-    const pv26 = (await t.db.query(`SELECT code FROM gemeente WHERE provincie_code = 'PV26'`)).rows.map((r) => r.code);
+    const pv26 = (await t.db.query(`SELECT code FROM gemeente WHERE provincie_code = 'PV26'`)).rows.map(
+      (r) => r.code,
+    );
     const vrij = await vrijgegevenStatushouders(t.db, pv26, '2026-01-01', '2026-09-30');
     expect(uitCsv.get('STATUSHOUDERS_GEHUISVEST')?.realisatie).toBe(String(vrij));
     expect(xlsxRijen.get('STATUSHOUDERS_GEHUISVEST')!.getCell(6).value ?? 0).toBe(vrij);
 
     // the PDF: tagged, Dutch, titled, with bookmarks; no ISO date anywhere in its text
     const e = pdfEigenschappen(pdf);
-    expect(e).toMatchObject({ tagged: true, taal: 'nl-NL', titel: expect.stringMatching(/^Kwartaalrapportage Utrecht — 3e kwartaal 2026 — Alle actielijnen — versie \d+$/) });
+    expect(e).toMatchObject({
+      tagged: true,
+      taal: 'nl-NL',
+      titel: expect.stringMatching(
+        /^Kwartaalrapportage Utrecht — 3e kwartaal 2026 — Alle actielijnen — versie \d+$/,
+      ),
+    });
     expect(e.bladwijzers).toBeGreaterThanOrEqual(8);
     expect(pdfRegels.join(' ').match(ISO_IN_TEKST)).toBeNull();
     // its first page says what it is
     const begin = pdfRegels.slice(0, 40).join(' ');
-    for (const re of [/Versie\s*\d+/, /Variant\s*gedeeld/, /Peildatum\s*30 september 2026/, /Gemaakt\s*op verzoek van provincie\.utrecht/, /Cijfers gelezen op/]) {
+    for (const re of [
+      /Versie\s*\d+/,
+      /Variant\s*gedeeld/,
+      /Peildatum\s*30 september 2026/,
+      /Gemaakt\s*op verzoek van provincie\.utrecht/,
+      /Cijfers gelezen op/,
+    ]) {
       expect(begin).toMatch(re);
     }
   }, 300_000);
 
   it('a gemeente cannot read or request another gemeente’s report; refusals look like missing records', async () => {
-    const { rows } = await t.db.query(`SELECT id FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE' AND versie = 1`);
+    const { rows } = await t.db.query(
+      `SELECT id FROM kwartaalrapportage WHERE gebied_code = 'GM0344' AND actielijn = 'ALLE' AND versie = 1`,
+    );
     const id = rows[0].id;
     const lijst = await t.ok('gemeente.amersfoort', `{ kwartaalrapportages { id gebiedCode } }`);
     expect(lijst.kwartaalrapportages).toEqual([]);
-    const een = await t.gql('gemeente.amersfoort', `query ($id: String!) { kwartaalrapportage(id: $id) { id } }`, { id });
+    const een = await t.gql(
+      'gemeente.amersfoort',
+      `query ($id: String!) { kwartaalrapportage(id: $id) { id } }`,
+      { id },
+    );
     expect(een.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
     const dl = await t.fetch(`/api/rapportages/${id}/csv`, { als: 'gemeente.amersfoort' });
     expect(dl.status).toBe(404);
     expect(await dl.json()).toMatchObject({ code: 'NIET_GEVONDEN' });
-    const aanvraag = await t.gql('gemeente.amersfoort', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
+    const aanvraag = await t.gql('gemeente.amersfoort', AANVRAAG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      k: '2026-Q3',
+    });
     expect(aanvraag.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
-    const status = await t.gql('gemeente.amersfoort', STATUS, { id: 'kwartaalrapportage.GEMEENTE.GM0344.2026-Q3.op-verzoek' });
+    const status = await t.gql('gemeente.amersfoort', STATUS, {
+      id: 'kwartaalrapportage.GEMEENTE.GM0344.2026-Q3.op-verzoek',
+    });
     expect(status.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
     // provincie Gelderland neither; a corporatie may read but not request
-    expect((await t.ok('provincie.gelderland', `{ kwartaalrapportages { id } }`)).kwartaalrapportages).toEqual([]);
-    const corp = await t.gql('corporatie.domstad', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
+    expect(
+      (await t.ok('provincie.gelderland', `{ kwartaalrapportages { id } }`)).kwartaalrapportages,
+    ).toEqual([]);
+    const corp = await t.gql('corporatie.domstad', AANVRAAG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      k: '2026-Q3',
+    });
     expect(corp.errors?.[0].extensions?.code).toBe('GEEN_TOEGANG');
   });
 
   it('the gemeente itself gets exact figures; the provincie only the released (shared) variant of the same report', async () => {
-    const eigen = await t.ok('gemeente.utrecht', `{ kwartaalrapportages(filter: { gebiedCode: "GM0344", actielijn: "ALLE", alleenNieuwste: true }) { id bestanden { formaat variant url } } }`);
-    const prov = await t.ok('provincie.utrecht', `{ kwartaalrapportages(filter: { gebiedCode: "GM0344", actielijn: "ALLE", alleenNieuwste: true }) { id bestanden { formaat variant url } } }`);
+    const eigen = await t.ok(
+      'gemeente.utrecht',
+      `{ kwartaalrapportages(filter: { gebiedCode: "GM0344", actielijn: "ALLE", alleenNieuwste: true }) { id bestanden { formaat variant url } } }`,
+    );
+    const prov = await t.ok(
+      'provincie.utrecht',
+      `{ kwartaalrapportages(filter: { gebiedCode: "GM0344", actielijn: "ALLE", alleenNieuwste: true }) { id bestanden { formaat variant url } } }`,
+    );
     expect(prov.kwartaalrapportages[0].id).toBe(eigen.kwartaalrapportages[0].id);
-    expect(prov.kwartaalrapportages[0].bestanden.every((b: { variant: string }) => b.variant === 'GEDEELD')).toBe(true);
-    const intern = eigen.kwartaalrapportages[0].bestanden.find((b: { variant: string; formaat: string }) => b.variant === 'INTERN' && b.formaat === 'CSV');
+    expect(
+      prov.kwartaalrapportages[0].bestanden.every((b: { variant: string }) => b.variant === 'GEDEELD'),
+    ).toBe(true);
+    const intern = eigen.kwartaalrapportages[0].bestanden.find(
+      (b: { variant: string; formaat: string }) => b.variant === 'INTERN' && b.formaat === 'CSV',
+    );
     expect(intern).toBeDefined();
     const exact = indicatorRegels(await (await t.fetch(intern.url, { als: 'gemeente.utrecht' })).text());
     // 2 statushouders households in 2026 up to Q3: exact for the gemeente, suppressed for others
     expect(exact.get('TOEWIJZINGEN_STATUSHOUDERS')?.realisatie).toBe('2');
-    const gedeeldUrl = prov.kwartaalrapportages[0].bestanden.find((b: { formaat: string }) => b.formaat === 'CSV').url;
+    const gedeeldUrl = prov.kwartaalrapportages[0].bestanden.find(
+      (b: { formaat: string }) => b.formaat === 'CSV',
+    ).url;
     const gedeeld = indicatorRegels(await (await t.fetch(gedeeldUrl, { als: 'provincie.utrecht' })).text());
     // the provincie gets the released value (docs/decisions.md, "Publicatie"): the same as its voortgang query
-    const v = await t.ok('provincie.utrecht', `query { voortgang(gebied: { soort: GEMEENTE, code: "GM0344" }, periode: { van: "2026-01-01", tot: "2026-09-30" }) {
-      actielijnen { indicatoren { code realisatie { weergave } } } } }`);
+    const v = await t.ok(
+      'provincie.utrecht',
+      `query { voortgang(gebied: { soort: GEMEENTE, code: "GM0344" }, periode: { van: "2026-01-01", tot: "2026-09-30" }) {
+      actielijnen { indicatoren { code realisatie { weergave } } } } }`,
+    );
     const vrijgegeven = v.voortgang.actielijnen
       .flatMap((a: { indicatoren: { code: string; realisatie: { weergave: string } }[] }) => a.indicatoren)
       .find((i: { code: string }) => i.code === 'TOEWIJZINGEN_STATUSHOUDERS').realisatie.weergave;
@@ -264,7 +364,8 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
   });
 
   it('the exact (INTERN) content is readable only by the gemeente: not by a provincie or corporatie through GraphQL, the download or the scoped connection', async () => {
-    const { rows } = await t.db.query(`SELECT r.id FROM kwartaalrapportage r JOIN kwartaalrapportage_intern i ON i.rapportage_id = r.id
+    const { rows } = await t.db
+      .query(`SELECT r.id FROM kwartaalrapportage r JOIN kwartaalrapportage_intern i ON i.rapportage_id = r.id
       WHERE r.gebied_code = 'GM0344' AND r.actielijn = 'ALLE' AND r.versie = 1`);
     expect(rows).toHaveLength(1);
     const id = rows[0].id;
@@ -273,28 +374,71 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
       const org = (await scoped.organisatieVoorAanmelding(code))!;
       if (!isOrganisatieSoort(org.soort)) throw new Error(code);
       return new RequestContext(
-        { sub: `test:${code}`, gebruikersnaam: `test.${code}`, naam: code, organisatieCode: code, rollen: ['lezen'],
-          organisatie: { id: org.id, code: org.code, soort: org.soort, naam: org.naam, gemeenten: org.gemeenten, provincieCode: org.provincie ?? undefined } },
+        {
+          sub: `test:${code}`,
+          gebruikersnaam: `test.${code}`,
+          naam: code,
+          organisatieCode: code,
+          rollen: ['lezen'],
+          organisatie: {
+            id: org.id,
+            code: org.code,
+            soort: org.soort,
+            naam: org.naam,
+            gemeenten: org.gemeenten,
+            provincieCode: org.provincie ?? undefined,
+          },
+        },
         'rapportage-intern',
       );
     };
     const lees = (ctx: RequestContext, sql: string) => scoped.transaction(ctx, (m) => m.query(sql, [id]));
     // positive control: the gemeente reads its exact content and files through the same path
     const gemeente = await als('GM0344');
-    expect(await lees(gemeente, `SELECT rapportage_id FROM kwartaalrapportage_intern WHERE rapportage_id = $1`)).toHaveLength(1);
-    expect((await lees(gemeente, `SELECT variant FROM kwartaalrapportage_bestand WHERE rapportage_id = $1 AND variant = 'INTERN'`)).length).toBe(3);
-    for (const [code, gebruiker] of [['PV26', 'provincie.utrecht'], ['L0801', 'corporatie.domstad'], ['BZK', 'bzk.analist']] as const) {
+    expect(
+      await lees(gemeente, `SELECT rapportage_id FROM kwartaalrapportage_intern WHERE rapportage_id = $1`),
+    ).toHaveLength(1);
+    expect(
+      (
+        await lees(
+          gemeente,
+          `SELECT variant FROM kwartaalrapportage_bestand WHERE rapportage_id = $1 AND variant = 'INTERN'`,
+        )
+      ).length,
+    ).toBe(3);
+    for (const [code, gebruiker] of [
+      ['PV26', 'provincie.utrecht'],
+      ['L0801', 'corporatie.domstad'],
+      ['BZK', 'bzk.analist'],
+    ] as const) {
       const ctx = await als(code);
       // the report row is readable, but carries no exact content, and neither table gives it
       expect(await lees(ctx, `SELECT id FROM kwartaalrapportage WHERE id = $1`)).toHaveLength(1);
-      expect(await lees(ctx, `SELECT 1 FROM kwartaalrapportage WHERE id = $1 AND snapshot ? 'intern'`)).toEqual([]);
-      expect(await lees(ctx, `SELECT snapshot FROM kwartaalrapportage_intern WHERE rapportage_id = $1`)).toEqual([]);
-      expect(await lees(ctx, `SELECT variant FROM kwartaalrapportage_bestand WHERE rapportage_id = $1 AND variant = 'INTERN'`)).toEqual([]);
+      expect(
+        await lees(ctx, `SELECT 1 FROM kwartaalrapportage WHERE id = $1 AND snapshot ? 'intern'`),
+      ).toEqual([]);
+      expect(
+        await lees(ctx, `SELECT snapshot FROM kwartaalrapportage_intern WHERE rapportage_id = $1`),
+      ).toEqual([]);
+      expect(
+        await lees(
+          ctx,
+          `SELECT variant FROM kwartaalrapportage_bestand WHERE rapportage_id = $1 AND variant = 'INTERN'`,
+        ),
+      ).toEqual([]);
       // GraphQL lists no INTERN file
-      const g = await t.ok(gebruiker, `query ($id: String!) { kwartaalrapportage(id: $id) { bestanden { variant } } }`, { id });
-      expect(g.kwartaalrapportage.bestanden.map((b: { variant: string }) => b.variant)).not.toContain('INTERN');
+      const g = await t.ok(
+        gebruiker,
+        `query ($id: String!) { kwartaalrapportage(id: $id) { bestanden { variant } } }`,
+        { id },
+      );
+      expect(g.kwartaalrapportage.bestanden.map((b: { variant: string }) => b.variant)).not.toContain(
+        'INTERN',
+      );
       // asking the download for the exact file gives the shared one, which says so
-      const csv = await (await t.fetch(`/api/rapportages/${id}/csv?variant=intern`, { als: gebruiker })).text();
+      const csv = await (
+        await t.fetch(`/api/rapportages/${id}/csv?variant=intern`, { als: gebruiker })
+      ).text();
       expect(csv).toMatch(/\r\nVariant;gedeeld/);
       expect(indicatorRegels(csv).get('TOEWIJZINGEN_STATUSHOUDERS')?.realisatie).not.toBe('2');
     }
@@ -306,7 +450,11 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     expect(rows[0].snapshot.intern).toBeUndefined();
     const intern = rows[0].intern.afspraken;
     expect(intern).toEqual([
-      expect.objectContaining({ prestatieafspraak: 'Prestatieafspraken Utrecht 2026', omschrijving: 'Woningen voor statushouders', doelwaarde: 6 }),
+      expect.objectContaining({
+        prestatieafspraak: 'Prestatieafspraken Utrecht 2026',
+        omschrijving: 'Woningen voor statushouders',
+        doelwaarde: 6,
+      }),
     ]);
     // 2 statushouders households (R-4, R-5) against 6 for the year
     expect(intern[0].realisatie).toMatchObject({ waarde: 2, onderdrukt: false });
@@ -321,8 +469,23 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     const sh = rows[0].intern.statushouders;
     // H1: 10 to house, 4 persons housed → 6 carried into H2: 12 + 6 = 18 to house, 3 housed so far
     expect(sh).toEqual([
-      expect.objectContaining({ gemeenteCode: 'GM0344', halfjaar: '2026-H1', taakstelling: 10, meegenomen: 0, gehuisvest: 4, saldo: 6 }),
-      expect.objectContaining({ gemeenteCode: 'GM0344', halfjaar: '2026-H2', taakstelling: 12, meegenomen: 6, teRealiseren: 18, gehuisvest: 3, saldo: 15 }),
+      expect.objectContaining({
+        gemeenteCode: 'GM0344',
+        halfjaar: '2026-H1',
+        taakstelling: 10,
+        meegenomen: 0,
+        gehuisvest: 4,
+        saldo: 6,
+      }),
+      expect.objectContaining({
+        gemeenteCode: 'GM0344',
+        halfjaar: '2026-H2',
+        taakstelling: 12,
+        meegenomen: 6,
+        teRealiseren: 18,
+        gehuisvest: 3,
+        saldo: 15,
+      }),
     ]);
   });
 
@@ -337,11 +500,20 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     try {
       const opnieuw = await renderBestanden(
         { gedeeld: r.gedeeld, intern: r.intern },
-        { versie: r.versie, peilmoment: new Date(r.peilmoment).toISOString(), aangevraagdDoor: r.aangevraagd_door },
+        {
+          versie: r.versie,
+          peilmoment: new Date(r.peilmoment).toISOString(),
+          aangevraagdDoor: r.aangevraagd_door,
+        },
         pdf,
       );
-      const opgeslagen = await t.db.query(`SELECT formaat, variant, inhoud FROM kwartaalrapportage_bestand WHERE rapportage_id = $1`, [r.id]);
-      expect(opnieuw.map((b) => `${b.formaat}/${b.variant}`).sort()).toEqual(opgeslagen.rows.map((b) => `${b.formaat}/${b.variant}`).sort());
+      const opgeslagen = await t.db.query(
+        `SELECT formaat, variant, inhoud FROM kwartaalrapportage_bestand WHERE rapportage_id = $1`,
+        [r.id],
+      );
+      expect(opnieuw.map((b) => `${b.formaat}/${b.variant}`).sort()).toEqual(
+        opgeslagen.rows.map((b) => `${b.formaat}/${b.variant}`).sort(),
+      );
       for (const b of opgeslagen.rows) {
         const nieuw = opnieuw.find((x) => x.formaat === b.formaat && x.variant === b.variant)!.inhoud;
         if (b.formaat === 'CSV') expect(nieuw.equals(b.inhoud)).toBe(true);
@@ -358,18 +530,32 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     const queue = new Queue('rapportages', { connection: verbinding, prefix: t.config.queuePrefix });
     try {
       // The real scheduler fires on day N after a quarter; here one fires at once, for Flevoland only.
-      await queue.upsertJobScheduler('test-planner', { every: 3_600_000, immediately: true }, {
-        name: 'kwartaalrapportage.planner',
-        data: { kwartaal: '2026-Q2', provincies: ['PV24'] },
-      });
-      const gemeenten = (await t.db.query(`SELECT code FROM gemeente WHERE provincie_code = 'PV24' ORDER BY code`)).rows.map((r) => r.code);
+      await queue.upsertJobScheduler(
+        'test-planner',
+        { every: 3_600_000, immediately: true },
+        {
+          name: 'kwartaalrapportage.planner',
+          data: { kwartaal: '2026-Q2', provincies: ['PV24'] },
+        },
+      );
+      const gemeenten = (
+        await t.db.query(`SELECT code FROM gemeente WHERE provincie_code = 'PV24' ORDER BY code`)
+      ).rows.map((r) => r.code);
       expect(gemeenten).toHaveLength(6);
-      const rijen = await wachtTot('scheduled Flevoland run', async () => {
-        const { rows } = await t.db.query(
-          `SELECT gebied_soort, gebied_code, actielijn, versie, aangevraagd_door FROM kwartaalrapportage WHERE jaar = 2026 AND kwartaal = 2`,
-        );
-        return rows.length >= 7 && (await t.db.query(`SELECT 1 FROM kwartaalrapportage WHERE gebied_code = 'PV24' AND kwartaal = 2`)).rowCount ? rows : undefined;
-      }, 300_000);
+      const rijen = await wachtTot(
+        'scheduled Flevoland run',
+        async () => {
+          const { rows } = await t.db.query(
+            `SELECT gebied_soort, gebied_code, actielijn, versie, aangevraagd_door FROM kwartaalrapportage WHERE jaar = 2026 AND kwartaal = 2`,
+          );
+          return rows.length >= 7 &&
+            (await t.db.query(`SELECT 1 FROM kwartaalrapportage WHERE gebied_code = 'PV24' AND kwartaal = 2`))
+              .rowCount
+            ? rows
+            : undefined;
+        },
+        300_000,
+      );
       expect(rijen).toHaveLength(7);
       // a provincie-only run has no national report
       expect(rijen.some((r) => r.gebied_soort === 'LAND')).toBe(false);
@@ -407,16 +593,38 @@ describe('Redis down: reads keep working, a report request gets a clear error', 
   afterAll(() => t?.close());
 
   it('serves reads and refuses the request with NIET_BESCHIKBAAR', async () => {
-    expect((await t.ok('gemeente.utrecht', `{ kwartaalrapportages { id } gemeenten(filter: { zoek: "Utrecht" }) { code } }`)).gemeenten.length).toBeGreaterThan(0);
-    const r = await t.gql('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q3' });
+    expect(
+      (
+        await t.ok(
+          'gemeente.utrecht',
+          `{ kwartaalrapportages { id } gemeenten(filter: { zoek: "Utrecht" }) { code } }`,
+        )
+      ).gemeenten.length,
+    ).toBeGreaterThan(0);
+    const r = await t.gql('gemeente.utrecht', AANVRAAG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      k: '2026-Q3',
+    });
     expect(r.errors?.[0].extensions?.code).toBe('NIET_BESCHIKBAAR');
     expect(r.errors?.[0].message).toMatch(/rapportagedienst is tijdelijk niet bereikbaar/);
     // bad input is refused before Redis is needed, with a clear Dutch message
-    const fout = await t.gql('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2026-Q9' });
+    const fout = await t.gql('gemeente.utrecht', AANVRAAG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      k: '2026-Q9',
+    });
     expect(fout.errors?.[0].extensions?.code).toBe('ONGELDIGE_INVOER');
-    const toekomst = await t.gql('gemeente.utrecht', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM0344' }, k: '2030-Q1' });
-    expect(toekomst.errors?.[0]).toMatchObject({ message: expect.stringMatching(/nog niet afgelopen/), extensions: { code: 'ONGELDIGE_INVOER' } });
-    const onbekend = await t.gql('bzk.analist', AANVRAAG, { g: { soort: 'GEMEENTE', code: 'GM9999' }, k: '2026-Q3' });
+    const toekomst = await t.gql('gemeente.utrecht', AANVRAAG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      k: '2030-Q1',
+    });
+    expect(toekomst.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/nog niet afgelopen/),
+      extensions: { code: 'ONGELDIGE_INVOER' },
+    });
+    const onbekend = await t.gql('bzk.analist', AANVRAAG, {
+      g: { soort: 'GEMEENTE', code: 'GM9999' },
+      k: '2026-Q3',
+    });
     expect(onbekend.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
     const ready = await t.fetch('/health/ready');
     expect(ready.status).toBe(503);

@@ -11,7 +11,9 @@ describe('webapp: kwartaalrapportage', () => {
     // ended): small numbers, so the shared report rounds them and the gemeente has an exact variant
     const { rows } = await t.db.query(`SELECT id FROM organisatie WHERE code = 'L0801'`);
     const einde = new Date();
-    const vorigKwartaalStart = new Date(Date.UTC(einde.getUTCFullYear(), Math.floor(einde.getUTCMonth() / 3) * 3 - 3, 10));
+    const vorigKwartaalStart = new Date(
+      Date.UTC(einde.getUTCFullYear(), Math.floor(einde.getUTCMonth() / 3) * 3 - 3, 10),
+    );
     await t.db.query(
       `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk)
        SELECT $1, 'GM0344', $2::date + n, 'STATUSHOUDERS', 1 + n % 2, 'SOCIALE_HUUR', false, 'WEB-R-' || n FROM generate_series(1, 2) n`,
@@ -51,13 +53,19 @@ describe('webapp: kwartaalrapportage', () => {
     const keuze = page.getByRole('group', { name: /^Versie van Utrecht/ }).first();
     await keuze.waitFor();
     // shared first: no intern download offered until chosen
-    expect(await page.getByRole('button', { name: /^Download CSV \(intern, exacte aantallen\)/ }).count()).toBe(0);
+    expect(
+      await page.getByRole('button', { name: /^Download CSV \(intern, exacte aantallen\)/ }).count(),
+    ).toBe(0);
     await keuze.getByRole('radio', { name: /Intern \(exacte aantallen/ }).check();
-    const intern = page.getByRole('button', { name: /^Download PDF \(intern, exacte aantallen\): Utrecht/ }).first();
+    const intern = page
+      .getByRole('button', { name: /^Download PDF \(intern, exacte aantallen\): Utrecht/ })
+      .first();
     await intern.waitFor();
     expect(await t.axe(page)).toEqual([]);
     await t.screenshot(page, 'rapportage-02-intern');
-    const csvKnop = page.getByRole('button', { name: /^Download CSV \(intern, exacte aantallen\): Utrecht/ }).first();
+    const csvKnop = page
+      .getByRole('button', { name: /^Download CSV \(intern, exacte aantallen\): Utrecht/ })
+      .first();
     const [download] = await Promise.all([page.waitForEvent('download'), csvKnop.click()]);
     expect(download.suggestedFilename()).toMatch(/^kwartaalrapportage-GM0344-\d{4}-Q\d-alle-v1-intern\.csv$/);
     const inhoud = fs.readFileSync((await download.path())!, 'utf8');
@@ -65,6 +73,9 @@ describe('webapp: kwartaalrapportage', () => {
     expect(inhoud).toMatch(/Afscherming;"?Interne versie/);
     // and back to the shared variant
     await keuze.getByRole('radio', { name: /Gedeeld/ }).check();
-    await page.getByRole('button', { name: /^Download CSV: Utrecht/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Download CSV: Utrecht/ })
+      .first()
+      .waitFor();
   });
 });

@@ -66,7 +66,9 @@ describe('rapport-tekst: how reports write dates, counts and changes', () => {
   });
 
   it('finds ISO dates and codes in text', () => {
-    for (const s of ['2026-01-01 t/m 2026-03-31', 'halfjaar 2026-H1', '2026-Q3']) expect(ISO_IN_TEKST.test(s)).toBe(true);
-    for (const s of ['1 juli 2026', 'eerste halfjaar 2026', '3e kwartaal 2026', 'GM0344']) expect(ISO_IN_TEKST.test(s)).toBe(false);
+    for (const s of ['2026-01-01 t/m 2026-03-31', 'halfjaar 2026-H1', '2026-Q3'])
+      expect(ISO_IN_TEKST.test(s)).toBe(true);
+    for (const s of ['1 juli 2026', 'eerste halfjaar 2026', '3e kwartaal 2026', 'GM0344'])
+      expect(ISO_IN_TEKST.test(s)).toBe(false);
   });
 });

@@ -24,12 +24,15 @@ export function metPdfEigenschappen(pdf: Buffer, e: PdfEigenschappen): Buffer {
   const staart = pdf.subarray(Math.max(0, pdf.length - 4096)).toString('latin1');
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(staart);
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(staart);
-  if (!startxref || !trailer) throw new Error('PDF without a classic trailer: cannot add document properties');
+  if (!startxref || !trailer)
+    throw new Error('PDF without a classic trailer: cannot add document properties');
   const size = Number(/\/Size\s+(\d+)/.exec(trailer[1])?.[1]);
   const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(trailer[1]);
   if (!size || !root) throw new Error('PDF trailer without /Size or /Root');
   const tekst = pdf.toString('latin1');
-  const catalogus = new RegExp(`(?:^|\\s)${root[1]}\\s+${root[2]}\\s+obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(tekst);
+  const catalogus = new RegExp(`(?:^|\\s)${root[1]}\\s+${root[2]}\\s+obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(
+    tekst,
+  );
   if (!catalogus) throw new Error('PDF catalog not found');
   const dict = catalogus[1].replace(/\/Lang\s*\([^)]*\)/, '');
   const infoNr = size;

@@ -56,7 +56,9 @@ export class PdfRenderer implements OnApplicationShutdown {
     this.browser ??= (async () => {
       const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
       if (!fs.existsSync(executablePath)) {
-        throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium package or set CHROMIUM_PATH`);
+        throw new Error(
+          `Chromium not found at ${executablePath}: install Debian's chromium package or set CHROMIUM_PATH`,
+        );
       }
       const b = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
       b.on('disconnected', () => {
@@ -114,7 +116,8 @@ export class PdfRenderer implements OnApplicationShutdown {
     this.vanPagina.delete(p);
     this.open--;
     await p.close().catch(() => undefined);
-    if (g && --g.paginas === 0 && g !== this.huidig) await (await g.context.catch(() => undefined))?.close().catch(() => undefined);
+    if (g && --g.paginas === 0 && g !== this.huidig)
+      await (await g.context.catch(() => undefined))?.close().catch(() => undefined);
   }
 
   private async geefTerug(p: Page, kapot: boolean): Promise<void> {

@@ -39,31 +39,104 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
   regels.push(['Voortgang per indicator']);
   // coverage ("n van m gemeenten") beside every aggregate of an area above a gemeente
   const boven = r.gebied.soort !== 'GEMEENTE';
-  regels.push(['Actielijn', 'Indicatorcode', 'Indicator', 'Eenheid', 'Taakstelling', 'Realisatie', ...(boven ? ['Dekking'] : []), '% van taakstelling', 'Status', 'Dit kwartaal', ...(boven ? ['Dekking dit kwartaal'] : []), 'Vorig kwartaal', ...(boven ? ['Dekking vorig kwartaal'] : []), 'Verschil']);
+  regels.push([
+    'Actielijn',
+    'Indicatorcode',
+    'Indicator',
+    'Eenheid',
+    'Taakstelling',
+    'Realisatie',
+    ...(boven ? ['Dekking'] : []),
+    '% van taakstelling',
+    'Status',
+    'Dit kwartaal',
+    ...(boven ? ['Dekking dit kwartaal'] : []),
+    'Vorig kwartaal',
+    ...(boven ? ['Dekking vorig kwartaal'] : []),
+    'Verschil',
+  ]);
   for (const i of r.indicatoren) {
-    regels.push([i.actielijnNaam, i.code, i.naam, eenheidTekst(i.eenheid), taakstellingTekst(i), celTekst(i.realisatie, i.eenheid), ...(boven ? [i.dekking ?? ''] : []), percentageTekst(i.percentage), statusTekst(i), celTekst(i.ditKwartaal, i.eenheid), ...(boven ? [i.dekkingDitKwartaal ?? ''] : []), celTekst(i.vorigKwartaal, i.eenheid), ...(boven ? [i.dekkingVorigKwartaal ?? ''] : []), verschilCelTekst(i.verschil, i.eenheid)]);
+    regels.push([
+      i.actielijnNaam,
+      i.code,
+      i.naam,
+      eenheidTekst(i.eenheid),
+      taakstellingTekst(i),
+      celTekst(i.realisatie, i.eenheid),
+      ...(boven ? [i.dekking ?? ''] : []),
+      percentageTekst(i.percentage),
+      statusTekst(i),
+      celTekst(i.ditKwartaal, i.eenheid),
+      ...(boven ? [i.dekkingDitKwartaal ?? ''] : []),
+      celTekst(i.vorigKwartaal, i.eenheid),
+      ...(boven ? [i.dekkingVorigKwartaal ?? ''] : []),
+      verschilCelTekst(i.verschil, i.eenheid),
+    ]);
   }
   if (r.afspraken.length) {
     regels.push([]);
     regels.push(['Afspraken']);
-    regels.push(['Gemeente', 'Prestatieafspraak', 'Afspraak', 'Actielijn', 'Indicator', 'Doel', 'Realisatie', '% van doel', 'Status', 'Verantwoordelijk']);
+    regels.push([
+      'Gemeente',
+      'Prestatieafspraak',
+      'Afspraak',
+      'Actielijn',
+      'Indicator',
+      'Doel',
+      'Realisatie',
+      '% van doel',
+      'Status',
+      'Verantwoordelijk',
+    ]);
     for (const a of r.afspraken) {
       const e = eenheidVan(a.indicator);
       const mijlpaal = a.soort === 'MIJLPAAL';
       regels.push([
-        a.gemeente ?? '', a.prestatieafspraak, a.omschrijving, a.actielijn, a.indicator ?? '',
-        mijlpaal ? 'mijlpaal' : a.doelwaarde === null ? '–' : taakstellingTekst({ taakstelling: a.doelwaarde, eenheid: e }),
+        a.gemeente ?? '',
+        a.prestatieafspraak,
+        a.omschrijving,
+        a.actielijn,
+        a.indicator ?? '',
+        mijlpaal
+          ? 'mijlpaal'
+          : a.doelwaarde === null
+            ? '–'
+            : taakstellingTekst({ taakstelling: a.doelwaarde, eenheid: e }),
         mijlpaal ? (a.realisatie?.waarde ? 'bereikt' : 'niet bereikt') : celTekst(a.realisatie, e),
-        mijlpaal ? '–' : percentageTekst(a.percentage), a.status.toLowerCase(), a.verantwoordelijke,
+        mijlpaal ? '–' : percentageTekst(a.percentage),
+        a.status.toLowerCase(),
+        a.verantwoordelijke,
       ]);
     }
   }
   if (r.statushouders.length) {
     regels.push([]);
     regels.push(['Taakstelling statushouders (personen)']);
-    regels.push(['Gemeentecode', 'Gemeente', 'Halfjaar', 'Voorlopig', 'Taakstelling', 'Meegenomen', 'Te huisvesten', 'Gehuisvest', 'Saldo', 'Status']);
+    regels.push([
+      'Gemeentecode',
+      'Gemeente',
+      'Halfjaar',
+      'Voorlopig',
+      'Taakstelling',
+      'Meegenomen',
+      'Te huisvesten',
+      'Gehuisvest',
+      'Saldo',
+      'Status',
+    ]);
     for (const s of r.statushouders) {
-      regels.push([s.gemeenteCode, s.gemeente, halfjaarTekst(s.halfjaar), loopt(s, r.peildatum) ? 'ja' : 'nee', aantalTekst(s.taakstelling), aantalTekst(s.meegenomen), aantalTekst(s.teRealiseren), aantalTekst(s.gehuisvest), aantalTekst(s.saldo), statushoudersStatusTekst(s, r.peildatum)]);
+      regels.push([
+        s.gemeenteCode,
+        s.gemeente,
+        halfjaarTekst(s.halfjaar),
+        loopt(s, r.peildatum) ? 'ja' : 'nee',
+        aantalTekst(s.taakstelling),
+        aantalTekst(s.meegenomen),
+        aantalTekst(s.teRealiseren),
+        aantalTekst(s.gehuisvest),
+        aantalTekst(s.saldo),
+        statushoudersStatusTekst(s, r.peildatum),
+      ]);
     }
   }
   if (r.socialeHuur.length) {
@@ -71,7 +144,13 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
     regels.push(['Aandeel sociale huur (norm 30%)']);
     regels.push(['Gemeentecode', 'Gemeente', 'Aandeel', 'Norm', 'Voldoet']);
     for (const s of r.socialeHuur) {
-      regels.push([s.gemeenteCode, s.gemeente, percentageTekst(s.aandeel), formatPercentage(s.norm), s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee']);
+      regels.push([
+        s.gemeenteCode,
+        s.gemeente,
+        percentageTekst(s.aandeel),
+        formatPercentage(s.norm),
+        s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee',
+      ]);
     }
   }
   if (r.onderdelen) {
@@ -79,12 +158,20 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
     regels.push([`Realisatie per ${r.onderdelen.soort}`]);
     // a provincie's cell is an aggregate too: its coverage follows it
     const metDekking = r.onderdelen.regels.some((o) => o.dekking);
-    regels.push(['Code', 'Naam', ...r.onderdelen.kolommen.flatMap((k) => (metDekking ? [k.naam, `Dekking ${k.naam}`] : [k.naam]))]);
+    regels.push([
+      'Code',
+      'Naam',
+      ...r.onderdelen.kolommen.flatMap((k) => (metDekking ? [k.naam, `Dekking ${k.naam}`] : [k.naam])),
+    ]);
     for (const o of r.onderdelen.regels) {
-      regels.push([o.code, o.naam, ...r.onderdelen.kolommen.flatMap((k) => {
-        const c = celTekst(o.cellen[k.code] ?? null, eenheidVan(k.code));
-        return metDekking ? [c, o.dekking?.[k.code] ?? ''] : [c];
-      })]);
+      regels.push([
+        o.code,
+        o.naam,
+        ...r.onderdelen.kolommen.flatMap((k) => {
+          const c = celTekst(o.cellen[k.code] ?? null, eenheidVan(k.code));
+          return metDekking ? [c, o.dekking?.[k.code] ?? ''] : [c];
+        }),
+      ]);
     }
   }
   if (r.toelichting.length) {

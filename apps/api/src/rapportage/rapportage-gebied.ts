@@ -13,7 +13,10 @@ export interface RapportageGebied extends Omit<GebiedInfo, 'provincies'> {
  * filter only those provincies and their gemeenten (no regio's, no country: the HAVING keeps the
  * aggregate-without-GROUP-BY from producing an empty country row).
  */
-export async function alleGebieden(m: EntityManager, opties: { provincies?: string[] } = {}): Promise<RapportageGebied[]> {
+export async function alleGebieden(
+  m: EntityManager,
+  opties: { provincies?: string[] } = {},
+): Promise<RapportageGebied[]> {
   const filter = opties.provincies?.length ? opties.provincies : null;
   const rijen: RapportageGebied[] = await m.query(
     `SELECT 'GEMEENTE' AS soort, g.code, g.naam, ARRAY[g.code] AS gemeenten, g.provincie_code AS "provincieCode"
@@ -33,4 +36,3 @@ export async function alleGebieden(m: EntityManager, opties: { provincies?: stri
   );
   return rijen;
 }
-

@@ -10,7 +10,8 @@ export interface Staaf {
   waarde: number | null;
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 let volgnummer = 0;
 
 /** Puts the title and description into the SVG and makes it an image with a name for assistive tech. */
@@ -26,14 +27,19 @@ export function metTekstAlternatief(svg: string, titel: string, beschrijving: st
 function teken(option: echarts.EChartsOption, breedte: number, hoogte: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: breedte, height: hoogte });
   try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'DejaVu Sans, sans-serif', fontSize: 11 }, ...option });
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'DejaVu Sans, sans-serif', fontSize: 11 },
+      ...option,
+    });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
 }
 
-const nl = (n: number, dec = 0) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: dec, signDisplay: 'negative' }).format(n);
+const nl = (n: number, dec = 0) =>
+  new Intl.NumberFormat('nl-NL', { maximumFractionDigits: dec, signDisplay: 'negative' }).format(n);
 
 /**
  * Horizontal bars of a percentage per row (e.g. realisation as % of the target), with a reference
@@ -54,14 +60,27 @@ export function percentageStaven(opties: {
     {
       // fixed label room: SSR has no text measuring to size the grid to its labels
       grid: { left: 230, right: 56, top: 8, bottom: 24, containLabel: false },
-      xAxis: { type: 'value', max: Math.ceil(max / 10) * 10, axisLabel: { formatter: (v: number) => `${nl(v)}%` } },
-      yAxis: { type: 'category', inverse: true, data: met.map((s) => s.label), axisLabel: { width: 220, overflow: 'break', lineHeight: 12 } },
+      xAxis: {
+        type: 'value',
+        max: Math.ceil(max / 10) * 10,
+        axisLabel: { formatter: (v: number) => `${nl(v)}%` },
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: met.map((s) => s.label),
+        axisLabel: { width: 220, overflow: 'break', lineHeight: 12 },
+      },
       series: [
         {
           type: 'bar',
           data: met.map((s) => s.waarde),
           itemStyle: { color: '#154273' },
-          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => `${nl(Number(p.value), 1)}%` },
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { value: unknown }) => `${nl(Number(p.value), 1)}%`,
+          },
           markLine: opties.referentie
             ? {
                 symbol: 'none',
@@ -79,7 +98,9 @@ export function percentageStaven(opties: {
   const zonder = opties.staven.filter((s) => s.waarde === null).map((s) => s.label);
   const beschrijving =
     met.map((s) => `${s.label}: ${nl(s.waarde, 1)}%`).join('; ') +
-    (opties.referentie ? `. Referentielijn: ${opties.referentie.label} (${nl(opties.referentie.waarde, 1)}%)` : '') +
+    (opties.referentie
+      ? `. Referentielijn: ${opties.referentie.label} (${nl(opties.referentie.waarde, 1)}%)`
+      : '') +
     (zonder.length ? `. Zonder waarde: ${zonder.join(', ')}` : '') +
     '.';
   return metTekstAlternatief(svg, opties.titel, beschrijving);
@@ -98,14 +119,22 @@ export function gegroepeerdeStaven(opties: {
     {
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: opties.categorieen, axisLabel: { interval: 0, rotate: opties.categorieen.length > 6 ? 30 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: opties.categorieen,
+        axisLabel: { interval: 0, rotate: opties.categorieen.length > 6 ? 30 : 0 },
+      },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => nl(v) } },
       series: opties.reeksen.map((r) => ({
         type: 'bar' as const,
         name: r.naam,
         data: r.waarden,
         itemStyle: { color: r.kleur },
-        label: { show: opties.categorieen.length <= 6, position: 'top' as const, formatter: (p: { value: unknown }) => nl(Number(p.value)) },
+        label: {
+          show: opties.categorieen.length <= 6,
+          position: 'top' as const,
+          formatter: (p: { value: unknown }) => nl(Number(p.value)),
+        },
       })),
     },
     opties.breedte ?? 640,
@@ -113,7 +142,10 @@ export function gegroepeerdeStaven(opties: {
   );
   const beschrijving =
     opties.categorieen
-      .map((c, i) => `${c}: ${opties.reeksen.map((r) => `${r.naam.toLowerCase()} ${nl(r.waarden[i])} ${opties.eenheid}`).join(', ')}`)
+      .map(
+        (c, i) =>
+          `${c}: ${opties.reeksen.map((r) => `${r.naam.toLowerCase()} ${nl(r.waarden[i])} ${opties.eenheid}`).join(', ')}`,
+      )
       .join('; ') + '.';
   return metTekstAlternatief(svg, opties.titel, beschrijving);
 }

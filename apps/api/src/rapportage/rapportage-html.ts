@@ -30,7 +30,13 @@ import {
 const esc = (s: string | number | null | undefined) =>
   String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-function tabel(caption: string, koppen: string[], rijen: string[][], numeriekVanaf = 99, klasse = ''): string {
+function tabel(
+  caption: string,
+  koppen: string[],
+  rijen: string[][],
+  numeriekVanaf = 99,
+  klasse = '',
+): string {
   return `<table${klasse ? ` class="${klasse}"` : ''}><caption>${esc(caption)}</caption>
 <thead><tr>${koppen.map((k) => `<th scope="col">${esc(k)}</th>`).join('')}</tr></thead>
 <tbody>${rijen
@@ -51,10 +57,15 @@ function statushoudersPerProvincie(r: RapportageInhoud): string[][] {
     groepen.set(sleutel, [...(groepen.get(sleutel) ?? []), s]);
   }
   return [...groepen.entries()]
-    .sort(([a], [b]) => (naam.get(a.split('|')[0]) ?? a).localeCompare(naam.get(b.split('|')[0]) ?? b, 'nl') || a.localeCompare(b))
+    .sort(
+      ([a], [b]) =>
+        (naam.get(a.split('|')[0]) ?? a).localeCompare(naam.get(b.split('|')[0]) ?? b, 'nl') ||
+        a.localeCompare(b),
+    )
     .map(([sleutel, rijen]) => {
       const [pv] = sleutel.split('|');
-      const som = (f: (s: RapportageStatushoudersRegel) => number) => aantalTekst(rijen.reduce((t, s) => t + f(s), 0));
+      const som = (f: (s: RapportageStatushoudersRegel) => number) =>
+        aantalTekst(rijen.reduce((t, s) => t + f(s), 0));
       return [
         naam.get(pv) ?? pv,
         halfjaarKolom(rijen[0], r.peildatum),
@@ -91,7 +102,9 @@ ${sh.length ? `<h3>Statushouders</h3>${sh.map((z) => `<p>${esc(z)}</p>`).join(''
     nr++;
     const grafiek = percentageStaven({
       titel: `${a.naam}: realisatie als percentage van de taakstelling`,
-      staven: ind.filter((i) => i.taakstelling !== null).map((i) => ({ label: i.naam, waarde: i.percentage })),
+      staven: ind
+        .filter((i) => i.taakstelling !== null)
+        .map((i) => ({ label: i.naam, waarde: i.percentage })),
     });
     const zonderDoel = ind.filter((i) => i.taakstelling === null).length;
     delen.push(`<section class="actielijn" aria-labelledby="al-${a.code}"><h2 id="al-${a.code}">${nr}. ${esc(a.naam)}</h2>
@@ -99,7 +112,18 @@ ${figuur(grafiek)}
 ${grafiek ? '' : '<p class="noot">Geen indicator van deze actielijn heeft een doel voor dit gebied; daarom geen grafiek.</p>'}
 ${tabel(
   `${a.naam}: taakstelling en realisatie per indicator${zonderDoel ? ` (${zonderDoel} van ${ind.length} zonder doel)` : ''}`,
-  ['Indicator', 'Eenheid', 'Taakstelling', 'Realisatie', ...dekkingKop, '% van taakstelling', 'Status', 'Dit kwartaal', 'Vorig kwartaal', 'Verschil'],
+  [
+    'Indicator',
+    'Eenheid',
+    'Taakstelling',
+    'Realisatie',
+    ...dekkingKop,
+    '% van taakstelling',
+    'Status',
+    'Dit kwartaal',
+    'Vorig kwartaal',
+    'Verschil',
+  ],
   ind.map((i) => [
     i.naam,
     eenheidTekst(i.eenheid),
@@ -119,10 +143,12 @@ ${tabel(
   if (r.afspraken.length && boven) {
     // above a gemeente the PDF counts the afspraken per part; every afspraak is in the XLSX and CSV
     const naamPv = new Map((r.onderdelen?.regels ?? []).map((o) => [o.code, o.naam]));
-    const deel = (a: (typeof r.afspraken)[number]) => (land ? (naamPv.get(a.provincieCode ?? '') ?? a.provincieCode ?? 'onbekend') : (a.gemeente ?? ''));
+    const deel = (a: (typeof r.afspraken)[number]) =>
+      land ? (naamPv.get(a.provincieCode ?? '') ?? a.provincieCode ?? 'onbekend') : (a.gemeente ?? '');
     const groepen = new Map<string, typeof r.afspraken>();
     for (const a of r.afspraken) groepen.set(deel(a), [...(groepen.get(deel(a)) ?? []), a]);
-    const tel = (rijen: typeof r.afspraken, status: string) => String(rijen.filter((a) => a.status.toLowerCase() === status).length);
+    const tel = (rijen: typeof r.afspraken, status: string) =>
+      String(rijen.filter((a) => a.status.toLowerCase() === status).length);
     delen.push(`<section aria-labelledby="afspraken"><h2 id="afspraken">Afspraken uit prestatieafspraken</h2>
 <p>${r.afspraken.length} afspraken uit vastgestelde prestatieafspraken in ${groepen.size} ${land ? 'provincies' : 'gemeenten'}: ${tel(r.afspraken, 'op schema')} op schema, ${tel(r.afspraken, 'achter op schema')} achter, ${tel(r.afspraken, 'voor op schema')} voor. Elke afspraak met haar voortgang en verantwoordelijke staat in de XLSX- en CSV-bijlage.</p>
 ${tabel(
@@ -134,7 +160,14 @@ ${tabel(
       const op = Number(tel(rijen, 'op schema'));
       const ac = Number(tel(rijen, 'achter op schema'));
       const vo = Number(tel(rijen, 'voor op schema'));
-      return [naam, String(rijen.length), String(op), String(ac), String(vo), String(rijen.length - op - ac - vo)];
+      return [
+        naam,
+        String(rijen.length),
+        String(op),
+        String(ac),
+        String(vo),
+        String(rijen.length - op - ac - vo),
+      ];
     }),
   1,
 )}</section>`);
@@ -149,7 +182,11 @@ ${tabel(
     return [
       a.omschrijving,
       a.prestatieafspraak,
-      mijlpaal ? 'mijlpaal' : a.doelwaarde === null ? '–' : taakstellingTekst({ taakstelling: a.doelwaarde, eenheid: e }),
+      mijlpaal
+        ? 'mijlpaal'
+        : a.doelwaarde === null
+          ? '–'
+          : taakstellingTekst({ taakstelling: a.doelwaarde, eenheid: e }),
       mijlpaal ? (a.realisatie?.waarde ? 'bereikt' : 'niet bereikt') : celTekst(a.realisatie, e),
       mijlpaal ? '–' : percentageTekst(a.percentage),
       a.status.toLowerCase(),
@@ -166,9 +203,15 @@ ${tabel(
       r.statushouders.filter((s) => s.halfjaar === h).reduce((t, s) => t + f(s), 0);
     const grafiek = gegroepeerdeStaven({
       titel: `Statushouders: te huisvesten en gehuisvest per halfjaar (personen)`,
-      categorieen: halfjaren.map((h) => `${halfjaarTekst(h)}${loopt({ halfjaar: h }, r.peildatum) ? ' (voorlopig)' : ''}`),
+      categorieen: halfjaren.map(
+        (h) => `${halfjaarTekst(h)}${loopt({ halfjaar: h }, r.peildatum) ? ' (voorlopig)' : ''}`,
+      ),
       reeksen: [
-        { naam: 'Te huisvesten', waarden: halfjaren.map((h) => som(h, (s) => s.teRealiseren)), kleur: '#8fb8de' },
+        {
+          naam: 'Te huisvesten',
+          waarden: halfjaren.map((h) => som(h, (s) => s.teRealiseren)),
+          kleur: '#8fb8de',
+        },
         { naam: 'Gehuisvest', waarden: halfjaren.map((h) => som(h, (s) => s.gehuisvest)), kleur: '#154273' },
       ],
       eenheid: 'personen',
@@ -182,7 +225,16 @@ ${tabel(
         )
       : tabel(
           'Huisvesting statushouders in personen, met meegenomen achterstand of voorsprong',
-          ['Gemeente', 'Halfjaar', 'Taakstelling', 'Meegenomen', 'Te huisvesten', 'Gehuisvest', 'Saldo', 'Status'],
+          [
+            'Gemeente',
+            'Halfjaar',
+            'Taakstelling',
+            'Meegenomen',
+            'Te huisvesten',
+            'Gehuisvest',
+            'Saldo',
+            'Status',
+          ],
           r.statushouders.map((s) => [
             s.gemeente,
             halfjaarKolom(s, r.peildatum),
@@ -196,7 +248,9 @@ ${tabel(
           2,
         );
     delen.push(`<section aria-labelledby="statushouders"><h2 id="statushouders">Taakstelling statushouders</h2>
-${statushoudersBoodschap(r).map((z) => `<p>${esc(z)}</p>`).join('')}
+${statushoudersBoodschap(r)
+  .map((z) => `<p>${esc(z)}</p>`)
+  .join('')}
 ${figuur(grafiek)}${tabelDeel}
 <p class="noot">Saldo: nog te huisvesten (positief) of voorsprong (negatief); het gaat mee naar het volgende halfjaar. Een halfjaar dat op de peildatum nog loopt is voorlopig.</p></section>`);
   }
@@ -208,7 +262,8 @@ ${figuur(grafiek)}${tabelDeel}
     if (land) {
       const naam = new Map((r.onderdelen?.regels ?? []).map((o) => [o.code, o.naam]));
       const perPv = new Map<string, typeof r.socialeHuur>();
-      for (const s of r.socialeHuur) perPv.set(s.provincieCode ?? '?', [...(perPv.get(s.provincieCode ?? '?') ?? []), s]);
+      for (const s of r.socialeHuur)
+        perPv.set(s.provincieCode ?? '?', [...(perPv.get(s.provincieCode ?? '?') ?? []), s]);
       inhoud = tabel(
         'Gemeenten per provincie tegen de norm van 30% sociale huur; de cijfers per gemeente staan in de XLSX- en CSV-bijlage',
         ['Provincie', 'Gemeenten', 'Voldoen', 'Voldoen niet', 'Onbekend'],
@@ -234,7 +289,12 @@ ${figuur(grafiek)}${tabelDeel}
         tabel(
           'Aandeel sociale huur in de woningvoorraad tegen de norm van 30%',
           ['Gemeente', 'Aandeel', 'Norm', 'Voldoet'],
-          r.socialeHuur.map((s) => [s.gemeente, percentageTekst(s.aandeel), formatPercentage(s.norm), s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee']),
+          r.socialeHuur.map((s) => [
+            s.gemeente,
+            percentageTekst(s.aandeel),
+            formatPercentage(s.norm),
+            s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee',
+          ]),
           1,
         );
     }
@@ -250,10 +310,17 @@ ${inhoud}</section>`);
     delen.push(`<section aria-labelledby="onderdelen"><h2 id="onderdelen">Vergelijking van de ${meervoud}</h2>
 ${tabel(
   `Realisatie per ${o.soort} (kernindicatoren, jaar tot en met de peildatum)`,
-  [o.soort === 'gemeente' ? 'Gemeente' : 'Provincie', ...o.kolommen.map((k) => `${k.naam} (${eenheidTekst(eenheid(k.code))})`)],
+  [
+    o.soort === 'gemeente' ? 'Gemeente' : 'Provincie',
+    ...o.kolommen.map((k) => `${k.naam} (${eenheidTekst(eenheid(k.code))})`),
+  ],
   o.regels.map((g) => [
     g.naam,
-    ...o.kolommen.map((k) => celTekst(g.cellen[k.code] ?? null, eenheid(k.code)) + (g.dekking?.[k.code] ? ` (${g.dekking[k.code]})` : '')),
+    ...o.kolommen.map(
+      (k) =>
+        celTekst(g.cellen[k.code] ?? null, eenheid(k.code)) +
+        (g.dekking?.[k.code] ? ` (${g.dekking[k.code]})` : ''),
+    ),
   ]),
   1,
   'smal',
@@ -261,7 +328,14 @@ ${tabel(
   }
 
   delen.push(`<section aria-labelledby="toelichting"><h2 id="toelichting">Toelichting</h2>
-<ul>${[...r.toelichting, ...(land ? ['De cijfers per gemeente (statushouders, sociale huur) staan in de XLSX- en CSV-bijlage van deze rapportage.'] : [])]
+<ul>${[
+    ...r.toelichting,
+    ...(land
+      ? [
+          'De cijfers per gemeente (statushouders, sociale huur) staan in de XLSX- en CSV-bijlage van deze rapportage.',
+        ]
+      : []),
+  ]
     .map((t) => `<li>${esc(t)}</li>`)
     .join('')}</ul></section>`);
 

@@ -17,7 +17,12 @@ import {
   type Kwartaal,
 } from '@thuismonitor/domain';
 import { VoortgangService } from '../voortgang/voortgang.service';
-import type { AfspraakVoortgang, IndicatorVoortgang, Voortgang, VoortgangCel } from '../voortgang/voortgang.types';
+import type {
+  AfspraakVoortgang,
+  IndicatorVoortgang,
+  Voortgang,
+  VoortgangCel,
+} from '../voortgang/voortgang.types';
 import type { RequestContext } from '@thuismonitor/auth';
 import { StatushoudersService } from '../taakstelling/statushouders.service';
 import { GebiedService } from '../gebied/gebied.service';
@@ -69,11 +74,17 @@ export interface RapportageCijfers {
   provincieVan: Map<string, string>;
 }
 
-const alsCel = (c: VoortgangCel): RapportageCel => ({ waarde: c.waarde, onderdrukt: c.onderdrukt, weergave: c.weergave });
+const alsCel = (c: VoortgangCel): RapportageCel => ({
+  waarde: c.waarde,
+  onderdrukt: c.onderdrukt,
+  weergave: c.weergave,
+});
 
 function verschil(a: VoortgangCel, b: VoortgangCel): RapportageCel {
-  if (a.onderdrukt || b.onderdrukt) return { waarde: null, onderdrukt: true, weergave: a.onderdrukt ? a.weergave : b.weergave };
-  if (a.waarde === null || b.waarde === null) return { waarde: null, onderdrukt: false, weergave: GEEN_WAARDE };
+  if (a.onderdrukt || b.onderdrukt)
+    return { waarde: null, onderdrukt: true, weergave: a.onderdrukt ? a.weergave : b.weergave };
+  if (a.waarde === null || b.waarde === null)
+    return { waarde: null, onderdrukt: false, weergave: GEEN_WAARDE };
   const d = Math.round((a.waarde - b.waarde) * 100) / 100;
   return { waarde: d, onderdrukt: false, weergave: `${d > 0 ? '+' : ''}${formatGetal(d)}` };
 }
@@ -114,9 +125,19 @@ export class RapportageInhoudService {
     const jaarTotNu = maakPeriode(`${kwartaal.jaar}-01-01`, einde);
     const vorig = vorigKwartaal(kwartaal);
     const metingen = async (mm: EntityManager, ctx: RequestContext, gedeeld: boolean) => ({
-      jaarTotNu: await this.voortgang.meet(mm, ctx, info, jaarTotNu, { vandaag: einde, metAfspraken: true, gedeeld }),
-      ditKwartaal: await this.voortgang.meet(mm, ctx, info, periodeVoorKwartaal(kwartaal), { vandaag: einde, gedeeld }),
-      vorigKwartaal: await this.voortgang.meet(mm, ctx, info, periodeVoorKwartaal(vorig), { vandaag: einde, gedeeld }),
+      jaarTotNu: await this.voortgang.meet(mm, ctx, info, jaarTotNu, {
+        vandaag: einde,
+        metAfspraken: true,
+        gedeeld,
+      }),
+      ditKwartaal: await this.voortgang.meet(mm, ctx, info, periodeVoorKwartaal(kwartaal), {
+        vandaag: einde,
+        gedeeld,
+      }),
+      vorigKwartaal: await this.voortgang.meet(mm, ctx, info, periodeVoorKwartaal(vorig), {
+        vandaag: einde,
+        gedeeld,
+      }),
     });
     const gedeeld = await metingen(m, systeem, true);
     const intern = alsEigenaar ? await alsEigenaar((mm, eigenaar) => metingen(mm, eigenaar, false)) : null;
@@ -151,12 +172,18 @@ export class RapportageInhoudService {
           });
         }
       }
-      return uit.sort((a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.halfjaar.localeCompare(b.halfjaar));
+      return uit.sort(
+        (a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.halfjaar.localeCompare(b.halfjaar),
+      );
     };
     const statushouders = {
       gedeeld: regels(await this.statushouders.bereken(m, gebied.gemeenten, halfjaren, { peildatum: einde })),
       intern: alsEigenaar
-        ? regels(await alsEigenaar((mm) => this.statushouders.bereken(mm, gebied.gemeenten, halfjaren, { peildatum: einde })))
+        ? regels(
+            await alsEigenaar((mm) =>
+              this.statushouders.bereken(mm, gebied.gemeenten, halfjaren, { peildatum: einde }),
+            ),
+          )
         : null,
     };
 
@@ -170,10 +197,23 @@ export class RapportageInhoudService {
     if (gebied.soort === 'LAND') {
       for (const p of await this.referentie.provincies()) {
         const pv = await this.gebieden.opzoeken('PROVINCIE', p.code);
-        if (pv) provincies.push(await this.voortgang.meet(m, systeem, pv, jaarTotNu, { vandaag: einde, gedeeld: true }));
+        if (pv)
+          provincies.push(
+            await this.voortgang.meet(m, systeem, pv, jaarTotNu, { vandaag: einde, gedeeld: true }),
+          );
       }
     }
-    return { gebied, kwartaal, ...cijfers, afspraken, afsprakenZicht, statushouders, provincies, gemeenteNamen: namen, provincieVan };
+    return {
+      gebied,
+      kwartaal,
+      ...cijfers,
+      afspraken,
+      afsprakenZicht,
+      statushouders,
+      provincies,
+      gemeenteNamen: namen,
+      provincieVan,
+    };
   }
 
   /**
@@ -181,13 +221,20 @@ export class RapportageInhoudService {
    * prestatieafspraak in the report, read in the same snapshot. Whoever reads the report later is
    * checked against these: only a reader that may see each of them gets the afspraken section.
    */
-  private async zicht(m: EntityManager, afspraken: AfspraakVoortgang[]): Promise<Map<string, RapportageAfspraakZicht>> {
+  private async zicht(
+    m: EntityManager,
+    afspraken: AfspraakVoortgang[],
+  ): Promise<Map<string, RapportageAfspraakZicht>> {
     const ids = [...new Set(afspraken.map((a) => a.prestatieafspraakId))].sort();
     if (!ids.length) return new Map();
     const rijen = await leesPrestatieafspraken(m, 'p.id = ANY($1::uuid[])', [ids]);
-    if (rijen.length !== ids.length) throw new Error('prestatieafspraken of the report not readable in its snapshot');
+    if (rijen.length !== ids.length)
+      throw new Error('prestatieafspraken of the report not readable in its snapshot');
     return new Map(
-      rijen.map((r) => [r.id, { id: r.id, gemeenteCode: r.gemeenteCode, status: r.status, partijIds: [...r.partijIds].sort() }]),
+      rijen.map((r) => [
+        r.id,
+        { id: r.id, gemeenteCode: r.gemeenteCode, status: r.status, partijIds: [...r.partijIds].sort() },
+      ]),
     );
   }
 
@@ -195,24 +242,33 @@ export class RapportageInhoudService {
    * The content of a report for an actielijn (or ALLE: every actielijn, the one report per area
    * the run makes): the shared variant, and the exact one only where it differs from it.
    */
-  voorActielijn(c: RapportageCijfers, actielijn: string): { actielijn: string; gedeeld: RapportageInhoud; intern: RapportageInhoud | null } {
+  voorActielijn(
+    c: RapportageCijfers,
+    actielijn: string,
+  ): { actielijn: string; gedeeld: RapportageInhoud; intern: RapportageInhoud | null } {
     const gedeeld = this.inhoud(c, actielijn, 'GEDEELD');
     // the exact variant only where it differs from the shared one (no cell of this report released)
     const exact = c.jaarTotNu.intern ? this.inhoud(c, actielijn, 'INTERN') : null;
-    const cijfersVan = (r: RapportageInhoud) => JSON.stringify([r.indicatoren, r.afspraken, r.statushouders, r.socialeHuur, r.onderdelen]);
+    const cijfersVan = (r: RapportageInhoud) =>
+      JSON.stringify([r.indicatoren, r.afspraken, r.statushouders, r.socialeHuur, r.onderdelen]);
     const intern = exact && cijfersVan(exact) !== cijfersVan(gedeeld) ? exact : null;
     return { actielijn, gedeeld, intern };
   }
 
   private inhoud(c: RapportageCijfers, actielijn: string, variant: 'GEDEELD' | 'INTERN'): RapportageInhoud {
     const boven = c.gebied.soort !== 'GEMEENTE';
-    const kies = (x: { gedeeld: Voortgang; intern: Voortgang | null }) => (variant === 'INTERN' && x.intern ? x.intern : x.gedeeld);
+    const kies = (x: { gedeeld: Voortgang; intern: Voortgang | null }) =>
+      variant === 'INTERN' && x.intern ? x.intern : x.gedeeld;
     const jtn = kies(c.jaarTotNu);
     const dit = kies(c.ditKwartaal);
     const vorig = kies(c.vorigKwartaal);
     const binnen = (code: string) => actielijn === 'ALLE' || code === actielijn;
-    const zoek = (v: Voortgang, code: string) => v.actielijnen.flatMap((a) => a.indicatoren).find((i) => i.code === code);
-    const actielijnNaam = actielijn === 'ALLE' ? 'Alle actielijnen' : (ACTIELIJNEN.find((a) => a.code === actielijn)?.naam ?? actielijn);
+    const zoek = (v: Voortgang, code: string) =>
+      v.actielijnen.flatMap((a) => a.indicatoren).find((i) => i.code === code);
+    const actielijnNaam =
+      actielijn === 'ALLE'
+        ? 'Alle actielijnen'
+        : (ACTIELIJNEN.find((a) => a.code === actielijn)?.naam ?? actielijn);
 
     const indicatoren: RapportageIndicatorRegel[] = jtn.actielijnen
       .filter((a) => binnen(a.code))
@@ -246,9 +302,9 @@ export class RapportageInhoudService {
           }),
       );
 
-    const bron = (variant === 'INTERN' && c.afspraken.intern ? c.afspraken.intern : c.afspraken.gedeeld).filter(
-      (a) => actielijn === 'ALLE' || a.actielijn === actielijn,
-    );
+    const bron = (
+      variant === 'INTERN' && c.afspraken.intern ? c.afspraken.intern : c.afspraken.gedeeld
+    ).filter((a) => actielijn === 'ALLE' || a.actielijn === actielijn);
     const afspraken = bron.map((a) => ({
       prestatieafspraak: a.prestatieafspraakTitel ?? a.prestatieafspraakId,
       omschrijving: a.omschrijving,
@@ -263,17 +319,26 @@ export class RapportageInhoudService {
       provincieCode: c.provincieVan.get(a.gemeenteCode),
       soort: a.soort,
     }));
-    const afsprakenZicht = [...new Set(bron.map((a) => a.prestatieafspraakId))].sort().map((id) => c.afsprakenZicht.get(id)!);
+    const afsprakenZicht = [...new Set(bron.map((a) => a.prestatieafspraakId))]
+      .sort()
+      .map((id) => c.afsprakenZicht.get(id)!);
 
     const socialeHuur: RapportageSocialeHuurRegel[] =
       actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING' ? this.socialeHuur(c, jtn) : [];
-    const alleStatushouders = variant === 'INTERN' && c.statushouders.intern ? c.statushouders.intern : c.statushouders.gedeeld;
-    const statushouders = actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING' || actielijn === 'VOLDOENDE_WONINGEN' ? alleStatushouders : [];
+    const alleStatushouders =
+      variant === 'INTERN' && c.statushouders.intern ? c.statushouders.intern : c.statushouders.gedeeld;
+    const statushouders =
+      actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING' || actielijn === 'VOLDOENDE_WONINGEN'
+        ? alleStatushouders
+        : [];
 
     const kolomCodes =
       actielijn === 'ALLE'
         ? KERNINDICATOREN
-        : jtn.actielijnen.find((a) => a.code === actielijn)!.indicatoren.filter((i) => i.bron !== 'MIJLPAAL').map((i) => i.code);
+        : jtn.actielijnen
+            .find((a) => a.code === actielijn)!
+            .indicatoren.filter((i) => i.bron !== 'MIJLPAAL')
+            .map((i) => i.code);
     const kolommen = kolomCodes.map((code) => ({ code, naam: zoek(jtn, code)?.naam ?? code }));
     let onderdelen: RapportageInhoud['onderdelen'] = null;
     if (c.gebied.soort === 'LAND') {
@@ -291,15 +356,13 @@ export class RapportageInhoudService {
       onderdelen = {
         soort: 'gemeente',
         kolommen,
-        regels: jtn.gemeenten.map(
-          (g): RapportageOnderdeelRegel => ({
-            code: g.gemeente.code,
-            naam: g.gemeente.naam,
-            cellen: Object.fromEntries(
-              kolomCodes.map((k) => [k, alsCel(g.indicatoren.find((i) => i.indicatorCode === k)!.realisatie)]),
-            ),
-          }),
-        ),
+        regels: jtn.gemeenten.map((g): RapportageOnderdeelRegel => ({
+          code: g.gemeente.code,
+          naam: g.gemeente.naam,
+          cellen: Object.fromEntries(
+            kolomCodes.map((k) => [k, alsCel(g.indicatoren.find((i) => i.indicatorCode === k)!.realisatie)]),
+          ),
+        })),
       };
     }
 
@@ -313,7 +376,8 @@ export class RapportageInhoudService {
       );
     }
     if (jtn.afgeschermd && jtn.afschermingUitleg) toelichting.push(jtn.afschermingUitleg);
-    if (variant === 'INTERN') toelichting.push('Interne versie met exacte aantallen: alleen voor de gemeente zelf.');
+    if (variant === 'INTERN')
+      toelichting.push('Interne versie met exacte aantallen: alleen voor de gemeente zelf.');
 
     return {
       titel: `Kwartaalrapportage ${c.gebied.naam} — ${kwartaalLabel(c.kwartaal)} — ${actielijnNaam}`,
@@ -352,7 +416,11 @@ export class RapportageInhoudService {
       return [regel(c.gebied.code, c.gebied.naam, i?.realisatie)];
     }
     return v.gemeenten.map((g) =>
-      regel(g.gemeente.code, g.gemeente.naam, g.indicatoren.find((i) => i.indicatorCode === 'AANDEEL_SOCIALE_HUUR')?.realisatie),
+      regel(
+        g.gemeente.code,
+        g.gemeente.naam,
+        g.indicatoren.find((i) => i.indicatorCode === 'AANDEEL_SOCIALE_HUUR')?.realisatie,
+      ),
     );
   }
 }

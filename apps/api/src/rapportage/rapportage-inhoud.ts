@@ -132,6 +132,10 @@ export interface RapportageInhoud {
   statushouders: RapportageStatushoudersRegel[];
   socialeHuur: RapportageSocialeHuurRegel[];
   /** for a provincie or the country: the table of its gemeenten or provincies */
-  onderdelen: { soort: string; kolommen: { code: string; naam: string }[]; regels: RapportageOnderdeelRegel[] } | null;
+  onderdelen: {
+    soort: string;
+    kolommen: { code: string; naam: string }[];
+    regels: RapportageOnderdeelRegel[];
+  } | null;
   toelichting: string[];
 }

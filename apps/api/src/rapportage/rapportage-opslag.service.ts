@@ -43,12 +43,17 @@ export interface RapportageMeta {
 export class RapportageOpslag {
   constructor(private readonly db: ScopedDb) {}
 
-  async bewaar(meta: RapportageMeta, rapportages: TeBewarenRapportage[]): Promise<{ ids: string[]; nieuw: boolean }> {
+  async bewaar(
+    meta: RapportageMeta,
+    rapportages: TeBewarenRapportage[],
+  ): Promise<{ ids: string[]; nieuw: boolean }> {
     const systeem = await this.db.systeemContext('kwartaalrapportage');
     return this.db.jobTransaction('kwartaalrapportage', systeem, async (m) => {
       const g = meta.gebied;
       // Serialise versions per area and quarter (two requests for the same area at once).
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`rapport:${g.soort}:${g.code}:${meta.jaar}:${meta.kwartaal}`]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `rapport:${g.soort}:${g.code}:${meta.jaar}:${meta.kwartaal}`,
+      ]);
       const bestaand: { id: string }[] = await m.query(
         `SELECT id FROM kwartaalrapportage WHERE job_sleutel = $1 ORDER BY actielijn`,
         [meta.jobSleutel],
@@ -65,7 +70,9 @@ export class RapportageOpslag {
         // another request stored a version while this one rendered: its files would name the
         // wrong version; fail, and the job's retry renders again with the right one
         if (Number(volgende) !== meta.versie) {
-          throw new Error(`report ${g.soort} ${g.code} ${meta.jaar}-Q${meta.kwartaal}: rendered as version ${meta.versie}, next is ${volgende}`);
+          throw new Error(
+            `report ${g.soort} ${g.code} ${meta.jaar}-Q${meta.kwartaal}: rendered as version ${meta.versie}, next is ${volgende}`,
+          );
         }
         const [{ id }] = await m.query(
           `INSERT INTO kwartaalrapportage (gebied_soort, gebied_code, gebied_naam, gemeenten, jaar, kwartaal, actielijn,
@@ -73,20 +80,40 @@ export class RapportageOpslag {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
            RETURNING id`,
           [
-            g.soort, g.code, g.naam, g.gemeenten, meta.jaar, meta.kwartaal, r.actielijn, meta.versie,
-            meta.peilmoment, meta.aangevraagdDoor, meta.aangevraagdDoorOrganisatieId, meta.jobSleutel,
+            g.soort,
+            g.code,
+            g.naam,
+            g.gemeenten,
+            meta.jaar,
+            meta.kwartaal,
+            r.actielijn,
+            meta.versie,
+            meta.peilmoment,
+            meta.aangevraagdDoor,
+            meta.aangevraagdDoorOrganisatieId,
+            meta.jobSleutel,
             JSON.stringify({ gedeeld: r.gedeeld }),
           ],
         );
         // the exact content: only in the table the owning gemeente alone can read (migration 1765100000000)
         if (r.intern) {
-          await m.query(`INSERT INTO kwartaalrapportage_intern (rapportage_id, snapshot) VALUES ($1, $2)`, [id, JSON.stringify(r.intern)]);
+          await m.query(`INSERT INTO kwartaalrapportage_intern (rapportage_id, snapshot) VALUES ($1, $2)`, [
+            id,
+            JSON.stringify(r.intern),
+          ]);
         }
         for (const b of r.bestanden) {
           await m.query(
             `INSERT INTO kwartaalrapportage_bestand (rapportage_id, formaat, variant, mime, inhoud, sha256)
              VALUES ($1, $2, $3, $4, $5, $6)`,
-            [id, b.formaat, b.variant, MIME[b.formaat], b.inhoud, createHash('sha256').update(b.inhoud).digest('hex')],
+            [
+              id,
+              b.formaat,
+              b.variant,
+              MIME[b.formaat],
+              b.inhoud,
+              createHash('sha256').update(b.inhoud).digest('hex'),
+            ],
           );
         }
         ids.push(id);

@@ -100,26 +100,46 @@ export class RapportageQueue implements OnModuleDestroy {
    * The quarterly run as one flow: gemeente reports are children of their provincie's, provincies
    * and regio's children of the national one, so parents are built after their parts.
    */
-  async startKwartaalFlow(kwartaal: string, gebieden: RapportageGebied[], aanleiding: string): Promise<string> {
+  async startKwartaalFlow(
+    kwartaal: string,
+    gebieden: RapportageGebied[],
+    aanleiding: string,
+  ): Promise<string> {
     const maak = (g: RapportageGebied, children?: FlowJob[]): FlowJob => ({
       name: 'kwartaalrapportage.gebied',
       queueName: 'rapportages',
-      data: { soort: g.soort, code: g.code, kwartaal, aangevraagdDoor: 'planner', organisatieId: null } satisfies GebiedJobData,
+      data: {
+        soort: g.soort,
+        code: g.code,
+        kwartaal,
+        aangevraagdDoor: 'planner',
+        organisatieId: null,
+      } satisfies GebiedJobData,
       opts: { jobId: rapportJobId(g.soort, g.code, kwartaal, aanleiding), ...POGINGEN, ...BEWAAR_JOBS },
       children,
     });
     const gemeentenPerProvincie = new Map<string, RapportageGebied[]>();
     for (const g of gebieden.filter((x) => x.soort === 'GEMEENTE')) {
-      gemeentenPerProvincie.set(g.provincieCode!, [...(gemeentenPerProvincie.get(g.provincieCode!) ?? []), g]);
+      gemeentenPerProvincie.set(g.provincieCode!, [
+        ...(gemeentenPerProvincie.get(g.provincieCode!) ?? []),
+        g,
+      ]);
     }
     const provincies = gebieden
       .filter((g) => g.soort === 'PROVINCIE')
-      .map((p) => maak(p, (gemeentenPerProvincie.get(p.code) ?? []).map((g) => maak(g))));
+      .map((p) =>
+        maak(
+          p,
+          (gemeentenPerProvincie.get(p.code) ?? []).map((g) => maak(g)),
+        ),
+      );
     const regios = gebieden.filter((g) => g.soort === 'WONINGMARKTREGIO').map((r) => maak(r));
     const land = gebieden.find((g) => g.soort === 'LAND');
     const wortels = land ? [maak(land, [...provincies, ...regios])] : [...provincies, ...regios];
     await this.metRedis(() => this.flow.addBulk(wortels));
-    return land ? rapportJobId('LAND', land.code, kwartaal, aanleiding) : wortels.map((w) => w.opts!.jobId).join(',');
+    return land
+      ? rapportJobId('LAND', land.code, kwartaal, aanleiding)
+      : wortels.map((w) => w.opts!.jobId).join(',');
   }
 
   async onModuleDestroy(): Promise<void> {

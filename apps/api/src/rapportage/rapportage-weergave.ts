@@ -13,7 +13,13 @@ import {
   periodeTekst,
   verschilTekst,
 } from '@thuismonitor/domain';
-import type { RapportageCel, RapportageIndicatorRegel, RapportageInhoud, RapportageKop, RapportageStatushoudersRegel } from './rapportage-inhoud';
+import type {
+  RapportageCel,
+  RapportageIndicatorRegel,
+  RapportageInhoud,
+  RapportageKop,
+  RapportageStatushoudersRegel,
+} from './rapportage-inhoud';
 
 /**
  * What every file format shows the same way (issue 11): the metadata block that says what a file
@@ -35,7 +41,9 @@ const SOORT_TEKST: Record<string, string> = {
 };
 
 export const gemaaktDoorTekst = (k: RapportageKop) =>
-  k.aangevraagdDoor === 'planner' ? 'automatisch, volgens de kwartaalplanning' : `op verzoek van ${k.aangevraagdDoor}`;
+  k.aangevraagdDoor === 'planner'
+    ? 'automatisch, volgens de kwartaalplanning'
+    : `op verzoek van ${k.aangevraagdDoor}`;
 
 /** The disclosure note of a variant: what was done to small numbers in this file. */
 export function afschermingTekst(r: RapportageInhoud, k: RapportageKop): string {
@@ -45,7 +53,9 @@ export function afschermingTekst(r: RapportageInhoud, k: RapportageKop): string 
   return (
     'Gedeelde versie: aantallen onder de afrondingsgrens zijn afgerond zoals Thuismonitor ze vrijgeeft (zie docs/privacy.md); ' +
     "een '×' betekent afgeschermd, een '–' dat er geen gegevens zijn." +
-    (k.variant === 'ZONDER_AFSPRAKEN' ? ' De afspraken uit prestatieafspraken staan niet in deze versie.' : '')
+    (k.variant === 'ZONDER_AFSPRAKEN'
+      ? ' De afspraken uit prestatieafspraken staan niet in deze versie.'
+      : '')
   );
 }
 
@@ -81,11 +91,16 @@ export const verschilCelTekst = (c: RapportageCel, eenheid: string) =>
   c.onderdrukt || c.waarde === null ? c.weergave : verschilTekst(c.waarde, eenheid);
 
 export const taakstellingTekst = (i: { taakstelling: number | null; eenheid: string }) =>
-  i.taakstelling === null ? '–' : i.eenheid === 'PERCENTAGE' ? formatPercentage(i.taakstelling) : aantalTekst(i.taakstelling);
+  i.taakstelling === null
+    ? '–'
+    : i.eenheid === 'PERCENTAGE'
+      ? formatPercentage(i.taakstelling)
+      : aantalTekst(i.taakstelling);
 
 export const percentageTekst = (p: number | null) => (p === null ? '–' : formatPercentage(p));
 
-export const statusTekst = (i: RapportageIndicatorRegel) => (i.status === 'GEEN_DOEL' ? 'geen doel' : i.statusLabel.toLowerCase());
+export const statusTekst = (i: RapportageIndicatorRegel) =>
+  i.status === 'GEEN_DOEL' ? 'geen doel' : i.statusLabel.toLowerCase();
 
 export function eenheidVan(indicatorCode: string | null): string {
   return INDICATOR_CATALOGUS.find((i) => i.code === indicatorCode)?.eenheid ?? 'AANTAL';
@@ -96,7 +111,8 @@ export const eenheidTekst = (eenheid: string) => (eenheid === 'AANTAL' ? 'aantal
 // ---- statushouders -------------------------------------------------------------------------
 
 /** A half year still running at the peildatum: its figures are provisional. */
-export const loopt = (s: { halfjaar: string }, peildatum: string) => halfjaarEinde(parseHalfjaar(s.halfjaar)) > peildatum;
+export const loopt = (s: { halfjaar: string }, peildatum: string) =>
+  halfjaarEinde(parseHalfjaar(s.halfjaar)) > peildatum;
 
 export function halfjaarKolom(s: RapportageStatushoudersRegel, peildatum: string): string {
   return loopt(s, peildatum) ? `${halfjaarTekst(s.halfjaar)} (loopt, voorlopig)` : halfjaarTekst(s.halfjaar);
@@ -136,7 +152,9 @@ export function kernboodschap(r: RapportageInhoud): Kernpunt[] {
       ]
         .filter(([n]) => (n as number) > 0)
         .map(([n, t]) => `${n} ${t}`);
-      zinnen.push(`${metDoel.length} van de ${ind.length} indicatoren ${metDoel.length === 1 ? 'heeft' : 'hebben'} een doel: ${delen.join(', ')}.`);
+      zinnen.push(
+        `${metDoel.length} van de ${ind.length} indicatoren ${metDoel.length === 1 ? 'heeft' : 'hebben'} een doel: ${delen.join(', ')}.`,
+      );
     } else {
       zinnen.push(`Geen van de ${ind.length} indicatoren heeft een doel voor dit gebied.`);
     }

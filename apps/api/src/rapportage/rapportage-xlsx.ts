@@ -38,7 +38,8 @@ function waarde(c: RapportageCel | null, eenheid: string): string | number | nul
   return isProcent(eenheid) ? c.waarde / 100 : c.waarde;
 }
 const formaat = (eenheid: string) => (isProcent(eenheid) ? XLSX_FORMAAT.PROCENT : XLSX_FORMAAT.AANTAL);
-const doel = (w: number | null, eenheid: string) => (w === null ? null : isProcent(eenheid) ? w / 100 : afgerondAantal(w));
+const doel = (w: number | null, eenheid: string) =>
+  w === null ? null : isProcent(eenheid) ? w / 100 : afgerondAantal(w);
 
 export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promise<Buffer> {
   const stream = new PassThrough();
@@ -57,7 +58,11 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
 
   const blad = (naam: string, koppen: string[], breedtes: number[]) => {
     const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = koppen.map((k, i) => ({ header: neutraliseerCel(k), key: `k${i}`, width: breedtes[i] ?? 16 }));
+    ws.columns = koppen.map((k, i) => ({
+      header: neutraliseerCel(k),
+      key: `k${i}`,
+      width: breedtes[i] ?? 16,
+    }));
     ws.getRow(1).font = { bold: true };
     // Every row of every sheet passes here: no text cell may start a formula (common/csv-veilig.ts);
     // numbers stay numbers, also negative ones.
@@ -79,7 +84,8 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
     'Aantallen en taakstellingen zijn hele getallen; aandelen en percentages staan als percentage (de cel bevat de fractie).',
     'Verschil: de verandering tegen het vorige kwartaal, bij een aandeel in procentpunt.',
     "Een '×' is een afgeschermd cijfer; een lege cel betekent geen gegevens.",
-  ]) info.addRow(['Opmaak', t]).commit();
+  ])
+    info.addRow(['Opmaak', t]).commit();
   await info.commit();
 
   // coverage ("n van m gemeenten") beside every aggregate of an area above a gemeente
@@ -87,7 +93,22 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
   const d = <T>(...x: T[]): T[] => (boven ? x : []);
   const ind = blad(
     'Voortgang',
-    ['Actielijn', 'Indicatorcode', 'Indicator', 'Eenheid', 'Taakstelling', 'Realisatie', ...d('Dekking'), '% van taakstelling', 'Status', 'Dit kwartaal', ...d('Dekking dit kwartaal'), 'Vorig kwartaal', ...d('Dekking vorig kwartaal'), 'Verschil'],
+    [
+      'Actielijn',
+      'Indicatorcode',
+      'Indicator',
+      'Eenheid',
+      'Taakstelling',
+      'Realisatie',
+      ...d('Dekking'),
+      '% van taakstelling',
+      'Status',
+      'Dit kwartaal',
+      ...d('Dekking dit kwartaal'),
+      'Vorig kwartaal',
+      ...d('Dekking vorig kwartaal'),
+      'Verschil',
+    ],
     [26, 34, 44, 14, 14, 14, ...d(22), 16, 18, 14, ...d(22), 14, ...d(22), 22],
   );
   // column numbers (1-based) with or without the coverage columns
@@ -98,7 +119,22 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
     const f = formaat(i.eenheid);
     rij(
       ind,
-      [i.actielijnNaam, i.code, i.naam, eenheidTekst(i.eenheid), doel(i.taakstelling, i.eenheid), waarde(i.realisatie, i.eenheid), ...d(i.dekking), i.percentage === null ? null : i.percentage / 100, statusTekst(i), waarde(i.ditKwartaal, i.eenheid), ...d(i.dekkingDitKwartaal), waarde(i.vorigKwartaal, i.eenheid), ...d(i.dekkingVorigKwartaal), i.verschil.onderdrukt ? i.verschil.weergave : i.verschil.waarde],
+      [
+        i.actielijnNaam,
+        i.code,
+        i.naam,
+        eenheidTekst(i.eenheid),
+        doel(i.taakstelling, i.eenheid),
+        waarde(i.realisatie, i.eenheid),
+        ...d(i.dekking),
+        i.percentage === null ? null : i.percentage / 100,
+        statusTekst(i),
+        waarde(i.ditKwartaal, i.eenheid),
+        ...d(i.dekkingDitKwartaal),
+        waarde(i.vorigKwartaal, i.eenheid),
+        ...d(i.dekkingVorigKwartaal),
+        i.verschil.onderdrukt ? i.verschil.weergave : i.verschil.waarde,
+      ],
       {
         [k.taak]: f,
         [k.real]: f,
@@ -112,18 +148,38 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
   await ind.commit();
 
   if (r.afspraken.length) {
-    const af = blad('Afspraken', ['Gemeente', 'Prestatieafspraak', 'Afspraak', 'Actielijn', 'Indicator', 'Doel', 'Realisatie', '% van doel', 'Status', 'Verantwoordelijk'], [22, 30, 50, 24, 30, 12, 12, 12, 16, 30]);
+    const af = blad(
+      'Afspraken',
+      [
+        'Gemeente',
+        'Prestatieafspraak',
+        'Afspraak',
+        'Actielijn',
+        'Indicator',
+        'Doel',
+        'Realisatie',
+        '% van doel',
+        'Status',
+        'Verantwoordelijk',
+      ],
+      [22, 30, 50, 24, 30, 12, 12, 12, 16, 30],
+    );
     for (const a of r.afspraken) {
       const e = eenheidVan(a.indicator);
       const mijlpaal = a.soort === 'MIJLPAAL';
       rij(
         af,
         [
-          a.gemeente ?? null, a.prestatieafspraak, a.omschrijving, a.actielijn, a.indicator,
+          a.gemeente ?? null,
+          a.prestatieafspraak,
+          a.omschrijving,
+          a.actielijn,
+          a.indicator,
           mijlpaal ? 'mijlpaal' : doel(a.doelwaarde, e),
           mijlpaal ? (a.realisatie?.waarde ? 'bereikt' : 'niet bereikt') : waarde(a.realisatie, e),
           mijlpaal || a.percentage === null ? null : a.percentage / 100,
-          a.status.toLowerCase(), a.verantwoordelijke,
+          a.status.toLowerCase(),
+          a.verantwoordelijke,
         ],
         { 6: formaat(e), 7: formaat(e), 8: XLSX_FORMAAT.PROCENT },
       );
@@ -131,24 +187,64 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
     await af.commit();
   }
   if (r.statushouders.length) {
-    const sh = blad('Statushouders', ['Gemeentecode', 'Gemeente', 'Halfjaar', 'Voorlopig', 'Taakstelling', 'Meegenomen', 'Te huisvesten', 'Gehuisvest', 'Saldo', 'Status'], [14, 28, 22, 10, 12, 12, 14, 12, 10, 22]);
+    const sh = blad(
+      'Statushouders',
+      [
+        'Gemeentecode',
+        'Gemeente',
+        'Halfjaar',
+        'Voorlopig',
+        'Taakstelling',
+        'Meegenomen',
+        'Te huisvesten',
+        'Gehuisvest',
+        'Saldo',
+        'Status',
+      ],
+      [14, 28, 22, 10, 12, 12, 14, 12, 10, 22],
+    );
     const A = XLSX_FORMAAT.AANTAL;
     for (const s of r.statushouders) {
       rij(
         sh,
-        [s.gemeenteCode, s.gemeente, halfjaarTekst(s.halfjaar), loopt(s, r.peildatum) ? 'ja' : 'nee', afgerondAantal(s.taakstelling), afgerondAantal(s.meegenomen), afgerondAantal(s.teRealiseren), afgerondAantal(s.gehuisvest), afgerondAantal(s.saldo), statushoudersStatusTekst(s, r.peildatum)],
+        [
+          s.gemeenteCode,
+          s.gemeente,
+          halfjaarTekst(s.halfjaar),
+          loopt(s, r.peildatum) ? 'ja' : 'nee',
+          afgerondAantal(s.taakstelling),
+          afgerondAantal(s.meegenomen),
+          afgerondAantal(s.teRealiseren),
+          afgerondAantal(s.gehuisvest),
+          afgerondAantal(s.saldo),
+          statushoudersStatusTekst(s, r.peildatum),
+        ],
         { 5: A, 6: A, 7: A, 8: A, 9: A },
       );
     }
     await sh.commit();
   }
   if (r.socialeHuur.length) {
-    const so = blad('Sociale huur', ['Gemeentecode', 'Gemeente', 'Aandeel', 'Norm', 'Voldoet'], [14, 28, 12, 10, 10]);
+    const so = blad(
+      'Sociale huur',
+      ['Gemeentecode', 'Gemeente', 'Aandeel', 'Norm', 'Voldoet'],
+      [14, 28, 12, 10, 10],
+    );
     for (const s of r.socialeHuur) {
-      rij(so, [s.gemeenteCode, s.gemeente, s.aandeel === null ? null : s.aandeel / 100, s.norm / 100, s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee'], {
-        3: XLSX_FORMAAT.PROCENT,
-        4: XLSX_FORMAAT.PROCENT,
-      });
+      rij(
+        so,
+        [
+          s.gemeenteCode,
+          s.gemeente,
+          s.aandeel === null ? null : s.aandeel / 100,
+          s.norm / 100,
+          s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee',
+        ],
+        {
+          3: XLSX_FORMAAT.PROCENT,
+          4: XLSX_FORMAAT.PROCENT,
+        },
+      );
     }
     await so.commit();
   }
@@ -156,16 +252,24 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
     const o = r.onderdelen;
     const metDekking = o.regels.some((x) => x.dekking);
     const kolommen = o.kolommen.flatMap((kk) => (metDekking ? [kk.naam, `Dekking ${kk.naam}`] : [kk.naam]));
-    const od = blad(o.soort === 'gemeente' ? 'Gemeenten' : 'Provincies', ['Code', 'Naam', ...kolommen], [10, 28, ...kolommen.map(() => 16)]);
+    const od = blad(
+      o.soort === 'gemeente' ? 'Gemeenten' : 'Provincies',
+      ['Code', 'Naam', ...kolommen],
+      [10, 28, ...kolommen.map(() => 16)],
+    );
     const formaten: Record<number, string> = {};
     o.kolommen.forEach((kk, i) => (formaten[3 + i * (metDekking ? 2 : 1)] = formaat(eenheidVan(kk.code))));
     for (const x of o.regels) {
       rij(
         od,
-        [x.code, x.naam, ...o.kolommen.flatMap((kk) => {
-          const w = waarde(x.cellen[kk.code] ?? null, eenheidVan(kk.code));
-          return metDekking ? [w, x.dekking?.[kk.code] ?? null] : [w];
-        })],
+        [
+          x.code,
+          x.naam,
+          ...o.kolommen.flatMap((kk) => {
+            const w = waarde(x.cellen[kk.code] ?? null, eenheidVan(kk.code));
+            return metDekking ? [w, x.dekking?.[kk.code] ?? null] : [w];
+          }),
+        ],
         formaten,
       );
     }

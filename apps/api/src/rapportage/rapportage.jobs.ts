@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { kwartaalVanDatum, parseKwartaal, formatKwartaal, vorigKwartaal, vandaagInAmsterdam } from '@thuismonitor/domain';
+import {
+  kwartaalVanDatum,
+  parseKwartaal,
+  formatKwartaal,
+  vorigKwartaal,
+  vandaagInAmsterdam,
+} from '@thuismonitor/domain';
 import { RequestContext } from '@thuismonitor/auth';
 import { ScopedDb } from '../database/scoped-db.service';
 import { JobHandler } from '../jobs/job-handler';
@@ -40,7 +46,8 @@ export class RapportageJobs {
   @JobHandler('kwartaalrapportage.planner')
   async plan(job: Job<PlannerJobData>): Promise<{ kwartaal: string; gebieden: number; flow: string }> {
     // The scheduler fires N days after a quarter ends: the report is about that ended quarter.
-    const kwartaal = job.data.kwartaal ?? formatKwartaal(vorigKwartaal(kwartaalVanDatum(vandaagInAmsterdam(new Date()))));
+    const kwartaal =
+      job.data.kwartaal ?? formatKwartaal(vorigKwartaal(kwartaalVanDatum(vandaagInAmsterdam(new Date()))));
     parseKwartaal(kwartaal);
     const gebieden = await this.db.publiek((m) => alleGebieden(m, { provincies: job.data.provincies }));
     const aanleiding = job.data.provincies?.length ? `gepland-${job.data.provincies.join('-')}` : 'gepland';
@@ -50,7 +57,9 @@ export class RapportageJobs {
   }
 
   @JobHandler('kwartaalrapportage.gebied')
-  async maakGebied(job: Job<GebiedJobData>): Promise<{ rapportages: string[]; nieuw: boolean; ms: Record<string, number> }> {
+  async maakGebied(
+    job: Job<GebiedJobData>,
+  ): Promise<{ rapportages: string[]; nieuw: boolean; ms: Record<string, number> }> {
     const { soort, code, kwartaal } = job.data;
     const k = parseKwartaal(kwartaal);
     const gebied = await this.gebieden.opzoeken(soort, code);
@@ -74,14 +83,21 @@ export class RapportageJobs {
         ? (werk) => this.db.alsInSnapshot(m, eigenaar, systeem, () => werk(m, eigenaar))
         : null;
       const cijfers = await this.inhoud.verzamel(m, gebied, k, systeem, alsEigenaar);
-      return { peilmoment: nu as Date, versie: Number(volgende), inhoud: this.inhoud.voorActielijn(cijfers, RAPPORT_ACTIELIJN) };
+      return {
+        peilmoment: nu as Date,
+        versie: Number(volgende),
+        inhoud: this.inhoud.voorActielijn(cijfers, RAPPORT_ACTIELIJN),
+      };
     });
     const t1 = Date.now();
     await job.updateProgress(30);
 
     // Files are rendered from the stored form of the content (the JSON that goes into the
     // database), with the metadata the row will carry: re-rendering later gives the same figures.
-    const opgeslagen: OpgeslagenRapportage = alsOpgeslagen({ gedeeld: inhoud.gedeeld, intern: inhoud.intern });
+    const opgeslagen: OpgeslagenRapportage = alsOpgeslagen({
+      gedeeld: inhoud.gedeeld,
+      intern: inhoud.intern,
+    });
     const bestanden = await renderBestanden(
       opgeslagen,
       { versie, peilmoment: peilmoment.toISOString(), aangevraagdDoor: job.data.aangevraagdDoor },
@@ -101,11 +117,22 @@ export class RapportageJobs {
         jobSleutel: `${job.id}:${job.timestamp}`,
         versie,
       },
-      [{ actielijn: RAPPORT_ACTIELIJN, gedeeld: opgeslagen.gedeeld, intern: opgeslagen.intern ?? undefined, bestanden }],
+      [
+        {
+          actielijn: RAPPORT_ACTIELIJN,
+          gedeeld: opgeslagen.gedeeld,
+          intern: opgeslagen.intern ?? undefined,
+          bestanden,
+        },
+      ],
     );
     await job.updateProgress(100);
     // timings in the job result: operators (and bench/rapportage-bench.mjs) see where time goes
-    return { rapportages: resultaat.ids, nieuw: resultaat.nieuw, ms: { cijfers: t1 - t0, bestanden: t2 - t1, opslag: Date.now() - t2 } };
+    return {
+      rapportages: resultaat.ids,
+      nieuw: resultaat.nieuw,
+      ms: { cijfers: t1 - t0, bestanden: t2 - t1, opslag: Date.now() - t2 },
+    };
   }
 
   /**
@@ -114,7 +141,10 @@ export class RapportageJobs {
    */
   private async eigenaarContext(gemeenteCode: string): Promise<RequestContext | null> {
     const [org] = await this.db.publiek((m) =>
-      m.query(`SELECT id, code, naam FROM organisatie WHERE soort = 'GEMEENTE' AND gemeente_code = $1 AND actief ORDER BY code LIMIT 1`, [gemeenteCode]),
+      m.query(
+        `SELECT id, code, naam FROM organisatie WHERE soort = 'GEMEENTE' AND gemeente_code = $1 AND actief ORDER BY code LIMIT 1`,
+        [gemeenteCode],
+      ),
     );
     if (!org) return null;
     return new RequestContext(
@@ -124,7 +154,13 @@ export class RapportageJobs {
         naam: 'Thuismonitor kwartaalrapportage',
         organisatieCode: org.code,
         rollen: ['lezen'],
-        organisatie: { id: org.id, code: org.code, soort: 'GEMEENTE', naam: org.naam, gemeenten: [gemeenteCode] },
+        organisatie: {
+          id: org.id,
+          code: org.code,
+          soort: 'GEMEENTE',
+          naam: org.naam,
+          gemeenten: [gemeenteCode],
+        },
       },
       'kwartaalrapportage',
     );

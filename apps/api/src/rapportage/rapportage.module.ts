@@ -13,7 +13,15 @@ import { TaakstellingModule } from '../taakstelling/taakstelling.module';
 /** Kwartaalrapportages: API (request, read, download) and the worker's job handlers. */
 @Module({
   imports: [VoortgangModule, TaakstellingModule],
-  providers: [RapportageService, RapportageResolver, RapportageQueue, RapportageJobs, RapportageOpslag, RapportageInhoudService, PdfRenderer],
+  providers: [
+    RapportageService,
+    RapportageResolver,
+    RapportageQueue,
+    RapportageJobs,
+    RapportageOpslag,
+    RapportageInhoudService,
+    PdfRenderer,
+  ],
   controllers: [RapportageDownloadController],
 })
 export class RapportageModule {}

@@ -46,13 +46,21 @@ export class RapportageService {
   private metUrls(ctx: RequestContext, r: Rij): Kwartaalrapportage {
     const { afsprakenZicht, aantalAfspraken, ...rapport } = r;
     const mag = new Set<string>(
-      leesbareVarianten(ctx.principal, { ...r, afsprakenZicht, aantalAfspraken, varianten: new Set(r.bestanden.map((b) => b.variant)) }),
+      leesbareVarianten(ctx.principal, {
+        ...r,
+        afsprakenZicht,
+        aantalAfspraken,
+        varianten: new Set(r.bestanden.map((b) => b.variant)),
+      }),
     );
     return {
       ...rapport,
       bestanden: r.bestanden
         .filter((b) => mag.has(b.variant))
-        .map((b) => ({ ...b, url: `/api/rapportages/${r.id}/${b.formaat.toLowerCase()}${b.variant === 'INTERN' ? '?variant=intern' : ''}` })),
+        .map((b) => ({
+          ...b,
+          url: `/api/rapportages/${r.id}/${b.formaat.toLowerCase()}${b.variant === 'INTERN' ? '?variant=intern' : ''}`,
+        })),
     };
   }
 
@@ -78,8 +86,11 @@ export class RapportageService {
         AND x.gebied_code = r.gebied_code AND x.jaar = r.jaar AND x.kwartaal = r.kwartaal AND x.actielijn = r.actielijn)`);
     }
     const rijen: Rij[] = await this.db.transaction(ctx, (m) =>
-      m.query(`${SELECT} ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''}
-               ORDER BY r.jaar DESC, r.kwartaal DESC, r.gebied_soort, r.gebied_naam, r.actielijn, r.versie DESC LIMIT 500`, p),
+      m.query(
+        `${SELECT} ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''}
+               ORDER BY r.jaar DESC, r.kwartaal DESC, r.gebied_soort, r.gebied_naam, r.actielijn, r.versie DESC LIMIT 500`,
+        p,
+      ),
     );
     return rijen.map((r) => this.metUrls(ctx, r));
   }
@@ -102,17 +113,27 @@ export class RapportageService {
     const variant = wilIntern && mag.includes('INTERN') ? 'INTERN' : mag.find((v) => v !== 'INTERN');
     if (!variant) throw nietGevonden('Het bestand');
     const [b] = await this.db.transaction(ctx, (m) =>
-      m.query(`SELECT mime, inhoud FROM kwartaalrapportage_bestand WHERE rapportage_id = $1 AND formaat = $2 AND variant = $3`, [id, formaat, variant]),
+      m.query(
+        `SELECT mime, inhoud FROM kwartaalrapportage_bestand WHERE rapportage_id = $1 AND formaat = $2 AND variant = $3`,
+        [id, formaat, variant],
+      ),
     );
     if (!b) throw nietGevonden('Het bestand');
     const naam = `kwartaalrapportage-${rapport.gebiedCode}-${rapport.kwartaal}-${rapport.actielijn.toLowerCase()}-v${rapport.versie}${variant === 'GEDEELD' ? '' : `-${variant.toLowerCase().replace('_', '-')}`}.${formaat.toLowerCase()}`;
     return { mime: b.mime as string, inhoud: b.inhoud as Buffer, naam };
   }
 
-  async vraagAan(ctx: RequestContext, soort: GebiedSoort, code: string, kwartaal: string): Promise<RapportageAanvraag> {
+  async vraagAan(
+    ctx: RequestContext,
+    soort: GebiedSoort,
+    code: string,
+    kwartaal: string,
+  ): Promise<RapportageAanvraag> {
     const k = parseKwartaal(kwartaal);
     if (kwartaalEinde(k) >= vandaagInAmsterdam(new Date())) {
-      throw ongeldig(`Het ${kwartaal} is nog niet afgelopen; een rapportage kan pas na afloop van het kwartaal.`);
+      throw ongeldig(
+        `Het ${kwartaal} is nog niet afgelopen; een rapportage kan pas na afloop van het kwartaal.`,
+      );
     }
     const gebied = await this.gebieden.opzoeken(soort, code);
     if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
@@ -124,7 +145,12 @@ export class RapportageService {
       organisatieId: ctx.organisatieId,
     });
     await this.db.transaction(ctx, (m) =>
-      this.audit.schrijf(m, ctx, { actie: 'VRAAG_RAPPORTAGE_AAN', entiteit: 'kwartaalrapportage', entiteitId: job.id, na: { soort, code, kwartaal } }),
+      this.audit.schrijf(m, ctx, {
+        actie: 'VRAAG_RAPPORTAGE_AAN',
+        entiteit: 'kwartaalrapportage',
+        entiteitId: job.id,
+        na: { soort, code, kwartaal },
+      }),
     );
     return this.aanvraagVanJob(ctx, job);
   }
@@ -141,18 +167,29 @@ export class RapportageService {
   private async aanvraagVanJob(ctx: RequestContext, job: Job): Promise<RapportageAanvraag> {
     const staat = await job.getState();
     const status =
-      staat === 'completed' ? 'GEREED' : staat === 'failed' ? 'MISLUKT' : staat === 'active' ? 'BEZIG' : 'WACHTEND';
+      staat === 'completed'
+        ? 'GEREED'
+        : staat === 'failed'
+          ? 'MISLUKT'
+          : staat === 'active'
+            ? 'BEZIG'
+            : 'WACHTEND';
     const sleutel = `${job.id}:${job.timestamp}`;
     const rijen: Rij[] =
       status === 'GEREED'
-        ? await this.db.transaction(ctx, (m) => m.query(`${SELECT} WHERE r.job_sleutel = $1 ORDER BY r.actielijn`, [sleutel]))
+        ? await this.db.transaction(ctx, (m) =>
+            m.query(`${SELECT} WHERE r.job_sleutel = $1 ORDER BY r.actielijn`, [sleutel]),
+          )
         : [];
     const voortgang = typeof job.progress === 'number' ? job.progress : 0;
     return {
       jobId: job.id!,
       status,
       voortgang: status === 'GEREED' ? 100 : voortgang,
-      melding: status === 'MISLUKT' ? 'Het maken van de rapportage is mislukt; het wordt automatisch opnieuw geprobeerd of kan opnieuw worden aangevraagd.' : undefined,
+      melding:
+        status === 'MISLUKT'
+          ? 'Het maken van de rapportage is mislukt; het wordt automatisch opnieuw geprobeerd of kan opnieuw worden aangevraagd.'
+          : undefined,
       rapportages: rijen.map((r) => this.metUrls(ctx, r)),
     };
   }

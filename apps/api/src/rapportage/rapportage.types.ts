@@ -35,7 +35,8 @@ export class KwartaalrapportageFilter {
   @Field({ nullable: true }) gebiedCode?: string;
   @Field({ nullable: true }) kwartaal?: string;
   @Field({ nullable: true }) actielijn?: string;
-  @Field({ nullable: true, description: 'Alleen de nieuwste versie per gebied, kwartaal en actielijn' }) alleenNieuwste?: boolean;
+  @Field({ nullable: true, description: 'Alleen de nieuwste versie per gebied, kwartaal en actielijn' })
+  alleenNieuwste?: boolean;
 }
 
 @ObjectType({ description: 'Status van een aanvraag voor een kwartaalrapportage' })

@@ -57,7 +57,8 @@ function cmap(tekst: string): Map<number, string> {
     return out;
   };
   for (const blok of tekst.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const p of blok[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) kaart.set(parseInt(p[1], 16), uni(p[2]));
+    for (const p of blok[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      kaart.set(parseInt(p[1], 16), uni(p[2]));
   }
   for (const blok of tekst.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const p of blok[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]+>|\[[^\]]*\])/g)) {
@@ -68,7 +69,11 @@ function cmap(tekst: string): Map<number, string> {
         for (let c = a; c <= b; c++) kaart.set(c, lijst[c - a] ?? '');
       } else {
         const basis = uni(p[3].slice(1, -1));
-        for (let c = a; c <= b; c++) kaart.set(c, basis.slice(0, -1) + String.fromCharCode(basis.charCodeAt(basis.length - 1) + (c - a)));
+        for (let c = a; c <= b; c++)
+          kaart.set(
+            c,
+            basis.slice(0, -1) + String.fromCharCode(basis.charCodeAt(basis.length - 1) + (c - a)),
+          );
       }
     }
   }
@@ -87,7 +92,10 @@ export function pdfTekst(pdf: Buffer): string {
     if (!kaarten.has(fontNr)) {
       const f = obj.get(fontNr);
       const tu = f ? ref(f.dict, 'ToUnicode') : null;
-      kaarten.set(fontNr, tu && obj.get(tu)?.stream ? cmap(obj.get(tu)!.stream!.toString('latin1')) : new Map());
+      kaarten.set(
+        fontNr,
+        tu && obj.get(tu)?.stream ? cmap(obj.get(tu)!.stream!.toString('latin1')) : new Map(),
+      );
     }
     return kaarten.get(fontNr)!;
   };
@@ -106,19 +114,26 @@ export function pdfTekst(pdf: Buffer): string {
     let res = p.dict;
     const resNr = ref(p.dict, 'Resources');
     if (resNr) res = obj.get(resNr)!.dict;
-    const fontDict = /\/Font\s*<<([^>]*)>>/.exec(res)?.[1] ?? (ref(res, 'Font') ? obj.get(ref(res, 'Font')!)!.dict : '');
-    const fonts = new Map([...fontDict.matchAll(/\/(\S+?)\s+(\d+)\s+0\s+R/g)].map((m) => [m[1], Number(m[2])]));
-    const inhoud = /\/Contents\s*\[([^\]]*)\]/.exec(p.dict)?.[1] ?? /\/Contents\s+(\d+\s+0\s+R)/.exec(p.dict)?.[1] ?? '';
+    const fontDict =
+      /\/Font\s*<<([^>]*)>>/.exec(res)?.[1] ?? (ref(res, 'Font') ? obj.get(ref(res, 'Font')!)!.dict : '');
+    const fonts = new Map(
+      [...fontDict.matchAll(/\/(\S+?)\s+(\d+)\s+0\s+R/g)].map((m) => [m[1], Number(m[2])]),
+    );
+    const inhoud =
+      /\/Contents\s*\[([^\]]*)\]/.exec(p.dict)?.[1] ?? /\/Contents\s+(\d+\s+0\s+R)/.exec(p.dict)?.[1] ?? '';
     for (const c of inhoud.matchAll(/(\d+)\s+0\s+R/g)) {
       const stroom = obj.get(Number(c[1]))?.stream?.toString('latin1') ?? '';
       let kaart = new Map<number, string>();
       let blok = '';
       const decodeer = (hex: string) => {
         let t = '';
-        for (let i = 0; i + 3 < hex.length + 1; i += 4) t += kaart.get(parseInt(hex.slice(i, i + 4), 16)) ?? '';
+        for (let i = 0; i + 3 < hex.length + 1; i += 4)
+          t += kaart.get(parseInt(hex.slice(i, i + 4), 16)) ?? '';
         return t;
       };
-      for (const tok of stroom.matchAll(/\/(\S+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj|\[((?:[^\]])*)\]\s*TJ|\b(ET)\b/g)) {
+      for (const tok of stroom.matchAll(
+        /\/(\S+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj|\[((?:[^\]])*)\]\s*TJ|\b(ET)\b/g,
+      )) {
         if (tok[1] !== undefined) kaart = kaartVan(fonts.get(tok[1]) ?? -1);
         else if (tok[2] !== undefined) blok += decodeer(tok[2]);
         else if (tok[3] !== undefined) {
@@ -139,7 +154,14 @@ export function pdfTekst(pdf: Buffer): string {
 }
 
 /** The document information dictionary and catalog entries a reader's "properties" show. */
-export function pdfEigenschappen(pdf: Buffer): { titel?: string; taal?: string; auteur?: string; onderwerp?: string; bladwijzers: number; tagged: boolean } {
+export function pdfEigenschappen(pdf: Buffer): {
+  titel?: string;
+  taal?: string;
+  auteur?: string;
+  onderwerp?: string;
+  bladwijzers: number;
+  tagged: boolean;
+} {
   const s = pdf.toString('latin1');
   const obj = objecten(pdf);
   const trailers = [...s.matchAll(/trailer\s*<<([\s\S]*?)>>\s*startxref/g)];

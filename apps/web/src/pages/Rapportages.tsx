@@ -74,14 +74,18 @@ function Downloads({ r }: { r: Rapportage }) {
       {heeftIntern ? (
         <fieldset className="tm-variant">
           <legend>Versie van {naam}</legend>
-          <label>
-            <input type="radio" name={keuzeNaam} checked={!intern} onChange={() => setIntern(false)} /> Gedeeld
-            (kleine aantallen afgerond)
-          </label>
-          <label>
-            <input type="radio" name={keuzeNaam} checked={intern} onChange={() => setIntern(true)} /> Intern (exacte
-            aantallen, alleen voor uw gemeente)
-          </label>
+          <div>
+            <label>
+              <input type="radio" name={keuzeNaam} checked={!intern} onChange={() => setIntern(false)} />{' '}
+              Gedeeld (kleine aantallen afgerond)
+            </label>
+          </div>
+          <div>
+            <label>
+              <input type="radio" name={keuzeNaam} checked={intern} onChange={() => setIntern(true)} /> Intern
+              (exacte aantallen, alleen voor uw gemeente)
+            </label>
+          </div>
         </fieldset>
       ) : null}
       <ul className="tm-downloads">

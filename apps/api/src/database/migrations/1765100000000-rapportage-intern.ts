@@ -43,7 +43,9 @@ export class RapportageIntern1765100000000 implements MigrationInterface {
        WHERE snapshot ? 'intern' AND jsonb_typeof(snapshot->'intern') = 'object'`);
     await q.query(`UPDATE kwartaalrapportage SET snapshot = snapshot - 'intern' WHERE snapshot ? 'intern'`);
     // The row can no longer carry exact content: a CHECK keeps it that way for new rows too.
-    await q.query(`ALTER TABLE kwartaalrapportage ADD CONSTRAINT kwartaalrapportage_snapshot_zonder_intern CHECK (NOT snapshot ? 'intern')`);
+    await q.query(
+      `ALTER TABLE kwartaalrapportage ADD CONSTRAINT kwartaalrapportage_snapshot_zonder_intern CHECK (NOT snapshot ? 'intern')`,
+    );
     // The INTERN files: the permissive policy already limits them to the owning gemeente; a
     // RESTRICTIVE twin makes that hold whatever later migrations do to the permissive policy.
     await q.query(`
