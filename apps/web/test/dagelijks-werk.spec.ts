@@ -186,11 +186,34 @@ describe('webapp: export, print, telefoon', () => {
       await page.getByRole('heading', { level: 2, name: /^Actielijn 1:/ }).waitFor();
       await page.getByRole('table').first().waitFor();
       expect(await overloop()).toBeLessThanOrEqual(breedte);
-      for (const pad of ['/afspraken', '/cyclus', '/taakstellingen', '/statushouders', '/gemeenten']) {
+      // a table keeps readable columns and scrolls in its own container instead of breaking words
+      const smalsteKop = await page
+        .locator('#inhoud thead th')
+        .evaluateAll((ths) => Math.min(...ths.map((th) => th.getBoundingClientRect().width)));
+      expect(smalsteKop).toBeGreaterThan(30);
+      const rijkop = await page.locator('#inhoud tbody th').first().boundingBox();
+      expect(rijkop!.height).toBeLessThan(120);
+      for (const pad of [
+        '/afspraken',
+        '/afspraken/nieuw',
+        '/cyclus',
+        '/taakstellingen',
+        '/statushouders',
+        '/toewijzingen',
+        '/nieuwbouw',
+        '/kwartaalcijfers',
+        '/rapportages',
+        '/gemeenten',
+        '/organisaties',
+      ]) {
         await page.goto(`${t.url}${pad}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.waitForLoadState('networkidle');
-        await page.getByRole('table').first().waitFor({ timeout: 5000 }).catch(() => undefined);
+        await page
+          .getByRole('table')
+          .first()
+          .waitFor({ timeout: 5000 })
+          .catch(() => undefined);
         const w = await overloop();
         if (w > breedte) teBreed.push(`${pad} op ${breedte} px: ${w} px`);
       }
