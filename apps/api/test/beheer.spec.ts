@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { vandaagInAmsterdam } from '@thuismonitor/domain';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -478,6 +479,40 @@ describe('organisatiebeheer (GraphQL)', () => {
       // the same file again: nothing new, only updates
       const weer = (await t.ok(OP, IMPORT, { c: GOED, p: true })).importeerOrganisaties;
       expect(weer).toMatchObject({ nieuw: [], bijgewerkt: ['L0961', '99887766', '99887755', 'L0801'] });
+    });
+
+    it('reads the same list from an XLSX file (Excel row numbers in the errors) and refuses a file that is not one', async () => {
+      const BESTAND = `mutation ($b: String!, $n: String!, $p: Boolean!) { importeerOrganisatieBestand(bestand: $b, bestandsnaam: $n, proefrun: $p) {
+        opgeslagen aantalRijen nieuw bijgewerkt fouten { regel kolom melding } } }`;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Organisaties');
+      ws.addRow(['Soort', 'Code', 'Naam', 'Werkgebied', 'Corporaties']);
+      ws.addRow(['corporatie', 'L0951', 'Woonstichting Excel', 'Utrecht|Nieuwegein', '']);
+      ws.addRow([]);
+      ws.addRow(['zorgaanbieder', '1234567', 'Te kort KVK', '', '']);
+      const fout = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const r1 = (await t.ok(OP, BESTAND, { b: fout, n: 'organisaties.xlsx', p: true }))
+        .importeerOrganisatieBestand;
+      expect(r1.fouten).toEqual([
+        { regel: 4, kolom: 'code', melding: expect.stringMatching(/KVK-nummer van 8 cijfers/) },
+      ]);
+      ws.spliceRows(4, 1);
+      const goed = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const r2 = (await t.ok(OP, BESTAND, { b: goed, n: 'organisaties.xlsx', p: false }))
+        .importeerOrganisatieBestand;
+      expect(r2).toMatchObject({ opgeslagen: true, nieuw: ['L0951'], fouten: [] });
+      const o = await t.ok(OP, `{ beheerOrganisaties(filter: { zoek: "L0951" }) { werkgebiedCodes } }`);
+      expect(o.beheerOrganisaties[0].werkgebiedCodes).toEqual(['GM0344', 'GM0356']);
+      const kapot = (
+        await t.ok(OP, BESTAND, {
+          b: Buffer.from('PK\u0003\u0004 geen zip').toString('base64'),
+          n: 'x.xlsx',
+          p: true,
+        })
+      ).importeerOrganisatieBestand;
+      expect(kapot.opgeslagen).toBe(false);
+      expect(kapot.fouten).toHaveLength(1);
+      expect(kapot.fouten[0].regel).toBe(1);
     });
 
     it('is refused to anyone but the operator', async () => {

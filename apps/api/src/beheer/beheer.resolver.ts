@@ -142,6 +142,24 @@ export class BeheerResolver {
     return this.service.importeer(ctx, inhoud, proefrun);
   }
 
+  @Mutation(() => OrganisatieImportRapport, {
+    description:
+      'Importeert een bestand met organisaties (CSV of XLSX, base64; kolommen soort, code, naam, werkgebied, corporaties). Alles of niets; met proefrun wordt alleen gecontroleerd.',
+  })
+  @Vereist('organisatie:beheren')
+  importeerOrganisatieBestand(
+    @Ctx() ctx: RequestContext,
+    @Args('bestand', { description: 'De inhoud van het bestand, base64' }) bestand: string,
+    @Args('bestandsnaam') bestandsnaam: string,
+    @Args('proefrun', { defaultValue: true }) proefrun: boolean,
+  ): Promise<OrganisatieImportRapport> {
+    return this.service.importeer(
+      ctx,
+      { bestand: Buffer.from(bestand, 'base64'), naam: bestandsnaam },
+      proefrun,
+    );
+  }
+
   @Mutation(() => BeheerGebruiker, {
     description: 'Registreert een gebruiker voor een organisatie (zie docs/onboarding.md)',
   })

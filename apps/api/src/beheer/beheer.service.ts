@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
+import { leesRijen, type BestandRij } from '../toewijzing/import-bestand';
+import { BestandWeigering } from '../toewijzing/bestand-weigering';
 import type { EntityManager } from 'typeorm';
 import { isRol, ROLLEN, type RequestContext, type Rol } from '@thuismonitor/auth';
 import {
@@ -338,7 +340,11 @@ export class BeheerService {
    * is named with its line; one error and nothing is stored (one transaction, all or nothing).
    * `proefrun`: only the check.
    */
-  async importeer(ctx: RequestContext, inhoud: string, proefrun: boolean): Promise<OrganisatieImportRapport> {
+  async importeer(
+    ctx: RequestContext,
+    inhoud: string | { bestand: Buffer; naam: string },
+    proefrun: boolean,
+  ): Promise<OrganisatieImportRapport> {
     const rapport = (
       fouten: OrganisatieImportFout[],
       extra: Partial<OrganisatieImportRapport> = {},
@@ -351,28 +357,23 @@ export class BeheerService {
       fouten,
       ...extra,
     });
-    const tekst = inhoud.replace(/^\uFEFF/, '');
-    const eersteRegel = tekst.split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = eersteRegel.split(';').length > eersteRegel.split(',').length ? ';' : ',';
-    let rijen: Record<string, string>[];
+    let regels: { regel: number; cel: Record<string, string> }[];
     try {
-      rijen = parse(tekst, {
-        delimiter,
-        columns: (h: string[]) => h.map((k) => k.trim().toLowerCase()),
-        skip_empty_lines: true,
-        trim: true,
-        relax_column_count: true,
-      });
+      regels =
+        typeof inhoud === 'string' ? leesCsvTekst(inhoud) : await leesBestand(inhoud.bestand, inhoud.naam);
     } catch (err) {
-      return rapport([
-        { regel: 1, kolom: '-', melding: `Het bestand is geen geldige CSV: ${(err as Error).message}` },
-      ]);
+      if (err instanceof BestandWeigering || err instanceof OngeldigeCsv) {
+        return rapport([
+          { regel: 1, kolom: '-', melding: err instanceof BestandWeigering ? err.melding : err.message },
+        ]);
+      }
+      throw err;
     }
-    const kolommen = Object.keys(rijen[0] ?? {});
+    const kolommen = Object.keys(regels[0]?.cel ?? {});
     const ontbreekt = ['soort', 'code', 'naam'].filter((k) => !kolommen.includes(k));
-    if (ontbreekt.length || !rijen.length) {
+    if (ontbreekt.length || !regels.length) {
       return rapport(
-        rijen.length
+        regels.length
           ? ontbreekt.map((k) => ({
               regel: 1,
               kolom: k,
@@ -381,7 +382,7 @@ export class BeheerService {
           : [{ regel: 1, kolom: '-', melding: 'Het bestand bevat geen rijen.' }],
       );
     }
-    if (rijen.length > 5000)
+    if (regels.length > MAX_IMPORT_RIJEN)
       return rapport([{ regel: 1, kolom: '-', melding: 'Maximaal 5.000 rijen per bestand.' }]);
 
     const gemeenten = await this.referentie.gemeenten();
@@ -406,8 +407,7 @@ export class BeheerService {
     const fouten: OrganisatieImportFout[] = [];
     const plannen: Plan[] = [];
     const inBestand = new Map<string, number>();
-    rijen.forEach((rij, i) => {
-      const regel = i + 2;
+    regels.forEach(({ regel, cel: rij }) => {
       const fout = (kolom: string, melding: string) => fouten.push({ regel, kolom, melding });
       const soortTekst = (rij.soort ?? '').toUpperCase().replace(/^WONINGCORPORATIE$/, 'CORPORATIE');
       if (!isOrganisatieSoort(soortTekst)) {
@@ -500,8 +500,8 @@ export class BeheerService {
       fouten.sort((a, b) => a.regel - b.regel);
       const nieuw = plannen.filter((p) => !bestaand.has(p.code)).map((p) => p.code);
       const bijgewerkt = plannen.filter((p) => bestaand.has(p.code)).map((p) => p.code);
-      const uitkomst = { aantalRijen: rijen.length, nieuw, bijgewerkt };
-      if (fouten.length) return rapport(fouten, { aantalRijen: rijen.length });
+      const uitkomst = { aantalRijen: regels.length, nieuw, bijgewerkt };
+      if (fouten.length) return rapport(fouten, { aantalRijen: regels.length });
       if (proefrun) return rapport([], uitkomst);
 
       const ids = new Map<string, string>([...bestaand].map(([code, r]) => [code, r.id]));
@@ -792,4 +792,51 @@ function veld<T>(naam: string, f: () => T): T {
     if (err instanceof DomainError) throw ongeldig(err.message, [{ veld: naam, melding: err.message }]);
     throw err;
   }
+}
+
+const MAX_IMPORT_RIJEN = 5000;
+
+class OngeldigeCsv extends Error {}
+
+/** CSV as text (`;` or `,`), header in line 1; line numbers as the user sees them. */
+function leesCsvTekst(inhoud: string): { regel: number; cel: Record<string, string> }[] {
+  const tekst = inhoud.replace(/^\uFEFF/, '');
+  const eersteRegel = tekst.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = eersteRegel.split(';').length > eersteRegel.split(',').length ? ';' : ',';
+  try {
+    const rijen: string[][] = parse(tekst, { delimiter, relax_column_count: true, skip_empty_lines: false });
+    return naarRegels(rijen.map((cellen, i) => ({ rij: i + 1, cellen })));
+  } catch (err) {
+    throw new OngeldigeCsv(`Het bestand is geen geldige CSV: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * A file as uploaded (CSV in any of the encodings corporaties' systems write, or XLSX: first
+ * worksheet), read with the toewijzingen import's reader, which checks an XLSX's zip structure
+ * and sizes before parsing. The GraphQL body limit (2 MB) bounds the file; an organisation list is
+ * small, so it is read here rather than in the import worker thread.
+ */
+async function leesBestand(
+  bestand: Buffer,
+  naam: string,
+): Promise<{ regel: number; cel: Record<string, string> }[]> {
+  const rijen: BestandRij[] = [];
+  for await (const r of leesRijen(bestand, naam)) {
+    rijen.push(r);
+    if (rijen.length > MAX_IMPORT_RIJEN + 1) break;
+  }
+  return naarRegels(rijen);
+}
+
+/** The first non-empty row is the header (lower case); every following non-empty row a record. */
+function naarRegels(rijen: BestandRij[]): { regel: number; cel: Record<string, string> }[] {
+  const gevuld = rijen.filter((r) => r.cellen.some((c) => (c ?? '').trim() !== ''));
+  const [kop, ...rest] = gevuld;
+  if (!kop) return [];
+  const namen = kop.cellen.map((c) => (c ?? '').trim().toLowerCase());
+  return rest.map((r) => ({
+    regel: r.rij,
+    cel: Object.fromEntries(namen.map((n, i) => [n, (r.cellen[i] ?? '').trim()])),
+  }));
 }
