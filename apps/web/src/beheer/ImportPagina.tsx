@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { FoutMelding } from '../components/Fout';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Tabel } from '../components/nl';
-import { ImporteerOrganisatiesDocument, ImporteerRegioIndelingDocument } from '../generated/graphql';
+import { ImporteerOrganisatieBestandDocument, ImporteerRegioIndelingDocument } from '../generated/graphql';
 import { formatGetal } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
 
@@ -53,14 +53,24 @@ function BestandKiezer({
   );
 }
 
+/** A file as base64 (the API reads CSV and XLSX itself). */
+function leesBase64(bestand: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lezer = new FileReader();
+    lezer.onload = () => resolve(String(lezer.result).replace(/^data:[^,]*,/, ''));
+    lezer.onerror = () => reject(new Error('Het bestand kon niet worden gelezen.'));
+    lezer.readAsDataURL(bestand);
+  });
+}
+
 function OrganisatiesImport() {
-  const [inhoud, setInhoud] = useState<string | null>(null);
-  const [importeer, { data, error, loading, reset }] = useMutation(ImporteerOrganisatiesDocument);
-  const r = data?.importeerOrganisaties;
-  const kies = (tekst: string | null) => {
-    setInhoud(tekst);
-    reset();
-  };
+  const [bestand, setBestand] = useState<{ naam: string; inhoud: string } | null>(null);
+  const [importeer, { data, error, loading, reset }] = useMutation(ImporteerOrganisatieBestandDocument);
+  const r = data?.importeerOrganisatieBestand;
+  const verstuur = (proefrun: boolean) =>
+    importeer({ variables: { bestand: bestand!.inhoud, bestandsnaam: bestand!.naam, proefrun } }).catch(
+      () => undefined,
+    );
   return (
     <section aria-labelledby="kop-import-organisaties">
       <Heading level={2} id="kop-import-organisaties">
@@ -73,12 +83,26 @@ function OrganisatiesImport() {
         bijgewerkt (naam, en werkgebied of corporaties als die cel gevuld is). Eerst wordt alles
         gecontroleerd; bij één fout wordt niets opgeslagen.
       </Paragraph>
-      <BestandKiezer label="Bestand met organisaties" uitleg="CSV, gescheiden door ; of ," onKies={kies} />
-      <Button
-        disabled={!inhoud || loading}
-        busy={loading}
-        onClick={() => importeer({ variables: { inhoud: inhoud!, proefrun: true } }).catch(() => undefined)}
+      <FormField
+        label="Bestand met organisaties"
+        description="Excel (.xlsx, eerste werkblad) of CSV, gescheiden door ; of ,"
       >
+        {(ids) => (
+          <input
+            id={ids.id}
+            aria-describedby={ids.describedBy}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="utrecht-textbox"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              reset();
+              setBestand(f ? { naam: f.name, inhoud: await leesBase64(f) } : null);
+            }}
+          />
+        )}
+      </FormField>
+      <Button disabled={!bestand || loading} busy={loading} onClick={() => verstuur(true)}>
         Bestand controleren
       </Button>
       <FoutMelding error={error} />
@@ -104,9 +128,7 @@ function OrganisatiesImport() {
                 appearance="primary-action"
                 busy={loading}
                 disabled={loading}
-                onClick={() =>
-                  importeer({ variables: { inhoud: inhoud!, proefrun: false } }).catch(() => undefined)
-                }
+                onClick={() => verstuur(false)}
               >
                 {formatGetal(r.aantalRijen)} organisaties importeren
               </Button>

@@ -3807,10 +3807,10 @@ export const VoegOrganisatieSamenDocument: TypedDocumentNode<
   }
 `;
 
-/** mutation ImporteerOrganisaties (apps/web/src/graphql/beheer.graphql) */
-export type ImporteerOrganisatiesMutation = {
-  /** Importeert een CSV-lijst van organisaties (soort;code;naam;werkgebied;corporaties). Alles of niets; met proefrun wordt alleen gecontroleerd. */
-  importeerOrganisaties: {
+/** mutation ImporteerOrganisatieBestand (apps/web/src/graphql/beheer.graphql) */
+export type ImporteerOrganisatieBestandMutation = {
+  /** Importeert een bestand met organisaties (CSV of XLSX, base64; kolommen soort, code, naam, werkgebied, corporaties). Alles of niets; met proefrun wordt alleen gecontroleerd. */
+  importeerOrganisatieBestand: {
     proefrun: boolean;
     /** Waar als alles is opgeslagen (alles of niets) */
     opgeslagen: boolean;
@@ -3827,16 +3827,17 @@ export type ImporteerOrganisatiesMutation = {
     }>;
   };
 };
-export type ImporteerOrganisatiesMutationVariables = {
-  inhoud: string;
+export type ImporteerOrganisatieBestandMutationVariables = {
+  bestand: string;
+  bestandsnaam: string;
   proefrun: boolean;
 };
-export const ImporteerOrganisatiesDocument: TypedDocumentNode<
-  ImporteerOrganisatiesMutation,
-  ImporteerOrganisatiesMutationVariables
+export const ImporteerOrganisatieBestandDocument: TypedDocumentNode<
+  ImporteerOrganisatieBestandMutation,
+  ImporteerOrganisatieBestandMutationVariables
 > = gql`
-  mutation ImporteerOrganisaties($inhoud: String!, $proefrun: Boolean!) {
-    importeerOrganisaties(inhoud: $inhoud, proefrun: $proefrun) {
+  mutation ImporteerOrganisatieBestand($bestand: String!, $bestandsnaam: String!, $proefrun: Boolean!) {
+    importeerOrganisatieBestand(bestand: $bestand, bestandsnaam: $bestandsnaam, proefrun: $proefrun) {
       proefrun
       opgeslagen
       aantalRijen
