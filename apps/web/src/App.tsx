@@ -39,10 +39,10 @@ const StatushoudersPagina = laad(() => import('./pages/Statushouders'), 'Statush
 const TaakstellingenPagina = laad(() => import('./pages/Planning'), 'TaakstellingenPagina');
 const CyclusPagina = laad(() => import('./pages/Planning'), 'CyclusPagina');
 const RapportagesPagina = laad(() => import('./pages/Rapportages'), 'RapportagesPagina');
-const ToewijzingenPagina = laad(() => import('./pages/Toewijzingen'), 'ToewijzingenPagina');
-const ToewijzingInvoerenPagina = laad(() => import('./pages/Toewijzingen'), 'ToewijzingInvoerenPagina');
+const ToewijzingenPagina = laad(() => import('./pages/toewijzingen'), 'ToewijzingenPagina');
+const ToewijzingInvoerenPagina = laad(() => import('./pages/toewijzingen'), 'ToewijzingInvoerenPagina');
 const ToewijzingenImporterenPagina = laad(
-  () => import('./pages/Toewijzingen'),
+  () => import('./pages/toewijzingen'),
   'ToewijzingenImporterenPagina',
 );
 const NieuwbouwPagina = laad(() => import('./pages/Nieuwbouw'), 'NieuwbouwPagina');

@@ -1,0 +1,233 @@
+import { useMutation } from '@apollo/client/react';
+import { AANDACHTSGROEPEN, SEGMENTEN } from '@thuismonitor/domain';
+import { useRef, useState, type FormEvent } from 'react';
+import { foutMeldingen, veldFouten } from '../../components/Fout';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  Checkbox,
+  FormField,
+  Heading,
+  Paragraph,
+  Select,
+  Textbox,
+} from '../../components/nl';
+import { CreateToewijzingDocument, type Aandachtsgroep, type Segment } from '../../generated/graphql';
+import { useConcept } from '../../lib/concept';
+import { aandachtsgroepLabel, segmentLabel } from '../../lib/format';
+import { usePaginaTitel } from '../../lib/pagina';
+import { useEigenGemeenten } from './gedeeld';
+
+interface ToewijzingConcept {
+  gemeenteCode: string;
+  datum: string;
+  aandachtsgroep: string;
+  huishoudgrootte: string;
+  segment: string;
+  viaUrgentie: boolean;
+  externKenmerk: string;
+}
+
+const LEEG_CONCEPT: ToewijzingConcept = {
+  gemeenteCode: '',
+  datum: '',
+  aandachtsgroep: '',
+  huishoudgrootte: '',
+  segment: 'SOCIALE_HUUR',
+  viaUrgentie: false,
+  externKenmerk: '',
+};
+
+function valideer(c: ToewijzingConcept): Record<string, string> {
+  const f: Record<string, string> = {};
+  if (!c.gemeenteCode) f.gemeenteCode = 'Kies de gemeente van de woning.';
+  if (!c.datum) f.datum = 'Vul de datum van de toewijzing in.';
+  const n = Number(c.huishoudgrootte);
+  if (!c.huishoudgrootte) f.huishoudgrootte = 'Vul het aantal personen in het huishouden in.';
+  else if (!Number.isInteger(n) || n < 1 || n > 20)
+    f.huishoudgrootte = 'Vul een heel getal van 1 tot en met 20 in.';
+  return f;
+}
+
+export function ToewijzingInvoerenPagina() {
+  usePaginaTitel('Toewijzing invoeren');
+  const gemeenten = useEigenGemeenten();
+  const [c, setC, wis] = useConcept<ToewijzingConcept>('toewijzing', LEEG_CONCEPT);
+  const [fouten, setFouten] = useState<Record<string, string>>({});
+  const [opgeslagen, setOpgeslagen] = useState<string | null>(null);
+  const [maak, { error, loading }] = useMutation(CreateToewijzingDocument);
+  const foutenRef = useRef<HTMLDivElement>(null);
+  const serverVeld = veldFouten(error);
+  const veld = (naam: keyof ToewijzingConcept) => fouten[naam] ?? serverVeld[naam] ?? null;
+  const zet = <K extends keyof ToewijzingConcept>(k: K, v: ToewijzingConcept[K]) =>
+    setC((oud) => ({ ...oud, [k]: v }));
+
+  const verstuur = async (e: FormEvent) => {
+    e.preventDefault();
+    setOpgeslagen(null);
+    const f = valideer(c);
+    setFouten(f);
+    if (Object.keys(f).length) {
+      requestAnimationFrame(() => foutenRef.current?.focus());
+      return;
+    }
+    try {
+      const r = await maak({
+        variables: {
+          input: {
+            gemeenteCode: c.gemeenteCode,
+            datum: c.datum,
+            aandachtsgroep: (c.aandachtsgroep || null) as Aandachtsgroep | null,
+            huishoudgrootte: Number(c.huishoudgrootte),
+            segment: c.segment as Segment,
+            viaUrgentie: c.viaUrgentie,
+            externKenmerk: c.externKenmerk.trim() || null,
+          },
+        },
+      });
+      // the typed kenmerk is echoed from the form: the API stores only its hash and never returns it
+      const kenmerk = c.externKenmerk.trim();
+      setOpgeslagen(
+        kenmerk
+          ? `De toewijzing is vastgelegd met kenmerk ${kenmerk}.`
+          : `De toewijzing is vastgelegd (vingerafdruk ${r.data?.createToewijzing.kenmerkVingerafdruk}).`,
+      );
+      wis();
+    } catch {
+      requestAnimationFrame(() => foutenRef.current?.focus());
+    }
+  };
+
+  const alleFouten = { ...serverVeld, ...fouten };
+  return (
+    <>
+      <Heading level={1}>Toewijzing invoeren</Heading>
+      <Paragraph>
+        Leg één toewijzing vast. Vul geen namen, adressen of andere persoonsgegevens in. Voor veel
+        toewijzingen tegelijk:{' '}
+        <ButtonLink appearance="subtle" to="/toewijzingen/importeren">
+          bestand importeren
+        </ButtonLink>
+      </Paragraph>
+      {opgeslagen ? <Alert type="ok">{opgeslagen}</Alert> : null}
+      <div ref={foutenRef} tabIndex={-1}>
+        {Object.keys(fouten).length ? (
+          <Alert type="error">
+            <p className="utrecht-paragraph">Het formulier is nog niet goed ingevuld:</p>
+            <ul>
+              {[...new Set(Object.values(alleFouten))].map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : error ? (
+          <Alert type="error">{foutMeldingen(error).join(' ')}</Alert>
+        ) : null}
+      </div>
+      <form className="tm-form" noValidate onSubmit={verstuur}>
+        <FormField label="Gemeente van de woning" verplicht error={veld('gemeenteCode')}>
+          {(ids) => (
+            <Select
+              ids={ids}
+              required
+              value={c.gemeenteCode}
+              onChange={(e) => zet('gemeenteCode', e.target.value)}
+            >
+              <option value="">Kies een gemeente</option>
+              {gemeenten.map((g) => (
+                <option key={g.code} value={g.code}>
+                  {g.naam}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Datum van de toewijzing" verplicht error={veld('datum')}>
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              type="date"
+              required
+              value={c.datum}
+              onChange={(e) => zet('datum', e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          label="Aandachtsgroep"
+          description="Leeg laten voor een reguliere toewijzing."
+          error={veld('aandachtsgroep')}
+        >
+          {(ids) => (
+            <Select
+              ids={ids}
+              value={c.aandachtsgroep}
+              onChange={(e) => zet('aandachtsgroep', e.target.value)}
+            >
+              <option value="">Geen (regulier)</option>
+              {AANDACHTSGROEPEN.map((g) => (
+                <option key={g} value={g}>
+                  {aandachtsgroepLabel(g)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Aantal personen in het huishouden" verplicht error={veld('huishoudgrootte')}>
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              inputMode="numeric"
+              required
+              value={c.huishoudgrootte}
+              onChange={(e) => zet('huishoudgrootte', e.target.value)}
+              className="utrecht-textbox--numeric"
+              size={4}
+            />
+          )}
+        </FormField>
+        <FormField label="Segment" error={veld('segment')}>
+          {(ids) => (
+            <Select ids={ids} value={c.segment} onChange={(e) => zet('segment', e.target.value)}>
+              {SEGMENTEN.map((s) => (
+                <option key={s} value={s}>
+                  {segmentLabel(s)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Toegewezen via urgentie" checkbox error={veld('viaUrgentie')}>
+          {(ids) => (
+            <Checkbox
+              ids={ids}
+              checked={c.viaUrgentie}
+              onChange={(e) => zet('viaUrgentie', e.target.checked)}
+            />
+          )}
+        </FormField>
+        <FormField
+          label="Extern kenmerk"
+          description="Het nummer uit uw verhuursysteem. Thuismonitor bewaart het alleen als sleutel-hash en toont het niet terug. Leeg laten: Thuismonitor maakt een kenmerk."
+          error={veld('externKenmerk')}
+        >
+          {(ids) => (
+            <Textbox
+              ids={ids}
+              value={c.externKenmerk}
+              onChange={(e) => zet('externKenmerk', e.target.value)}
+            />
+          )}
+        </FormField>
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+            Toewijzing vastleggen
+          </Button>
+          <ButtonLink to="/toewijzingen">Naar het overzicht</ButtonLink>
+        </ButtonGroup>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+// Toewijzingen: one file per route (issue 14).
+export { ToewijzingenPagina } from './ToewijzingenPagina';
+export { ToewijzingInvoerenPagina } from './ToewijzingInvoerenPagina';
+export { ToewijzingenImporterenPagina } from './ToewijzingenImporterenPagina';
