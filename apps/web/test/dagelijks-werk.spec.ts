@@ -28,8 +28,8 @@ describe('webapp: export, print, telefoon', () => {
       };
       const t = el as HTMLTableElement;
       return {
-        koppen: [...t.tHead!.rows[0].cells].map(tekst),
-        rijen: [...t.tBodies[0].rows].map((r) => [...r.cells].map(tekst)),
+        koppen: Array.from(t.tHead!.rows[0].cells).map(tekst),
+        rijen: Array.from(t.tBodies[0].rows).map((r) => Array.from(r.cells).map(tekst)),
       };
     });
   }
@@ -139,7 +139,7 @@ describe('webapp: export, print, telefoon', () => {
       const tabellen = await page.locator('#inhoud table').evaluateAll((els) =>
         els.map((tabel) => {
           const rechts = Math.max(
-            ...[...tabel.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect().right),
+            ...Array.from(tabel.querySelectorAll('th, td')).map((c) => c.getBoundingClientRect().right),
           );
           return { kolommen: tabel.querySelectorAll('thead th').length, rechts };
         }),
