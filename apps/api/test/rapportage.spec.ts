@@ -525,6 +525,42 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
     }
   }, 120_000);
 
+  it('the national report: a PDF overview per provincie, the detail per gemeente in its XLSX and CSV', async () => {
+    const r = await t.ok('bzk.analist', AANVRAAG, { g: { soort: 'LAND', code: 'NL' }, k: '2026-Q3' });
+    const klaar = await wachtOpGereed('bzk.analist', r.vraagKwartaalrapportageAan.jobId);
+    const [nl] = klaar.rapportages;
+    const url = (f: string) =>
+      nl.bestanden.find(
+        (b: { formaat: string; variant: string }) => b.formaat === f && b.variant === 'GEDEELD',
+      ).url;
+    const gemeenten = (await t.db.query(`SELECT count(*)::int AS n FROM gemeente`)).rows[0].n;
+    const provincies = (await t.db.query(`SELECT count(*)::int AS n FROM provincie`)).rows[0].n;
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      Buffer.from(await (await t.fetch(url('XLSX'), { als: 'bzk.analist' })).arrayBuffer()) as any,
+    );
+    expect(wb.getWorksheet('Provincies')!.rowCount).toBe(provincies + 1);
+    expect(wb.getWorksheet('Gemeenten')!.rowCount).toBe(gemeenten + 1);
+    const csv = await (await t.fetch(url('CSV'), { als: 'bzk.analist' })).text();
+    const bijlage = csv.split('\r\n');
+    const start = bijlage.indexOf('Realisatie per gemeente (bijlage)');
+    expect(start).toBeGreaterThan(0);
+    expect(bijlage.slice(start + 2).findIndex((x) => x === '')).toBe(gemeenten);
+    expect(bijlage.slice(start + 2, start + 2 + gemeenten).some((x) => x.startsWith('GM0344;Utrecht;'))).toBe(
+      true,
+    );
+
+    // the PDF: per provincie, not per gemeente; the afspraken counted per provincie
+    const pdf = pdfTekst(
+      Buffer.from(await (await t.fetch(url('PDF'), { als: 'bzk.analist' })).arrayBuffer()),
+    );
+    expect(pdf).toContain('Vergelijking van de provincies');
+    expect(pdf).toContain('Afspraken per provincie naar status');
+    expect(pdf).not.toContain('Woningen voor statushouders'); // an afspraak's own text is in the XLSX/CSV only
+    expect(pdf.match(ISO_IN_TEKST)).toBeNull();
+  }, 300_000);
+
   it('a scheduled run builds the expected set as a flow (gemeenten under their provincie)', async () => {
     const verbinding = workerConnection(t.config.redisUrl);
     const queue = new Queue('rapportages', { connection: verbinding, prefix: t.config.queuePrefix });

@@ -24,7 +24,8 @@ import {
  *    Versie, Variant, Cijfers gelezen op, Gemaakt, Afscherming), then an empty line;
  * 3. sections, each: a heading line, a header line, the rows, an empty line. Sections in order:
  *    Voortgang per indicator; Afspraken; Taakstelling statushouders (personen);
- *    Aandeel sociale huur (norm 30%); Realisatie per gemeente|provincie; Toelichting.
+ *    Aandeel sociale huur (norm 30%); Realisatie per gemeente|provincie; for the country also
+ *    Realisatie per gemeente (bijlage); Toelichting.
  *    A section without rows is left out.
  * Figures read exactly as in the PDF: counts and targets as whole numbers, shares as '28,7%',
  * changes with their unit ('+3 woningen', '−0,05 procentpunt'), '×' suppressed, '–' no data.
@@ -153,23 +154,27 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
       ]);
     }
   }
-  if (r.onderdelen) {
+  for (const [o, kop] of [
+    [r.onderdelen, `Realisatie per ${r.onderdelen?.soort}`],
+    [r.bijlageGemeenten, 'Realisatie per gemeente (bijlage)'],
+  ] as const) {
+    if (!o) continue;
     regels.push([]);
-    regels.push([`Realisatie per ${r.onderdelen.soort}`]);
+    regels.push([kop]);
     // a provincie's cell is an aggregate too: its coverage follows it
-    const metDekking = r.onderdelen.regels.some((o) => o.dekking);
+    const metDekking = o.regels.some((x) => x.dekking);
     regels.push([
       'Code',
       'Naam',
-      ...r.onderdelen.kolommen.flatMap((k) => (metDekking ? [k.naam, `Dekking ${k.naam}`] : [k.naam])),
+      ...o.kolommen.flatMap((k) => (metDekking ? [k.naam, `Dekking ${k.naam}`] : [k.naam])),
     ]);
-    for (const o of r.onderdelen.regels) {
+    for (const x of o.regels) {
       regels.push([
-        o.code,
-        o.naam,
-        ...r.onderdelen.kolommen.flatMap((k) => {
-          const c = celTekst(o.cellen[k.code] ?? null, eenheidVan(k.code));
-          return metDekking ? [c, o.dekking?.[k.code] ?? ''] : [c];
+        x.code,
+        x.naam,
+        ...o.kolommen.flatMap((k) => {
+          const c = celTekst(x.cellen[k.code] ?? null, eenheidVan(k.code));
+          return metDekking ? [c, x.dekking?.[k.code] ?? ''] : [c];
         }),
       ]);
     }

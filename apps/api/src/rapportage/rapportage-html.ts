@@ -332,7 +332,7 @@ ${tabel(
     ...r.toelichting,
     ...(land
       ? [
-          'De cijfers per gemeente (statushouders, sociale huur) staan in de XLSX- en CSV-bijlage van deze rapportage.',
+          'De cijfers per gemeente (kernindicatoren, statushouders, sociale huur, afspraken) staan in de XLSX- en CSV-bijlage van deze rapportage.',
         ]
       : []),
   ]

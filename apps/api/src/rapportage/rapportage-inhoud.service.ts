@@ -250,7 +250,14 @@ export class RapportageInhoudService {
     // the exact variant only where it differs from the shared one (no cell of this report released)
     const exact = c.jaarTotNu.intern ? this.inhoud(c, actielijn, 'INTERN') : null;
     const cijfersVan = (r: RapportageInhoud) =>
-      JSON.stringify([r.indicatoren, r.afspraken, r.statushouders, r.socialeHuur, r.onderdelen]);
+      JSON.stringify([
+        r.indicatoren,
+        r.afspraken,
+        r.statushouders,
+        r.socialeHuur,
+        r.onderdelen,
+        r.bijlageGemeenten,
+      ]);
     const intern = exact && cijfersVan(exact) !== cijfersVan(gedeeld) ? exact : null;
     return { actielijn, gedeeld, intern };
   }
@@ -341,7 +348,20 @@ export class RapportageInhoudService {
             .map((i) => i.code);
     const kolommen = kolomCodes.map((code) => ({ code, naam: zoek(jtn, code)?.naam ?? code }));
     let onderdelen: RapportageInhoud['onderdelen'] = null;
+    const perGemeente = (): RapportageInhoud['onderdelen'] => ({
+      soort: 'gemeente',
+      kolommen,
+      regels: jtn.gemeenten.map((g): RapportageOnderdeelRegel => ({
+        code: g.gemeente.code,
+        naam: g.gemeente.naam,
+        cellen: Object.fromEntries(
+          kolomCodes.map((k) => [k, alsCel(g.indicatoren.find((i) => i.indicatorCode === k)!.realisatie)]),
+        ),
+      })),
+    });
+    let bijlageGemeenten: RapportageInhoud['onderdelen'] = null;
     if (c.gebied.soort === 'LAND') {
+      bijlageGemeenten = perGemeente();
       onderdelen = {
         soort: 'provincie',
         kolommen,
@@ -353,17 +373,7 @@ export class RapportageInhoudService {
         })),
       };
     } else if (c.gebied.soort !== 'GEMEENTE') {
-      onderdelen = {
-        soort: 'gemeente',
-        kolommen,
-        regels: jtn.gemeenten.map((g): RapportageOnderdeelRegel => ({
-          code: g.gemeente.code,
-          naam: g.gemeente.naam,
-          cellen: Object.fromEntries(
-            kolomCodes.map((k) => [k, alsCel(g.indicatoren.find((i) => i.indicatorCode === k)!.realisatie)]),
-          ),
-        })),
-      };
+      onderdelen = perGemeente();
     }
 
     const toelichting = [
@@ -395,6 +405,7 @@ export class RapportageInhoudService {
       statushouders,
       socialeHuur,
       onderdelen,
+      ...(bijlageGemeenten ? { bijlageGemeenten } : {}),
       toelichting,
     };
   }

@@ -137,5 +137,10 @@ export interface RapportageInhoud {
     kolommen: { code: string; naam: string }[];
     regels: RapportageOnderdeelRegel[];
   } | null;
+  /**
+   * For the country: the same columns per gemeente, an appendix in the XLSX and CSV only (the PDF
+   * stays a national overview). Absent in reports made before it existed.
+   */
+  bijlageGemeenten?: RapportageInhoud['onderdelen'];
   toelichting: string[];
 }

@@ -248,15 +248,14 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
     }
     await so.commit();
   }
-  if (r.onderdelen) {
-    const o = r.onderdelen;
+  for (const [o, naam] of [
+    [r.onderdelen, r.onderdelen?.soort === 'gemeente' ? 'Gemeenten' : 'Provincies'],
+    [r.bijlageGemeenten, 'Gemeenten'],
+  ] as const) {
+    if (!o) continue;
     const metDekking = o.regels.some((x) => x.dekking);
     const kolommen = o.kolommen.flatMap((kk) => (metDekking ? [kk.naam, `Dekking ${kk.naam}`] : [kk.naam]));
-    const od = blad(
-      o.soort === 'gemeente' ? 'Gemeenten' : 'Provincies',
-      ['Code', 'Naam', ...kolommen],
-      [10, 28, ...kolommen.map(() => 16)],
-    );
+    const od = blad(naam, ['Code', 'Naam', ...kolommen], [10, 28, ...kolommen.map(() => 16)]);
     const formaten: Record<number, string> = {};
     o.kolommen.forEach((kk, i) => (formaten[3 + i * (metDekking ? 2 : 1)] = formaat(eenheidVan(kk.code))));
     for (const x of o.regels) {
