@@ -713,6 +713,42 @@ describe('publicatie: released figures of a closed quarter are fixed (migration 
     expect(lopend).toEqual({ huishoudens: 5, huishoudens_vrij: 5 });
   });
 
+  it('a write without a principal freezes too, unless the operator says tm.herpubliceren = on (1765300000003)', async () => {
+    // a cell of 6 households in a closed quarter, written as the schema owner in one transaction
+    await t.db.query(
+      `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, extern_kenmerk)
+       SELECT $1, $2, $3, 'ARBEIDSMIGRANTEN', 1, 'oper-' || i FROM generate_series(1, 6) i`,
+      [org['PUB-A'], AMERSFOORT, d],
+    );
+    const vrij = async () => groep(await lezen(als.provincie()), 'ARBEIDSMIGRANTEN');
+    expect(await vrij()).toBe(6);
+    const alsOperator = async (herpubliceren: string, sql: string) => {
+      const c = new Client({ connectionString: t.config.databaseUrl });
+      await c.connect();
+      try {
+        // the test database sets 'on' as its default (test-database.ts); production has none
+        await c.query(`SET tm.herpubliceren = '${herpubliceren}'`);
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
+    };
+    // a repair or backfill (no principal, no explicit re-publication): others keep seeing 6
+    await alsOperator('', `DELETE FROM toewijzing WHERE extern_kenmerk = 'oper-1'`);
+    expect(await vrij()).toBe(6);
+    // the operator re-publishes explicitly: the cell is released from its current rows (5)
+    await alsOperator('on', `DELETE FROM toewijzing WHERE extern_kenmerk = 'oper-2'`);
+    const [cel] = (
+      await t.db.query(
+        `SELECT * FROM publicatie_toewijzing_cel
+         WHERE gemeente_code = $1 AND corporatie_id = $2 AND aandachtsgroep = 'ARBEIDSMIGRANTEN' AND (jaar, kwartaal) = ($3, $4)`,
+        [AMERSFOORT, org['PUB-A'], ouder.jaar, ouder.nummer],
+      )
+    ).rows;
+    expect(cel.huishoudens).toBe(4);
+    expect(await vrij()).toBe(verwachteToewijzingVrijgave(sleutel, cel).huishoudens);
+  });
+
   it('kwartaalcijfers: a protected figure keeps its release, a public one follows the correction', async () => {
     const q = [ouder.jaar, ouder.nummer];
     await t.db.query(

@@ -41,9 +41,11 @@ const kwartaalcijferIdentiteit = (a: string) =>
  */
 const vastgesteld = (c: string) =>
   `(v_product AND (${c}.jaar, ${c}.kwartaal) <= (v_gj, v_gk) AND ${c}.aangemaakt_tx <> pg_current_xact_id())`;
-const GESLOTEN_DECLARE = `
+/** The condition under which a write counts as "in the product" (and so freezes); see 1765300000003. */
+export const PRODUCT_V1 = 'public.tm_organisatie() IS NOT NULL';
+const gesloten_declare = (product: string) => `
   DECLARE
-    v_product boolean := public.tm_organisatie() IS NOT NULL;
+    v_product boolean := ${product};
     v_gesloten date := public.tm_publicatie_laatst_gesloten();
     v_gj smallint := extract(year FROM v_gesloten)::smallint;
     v_gk smallint := extract(quarter FROM v_gesloten)::smallint;`;
@@ -55,87 +57,7 @@ export class PublicatieVastgesteld1765300000000 implements MigrationInterface {
     for (const t of ['publicatie_toewijzing_cel', 'publicatie_kwartaalcijfer_cel'])
       await q.query(`ALTER TABLE ${t} ADD COLUMN aangemaakt_tx xid8 NOT NULL DEFAULT pg_current_xact_id()`);
 
-    const delta = (bron: string, teken: string) => `
-      SELECT gemeente_code, corporatie_id, extract(year FROM datum)::smallint AS jaar, extract(quarter FROM datum)::smallint AS kwartaal,
-             coalesce(aandachtsgroep, '') AS aandachtsgroep, via_urgentie, ${teken}1 AS h, ${teken}huishoudgrootte::integer AS p
-      FROM ${bron}`;
-    for (const [event, bron] of [
-      ['insert', delta('nieuw', '')],
-      ['delete', delta('oud', '-')],
-      ['update', `${delta('nieuw', '')} UNION ALL ${delta('oud', '-')}`],
-    ] as const) {
-      await q.query(`
-        CREATE OR REPLACE FUNCTION tm_publicatie_toewijzing_${event}() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
-        ${GESLOTEN_DECLARE}
-        BEGIN
-          INSERT INTO public.publicatie_toewijzing_cel AS c
-                 (${TOEWIJZING_SLEUTEL}, huishoudens, personen, trekking, huishoudens_vrij, personen_vrij)
-          SELECT d.gemeente_code, d.corporatie_id, d.jaar, d.kwartaal, d.aandachtsgroep, d.via_urgentie, d.h, d.p, t.trekking,
-                 public.tm_publicatie_vrij(d.h, t.trekking)::integer, public.tm_publicatie_vrij_personen(d.h, d.p, t.trekking)
-          FROM (
-            SELECT gemeente_code, corporatie_id, jaar, kwartaal, aandachtsgroep, via_urgentie, sum(h)::integer AS h, sum(p)::integer AS p
-            FROM (${bron}) x
-            GROUP BY 1, 2, 3, 4, 5, 6
-            HAVING sum(h) <> 0 OR sum(p) <> 0
-          ) d
-          CROSS JOIN public.publicatie_sleutel s
-          CROSS JOIN LATERAL (SELECT public.tm_publicatie_trekking(s.ipad, s.opad, ${toewijzingIdentiteit('d')}) AS trekking) t
-          -- same lock order in every statement, so two concurrent imports cannot deadlock on cells
-          ORDER BY 1, 3, 4, 2, 5, 6
-          ON CONFLICT (gemeente_code, jaar, kwartaal, corporatie_id, aandachtsgroep, via_urgentie) DO UPDATE
-            SET huishoudens = c.huishoudens + excluded.huishoudens,
-                personen = c.personen + excluded.personen,
-                huishoudens_vrij = CASE WHEN ${vastgesteld('c')} THEN c.huishoudens_vrij
-                  ELSE public.tm_publicatie_vrij(c.huishoudens + excluded.huishoudens, c.trekking)::integer END,
-                personen_vrij = CASE WHEN ${vastgesteld('c')} THEN c.personen_vrij
-                  ELSE public.tm_publicatie_vrij_personen(c.huishoudens + excluded.huishoudens, c.personen + excluded.personen, c.trekking) END;
-          -- an emptied cell of a closed quarter stays: its released values are what others saw
-          DELETE FROM public.publicatie_toewijzing_cel c WHERE c.huishoudens = 0 AND NOT ${vastgesteld('c')};
-          RETURN NULL;
-        END $$`);
-    }
-
-    for (const [event, sleutels] of [
-      ['insert', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw`],
-      ['delete', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
-      [
-        'update',
-        `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw UNION SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`,
-      ],
-    ] as const) {
-      await q.query(`
-        CREATE OR REPLACE FUNCTION tm_publicatie_kwartaalcijfer_${event}() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
-        ${GESLOTEN_DECLARE}
-        BEGIN
-          INSERT INTO public.publicatie_kwartaalcijfer_cel AS c (${KWARTAALCIJFER_SLEUTEL}, waarde, trekking, waarde_vrij)
-          SELECT k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code, k.waarde, t.trekking,
-                 CASE WHEN b.code IS NULL THEN k.waarde ELSE public.tm_publicatie_vrij(k.waarde, t.trekking) END
-          FROM public.kwartaalcijfer k
-          JOIN (SELECT DISTINCT * FROM (${sleutels}) s0) s USING (${KWARTAALCIJFER_SLEUTEL})
-          LEFT JOIN public.publicatie_beschermde_indicator b ON b.code = k.indicator_code
-          CROSS JOIN public.publicatie_sleutel sl
-          CROSS JOIN LATERAL (SELECT public.tm_publicatie_trekking(sl.ipad, sl.opad, ${kwartaalcijferIdentiteit('k')}) AS trekking) t
-          WHERE k.actueel
-          ORDER BY 1, 5, 3, 4, 2
-          ON CONFLICT (gemeente_code, indicator_code, jaar, kwartaal, organisatie_id) DO UPDATE
-            SET waarde = excluded.waarde,
-                -- public indicators follow the corrected value; protected ones are fixed once closed
-                waarde_vrij = CASE WHEN ${vastgesteld('c')} AND EXISTS (
-                                     SELECT 1 FROM public.publicatie_beschermde_indicator b2 WHERE b2.code = c.indicator_code)
-                                   THEN c.waarde_vrij ELSE excluded.waarde_vrij END;
-          DELETE FROM public.publicatie_kwartaalcijfer_cel c
-          USING (SELECT DISTINCT * FROM (${sleutels}) s0) s
-          WHERE (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code)
-                = (s.gemeente_code, s.organisatie_id, s.jaar, s.kwartaal, s.indicator_code)
-            AND NOT ${vastgesteld('c')}
-            AND NOT EXISTS (SELECT 1 FROM public.kwartaalcijfer k
-                            WHERE k.actueel AND (k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code)
-                                              = (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code));
-          RETURN NULL;
-        END $$`);
-    }
+    await maakVastgesteldTriggers(q, PRODUCT_V1);
 
     // statushouders persons: own cells exact, others' released (same body otherwise, same grants)
     await q.query(`
@@ -182,5 +104,87 @@ export class PublicatieVastgesteld1765300000000 implements MigrationInterface {
     await maakTriggerFunctiesV2(q);
     for (const t of ['publicatie_toewijzing_cel', 'publicatie_kwartaalcijfer_cel'])
       await q.query(`ALTER TABLE ${t} DROP COLUMN aangemaakt_tx`);
+  }
+}
+
+/** The trigger bodies with the freeze; `product` decides which writes freeze (see PRODUCT_V1). */
+export async function maakVastgesteldTriggers(q: QueryRunner, product: string): Promise<void> {
+  const delta = (bron: string, teken: string) => `
+    SELECT gemeente_code, corporatie_id, extract(year FROM datum)::smallint AS jaar, extract(quarter FROM datum)::smallint AS kwartaal,
+           coalesce(aandachtsgroep, '') AS aandachtsgroep, via_urgentie, ${teken}1 AS h, ${teken}huishoudgrootte::integer AS p
+    FROM ${bron}`;
+  for (const [event, bron] of [
+    ['insert', delta('nieuw', '')],
+    ['delete', delta('oud', '-')],
+    ['update', `${delta('nieuw', '')} UNION ALL ${delta('oud', '-')}`],
+  ] as const) {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION tm_publicatie_toewijzing_${event}() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
+      ${gesloten_declare(product)}
+      BEGIN
+        INSERT INTO public.publicatie_toewijzing_cel AS c
+               (${TOEWIJZING_SLEUTEL}, huishoudens, personen, trekking, huishoudens_vrij, personen_vrij)
+        SELECT d.gemeente_code, d.corporatie_id, d.jaar, d.kwartaal, d.aandachtsgroep, d.via_urgentie, d.h, d.p, t.trekking,
+               public.tm_publicatie_vrij(d.h, t.trekking)::integer, public.tm_publicatie_vrij_personen(d.h, d.p, t.trekking)
+        FROM (
+          SELECT gemeente_code, corporatie_id, jaar, kwartaal, aandachtsgroep, via_urgentie, sum(h)::integer AS h, sum(p)::integer AS p
+          FROM (${bron}) x
+          GROUP BY 1, 2, 3, 4, 5, 6
+          HAVING sum(h) <> 0 OR sum(p) <> 0
+        ) d
+        CROSS JOIN public.publicatie_sleutel s
+        CROSS JOIN LATERAL (SELECT public.tm_publicatie_trekking(s.ipad, s.opad, ${toewijzingIdentiteit('d')}) AS trekking) t
+        -- same lock order in every statement, so two concurrent imports cannot deadlock on cells
+        ORDER BY 1, 3, 4, 2, 5, 6
+        ON CONFLICT (gemeente_code, jaar, kwartaal, corporatie_id, aandachtsgroep, via_urgentie) DO UPDATE
+          SET huishoudens = c.huishoudens + excluded.huishoudens,
+              personen = c.personen + excluded.personen,
+              huishoudens_vrij = CASE WHEN ${vastgesteld('c')} THEN c.huishoudens_vrij
+                ELSE public.tm_publicatie_vrij(c.huishoudens + excluded.huishoudens, c.trekking)::integer END,
+              personen_vrij = CASE WHEN ${vastgesteld('c')} THEN c.personen_vrij
+                ELSE public.tm_publicatie_vrij_personen(c.huishoudens + excluded.huishoudens, c.personen + excluded.personen, c.trekking) END;
+        -- an emptied cell of a closed quarter stays: its released values are what others saw
+        DELETE FROM public.publicatie_toewijzing_cel c WHERE c.huishoudens = 0 AND NOT ${vastgesteld('c')};
+        RETURN NULL;
+      END $$`);
+  }
+
+  for (const [event, sleutels] of [
+    ['insert', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw`],
+    ['delete', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
+    ['update', `SELECT ${KWARTAALCIJFER_SLEUTEL} FROM nieuw UNION SELECT ${KWARTAALCIJFER_SLEUTEL} FROM oud`],
+  ] as const) {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION tm_publicatie_kwartaalcijfer_${event}() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER ${SP} AS $$
+      ${gesloten_declare(product)}
+      BEGIN
+        INSERT INTO public.publicatie_kwartaalcijfer_cel AS c (${KWARTAALCIJFER_SLEUTEL}, waarde, trekking, waarde_vrij)
+        SELECT k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code, k.waarde, t.trekking,
+               CASE WHEN b.code IS NULL THEN k.waarde ELSE public.tm_publicatie_vrij(k.waarde, t.trekking) END
+        FROM public.kwartaalcijfer k
+        JOIN (SELECT DISTINCT * FROM (${sleutels}) s0) s USING (${KWARTAALCIJFER_SLEUTEL})
+        LEFT JOIN public.publicatie_beschermde_indicator b ON b.code = k.indicator_code
+        CROSS JOIN public.publicatie_sleutel sl
+        CROSS JOIN LATERAL (SELECT public.tm_publicatie_trekking(sl.ipad, sl.opad, ${kwartaalcijferIdentiteit('k')}) AS trekking) t
+        WHERE k.actueel
+        ORDER BY 1, 5, 3, 4, 2
+        ON CONFLICT (gemeente_code, indicator_code, jaar, kwartaal, organisatie_id) DO UPDATE
+          SET waarde = excluded.waarde,
+              -- public indicators follow the corrected value; protected ones are fixed once closed
+              waarde_vrij = CASE WHEN ${vastgesteld('c')} AND EXISTS (
+                                   SELECT 1 FROM public.publicatie_beschermde_indicator b2 WHERE b2.code = c.indicator_code)
+                                 THEN c.waarde_vrij ELSE excluded.waarde_vrij END;
+        DELETE FROM public.publicatie_kwartaalcijfer_cel c
+        USING (SELECT DISTINCT * FROM (${sleutels}) s0) s
+        WHERE (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code)
+              = (s.gemeente_code, s.organisatie_id, s.jaar, s.kwartaal, s.indicator_code)
+          AND NOT ${vastgesteld('c')}
+          AND NOT EXISTS (SELECT 1 FROM public.kwartaalcijfer k
+                          WHERE k.actueel AND (k.gemeente_code, k.organisatie_id, k.jaar, k.kwartaal, k.indicator_code)
+                                            = (c.gemeente_code, c.organisatie_id, c.jaar, c.kwartaal, c.indicator_code));
+        RETURN NULL;
+      END $$`);
   }
 }
