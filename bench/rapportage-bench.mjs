@@ -278,6 +278,10 @@ async function volledigeRun() {
     clearInterval(meter);
     worker.kill('SIGTERM');
     await queue.obliterate({ force: true }).catch(() => undefined);
+    // the worker registers its maintenance schedulers under the run's prefix too: leave nothing behind
+    const onderhoud = new Queue('onderhoud', { connection, prefix });
+    await onderhoud.obliterate({ force: true }).catch(() => undefined);
+    await onderhoud.close();
     await queue.close();
     await events.close();
     eventsVerbinding.disconnect(); // a passed-in connection is not closed by BullMQ (kept the process alive)
