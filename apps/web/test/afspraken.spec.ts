@@ -200,8 +200,37 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
     await huurders.getByLabel(/^Ik ben bevoegd om namens Huurdersvereniging Domstad te tekenen/).check();
     await huurders.getByRole('button', { name: 'Ondertekenen' }).click();
     await huurders.getByText('U hebt ondertekend namens Huurdersvereniging Domstad.').waitFor();
-    await huurders.getByText('Alle partijen hebben getekend').waitFor();
+    await huurders.getByText(/^Alle partijen hebben getekend \(op /).waitFor();
     const { rows } = await t.db.query('SELECT status FROM prestatieafspraak WHERE id = $1', [id]);
     expect(rows[0].status).toBe('VASTGESTELD');
+  });
+
+  it('the signed prestatieafspraak prints as a record: parties with signatures and dates, the afspraken, no forms', async () => {
+    await gemeente.reload();
+    await gemeente.getByText(/^Alle partijen hebben getekend \(op /).waitFor();
+    await gemeente.getByRole('button', { name: 'Afdrukken of als PDF bewaren' }).waitFor();
+    await gemeente.emulateMedia({ media: 'print' });
+    try {
+      expect(await gemeente.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(false);
+      expect(await gemeente.getByRole('button', { name: 'Afdrukken of als PDF bewaren' }).isVisible()).toBe(
+        false,
+      );
+      expect(await gemeente.locator('#inhoud form:visible').count()).toBe(0);
+      const partijen = gemeente.getByRole('table', { name: 'Partijen' });
+      expect(await partijen.isVisible()).toBe(true);
+      const getekend = await partijen.locator('tbody tr').allTextContents();
+      expect(getekend).toHaveLength(3);
+      for (const r of getekend) expect(r).toMatch(/Ja, door .* op \d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
+      expect(
+        await gemeente
+          .locator('strong', { hasText: 'Domstad bouwt sociale huurwoningen in Leidsche Rijn' })
+          .isVisible(),
+      ).toBe(true);
+      const pdf = await gemeente.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await t.screenshot(gemeente, 'gemeente-04-afspraak-print');
+    } finally {
+      await gemeente.emulateMedia({ media: 'screen' });
+    }
   });
 });
