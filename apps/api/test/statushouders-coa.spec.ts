@@ -452,4 +452,27 @@ describe('statushouders: COA realisation and the interventieladder', () => {
     );
     expect(gelezen.rows).toEqual([{ gemeente_code: 'GM0307' }]);
   });
+
+  it('a non-owner sees COA months only up to the last closed quarter, like the toewijzingen; the gemeente up to today', async () => {
+    const vandaag = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const maand = vandaag.slice(0, 7);
+    const hj = `${vandaag.slice(0, 4)}-H${Number(vandaag.slice(5, 7)) <= 6 ? 1 : 2}`;
+    await t.ok('bzk.analist', IMPORT, {
+      n: 'coa-nu.csv',
+      i: `gemeentecode,maand,personen\nGM0344,${maand},4\n`,
+    });
+    const eigen = (await t.ok('gemeente.utrecht', STATUSHOUDERS, { g: 'GM0344', van: hj, tot: hj }))
+      .statushoudersTaakstelling.halfjaren[0];
+    expect(eigen.coaTotMaand).toBe(maand);
+    // the running month is never inside a closed quarter: the provincie's difference must not
+    // set this month's COA persons against toewijzingen that stop at the last closed quarter
+    const pv = (
+      await t.ok('provincie.utrecht', PROVINCIE, { p: 'PV26', van: hj, tot: hj })
+    ).statushoudersTaakstellingProvincie.gemeenten.find(
+      (g: { gemeente: { code: string } }) => g.gemeente.code === 'GM0344',
+    );
+    expect(
+      pv.halfjaren[0].gehuisvestCoa === null || pv.halfjaren[0].gehuisvestCoa < eigen.gehuisvestCoa,
+    ).toBe(true);
+  });
 });

@@ -195,7 +195,8 @@ export class StatushoudersService {
     const gehuisvest = new Map(gehuisvestRijen.map((r) => [`${r.gemeente}|${r.hj}`, r.personen]));
 
     // COA's realisation (public, exact, for everyone in scope): months that have started on the
-    // peildatum, per half year with the last month COA reported
+    // same cut-off as the toewijzingen above (for a non-owner the last closed quarter), so that
+    // verschilCoa compares the same months; per half year with the last month COA reported
     const coaRijen: { gemeente: string; hj: number; personen: number; laatste: string }[] = await m.query(
       `SELECT gemeente_code AS gemeente,
               (extract(year FROM maand)::int * 2 + CASE WHEN extract(month FROM maand) > 6 THEN 1 ELSE 0 END) AS hj,
@@ -203,7 +204,7 @@ export class StatushoudersService {
        FROM coa_realisatie
        WHERE gemeente_code = ANY($1) AND maand BETWEEN $2 AND $3
        GROUP BY 1, 2`,
-      [gemeenten, halfjaarStart(vroegste), opties.peildatum ?? eindeLaatste],
+      [gemeenten, halfjaarStart(vroegste), totPeil],
     );
     const coa = new Map(coaRijen.map((r) => [`${r.gemeente}|${r.hj}`, r]));
 
