@@ -11,6 +11,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const r = spawnSync(
   process.execPath,
   ['scripts/test.mjs', '--selectProjects', 'web', '--testPathPatterns', 'snelheid', '--maxWorkers=1'],
-  { cwd: ROOT, stdio: 'inherit' },
+  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, WEB_BENCH: '1' } },
 );
 process.exit(r.status ?? 1);

