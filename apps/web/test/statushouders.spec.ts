@@ -62,8 +62,12 @@ describe('webapp: statushouders toezicht (COA and interventieladder)', () => {
     const utrecht = page.getByRole('row', { name: /^Utrecht / });
     await utrecht.waitFor();
     await page.getByText(/hebben een achterstand in het lopende halfjaar \(voorlopig/).waitFor();
-    // COA's figure of the running half year, to the month imported, and the difference
-    expect(await utrecht.textContent()).toContain(`12 (t/m ${dezeMaand()})`);
+    // one cut-off beside the released toewijzingen: for the provincie (a non-owner) COA counts up
+    // to the last closed quarter, so this month's figure is not in the running half year yet
+    // (apps/api/test/statushouders-coa.spec.ts checks the cut-off for the gemeente and provincie)
+    const rij = (await utrecht.textContent()) ?? '';
+    expect(rij).not.toContain(`t/m ${dezeMaand()}`);
+    expect(rij).toContain('geen COA-cijfer');
     expect(await t.axe(page)).toEqual([]);
 
     await page.getByLabel('Gemeente (verplicht)').selectOption({ label: 'Utrecht' });
