@@ -143,6 +143,13 @@ export class RapportageQueue implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    // BullMQ sets up its connection wrappers in the background and reports a failure of that
+    // set-up as an 'error' event, which close() has already unsubscribed from: an app closed right
+    // after it started (a short test, a quick restart) would crash on "Connection is closed".
+    // Let the set-up settle first (bounded, so a Redis outage does not hold up the shutdown).
+    const klaar = (p: Promise<unknown>) =>
+      Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    await Promise.all([klaar(this.queue.waitUntilReady()), klaar(this.flow.waitUntilReady())]);
     await Promise.allSettled([this.queue.close(), this.flow.close()]);
     this.connection.disconnect();
   }
