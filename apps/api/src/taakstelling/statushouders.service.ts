@@ -137,8 +137,8 @@ export class StatushoudersService {
    *
    * `eigenaar`: the gemeente asking for itself reads its own rows (exact, to the day). Anybody
    * else (provincie, Rijk, a report job) reads the persons housed through the publication
-   * function (public by nature, exact, but like every toewijzing figure for a non-owner only for
-   * whole, closed quarters: a figure per day would date a single household), so the peildatum
+   * function (protected like the households they count: own cells exact, others' cells released,
+   * and like every toewijzing figure for a non-owner only for whole, closed quarters), so the peildatum
    * becomes the end of the last quarter that has ended on it and is closed.
    */
   async bereken(

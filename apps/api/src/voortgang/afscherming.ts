@@ -2,8 +2,8 @@
  * What voortgang hides with × in an answer. Nothing any more: the per-answer small-cell
  * suppression of protected toewijzing counts is retired (it could be undone by differencing
  * answers, issue 9). A non-owner now gets protected figures as sums of released base cells
- * (apps/api/src/publicatie, docs/decisions.md "Publicatie"), owners get exact figures, and the
- * statushouders persons count is public by nature. The interface stays for the report's former
+ * (apps/api/src/publicatie, docs/decisions.md "Publicatie"), owners get exact figures; statushouders
+ * persons are released the same way (protected since session 3). The interface stays for the report's former
  * call path, which still reads `onderdrukt` from every cell.
  */
 export interface Afscherming {
