@@ -618,6 +618,9 @@ describe('organisatiebeheer (GraphQL)', () => {
             [EEN, { id }],
             [HERNOEM, { id, n: 'Overgenomen' }],
             [DEACTIVEER, { id }],
+            [HERACTIVEER, { id }],
+            [CORPORATIES, { id, c: [] }],
+            [`mutation ($id: ID!) { deactiveerGebruiker(id: $id) { actief } }`, { id }],
             [WERKGEBIED, { id, g: [] }],
             [
               GEBRUIKER,
@@ -651,6 +654,21 @@ describe('organisatiebeheer (GraphQL)', () => {
           data: c.data ?? null,
           fout: c.errors?.map((e) => [e.message, e.extensions?.code]),
         });
+        const bestand = await t.gql(
+          als,
+          `mutation ($b: String!, $n: String!, $p: Boolean!) { importeerOrganisatieBestand(bestand: $b, bestandsnaam: $n, proefrun: $p) { opgeslagen } }`,
+          {
+            b: Buffer.from('soort;code;naam;werkgebied;corporaties\ncorporatie;L0998;Indringer;;\n').toString(
+              'base64',
+            ),
+            n: 'organisaties.csv',
+            p: false,
+          },
+        );
+        antwoorden.push({
+          data: bestand.data ?? null,
+          fout: bestand.errors?.map((e) => [e.message, e.extensions?.code]),
+        });
         for (const a of antwoorden) {
           expect(a).toEqual({
             data: null,
@@ -660,7 +678,7 @@ describe('organisatiebeheer (GraphQL)', () => {
         expect(await tel(`SELECT count(*)::int AS n FROM audit_log`)).toBe(voor);
         expect(
           await tel(
-            `SELECT count(*)::int AS n FROM organisatie WHERE code = 'L0999' OR naam = 'Overgenomen'`,
+            `SELECT count(*)::int AS n FROM organisatie WHERE code IN ('L0999', 'L0998') OR naam = 'Overgenomen'`,
           ),
         ).toBe(0);
         expect(
