@@ -57,7 +57,7 @@ const PER_INDICATOR: Record<IndicatorCode, Classificatie> = {
     reden: 'Telt huishoudens met een migratieachtergrond; kleine aantallen wijzen naar personen.',
   },
   STATUSHOUDERS_GEHUISVEST: {
-    // Not the public COA figure: persons counted from corporatie toewijzingen. Exact for everyone,
+    // Not the public COA figure: persons counted from corporatie toewijzingen. Were they exact for everyone,
     // a corporatie could subtract its own persons from the gemeente's total and read its
     // competitors' statushouders households (docs/decisions.md "Publicatie: statushouders").
     openbaarheid: 'BESCHERMD',
