@@ -481,6 +481,28 @@ describe('organisatiebeheer (GraphQL)', () => {
       expect(weer).toMatchObject({ nieuw: [], bijgewerkt: ['L0961', '99887766', '99887755', 'L0801'] });
     });
 
+    it('a werkgebied cell with more entries than there are gemeenten is refused in Dutch, without a long stall', async () => {
+      // ~1.9 MB of entries in one cell: a linear search per entry once blocked the server ~45 s
+      const cel = Array.from({ length: 600_000 }, () => 'x').join(',');
+      const t0 = Date.now();
+      const r = (
+        await t.ok(OP, IMPORT, {
+          c: `soort;code;naam;werkgebied;corporaties\ncorporatie;L0971;Groot;"${cel}";`,
+          p: true,
+        })
+      ).importeerOrganisaties;
+      const duur = Date.now() - t0;
+      expect(r.opgeslagen).toBe(false);
+      expect(r.fouten).toEqual([
+        {
+          regel: 2,
+          kolom: 'werkgebied',
+          melding: expect.stringMatching(/^Een werkgebied telt hoogstens \d+ gemeenten\.$/),
+        },
+      ]);
+      console.log(`beheer import: a 600,000-entry werkgebied cell refused in ${duur} ms`);
+    });
+
     it('reads the same list from an XLSX file (Excel row numbers in the errors) and refuses a file that is not one', async () => {
       const BESTAND = `mutation ($b: String!, $n: String!, $p: Boolean!) { importeerOrganisatieBestand(bestand: $b, bestandsnaam: $n, proefrun: $p) {
         opgeslagen aantalRijen nieuw bijgewerkt fouten { regel kolom melding } } }`;

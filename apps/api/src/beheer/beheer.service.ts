@@ -30,7 +30,7 @@ import type {
   OrganisatieNieuwInput,
 } from './beheer.types';
 import { ReferentieService } from '../referentie/referentie.service';
-import { isOrganisatieSoort, type OrganisatieSoort } from '@thuismonitor/domain';
+import { isOrganisatieSoort, maakGemeenteZoeker, type OrganisatieSoort } from '@thuismonitor/domain';
 
 const SELECT = `
   SELECT o.id, o.code, o.soort, o.naam, o.actief, o.gedeactiveerd_op AS "gedeactiveerdOp", o.aangemaakt_op AS "aangemaaktOp", o.opgegaan_in AS "opgegaanInId",
@@ -386,10 +386,11 @@ export class BeheerService {
       return rapport([{ regel: 1, kolom: '-', melding: 'Maximaal 5.000 rijen per bestand.' }]);
 
     const gemeenten = await this.referentie.gemeenten();
-    const gemeenteCode = (w: string) =>
-      gemeenten.find(
-        (g) => g.code === w.toUpperCase() || g.naam.toLocaleLowerCase('nl') === w.toLocaleLowerCase('nl'),
-      )?.code;
+    // one look-up table (the domain's name matcher, as the toewijzingen import uses): a linear
+    // search per entry let one cell of a million entries block the event loop for ~45 s
+    const opNaam = maakGemeenteZoeker(gemeenten);
+    const codes = new Set(gemeenten.map((g) => g.code));
+    const gemeenteCode = (w: string) => (codes.has(w.toUpperCase()) ? w.toUpperCase() : opNaam(w));
     const lijst = (cel: string | undefined) =>
       (cel ?? '')
         .split(/[|,]/)
@@ -440,7 +441,9 @@ export class BeheerService {
       }
       let werkgebied: string[] | null = null;
       const wg = lijst(rij.werkgebied);
-      if (wg.length) {
+      if (wg.length > gemeenten.length) {
+        fout('werkgebied', `Een werkgebied telt hoogstens ${gemeenten.length} gemeenten.`);
+      } else if (wg.length) {
         if (!heeftEigenWerkgebied(soort))
           fout(
             'werkgebied',
