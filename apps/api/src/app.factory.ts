@@ -34,6 +34,25 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new GebruikersFoutFilter());
   app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
   app.useBodyParser('json', { limit: '2mb' });
+  // body-parser reports a too large or unreadable body to Express's default handler (an English
+  // HTML page); users of the API get a Dutch error in the GraphQL shape instead
+  app.use((err: { type?: string } | undefined, _req: Request, res: Response, next: NextFunction) => {
+    if (err?.type === 'entity.too.large')
+      return res.status(413).json({
+        errors: [
+          {
+            message:
+              'Het verzoek is te groot (hoogstens 2 MB). Lever grote bestanden aan als upload of in delen.',
+            extensions: { code: 'ONGELDIGE_INVOER' },
+          },
+        ],
+      });
+    if (err?.type === 'entity.parse.failed' || err?.type === 'encoding.unsupported')
+      return res.status(400).json({
+        errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'ONGELDIGE_INVOER' } }],
+      });
+    next(err);
+  });
   serveerWebApp(app, config);
   return app;
 }

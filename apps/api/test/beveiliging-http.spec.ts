@@ -26,6 +26,35 @@ describe('security headers and HSTS', () => {
   });
   afterAll(() => t?.close());
 
+  it('a request body over the 2 MB limit or not JSON: a Dutch GraphQL-shaped error, not an English page', async () => {
+    const groot = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await t.token('gemeente.utrecht')}`,
+      },
+      body: JSON.stringify({ query: '{ me { gebruikersnaam } }', variables: { x: 'x'.repeat(2_200_000) } }),
+    });
+    expect(groot.status).toBe(413);
+    expect(await groot.json()).toEqual({
+      errors: [
+        {
+          message: expect.stringMatching(/^Het verzoek is te groot/),
+          extensions: { code: 'ONGELDIGE_INVOER' },
+        },
+      ],
+    });
+    const kapot = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(kapot.status).toBe(400);
+    expect(((await kapot.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /^Het verzoek is geen geldige JSON/,
+    );
+  });
+
   it('every route carries CSP, nosniff, frame denial and no x-powered-by', async () => {
     for (const pad of ['/health/live', '/config.json', '/graphql']) {
       const res = await t.fetch(
