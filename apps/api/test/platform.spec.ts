@@ -105,6 +105,15 @@ describe('platform operator: woningmarktregio import', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('a file too long, or not CSV: one Dutch error, nothing stored', async () => {
+    const lang = ['gemeente;woningmarktregio', ...Array.from({ length: 1001 }, () => 'GM0344;Utrecht U16')].join('\n');
+    const r = (await t.ok('bzk.platformbeheer', MUTATIE, { csv: lang, dry: true })).importeerWoningmarktregioIndeling;
+    expect(r).toMatchObject({ opgeslagen: false, fouten: [{ regel: 1, kolom: '-', melding: 'Maximaal 1000 regels per bestand.' }] });
+    const kapot = (await t.ok('bzk.platformbeheer', MUTATIE, { csv: 'gemeente;woningmarktregio\n"GM0344;x' }))
+      .importeerWoningmarktregioIndeling;
+    expect(kapot.fouten[0].melding).toMatch(/^Het bestand is geen geldige CSV( \(regel \d+\))?\.$/);
+  });
+
   it('reports every bad row and stores nothing; a good file is stored with an audit row', async () => {
     const regio = (await t.db.query(`SELECT code, naam FROM woningmarktregio ORDER BY code LIMIT 1`)).rows[0];
     const fout = await t.ok('bzk.platformbeheer', MUTATIE, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import type { RequestContext } from '@thuismonitor/auth';
+import { maakGemeenteZoeker } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { ScopedDb } from '../database/scoped-db.service';
 import type {
@@ -120,7 +121,8 @@ export class ReferentieService {
         gemeentenIngedeeld: 0,
         ontbrekendeGemeenten: [],
         fouten: [
-          { regel: 1, kolom: '-', melding: `Het bestand is geen geldige CSV: ${(err as Error).message}` },
+          // csv-parse's own message is English: name the line, keep the detail for the log
+          { regel: 1, kolom: '-', melding: `Het bestand is geen geldige CSV${regelVan(err)}.` },
         ],
       };
     }
@@ -128,24 +130,35 @@ export class ReferentieService {
     for (const k of ['gemeente', 'woningmarktregio']) {
       if (!kolommen.includes(k)) fouten.push({ regel: 1, kolom: k, melding: `Kolom '${k}' ontbreekt.` });
     }
+    // one row per gemeente: more rows than a generous margin over the 342 gemeenten is no indeling
+    if (rijen.length > MAX_REGIO_RIJEN)
+      fouten.push({ regel: 1, kolom: '-', melding: `Maximaal ${MAX_REGIO_RIJEN} regels per bestand.` });
     const indeling = new Map<string, string>();
+    // look-up tables, not a search per row (a 2 MB file must not hold the event loop)
+    const opNaam = maakGemeenteZoeker(gemeenten);
+    const regioOpSleutel = new Map<string, (typeof regios)[number]>();
+    for (const x of regios) {
+      regioOpSleutel.set(x.code, x);
+      regioOpSleutel.set(x.naam.toLocaleLowerCase('nl'), x);
+    }
+    const kort = (w: string) => (w.length > 80 ? `${w.slice(0, 80)}…` : w);
     if (!fouten.length) {
       rijen.forEach((rij, i) => {
         const regel = i + 2;
-        const g =
-          gemeenteOpCode.get(rij.gemeente.toUpperCase()) ??
-          gemeenten.find((x) => x.naam.toLocaleLowerCase('nl') === rij.gemeente.toLocaleLowerCase('nl'));
-        const r = regios.find(
-          (x) =>
-            x.code === rij.woningmarktregio.toUpperCase() ||
-            x.naam.toLocaleLowerCase('nl') === rij.woningmarktregio.toLocaleLowerCase('nl'),
-        );
-        if (!g) fouten.push({ regel, kolom: 'gemeente', melding: `Onbekende gemeente '${rij.gemeente}'.` });
+        const gCode = gemeenteOpCode.has(rij.gemeente.toUpperCase())
+          ? rij.gemeente.toUpperCase()
+          : opNaam(rij.gemeente);
+        const g = gCode ? gemeenteOpCode.get(gCode) : undefined;
+        const r =
+          regioOpSleutel.get(rij.woningmarktregio.toUpperCase()) ??
+          regioOpSleutel.get(rij.woningmarktregio.toLocaleLowerCase('nl'));
+        if (!g)
+          fouten.push({ regel, kolom: 'gemeente', melding: `Onbekende gemeente '${kort(rij.gemeente)}'.` });
         if (!r)
           fouten.push({
             regel,
             kolom: 'woningmarktregio',
-            melding: `Onbekende woningmarktregio '${rij.woningmarktregio}'.`,
+            melding: `Onbekende woningmarktregio '${kort(rij.woningmarktregio)}'.`,
           });
         if (g && r) {
           if (indeling.has(g.code) && indeling.get(g.code) !== r.code) {
@@ -164,7 +177,14 @@ export class ReferentieService {
       return {
         opgeslagen: false,
         gemeentenIngedeeld: fouten.length ? 0 : indeling.size,
-        fouten,
+        // the first 100 name what to fix; the count says how many there are
+        fouten:
+          fouten.length > 100
+            ? [
+                ...fouten.slice(0, 100),
+                { regel: 0, kolom: '-', melding: `En nog ${fouten.length - 100} fouten.` },
+              ]
+            : fouten,
         ontbrekendeGemeenten,
       };
     }
@@ -189,4 +209,12 @@ export class ReferentieService {
     this.cache = undefined;
     return { opgeslagen: true, gemeentenIngedeeld: indeling.size, fouten: [], ontbrekendeGemeenten };
   }
+}
+
+const MAX_REGIO_RIJEN = 1000;
+
+/** ' (regel N)' from a csv-parse error, when it names a line. */
+function regelVan(err: unknown): string {
+  const regel = (err as { lines?: number }).lines;
+  return typeof regel === 'number' ? ` (regel ${regel})` : '';
 }
