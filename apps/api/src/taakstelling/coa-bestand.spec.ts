@@ -61,6 +61,13 @@ describe('COA file', () => {
     });
   });
 
+  it('an error quotes at most 80 characters of a cell, not the whole field', () => {
+    const r = lees(`gemeentecode;maand;personen\n${'G'.repeat(100_000)};2026-01;1`);
+    expect(r.ok).toBe(false);
+    const melding = (r as { fouten: { melding: string }[] }).fouten[0].melding;
+    expect(melding).toBe(`Regel 2: gemeentecode "${'G'.repeat(80)}…" bestaat niet.`);
+  });
+
   it('a header alone, or only empty lines, is no data', () => {
     expect(lees('gemeentecode;maand;personen\n\n')).toEqual({
       ok: false,

@@ -164,16 +164,16 @@ export function leesCoaBestand(
     let code: string | undefined;
     if (codeTekst) {
       const c = leesCode(codeTekst);
-      if (!c || !bekendeCode(c)) eigen.push(`gemeentecode "${codeTekst}" bestaat niet`);
+      if (!c || !bekendeCode(c)) eigen.push(`gemeentecode "${kort(codeTekst)}" bestaat niet`);
       else code = c;
     }
     if (naamTekst) {
       const c = zoekNaam(naamTekst);
       if (!c) {
         if (!codeTekst)
-          eigen.push(`gemeente "${naamTekst}" is onbekend of niet eenduidig; vul de gemeentecode in`);
+          eigen.push(`gemeente "${kort(naamTekst)}" is onbekend of niet eenduidig; vul de gemeentecode in`);
       } else if (code && c !== code) {
-        eigen.push(`gemeentecode ${code} en gemeente "${naamTekst}" horen niet bij elkaar`);
+        eigen.push(`gemeentecode ${code} en gemeente "${kort(naamTekst)}" horen niet bij elkaar`);
       } else code = c;
     }
     if (!codeTekst && !naamTekst) eigen.push('gemeente ontbreekt');
@@ -181,14 +181,14 @@ export function leesCoaBestand(
     const maandTekstRuw = v(kol.maand);
     const maand = maandTekstRuw ? leesMaand(maandTekstRuw) : undefined;
     if (!maandTekstRuw) eigen.push('maand ontbreekt');
-    else if (!maand) eigen.push(`maand "${maandTekstRuw}" is onleesbaar; schrijf bijvoorbeeld 2026-01`);
+    else if (!maand) eigen.push(`maand "${kort(maandTekstRuw)}" is onleesbaar; schrijf bijvoorbeeld 2026-01`);
     else if (maand > huidigeMaand) eigen.push(`maand ${maandTekst(maand)} ligt in de toekomst`);
 
     const personenTekst = v(kol.personen).replace(/\s/g, '');
     let personen: number | undefined;
     if (personenTekst === '') eigen.push('aantal personen ontbreekt');
     else if (!/^\d+$/.test(personenTekst))
-      eigen.push(`aantal personen "${v(kol.personen)}" is geen geheel getal van 0 of meer`);
+      eigen.push(`aantal personen "${kort(v(kol.personen))}" is geen geheel getal van 0 of meer`);
     else personen = Number(personenTekst);
 
     if (code && maand && !eigen.length) {
@@ -205,4 +205,9 @@ export function leesCoaBestand(
   if (rijen.length === 0)
     return { ok: false, fouten: [{ regel: 2, melding: 'Het bestand bevat geen gegevensregels.' }] };
   return { ok: true, rijen };
+}
+
+/** A cell quoted back in an error, shortened: a message must not echo a whole file. */
+function kort(tekst: string): string {
+  return tekst.length > 80 ? `${tekst.slice(0, 80)}…` : tekst;
 }

@@ -28,7 +28,8 @@ import {
 } from './statushouders-toezicht.types';
 
 /** A file larger than this is not a monthly COA overview (342 gemeenten × a few months). */
-const MAX_TEKENS = 5_000_000;
+/** GraphQL bodies are at most 2 MB (app.factory.ts); a larger text never reaches this check. */
+const MAX_TEKENS = 2_000_000;
 /** errors listed per refused file; the rest are counted */
 const MAX_FOUTEN = 100;
 
@@ -76,7 +77,7 @@ export class StatushoudersToezichtService {
     if (!naam)
       throw ongeldig('Geef de naam van het bestand.', [{ veld: 'bestandsnaam', melding: 'verplicht' }]);
     if (inhoud.length > MAX_TEKENS)
-      throw ongeldig('Het bestand is te groot voor een COA-overzicht (meer dan 5 MB).');
+      throw ongeldig('Het bestand is te groot voor een COA-overzicht (meer dan 2 MB).');
 
     const gemeenten = await this.referentie.gemeenten();
     const codes = new Set(gemeenten.map((g) => g.code));
