@@ -4,11 +4,12 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { vandaagInAmsterdam } from '@thuismonitor/domain';
 import { createApi } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { maakTestDatabase } from './support/test-database';
+import { testPool } from './support/test-pool';
 
 /**
  * The onboarding journey of issue 13 end to end over HTTP, with the embedded development login
@@ -52,7 +53,7 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
     });
     app = await createApi(config);
     await app.listen(port, '127.0.0.1');
-    db = new Pool({ connectionString: database.url, max: 2 });
+    db = testPool(database.url, 2);
   });
   afterAll(async () => {
     await app?.close();

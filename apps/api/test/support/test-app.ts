@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { MintOptions } from '@thuismonitor/auth';
 import { createApi } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { maakTestDatabase } from './test-database';
+import { testPool } from './test-pool';
 import { startTestIssuer, type TestIssuer } from './test-issuer';
 
 export interface GqlAntwoord<T = Record<string, any>> {
@@ -100,6 +101,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApi(config);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
-  const db = new Pool({ connectionString: database.url, max: 3 });
+  const db = testPool(database.url, 3);
   return new TestApp(app, `http://127.0.0.1:${port}`, config, issuer, db, database.drop);
 }

@@ -1,10 +1,11 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RequestContext } from '@thuismonitor/auth';
 import { isOrganisatieSoort } from '@thuismonitor/domain';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { ScopedDb } from '../../src/database/scoped-db.service';
 import { maakTestDatabase } from './test-database';
+import { testPool } from './test-pool';
 
 /**
  * For the RLS wall tests: a ScopedDb on its own test database (no API, no services), an admin pool
@@ -23,7 +24,7 @@ export class WallDb {
     const db = await maakTestDatabase();
     const ds = new DataSource(dataSourceOptions(db.url, 4));
     await ds.initialize();
-    return new WallDb(new ScopedDb(ds), new Pool({ connectionString: db.url, max: 2 }), ds, db.drop);
+    return new WallDb(new ScopedDb(ds), testPool(db.url, 2), ds, db.drop);
   }
 
   async close(): Promise<void> {

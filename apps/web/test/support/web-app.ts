@@ -9,12 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { createApi } from '../../../api/src/app.factory';
 import { loadConfig } from '../../../api/src/config/app-config';
 import { maakTestDatabase } from '../../../api/test/support/test-database';
+import { testPool } from '../../../api/test/support/test-pool';
 import { WorkerService } from '../../../api/src/jobs/worker.service';
 import { WorkerModule } from '../../../api/src/worker.module';
 
@@ -192,6 +193,6 @@ export async function startWebApp(
     fs.rmSync(tmpDir, { recursive: true, force: true });
     throw err;
   }
-  const db = new Pool({ connectionString: database.url, max: 2 });
+  const db = testPool(database.url, 2);
   return new WebTestApp(app, publicUrl, browser, db, database.drop, tmpDir, worker);
 }
