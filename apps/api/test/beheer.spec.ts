@@ -792,6 +792,15 @@ describe('organisatiebeheer (GraphQL)', () => {
         i: { gebruikersnaam: 'stiekem', naam: 'Stie Kem', email: 's@x.example', rollen: ['platformbeheer'] },
       });
       expect(pb.errors?.[0].message).toBe('De rol platformbeheer bestaat alleen binnen het Rijk (BZK).');
+      // a malformed organisation id is "not found" (common/id.ts), not an internal error from the uuid cast
+      const geenId = await t.gql(OP, GEBRUIKER, {
+        o: 'geen-uuid',
+        i: { gebruikersnaam: 'nergens', naam: 'Ner Gens', email: 'n@x.example', rollen: [] },
+      });
+      expect(geenId.errors?.[0]).toMatchObject({
+        message: 'De organisatie is niet gevonden.',
+        extensions: { code: 'NIET_GEVONDEN' },
+      });
       expect(await tel(`SELECT count(*)::int AS n FROM organisatie_gebruiker`)).toBe(voor);
     });
   });

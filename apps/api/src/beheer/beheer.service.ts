@@ -15,9 +15,9 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { PrincipalResolver } from '../auth/principal-resolver.service';
 import { conflict, nietGevonden, ongeldig } from '../common/fouten';
+import { isUuid } from '../common/id';
 import { ScopedDb } from '../database/scoped-db.service';
 import { DEMO_ACCOUNTS } from '../demo/demo-data';
-import { isUuid } from '../prestatieafspraak/prestatieafspraak.repository';
 import type {
   BeheerAandacht,
   BeheerAuditRegel,
@@ -574,6 +574,7 @@ export class BeheerService {
     organisatieId: string,
     input: GebruikerNieuwInput,
   ): Promise<BeheerGebruiker> {
+    if (!isUuid(organisatieId)) throw nietGevonden('De organisatie');
     const gebruikersnaam = input.gebruikersnaam.trim().toLowerCase();
     const fouten: { veld: string; melding: string }[] = [];
     if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(gebruikersnaam)) {

@@ -15,6 +15,7 @@ import {
 } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden, ongeldig, type VeldFout } from '../common/fouten';
+import { isUuid } from '../common/id';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import type { Kwartaalcijfer, KwartaalcijferFilter, KwartaalcijferIndicator, KwartaalcijferInput } from './kwartaalcijfer.types';
@@ -24,7 +25,6 @@ const KOLOMMEN = `k.id, k.indicator_code AS "indicatorCode", k.organisatie_id AS
   k.gerapporteerd_door AS "gerapporteerdDoor", k.gerapporteerd_op AS "gerapporteerdOp"`;
 
 type Rij = Omit<Kwartaalcijfer, 'kwartaal' | 'indicatorNaam'> & { jaar: number; kwartaal: number };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Quarterly figures reported by parties (the indicator catalogue says which kind reports what:
@@ -123,7 +123,7 @@ export class KwartaalcijferService {
     if (filter.gemeenteCode) voeg((p) => `k.gemeente_code = ${p}`, filter.gemeenteCode.toUpperCase());
     if (filter.indicatorCode) voeg((p) => `k.indicator_code = ${p}`, filter.indicatorCode);
     if (filter.organisatieId) {
-      if (!UUID.test(filter.organisatieId)) return [];
+      if (!isUuid(filter.organisatieId)) return [];
       voeg((p) => `k.organisatie_id = ${p}::uuid`, filter.organisatieId);
     }
     // quarters compare as jaar * 4 + nummer; parseKwartaal throws a Dutch DomainError for nonsense
@@ -159,7 +159,7 @@ export class KwartaalcijferService {
   }
 
   private async zichtbaar(m: EntityManager, ctx: RequestContext, id: string): Promise<Rij> {
-    const [rij]: Rij[] = UUID.test(id) ? await m.query(`SELECT ${KOLOMMEN} FROM kwartaalcijfer k WHERE k.id = $1`, [id]) : [];
+    const [rij]: Rij[] = isUuid(id) ? await m.query(`SELECT ${KOLOMMEN} FROM kwartaalcijfer k WHERE k.id = $1`, [id]) : [];
     if (!rij || !magRijZien(ctx.principal, { eigenaarOrganisatieId: rij.organisatieId, gemeenteCode: rij.gemeenteCode })) {
       throw nietGevonden('Het kwartaalcijfer');
     }

@@ -16,6 +16,7 @@ import {
 } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { isUuid } from '../common/id';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import type {
@@ -37,7 +38,6 @@ const KOLOMMEN = `p.id, p.naam, p.fase, p.gemeente_code AS "gemeenteCode", p.eig
   p.versie, p.aangemaakt_op AS "aangemaaktOp", p.gewijzigd_op AS "gewijzigdOp"`;
 
 type Rij = Record<string, any>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Nieuwbouwprojecten of corporaties (their own, in their werkgebied) and gemeenten (any project
@@ -70,7 +70,7 @@ export class NieuwbouwService {
       waar.push(`p.fase = $${params.length}`);
     }
     if (filter.eigenaarId) {
-      if (!UUID.test(filter.eigenaarId)) return [];
+      if (!isUuid(filter.eigenaarId)) return [];
       params.push(filter.eigenaarId);
       waar.push(`p.eigenaar_id = $${params.length}::uuid`);
     }
@@ -168,7 +168,7 @@ export class NieuwbouwService {
 
   /** The project if the principal may see it (locked for a change); otherwise "niet gevonden". */
   private async zichtbaar(m: EntityManager, ctx: RequestContext, id: string, vergrendel: boolean): Promise<Rij> {
-    const [rij]: Rij[] = UUID.test(id)
+    const [rij]: Rij[] = isUuid(id)
       ? await m.query(`SELECT ${KOLOMMEN} FROM nieuwbouwproject p WHERE p.id = $1 ${vergrendel ? 'FOR UPDATE' : ''}`, [id])
       : [];
     if (!rij || !magProjectZien(ctx.principal, { eigenaarOrganisatieId: rij.eigenaarId, gemeenteCode: rij.gemeenteCode })) {

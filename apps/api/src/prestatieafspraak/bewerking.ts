@@ -6,8 +6,8 @@ import {
 } from '@thuismonitor/auth';
 import { inhoudWijzigbaar, prestatieafspraakStatusLabel } from '@thuismonitor/domain';
 import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { isUuid } from '../common/id';
 import {
-  isUuid,
   leesPrestatieafspraak,
   vergrendelPrestatieafspraak,
   type PaRij,

@@ -9,11 +9,12 @@ import {
   type MijlpaalStatus,
 } from '@thuismonitor/domain';
 import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { isUuid } from '../common/id';
 import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import { leesZichtbaar, vergrendelVoorPartij } from './bewerking';
 import { AUDIT_ENTITEIT, auditOmschrijving, PrestatieafspraakAudit } from './prestatieafspraak-audit';
-import { isUuid, leesAfspraken } from './prestatieafspraak.repository';
+import { leesAfspraken } from './prestatieafspraak.repository';
 import { PrestatieafspraakService } from './prestatieafspraak.service';
 import type { Prestatieafspraak, PrestatieafspraakAuditRegel } from './prestatieafspraak.types';
 

@@ -185,10 +185,3 @@ export async function organisatieSoorten(
   );
   return new Map(rijen.map((r) => [r.id, r.soort]));
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from clients; a malformed one is simply not found (and never reaches SQL). */
-export function isUuid(waarde: string | null | undefined): waarde is string {
-  return typeof waarde === 'string' && UUID.test(waarde);
-}

@@ -18,6 +18,7 @@ import {
   type InhoudFout,
 } from '@thuismonitor/domain';
 import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { isUuid } from '../common/id';
 import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import type { Organisatie } from '../organisatie/organisatie.types';
@@ -26,7 +27,6 @@ import { controleerConcept, controleerVersie, leesZichtbaar, vergrendelVoorParti
 import { PrestatieafspraakAudit, type AuditActie } from './prestatieafspraak-audit';
 import { PrestatieafspraakLezer } from './prestatieafspraak.lezer';
 import {
-  isUuid,
   leesAfspraken,
   leesPrestatieafspraken,
   verhoogVersie,

@@ -5,6 +5,7 @@ import { parseKwartaal, kwartaalEinde, vandaagInAmsterdam, type GebiedSoort } fr
 import { ScopedDb } from '../database/scoped-db.service';
 import { AuditService } from '../audit/audit.service';
 import { nietGevonden, ongeldig } from '../common/fouten';
+import { isUuid } from '../common/id';
 import { GebiedService } from '../gebied/gebied.service';
 import { RapportageQueue } from './rapportage-queue.service';
 import type { Kwartaalrapportage, KwartaalrapportageFilter, RapportageAanvraag } from './rapportage.types';
@@ -96,7 +97,7 @@ export class RapportageService {
   }
 
   async opId(ctx: RequestContext, id: string): Promise<Kwartaalrapportage> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw nietGevonden('De kwartaalrapportage');
+    if (!isUuid(id)) throw nietGevonden('De kwartaalrapportage');
     const [rij]: Rij[] = await this.db.transaction(ctx, (m) => m.query(`${SELECT} WHERE r.id = $1`, [id]));
     if (!gebiedZichtbaar(ctx.principal, rij)) throw nietGevonden('De kwartaalrapportage');
     return this.metUrls(ctx, rij);

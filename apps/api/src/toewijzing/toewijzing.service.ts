@@ -21,6 +21,7 @@ import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { conflict, geenToegang, nietGevonden, ongeldig, type VeldFout } from '../common/fouten';
+import { isUuid } from '../common/id';
 import { leesCursor, maakCursor, paginaGrootte } from '../common/paginering';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
@@ -38,7 +39,6 @@ export const TOEWIJZING_KOLOMMEN_SQL = `t.id, t.corporatie_id AS "corporatieId",
   t.via_urgentie AS "viaUrgentie", left(t.extern_kenmerk, 12) AS "kenmerkVingerafdruk", t.import_id AS "importId",
   t.aangemaakt_op AS "aangemaaktOp"`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Names of the API's input fields for the domain's canonical import columns. */
 const VELD: Record<ToewijzingKolom, string> = {
@@ -76,7 +76,7 @@ export class ToewijzingService {
     const zonderCursor = { waar: [...waar], params: [...params] };
     if (after) {
       const [datum, id] = leesCursor(after, ['string', 'string']) as [string, string];
-      if (!isIsoDatum(datum) || !UUID.test(id))
+      if (!isIsoDatum(datum) || !isUuid(id))
         throw ongeldig('De cursor is ongeldig; vraag de lijst opnieuw op vanaf het begin.');
       params.push(datum, id);
       waar.push(`(t.datum, t.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
@@ -137,7 +137,7 @@ export class ToewijzingService {
     }
     if (filter.corporatieId) {
       // an id that is not a uuid matches nothing (and must not reach a ::uuid cast)
-      if (UUID.test(filter.corporatieId)) voeg((p) => `t.corporatie_id = ${p}::uuid`, filter.corporatieId);
+      if (isUuid(filter.corporatieId)) voeg((p) => `t.corporatie_id = ${p}::uuid`, filter.corporatieId);
       else waar.push('false');
     }
     if (fouten.length) throw ongeldig('Het filter is ongeldig.', fouten);
@@ -204,7 +204,7 @@ export class ToewijzingService {
    * "niet gevonden", also a gemeente that can read the row, so writes never reveal more than reads.
    */
   private async eigenRij(m: EntityManager, ctx: RequestContext, id: string): Promise<Toewijzing> {
-    const [rij]: Toewijzing[] = UUID.test(id)
+    const [rij]: Toewijzing[] = isUuid(id)
       ? await m.query(`SELECT ${TOEWIJZING_KOLOMMEN_SQL} FROM toewijzing t WHERE t.id = $1 FOR UPDATE`, [id])
       : [];
     if (
