@@ -11,7 +11,13 @@
 //
 //   node bench/load-bench.mjs --database-url postgres://…/thuismonitor_bench [--duur 10] [--jaar 2025]
 //                             [--geval gemeente|provincie|land] [--herhaal 2] [--zonder-cache]
+//                             [--api-processen 2]
 //   npm run bench -- --only load
+//
+// The API runs as it is deployed: --api-processen replicas (default 2, as infra/k8s/api.yaml), each
+// its own Node process on its own port with the same database, Redis and public URL (as behind a
+// load balancer); the clients are spread evenly over them. Node CPU per request is summed over the
+// replicas. --api-processen 1 measures one process.
 //
 // The API keeps voortgang answers while the data version is unchanged (VOORTGANG_CACHE,
 // voortgang-cache.ts): a repeated question then costs one version read. --zonder-cache starts the
@@ -43,6 +49,7 @@ const JAAR = Number(arg('jaar', 2025));
 const GEVAL = arg('geval', '');
 const HERHAAL = Math.max(1, Number(arg('herhaal', 1)));
 const ZONDER_CACHE = process.argv.includes('--zonder-cache');
+const API_PROCESSEN = Math.max(1, Number(arg('api-processen', 2)));
 const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
 const TOKEN_CLI = path.join(ROOT, 'apps/api/dist/cli/token.js');
 const SQL_MODULE = path.join(ROOT, 'apps/api/dist/voortgang/realisatie-sql.js');
@@ -98,17 +105,19 @@ const GEVALLEN = [
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-load-bench-'));
 const redis = await resolveRedis();
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 40 });
-let api;
+const apis = [];
 let apiLog = '';
 try {
-  const port = await vrijePoort();
+  const poorten = [];
+  for (let i = 0; i < API_PROCESSEN; i++) poorten.push(await vrijePoort());
   const env = {
     ...process.env,
     NODE_ENV: 'development',
     DATABASE_URL,
     REDIS_URL: redis.url,
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PORT: String(poorten[0]),
+    // one public address for every replica, as behind a load balancer: tokens name one issuer
+    PUBLIC_URL: `http://127.0.0.1:${poorten[0]}`,
     DEV_OIDC: 'true',
     DEV_OIDC_KEY_FILE: path.join(tmp, 'dev-oidc-key.json'),
     DEMO_DATA: 'true',
@@ -121,21 +130,29 @@ try {
   };
   delete env.OIDC_ISSUER_URL;
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  api = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  api.stdout.on('data', (d) => (apiLog += d));
-  api.stderr.on('data', (d) => (apiLog += d));
-  const basis = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (api.exitCode !== null) throw new Error(`the API stopped:\n${apiLog}`);
-    if (
-      await fetch(`${basis}/health/live`).then(
-        (r) => r.ok,
-        () => false,
+  const bases = poorten.map((p) => `http://127.0.0.1:${p}`);
+  // one after the other: the first migrates and loads the demo data, the others find it done
+  for (const [i, port] of poorten.entries()) {
+    const api = spawn(process.execPath, [...nodeArgs, MAIN], {
+      cwd: ROOT,
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    apis.push(api);
+    api.stdout.on('data', (d) => (apiLog += d));
+    api.stderr.on('data', (d) => (apiLog += d));
+    for (let j = 0; ; j++) {
+      if (api.exitCode !== null) throw new Error(`API process ${i + 1} stopped:\n${apiLog}`);
+      if (
+        await fetch(`${bases[i]}/health/live`).then(
+          (r) => r.ok,
+          () => false,
+        )
       )
-    )
-      break;
-    if (i > 600) throw new Error(`the API did not start within 60 s:\n${apiLog}`);
-    await new Promise((r) => setTimeout(r, 100));
+        break;
+      if (j > 600) throw new Error(`API process ${i + 1} did not start within 60 s:\n${apiLog}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
   const token = (account) => {
     const r = spawnSync(process.execPath, [TOKEN_CLI, account], { cwd: ROOT, env, encoding: 'utf8' });
@@ -146,7 +163,7 @@ try {
   // the figures mean little on a busy machine: say how busy it was
   const last = os.loadavg().map((x) => x.toFixed(1));
   console.log(
-    `load: voortgang jaar ${JAAR}, ${DUUR} s per case after a warm-up (ms), answer cache ${env.VOORTGANG_CACHE === '0' ? 'OFF' : 'on'}; ${os.cpus().length} cores, load average ${last.join(' ')}`,
+    `load: voortgang jaar ${JAAR}, ${DUUR} s per case after a warm-up (ms), answer cache ${env.VOORTGANG_CACHE === '0' ? 'OFF' : 'on'}, ${API_PROCESSEN} API process(es); ${os.cpus().length} cores, load average ${last.join(' ')}`,
   );
   console.log(
     `${'case'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'n'.padStart(6)}  target`,
@@ -156,17 +173,18 @@ try {
     const body = JSON.stringify({ query: geval.query ?? VOORTGANG, variables: { g: geval.gebied, j: JAAR } });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token(geval.account)}` };
     // warm-up and a correctness check: one answer without errors
-    for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${basis}/graphql`, { method: 'POST', headers, body });
+    for (let i = 0; i < 2 * bases.length; i++) {
+      const res = await fetch(`${bases[i % bases.length]}/graphql`, { method: 'POST', headers, body });
       const json = await res.json();
       if (!res.ok || json.errors)
         throw new Error(`${geval.naam}: ${res.status} ${JSON.stringify(json.errors)}`);
     }
-    const cpu0 = await cpuStand(api.pid);
-    const http = await belast(geval.clients, DUUR, () =>
-      autocannonRun({ url: `${basis}/graphql`, method: 'POST', headers, body }, geval.clients, geval.aantal),
+    const pids = apis.map((a) => a.pid);
+    const cpu0 = await cpuStand(pids);
+    const http = await belast(bases, geval, (url, clients, aantal) =>
+      autocannonRun({ url: `${url}/graphql`, method: 'POST', headers, body }, clients, aantal),
     );
-    Object.assign(http, cpuPerVraag(cpu0, await cpuStand(api.pid), http.n));
+    Object.assign(http, cpuPerVraag(cpu0, await cpuStand(pids), http.n));
     const raw = await belastSql(geval);
     const r = { geval: geval.naam, http, sql: raw, doelP95: geval.doelP95 };
     uitkomst.push(r);
@@ -185,7 +203,8 @@ try {
   console.error(err.message);
   process.exitCode = 1;
 } finally {
-  if (api && api.exitCode === null) {
+  for (const api of apis) {
+    if (api.exitCode !== null) continue;
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
   }
@@ -225,9 +244,24 @@ function autocannonRun(opties, clients, aantal) {
   });
 }
 
-async function belast(_clients, _duur, run) {
-  const { tijden, duurS } = await run();
-  return samenvatting(tijden, duurS);
+/**
+ * The case's clients spread over the API processes (one autocannon per process, all at once);
+ * a fixed number of requests (national case) goes to the first process only.
+ */
+async function belast(bases, geval, run) {
+  const delen = geval.aantal
+    ? [{ url: bases[0], clients: geval.clients }]
+    : bases
+        .map((url, i) => ({
+          url,
+          clients: Math.floor(geval.clients / bases.length) + (i < geval.clients % bases.length ? 1 : 0),
+        }))
+        .filter((d) => d.clients > 0);
+  const runs = await Promise.all(delen.map((d) => run(d.url, d.clients, geval.aantal)));
+  return samenvatting(
+    runs.flatMap((r) => r.tijden),
+    Math.max(...runs.map((r) => r.duurS)),
+  );
 }
 
 function samenvatting(tijden, duurS) {
@@ -280,7 +314,10 @@ async function belastSql(geval) {
   const bronnen = eigenaar
     ? [
         // the API reads the owner's whole quarters from its exact base cells (VoortgangService.eigenToewijzingen)
-        [`SELECT * FROM tm_publicatie_toewijzingen($1::text[], $2::date, $3::date, true)`, [filter, van, tot]],
+        [
+          `SELECT * FROM tm_publicatie_toewijzingen($1::text[], $2::date, $3::date, true)`,
+          [filter, van, tot],
+        ],
         [sql.KWARTAAL_SOM_SQL, [filter, kwartaalCodes, JAAR * 4, q4, JAAR, JAAR]],
         [sql.KWARTAAL_STAND_SQL, [filter, standCodes, q4, q4 - 3, JAAR, JAAR]],
       ]
@@ -359,7 +396,7 @@ async function belastSql(geval) {
  * bench database, read from /proc: on a shared machine the latencies depend on what else runs,
  * the CPU a request costs much less. Linux only; elsewhere the columns stay empty.
  */
-async function cpuStand(apiPid) {
+async function cpuStand(apiPids) {
   const tik = 1000 / 100; // USER_HZ is 100 on Linux
   const lees = (pid) => {
     try {
@@ -371,12 +408,16 @@ async function cpuStand(apiPid) {
   };
   // only the backends of our own client (the API, or this process for raw SQL): other helpers may
   // use the same database meanwhile (a report bench, tests)
-  const poorten = eigenPoorten(apiPid ?? process.pid);
+  const poorten = new Set((apiPids ?? [process.pid]).flatMap((pid) => [...eigenPoorten(pid)]));
   const { rows } = await pool.query(
     `SELECT pid, client_port FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
   const eigen = rows.filter((r) => poorten.has(r.client_port));
-  return { api: apiPid ? lees(apiPid) : undefined, pg: new Map(eigen.map((r) => [r.pid, lees(r.pid)])) };
+  const api = apiPids?.map(lees);
+  return {
+    api: api && !api.includes(undefined) ? api.reduce((a, b) => a + b, 0) : undefined,
+    pg: new Map(eigen.map((r) => [r.pid, lees(r.pid)])),
+  };
 }
 
 /** Local TCP ports of the sockets process `pid` holds (Linux /proc), to recognise its backends. */

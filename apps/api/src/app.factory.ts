@@ -25,6 +25,9 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   // first middleware: every request is measured, also those that later ones refuse (metrics/)
   app.use(httpMetrieken(app.get(Metrieken)));
   app.disable('x-powered-by');
+  // no ETag on API answers: nobody revalidates a POST, and hashing every GraphQL body cost CPU on
+  // each request (static files and index.html keep theirs: serve-static/send make their own)
+  app.set('etag', false);
   // which proxy may tell us the client's address and scheme (rate limits per IP, HSTS); see TRUST_PROXY
   app.set('trust proxy', config.beveiliging.trustProxy);
   // before everything else, so static files and the SPA get the same headers and limits as the API

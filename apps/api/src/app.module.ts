@@ -21,6 +21,7 @@ import { loggerOpties } from './logging/logger-opties';
 import { MetricsModule } from './metrics/metrics.module';
 import { graphqlBeveiliging, vertaalLimietFout } from './beveiliging/graphql-limieten';
 import { GebruikerLimietMiddleware, MislukteAanmeldingMiddleware } from './beveiliging/rate-limieten';
+import { VoortgangAntwoordMiddleware } from './voortgang/voortgang-antwoord.middleware';
 
 /** Shared by the API and the worker entry points: configuration, logging, database. */
 export function kernModules(config: AppConfig) {
@@ -77,6 +78,9 @@ export class AppModule implements NestModule {
     consumer
       // failed-authentication brake before the token check, per-user limit after it (beveiliging/)
       .apply(MislukteAanmeldingMiddleware, AuthenticatieMiddleware, GebruikerLimietMiddleware)
-      .forRoutes({ path: 'graphql', method: RequestMethod.ALL }, { path: 'api/*path', method: RequestMethod.ALL });
+      .forRoutes({ path: 'graphql', method: RequestMethod.ALL }, { path: 'api/*path', method: RequestMethod.ALL })
+      // after authentication and limits: whole voortgang answers for the same principal and data version
+      .apply(VoortgangAntwoordMiddleware)
+      .forRoutes({ path: 'graphql', method: RequestMethod.POST });
   }
 }

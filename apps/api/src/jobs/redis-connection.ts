@@ -15,6 +15,9 @@ export function apiConnection(url: string, extra: RedisOptions = {}): IORedis {
     enableOfflineQueue: false,
     connectTimeout: 2000,
     retryStrategy: (n) => Math.min(n * 500, 5000),
+    // rate-limit counters of concurrent requests go out in one write per tick instead of one each
+    // (issue 9, "Speed under load": three counters per request were 16% of a cached answer's CPU)
+    enableAutoPipelining: true,
     ...extra,
   });
 }

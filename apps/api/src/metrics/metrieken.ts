@@ -47,6 +47,13 @@ export class Metrieken implements OnApplicationShutdown {
     registers: [this.registry],
   });
 
+  readonly antwoordCache = new Counter({
+    name: 'graphql_answer_cache_total',
+    help: 'Voortgang answers served whole from the answer cache (hit) or computed (miss)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly jobDuur = new Histogram({
     name: 'bullmq_job_duration_seconds',
     help: 'BullMQ job processing time in this worker, by queue, job name and outcome (completed, failed)',
