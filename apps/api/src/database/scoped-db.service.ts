@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { gemeenteScope, RequestContext, type GemeenteScope } from '@thuismonitor/auth';
 import type { OrganisatieSoort } from '@thuismonitor/domain';
+import { conflict } from '../common/fouten';
 import { leesOrganisatieVoorAanmelding, type AanmeldingOrganisatie } from './aanmelding-query';
 
 /** The application role every path below switches to; RLS binds it (the schema owner bypasses RLS). */
@@ -14,6 +15,21 @@ export const APP_ROLE = 'thuismonitor_app';
 export interface JobScope {
   organisatie: { id: string; soort: OrganisatieSoort };
   gemeenten: GemeenteScope;
+}
+
+/**
+ * A commit refused because a quarter closed while the transaction ran (migration
+ * 1766000000000-publicatie-sluiting): nothing was stored, and doing it again is right. Answered to
+ * users as a conflict in Dutch; everything else passes unchanged.
+ */
+function vertaalKwartaalGesloten(err: unknown): never {
+  const driver = (err as { driverError?: { code?: string; hint?: string } }).driverError;
+  if (driver?.code === '40001' && driver.hint === 'tm:kwartaal-gesloten') {
+    throw conflict(
+      'Een kwartaal werd afgesloten terwijl uw wijziging werd verwerkt. Er is niets opgeslagen; probeer het opnieuw.',
+    );
+  }
+  throw err;
 }
 
 /** Background tasks that may write through `jobTransaction`; RLS policies check the name. */
@@ -49,10 +65,12 @@ export class ScopedDb {
 
   /** A request: runs `work` as the principal of `ctx` (its organisation and gemeente scope). */
   async transaction<T>(ctx: RequestContext, work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (m) => {
-      await this.zetScope(m, scopeVan(ctx), null);
-      return work(m);
-    });
+    return this.dataSource
+      .transaction(async (m) => {
+        await this.zetScope(m, scopeVan(ctx), null);
+        return work(m);
+      })
+      .catch(vertaalKwartaalGesloten);
   }
 
   /**
