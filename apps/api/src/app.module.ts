@@ -1,4 +1,10 @@
-import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -20,7 +26,7 @@ import { API_FEATURE_MODULES, FEATURE_MODULES } from './feature-modules';
 import { loggerOpties } from './logging/logger-opties';
 import { MetricsModule } from './metrics/metrics.module';
 import { graphqlBeveiliging, vertaalLimietFout } from './beveiliging/graphql-limieten';
-import { GebruikerLimietMiddleware, MislukteAanmeldingMiddleware } from './beveiliging/rate-limieten';
+import { VerzoekLimietMiddleware } from './beveiliging/rate-limieten';
 import { VoortgangAntwoordMiddleware } from './voortgang/voortgang-antwoord.middleware';
 
 /** Shared by the API and the worker entry points: configuration, logging, database. */
@@ -62,7 +68,8 @@ export class AppModule implements NestModule {
           plugins: [...limieten.plugins, ApolloServerPluginCacheControlDisabled()],
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
-          formatError: (formatted, error) => vertaalLimietFout(formatted) ?? formatGraphqlFout(formatted, error),
+          formatError: (formatted, error) =>
+            vertaalLimietFout(formatted) ?? formatGraphqlFout(formatted, error),
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
         AuthModule.forRoot(config),
@@ -76,9 +83,12 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      // failed-authentication brake before the token check, per-user limit after it (beveiliging/)
-      .apply(MislukteAanmeldingMiddleware, AuthenticatieMiddleware, GebruikerLimietMiddleware)
-      .forRoutes({ path: 'graphql', method: RequestMethod.ALL }, { path: 'api/*path', method: RequestMethod.ALL })
+      // the token check (a failure counted, the brake applied), then IP, user and brake in one count (beveiliging/)
+      .apply(AuthenticatieMiddleware, VerzoekLimietMiddleware)
+      .forRoutes(
+        { path: 'graphql', method: RequestMethod.ALL },
+        { path: 'api/*path', method: RequestMethod.ALL },
+      )
       // after authentication and limits: whole voortgang answers for the same principal and data version
       .apply(VoortgangAntwoordMiddleware)
       .forRoutes({ path: 'graphql', method: RequestMethod.POST });

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { devIssuerUrl } from '../dev-oidc/dev-oidc.module';
 import { PrincipalResolver } from './principal-resolver.service';
 import { AuthenticatieMiddleware } from './authenticatie.middleware';
+import { VerzoekTellers } from '../beveiliging/verzoek-tellers';
 
 @Global()
 @Module({})
@@ -23,10 +24,11 @@ export class AuthModule {
             }),
         },
         PrincipalResolver,
+        VerzoekTellers,
         AuthenticatieMiddleware,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [TokenVerifier, PrincipalResolver, AuthenticatieMiddleware],
+      exports: [TokenVerifier, PrincipalResolver, VerzoekTellers, AuthenticatieMiddleware],
     };
   }
 }

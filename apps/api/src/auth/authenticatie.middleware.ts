@@ -1,14 +1,24 @@
 import { Inject, Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { AuthenticatieFout, identiteitUitClaims, TokenVerifier, type RequestMetPrincipal } from '@thuismonitor/auth';
+import { ipKeyGenerator } from 'express-rate-limit';
+import {
+  AuthenticatieFout,
+  identiteitUitClaims,
+  TokenVerifier,
+  type RequestMetPrincipal,
+} from '@thuismonitor/auth';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { teVeelVerzoeken } from '../beveiliging/rate-limieten';
+import { VerzoekTellers, type Overschrijding } from '../beveiliging/verzoek-tellers';
 import { PrincipalResolver } from './principal-resolver.service';
 
 /**
  * Authentication for /graphql and /api: a valid bearer token or 401. One answer for every
  * failure (expired, wrong issuer/audience, bad signature, unknown kid, no organisation…) so that
- * nothing leaks; the reason goes to the log in English.
+ * nothing leaks; the reason goes to the log in English. A failure is counted for the client's IP
+ * (with its request) before answering: an IP past AUTH_FAILURE_LIMIT failures gets 429 instead of
+ * 401, whatever token it sends (VerzoekLimietMiddleware applies the same brake to valid tokens).
  */
 @Injectable()
 export class AuthenticatieMiddleware implements NestMiddleware {
@@ -18,6 +28,7 @@ export class AuthenticatieMiddleware implements NestMiddleware {
     private readonly verifier: TokenVerifier,
     private readonly principals: PrincipalResolver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tellers: VerzoekTellers,
   ) {}
 
   async use(req: Request & RequestMetPrincipal, res: Response, next: NextFunction): Promise<void> {
@@ -35,10 +46,24 @@ export class AuthenticatieMiddleware implements NestMiddleware {
       } else {
         this.logger.warn(`token refused: ${err.reden}`);
       }
+      let over: Overschrijding | null = null;
+      try {
+        over = await this.tellers.tel(ipKeyGenerator(req.ip ?? 'onbekend'), null, true);
+      } catch (fout) {
+        this.logger.error(`could not count a failed authentication: ${(fout as Error).message}`);
+      }
+      if (over) return teVeelVerzoeken(req, res, over.wachtSeconden, over.reden);
       res
         .status(401)
         .set('WWW-Authenticate', 'Bearer realm="thuismonitor"')
-        .json({ errors: [{ message: 'Niet aangemeld of sessie verlopen. Meld u opnieuw aan.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        .json({
+          errors: [
+            {
+              message: 'Niet aangemeld of sessie verlopen. Meld u opnieuw aan.',
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        });
     }
   }
 }
