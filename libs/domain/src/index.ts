@@ -36,3 +36,5 @@ export * from './openbaarheid';
 export * from './publicatie';
 export * from './organisatie-code';
 export * from './rapport-tekst';
+export * from './volkshuisvesting-regime';
+export * from './volkshuisvestingsprogramma';
