@@ -9,12 +9,13 @@ import { VoortgangModule } from './voortgang/voortgang.module';
 import { PrestatieafspraakModule } from './prestatieafspraak/prestatieafspraak.module';
 import { RapportageModule } from './rapportage/rapportage.module';
 import { BeheerModule } from './beheer/beheer.module';
+import { VolkshuisvestingModule } from './volkshuisvesting/volkshuisvesting.module';
 
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule, VolkshuisvestingModule];
 
 /**
  * Modules only the API serves (they resolve principals, which the worker has no AuthModule for):

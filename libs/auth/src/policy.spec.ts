@@ -10,6 +10,7 @@ import {
   POLICY,
   zietOnderdrukteCellen,
   type Permissie,
+  magRegimeZetten,
 } from './policy';
 import type { Principal } from './principal';
 import type { Rol } from './rollen';
@@ -56,6 +57,12 @@ describe('policy table (DESIGN §6) as a matrix', () => {
     expect(heeftPermissie(principal('CORPORATIE', ['invoeren']), 'toewijzing:invoeren')).toBe(true);
     expect(heeftPermissie(principal('CORPORATIE', ['lezen']), 'toewijzing:invoeren')).toBe(false);
     expect(heeftPermissie(principal('GEMEENTE', alleRollen), 'toewijzing:invoeren')).toBe(false);
+  });
+
+  it('a regime date is set only by the Rijk with platformbeheer', () => {
+    expect(magRegimeZetten(principal('RIJK', ['platformbeheer']))).toBe(true);
+    expect(magRegimeZetten(principal('RIJK', ['lezen', 'beheren']))).toBe(false);
+    expect(magRegimeZetten(principal('PROVINCIE', ['platformbeheer']))).toBe(false);
   });
 
   it('reference data is managed only with platformbeheer, not by an ordinary BZK user', () => {

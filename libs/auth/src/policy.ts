@@ -33,6 +33,18 @@ export const POLICY = {
     rollen: ['platformbeheer'],
     omschrijving: 'referentiedata beheren (woningmarktregio-indeling)',
   },
+  // Every kind passes the guard, so that the service can answer anyone but the Rijk's platform
+  // operator exactly as for a regime that does not exist (magRegimeZetten), not with a distinct refusal.
+  'regime:zetten': {
+    soorten: IEDEREEN,
+    rollen: [],
+    omschrijving: 'de inwerkingtreding van een volkshuisvestingsregime zetten (alleen platformbeheer van het Rijk)',
+  },
+  'programma:bijhouden': {
+    soorten: ['GEMEENTE', 'PROVINCIE', 'RIJK'],
+    rollen: ['beheren'],
+    omschrijving: 'het eigen volkshuisvestingsprogramma vastleggen',
+  },
   'organisatie:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'lijst van organisaties' },
   'organisatie:beheren': {
     soorten: ['RIJK'],
@@ -336,4 +348,9 @@ export function magCyclusKalenderZien(principal: Principal, gemeenteCode: string
  */
 export function magEigenRijSchrijven(principal: Principal, rij: { eigenaarOrganisatieId: string; gemeenteCode: string }): boolean {
   return rij.eigenaarOrganisatieId === principal.organisatie.id && magSchrijvenVoorGemeente(principal, rij.gemeenteCode);
+}
+
+/** The platform operator: the Rijk's organisation with the platformbeheer role (sets regime dates). */
+export function magRegimeZetten(principal: Principal): boolean {
+  return principal.organisatie.soort === 'RIJK' && principal.rollen.includes('platformbeheer');
 }

@@ -46,6 +46,8 @@ export interface CyclusInvoer {
   readonly vastgesteldOp?: IsoDatum | null;
   /** 1 or 15 (December); default 15 */
   readonly deadlineDag?: number;
+  /** the bod deadline of the regime in force for this cycle (volkshuisvesting-regime.ts); default 1 July */
+  readonly bodDeadline?: IsoDatum;
 }
 
 export interface CyclusStand {
@@ -69,7 +71,7 @@ export function cyclusStand(invoer: CyclusInvoer): CyclusStand {
       `De ondertekeningsdeadline is 1 of 15 december, niet ${deadlineDag} december`,
     );
   }
-  const bodDeadline = maakIsoDatum(jaar, 7, 1);
+  const bodDeadline = invoer.bodDeadline ?? maakIsoDatum(jaar, 7, 1);
   const stap = (
     code: CyclusStapCode,
     label: string,

@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { magCyclusKalenderZien, magPrestatieafspraakZien, type RequestContext } from '@thuismonitor/auth';
 import {
+  bodDeadline,
   controleerJaar,
   cyclusDatums,
+  geschilOnderwerpenOp,
+  geschilTermijnVolgens,
+  regimeVoorCyclus,
   cyclusStand,
   cyclusStapStatusLabel,
   isIsoDatum,
@@ -13,6 +17,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { nietGevonden, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
+import { RegimeService, regimeVoorApi } from '../volkshuisvesting/regime.service';
 import { leesPrestatieafspraken } from './prestatieafspraak.repository';
 import type { CyclusKalender } from './cyclus-kalender.types';
 
@@ -27,6 +32,7 @@ export class CyclusKalenderService {
   constructor(
     private readonly db: ScopedDb,
     private readonly referentie: ReferentieService,
+    private readonly regimes: RegimeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,7 +72,17 @@ export class CyclusKalenderService {
         vastgesteldOp: a.vastgesteldDatum,
       })),
     );
-    const stand = cyclusStand({ jaar, vandaag, ...datums, deadlineDag: this.config.ondertekenDeadlineDag });
+    // the rules of the cycle come from the legal regime in force for it (reference data, by date)
+    const regimes = await this.regimes.regimes();
+    const regime = regimeVoorCyclus(regimes, jaar);
+    const stand = cyclusStand({
+      jaar,
+      vandaag,
+      ...datums,
+      deadlineDag: this.config.ondertekenDeadlineDag,
+      bodDeadline: bodDeadline(regime, jaar),
+    });
+    const onderwerpen = geschilOnderwerpenOp(regimes, vandaag);
     return {
       gemeente,
       jaar,
@@ -76,7 +92,10 @@ export class CyclusKalenderService {
       stappen: stand.stappen
         .filter((s) => s.code !== 'EVALUATIE')
         .map((s) => ({ ...s, statusLabel: cyclusStapStatusLabel(s.status) })),
-      geschilMogelijk: stand.geschilMogelijk,
+      geschilMogelijk: onderwerpen.length > 0,
+      geschilOnderwerpen: [...onderwerpen],
+      geschilTermijn: geschilTermijnVolgens(regime, jaar),
+      regime: regimeVoorApi(regime, regimes.indexOf(regime) + 1),
     };
   }
 }

@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { CyclusStapCode, CyclusStapStatus } from '@thuismonitor/domain';
+import type { CyclusStapCode, CyclusStapStatus, GeschilOnderwerp } from '@thuismonitor/domain';
 import { enumObject } from '../common/graphql-enums';
 import { Gemeente } from '../referentie/referentie.types';
+import { DatumPeriode } from '../taakstelling/taakstelling.types';
+import { GeschilOnderwerpEnum, VolkshuisvestingRegime } from '../volkshuisvesting/regime.types';
 
 export const CyclusStapCodeEnum = enumObject([
   'EVALUATIE',
@@ -48,7 +50,17 @@ export class CyclusKalender {
   @Field(() => [CyclusStap]) stappen: CyclusStap[];
   @Field({
     description:
-      'Of op de peildatum een geschil (art. 44 Woningwet) kan worden ingediend: 1 juli t/m 29 januari',
+      'Of op de peildatum een geschil (art. 44 Woningwet) kan worden ingediend: binnen de geschiltermijn van het regime dat dan geldt',
   })
   geschilMogelijk: boolean;
+  @Field(() => [GeschilOnderwerpEnum], {
+    description: 'Waarover op de peildatum een geschil kan gaan (leeg buiten de termijn); nakoming alleen onder de Wet versterking regie',
+  })
+  geschilOnderwerpen: GeschilOnderwerp[];
+  @Field(() => DatumPeriode, { description: 'De geschiltermijn die in dit cyclusjaar opent (volgens het regime van de cyclus)' })
+  geschilTermijn: DatumPeriode;
+  @Field(() => VolkshuisvestingRegime, {
+    description: 'Het wettelijk regime waaronder deze cyclus loopt: het regime dat op 1 juli van het jaar geldt',
+  })
+  regime: VolkshuisvestingRegime;
 }

@@ -2630,7 +2630,7 @@ export type CyclusKalenderQuery = {
     peildatum: string;
     /** Dag in december waarop uiterlijk getekend moet zijn (1 of 15) */
     ondertekenDeadlineDag: number;
-    /** Of op de peildatum een geschil (art. 44 Woningwet) kan worden ingediend: 1 juli t/m 29 januari */
+    /** Of op de peildatum een geschil (art. 44 Woningwet) kan worden ingediend: binnen de geschiltermijn van het regime dat dan geldt */
     geschilMogelijk: boolean;
     gemeente: {
       /** CBS-code, bijvoorbeeld GM0344 */
