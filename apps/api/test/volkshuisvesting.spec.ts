@@ -297,6 +297,13 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       expect(vorig.volkshuisvestingsprogrammas).toMatchObject({ vastgesteld: 0, totaal: m, wettelijkVerplicht: false });
       const eigen = (await t.ok('gemeente.utrecht', VOORTGANG, { s: 'GEMEENTE', c: 'GM0344', j: 2026 })).voortgang;
       expect(eigen.volkshuisvestingsprogrammas.weergave).toBe('1 van 1 gemeente');
+
+      // a new vaststelling shows at once, also where the whole voortgang answer was kept
+      await t.ok('gemeente.amersfoort', BEWAAR, {
+        i: { ...UTRECHT, titel: 'Volkshuisvestingsprogramma Amersfoort', vastgesteldOp: '2026-06-01' },
+      });
+      const daarna = (await t.ok('provincie.utrecht', VOORTGANG, { s: 'PROVINCIE', c: 'PV26', j: 2026 })).voortgang;
+      expect(daarna.volkshuisvestingsprogrammas.weergave).toBe(`2 van ${m} gemeenten`);
     });
   });
 });

@@ -118,6 +118,13 @@ export class VolkshuisvestingRegime1766200000000 implements MigrationInterface {
       `CREATE POLICY volkshuisvestingsprogramma_wijzigen ON volkshuisvestingsprogramma FOR UPDATE
          USING (${eigen}) WITH CHECK (${eigen})`,
     );
+
+    // voortgang answers (and their whole-answer cache) show the programme count and the regime's
+    // duty: a write to either table raises the data version (migration 1765400000003)
+    for (const t of ['volkshuisvesting_regime', 'volkshuisvestingsprogramma'])
+      await q.query(`
+        CREATE TRIGGER tm_gegevens_gewijzigd AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${t}
+          FOR EACH STATEMENT EXECUTE FUNCTION tm_gegevens_gewijzigd()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
