@@ -34,6 +34,31 @@ const GEEN_DATASOURCE_SYNTAX = [
 const ALLEEN_JOBS =
   'ScopedDb job paths (snapshot, jobTransaction, systeemContext, alsInSnapshot) are for job handlers only (*.jobs.ts, *.handler.ts, apps/api/src/jobs/): a request uses transaction(ctx) with its own principal.';
 
+// The clock rule: "today" and "now" come from the Klok (apps/api/src/common/klok.ts), so tests can
+// fix the date and rules take it as a parameter. A rule of its own (not no-restricted-syntax, whose
+// per-directory lists above would each have to repeat it); apps/api/test/lint-klok.spec.ts proves it fires.
+const GEEN_SYSTEEMKLOK =
+  'Ask the clock: inject Klok (apps/api/src/common/klok.ts) and use klok.vandaag() for today or klok.nu() for now; rules in libs/domain take the date as a parameter. Durations may use Date.now() differences; record timestamps come from Postgres now().';
+const thuismonitor = {
+  rules: {
+    klok: {
+      meta: { type: 'problem', schema: [], messages: { klok: GEEN_SYSTEEMKLOK } },
+      create(context) {
+        const isDate = (n) => n.callee.type === 'Identifier' && n.callee.name === 'Date';
+        return {
+          // new Date() is now; Date() without new is now as a string
+          NewExpression(n) {
+            if (isDate(n) && n.arguments.length === 0) context.report({ node: n, messageId: 'klok' });
+          },
+          CallExpression(n) {
+            if (isDate(n)) context.report({ node: n, messageId: 'klok' });
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -115,6 +140,13 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': ['error', ...GEEN_DATASOURCE_SYNTAX],
     },
+  },
+  {
+    files: ['apps/api/src/**/*.ts', 'libs/**/*.ts'],
+    // the clock itself; tests make their own instants
+    ignores: ['apps/api/src/common/klok.ts', '**/*.spec.ts'],
+    plugins: { thuismonitor },
+    rules: { 'thuismonitor/klok': 'error' },
   },
   {
     // the job paths of ScopedDb (read-only snapshot under a job's scope, a job's own writes, the

@@ -12,6 +12,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { KlokModule } from './common/klok';
 import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './auth/auth.module';
@@ -33,6 +34,8 @@ import { VoortgangAntwoordMiddleware } from './voortgang/voortgang-antwoord.midd
 export function kernModules(config: AppConfig) {
   return [
     ConfigModule.forRoot(config),
+    // the one source of "now" and "today" (common/klok.ts; KLOK_VAST fixes it in tests)
+    KlokModule,
     // JSON logs with request ids; pretty in development (logging/logger-opties.ts)
     LoggerModule.forRoot(loggerOpties(config)),
     MetricsModule,

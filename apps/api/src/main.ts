@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigFout, loadConfig } from './config/app-config';
 import { prepareDatabase } from './database/prepare-database';
 import { createApi } from './app.factory';
+import { Klok } from './common/klok';
 
 /** API entry point: validate configuration, migrate, serve. */
 async function main(): Promise<void> {
@@ -11,7 +12,12 @@ async function main(): Promise<void> {
   process.env.NODE_ENV ||= 'production';
   const config = loadConfig();
   if (!nodeEnvGezet) console.log('[start] NODE_ENV is not set: running with production settings');
-  await prepareDatabase(config.databaseUrl, { demoData: config.demoData, demoRealisatie: config.demoRealisatie, log: (m) => console.log(`[start] ${m}`) });
+  await prepareDatabase(config.databaseUrl, {
+    demoData: config.demoData,
+    demoRealisatie: config.demoRealisatie,
+    vandaag: new Klok(config).vandaag(),
+    log: (m) => console.log(`[start] ${m}`),
+  });
   const app = await createApi(config);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   console.log(`[start] Thuismonitor API on ${config.publicUrl} (GraphQL at /graphql)`);

@@ -624,7 +624,9 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
 describe('Redis down: reads keep working, a report request gets a clear error', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+    // the clock at the last minute of 2030-Q1 in the Netherlands (23:59 CEST): that quarter has not
+    // ended yet, whatever the real date is when this runs (common/klok.ts)
+    t = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1', KLOK_VAST: '2030-03-31T21:59:00Z' });
   });
   afterAll(() => t?.close());
 
@@ -657,6 +659,13 @@ describe('Redis down: reads keep working, a report request gets a clear error', 
       message: expect.stringMatching(/nog niet afgelopen/),
       extensions: { code: 'ONGELDIGE_INVOER' },
     });
+    // by the app's clock 2029-Q4 has ended (by the system clock of 2026 it had not): it passes the
+    // check and only then meets the unreachable Redis
+    const afgelopen = await t.gql('gemeente.utrecht', AANVRAAG, {
+      g: { soort: 'GEMEENTE', code: 'GM0344' },
+      k: '2029-Q4',
+    });
+    expect(afgelopen.errors?.[0].extensions?.code).toBe('NIET_BESCHIKBAAR');
     const onbekend = await t.gql('bzk.analist', AANVRAAG, {
       g: { soort: 'GEMEENTE', code: 'GM9999' },
       k: '2026-Q3',

@@ -84,4 +84,19 @@ describe('loadConfig: production-unsafe behaviour only behind an explicit switch
   it('tests get a free metrics port by default', () => {
     expect(loadConfig({ ...BASIS, NODE_ENV: 'test', OIDC_ISSUER_URL: ISSUER }).metricsPort).toBe(0);
   });
+
+  it('KLOK_VAST fixes the clock outside production only, as a date or an instant with its zone', () => {
+    const test = { ...BASIS, NODE_ENV: 'test', OIDC_ISSUER_URL: ISSUER };
+    expect(loadConfig(test).klokVast).toBeUndefined();
+    expect(loadConfig({ ...test, KLOK_VAST: '2030-04-01' }).klokVast?.toISOString()).toBe('2030-04-01T12:00:00.000Z');
+    expect(loadConfig({ ...test, KLOK_VAST: '2030-03-31T23:30:00+02:00' }).klokVast?.toISOString()).toBe(
+      '2030-03-31T21:30:00.000Z',
+    );
+    for (const fout of ['2030-02-30', '2030-04-01T08:00:00', '1 april 2030', 'morgen']) {
+      expect(problemen({ ...test, KLOK_VAST: fout })).toEqual([expect.stringMatching(/^KLOK_VAST must be a date/)]);
+    }
+    expect(
+      problemen({ ...BASIS, OIDC_ISSUER_URL: ISSUER, TOEWIJZING_KENMERK_SLEUTEL: SLEUTEL, KLOK_VAST: '2030-04-01' }),
+    ).toEqual(['KLOK_VAST is not allowed with NODE_ENV=production (every date would be wrong)']);
+  });
 });

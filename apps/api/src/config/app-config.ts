@@ -52,6 +52,11 @@ export interface AppConfig {
   toewijzingBewaarJaren: number;
   /** voortgang answers kept in memory per API process, checked against the data version; 0 = none */
   voortgangCache: number;
+  /**
+   * A fixed "now" for the clock (common/klok.ts), KLOK_VAST: tests and demonstrations of a given
+   * day. Refused in production; unset = the system clock.
+   */
+  klokVast?: Date;
 }
 
 export class ConfigFout extends Error {
@@ -129,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const toewijzingBewaarJaren = int(env.TOEWIJZING_BEWAAR_JAREN, 5, 'TOEWIJZING_BEWAAR_JAREN', problemen, 1, 30);
   const voortgangCache = int(env.VOORTGANG_CACHE, 500, 'VOORTGANG_CACHE', problemen, 0, 100_000);
   const beveiliging = leesBeveiligingConfig(env, problemen);
+  const klokVast = leesKlokVast(env.KLOK_VAST, nodeEnv, problemen);
   if (problemen.length) throw new ConfigFout(problemen);
   return {
     nodeEnv,
@@ -158,7 +164,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     toewijzingKenmerkSleutel: kenmerkSleutel.sleutel,
     toewijzingBewaarJaren,
     voortgangCache,
+    klokVast,
   };
+}
+
+/**
+ * KLOK_VAST: a date (jjjj-mm-dd: noon UTC that day, the same date in Amsterdam) or an ISO instant
+ * with its zone (2030-03-31T21:59:00Z, …+02:00). An instant without a zone would depend on the
+ * server's time zone, so it is refused.
+ */
+function leesKlokVast(raw: string | undefined, nodeEnv: string, problemen: string[]): Date | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (nodeEnv === 'production') {
+    problemen.push('KLOK_VAST is not allowed with NODE_ENV=production (every date would be wrong)');
+    return undefined;
+  }
+  const datum = /^\d{4}-\d{2}-\d{2}$/.test(raw);
+  const tijdstip = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
+  const d = new Date(datum ? `${raw}T12:00:00Z` : raw);
+  // Date also "corrects" 2030-02-30 to 2 March: the date part must survive the round trip
+  if ((!datum && !tijdstip) || Number.isNaN(d.getTime()) || (datum && d.toISOString().slice(0, 10) !== raw)) {
+    problemen.push(`KLOK_VAST must be a date (2030-04-01) or an instant with its zone (2030-04-01T08:00:00Z) (got "${raw}")`);
+    return undefined;
+  }
+  return d;
 }
 
 function int(raw: string | undefined, dflt: number, name: string, problemen: string[], min: number, max: number) {

@@ -4,7 +4,7 @@ import { runMigrations } from './migrate';
 import { syncReferentiedata } from '../referentie/referentie-sync';
 import { seedDemoOrganisaties, seedOverheidsorganisaties } from '../demo/demo-seeder';
 import { seedDemoRealisatie } from '../demo/demo-realisatie';
-import { vandaagInAmsterdam } from '@thuismonitor/domain';
+import type { IsoDatum } from '@thuismonitor/domain';
 
 /**
  * What every start does before serving: migrate, bring reference data up to date, and (when
@@ -13,7 +13,13 @@ import { vandaagInAmsterdam } from '@thuismonitor/domain';
  */
 export async function prepareDatabase(
   databaseUrl: string,
-  opties: { demoData: boolean; demoRealisatie?: boolean; log?: (msg: string) => void },
+  opties: {
+    demoData: boolean;
+    demoRealisatie?: boolean;
+    /** the clock's today (common/klok.ts): demo figures are placed relative to it */
+    vandaag?: IsoDatum;
+    log?: (msg: string) => void;
+  },
 ): Promise<void> {
   const log = opties.log ?? (() => {});
   await runMigrations(databaseUrl, log);
@@ -28,8 +34,11 @@ export async function prepareDatabase(
     if (opties.demoData) {
       await seedDemoOrganisaties(beheer);
       log('demo organisations present');
-      if (opties.demoRealisatie && (await seedDemoRealisatie(beheer, vandaagInAmsterdam(new Date())))) {
-        log('demo figures added (toewijzingen, nieuwbouw, kwartaalcijfers, taakstellingen)');
+      if (opties.demoRealisatie) {
+        if (!opties.vandaag) throw new Error('prepareDatabase: demo figures need the date (vandaag)');
+        if (await seedDemoRealisatie(beheer, opties.vandaag)) {
+          log('demo figures added (toewijzingen, nieuwbouw, kwartaalcijfers, taakstellingen)');
+        }
       }
     }
   } finally {

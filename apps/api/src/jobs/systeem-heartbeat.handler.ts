@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobHandler } from './job-handler';
 import { WorkerStatus } from './worker-status';
+import { Klok } from '../common/klok';
 
 /**
  * Every worker schedules this every 30 s; running it records that a worker is alive, so
@@ -9,11 +10,14 @@ import { WorkerStatus } from './worker-status';
  */
 @Injectable()
 export class SysteemHeartbeatHandler {
-  constructor(private readonly status: WorkerStatus) {}
+  constructor(
+    private readonly status: WorkerStatus,
+    private readonly klok: Klok,
+  ) {}
 
   @JobHandler('systeem.heartbeat')
   async heartbeat(_job: Job): Promise<{ tijdstip: string }> {
-    const tijdstip = new Date().toISOString();
+    const tijdstip = this.klok.nu().toISOString();
     await this.status.registreer(tijdstip);
     return { tijdstip };
   }

@@ -11,11 +11,11 @@ import {
   maakKwartaal,
   parseKwartaal,
   rapporteurs,
-  vandaagInAmsterdam,
 } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden, ongeldig, type VeldFout } from '../common/fouten';
 import { isUuid } from '../common/id';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import type { Kwartaalcijfer, KwartaalcijferFilter, KwartaalcijferIndicator, KwartaalcijferInput } from './kwartaalcijfer.types';
@@ -38,6 +38,7 @@ export class KwartaalcijferService {
     private readonly db: ScopedDb,
     private readonly audit: AuditService,
     private readonly referentie: ReferentieService,
+    private readonly klok: Klok,
   ) {}
 
   indicatoren(ctx: RequestContext): KwartaalcijferIndicator[] {
@@ -62,7 +63,7 @@ export class KwartaalcijferService {
         );
       }
     }
-    const controle = controleerKwartaalcijfer(input, vandaagInAmsterdam(new Date()));
+    const controle = controleerKwartaalcijfer(input, this.klok.vandaag());
     const gemeente = await this.referentie.gemeente(input.gemeenteCode.trim());
     const fouten: VeldFout[] = controle.ok ? [] : controle.fouten.map((f) => ({ veld: f.veld, melding: f.melding }));
     if (!gemeente) fouten.push({ veld: 'gemeenteCode', melding: `Gemeente '${input.gemeenteCode}' is onbekend` });

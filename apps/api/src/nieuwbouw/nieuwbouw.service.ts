@@ -8,7 +8,6 @@ import {
   naarFase,
   totaalWoningen,
   valideerNieuwbouwproject,
-  vandaagInAmsterdam,
   type Aandachtsgroep,
   type NieuwbouwDatums,
   type NieuwbouwFase,
@@ -17,6 +16,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { isUuid } from '../common/id';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import type {
@@ -51,6 +51,7 @@ export class NieuwbouwService {
     private readonly db: ScopedDb,
     private readonly audit: AuditService,
     private readonly referentie: ReferentieService,
+    private readonly klok: Klok,
   ) {}
 
   async lijst(ctx: RequestContext, filter: NieuwbouwFilter = {}): Promise<Nieuwbouwproject[]> {
@@ -215,7 +216,7 @@ export class NieuwbouwService {
       woningen: { ...aantallen, perAandachtsgroep },
       datums,
     };
-    fouten.push(...valideerNieuwbouwproject(gegevens, vandaagInAmsterdam(new Date())));
+    fouten.push(...valideerNieuwbouwproject(gegevens, this.klok.vandaag()));
     if (fouten.length) {
       throw ongeldig(
         'Het project is niet opgeslagen: ' + fouten.map((f) => f.melding).join('; ') + '.',

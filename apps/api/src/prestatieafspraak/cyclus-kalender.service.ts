@@ -10,11 +10,11 @@ import {
   cyclusStand,
   cyclusStapStatusLabel,
   isIsoDatum,
-  vandaagInAmsterdam,
 } from '@thuismonitor/domain';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { nietGevonden, ongeldig } from '../common/fouten';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import { RegimeService, regimeVoorApi } from '../volkshuisvesting/regime.service';
@@ -34,6 +34,7 @@ export class CyclusKalenderService {
     private readonly referentie: ReferentieService,
     private readonly regimes: RegimeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly klok: Klok,
   ) {}
 
   async kalender(
@@ -45,7 +46,7 @@ export class CyclusKalenderService {
     const gemeente = await this.referentie.gemeente(gemeenteCode.trim());
     if (!gemeente) throw nietGevonden('De gemeente');
     controleerJaar(jaar);
-    const vandaag = peildatum ?? vandaagInAmsterdam(new Date());
+    const vandaag = peildatum ?? this.klok.vandaag();
     if (!isIsoDatum(vandaag))
       throw ongeldig(`'${vandaag}' is geen datum (jjjj-mm-dd).`, [
         { veld: 'peildatum', melding: 'Ongeldige datum' },

@@ -5,11 +5,11 @@ import {
   isIsoDatum,
   REACTIE_MAX,
   TOELICHTING_MAX,
-  vandaagInAmsterdam,
   type MijlpaalStatus,
 } from '@thuismonitor/domain';
 import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { isUuid } from '../common/id';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import { leesZichtbaar, vergrendelVoorPartij } from './bewerking';
@@ -30,6 +30,7 @@ export class OverlegService {
     private readonly audit: PrestatieafspraakAudit,
     private readonly prestatieafspraken: PrestatieafspraakService,
     private readonly organisaties: OrganisatieService,
+    private readonly klok: Klok,
   ) {}
 
   plaatsReactie(
@@ -104,7 +105,7 @@ export class OverlegService {
           { veld: 'toelichting', melding: 'Te lang' },
         ]);
       }
-      const vandaag = vandaagInAmsterdam(new Date());
+      const vandaag = this.klok.vandaag();
       let gereed: string | null = null;
       if (status === 'GEREED') {
         gereed = gereedOp ?? vandaag;

@@ -5,9 +5,9 @@ import {
   parseKwartaal,
   formatKwartaal,
   vorigKwartaal,
-  vandaagInAmsterdam,
 } from '@thuismonitor/domain';
 import { RequestContext } from '@thuismonitor/auth';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { JobHandler } from '../jobs/job-handler';
 import { alleGebieden } from './rapportage-gebied';
@@ -41,13 +41,14 @@ export class RapportageJobs {
     private readonly pdf: PdfRenderer,
     private readonly queue: RapportageQueue,
     private readonly gebieden: GebiedService,
+    private readonly klok: Klok,
   ) {}
 
   @JobHandler('kwartaalrapportage.planner')
   async plan(job: Job<PlannerJobData>): Promise<{ kwartaal: string; gebieden: number; flow: string }> {
     // The scheduler fires N days after a quarter ends: the report is about that ended quarter.
     const kwartaal =
-      job.data.kwartaal ?? formatKwartaal(vorigKwartaal(kwartaalVanDatum(vandaagInAmsterdam(new Date()))));
+      job.data.kwartaal ?? formatKwartaal(vorigKwartaal(kwartaalVanDatum(this.klok.vandaag())));
     parseKwartaal(kwartaal);
     const gebieden = await this.db.publiek((m) => alleGebieden(m, { provincies: job.data.provincies }));
     const aanleiding = job.data.provincies?.length ? `gepland-${job.data.provincies.join('-')}` : 'gepland';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { gebiedZichtbaar, gemeenteScope, type RequestContext } from '@thuismonitor/auth';
-import { parseKwartaal, kwartaalEinde, vandaagInAmsterdam, type GebiedSoort } from '@thuismonitor/domain';
+import { parseKwartaal, kwartaalEinde, type GebiedSoort } from '@thuismonitor/domain';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { AuditService } from '../audit/audit.service';
 import { nietGevonden, ongeldig } from '../common/fouten';
@@ -41,6 +42,7 @@ export class RapportageService {
     private readonly queue: RapportageQueue,
     private readonly audit: AuditService,
     private readonly gebieden: GebiedService,
+    private readonly klok: Klok,
   ) {}
 
   /** The files this reader may have (leesbareVarianten), each with its download URL. */
@@ -131,7 +133,7 @@ export class RapportageService {
     kwartaal: string,
   ): Promise<RapportageAanvraag> {
     const k = parseKwartaal(kwartaal);
-    if (kwartaalEinde(k) >= vandaagInAmsterdam(new Date())) {
+    if (kwartaalEinde(k) >= this.klok.vandaag()) {
       throw ongeldig(
         `Het ${kwartaal} is nog niet afgelopen; een rapportage kan pas na afloop van het kwartaal.`,
       );

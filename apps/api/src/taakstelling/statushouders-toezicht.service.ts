@@ -7,10 +7,10 @@ import {
   isIsoDatum,
   maakGemeenteZoeker,
   parseHalfjaar,
-  vandaagInAmsterdam,
 } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import { ReferentieService } from '../referentie/referentie.service';
@@ -63,6 +63,7 @@ export class StatushoudersToezichtService {
     private readonly gebieden: GebiedService,
     private readonly referentie: ReferentieService,
     private readonly audit: AuditService,
+    private readonly klok: Klok,
   ) {}
 
   /**
@@ -82,7 +83,7 @@ export class StatushoudersToezichtService {
     const gemeenten = await this.referentie.gemeenten();
     const codes = new Set(gemeenten.map((g) => g.code));
     const zoek = maakGemeenteZoeker(gemeenten);
-    const vandaag = vandaagInAmsterdam(new Date());
+    const vandaag = this.klok.vandaag();
     const uitkomst = leesCoaBestand(inhoud, (c) => codes.has(c), zoek, `${vandaag.slice(0, 7)}-01`);
     if (!uitkomst.ok) {
       const getoond = uitkomst.fouten.slice(0, MAX_FOUTEN);
@@ -154,7 +155,7 @@ export class StatushoudersToezichtService {
     } catch {
       fouten.push({ veld: 'halfjaar', melding: "Schrijf het halfjaar als '2026-H1'." });
     }
-    const vandaag = vandaagInAmsterdam(new Date());
+    const vandaag = this.klok.vandaag();
     if (halfjaar && halfjaarStart(parseHalfjaar(halfjaar)) > vandaag)
       fouten.push({ veld: 'halfjaar', melding: `Het halfjaar ${halfjaar} is nog niet begonnen.` });
     if (!INTERVENTIE_TREDEN.includes(invoer.trede))

@@ -16,7 +16,6 @@ import {
   STATUSHOUDERS_TAAKSTELLING_INDICATOR,
   statushoudersStatusLabel,
   taakstellingInPeriode,
-  vandaagInAmsterdam,
   vergelijkHalfjaar,
   type Halfjaar,
   type IsoDatum,
@@ -24,6 +23,7 @@ import {
   type TaakstellingRegel,
 } from '@thuismonitor/domain';
 import { nietGevonden, ongeldig } from '../common/fouten';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import { laatstGeslotenKwartaal, statushoudersPersonen } from '../publicatie/publicatie.repository';
@@ -55,6 +55,7 @@ export class StatushoudersService {
     private readonly db: ScopedDb,
     private readonly gebieden: GebiedService,
     private readonly toezicht: StatushoudersToezichtService,
+    private readonly klok: Klok,
   ) {}
 
   async voorGemeente(
@@ -147,7 +148,7 @@ export class StatushoudersService {
     reeks: readonly Halfjaar[],
     opties: { peildatum?: IsoDatum; eigenaar?: boolean } = {},
   ): Promise<Map<string, StatushoudersHalfjaar[]>> {
-    let peil = opties.peildatum ?? vandaagInAmsterdam(new Date());
+    let peil = opties.peildatum ?? this.klok.vandaag();
     if (!opties.eigenaar) {
       const gesloten = kwartaalEinde(await laatstGeslotenKwartaal(m));
       const geeindigd = kwartaalEinde(laatsteAfgeslotenKwartaal(peil));

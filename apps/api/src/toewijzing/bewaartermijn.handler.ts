@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { bewaarGrens, vandaagInAmsterdam } from '@thuismonitor/domain';
+import { bewaarGrens } from '@thuismonitor/domain';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { JobHandler } from '../jobs/job-handler';
 
@@ -25,11 +26,12 @@ export class BewaartermijnHandler {
   constructor(
     private readonly db: ScopedDb,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly klok: Klok,
   ) {}
 
   @JobHandler('toewijzing.bewaartermijn')
   async handle(_job?: Job): Promise<BewaartermijnResultaat> {
-    return this.pasToe(vandaagInAmsterdam(new Date()));
+    return this.pasToe(this.klok.vandaag());
   }
 
   async pasToe(vandaag: string): Promise<BewaartermijnResultaat> {

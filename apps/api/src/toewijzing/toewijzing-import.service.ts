@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { magSchrijvenVoorGemeente, type RequestContext } from '@thuismonitor/auth';
-import { bewaarGrens, vandaagInAmsterdam } from '@thuismonitor/domain';
+import { bewaarGrens } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import { ImportWerkers, type ImportSessie } from './import-werkers';
@@ -58,6 +59,7 @@ export class ToewijzingImportService {
     private readonly referentie: ReferentieService,
     private readonly werkers: ImportWerkers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly klok: Klok,
   ) {}
 
   async importeer(
@@ -67,7 +69,7 @@ export class ToewijzingImportService {
     dryRun: boolean,
   ): Promise<ImportRapport> {
     const p = ctx.principal;
-    const vandaag = vandaagInAmsterdam(new Date());
+    const vandaag = this.klok.vandaag();
     const sessie = await this.werkers.start({
       buffer: bestand.buffer,
       bestandsnaam: bestand.bestandsnaam,

@@ -13,7 +13,6 @@ import {
   isIsoDatum,
   maakGemeenteZoeker,
   valideerToewijzingRij,
-  vandaagInAmsterdam,
   type GeldigeToewijzing,
   type ToewijzingKolom,
 } from '@thuismonitor/domain';
@@ -23,6 +22,7 @@ import type { AppConfig } from '../config/app-config';
 import { conflict, geenToegang, nietGevonden, ongeldig, type VeldFout } from '../common/fouten';
 import { isUuid } from '../common/id';
 import { leesCursor, maakCursor, paginaGrootte } from '../common/paginering';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import { kenmerkHash } from './kenmerk-hash';
@@ -63,6 +63,7 @@ export class ToewijzingService {
     private readonly audit: AuditService,
     private readonly referentie: ReferentieService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly klok: Klok,
   ) {}
 
   async lijst(
@@ -253,7 +254,7 @@ export class ToewijzingService {
           magSchrijvenVoorGemeente(ctx.principal, g),
         ),
         gemeenteOpNaam: zoek,
-        vandaag: vandaagInAmsterdam(new Date()),
+        vandaag: this.klok.vandaag(),
       },
     );
     if (!r.ok) {
@@ -264,7 +265,7 @@ export class ToewijzingService {
     }
     const teOud = bewaartermijnFout(
       r.toewijzing.datum,
-      bewaarGrens(vandaagInAmsterdam(new Date()), this.config.toewijzingBewaarJaren),
+      bewaarGrens(this.klok.vandaag(), this.config.toewijzingBewaarJaren),
     );
     if (teOud)
       throw ongeldig(`De toewijzing is niet opgeslagen: ${teOud}.`, [{ veld: 'datum', melding: teOud }]);

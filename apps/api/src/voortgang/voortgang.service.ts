@@ -36,7 +36,6 @@ import {
   vorigKwartaal,
   somOverGemeenten,
   somVanDoelen,
-  vandaagInAmsterdam,
   verstrekenFractie,
   voortgangStatusLabel,
   type Doel,
@@ -55,6 +54,7 @@ import {
   statushoudersPersonen,
   toewijzingCellen,
 } from '../publicatie/publicatie.repository';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import type { GebiedInfo, GebiedInput } from '../gebied/gebied.types';
@@ -198,6 +198,7 @@ export class VoortgangService {
     private readonly referentie: ReferentieService,
     private readonly prestatieafspraken: PrestatieafspraakService,
     private readonly cache: VoortgangCache,
+    private readonly klok: Klok,
   ) {}
 
   /** The GraphQL entry: checks the area against the viewer's scope, then measures in one transaction. */
@@ -212,7 +213,7 @@ export class VoortgangService {
     // outside the viewer's scope answers exactly like an unknown area
     if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
     const metAfspraken = opties.metAfspraken === true;
-    const vandaag = vandaagInAmsterdam(new Date());
+    const vandaag = this.klok.vandaag();
     // the same question on unchanged data gets the same answer (voortgang-cache.ts)
     return this.cache.haal({ ctx, gebied, periode, vandaag, metAfspraken }, () =>
       this.db.transaction(ctx, (m) => this.meet(m, ctx, gebied, periode, { metAfspraken, vandaag })),
@@ -232,7 +233,7 @@ export class VoortgangService {
     periode: Periode,
     opties: VoortgangOpties = {},
   ): Promise<Voortgang> {
-    let vandaag = opties.vandaag ?? vandaagInAmsterdam(new Date());
+    let vandaag = opties.vandaag ?? this.klok.vandaag();
     const onderdrukken =
       opties.gedeeld === true || gebied.gemeenten.some((g) => zietOnderdrukteCellen(ctx.principal, g));
     let toelichting: string | null = null;
