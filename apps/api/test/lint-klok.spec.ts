@@ -69,6 +69,7 @@ const EERDER = [
   'apps/api/src/taakstelling/statushouders-toezicht.service.ts',
   'apps/api/src/prestatieafspraak/overleg.service.ts',
   'apps/api/src/prestatieafspraak/cyclus-kalender.service.ts',
+  'apps/api/src/voortgang/voortgang-antwoord.middleware.ts',
 ];
 
 const KLOK = /^thuismonitor\/klok: Ask the clock/;

@@ -8,9 +8,9 @@ import {
   type PrincipalOrganisatie,
   type RequestMetPrincipal,
 } from '@thuismonitor/auth';
-import { vandaagInAmsterdam } from '@thuismonitor/domain';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { Metrieken } from '../metrics/metrieken';
 
@@ -60,6 +60,7 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
   constructor(
     private readonly db: ScopedDb,
     private readonly metrieken: Metrieken,
+    private readonly klok: Klok,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.max = config.voortgangCache;
@@ -89,7 +90,7 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
     const sleutel = JSON.stringify([
       this.principalSleutel(principal),
       versie,
-      vandaagInAmsterdam(new Date()),
+      this.klok.vandaag(),
       body.query,
       body.operationName ?? null,
       body.variables ?? null,
