@@ -70,6 +70,8 @@ const EERDER = [
   'apps/api/src/prestatieafspraak/overleg.service.ts',
   'apps/api/src/prestatieafspraak/cyclus-kalender.service.ts',
   'apps/api/src/voortgang/voortgang-antwoord.middleware.ts',
+  'apps/api/src/volkshuisvesting/programma.service.ts',
+  'apps/api/src/volkshuisvesting/regime.resolver.ts',
 ];
 
 const KLOK = /^thuismonitor\/klok: Ask the clock/;

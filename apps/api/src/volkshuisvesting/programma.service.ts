@@ -8,13 +8,13 @@ import {
   programmaDekking,
   programmaFouten,
   regimeOp,
-  vandaagInAmsterdam,
   type GebiedSoort,
   type ProgrammaMaker,
   type ProgrammaStatus,
 } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import type { GebiedInfo } from '../gebied/gebied.types';
@@ -66,6 +66,7 @@ export class ProgrammaService {
     private readonly gebieden: GebiedService,
     private readonly regimes: RegimeService,
     private readonly audit: AuditService,
+    private readonly klok: Klok,
   ) {}
 
   /** The programme of one area; null when none is recorded yet. */
@@ -89,7 +90,7 @@ export class ProgrammaService {
     if (!eigen || !isProgrammaMaker(ctx.principal.organisatie.soort))
       throw geenToegang('Alleen een gemeente, een provincie of het Rijk houdt een volkshuisvestingsprogramma bij.');
     const gebied = (await this.gebieden.opzoeken(eigen.soort, eigen.code))!;
-    const vandaag = vandaagInAmsterdam(new Date());
+    const vandaag = this.klok.vandaag();
     const fouten = programmaFouten(invoer, vandaag);
     if (fouten.length) throw ongeldig('Het programma is niet opgeslagen: controleer de velden.', fouten);
     const waarden = {

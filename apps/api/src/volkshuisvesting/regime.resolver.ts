@@ -1,13 +1,17 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
-import { isIsoDatum, vandaagInAmsterdam } from '@thuismonitor/domain';
+import { isIsoDatum } from '@thuismonitor/domain';
 import { ongeldig } from '../common/fouten';
+import { Klok } from '../common/klok';
 import { RegimeService, regimeVoorApi } from './regime.service';
 import { RegimeCodeEnum, VolkshuisvestingRegime } from './regime.types';
 
 @Resolver(() => VolkshuisvestingRegime)
 export class RegimeResolver {
-  constructor(private readonly service: RegimeService) {}
+  constructor(
+    private readonly service: RegimeService,
+    private readonly klok: Klok,
+  ) {}
 
   @Query(() => [VolkshuisvestingRegime], {
     description: 'De wettelijke regimes van de volkshuisvestingscyclus met hun regels en geldigheid, oudste eerst',
@@ -22,7 +26,7 @@ export class RegimeResolver {
   async volkshuisvestingRegime(
     @Args('datum', { type: () => String, nullable: true, description: 'jjjj-mm-dd' }) datum?: string | null,
   ): Promise<VolkshuisvestingRegime> {
-    const dag = datum?.trim() || vandaagInAmsterdam(new Date());
+    const dag = datum?.trim() || this.klok.vandaag();
     if (!isIsoDatum(dag))
       throw ongeldig(`'${dag}' is geen datum; schrijf de datum als jjjj-mm-dd.`, [{ veld: 'datum', melding: 'Ongeldige datum' }]);
     const regimes = await this.service.regimes();
