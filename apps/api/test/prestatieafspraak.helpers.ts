@@ -69,7 +69,7 @@ export const statushouders = (verantwoordelijkeId: string, jaren: [number, numbe
 
 export const woonzorgvisie = (verantwoordelijkeId: string, datum: string) => ({
   actielijn: 'WONEN_ZORG_WELZIJN',
-  omschrijving: 'De gemeenteraad stelt de woonzorgvisie vast',
+  omschrijving: 'De gemeente stelt de woonzorgvisie vast',
   indicatorCode: 'WOONZORGVISIE_VASTGESTELD',
   mijlpaalDatum: datum,
   verantwoordelijkeId,

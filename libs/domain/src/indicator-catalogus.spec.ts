@@ -19,6 +19,16 @@ describe('indicator catalogue', () => {
     expect(INDICATOR_CATALOGUS_VERSIE).toBe('2026.1');
   });
 
+  it('presents the woonzorgvisie as an agreed milestone, not as a legal duty of the gemeenteraad', () => {
+    // Issue 12: no law required a woonzorgvisie; under the Wet versterking regie volkshuisvesting
+    // (Kamerstukken 36512, MvT §3.1.4) the woonzorg part belongs to the volkshuisvestingsprogramma,
+    // adopted by the college. The code stays so that existing afspraken remain readable.
+    const w = indicatorOpCode('WOONZORGVISIE_VASTGESTELD');
+    expect(`${w.naam} ${w.omschrijving}`).not.toMatch(/verplicht voor elke gemeente|gemeenteraad/i);
+    expect(w.omschrijving).toMatch(/Geen wettelijke plicht/);
+    expect(w.omschrijving).toMatch(/volkshuisvestingsprogramma/);
+  });
+
   it('has unique codes in CONSTANT_CASE and unique names', () => {
     const codes = INDICATOR_CATALOGUS.map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);

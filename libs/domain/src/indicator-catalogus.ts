@@ -347,8 +347,15 @@ const LIJST = [
   },
   {
     code: 'WOONZORGVISIE_VASTGESTELD',
-    naam: 'Woonzorgvisie vastgesteld',
-    omschrijving: 'De gemeenteraad heeft een woonzorgvisie vastgesteld (verplicht voor elke gemeente).',
+    // A milestone the parties agreed on, kept so that existing afspraken stay readable. Not a legal
+    // duty: the woonzorgvisie was programme policy, and under the Wet versterking regie the woonzorg
+    // part belongs to the volkshuisvestingsprogramma, adopted by the college and recorded on its own
+    // (volkshuisvestingsprogramma.ts; docs/decisions.md "Volkshuisvestingsprogramma").
+    naam: 'Woonzorgvisie vastgesteld (afgesproken mijlpaal)',
+    omschrijving:
+      'Mijlpaal uit een prestatieafspraak: de gemeente heeft haar woonzorgvisie vastgesteld. Geen wettelijke plicht; ' +
+      'onder de Wet versterking regie volkshuisvesting hoort het woonzorgbeleid in het volkshuisvestingsprogramma, ' +
+      'dat apart wordt bijgehouden.',
     actielijn: 'WONEN_ZORG_WELZIJN',
     eenheid: 'MIJLPAAL',
     gerapporteerdDoor: ['GEMEENTE'],

@@ -81,7 +81,7 @@ const PER_INDICATOR: Record<IndicatorCode, Classificatie> = {
     openbaarheid: 'BESCHERMD',
     reden: 'Telt cliënten van zorginstellingen (gezondheidsgegevens).',
   },
-  WOONZORGVISIE_VASTGESTELD: { openbaarheid: 'OPENBAAR', reden: 'Een besluit van de gemeenteraad.' },
+  WOONZORGVISIE_VASTGESTELD: { openbaarheid: 'OPENBAAR', reden: 'Een openbaar besluit van de gemeente.' },
   HUISUITZETTINGEN: { openbaarheid: 'BESCHERMD', reden: HUISHOUDENS },
   VROEGSIGNALERING_TRAJECTEN: {
     openbaarheid: 'BESCHERMD',

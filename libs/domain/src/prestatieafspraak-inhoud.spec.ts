@@ -73,7 +73,7 @@ describe('afspraakFouten', () => {
     expect(afspraakSoort(indicatorAfspraak)).toBe('INDICATOR');
     const mijlpaal = {
       actielijn: 'WONEN_ZORG_WELZIJN',
-      omschrijving: 'Woonzorgvisie vastgesteld door de raad',
+      omschrijving: 'Woonzorgvisie vastgesteld',
       indicatorCode: 'WOONZORGVISIE_VASTGESTELD',
       mijlpaalDatum: '2027-06-30',
     };

@@ -2,6 +2,7 @@ import { aantalTekst, formatPercentage, halfjaarTekst } from '@thuismonitor/doma
 import { schrijfCsv } from '../common/csv-veilig';
 import type { RapportageInhoud, RapportageKop } from './rapportage-inhoud';
 import {
+  programmaTekst,
   celTekst,
   eenheidTekst,
   eenheidVan,
@@ -154,6 +155,8 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
       ]);
     }
   }
+  const programma = programmaTekst(r);
+  if (programma) regels.push([], ['Volkshuisvestingsprogramma'], [programma]);
   for (const [o, kop] of [
     [r.onderdelen, `Realisatie per ${r.onderdelen?.soort}`],
     [r.bijlageGemeenten, 'Realisatie per gemeente (bijlage)'],

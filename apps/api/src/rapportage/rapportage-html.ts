@@ -2,6 +2,7 @@ import { ACTIELIJNEN, aantalTekst, formatPercentage, halfjaarTekst } from '@thui
 import type { RapportageInhoud, RapportageKop, RapportageStatushoudersRegel } from './rapportage-inhoud';
 import { gegroepeerdeStaven, percentageStaven } from './rapportage-grafiek';
 import {
+  programmaTekst,
   bestandsTitel,
   celTekst,
   eenheidTekst,
@@ -326,6 +327,12 @@ ${tabel(
   'smal',
 )}</section>`);
   }
+
+  const programma = programmaTekst(r);
+  if (programma)
+    delen.push(
+      `<section aria-labelledby="programma"><h2 id="programma">Volkshuisvestingsprogramma</h2><p>${esc(programma)}</p></section>`,
+    );
 
   delen.push(`<section aria-labelledby="toelichting"><h2 id="toelichting">Toelichting</h2>
 <ul>${[

@@ -25,6 +25,8 @@ import type {
 } from '../voortgang/voortgang.types';
 import type { RequestContext } from '@thuismonitor/auth';
 import { StatushoudersService } from '../taakstelling/statushouders.service';
+import { ProgrammaService } from '../volkshuisvesting/programma.service';
+import type { ProgrammaDekking } from '../volkshuisvesting/programma.types';
 import { GebiedService } from '../gebied/gebied.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import { leesPrestatieafspraken } from '../prestatieafspraak/prestatieafspraak.repository';
@@ -72,6 +74,8 @@ export interface RapportageCijfers {
   gemeenteNamen: Map<string, string>;
   /** provincie of each gemeente of the area (presentation: the national PDF groups per provincie) */
   provincieVan: Map<string, string>;
+  /** gemeenten with a vastgesteld volkshuisvestingsprogramma on the peildatum (public facts) */
+  programmas: ProgrammaDekking;
 }
 
 const alsCel = (c: VoortgangCel): RapportageCel => ({
@@ -104,6 +108,7 @@ export class RapportageInhoudService {
     private readonly statushouders: StatushoudersService,
     private readonly gebieden: GebiedService,
     private readonly referentie: ReferentieService,
+    private readonly programmas: ProgrammaService,
   ) {}
 
   /**
@@ -213,6 +218,7 @@ export class RapportageInhoudService {
       provincies,
       gemeenteNamen: namen,
       provincieVan,
+      programmas: await this.programmas.dekkingIn(m, gebied.gemeenten, einde),
     };
   }
 
@@ -406,6 +412,14 @@ export class RapportageInhoudService {
       socialeHuur,
       onderdelen,
       ...(bijlageGemeenten ? { bijlageGemeenten } : {}),
+      ...(actielijn === 'ALLE' || actielijn === 'WONEN_ZORG_WELZIJN'
+        ? {
+            volkshuisvestingsprogrammas: {
+              weergave: c.programmas.weergave,
+              wettelijkVerplicht: c.programmas.wettelijkVerplicht,
+            },
+          }
+        : {}),
       toelichting,
     };
   }

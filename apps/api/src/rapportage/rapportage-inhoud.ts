@@ -142,5 +142,11 @@ export interface RapportageInhoud {
    * stays a national overview). Absent in reports made before it existed.
    */
   bijlageGemeenten?: RapportageInhoud['onderdelen'];
+  /**
+   * Gemeenten of the area with a vastgesteld volkshuisvestingsprogramma on the peildatum ("n van m
+   * gemeenten"), for actielijn ALLE and wonen-zorg-welzijn (the programme holds the woonzorg part).
+   * Absent in reports made before it existed.
+   */
+  volkshuisvestingsprogrammas?: { weergave: string; wettelijkVerplicht: boolean };
   toelichting: string[];
 }

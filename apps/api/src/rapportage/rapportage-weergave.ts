@@ -196,3 +196,18 @@ export function statushoudersBoodschap(r: RapportageInhoud): string[] {
     return `${halfjaarTekst(h)}${voorlopig ? ' (loopt nog; voorlopig)' : ''}: ${aantalTekst(gehuisvest)} van ${aantalTekst(te)} te huisvesten statushouders gehuisvest.${wie}`;
   });
 }
+
+/**
+ * The one line on volkshuisvestingsprogramma's (issue 12 item 2), the same in PDF, CSV and XLSX;
+ * null for reports without it (other actielijnen, or made before it existed).
+ */
+export function programmaTekst(r: RapportageInhoud): string | null {
+  const p = r.volkshuisvestingsprogrammas;
+  if (!p) return null;
+  return (
+    `Gemeenten met een vastgesteld volkshuisvestingsprogramma op de peildatum: ${p.weergave}. ` +
+    (p.wettelijkVerplicht
+      ? 'Het programma is verplicht onder de Wet versterking regie volkshuisvesting.'
+      : 'Nog geen wettelijke plicht: de Wet versterking regie volkshuisvesting was op de peildatum niet in werking.')
+  );
+}

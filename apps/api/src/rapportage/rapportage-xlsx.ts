@@ -4,6 +4,7 @@ import { afgerondAantal, halfjaarTekst } from '@thuismonitor/domain';
 import type { RapportageCel, RapportageInhoud, RapportageKop } from './rapportage-inhoud';
 import { neutraliseerCel, neutraliseerRij } from '../common/csv-veilig';
 import {
+  programmaTekst,
   bestandsTitel,
   eenheidTekst,
   eenheidVan,
@@ -79,6 +80,8 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
 
   const info = blad('Toelichting', ['Onderdeel', 'Waarde'], [34, 110]);
   for (const [k, v] of metagegevens(r, kop)) info.addRow([k, v]).commit();
+  const programma = programmaTekst(r);
+  if (programma) info.addRow(['Volkshuisvestingsprogramma', programma]).commit();
   for (const t of r.toelichting) info.addRow(['Toelichting', t]).commit();
   for (const t of [
     'Aantallen en taakstellingen zijn hele getallen; aandelen en percentages staan als percentage (de cel bevat de fractie).',
