@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { isOrganisatieSoort } from '@thuismonitor/domain';
 import { ScopedDb } from '../database/scoped-db.service';
+import { CacheSignalen } from '../database/cache-signalen';
 import { AanmeldingService } from '../organisatie/aanmelding.service';
 import {
   AuthenticatieFout,
@@ -22,12 +23,18 @@ const CACHE_MS = 30_000;
 @Injectable()
 export class PrincipalResolver {
   private readonly cache = new Map<string, { org: PrincipalOrganisatie; actief: boolean; tot: number }>();
+  /** raised by every clearing: a lookup that started before it must not store its older answer */
+  private generatie = 0;
 
   constructor(
     private readonly db: ScopedDb,
+    signalen: CacheSignalen,
     /** notes who signs in for which organisation (the organisation's own user overview) */
     @Optional() private readonly aanmeldingen?: AanmeldingService,
-  ) {}
+  ) {
+    // kind, active and werkgebied (a provincie's: its gemeenten) changed in any replica: at once
+    signalen.abonneer(['organisatie', 'organisatie_werkgebied', 'gemeente'], () => this.vergeet());
+  }
 
   async resolve(identiteit: TokenIdentiteit): Promise<Principal> {
     const { org, actief } = await this.organisatie(identiteit.organisatieCode);
@@ -37,14 +44,20 @@ export class PrincipalResolver {
     return principal;
   }
 
-  /** Tests and admin mutations that change werkgebieden call this so changes apply at once. */
+  /**
+   * Drops every cached organisation. Called on every committed change to the organisation tables
+   * in any process (CacheSignalen), and directly by the organisation administration in the
+   * process that made the change.
+   */
   vergeet(): void {
+    this.generatie++;
     this.cache.clear();
   }
 
   private async organisatie(code: string): Promise<{ org: PrincipalOrganisatie; actief: boolean }> {
     const hit = this.cache.get(code);
     if (hit && hit.tot > Date.now()) return hit;
+    const generatie = this.generatie;
     const row = await this.db.organisatieVoorAanmelding(code);
     if (!row || !isOrganisatieSoort(row.soort)) {
       throw new AuthenticatieFout(`organisation ${code} unknown`);
@@ -58,7 +71,7 @@ export class PrincipalResolver {
       provincieCode: row.provincie,
     };
     const actief = row.actief === true;
-    this.cache.set(code, { org, actief, tot: Date.now() + CACHE_MS });
+    if (generatie === this.generatie) this.cache.set(code, { org, actief, tot: Date.now() + CACHE_MS });
     return { org, actief };
   }
 }

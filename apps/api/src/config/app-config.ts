@@ -11,6 +11,11 @@ export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
   databaseUrl: string;
+  /**
+   * the connection that LISTENs for cache invalidations (database/cache-signalen.ts): direct or
+   * session-mode, since a transaction-mode pool does not deliver notifications; default databaseUrl
+   */
+  databaseListenUrl: string;
   databasePoolSize: number;
   redisUrl: string;
   /** Keycloak realm URL = expected token issuer; required unless devOidc */
@@ -98,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:'], true);
+  const databaseListenUrl = url('DATABASE_LISTEN_URL', ['postgres:', 'postgresql:'], false);
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:'], true);
   const devOidc = bool(env.DEV_OIDC, false, 'DEV_OIDC', problemen);
   if (devOidc && nodeEnv === 'production') {
@@ -140,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     port,
     databaseUrl: databaseUrl!,
+    databaseListenUrl: databaseListenUrl ?? databaseUrl!,
     databasePoolSize,
     redisUrl: redisUrl!,
     oidcIssuerUrl,

@@ -4,6 +4,7 @@ import type { RequestContext } from '@thuismonitor/auth';
 import { maakGemeenteZoeker } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { ScopedDb } from '../database/scoped-db.service';
+import { CacheSignalen } from '../database/cache-signalen';
 import type {
   Gemeente,
   GemeenteFilter,
@@ -22,7 +23,10 @@ interface Cache {
 
 /**
  * Reference data is small (342 gemeenten) and changes about once a year, so it is held in memory
- * and reloaded after an import; per-field resolvers are then simple lookups (no N+1 queries).
+ * and reloaded after a change; per-field resolvers are then simple lookups (no N+1 queries).
+ * A change committed by any process (the regio import, the reference sync at a start) clears it
+ * in every API and worker process (CacheSignalen): woningmarktregio membership decides which
+ * gemeenten a regio has, and so who may see it.
  */
 @Injectable()
 export class ReferentieService {
@@ -31,7 +35,12 @@ export class ReferentieService {
   constructor(
     private readonly db: ScopedDb,
     private readonly audit: AuditService,
-  ) {}
+    signalen: CacheSignalen,
+  ) {
+    signalen.abonneer(['gemeente', 'provincie', 'woningmarktregio'], () => {
+      this.cache = undefined;
+    });
+  }
 
   private laad(): Promise<Cache> {
     this.cache ??= (async () => {
@@ -206,6 +215,7 @@ export class ReferentieService {
         na: { aantal: indeling.size },
       });
     });
+    // at once in this process; the others hear it from CacheSignalen
     this.cache = undefined;
     return { opgeslagen: true, gemeentenIngedeeld: indeling.size, fouten: [], ontbrekendeGemeenten };
   }

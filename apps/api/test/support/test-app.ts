@@ -29,6 +29,8 @@ export class TestApp {
     /** admin access to this test's database, for independent checks (bypasses RLS) */
     readonly db: Pool,
     private readonly dropDb: () => Promise<void>,
+    /** false for a second instance (startTestApp's `naast`): the first one owns issuer and database */
+    private readonly eigenaar = true,
   ) {}
 
   async token(account: string, opties?: MintOptions): Promise<string> {
@@ -69,9 +71,11 @@ export class TestApp {
     return rows[0].id;
   }
 
+  /** A second instance closes before the first: the first drops the database. */
   async close(): Promise<void> {
     await this.app.close();
     await this.db.end();
+    if (!this.eigenaar) return;
     await this.issuer.close();
     await this.dropDb();
   }
@@ -79,9 +83,19 @@ export class TestApp {
 
 let appTeller = 0;
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await maakTestDatabase();
-  const issuer = await startTestIssuer();
+/**
+ * `naast`: start a second replica of that app: the same database, issuer (its tokens are valid on
+ * both), Redis and queue prefix, its own process state (caches) — as API replicas run in production.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opties: { naast?: TestApp } = {},
+): Promise<TestApp> {
+  const { naast } = opties;
+  const database = naast
+    ? { naam: new URL(naast.config.databaseUrl).pathname.slice(1), url: naast.config.databaseUrl, drop: async () => {} }
+    : await maakTestDatabase();
+  const issuer = naast ? naast.issuer : await startTestIssuer();
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -89,7 +103,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     OIDC_ISSUER_URL: issuer.url,
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    QUEUE_PREFIX: `tm-test-${database.naam}-${++appTeller}`,
+    QUEUE_PREFIX: naast ? naast.config.queuePrefix : `tm-test-${database.naam}-${++appTeller}`,
     DATABASE_POOL_SIZE: '5',
     // hundreds of requests from 127.0.0.1 per test file: rate limits out of the way, except
     // where a test sets them low on purpose (beveiliging-http.spec.ts)
@@ -102,5 +116,5 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const db = testPool(database.url, 3);
-  return new TestApp(app, `http://127.0.0.1:${port}`, config, issuer, db, database.drop);
+  return new TestApp(app, `http://127.0.0.1:${port}`, config, issuer, db, database.drop, !naast);
 }
