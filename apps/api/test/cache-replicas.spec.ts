@@ -1,5 +1,9 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { startTestApp, type TestApp } from './support/test-app';
 import { CacheSignalen } from '../src/database/cache-signalen';
+import { ReferentieService } from '../src/referentie/referentie.service';
+import { WorkerModule } from '../src/worker.module';
 
 /**
  * Two API replicas on one database and Redis (issue 15, item 5): what one changes, the other
@@ -12,11 +16,15 @@ import { CacheSignalen } from '../src/database/cache-signalen';
 describe('caches across replicas: a change through A holds on B at once', () => {
   let a: TestApp;
   let b: TestApp;
+  /** a worker replica's module graph (no queues started): report planning reads its reference data */
+  let worker: INestApplicationContext;
   beforeAll(async () => {
     a = await startTestApp();
     b = await startTestApp({}, { naast: a });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(a.config), { logger: false });
   });
   afterAll(async () => {
+    await worker?.close();
     await b?.close();
     await a?.close();
   });
@@ -47,6 +55,7 @@ describe('caches across replicas: a change through A holds on B at once', () => 
   it('both replicas listen for changes', () => {
     expect(a.app.get(CacheSignalen).luistert).toBe(true);
     expect(b.app.get(CacheSignalen).luistert).toBe(true);
+    expect(worker.get(CacheSignalen).luistert).toBe(true);
   });
 
   it("a deactivated organisation's users lose their write permissions on B at once, and get them back", async () => {
@@ -71,7 +80,7 @@ describe('caches across replicas: a change through A holds on B at once', () => 
     expect(ms).toBeLessThan(2000);
   });
 
-  it('a woningmarktregio membership change through A changes who may see the regio on B', async () => {
+  it('a woningmarktregio membership change through A changes who may see the regio on B, and the worker sees it', async () => {
     const regio = (await a.db.query(`SELECT code, naam FROM woningmarktregio ORDER BY code LIMIT 1`)).rows[0];
     const zichtbaar = async (wie: string) => {
       const r = await b.gql(wie, VOORTGANG, { c: regio.code });
@@ -81,13 +90,17 @@ describe('caches across replicas: a change through A holds on B at once', () => 
       }
       return true;
     };
-    // no membership yet: the regio is unknown, also on B (which now holds the reference data)
+    const inWorker = async () =>
+      (await worker.get(ReferentieService).gemeenten({ woningmarktregioCode: regio.code })).map((g) => g.code).sort();
+    // no membership yet: the regio is unknown, also on B and in the worker (which now hold the reference data)
     expect(await zichtbaar('provincie.utrecht')).toBe(false);
+    expect(await inWorker()).toEqual([]);
 
     // Utrecht and Amersfoort, both in the provincie Utrecht: the provincie may see the regio
     const binnenProvincie = await a.ok(OP, REGIO_IMPORT, { csv: `gemeente;woningmarktregio\nGM0344;${regio.code}\nGM0307;${regio.code}` });
     expect(binnenProvincie.importeerWoningmarktregioIndeling).toEqual({ opgeslagen: true, fouten: [] });
     await binnen(() => zichtbaar('provincie.utrecht'));
+    await binnen(async () => (await inWorker()).length === 2);
 
     // Arnhem (Gelderland) joins: the regio crosses the border, the provincie no longer sees it
     const overGrens = await a.ok(OP, REGIO_IMPORT, {
@@ -95,6 +108,8 @@ describe('caches across replicas: a change through A holds on B at once', () => 
     });
     expect(overGrens.importeerWoningmarktregioIndeling.opgeslagen).toBe(true);
     await binnen(async () => !(await zichtbaar('provincie.utrecht')));
+    await binnen(async () => (await inWorker()).length === 3);
+    expect(await inWorker()).toEqual(['GM0202', 'GM0307', 'GM0344']);
     expect(await zichtbaar('bzk.analist')).toBe(true);
     const gemeenten = await b.ok('bzk.analist', `{ woningmarktregios { code gemeenten { code } } }`);
     expect(
