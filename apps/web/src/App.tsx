@@ -38,6 +38,7 @@ const LandelijkPagina = laad(() => import('./pages/Landelijk'), 'LandelijkPagina
 const StatushoudersPagina = laad(() => import('./pages/Statushouders'), 'StatushoudersPagina');
 const TaakstellingenPagina = laad(() => import('./pages/Planning'), 'TaakstellingenPagina');
 const CyclusPagina = laad(() => import('./pages/Planning'), 'CyclusPagina');
+const ProgrammaPagina = laad(() => import('./pages/Programma'), 'ProgrammaPagina');
 const RapportagesPagina = laad(() => import('./pages/Rapportages'), 'RapportagesPagina');
 const ToewijzingenPagina = laad(() => import('./pages/toewijzingen'), 'ToewijzingenPagina');
 const ToewijzingInvoerenPagina = laad(() => import('./pages/toewijzingen'), 'ToewijzingInvoerenPagina');
@@ -111,6 +112,7 @@ function AppRoutes() {
                 <Route path="statushouders" element={<StatushoudersPagina />} />
                 <Route path="taakstellingen" element={<TaakstellingenPagina />} />
                 <Route path="cyclus" element={<CyclusPagina />} />
+                <Route path="programma" element={<ProgrammaPagina />} />
                 <Route path="rapportages" element={<RapportagesPagina />} />
                 <Route path="toewijzingen" element={<ToewijzingenPagina />} />
                 <Route path="toewijzingen/nieuw" element={<ToewijzingInvoerenPagina />} />

@@ -285,6 +285,31 @@ export const PrestatieafspraakStatusWaarden = [
   'VASTGESTELD',
 ] as const;
 
+/** Het eigen volkshuisvestingsprogramma (de organisatie bepaalt het gebied) */
+export type ProgrammaInput = {
+  /** https://… */
+  documentUrl?: string | null;
+  /** jjjj-mm-dd; alleen en verplicht bij herzien */
+  herzienOp?: string | null;
+  jaarTot?: number | null;
+  jaarVan?: number | null;
+  /** IN_VOORBEREIDING, VASTGESTELD of HERZIEN */
+  status: string;
+  titel: string;
+  /** jjjj-mm-dd; verplicht bij vastgesteld en herzien */
+  vastgesteldOp?: string | null;
+  woonzorgOpgenomen: boolean;
+  woonzorgToelichting?: string | null;
+};
+
+/** Status van een volkshuisvestingsprogramma: in voorbereiding, vastgesteld of herzien */
+export type ProgrammaStatus = 'HERZIEN' | 'IN_VOORBEREIDING' | 'VASTGESTELD';
+export const ProgrammaStatusWaarden = ['HERZIEN', 'IN_VOORBEREIDING', 'VASTGESTELD'] as const;
+
+/** Wettelijk regime van de volkshuisvestingscyclus: Woningwet (2015) of Wet versterking regie volkshuisvesting */
+export type RegimeCode = 'WET_VERSTERKING_REGIE' | 'WONINGWET_2015';
+export const RegimeCodeWaarden = ['WET_VERSTERKING_REGIE', 'WONINGWET_2015'] as const;
+
 /** Woningsegment (sociale huur … vrije koop) */
 export type Segment = 'KOOP_BETAALBAAR' | 'KOOP_VRIJ' | 'MIDDENHUUR' | 'SOCIALE_HUUR' | 'VRIJE_SECTOR_HUUR';
 export const SegmentWaarden = [
@@ -5349,6 +5374,212 @@ export const ImporteerCoaRealisatieDocument: TypedDocumentNode<
   }
 `;
 
+/** fragment ProgrammaVelden (apps/web/src/graphql/volkshuisvesting.graphql) */
+export type ProgrammaVeldenFragment = {
+  id: string;
+  /** De gemeente, de provincie of Nederland */
+  gebied: {
+    soort: GebiedSoort;
+    code: string;
+    naam: string;
+  };
+  /** De organisatie die het programma bijhoudt */
+  organisatie: string;
+  status: ProgrammaStatus;
+  statusLabel: string;
+  titel: string;
+  /** jjjj-mm-dd */
+  vastgesteldOp: string | null;
+  /** jjjj-mm-dd */
+  herzienOp: string | null;
+  jaarVan: number | null;
+  jaarTot: number | null;
+  /** Wie het programma vaststelt (Omgevingswet art. 3.4): college van B&W, gedeputeerde staten of de minister */
+  vaststellendOrgaan: string;
+  /** Of het programma het woonzorgdeel bevat (wat vroeger de woonzorgvisie was) */
+  woonzorgOpgenomen: boolean;
+  woonzorgToelichting: string | null;
+  /** Link naar het document (http of https) */
+  documentUrl: string | null;
+  /** Verhoogd bij elke wijziging; geef hem mee bij de volgende */
+  versie: number;
+  /** Tijdstip van de laatste wijziging (ISO 8601) */
+  gewijzigdOp: string;
+};
+
+/** query EigenProgramma (apps/web/src/graphql/volkshuisvesting.graphql) */
+export type EigenProgrammaQuery = {
+  /** Het volkshuisvestingsprogramma van een gemeente, provincie of het land (leeg als er nog geen is vastgelegd). Een gebied buiten uw bereik geeft "niet gevonden". */
+  volkshuisvestingsprogramma: {
+    id: string;
+    /** De gemeente, de provincie of Nederland */
+    gebied: {
+      soort: GebiedSoort;
+      code: string;
+      naam: string;
+    };
+    /** De organisatie die het programma bijhoudt */
+    organisatie: string;
+    status: ProgrammaStatus;
+    statusLabel: string;
+    titel: string;
+    /** jjjj-mm-dd */
+    vastgesteldOp: string | null;
+    /** jjjj-mm-dd */
+    herzienOp: string | null;
+    jaarVan: number | null;
+    jaarTot: number | null;
+    /** Wie het programma vaststelt (Omgevingswet art. 3.4): college van B&W, gedeputeerde staten of de minister */
+    vaststellendOrgaan: string;
+    /** Of het programma het woonzorgdeel bevat (wat vroeger de woonzorgvisie was) */
+    woonzorgOpgenomen: boolean;
+    woonzorgToelichting: string | null;
+    /** Link naar het document (http of https) */
+    documentUrl: string | null;
+    /** Verhoogd bij elke wijziging; geef hem mee bij de volgende */
+    versie: number;
+    /** Tijdstip van de laatste wijziging (ISO 8601) */
+    gewijzigdOp: string;
+  } | null;
+  /** Het regime dat geldt op een datum (standaard vandaag) */
+  volkshuisvestingRegime: {
+    code: RegimeCode;
+    naam: string;
+    /** Of gemeente, provincie en Rijk elk een volkshuisvestingsprogramma moeten vaststellen */
+    programmaVerplicht: boolean;
+    /** De beoogde datum van inwerkingtreding zolang die niet vaststaat (geen rechtsfeit) */
+    beoogdeInwerkingtreding: string | null;
+  };
+  /** De wettelijke regimes van de volkshuisvestingscyclus met hun regels en geldigheid, oudste eerst */
+  volkshuisvestingRegimes: Array<{
+    code: RegimeCode;
+    naam: string;
+    /** Eerste dag waarop het regime geldt (leeg: nog niet in werking) */
+    geldigVan: string | null;
+    /** De beoogde datum van inwerkingtreding zolang die niet vaststaat (geen rechtsfeit) */
+    beoogdeInwerkingtreding: string | null;
+  }>;
+};
+export type EigenProgrammaQueryVariables = {
+  gebied: GebiedInput;
+};
+export const EigenProgrammaDocument: TypedDocumentNode<EigenProgrammaQuery, EigenProgrammaQueryVariables> =
+  gql`
+    query EigenProgramma($gebied: GebiedInput!) {
+      volkshuisvestingsprogramma(gebied: $gebied) {
+        ...ProgrammaVelden
+      }
+      volkshuisvestingRegime {
+        code
+        naam
+        programmaVerplicht
+        beoogdeInwerkingtreding
+      }
+      volkshuisvestingRegimes {
+        code
+        naam
+        geldigVan
+        beoogdeInwerkingtreding
+      }
+    }
+
+    fragment ProgrammaVelden on Volkshuisvestingsprogramma {
+      id
+      gebied {
+        soort
+        code
+        naam
+      }
+      organisatie
+      status
+      statusLabel
+      titel
+      vastgesteldOp
+      herzienOp
+      jaarVan
+      jaarTot
+      vaststellendOrgaan
+      woonzorgOpgenomen
+      woonzorgToelichting
+      documentUrl
+      versie
+      gewijzigdOp
+    }
+  `;
+
+/** mutation BewaarProgramma (apps/web/src/graphql/volkshuisvesting.graphql) */
+export type BewaarProgrammaMutation = {
+  /** Legt het eigen volkshuisvestingsprogramma vast of wijzigt het (gemeente, provincie of Rijk, rol beheren). Geef bij een wijziging de versie mee die u het laatst zag. */
+  bewaarVolkshuisvestingsprogramma: {
+    id: string;
+    /** De gemeente, de provincie of Nederland */
+    gebied: {
+      soort: GebiedSoort;
+      code: string;
+      naam: string;
+    };
+    /** De organisatie die het programma bijhoudt */
+    organisatie: string;
+    status: ProgrammaStatus;
+    statusLabel: string;
+    titel: string;
+    /** jjjj-mm-dd */
+    vastgesteldOp: string | null;
+    /** jjjj-mm-dd */
+    herzienOp: string | null;
+    jaarVan: number | null;
+    jaarTot: number | null;
+    /** Wie het programma vaststelt (Omgevingswet art. 3.4): college van B&W, gedeputeerde staten of de minister */
+    vaststellendOrgaan: string;
+    /** Of het programma het woonzorgdeel bevat (wat vroeger de woonzorgvisie was) */
+    woonzorgOpgenomen: boolean;
+    woonzorgToelichting: string | null;
+    /** Link naar het document (http of https) */
+    documentUrl: string | null;
+    /** Verhoogd bij elke wijziging; geef hem mee bij de volgende */
+    versie: number;
+    /** Tijdstip van de laatste wijziging (ISO 8601) */
+    gewijzigdOp: string;
+  };
+};
+export type BewaarProgrammaMutationVariables = {
+  invoer: ProgrammaInput;
+  versie?: number | null;
+};
+export const BewaarProgrammaDocument: TypedDocumentNode<
+  BewaarProgrammaMutation,
+  BewaarProgrammaMutationVariables
+> = gql`
+  mutation BewaarProgramma($invoer: ProgrammaInput!, $versie: Int) {
+    bewaarVolkshuisvestingsprogramma(invoer: $invoer, versie: $versie) {
+      ...ProgrammaVelden
+    }
+  }
+
+  fragment ProgrammaVelden on Volkshuisvestingsprogramma {
+    id
+    gebied {
+      soort
+      code
+      naam
+    }
+    organisatie
+    status
+    statusLabel
+    titel
+    vastgesteldOp
+    herzienOp
+    jaarVan
+    jaarTot
+    vaststellendOrgaan
+    woonzorgOpgenomen
+    woonzorgToelichting
+    documentUrl
+    versie
+    gewijzigdOp
+  }
+`;
+
 /** fragment CelVelden (apps/web/src/graphql/voortgang.graphql) */
 export type CelVeldenFragment = {
   /** null wanneer afgeschermd of niet beschikbaar */
@@ -5422,6 +5653,13 @@ export type VoortgangQuery = {
     afschermingUitleg: string | null;
     /** waarom de peildatum eerder ligt dan gevraagd (alleen afgesloten kwartalen voor wie niet de eigenaar is) */
     peildatumToelichting: string | null;
+    /** Hoeveel gemeenten in het gebied op de peildatum een vastgesteld volkshuisvestingsprogramma hebben ("n van m gemeenten") */
+    volkshuisvestingsprogrammas: {
+      /** bijvoorbeeld "12 van 26 gemeenten" */
+      weergave: string;
+      /** Of het programma op de peildatum wettelijk verplicht is (het regime dat dan geldt) */
+      wettelijkVerplicht: boolean;
+    };
     actielijnen: Array<{
       code: Actielijn;
       nummer: number;
@@ -5505,6 +5743,10 @@ export const VoortgangDocument: TypedDocumentNode<VoortgangQuery, VoortgangQuery
       afgeschermd
       afschermingUitleg
       peildatumToelichting
+      volkshuisvestingsprogrammas {
+        weergave
+        wettelijkVerplicht
+      }
       actielijnen {
         ...ActielijnVoortgangVelden
       }

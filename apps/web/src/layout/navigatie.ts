@@ -73,6 +73,13 @@ export const NAVIGATIE: readonly NavItem[] = [
     permissie: 'afspraak:lezen',
   },
   {
+    pad: '/programma',
+    label: 'Volkshuisvestingsprogramma',
+    uitleg: 'Status van uw volkshuisvestingsprogramma, met het woonzorgdeel',
+    soorten: ['GEMEENTE', 'PROVINCIE', 'RIJK'],
+    permissie: 'voortgang:lezen',
+  },
+  {
     pad: '/toewijzingen',
     label: 'Toewijzingen',
     uitleg: 'Toewijzingen invoeren, bekijken en corrigeren',

@@ -145,6 +145,14 @@ export function VoortgangPagina() {
               { key: 'Periode', value: `${formatDag(v.periode.van)} tot en met ${formatDag(v.periode.tot)}` },
               { key: 'Stand op', value: formatDag(v.peildatum) },
               { key: 'Verstreken', value: formatPercentage(v.verstrekenFractie * 100, 0) },
+              {
+                key: 'Vastgesteld volkshuisvestingsprogramma',
+                value:
+                  v.volkshuisvestingsprogrammas.weergave +
+                  (v.volkshuisvestingsprogrammas.wettelijkVerplicht
+                    ? ' (wettelijk verplicht)'
+                    : ' (nog geen wettelijke plicht)'),
+              },
             ]}
           />
           {v.peildatumToelichting ? <Alert type="info">{v.peildatumToelichting}</Alert> : null}
