@@ -122,7 +122,10 @@ export type GemeenteScope = { soort: 'ALLE' } | { soort: 'GEMEENTEN'; codes: rea
 
 export function gemeenteScope(principal: Principal): GemeenteScope {
   if (principal.organisatie.soort === 'RIJK') return { soort: 'ALLE' };
-  return { soort: 'GEMEENTEN', codes: [...principal.organisatie.gemeenten] };
+  return {
+    soort: 'GEMEENTEN',
+    codes: [...principal.organisatie.gemeenten, ...(principal.organisatie.voorgangers ?? [])],
+  };
 }
 
 export function binnenScope(scope: GemeenteScope, gemeenteCode: string): boolean {

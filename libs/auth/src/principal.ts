@@ -18,6 +18,11 @@ export interface PrincipalOrganisatie {
   naam: string;
   /** gemeente codes this organisation works in (gemeente: itself; provincie: its gemeenten; rijk: all) */
   gemeenten: readonly string[];
+  /**
+   * gemeenten that merged (herindeling) into one of `gemeenten`: their history stays readable
+   * (part of gemeenteScope), but nothing new is written for them (magSchrijvenVoorGemeente)
+   */
+  voorgangers?: readonly string[];
   /** provincie code for gemeenten and provincies */
   provincieCode?: string | null;
 }

@@ -38,3 +38,4 @@ export * from './organisatie-code';
 export * from './rapport-tekst';
 export * from './volkshuisvesting-regime';
 export * from './volkshuisvestingsprogramma';
+export * from './herindeling';

@@ -68,6 +68,7 @@ export class PrincipalResolver {
       soort: row.soort,
       naam: row.naam,
       gemeenten: row.gemeenten,
+      voorgangers: row.voorgangers,
       provincieCode: row.provincie,
     };
     const actief = row.actief === true;

@@ -4,8 +4,8 @@ import type { ScopedDb } from '../database/scoped-db.service';
 /**
  * The users the platform operator registered (organisatie_gebruiker), active and of an active
  * organisation, in the shape of the development provider's accounts. Read through the SECURITY
- * DEFINER function tm_aanmeldbare_gebruikers() on the public path: the development login runs
- * before any principal exists. Only the development login (DEV_OIDC=true) calls this; with
+ * DEFINER function tm_aanmeldbare_gebruikers() on the public path (the development login runs
+ * before any principal exists), which answers only on ScopedDb's dev-login path. Only the development login (DEV_OIDC=true) calls this; with
  * Keycloak the same users exist in the realm (docs/onboarding.md).
  */
 export async function aanmeldbareGebruikers(db: ScopedDb): Promise<DevAccount[]> {
@@ -15,7 +15,7 @@ export async function aanmeldbareGebruikers(db: ScopedDb): Promise<DevAccount[]>
     email: string;
     organisatie: string;
     rollen: string[];
-  }[] = await db.publiek((m) => m.query(`SELECT * FROM tm_aanmeldbare_gebruikers()`));
+  }[] = await db.aanmeldbareGebruikersVoorDevLogin((m) => m.query(`SELECT * FROM tm_aanmeldbare_gebruikers()`));
   return rijen.map((r) => ({
     username: r.gebruikersnaam,
     naam: r.naam,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { gemeenteScope, RequestContext, type GemeenteScope } from '@thuismonitor/auth';
+import { gemeenteScope, heeftPermissie, RequestContext, type GemeenteScope } from '@thuismonitor/auth';
 import type { OrganisatieSoort } from '@thuismonitor/domain';
 import { conflict } from '../common/fouten';
 import { leesOrganisatieVoorAanmelding, type AanmeldingOrganisatie } from './aanmelding-query';
@@ -15,6 +15,8 @@ export const APP_ROLE = 'thuismonitor_app';
 export interface JobScope {
   organisatie: { id: string; soort: OrganisatieSoort };
   gemeenten: GemeenteScope;
+  /** the platform operator (RIJK + platformbeheer): tm.operator; never set for a job */
+  operator?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export type JobTaak = 'kwartaalrapportage' | 'bewaartermijn';
  * DataSource/EntityManager injection anywhere outside apps/api/src/database/.
  *
  * Tenancy travels as transaction-local settings (tm.organisatie_id, tm.organisatie_soort,
- * tm.gemeenten, tm.taak). The policies read them; an unset setting matches nothing, so a query
+ * tm.gemeenten, tm.taak, tm.operator). The policies read them; an unset setting matches nothing, so a query
  * that forgot its scope returns no tenant rows (fails closed). SET LOCAL / set_config(..., true)
  * end with the transaction, so a pooled connection never carries one tenant into the next.
  *
@@ -147,6 +149,18 @@ export class ScopedDb {
   }
 
   /**
+   * The development login's account list (tm_aanmeldbare_gebruikers(): registered users with
+   * their e-mail). The function answers only with tm.dev_login = 'on', which only this path sets;
+   * only the DEV_OIDC provider calls it (migration 1766100000000), so production gets no rows.
+   */
+  async aanmeldbareGebruikersVoorDevLogin<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.publiek(async (m) => {
+      await m.query(`SELECT set_config('tm.dev_login', 'on', true)`);
+      return work(m);
+    });
+  }
+
+  /**
    * The principal resolver's lookup: the organisation named by a token's claim, with its kind and
    * werkgebied, before any RequestContext exists. Deliberately narrow (one fixed query on the
    * public path, no callback), so "resolving a principal" cannot become a general unscoped door.
@@ -203,12 +217,13 @@ export class ScopedDb {
     // membership check), evaluated before the tm.* settings of the same select list
     await m.query(
       `SELECT set_config('role', '${APP_ROLE}', true), set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
-              set_config('tm.gemeenten', $3, true), set_config('tm.taak', $4, true)`,
+              set_config('tm.gemeenten', $3, true), set_config('tm.taak', $4, true), set_config('tm.operator', $5, true)`,
       [
         scope?.organisatie.id ?? '',
         scope?.organisatie.soort ?? '',
         !scope ? '' : scope.gemeenten.soort === 'ALLE' ? '*' : scope.gemeenten.codes.join(','),
         taak ?? '',
+        scope?.operator === true && scope.organisatie.soort === 'RIJK' ? 'on' : '',
       ],
     );
   }
@@ -218,5 +233,7 @@ function scopeVan(ctx: RequestContext): JobScope {
   return {
     organisatie: { id: ctx.organisatieId, soort: ctx.principal.organisatie.soort },
     gemeenten: gemeenteScope(ctx.principal),
+    // the database's own check of POLICY['organisatie:beheren'] (RIJK + platformbeheer)
+    operator: heeftPermissie(ctx.principal, 'organisatie:beheren'),
   };
 }

@@ -51,6 +51,26 @@ export class GebiedService {
     };
   }
 
+  /**
+   * A gemeente's area for a period: the gemeente plus the gemeenten that merged into it
+   * (herindeling) on or before the period's first day. Their figures stay on their own codes;
+   * those dated in the period count for the new gemeente, and in provincie and land totals they
+   * count once, as every code is a member there already (docs/decisions.md, "Herindeling").
+   * Other areas and earlier periods are returned unchanged.
+   */
+  async metVoorgangers(gebied: GebiedInfo, periode: { van: string }): Promise<GebiedInfo> {
+    if (gebied.soort !== 'GEMEENTE') return gebied;
+    const voorgangers = await this.referentie.voorgangers(gebied.code, periode.van);
+    if (voorgangers.length === 0) return gebied;
+    const gemeenten = [...new Set([...gebied.gemeenten, ...voorgangers])].sort();
+    const provincies = new Set(gebied.provincies);
+    for (const code of voorgangers) {
+      const g = await this.referentie.gemeente(code);
+      if (g) provincies.add(g.provincieCode);
+    }
+    return { ...gebied, gemeenten, provincies: [...provincies].sort() };
+  }
+
   async gemeenteNaam(code: string): Promise<string> {
     return (await this.referentie.gemeente(code))?.naam ?? code;
   }

@@ -10,7 +10,8 @@ export class GemeenteResolver {
   @Query(() => [Gemeente], { description: 'Gemeenten, gesorteerd op naam' })
   @Vereist('referentie:lezen')
   gemeenten(@Args('filter', { nullable: true }) filter?: GemeenteFilter): Promise<Gemeente[]> {
-    return this.referentie.gemeenten(filter);
+    // the public lists show today's indeling; opgeheven gemeenten only on request
+    return this.referentie.gemeenten({ ...filter, inclusiefOpgeheven: filter?.inclusiefOpgeheven ?? false });
   }
 
   @Query(() => Gemeente, { nullable: true })
@@ -42,7 +43,7 @@ export class ProvincieResolver {
 
   @ResolveField(() => [Gemeente])
   gemeenten(@Parent() p: Provincie): Promise<Gemeente[]> {
-    return this.referentie.gemeenten({ provincieCode: p.code });
+    return this.referentie.gemeenten({ provincieCode: p.code, inclusiefOpgeheven: false });
   }
 }
 
@@ -58,7 +59,7 @@ export class WoningmarktregioResolver {
 
   @ResolveField(() => [Gemeente])
   gemeenten(@Parent() r: Woningmarktregio): Promise<Gemeente[]> {
-    return this.referentie.gemeenten({ woningmarktregioCode: r.code });
+    return this.referentie.gemeenten({ woningmarktregioCode: r.code, inclusiefOpgeheven: false });
   }
 
   @Mutation(() => RegioImportResultaat, {

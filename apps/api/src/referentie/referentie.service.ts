@@ -52,7 +52,8 @@ export class ReferentieService {
         )) as Woningmarktregio[],
         gemeenten: (await m.query(
           `SELECT code, naam, inwoners, buurgemeenten, provincie_code AS "provincieCode",
-                  woningmarktregio_code AS "woningmarktregioCode"
+                  woningmarktregio_code AS "woningmarktregioCode", opgeheven_op::text AS "opgehevenOp",
+                  opgegaan_in AS "opgegaanIn"
            FROM gemeente ORDER BY naam`,
         )) as Gemeente[],
       }));
@@ -72,8 +73,33 @@ export class ReferentieService {
         (!filter.provincieCode || g.provincieCode === filter.provincieCode) &&
         (!filter.woningmarktregioCode || g.woningmarktregioCode === filter.woningmarktregioCode) &&
         (!filter.codes || filter.codes.includes(g.code)) &&
+        // internal callers (areas, totals) get every gemeente, opgeheven ones included
+        (filter.inclusiefOpgeheven !== false || g.opgehevenOp === null) &&
         (!zoek || g.naam.toLocaleLowerCase('nl').includes(zoek) || g.code.toLowerCase() === zoek),
     );
+  }
+
+  /**
+   * The gemeenten merged (herindeling) into `code` on or before `vanaf`, at any depth: their
+   * figures dated from the herindeling count for `code` in periods starting on or after it.
+   */
+  async voorgangers(code: string, vanaf: string): Promise<string[]> {
+    const { gemeenten } = await this.laad();
+    const uit: string[] = [];
+    let rand = [code];
+    while (rand.length) {
+      const volgende = gemeenten
+        .filter((g) => g.opgegaanIn && rand.includes(g.opgegaanIn) && g.opgehevenOp! <= vanaf)
+        .map((g) => g.code);
+      uit.push(...volgende);
+      rand = volgende;
+    }
+    return uit.sort();
+  }
+
+  /** Forget the held reference data (after a herindeling or an import): the next read reloads. */
+  vergeet(): void {
+    this.cache = undefined;
   }
 
   async gemeente(code: string): Promise<Gemeente | undefined> {

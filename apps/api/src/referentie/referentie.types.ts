@@ -18,6 +18,13 @@ export class Gemeente {
   @Field() naam: string;
   @Field(() => Int, { nullable: true }) inwoners: number | null;
   @Field(() => [String], { description: 'Codes van aangrenzende gemeenten' }) buurgemeenten: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'Datum (1 januari) waarop de gemeente door een herindeling is opgeheven; haar historie blijft leesbaar',
+  })
+  opgehevenOp: string | null;
+  @Field(() => String, { nullable: true, description: 'CBS-code van de gemeente waarin zij is opgegaan' })
+  opgegaanIn: string | null;
   provincieCode: string;
   woningmarktregioCode: string | null;
 }
@@ -28,6 +35,11 @@ export class GemeenteFilter {
   @Field({ nullable: true }) woningmarktregioCode?: string;
   @Field({ nullable: true, description: 'Zoekt in naam en code (hoofdletterongevoelig)' }) zoek?: string;
   @Field(() => [String], { nullable: true }) codes?: string[];
+  @Field({
+    nullable: true,
+    description: 'Ook gemeenten die door een herindeling zijn opgeheven (in de API-lijsten standaard niet)',
+  })
+  inclusiefOpgeheven?: boolean;
 }
 
 @ObjectType()

@@ -209,9 +209,11 @@ export class VoortgangService {
     opties: { metAfspraken?: boolean } = {},
   ): Promise<Voortgang> {
     const periode = periodeUitInvoer(periodeInvoer);
-    const gebied = await this.gebieden.opzoeken(gebiedInvoer.soort, gebiedInvoer.code);
+    const opgezocht = await this.gebieden.opzoeken(gebiedInvoer.soort, gebiedInvoer.code);
     // outside the viewer's scope answers exactly like an unknown area
-    if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
+    if (!gebiedZichtbaar(ctx.principal, opgezocht)) throw nietGevonden('Het gebied');
+    // after a herindeling the new gemeente's periods take in its predecessors' figures
+    const gebied = await this.gebieden.metVoorgangers(opgezocht, periode);
     const metAfspraken = opties.metAfspraken === true;
     const vandaag = this.klok.vandaag();
     // the same question on unchanged data gets the same answer (voortgang-cache.ts)

@@ -56,6 +56,7 @@ export class WallDb {
           soort: org.soort,
           naam: org.naam,
           gemeenten: org.gemeenten,
+          voorgangers: org.voorgangers,
           provincieCode: org.provincie ?? undefined,
         },
       },

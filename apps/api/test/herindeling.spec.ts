@@ -1,0 +1,301 @@
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Gemeentelijke herindeling by the platform operator over real HTTP GraphQL (issue 13, item 3),
+ * on a real case: Heerhugowaard (GM0398) and Langedijk (GM0416) became Dijk en Waard (GM1980) on
+ * 1 January 2022 (CBS; Wet arhi art. 1 lid 1 onder h: the date of a herindeling is 1 January).
+ * The test database holds today's indeling, so the two old gemeenten are put back as the 2021
+ * indeling had them, with figures for 2021 and 2022 on their own codes. Every expected figure is
+ * counted here with SQL over the fixture, never taken from the API.
+ */
+describe('herindeling (GraphQL)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const OP = 'bzk.platformbeheer';
+  const NIEUW = 'GM1980';
+  const OUD = ['GM0398', 'GM0416'];
+  const DIJK_EN_WAARD = {
+    datum: '2022-01-01',
+    nieuweGemeenteCode: NIEUW,
+    nieuweGemeenteNaam: 'Dijk en Waard',
+    oudeGemeenteCodes: OUD,
+  };
+  const HERINDELING = `mutation ($i: HerindelingInput!, $p: Boolean!) { herindeling(input: $i, proefrun: $p) {
+    toegepast datum nieuweGemeente { code naam provincieCode } nieuweGemeenteAangemaakt oudeGemeenten { code naam }
+    werkgebiedOrganisaties prestatieafspraken { titel status gemeenteCode } taakstellingen gebruikers } }`;
+  const VOORTGANG = `query ($g: GebiedInput!, $j: Int) { voortgang(gebied: $g, jaar: $j) {
+    actielijnen { indicatoren { code realisatie { waarde } } } } }`;
+
+  const tel = async (sql: string, params: unknown[] = []) => (await t.db.query(sql, params)).rows[0].n as number;
+  const als = async (code: string, rollen = ['lezen', 'invoeren', 'tekenen', 'beheren']) => ({
+    token: await t.token('gemeente.utrecht', {
+      claims: {
+        organisatie: code,
+        preferred_username: `test.${code.toLowerCase()}`,
+        resource_access: { 'thuismonitor-api': { roles: rollen } },
+      },
+    }),
+  });
+  /** TOEWIJZINGEN_TOTAAL of an area and year as `code` sees it */
+  const toewijzingen = async (kijker: string, soort: string, gebied: string, jaar: number) => {
+    const r = await t.gql(await als(kijker), VOORTGANG, { g: { soort, code: gebied }, j: jaar });
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    const ind = r.data!.voortgang.actielijnen
+      .flatMap((a: { indicatoren: { code: string }[] }) => a.indicatoren)
+      .find((i: { code: string }) => i.code === 'TOEWIJZINGEN_TOTAAL');
+    return ind.realisatie.waarde as number | null;
+  };
+  /** the same figure counted from the rows */
+  const telToewijzingen = (codes: string[], jaar: number) =>
+    tel(
+      `SELECT count(*)::int AS n FROM toewijzing WHERE gemeente_code = ANY($1) AND datum BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)`,
+      [codes, jaar],
+    );
+  const pv27 = async () =>
+    (await t.db.query(`SELECT array_agg(code) AS c FROM gemeente WHERE provincie_code = 'PV27'`)).rows[0].c as string[];
+  const stand = async () => ({
+    opgeheven: await tel(`SELECT count(*)::int AS n FROM gemeente WHERE opgeheven_op IS NOT NULL`),
+    werkgebied: await tel(`SELECT count(*)::int AS n FROM organisatie_werkgebied WHERE gemeente_code = ANY($1)`, [OUD]),
+    taak: await tel(`SELECT count(*)::int AS n FROM taakstelling WHERE actueel AND gebied_code = ANY($1)`, [OUD]),
+    afspraken: await tel(`SELECT count(*)::int AS n FROM prestatieafspraak WHERE gemeente_code = ANY($1)`, [OUD]),
+    actief: await tel(`SELECT count(*)::int AS n FROM organisatie WHERE actief`),
+    audit: await tel(`SELECT count(*)::int AS n FROM audit_log`),
+  });
+
+  let corporatie: string;
+  let heerhugowaard: string;
+  let nieuwOrg: string;
+  let pvOrg: string;
+  const voor: Record<string, number | null> = {};
+
+  it('fixture: the 2021 indeling with figures on the old codes', async () => {
+    await t.db.query(
+      `INSERT INTO gemeente (code, naam, provincie_code) VALUES ('GM0398', 'Heerhugowaard', 'PV27'), ('GM0416', 'Langedijk', 'PV27')`,
+    );
+    await t.db.query(
+      `INSERT INTO organisatie (code, soort, naam, gemeente_code)
+       VALUES ('GM0398', 'GEMEENTE', 'Gemeente Heerhugowaard', 'GM0398'), ('GM0416', 'GEMEENTE', 'Gemeente Langedijk', 'GM0416')`,
+    );
+    heerhugowaard = await t.orgId('GM0398');
+    nieuwOrg = await t.orgId(NIEUW);
+    pvOrg = await t.orgId('PV27');
+    corporatie = (
+      await t.db.query(
+        `INSERT INTO organisatie (code, soort, naam) VALUES ('L0992', 'CORPORATIE', 'Woonstichting Kennemerkwartier (test)') RETURNING id`,
+      )
+    ).rows[0].id;
+    await t.db.query(
+      `INSERT INTO organisatie_werkgebied (organisatie_id, gemeente_code) SELECT $1, unnest($2::text[])`,
+      [corporatie, OUD],
+    );
+    // at least 5 per released cell (gemeente × corporatie × quarter × group), so released = exact
+    const rijen: [string, string, number][] = [
+      ['GM0398', '2021-05-10', 6],
+      ['GM0398', '2022-05-10', 7],
+      ['GM0416', '2021-08-10', 5],
+      ['GM0416', '2022-08-10', 8],
+      [NIEUW, '2022-03-10', 5],
+    ];
+    for (const [g, d, n] of rijen) {
+      await t.db.query(
+        `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, via_urgentie, extern_kenmerk)
+         SELECT $1, $2, $3::date, 'STATUSHOUDERS', 2, false, 'hi-' || $2 || '-' || $3 || '-' || i FROM generate_series(1, $4) i`,
+        [corporatie, g, d, n],
+      );
+    }
+    // targets: the provincie's per half year (2022 moves, 2021 stays), Heerhugowaard's own for 2022
+    await t.db.query(
+      `INSERT INTO taakstelling (indicator_code, gebied_soort, gebied_code, periode_van, periode_tot, waarde, gesteld_door_id) VALUES
+       ('STATUSHOUDERS_GEHUISVEST', 'GEMEENTE', 'GM0398', '2022-01-01', '2022-06-30', 30, $1),
+       ('STATUSHOUDERS_GEHUISVEST', 'GEMEENTE', 'GM0416', '2022-01-01', '2022-06-30', 20, $1),
+       ('STATUSHOUDERS_GEHUISVEST', 'GEMEENTE', 'GM0398', '2021-07-01', '2021-12-31', 25, $1),
+       ('TOEWIJZINGEN_TOTAAL', 'GEMEENTE', 'GM0398', '2022-01-01', '2022-12-31', 40, $2)`,
+      [pvOrg, heerhugowaard],
+    );
+    // an open concept (moves) and a prestatieafspraak that ended with 2021 (stays)
+    const pa = async (titel: string, status: string, jaarTot: number) => {
+      const id = (
+        await t.db.query(
+          `INSERT INTO prestatieafspraak (gemeente_code, titel, jaar_van, jaar_tot, status, opgesteld_door_id, vastgesteld_op)
+           VALUES ('GM0398', $1, $2 - 1, $2, $3, $4, CASE WHEN $3 = 'VASTGESTELD' THEN now() END) RETURNING id`,
+          [titel, jaarTot, status, heerhugowaard],
+        )
+      ).rows[0].id;
+      await t.db.query(
+        `INSERT INTO prestatieafspraak_partij (prestatieafspraak_id, organisatie_id) VALUES ($1, $2), ($1, $3)`,
+        [id, heerhugowaard, corporatie],
+      );
+    };
+    await pa('Prestatieafspraken Heerhugowaard 2022–2023', 'CONCEPT', 2023);
+    await pa('Prestatieafspraken Heerhugowaard 2020–2021', 'VASTGESTELD', 2021);
+    await t.db.query(
+      `INSERT INTO organisatie_gebruiker (organisatie_id, gebruikersnaam, naam, email, rollen)
+       VALUES ($1, 'heerhugowaard.beheer', 'Beheer Heerhugowaard', 'beheer@heerhugowaard.example', '{lezen,beheren}')`,
+      [heerhugowaard],
+    );
+  });
+
+  it('the dry run says what will change and stores nothing', async () => {
+    const was = await stand();
+    const r = (await t.ok(OP, HERINDELING, { i: DIJK_EN_WAARD, p: true })).herindeling;
+    expect(r).toEqual({
+      toegepast: false,
+      datum: '2022-01-01',
+      nieuweGemeente: { code: NIEUW, naam: 'Dijk en Waard', provincieCode: 'PV27' },
+      nieuweGemeenteAangemaakt: false,
+      oudeGemeenten: [
+        { code: 'GM0398', naam: 'Heerhugowaard' },
+        { code: 'GM0416', naam: 'Langedijk' },
+      ],
+      werkgebiedOrganisaties: ['Woonstichting Kennemerkwartier (test)'],
+      prestatieafspraken: [{ titel: 'Prestatieafspraken Heerhugowaard 2022–2023', status: 'CONCEPT', gemeenteCode: 'GM0398' }],
+      taakstellingen: 3,
+      gebruikers: 1,
+    });
+    expect(await stand()).toEqual(was);
+  });
+
+  it('anyone but the operator is refused with the answer a missing record gets, and nothing changes', async () => {
+    const was = await stand();
+    const onbekend = { ...DIJK_EN_WAARD, oudeGemeenteCodes: ['GM9998'] };
+    for (const wie of ['bzk.analist', 'gemeente.utrecht', 'provincie.utrecht']) {
+      for (const i of [DIJK_EN_WAARD, onbekend]) {
+        const r = await t.gql(wie, HERINDELING, { i, p: false });
+        expect(r.data).toBeNull();
+        expect(r.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+          ['U heeft geen toestemming voor deze handeling.', 'GEEN_TOEGANG'],
+        ]);
+      }
+    }
+    expect(await stand()).toEqual(was);
+  });
+
+  it.each([
+    ['an unknown code', { oudeGemeenteCodes: ['GM0398', 'GM9998'] }, 'Onbekende gemeente: GM9998.'],
+    ['a merge into itself', { oudeGemeenteCodes: ['GM0398', NIEUW] }, 'GM1980 kan niet in zichzelf opgaan.'],
+    [
+      'a date that is not 1 January',
+      { datum: '2022-03-24' },
+      'Een herindeling gaat in op 1 januari (Wet arhi, artikel 1); 2022-03-24 is geen 1 januari.',
+    ],
+    ['a name other than the existing code’s', { nieuweGemeenteNaam: 'Alkmaar-Noord' }, 'GM1980 heet Dijk en Waard, niet Alkmaar-Noord.'],
+    [
+      'applying before the date',
+      { datum: '2099-01-01' },
+      'Een herindeling wordt toegepast vanaf 2099-01-01 zelf; tot dan blijven de oude gemeenten bestaan. De proefrun kan nu al.',
+    ],
+  ])('refuses %s in Dutch, nothing stored', async (_naam, wijziging, melding) => {
+    const was = await stand();
+    const r = await t.gql(OP, HERINDELING, { i: { ...DIJK_EN_WAARD, ...wijziging }, p: false });
+    expect(r.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([[melding, 'ONGELDIGE_INVOER']]);
+    expect(await stand()).toEqual(was);
+  });
+
+  it('figures before: Dijk en Waard has only its own, the provincie all of them', async () => {
+    const codes = await pv27();
+    voor.nieuw2022 = await toewijzingen(NIEUW, 'GEMEENTE', NIEUW, 2022);
+    expect(voor.nieuw2022).toBe(await telToewijzingen([NIEUW], 2022));
+    for (const jaar of [2021, 2022]) {
+      voor[`pv${jaar}`] = await toewijzingen('PV27', 'PROVINCIE', 'PV27', jaar);
+      expect(voor[`pv${jaar}`]).toBe(await telToewijzingen(codes, jaar));
+    }
+    voor.heerhugowaard2021 = await toewijzingen('PV27', 'GEMEENTE', 'GM0398', 2021);
+  });
+
+  it('is applied all at once and audited: werkgebied, targets, open afspraken, users and organisations follow', async () => {
+    const r = (await t.ok(OP, HERINDELING, { i: DIJK_EN_WAARD, p: false })).herindeling;
+    expect(r.toegepast).toBe(true);
+
+    const { rows: gemeenten } = await t.db.query(
+      `SELECT code, opgeheven_op::text AS op, opgegaan_in AS "in" FROM gemeente WHERE code = ANY($1) ORDER BY code`,
+      [OUD],
+    );
+    expect(gemeenten).toEqual(OUD.map((code) => ({ code, op: '2022-01-01', in: NIEUW })));
+    const { rows: werkgebied } = await t.db.query(
+      `SELECT array_agg(gemeente_code ORDER BY gemeente_code) AS g FROM organisatie_werkgebied WHERE organisatie_id = $1`,
+      [corporatie],
+    );
+    expect(werkgebied[0].g).toEqual([NIEUW]);
+
+    // targets from the date: summed per indicator, period and setter; history kept; 2021 stays
+    const { rows: taak } = await t.db.query(
+      `SELECT indicator_code, gebied_code, periode_van::text AS van, waarde::int, gesteld_door_id AS door, actueel
+       FROM taakstelling WHERE gebied_code = ANY($1) ORDER BY indicator_code, periode_van, gebied_code, actueel`,
+      [[...OUD, NIEUW]],
+    );
+    expect(taak).toEqual([
+      { indicator_code: 'STATUSHOUDERS_GEHUISVEST', gebied_code: 'GM0398', van: '2021-07-01', waarde: 25, door: pvOrg, actueel: true },
+      { indicator_code: 'STATUSHOUDERS_GEHUISVEST', gebied_code: 'GM0398', van: '2022-01-01', waarde: 30, door: pvOrg, actueel: false },
+      { indicator_code: 'STATUSHOUDERS_GEHUISVEST', gebied_code: 'GM0416', van: '2022-01-01', waarde: 20, door: pvOrg, actueel: false },
+      { indicator_code: 'STATUSHOUDERS_GEHUISVEST', gebied_code: NIEUW, van: '2022-01-01', waarde: 30 + 20, door: pvOrg, actueel: true },
+      { indicator_code: 'TOEWIJZINGEN_TOTAAL', gebied_code: 'GM0398', van: '2022-01-01', waarde: 40, door: heerhugowaard, actueel: false },
+      { indicator_code: 'TOEWIJZINGEN_TOTAAL', gebied_code: NIEUW, van: '2022-01-01', waarde: 40, door: nieuwOrg, actueel: true },
+    ]);
+
+    const { rows: afspraken } = await t.db.query(
+      `SELECT p.titel, p.gemeente_code AS g,
+              (SELECT array_agg(o.code ORDER BY o.code) FROM prestatieafspraak_partij pp JOIN organisatie o ON o.id = pp.organisatie_id
+               WHERE pp.prestatieafspraak_id = p.id) AS partijen
+       FROM prestatieafspraak p WHERE p.titel LIKE 'Prestatieafspraken Heerhugowaard%' ORDER BY p.titel`,
+    );
+    expect(afspraken).toEqual([
+      { titel: 'Prestatieafspraken Heerhugowaard 2020–2021', g: 'GM0398', partijen: ['GM0398', 'L0992'] },
+      { titel: 'Prestatieafspraken Heerhugowaard 2022–2023', g: NIEUW, partijen: [NIEUW, 'L0992'] },
+    ]);
+
+    const { rows: orgs } = await t.db.query(
+      `SELECT code, actief, (SELECT code FROM organisatie d WHERE d.id = o.opgegaan_in) AS "in" FROM organisatie o
+       WHERE code = ANY($1) ORDER BY code`,
+      [OUD],
+    );
+    expect(orgs).toEqual(OUD.map((code) => ({ code, actief: false, in: NIEUW })));
+    expect(
+      await tel(`SELECT count(*)::int AS n FROM organisatie_gebruiker WHERE gebruikersnaam = 'heerhugowaard.beheer' AND organisatie_id = $1`, [
+        nieuwOrg,
+      ]),
+    ).toBe(1);
+
+    const { rows: audit } = await t.db.query(
+      `SELECT gebruikersnaam, voor, na FROM audit_log WHERE actie = 'HERINDELING' AND entiteit = 'gemeente' AND entiteit_id = $1`,
+      [NIEUW],
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0].gebruikersnaam).toBe(OP);
+    expect(audit[0].voor.gemeenten.map((g: { code: string }) => g.code)).toEqual(OUD);
+    expect(audit[0].na).toMatchObject({ datum: '2022-01-01', taakstellingen: 3, gebruikers: 1 });
+  });
+
+  it('figures after: the new gemeente takes in the old ones from the date; provincie totals are unchanged', async () => {
+    // 2022 (after the date): Dijk en Waard's own rows plus the old gemeenten's 2022 rows
+    const na2022 = await toewijzingen(NIEUW, 'GEMEENTE', NIEUW, 2022);
+    expect(na2022).toBe(await telToewijzingen([NIEUW, ...OUD], 2022));
+    expect(na2022).toBeGreaterThan(voor.nieuw2022!);
+    // 2021 (before the date): not taken in
+    expect(await toewijzingen(NIEUW, 'GEMEENTE', NIEUW, 2021)).toBe(await telToewijzingen([NIEUW], 2021));
+    // provincie totals: every row once, before and after
+    for (const jaar of [2021, 2022]) {
+      expect(await toewijzingen('PV27', 'PROVINCIE', 'PV27', jaar)).toBe(voor[`pv${jaar}`]);
+    }
+    // the old gemeente's history stays readable, for its provincie and for its successor
+    expect(await toewijzingen('PV27', 'GEMEENTE', 'GM0398', 2021)).toBe(voor.heerhugowaard2021);
+    expect(await toewijzingen(NIEUW, 'GEMEENTE', 'GM0398', 2021)).toBe(await telToewijzingen(['GM0398'], 2021));
+  });
+
+  it('a code already merged is refused; public lists show today’s indeling unless asked', async () => {
+    const r = await t.gql(OP, HERINDELING, { i: DIJK_EN_WAARD, p: true });
+    expect(r.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+      ['Heerhugowaard (GM0398) is al per 2022-01-01 opgegaan in GM1980.', 'ONGELDIGE_INVOER'],
+    ]);
+    const Q = `query ($f: GemeenteFilter) { gemeenten(filter: $f) { code opgehevenOp opgegaanIn } }`;
+    const nu = (await t.ok('gemeente.utrecht', Q, { f: { provincieCode: 'PV27' } })).gemeenten;
+    expect(nu.map((g: { code: string }) => g.code)).not.toContain('GM0398');
+    const alle = (await t.ok('gemeente.utrecht', Q, { f: { provincieCode: 'PV27', inclusiefOpgeheven: true } })).gemeenten;
+    expect(alle.filter((g: { opgehevenOp: string | null }) => g.opgehevenOp)).toEqual(
+      OUD.map((code) => ({ code, opgehevenOp: '2022-01-01', opgegaanIn: NIEUW })),
+    );
+  });
+});
