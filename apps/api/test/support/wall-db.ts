@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RequestContext } from '@thuismonitor/auth';
+import { RequestContext, type Rol } from '@thuismonitor/auth';
 import { isOrganisatieSoort } from '@thuismonitor/domain';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { ScopedDb } from '../../src/database/scoped-db.service';
@@ -40,7 +40,7 @@ export class WallDb {
   }
 
   /** The RequestContext of a user of organisation `code` (via ScopedDb.organisatieVoorAanmelding). */
-  async als(code: string): Promise<RequestContext> {
+  async als(code: string, rollen: Rol[] = ['lezen', 'invoeren', 'tekenen', 'beheren']): Promise<RequestContext> {
     const org = await this.scoped.organisatieVoorAanmelding(code);
     if (!org || !isOrganisatieSoort(org.soort)) throw new Error(`no organisation ${code}`);
     return new RequestContext(
@@ -49,7 +49,7 @@ export class WallDb {
         gebruikersnaam: `test.${code.toLowerCase()}`,
         naam: code,
         organisatieCode: code,
-        rollen: ['lezen', 'invoeren', 'tekenen', 'beheren'],
+        rollen,
         organisatie: {
           id: org.id,
           code: org.code,
