@@ -54,6 +54,7 @@ const BeheerPagina = laad(() => import('./beheer/BeheerPagina'), 'BeheerPagina')
 const NieuweOrganisatiePagina = laad(() => import('./beheer/BeheerPagina'), 'NieuweOrganisatiePagina');
 const OrganisatieBeheerPagina = laad(() => import('./beheer/BeheerPagina'), 'OrganisatieBeheerPagina');
 const BeheerImportPagina = laad(() => import('./beheer/ImportPagina'), 'ImportPagina');
+const HerindelingPagina = laad(() => import('./beheer/HerindelingPagina'), 'HerindelingPagina');
 const EigenGebruikersPagina = laad(() => import('./beheer/EigenGebruikersPagina'), 'EigenGebruikersPagina');
 
 /** Shown while a page's chunk loads (usually a few milliseconds). */
@@ -124,6 +125,7 @@ function AppRoutes() {
                 <Route path="beheer" element={<BeheerPagina />} />
                 <Route path="beheer/nieuw" element={<NieuweOrganisatiePagina />} />
                 <Route path="beheer/importeren" element={<BeheerImportPagina />} />
+                <Route path="beheer/herindeling" element={<HerindelingPagina />} />
                 <Route path="gebruikers" element={<EigenGebruikersPagina />} />
                 <Route path="beheer/:id" element={<OrganisatieBeheerPagina />} />
                 <Route path="*" element={<NietGevondenPagina />} />

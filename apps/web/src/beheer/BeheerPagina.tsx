@@ -90,6 +90,7 @@ export function BeheerPagina() {
           Nieuwe organisatie
         </ButtonLink>
         <ButtonLink to="/beheer/importeren">Importeren</ButtonLink>
+        <ButtonLink to="/beheer/herindeling">Herindeling</ButtonLink>
       </ButtonGroup>
       <BeheerAandacht />
       <Heading level={2}>Organisaties</Heading>

@@ -103,10 +103,26 @@ export type GebruikerNieuwInput = {
 
 export type GemeenteFilter = {
   codes?: Array<string> | null;
+  /** Ook gemeenten die door een herindeling zijn opgeheven (in de API-lijsten standaard niet) */
+  inclusiefOpgeheven?: boolean | null;
   provincieCode?: string | null;
   woningmarktregioCode?: string | null;
   /** Zoekt in naam en code (hoofdletterongevoelig) */
   zoek?: string | null;
+};
+
+/** Een gemeentelijke herindeling: gemeenten die per 1 januari opgaan in een (nieuwe) gemeente */
+export type HerindelingInput = {
+  /** Datum van herindeling: altijd 1 januari (jjjj-01-01) */
+  datum: string;
+  /** CBS-code van de nieuwe gemeente, of van de bestaande gemeente waarin de andere opgaan */
+  nieuweGemeenteCode: string;
+  /** Naam van de (nieuwe) gemeente zoals CBS haar noemt */
+  nieuweGemeenteNaam: string;
+  /** CBS-codes van de gemeenten die worden opgeheven */
+  oudeGemeenteCodes: Array<string>;
+  /** Provincie (PV-code) van een nieuwe gemeente; alleen nodig als de oude gemeenten in verschillende provincies liggen */
+  provincieCode?: string | null;
 };
 
 /** Waaruit de realisatie van een indicator wordt berekend */
@@ -3968,6 +3984,100 @@ export const GebruikersEigenOrganisatieDocument: TypedDocumentNode<
       rollen
       laatsteAanmelding
       geregistreerd
+    }
+  }
+`;
+
+/** mutation Herindeling (apps/web/src/graphql/beheer.graphql) */
+export type HerindelingMutation = {
+  /** Past een gemeentelijke herindeling toe (proefrun = true, de standaard: alleen laten zien wat er verandert). Werkgebieden, taakstellingen vanaf de datum en open of lopende prestatieafspraken gaan naar de nieuwe gemeente; cijfers blijven op de oude codes en tellen vanaf de datum mee voor de nieuwe gemeente. */
+  herindeling: {
+    /** true: toegepast en opgeslagen; false: alleen de proefrun */
+    toegepast: boolean;
+    datum: string;
+    nieuweGemeente: {
+      code: string;
+      naam: string;
+      provincieCode: string;
+    };
+    /** De gemeente bestond nog niet in de referentiedata en wordt aangemaakt */
+    nieuweGemeenteAangemaakt: boolean;
+    oudeGemeenten: Array<{
+      code: string;
+      naam: string;
+    }>;
+    /** Organisaties waarvan het werkgebied de nieuwe gemeente krijgt */
+    werkgebiedOrganisaties: Array<string>;
+    /** Prestatieafspraken (concept, ter ondertekening of lopend) die naar de nieuwe gemeente gaan */
+    prestatieafspraken: Array<{
+      id: string;
+      titel: string;
+      status: string;
+      /** De oude gemeente (CBS-code) */
+      gemeenteCode: string;
+    }>;
+    /** Taakstellingen vanaf de datum die bij de nieuwe gemeente worden opgeteld */
+    taakstellingen: number;
+    /** Geregistreerde gebruikers die naar de nieuwe gemeente verhuizen */
+    gebruikers: number;
+  };
+};
+export type HerindelingMutationVariables = {
+  input: HerindelingInput;
+  proefrun: boolean;
+};
+export const HerindelingDocument: TypedDocumentNode<HerindelingMutation, HerindelingMutationVariables> = gql`
+  mutation Herindeling($input: HerindelingInput!, $proefrun: Boolean!) {
+    herindeling(input: $input, proefrun: $proefrun) {
+      toegepast
+      datum
+      nieuweGemeente {
+        code
+        naam
+        provincieCode
+      }
+      nieuweGemeenteAangemaakt
+      oudeGemeenten {
+        code
+        naam
+      }
+      werkgebiedOrganisaties
+      prestatieafspraken {
+        id
+        titel
+        status
+        gemeenteCode
+      }
+      taakstellingen
+      gebruikers
+    }
+  }
+`;
+
+/** query OpgehevenGemeenten (apps/web/src/graphql/beheer.graphql) */
+export type OpgehevenGemeentenQuery = {
+  /** Gemeenten, gesorteerd op naam */
+  gemeenten: Array<{
+    /** CBS-code, bijvoorbeeld GM0344 */
+    code: string;
+    naam: string;
+    /** Datum (1 januari) waarop de gemeente door een herindeling is opgeheven; haar historie blijft leesbaar */
+    opgehevenOp: string | null;
+    /** CBS-code van de gemeente waarin zij is opgegaan */
+    opgegaanIn: string | null;
+  }>;
+};
+export type OpgehevenGemeentenQueryVariables = Record<string, never>;
+export const OpgehevenGemeentenDocument: TypedDocumentNode<
+  OpgehevenGemeentenQuery,
+  OpgehevenGemeentenQueryVariables
+> = gql`
+  query OpgehevenGemeenten {
+    gemeenten(filter: { inclusiefOpgeheven: true }) {
+      code
+      naam
+      opgehevenOp
+      opgegaanIn
     }
   }
 `;
