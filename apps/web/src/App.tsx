@@ -21,6 +21,7 @@ import { AanmeldPagina, NietGevondenPagina, TerugkeerPagina } from './pages/Publ
 import { ToegankelijkheidPagina } from './pages/Toegankelijkheid';
 // the start page is where everyone lands: in the main bundle, no extra round trip
 import { StartPagina } from './pages/Start';
+import { AlleenMet } from './auth/AlleenMet';
 
 /**
  * Code splitting per route: each page is its own chunk, fetched when the route is first opened, so
@@ -105,7 +106,18 @@ function AppRoutes() {
               <Routes>
                 <Route index element={<StartPagina />} />
                 <Route path="afspraken" element={<AfsprakenPagina />} />
-                <Route path="afspraken/nieuw" element={<NieuweAfspraakPagina />} />
+                <Route
+                  path="afspraken/nieuw"
+                  element={
+                    <AlleenMet
+                      permissie="afspraak:opstellen"
+                      titel="Nieuwe prestatieafspraak"
+                      terug={{ naar: '/afspraken', tekst: 'Naar de prestatieafspraken' }}
+                    >
+                      <NieuweAfspraakPagina />
+                    </AlleenMet>
+                  }
+                />
                 <Route path="afspraken/:id" element={<AfspraakDetailPagina />} />
                 <Route path="voortgang" element={<VoortgangPagina />} />
                 <Route path="landelijk" element={<LandelijkPagina />} />
@@ -116,8 +128,30 @@ function AppRoutes() {
                 <Route path="programma" element={<ProgrammaPagina />} />
                 <Route path="rapportages" element={<RapportagesPagina />} />
                 <Route path="toewijzingen" element={<ToewijzingenPagina />} />
-                <Route path="toewijzingen/nieuw" element={<ToewijzingInvoerenPagina />} />
-                <Route path="toewijzingen/importeren" element={<ToewijzingenImporterenPagina />} />
+                <Route
+                  path="toewijzingen/nieuw"
+                  element={
+                    <AlleenMet
+                      permissie="toewijzing:invoeren"
+                      titel="Toewijzing invoeren"
+                      terug={{ naar: '/toewijzingen', tekst: 'Naar de toewijzingen' }}
+                    >
+                      <ToewijzingInvoerenPagina />
+                    </AlleenMet>
+                  }
+                />
+                <Route
+                  path="toewijzingen/importeren"
+                  element={
+                    <AlleenMet
+                      permissie="toewijzing:invoeren"
+                      titel="Toewijzingen importeren"
+                      terug={{ naar: '/toewijzingen', tekst: 'Naar de toewijzingen' }}
+                    >
+                      <ToewijzingenImporterenPagina />
+                    </AlleenMet>
+                  }
+                />
                 <Route path="nieuwbouw" element={<NieuwbouwPagina />} />
                 <Route path="kwartaalcijfers" element={<KwartaalcijfersPagina />} />
                 <Route path="gemeenten" element={<GemeentenPagina />} />

@@ -9,7 +9,7 @@ import {
   type Kwartaal,
 } from '@thuismonitor/domain';
 import { useState, type FormEvent } from 'react';
-import { useMe } from '../auth/MeContext';
+import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
 import {
   Alert,
@@ -127,7 +127,8 @@ export function KwartaalcijfersPagina() {
           ? 'Meld per gemeente per kwartaal hoeveel cliënten klaar zijn om uit te stromen naar een eigen woning en daarop wachten.'
           : 'Cijfers die uw organisatie per gemeente per kwartaal rapporteert. Een nieuw cijfer voor hetzelfde kwartaal is een correctie; het vorige blijft in de historie.'}
       </Paragraph>
-      {eigen.length ? (
+      {/* a read-only account gets the list, not a form the API would refuse */}
+      {eigen.length && magIk(me, 'kwartaalcijfer:invoeren') ? (
         <section aria-labelledby="kop-rapporteren">
           <Heading level={2} id="kop-rapporteren">
             Cijfer rapporteren

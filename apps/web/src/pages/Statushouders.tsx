@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useMe } from '../auth/MeContext';
+import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden } from '../components/Fout';
 import { Alert, Heading, Link, Paragraph, StatusBadge, Tabel } from '../components/nl';
 import { StatushoudersGemeenteDocument, StatushoudersProvincieDocument } from '../generated/graphql';
@@ -56,7 +56,7 @@ export function StatushoudersPagina() {
         Getoetst wordt op de realisatie die het COA per gemeente meldt, zodra het COA voor het halfjaar
         cijfers gaf; anders op de toewijzingen van corporaties. Beide staan naast elkaar, met het verschil.
       </Paragraph>
-      {o.soort === 'RIJK' ? <CoaImport /> : null}
+      {o.soort === 'RIJK' && magIk(me, 'taakstelling:stellen') ? <CoaImport /> : null}
       <FoutMelding error={prov.error ?? gem.error} />
       {prov.loading || gem.loading ? <Laden /> : null}
       {prov.data ? (
@@ -148,7 +148,7 @@ export function StatushoudersPagina() {
           ]}
         />
       ) : null}
-      {prov.data ? (
+      {prov.data && magIk(me, 'taakstelling:stellen') ? (
         <InterventieFormulier gemeenten={gemeenten.map((g) => g.gemeente)} halfjaren={halfjaren} />
       ) : null}
     </>
