@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RequestContext } from '@thuismonitor/auth';
-import { controleerHerindeling, vandaagInAmsterdam, type Herindeling } from '@thuismonitor/domain';
+import { controleerHerindeling, type Herindeling } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { PrincipalResolver } from '../auth/principal-resolver.service';
 import { conflict, ongeldig } from '../common/fouten';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import type { HerindelingInput, HerindelingRapport } from './herindeling.types';
@@ -34,6 +35,7 @@ export class HerindelingService {
     private readonly audit: AuditService,
     private readonly principals: PrincipalResolver,
     private readonly referentie: ReferentieService,
+    private readonly klok: Klok,
   ) {}
 
   async herindeling(ctx: RequestContext, invoer: HerindelingInput, proefrun: boolean): Promise<HerindelingRapport> {
@@ -42,7 +44,7 @@ export class HerindelingService {
     const gemeenten = new Map((await this.referentie.gemeenten()).map((g) => [g.code, g]));
     const provincies = new Set((await this.referentie.provincies()).map((p) => p.code));
     const h = controleerHerindeling(invoer, (c) => gemeenten.get(c), (p) => provincies.has(p));
-    if (!proefrun && h.datum > vandaagInAmsterdam(new Date())) {
+    if (!proefrun && h.datum > this.klok.vandaag()) {
       throw ongeldig(
         `Een herindeling wordt toegepast vanaf ${h.datum} zelf; tot dan blijven de oude gemeenten bestaan. De proefrun kan nu al.`,
       );
