@@ -6,7 +6,12 @@
 // run, where the time went inside the jobs, and the peak memory of the worker's whole process
 // tree (Node and every Chromium process under it), sampled from /proc.
 //
-//   node bench/rapportage-bench.mjs --database-url postgres://…/thuismonitor_bench [--kwartaal 2025-Q4] [--provincies PV24,PV26]
+//   node bench/rapportage-bench.mjs --database-url postgres://…/thuismonitor_bench [--kwartaal 2025-Q4]
+//        [--provincies PV24,PV26] [--extra LAND:NL,WONINGMARKTREGIO:WR01]
+//
+// A subset (--provincies: those provincies and their gemeenten through the planner; --extra: single
+// areas of any kind, queued beside it) is for iterating: the bench prints the cost per area kind
+// and per phase, and extrapolates the wall time to the full run from the per-kind job times.
 //
 // Each run uses a fresh BullMQ prefix, so it always runs (deterministic job ids would otherwise
 // recognise the quarter as already done); reports are stored as new versions.
@@ -29,7 +34,13 @@ const arg = (naam, dflt) => {
 const DATABASE_URL = arg('database-url', process.env.DATABASE_URL);
 const KWARTAAL = arg('kwartaal', '2025-Q4');
 const PROVINCIES = arg('provincies', '') ? arg('provincies').split(',') : null;
+const EXTRA = arg('extra', '')
+  ? arg('extra')
+      .split(',')
+      .map((x) => x.split(':'))
+  : [];
 const ALLEEN_SQL = process.argv.includes('--alleen-sql');
+const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 2);
 const WORKER = path.join(ROOT, 'apps/api/dist/worker.js');
 if (!DATABASE_URL || !fs.existsSync(WORKER)) {
   console.error('usage: node bench/rapportage-bench.mjs --database-url <seeded db>   (after npm run build)');
@@ -44,10 +55,16 @@ const db = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
 
 // ---- the areas of the run (the same query the planner uses, via the built code)
 const { alleGebieden } = require(path.join(ROOT, 'apps/api/dist/rapportage/rapportage-gebied.js'));
-const gebieden = await alleGebieden(
-  { query: (sql, p) => db.query(sql, p).then((r) => r.rows) },
-  { provincies: PROVINCIES ?? undefined },
-);
+const lezer = { query: (sql, p) => db.query(sql, p).then((r) => r.rows) };
+const alle = await alleGebieden(lezer, {});
+const gepland = PROVINCIES ? await alleGebieden(lezer, { provincies: PROVINCIES }) : alle;
+const extra = EXTRA.map(([soort, code]) => {
+  const g = alle.find((x) => x.soort === soort && x.code === code);
+  if (!g) throw new Error(`--extra ${soort}:${code}: no such area`);
+  return g;
+});
+const gebieden = [...gepland, ...extra.filter((g) => !gepland.includes(g))];
+const volledig = alle.reduce((t, g) => ({ ...t, [g.soort]: (t[g.soort] ?? 0) + 1 }), {});
 const telling = gebieden.reduce((t, g) => ({ ...t, [g.soort]: (t[g.soort] ?? 0) + 1 }), {});
 console.log(
   `[rapportage] ${KWARTAAL}: ${gebieden.length} areas ${JSON.stringify(telling)}, one report each (all actielijnen), CSV+XLSX+PDF per variant`,
@@ -149,7 +166,7 @@ function startWorker() {
       REDIS_URL: redis.url,
       QUEUE_PREFIX: prefix,
       LOG_LEVEL: 'warn',
-      WORKER_CONCURRENCY: '2',
+      WORKER_CONCURRENCY: String(CONCURRENCY),
       DATABASE_POOL_SIZE: '4',
     },
   });
@@ -202,12 +219,16 @@ async function volledigeRun() {
   const eventsVerbinding = new IORedis(redis.url, { maxRetriesPerRequest: null });
   const events = new QueueEvents('rapportages', { connection: eventsVerbinding, prefix });
   const som = {};
+  const perSoort = {}; // area kind -> { n, ms: { phase: sum } }
   let jobs = 0;
   events.on('completed', ({ returnvalue }) => {
     const r = typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue;
     if (!r?.ms) return;
     jobs++;
     for (const [k, v] of Object.entries(r.ms)) som[k] = (som[k] ?? 0) + v;
+    const ps = (perSoort[r.soort ?? '?'] ??= { n: 0, ms: {} });
+    ps.n++;
+    for (const [k, v] of Object.entries(r.ms)) ps.ms[k] = (ps.ms[k] ?? 0) + v;
   });
   await events.waitUntilReady();
   let piekBoom = 0;
@@ -259,6 +280,14 @@ async function volledigeRun() {
       kwartaal: KWARTAAL,
       provincies: PROVINCIES ?? undefined,
     });
+    for (const g of extra.filter((x) => !gepland.includes(x)))
+      await queue.add('kwartaalrapportage.gebied', {
+        soort: g.soort,
+        code: g.code,
+        kwartaal: KWARTAAL,
+        aangevraagdDoor: 'planner',
+        organisatieId: null,
+      });
     const verwacht = gebieden.length; // one report per area
     for (;;) {
       const c = await queue.getJobCounts('failed');
@@ -273,7 +302,7 @@ async function volledigeRun() {
     const wall = performance.now() - t0;
     const hwm = procStatus(worker.pid, 'VmHWM');
     await new Promise((r) => setTimeout(r, 1000)); // last completion events
-    return { wall, hwm, piekBoom, piekPss, piekProcessen, piekVerdeling, jobs, som, start };
+    return { wall, hwm, piekBoom, piekPss, piekProcessen, piekVerdeling, jobs, som, perSoort, start };
   } finally {
     clearInterval(meter);
     worker.kill('SIGTERM');
@@ -316,8 +345,30 @@ try {
     `[rapportage] full quarterly run, wall time:                     ${s(run.wall)}  (${run.jobs} area jobs, concurrency 2; aim ≤ 300 s)`,
   );
   console.log(
-    `[rapportage]   inside the jobs (summed over jobs): figures ${s(run.som.cijfers ?? 0)}, file rendering ${s(run.som.bestanden ?? 0)}, storing ${s(run.som.opslag ?? 0)}`,
+    `[rapportage]   inside the jobs (summed over jobs): figures ${s(run.som.cijfers ?? 0)} (of which waiting on SQL ${s(run.som.sql ?? 0)}), file rendering ${s(run.som.bestanden ?? 0)}, storing ${s(run.som.opslag ?? 0)}`,
   );
+  // per area kind and phase, average per job; rendering phases are summed over the variants of a
+  // report, which render side by side (so they can add up to more than the job's time)
+  const fasen = ['job', 'cijfers', 'sql', 'html', 'pdfWacht', 'pdf', 'xlsx', 'csv', 'opslag'];
+  console.log(
+    `[rapportage]   per area kind, ms per job: ${'kind'.padEnd(17)}${'jobs'.padStart(5)}${fasen.map((f) => f.padStart(9)).join('')}`,
+  );
+  for (const [soort, ps] of Object.entries(run.perSoort)) {
+    console.log(
+      `[rapportage]                              ${soort.padEnd(17)}${String(ps.n).padStart(5)}${fasen.map((f) => String(Math.round((ps.ms[f] ?? 0) / ps.n)).padStart(9)).join('')}`,
+    );
+  }
+  if (PROVINCIES || EXTRA.length) {
+    // the full run's work from the measured job time per kind, scaled by this run's wall per job-ms
+    const jobMs = (soort) => run.perSoort[soort].ms.job / run.perSoort[soort].n;
+    const gemeten = Object.keys(volledig).filter((k) => run.perSoort[k]);
+    const ontbreekt = Object.keys(volledig).filter((k) => !run.perSoort[k]);
+    const hier = gemeten.reduce((t, k) => t + run.perSoort[k].ms.job, 0);
+    const daar = gemeten.reduce((t, k) => t + volledig[k] * jobMs(k), 0);
+    console.log(
+      `[rapportage]   subset: extrapolated full run ≈ ${s((run.wall * daar) / hier)} for ${gemeten.map((k) => `${volledig[k]} ${k}`).join(', ')}${ontbreekt.length ? ` (not measured, left out: ${ontbreekt.map((k) => `${volledig[k]} ${k}`).join(', ')})` : ''}; job-ms summed ${s(hier)} over wall ${s(run.wall)}`,
+    );
+  }
   console.log(
     `[rapportage]   files written: ${bestanden} (${mb(bytes)}): ${rows.map((r) => `${r.formaat}/${r.variant} ${r.n}`).join(', ')}`,
   );

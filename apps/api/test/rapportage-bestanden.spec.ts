@@ -101,6 +101,19 @@ const INHOUD: RapportageInhoud = {
       gemeente: 'Utrecht',
       soort: 'INDICATOR',
     },
+    {
+      prestatieafspraak: 'Prestatieafspraken Utrecht 2026',
+      omschrijving: 'Woonzorgvisie vaststellen',
+      actielijn: 'WONEN_ZORG_WELZIJN',
+      indicator: 'WOONZORGVISIE_VASTGESTELD',
+      doelwaarde: 1,
+      realisatie: cel(0),
+      percentage: 0,
+      status: 'Achter op schema',
+      verantwoordelijke: 'Gemeente Utrecht',
+      gemeente: 'Utrecht',
+      soort: 'MIJLPAAL',
+    },
   ],
   afsprakenZicht: [],
   statushouders: [
@@ -211,6 +224,11 @@ describe('report files say what they are and read as Dutch (rendering)', () => {
     // h1, Over dit bestand, Kernboodschap, two actielijnen, afspraken, statushouders, sociale huur, toelichting
     expect(e.bladwijzers).toBeGreaterThanOrEqual(8);
     expect(pdfEigenschappen(van('PDF', 'INTERN')).titel).toMatch(/— intern$/);
+    // the page number comes from the document's CSS @page margin box (no header/footer template)
+    const tekst = pdfTekst(van('PDF', 'GEDEELD')).replace(/\n/g, '');
+    const paginas = Number(/Thuismonitor · pagina 1 van (\d+)/.exec(tekst)?.[1]);
+    expect(paginas).toBeGreaterThan(1);
+    expect(tekst).toContain(`Thuismonitor · pagina ${paginas} van ${paginas}`);
   });
 
   it('PDF text: Dutch dates (no ISO date or code), whole-number targets, unit words, procentpunt, provisional half year', () => {
@@ -274,6 +292,35 @@ describe('report files say what they are and read as Dutch (rendering)', () => {
     expect(afRij.getCell(afKop.indexOf('% van doel'))).toMatchObject({ numFmt: '0.0%' });
     expect(afRij.getCell(afKop.indexOf('% van doel')).value).toBeCloseTo(0.8333, 4);
     expect(afRij.getCell(afKop.indexOf('Doel'))).toMatchObject({ value: 6, numFmt: '#,##0' });
+    // words, not codes: actielijn and indicator by name (the code in its own column), the unit as a word
+    expect(afRij.getCell(afKop.indexOf('Actielijn')).value).toBe('Evenwichtige verdeling');
+    expect(afRij.getCell(afKop.indexOf('Indicatorcode')).value).toBe('TOEWIJZINGEN_STATUSHOUDERS');
+    expect(afRij.getCell(afKop.indexOf('Indicator')).value).toBe('Toewijzingen aan statushouders');
+    expect(afRij.getCell(afKop.indexOf('Eenheid')).value).toBe('huishoudens');
+    // a milestone: unit 'mijlpaal', reached or not in words, no number format and no percentage
+    const mp = af.getRow(3);
+    expect(mp.getCell(afKop.indexOf('Eenheid')).value).toBe('mijlpaal');
+    expect(mp.getCell(afKop.indexOf('Indicator')).value).toBe('Woonzorgvisie vastgesteld');
+    expect(mp.getCell(afKop.indexOf('Actielijn')).value).toBe('Wonen, zorg, welzijn en werk');
+    expect(mp.getCell(afKop.indexOf('Doel'))).toMatchObject({ value: 'mijlpaal' });
+    expect(mp.getCell(afKop.indexOf('Doel')).numFmt).toBeUndefined();
+    expect(mp.getCell(afKop.indexOf('Realisatie')).value).toBe('niet bereikt');
+    expect(mp.getCell(afKop.indexOf('Realisatie')).numFmt).toBeUndefined();
+    expect(mp.getCell(afKop.indexOf('% van doel')).value).toBeNull();
+    for (let n = 2; n <= af.rowCount; n++) {
+      const tekst = (af.getRow(n).values as unknown[]).filter((v, i) => i !== afKop.indexOf('Indicatorcode'));
+      expect(tekst.join(';')).not.toMatch(/WONINGEN|HUISHOUDENS|MIJLPAAL|EVENWICHTIGE_VERDELING|WONEN_ZORG/);
+    }
+
+    // the CSV's afspraken section says the same in words
+    const csv = van('CSV', 'GEDEELD').toString('utf8').split('\r\n');
+    const csvKop = csv.indexOf('Afspraken') + 1;
+    expect(csv[csvKop]).toBe(
+      'Gemeente;Prestatieafspraak;Afspraak;Actielijn;Indicatorcode;Indicator;Eenheid;Doel;Realisatie;% van doel;Status;Verantwoordelijk',
+    );
+    expect(csv[csvKop + 2]).toBe(
+      'Utrecht;Prestatieafspraken Utrecht 2026;Woonzorgvisie vaststellen;Wonen, zorg, welzijn en werk;WOONZORGVISIE_VASTGESTELD;Woonzorgvisie vastgesteld;mijlpaal;mijlpaal;niet bereikt;–;achter op schema;Gemeente Utrecht',
+    );
 
     const sh = wb.getWorksheet('Statushouders')!;
     const shKop = (sh.getRow(1).values as unknown[]).map(String);

@@ -3,9 +3,12 @@ import { schrijfCsv } from '../common/csv-veilig';
 import type { RapportageInhoud, RapportageKop } from './rapportage-inhoud';
 import {
   programmaTekst,
+  actielijnTekst,
+  afspraakEenheidTekst,
   celTekst,
   eenheidTekst,
   eenheidVan,
+  indicatorTekst,
   loopt,
   metagegevens,
   percentageTekst,
@@ -83,7 +86,9 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
       'Prestatieafspraak',
       'Afspraak',
       'Actielijn',
+      'Indicatorcode',
       'Indicator',
+      'Eenheid',
       'Doel',
       'Realisatie',
       '% van doel',
@@ -97,8 +102,10 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
         a.gemeente ?? '',
         a.prestatieafspraak,
         a.omschrijving,
-        a.actielijn,
+        actielijnTekst(a.actielijn),
         a.indicator ?? '',
+        indicatorTekst(a.indicator),
+        afspraakEenheidTekst(a),
         mijlpaal
           ? 'mijlpaal'
           : a.doelwaarde === null

@@ -24,7 +24,26 @@ export function metTekstAlternatief(svg: string, titel: string, beschrijving: st
   );
 }
 
-function teken(option: echarts.EChartsOption, breedte: number, hoogte: number): string {
+/**
+ * The variants of one report (gedeeld, zonder afspraken, intern) mostly carry the same charts:
+ * an SVG is drawn once per distinct chart and reused (drawing is most of the HTML's cost). Keyed
+ * by the chart kind, size and the option's data (its formatter functions are fixed per kind);
+ * a few dozen recent charts are kept.
+ */
+const GETEKEND = new Map<string, string>();
+const GETEKEND_MAX = 64;
+
+function teken(soort: string, option: echarts.EChartsOption, breedte: number, hoogte: number): string {
+  const sleutel = `${soort}|${breedte}x${hoogte}|${JSON.stringify(option)}`;
+  const bekend = GETEKEND.get(sleutel);
+  if (bekend !== undefined) return bekend;
+  const svg = tekenNieuw(option, breedte, hoogte);
+  if (GETEKEND.size >= GETEKEND_MAX) GETEKEND.delete(GETEKEND.keys().next().value!);
+  GETEKEND.set(sleutel, svg);
+  return svg;
+}
+
+function tekenNieuw(option: echarts.EChartsOption, breedte: number, hoogte: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: breedte, height: hoogte });
   try {
     chart.setOption({
@@ -57,6 +76,7 @@ export function percentageStaven(opties: {
   const max = Math.max(100, ...met.map((s) => s.waarde), opties.referentie?.waarde ?? 0);
   const hoogte = 40 + met.length * 30;
   const svg = teken(
+    'percentageStaven',
     {
       // fixed label room: SSR has no text measuring to size the grid to its labels
       grid: { left: 230, right: 56, top: 8, bottom: 24, containLabel: false },
@@ -116,6 +136,7 @@ export function gegroepeerdeStaven(opties: {
 }): string | null {
   if (!opties.categorieen.length) return null;
   const svg = teken(
+    'gegroepeerdeStaven',
     {
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },

@@ -349,7 +349,8 @@ ${tabel(
   return `<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>${esc(titel)}</title>
 <meta name="author" content="Thuismonitor"><meta name="description" content="${esc(titel)}">
 <style>
-@page { size: A4 landscape; margin: 14mm 12mm; }
+@page { size: A4 landscape; margin: 14mm 12mm;
+  @bottom-center { content: "Thuismonitor · pagina " counter(page) " van " counter(pages); font-size: 7pt; font-family: 'DejaVu Sans', sans-serif; } }
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #111; }
 h1 { font-size: 17pt; margin: 0 0 6pt; color: #154273; } h2 { font-size: 13pt; margin: 14pt 0 4pt; color: #154273; }
 h3 { font-size: 10.5pt; margin: 8pt 0 2pt; }

@@ -108,6 +108,17 @@ export function eenheidVan(indicatorCode: string | null): string {
 
 export const eenheidTekst = (eenheid: string) => (eenheid === 'AANTAL' ? 'aantal' : eenheidWoord(eenheid));
 
+// ---- afspraken (XLSX and CSV name things in words; the codes stay in their own column) -----
+
+export const actielijnTekst = (code: string) => ACTIELIJNEN.find((a) => a.code === code)?.naam ?? code;
+
+export const indicatorTekst = (code: string | null) =>
+  code === null ? '' : (INDICATOR_CATALOGUS.find((i) => i.code === code)?.naam ?? code);
+
+/** The unit of an afspraak in words: its indicator's unit, or 'mijlpaal' (one milestone, reached or not). */
+export const afspraakEenheidTekst = (a: { soort?: string; indicator: string | null }) =>
+  a.soort === 'MIJLPAAL' ? eenheidWoord('MIJLPAAL', 1) : eenheidTekst(eenheidVan(a.indicator));
+
 // ---- statushouders -------------------------------------------------------------------------
 
 /** A half year still running at the peildatum: its figures are provisional. */

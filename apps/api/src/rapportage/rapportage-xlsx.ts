@@ -5,8 +5,11 @@ import type { RapportageCel, RapportageInhoud, RapportageKop } from './rapportag
 import { neutraliseerCel, neutraliseerRij } from '../common/csv-veilig';
 import {
   programmaTekst,
+  actielijnTekst,
+  afspraakEenheidTekst,
   bestandsTitel,
   eenheidTekst,
+  indicatorTekst,
   eenheidVan,
   loopt,
   metagegevens,
@@ -50,7 +53,9 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  // zlib level 1: most of a small workbook's writing time was compression at the default level
+  // (measured in the report run); the files stay small (they are XML with few repeats)
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, zip: { zlib: { level: 1 } } });
   wb.creator = 'Thuismonitor';
   wb.title = bestandsTitel(r, kop);
   wb.subject = `Kwartaalrapportage ${r.gebied.naam}, versie ${kop.versie}, variant ${kop.variant.toLowerCase()}`;
@@ -158,14 +163,16 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
         'Prestatieafspraak',
         'Afspraak',
         'Actielijn',
+        'Indicatorcode',
         'Indicator',
+        'Eenheid',
         'Doel',
         'Realisatie',
         '% van doel',
         'Status',
         'Verantwoordelijk',
       ],
-      [22, 30, 50, 24, 30, 12, 12, 12, 16, 30],
+      [22, 30, 50, 24, 30, 34, 12, 12, 12, 12, 16, 30],
     );
     for (const a of r.afspraken) {
       const e = eenheidVan(a.indicator);
@@ -176,15 +183,18 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
           a.gemeente ?? null,
           a.prestatieafspraak,
           a.omschrijving,
-          a.actielijn,
+          actielijnTekst(a.actielijn),
           a.indicator,
+          indicatorTekst(a.indicator),
+          afspraakEenheidTekst(a),
           mijlpaal ? 'mijlpaal' : doel(a.doelwaarde, e),
           mijlpaal ? (a.realisatie?.waarde ? 'bereikt' : 'niet bereikt') : waarde(a.realisatie, e),
           mijlpaal || a.percentage === null ? null : a.percentage / 100,
           a.status.toLowerCase(),
           a.verantwoordelijke,
         ],
-        { 6: formaat(e), 7: formaat(e), 8: XLSX_FORMAAT.PROCENT },
+        // a milestone's Doel and Realisatie are words: no number format on them
+        mijlpaal ? { 10: XLSX_FORMAAT.PROCENT } : { 8: formaat(e), 9: formaat(e), 10: XLSX_FORMAAT.PROCENT },
       );
     }
     await af.commit();

@@ -16,7 +16,12 @@ import { RapportageInhoudService, type AlsEigenaar } from './rapportage-inhoud.s
 import { RapportageOpslag } from './rapportage-opslag.service';
 import { RapportageQueue, type GebiedJobData, type PlannerJobData } from './rapportage-queue.service';
 import { PdfRenderer } from './pdf-renderer.service';
-import { alsOpgeslagen, renderBestanden, type OpgeslagenRapportage } from './rapportage-bestanden';
+import {
+  alsOpgeslagen,
+  renderBestanden,
+  type OpgeslagenRapportage,
+  type RenderTijden,
+} from './rapportage-bestanden';
 
 /**
  * One report per area and quarter: all actielijnen in one (a section per actielijn), so one PDF
@@ -60,7 +65,7 @@ export class RapportageJobs {
   @JobHandler('kwartaalrapportage.gebied')
   async maakGebied(
     job: Job<GebiedJobData>,
-  ): Promise<{ rapportages: string[]; nieuw: boolean; ms: Record<string, number> }> {
+  ): Promise<{ rapportages: string[]; nieuw: boolean; soort: string; ms: Record<string, number> }> {
     const { soort, code, kwartaal } = job.data;
     const k = parseKwartaal(kwartaal);
     const gebied = await this.gebieden.opzoeken(soort, code);
@@ -71,7 +76,18 @@ export class RapportageJobs {
     const t0 = Date.now();
     const systeem = await this.db.systeemContext('kwartaalrapportage');
     const eigenaar = soort === 'GEMEENTE' ? await this.eigenaarContext(gebied.code) : null;
+    let sqlMs = 0;
     const { peilmoment, versie, inhoud } = await this.db.snapshot(systeem, async (m) => {
+      // time spent waiting on Postgres, apart from computing (the bench's per-phase breakdown)
+      const query = m.query.bind(m);
+      m.query = (async (...args: Parameters<typeof query>) => {
+        const t = Date.now();
+        try {
+          return await query(...args);
+        } finally {
+          sqlMs += Date.now() - t;
+        }
+      }) as typeof m.query;
       const [{ nu }] = await m.query('SELECT now() AS nu');
       // the version these files will say they are; bewaar() checks it under its lock
       const [{ volgende }] = await m.query(
@@ -99,10 +115,12 @@ export class RapportageJobs {
       gedeeld: inhoud.gedeeld,
       intern: inhoud.intern,
     });
+    const tijden: RenderTijden = {};
     const bestanden = await renderBestanden(
       opgeslagen,
       { versie, peilmoment: peilmoment.toISOString(), aangevraagdDoor: job.data.aangevraagdDoor },
       this.pdf,
+      tijden,
     );
     await job.updateProgress(90);
 
@@ -132,7 +150,15 @@ export class RapportageJobs {
     return {
       rapportages: resultaat.ids,
       nieuw: resultaat.nieuw,
-      ms: { cijfers: t1 - t0, bestanden: t2 - t1, opslag: Date.now() - t2 },
+      soort,
+      ms: {
+        cijfers: t1 - t0,
+        sql: sqlMs,
+        bestanden: t2 - t1,
+        ...tijden,
+        opslag: Date.now() - t2,
+        job: Date.now() - t0,
+      },
     };
   }
 
