@@ -307,10 +307,13 @@ async function volledigeRun() {
     clearInterval(meter);
     worker.kill('SIGTERM');
     await queue.obliterate({ force: true }).catch(() => undefined);
-    // the worker registers its maintenance schedulers under the run's prefix too: leave nothing behind
-    const onderhoud = new Queue('onderhoud', { connection, prefix });
-    await onderhoud.obliterate({ force: true }).catch(() => undefined);
-    await onderhoud.close();
+    // the worker registers its maintenance and heartbeat schedulers under the run's prefix too:
+    // leave nothing behind
+    for (const naam of ['onderhoud', 'systeem']) {
+      const q = new Queue(naam, { connection, prefix });
+      await q.obliterate({ force: true }).catch(() => undefined);
+      await q.close();
+    }
     await queue.close();
     await events.close();
     eventsVerbinding.disconnect(); // a passed-in connection is not closed by BullMQ (kept the process alive)

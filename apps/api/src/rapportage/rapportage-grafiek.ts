@@ -1,4 +1,5 @@
 import * as echarts from 'echarts';
+import type { GrensFeature } from './kaartgrenzen';
 
 /**
  * Charts for the report PDF, rendered on the server as SVG by ECharts' SSR renderer (no browser,
@@ -168,5 +169,81 @@ export function gegroepeerdeStaven(opties: {
           `${c}: ${opties.reeksen.map((r) => `${r.naam.toLowerCase()} ${nl(r.waarden[i])} ${opties.eenheid}`).join(', ')}`,
       )
       .join('; ') + '.';
+  return metTekstAlternatief(svg, opties.titel, beschrijving);
+}
+
+/** A class of a map's legend: its label and colour. */
+export interface KaartKlasse {
+  label: string;
+  kleur: string;
+}
+
+const GEEN_GEGEVENS = '#d9d9d9';
+const geregistreerd = new Set<string>();
+
+/**
+ * A map of the parts of an area (gemeenten or provincies), each coloured by its class (a part
+ * without a value grey), with every part's figure as text in the description; the PDF has the
+ * table with the same figures beside it. Outlines: CBS/Kadaster (kaartgrenzen.ts), registered
+ * with ECharts once per map name.
+ */
+export function gebiedKaart(opties: {
+  titel: string;
+  /** the map's name for ECharts: one set of outlines per name (e.g. 'provincies', 'gemeenten:PV26') */
+  kaartNaam: string;
+  grenzen: GrensFeature[];
+  gebieden: { code: string; naam: string; klasse: number | null; tekst: string }[];
+  klassen: KaartKlasse[];
+  namenTonen?: boolean;
+  breedte?: number;
+  hoogte?: number;
+}): string | null {
+  if (!opties.gebieden.some((g) => g.klasse !== null) || !opties.grenzen.length) return null;
+  if (!geregistreerd.has(opties.kaartNaam)) {
+    echarts.registerMap(opties.kaartNaam, {
+      type: 'FeatureCollection',
+      features: opties.grenzen,
+    } as unknown as Parameters<typeof echarts.registerMap>[1]);
+    geregistreerd.add(opties.kaartNaam);
+  }
+  const naamVan = new Map(opties.gebieden.map((g) => [g.code, g.naam]));
+  const svg = teken(
+    `gebiedKaart|${opties.namenTonen ? [...naamVan].join() : ''}`,
+    {
+      visualMap: {
+        type: 'piecewise',
+        pieces: opties.klassen.map((k, i) => ({ value: i, label: k.label, color: k.kleur })),
+        left: 0,
+        bottom: 0,
+        itemWidth: 14,
+        itemHeight: 10,
+        textStyle: { fontSize: 9 },
+        outOfRange: { color: GEEN_GEGEVENS },
+      },
+      series: [
+        {
+          type: 'map',
+          map: opties.kaartNaam,
+          left: 120,
+          right: 4,
+          top: 4,
+          bottom: 4,
+          label: {
+            show: opties.namenTonen ?? false,
+            fontSize: 8,
+            color: '#111111',
+            formatter: (p: { name: string }) => naamVan.get(p.name) ?? p.name,
+          },
+          itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: GEEN_GEGEVENS },
+          data: opties.gebieden.map((g) => ({ name: g.code, value: g.klasse ?? undefined })),
+        },
+      ],
+    },
+    opties.breedte ?? 380,
+    opties.hoogte ?? 360,
+  );
+  const beschrijving =
+    opties.gebieden.map((g) => `${g.naam}: ${g.tekst}`).join('; ') +
+    `. Kleuren: ${opties.klassen.map((k) => k.label).join(', ')}; grijs: geen gegevens.`;
   return metTekstAlternatief(svg, opties.titel, beschrijving);
 }

@@ -1,6 +1,7 @@
 import { ACTIELIJNEN, aantalTekst, formatPercentage, halfjaarTekst } from '@thuismonitor/domain';
 import type { RapportageInhoud, RapportageKop, RapportageStatushoudersRegel } from './rapportage-inhoud';
-import { gegroepeerdeStaven, percentageStaven } from './rapportage-grafiek';
+import { gebiedKaart, gegroepeerdeStaven, percentageStaven, type KaartKlasse } from './rapportage-grafiek';
+import { gemeenteGrenzen, provincieGrenzen } from './kaartgrenzen';
 import {
   programmaTekst,
   bestandsTitel,
@@ -75,6 +76,71 @@ function statushoudersPerProvincie(r: RapportageInhoud): string[][] {
         `${rijen.filter((s) => s.saldo > 0).length} van ${rijen.length}`,
       ];
     });
+}
+
+/** Classes of the share of gemeenten behind, for the national map (a sequential blue scale). */
+const ACHTER_KLASSEN: (KaartKlasse & { tot: number })[] = [
+  { tot: 25, label: 'minder dan 25% van de gemeenten achter', kleur: '#d4e6f1' },
+  { tot: 50, label: '25% tot 50%', kleur: '#8fb8de' },
+  { tot: 75, label: '50% tot 75%', kleur: '#3e7cb1' },
+  { tot: Infinity, label: '75% of meer', kleur: '#154273' },
+];
+/** The statushouders status of a gemeente in a half year, for the map of a provincie or regio. */
+const STATUS_KLASSEN: (KaartKlasse & { status: string })[] = [
+  { status: 'achterstand', label: 'achterstand', kleur: '#d95f02' },
+  { status: 'taakstelling gehaald', label: 'taakstelling gehaald', kleur: '#8fb8de' },
+  { status: 'voorsprong', label: 'voorsprong', kleur: '#154273' },
+];
+
+/**
+ * The map beside the statushouders table above a gemeente, for the last half year of the report
+ * (provisional while it runs), from the same rows as the table. The country: each provincie
+ * coloured by the share of its gemeenten behind. A provincie or regio: each of its gemeenten
+ * coloured by its status (achterstand, gehaald, voorsprong).
+ */
+function statushoudersKaart(r: RapportageInhoud, halfjaar: string): string | null {
+  const rijen = r.statushouders.filter((s) => s.halfjaar === halfjaar);
+  if (!rijen.length) return null;
+  const wanneer = `${halfjaarTekst(halfjaar)}${loopt(rijen[0], r.peildatum) ? ' (loopt, voorlopig)' : ''}`;
+  if (r.gebied.soort === 'LAND') {
+    return gebiedKaart({
+      titel: `Statushouders, ${wanneer}: aandeel gemeenten met achterstand per provincie`,
+      kaartNaam: 'provincies',
+      grenzen: provincieGrenzen(),
+      namenTonen: true,
+      klassen: ACHTER_KLASSEN,
+      gebieden: (r.onderdelen?.regels ?? []).map((o) => {
+        const eigen = rijen.filter((s) => s.provincieCode === o.code);
+        const achter = eigen.filter((s) => s.saldo > 0).length;
+        const aandeel = eigen.length ? (achter / eigen.length) * 100 : null;
+        return {
+          code: o.code,
+          naam: o.naam,
+          klasse: aandeel === null ? null : ACHTER_KLASSEN.findIndex((k) => aandeel < k.tot),
+          tekst:
+            aandeel === null
+              ? 'geen gegevens'
+              : `${achter} van ${eigen.length} gemeenten met achterstand (${formatPercentage(aandeel)})`,
+        };
+      }),
+    });
+  }
+  const codes = new Set(rijen.map((s) => s.gemeenteCode));
+  return gebiedKaart({
+    titel: `Statushouders, ${wanneer}: status per gemeente`,
+    kaartNaam: `gemeenten:${r.gebied.soort}:${r.gebied.code}:${[...codes].sort().join(',')}`,
+    grenzen: gemeenteGrenzen().filter((f) => codes.has(f.properties.name)),
+    klassen: STATUS_KLASSEN,
+    gebieden: rijen.map((s) => {
+      const klasse = STATUS_KLASSEN.findIndex((k) => k.status === s.status.toLowerCase());
+      return {
+        code: s.gemeenteCode,
+        naam: s.gemeente,
+        klasse: klasse < 0 ? null : klasse,
+        tekst: `${s.status.toLowerCase()} (saldo ${aantalTekst(s.saldo)})`,
+      };
+    }),
+  });
 }
 
 export function renderHtml(r: RapportageInhoud, kop: RapportageKop): string {
@@ -217,6 +283,7 @@ ${tabel(
       ],
       eenheid: 'personen',
     });
+    const kaart = boven ? statushoudersKaart(r, halfjaren[halfjaren.length - 1]) : null;
     const tabelDeel = land
       ? tabel(
           'Statushouders per provincie en halfjaar (personen); de cijfers per gemeente staan in de XLSX- en CSV-bijlage',
@@ -252,7 +319,7 @@ ${tabel(
 ${statushoudersBoodschap(r)
   .map((z) => `<p>${esc(z)}</p>`)
   .join('')}
-${figuur(grafiek)}${tabelDeel}
+${kaart ? `<div class="figuren">${figuur(grafiek)}${figuur(kaart)}</div>` : figuur(grafiek)}${tabelDeel}
 <p class="noot">Saldo: nog te huisvesten (positief) of voorsprong (negatief); het gaat mee naar het volgende halfjaar. Een halfjaar dat op de peildatum nog loopt is voorlopig.</p></section>`);
   }
 
@@ -358,7 +425,7 @@ section.actielijn, section[aria-labelledby="afspraken"], section[aria-labelledby
 dl.meta { display: grid; grid-template-columns: 16em 1fr; gap: 1pt 8pt; margin: 0 0 6pt; }
 dl.meta dt { font-weight: bold; } dl.meta dd { margin: 0; }
 p { margin: 2pt 0; } .noot { color: #444; font-size: 8pt; }
-figure.grafiek { margin: 4pt 0 8pt; break-inside: avoid; } figure.grafiek svg { max-width: 100%; height: auto; }
+figure.grafiek { margin: 4pt 0 8pt; break-inside: avoid; } div.figuren { display: flex; flex-wrap: wrap; gap: 12pt; align-items: flex-start; } figure.grafiek svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; page-break-inside: auto; }
 table.smal { font-size: 7.5pt; }
 caption { text-align: left; font-weight: bold; padding: 2pt 0; }
