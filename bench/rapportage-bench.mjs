@@ -155,7 +155,9 @@ async function rauweSql() {
 
 // ---- 2. the full run through the real worker
 function startWorker() {
-  return spawn(process.execPath, [WORKER], {
+  // BENCH_WORKER_NODE_ARGS: extra node flags for the worker, e.g. '--cpu-prof --cpu-prof-dir=/tmp/p'
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, WORKER], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -238,7 +240,8 @@ async function volledigeRun() {
   const soort = (pid) => {
     if (pid === worker.pid) return 'node';
     try {
-      const arg = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      // Chromium rewrites its command line into one space-separated string
+      const arg = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
       return (
         (arg.find((a) => a.startsWith('--type=')) ?? '--type=browser').slice(7) +
         (arg.find((a) => a.startsWith('--utility-sub-type='))
@@ -254,8 +257,23 @@ async function volledigeRun() {
       return '?';
     }
   };
+  // CPU time of the tree (user + system, per process its last value seen; a process that ended
+  // between samples loses at most its last half second): what the run costs the machine,
+  // independent of how much other work shares it. Postgres' own CPU is not in it.
+  const cpuTicks = new Map();
+  const cpuSoort = new Map();
   const meter = setInterval(() => {
     const pids = boom(worker.pid);
+    for (const p of pids) {
+      try {
+        const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpuTicks.set(p, Number(f[11]) + Number(f[12]));
+        if (!cpuSoort.has(p)) cpuSoort.set(p, soort(p));
+      } catch {
+        /* gone */
+      }
+    }
     piekProcessen = Math.max(piekProcessen, pids.length);
     piekBoom = Math.max(
       piekBoom,
@@ -301,8 +319,25 @@ async function volledigeRun() {
     }
     const wall = performance.now() - t0;
     const hwm = procStatus(worker.pid, 'VmHWM');
+    const cpuS = [...cpuTicks.values()].reduce((t, x) => t + x, 0) / 100; // USER_HZ 100 on Linux
+    const cpuPerSoort = {};
+    for (const [p, t] of cpuTicks)
+      cpuPerSoort[cpuSoort.get(p)] = (cpuPerSoort[cpuSoort.get(p)] ?? 0) + t / 100;
     await new Promise((r) => setTimeout(r, 1000)); // last completion events
-    return { wall, hwm, piekBoom, piekPss, piekProcessen, piekVerdeling, jobs, som, perSoort, start };
+    return {
+      wall,
+      cpuS,
+      cpuPerSoort,
+      hwm,
+      piekBoom,
+      piekPss,
+      piekProcessen,
+      piekVerdeling,
+      jobs,
+      som,
+      perSoort,
+      start,
+    };
   } finally {
     clearInterval(meter);
     worker.kill('SIGTERM');
@@ -346,6 +381,14 @@ try {
   console.log(`[rapportage] raw SQL aggregates of the run (sequential, warm):  ${s(sqlMs)}`);
   console.log(
     `[rapportage] full quarterly run, wall time:                     ${s(run.wall)}  (${run.jobs} area jobs, concurrency 2; aim ≤ 300 s)`,
+  );
+  console.log(
+    `[rapportage]   CPU time of the worker's process tree (Node + Chromium): ${run.cpuS.toFixed(0)} s, i.e. at least ${(run.cpuS / os.cpus().length).toFixed(0)} s of wall time on ${os.cpus().length} otherwise idle cores (${Object.entries(
+      run.cpuPerSoort,
+    )
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+      .join(', ')})`,
   );
   console.log(
     `[rapportage]   inside the jobs (summed over jobs): figures ${s(run.som.cijfers ?? 0)} (of which waiting on SQL ${s(run.som.sql ?? 0)}), file rendering ${s(run.som.bestanden ?? 0)}, storing ${s(run.som.opslag ?? 0)}`,

@@ -20,6 +20,8 @@ import {
   verschilCelTekst,
 } from './rapportage-weergave';
 
+/** Dutch collation built once (a.localeCompare(b, 'nl') builds a collator per call). */
+const NL = new Intl.Collator('nl');
 /**
  * Semantic HTML for the PDF (issue 11): a first page that says what the file is and gives the
  * kernboodschap per actielijn, then a section per actielijn with its chart (server-side SVG with
@@ -61,8 +63,7 @@ function statushoudersPerProvincie(r: RapportageInhoud): string[][] {
   return [...groepen.entries()]
     .sort(
       ([a], [b]) =>
-        (naam.get(a.split('|')[0]) ?? a).localeCompare(naam.get(b.split('|')[0]) ?? b, 'nl') ||
-        a.localeCompare(b),
+        NL.compare(naam.get(a.split('|')[0]) ?? a, naam.get(b.split('|')[0]) ?? b) || a.localeCompare(b),
     )
     .map(([sleutel, rijen]) => {
       const [pv] = sleutel.split('|');
@@ -222,7 +223,7 @@ ${tabel(
   `Afspraken per ${land ? 'provincie' : 'gemeente'} naar status`,
   [land ? 'Provincie' : 'Gemeente', 'Afspraken', 'Op schema', 'Achter', 'Voor', 'Overig'],
   [...groepen.entries()]
-    .sort(([x], [y]) => x.localeCompare(y, 'nl'))
+    .sort(([x], [y]) => NL.compare(x, y))
     .map(([naam, rijen]) => {
       const op = Number(tel(rijen, 'op schema'));
       const ac = Number(tel(rijen, 'achter op schema'));
@@ -336,7 +337,7 @@ ${kaart ? `<div class="figuren">${figuur(grafiek)}${figuur(kaart)}</div>` : figu
         'Gemeenten per provincie tegen de norm van 30% sociale huur; de cijfers per gemeente staan in de XLSX- en CSV-bijlage',
         ['Provincie', 'Gemeenten', 'Voldoen', 'Voldoen niet', 'Onbekend'],
         [...perPv.entries()]
-          .sort(([a], [b]) => (naam.get(a) ?? a).localeCompare(naam.get(b) ?? b, 'nl'))
+          .sort(([a], [b]) => NL.compare(naam.get(a) ?? a, naam.get(b) ?? b))
           .map(([pv, rijen]) => [
             naam.get(pv) ?? pv,
             String(rijen.length),

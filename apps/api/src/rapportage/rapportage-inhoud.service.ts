@@ -41,6 +41,8 @@ import type {
   RapportageStatushoudersRegel,
 } from './rapportage-inhoud';
 
+/** Dutch collation built once (a.localeCompare(b, 'nl') builds a collator per call). */
+const NL = new Intl.Collator('nl');
 /** Columns of the table of gemeenten / provincies in the combined report. */
 const KERNINDICATOREN = [
   'TOEWIJZINGEN_TOTAAL',
@@ -177,9 +179,7 @@ export class RapportageInhoudService {
           });
         }
       }
-      return uit.sort(
-        (a, b) => a.gemeente.localeCompare(b.gemeente, 'nl') || a.halfjaar.localeCompare(b.halfjaar),
-      );
+      return uit.sort((a, b) => NL.compare(a.gemeente, b.gemeente) || a.halfjaar.localeCompare(b.halfjaar));
     };
     const statushouders = {
       gedeeld: regels(await this.statushouders.bereken(m, gebied.gemeenten, halfjaren, { peildatum: einde })),
