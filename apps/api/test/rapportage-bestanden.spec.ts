@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ISO_IN_TEKST } from '@thuismonitor/domain';
+import { INDICATOR_CATALOGUS, ISO_IN_TEKST } from '@thuismonitor/domain';
 import { PdfRenderer } from '../src/rapportage/pdf-renderer.service';
 import { renderBestanden } from '../src/rapportage/rapportage-bestanden';
 import { renderHtml } from '../src/rapportage/rapportage-html';
@@ -300,7 +300,8 @@ describe('report files say what they are and read as Dutch (rendering)', () => {
     // a milestone: unit 'mijlpaal', reached or not in words, no number format and no percentage
     const mp = af.getRow(3);
     expect(mp.getCell(afKop.indexOf('Eenheid')).value).toBe('mijlpaal');
-    expect(mp.getCell(afKop.indexOf('Indicator')).value).toBe('Woonzorgvisie vastgesteld');
+    const woonzorgvisie = INDICATOR_CATALOGUS.find((i) => i.code === 'WOONZORGVISIE_VASTGESTELD')!.naam;
+    expect(mp.getCell(afKop.indexOf('Indicator')).value).toBe(woonzorgvisie);
     expect(mp.getCell(afKop.indexOf('Actielijn')).value).toBe('Wonen, zorg, welzijn en werk');
     expect(mp.getCell(afKop.indexOf('Doel'))).toMatchObject({ value: 'mijlpaal' });
     expect(mp.getCell(afKop.indexOf('Doel')).numFmt).toBeUndefined();
@@ -319,7 +320,7 @@ describe('report files say what they are and read as Dutch (rendering)', () => {
       'Gemeente;Prestatieafspraak;Afspraak;Actielijn;Indicatorcode;Indicator;Eenheid;Doel;Realisatie;% van doel;Status;Verantwoordelijk',
     );
     expect(csv[csvKop + 2]).toBe(
-      'Utrecht;Prestatieafspraken Utrecht 2026;Woonzorgvisie vaststellen;Wonen, zorg, welzijn en werk;WOONZORGVISIE_VASTGESTELD;Woonzorgvisie vastgesteld;mijlpaal;mijlpaal;niet bereikt;–;achter op schema;Gemeente Utrecht',
+      `Utrecht;Prestatieafspraken Utrecht 2026;Woonzorgvisie vaststellen;Wonen, zorg, welzijn en werk;WOONZORGVISIE_VASTGESTELD;${woonzorgvisie};mijlpaal;mijlpaal;niet bereikt;–;achter op schema;Gemeente Utrecht`,
     );
 
     const sh = wb.getWorksheet('Statushouders')!;
