@@ -70,4 +70,32 @@ describe('webapp: volkshuisvestingsprogramma', () => {
     await page.getByText(`1 van ${m} gemeenten (nog geen wettelijke plicht)`).waitFor();
     expect(await t.axe(page)).toEqual([]);
   });
+
+  it('the cycle page names the regime its year runs under, before and after the entry into force', async () => {
+    const jaar = Number(
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()).slice(0, 4),
+    );
+    const page = await t.aanmelden('gemeente.utrecht');
+    await nav(page, 'Cyclus');
+    await page
+      .getByText(
+        `De regels van deze cyclus: Woningwet (herziening 2015) (het regime dat op 1 juli ${jaar} geldt).`,
+      )
+      .waitFor();
+    await page.getByText(/Op dit moment kan (een|geen) geschil/).waitFor();
+    expect(await t.axe(page)).toEqual([]);
+    // arranged as the operator's mutation leaves it (apps/api/test/volkshuisvesting.spec.ts tests the mutation)
+    await t.db.query(
+      `UPDATE volkshuisvesting_regime SET geldig_tot = CASE code WHEN 'WONINGWET_2015' THEN $1::date - 1 END,
+         geldig_van = CASE code WHEN 'WONINGWET_2015' THEN geldig_van ELSE $1::date END`,
+      [`${jaar}-07-01`],
+    );
+    await page.reload();
+    await page
+      .getByText(
+        `De regels van deze cyclus: Wet versterking regie volkshuisvesting (het regime dat op 1 juli ${jaar} geldt).`,
+      )
+      .waitFor();
+    await t.screenshot(page, 'programma-02-cyclus-regime');
+  });
 });

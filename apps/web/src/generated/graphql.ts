@@ -111,6 +111,10 @@ export type GemeenteFilter = {
   zoek?: string | null;
 };
 
+/** Waarover een geschil over prestatieafspraken kan gaan */
+export type GeschilOnderwerp = 'INHOUD' | 'NAKOMING';
+export const GeschilOnderwerpWaarden = ['INHOUD', 'NAKOMING'] as const;
+
 /** Een gemeentelijke herindeling: gemeenten die per 1 januari opgaan in een (nieuwe) gemeente */
 export type HerindelingInput = {
   /** Datum van herindeling: altijd 1 januari (jjjj-01-01) */
@@ -2673,6 +2677,18 @@ export type CyclusKalenderQuery = {
     ondertekenDeadlineDag: number;
     /** Of op de peildatum een geschil (art. 44 Woningwet) kan worden ingediend: binnen de geschiltermijn van het regime dat dan geldt */
     geschilMogelijk: boolean;
+    /** Waarover op de peildatum een geschil kan gaan (leeg buiten de termijn); nakoming alleen onder de Wet versterking regie */
+    geschilOnderwerpen: Array<GeschilOnderwerp>;
+    /** De geschiltermijn die in dit cyclusjaar opent (volgens het regime van de cyclus) */
+    geschilTermijn: {
+      van: string;
+      tot: string;
+    };
+    /** Het wettelijk regime waaronder deze cyclus loopt: het regime dat op 1 juli van het jaar geldt */
+    regime: {
+      code: RegimeCode;
+      naam: string;
+    };
     gemeente: {
       /** CBS-code, bijvoorbeeld GM0344 */
       code: string;
@@ -2707,6 +2723,15 @@ export const CyclusKalenderDocument: TypedDocumentNode<CyclusKalenderQuery, Cycl
         peildatum
         ondertekenDeadlineDag
         geschilMogelijk
+        geschilOnderwerpen
+        geschilTermijn {
+          van
+          tot
+        }
+        regime {
+          code
+          naam
+        }
         gemeente {
           code
           naam

@@ -25,6 +25,7 @@ import {
   StelTaakstellingDocument,
   TaakstellingenDocument,
   type GebiedSoort,
+  type GeschilOnderwerp,
 } from '../generated/graphql';
 import { useConcept } from '../lib/concept';
 import { formatDag, formatDatumTijd, formatGetal, organisatieSoortLabel, parseGetal } from '../lib/format';
@@ -36,6 +37,11 @@ const STAP_BADGE: Record<string, 'success' | 'warning' | 'danger'> = {
   GEDAAN: 'success',
   OPEN: 'warning',
   TE_LAAT: 'danger',
+};
+
+const GESCHIL_ONDERWERP: Record<GeschilOnderwerp, string> = {
+  INHOUD: 'de inhoud van de prestatieafspraken',
+  NAKOMING: 'de nakoming ervan',
 };
 
 /** The yearly cycle of a gemeente: bod by 1 July, signing by 1 or 15 December, geschil window. */
@@ -129,10 +135,17 @@ export function CyclusPagina() {
               { kop: 'Termijn', cel: (s) => termijnTekst(s) },
             ]}
           />
+          <Paragraph>
+            De regels van deze cyclus: {k.regime.naam} (het regime dat op 1 juli {k.jaar} geldt).
+          </Paragraph>
           <Alert type="info">
             {k.geschilMogelijk
-              ? 'Op dit moment kan een geschil over de prestatieafspraken worden voorgelegd aan de huurcommissie.'
-              : 'Op dit moment kan geen geschil worden voorgelegd (dat kan van 1 juli tot en met 29 januari).'}
+              ? `Op dit moment kan een geschil worden voorgelegd aan de huurcommissie over ${k.geschilOnderwerpen
+                  .map((o) => GESCHIL_ONDERWERP[o])
+                  .join(' en ')}.`
+              : `Op dit moment kan geen geschil worden voorgelegd (in deze cyclus kan dat van ${formatDag(
+                  k.geschilTermijn.van,
+                )} tot en met ${formatDag(k.geschilTermijn.tot)}).`}
           </Alert>
         </>
       ) : null}

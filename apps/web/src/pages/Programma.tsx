@@ -22,6 +22,7 @@ import {
   type ProgrammaVeldenFragment,
 } from '../generated/graphql';
 import { formatDag, formatDatumTijd } from '../lib/format';
+import { usePaginaTitel } from '../lib/pagina';
 
 const STATUSSEN = [
   { waarde: 'IN_VOORBEREIDING', label: 'In voorbereiding' },
@@ -71,6 +72,7 @@ function uitProgramma(p: ProgrammaVeldenFragment | null | undefined): typeof lee
  * volkshuisvesting the programme replaces the woonzorgvisie (its woonzorg part).
  */
 export function ProgrammaPagina() {
+  usePaginaTitel('Volkshuisvestingsprogramma');
   const me = useMe();
   const gebied = eigenGebied(me);
   const { data, loading, error } = useQuery(EigenProgrammaDocument, {
