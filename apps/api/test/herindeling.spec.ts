@@ -30,7 +30,8 @@ describe('herindeling (GraphQL)', () => {
   const VOORTGANG = `query ($g: GebiedInput!, $j: Int) { voortgang(gebied: $g, jaar: $j) {
     actielijnen { indicatoren { code realisatie { waarde } } } } }`;
 
-  const tel = async (sql: string, params: unknown[] = []) => (await t.db.query(sql, params)).rows[0].n as number;
+  const tel = async (sql: string, params: unknown[] = []) =>
+    (await t.db.query(sql, params)).rows[0].n as number;
   const als = async (code: string, rollen = ['lezen', 'invoeren', 'tekenen', 'beheren']) => ({
     token: await t.token('gemeente.utrecht', {
       claims: {
@@ -44,8 +45,8 @@ describe('herindeling (GraphQL)', () => {
   const toewijzingen = async (kijker: string, soort: string, gebied: string, jaar: number) => {
     const r = await t.gql(await als(kijker), VOORTGANG, { g: { soort, code: gebied }, j: jaar });
     if (r.errors) throw new Error(JSON.stringify(r.errors));
-    const ind = r.data!.voortgang.actielijnen
-      .flatMap((a: { indicatoren: { code: string }[] }) => a.indicatoren)
+    const ind = r
+      .data!.voortgang.actielijnen.flatMap((a: { indicatoren: { code: string }[] }) => a.indicatoren)
       .find((i: { code: string }) => i.code === 'TOEWIJZINGEN_TOTAAL');
     return ind.realisatie.waarde as number | null;
   };
@@ -56,12 +57,20 @@ describe('herindeling (GraphQL)', () => {
       [codes, jaar],
     );
   const pv27 = async () =>
-    (await t.db.query(`SELECT array_agg(code) AS c FROM gemeente WHERE provincie_code = 'PV27'`)).rows[0].c as string[];
+    (await t.db.query(`SELECT array_agg(code) AS c FROM gemeente WHERE provincie_code = 'PV27'`)).rows[0]
+      .c as string[];
   const stand = async () => ({
     opgeheven: await tel(`SELECT count(*)::int AS n FROM gemeente WHERE opgeheven_op IS NOT NULL`),
-    werkgebied: await tel(`SELECT count(*)::int AS n FROM organisatie_werkgebied WHERE gemeente_code = ANY($1)`, [OUD]),
-    taak: await tel(`SELECT count(*)::int AS n FROM taakstelling WHERE actueel AND gebied_code = ANY($1)`, [OUD]),
-    afspraken: await tel(`SELECT count(*)::int AS n FROM prestatieafspraak WHERE gemeente_code = ANY($1)`, [OUD]),
+    werkgebied: await tel(
+      `SELECT count(*)::int AS n FROM organisatie_werkgebied WHERE gemeente_code = ANY($1)`,
+      [OUD],
+    ),
+    taak: await tel(`SELECT count(*)::int AS n FROM taakstelling WHERE actueel AND gebied_code = ANY($1)`, [
+      OUD,
+    ]),
+    afspraken: await tel(`SELECT count(*)::int AS n FROM prestatieafspraak WHERE gemeente_code = ANY($1)`, [
+      OUD,
+    ]),
     actief: await tel(`SELECT count(*)::int AS n FROM organisatie WHERE actief`),
     audit: await tel(`SELECT count(*)::int AS n FROM audit_log`),
   });
@@ -152,7 +161,9 @@ describe('herindeling (GraphQL)', () => {
         { code: 'GM0416', naam: 'Langedijk' },
       ],
       werkgebiedOrganisaties: ['Woonstichting Kennemerkwartier (test)'],
-      prestatieafspraken: [{ titel: 'Prestatieafspraken Heerhugowaard 2022–2023', status: 'CONCEPT', gemeenteCode: 'GM0398' }],
+      prestatieafspraken: [
+        { titel: 'Prestatieafspraken Heerhugowaard 2022–2023', status: 'CONCEPT', gemeenteCode: 'GM0398' },
+      ],
       taakstellingen: 3,
       gebruikers: 1,
     });
@@ -182,7 +193,11 @@ describe('herindeling (GraphQL)', () => {
       { datum: '2022-03-24' },
       'Een herindeling gaat in op 1 januari (Wet arhi, artikel 1); 2022-03-24 is geen 1 januari.',
     ],
-    ['a name other than the existing code’s', { nieuweGemeenteNaam: 'Alkmaar-Noord' }, 'GM1980 heet Dijk en Waard, niet Alkmaar-Noord.'],
+    [
+      'a name other than the existing code’s',
+      { nieuweGemeenteNaam: 'Alkmaar-Noord' },
+      'GM1980 heet Dijk en Waard, niet Alkmaar-Noord.',
+    ],
     [
       'applying before the date',
       { datum: '2099-01-01' },
@@ -228,12 +243,54 @@ describe('herindeling (GraphQL)', () => {
       [[...OUD, NIEUW]],
     );
     expect(taak).toEqual([
-      { indicator_code: 'STATUSHOUDERS_GEHUISVEST', gebied_code: 'GM0398', van: '2021-07-01', waarde: 25, door: pvOrg, actueel: true },
-      { indicator_code: 'STATUSHOUDERS_GEHUISVEST', gebied_code: 'GM0398', van: '2022-01-01', waarde: 30, door: pvOrg, actueel: false },
-      { indicator_code: 'STATUSHOUDERS_GEHUISVEST', gebied_code: 'GM0416', van: '2022-01-01', waarde: 20, door: pvOrg, actueel: false },
-      { indicator_code: 'STATUSHOUDERS_GEHUISVEST', gebied_code: NIEUW, van: '2022-01-01', waarde: 30 + 20, door: pvOrg, actueel: true },
-      { indicator_code: 'TOEWIJZINGEN_TOTAAL', gebied_code: 'GM0398', van: '2022-01-01', waarde: 40, door: heerhugowaard, actueel: false },
-      { indicator_code: 'TOEWIJZINGEN_TOTAAL', gebied_code: NIEUW, van: '2022-01-01', waarde: 40, door: nieuwOrg, actueel: true },
+      {
+        indicator_code: 'STATUSHOUDERS_GEHUISVEST',
+        gebied_code: 'GM0398',
+        van: '2021-07-01',
+        waarde: 25,
+        door: pvOrg,
+        actueel: true,
+      },
+      {
+        indicator_code: 'STATUSHOUDERS_GEHUISVEST',
+        gebied_code: 'GM0398',
+        van: '2022-01-01',
+        waarde: 30,
+        door: pvOrg,
+        actueel: false,
+      },
+      {
+        indicator_code: 'STATUSHOUDERS_GEHUISVEST',
+        gebied_code: 'GM0416',
+        van: '2022-01-01',
+        waarde: 20,
+        door: pvOrg,
+        actueel: false,
+      },
+      {
+        indicator_code: 'STATUSHOUDERS_GEHUISVEST',
+        gebied_code: NIEUW,
+        van: '2022-01-01',
+        waarde: 30 + 20,
+        door: pvOrg,
+        actueel: true,
+      },
+      {
+        indicator_code: 'TOEWIJZINGEN_TOTAAL',
+        gebied_code: 'GM0398',
+        van: '2022-01-01',
+        waarde: 40,
+        door: heerhugowaard,
+        actueel: false,
+      },
+      {
+        indicator_code: 'TOEWIJZINGEN_TOTAAL',
+        gebied_code: NIEUW,
+        van: '2022-01-01',
+        waarde: 40,
+        door: nieuwOrg,
+        actueel: true,
+      },
     ]);
 
     const { rows: afspraken } = await t.db.query(
@@ -254,9 +311,10 @@ describe('herindeling (GraphQL)', () => {
     );
     expect(orgs).toEqual(OUD.map((code) => ({ code, actief: false, in: NIEUW })));
     expect(
-      await tel(`SELECT count(*)::int AS n FROM organisatie_gebruiker WHERE gebruikersnaam = 'heerhugowaard.beheer' AND organisatie_id = $1`, [
-        nieuwOrg,
-      ]),
+      await tel(
+        `SELECT count(*)::int AS n FROM organisatie_gebruiker WHERE gebruikersnaam = 'heerhugowaard.beheer' AND organisatie_id = $1`,
+        [nieuwOrg],
+      ),
     ).toBe(1);
 
     const { rows: audit } = await t.db.query(
@@ -282,7 +340,9 @@ describe('herindeling (GraphQL)', () => {
     }
     // the old gemeente's history stays readable, for its provincie and for its successor
     expect(await toewijzingen('PV27', 'GEMEENTE', 'GM0398', 2021)).toBe(voor.heerhugowaard2021);
-    expect(await toewijzingen(NIEUW, 'GEMEENTE', 'GM0398', 2021)).toBe(await telToewijzingen(['GM0398'], 2021));
+    expect(await toewijzingen(NIEUW, 'GEMEENTE', 'GM0398', 2021)).toBe(
+      await telToewijzingen(['GM0398'], 2021),
+    );
   });
 
   it('a code already merged is refused; public lists show today’s indeling unless asked', async () => {
@@ -293,7 +353,9 @@ describe('herindeling (GraphQL)', () => {
     const Q = `query ($f: GemeenteFilter) { gemeenten(filter: $f) { code opgehevenOp opgegaanIn } }`;
     const nu = (await t.ok('gemeente.utrecht', Q, { f: { provincieCode: 'PV27' } })).gemeenten;
     expect(nu.map((g: { code: string }) => g.code)).not.toContain('GM0398');
-    const alle = (await t.ok('gemeente.utrecht', Q, { f: { provincieCode: 'PV27', inclusiefOpgeheven: true } })).gemeenten;
+    const alle = (
+      await t.ok('gemeente.utrecht', Q, { f: { provincieCode: 'PV27', inclusiefOpgeheven: true } })
+    ).gemeenten;
     expect(alle.filter((g: { opgehevenOp: string | null }) => g.opgehevenOp)).toEqual(
       OUD.map((code) => ({ code, opgehevenOp: '2022-01-01', opgegaanIn: NIEUW })),
     );

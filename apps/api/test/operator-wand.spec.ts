@@ -32,9 +32,12 @@ afterAll(() => w.close());
 
 describe('organisation administration tables need the operator role in Postgres', () => {
   it('a Rijk principal without platformbeheer cannot insert organisations or registered users', async () => {
-    expect(await w.fout(rijk, `INSERT INTO organisatie (code, soort, naam) VALUES ('L0971', 'CORPORATIE', 'Wand')`)).toMatch(
-      GEWEIGERD,
-    );
+    expect(
+      await w.fout(
+        rijk,
+        `INSERT INTO organisatie (code, soort, naam) VALUES ('L0971', 'CORPORATIE', 'Wand')`,
+      ),
+    ).toMatch(GEWEIGERD);
     expect(
       await w.fout(
         rijk,
@@ -43,7 +46,12 @@ describe('organisation administration tables need the operator role in Postgres'
       ),
     ).toMatch(GEWEIGERD);
     // positive control: the operator can
-    expect(await w.fout(operator, `INSERT INTO organisatie (code, soort, naam) VALUES ('L0971', 'CORPORATIE', 'Wand')`)).toBeUndefined();
+    expect(
+      await w.fout(
+        operator,
+        `INSERT INTO organisatie (code, soort, naam) VALUES ('L0971', 'CORPORATIE', 'Wand')`,
+      ),
+    ).toBeUndefined();
   });
 
   it('nor change or delete organisations, werkgebieden or the woningmarktregio-indeling', async () => {
@@ -56,7 +64,9 @@ describe('organisation administration tables need the operator role in Postgres'
     ] as const) {
       expect(await w.wijzig(rijk, sql, [...p])).toBe(0);
     }
-    expect(await w.wijzig(operator, `UPDATE organisatie SET naam = 'Woonstichting Domstad' WHERE code = 'L0801'`)).toBe(1);
+    expect(
+      await w.wijzig(operator, `UPDATE organisatie SET naam = 'Woonstichting Domstad' WHERE code = 'L0801'`),
+    ).toBe(1);
   });
 
   it('registered users are read by the operator and by their own organisation, not by any Rijk context', async () => {
@@ -68,9 +78,12 @@ describe('organisation administration tables need the operator role in Postgres'
 
   it('a job acting as the system (Rijk, role lezen) is no operator either', async () => {
     const systeem = await w.scoped.systeemContext('wand');
-    expect(await w.fout(systeem, `INSERT INTO organisatie (code, soort, naam) VALUES ('L0972', 'CORPORATIE', 'Wand')`)).toMatch(
-      GEWEIGERD,
-    );
+    expect(
+      await w.fout(
+        systeem,
+        `INSERT INTO organisatie (code, soort, naam) VALUES ('L0972', 'CORPORATIE', 'Wand')`,
+      ),
+    ).toMatch(GEWEIGERD);
   });
 });
 
@@ -79,7 +92,10 @@ describe('tm_herindeling(): only for the operator', () => {
     const sql = `SELECT tm_herindeling('2027-01-01', 'GM0307', 'Amersfoort', 'PV26', ARRAY['GM0313'], false)`;
     expect(await w.fout(rijk, sql)).toMatch(/only the platform operator/);
     expect(await w.fout(gemeente, sql.replace('false', 'true'))).toMatch(/only the platform operator/);
-    const [{ opgeheven }] = await w.lees(operator, `SELECT count(*)::int AS opgeheven FROM gemeente WHERE opgeheven_op IS NOT NULL`);
+    const [{ opgeheven }] = await w.lees(
+      operator,
+      `SELECT count(*)::int AS opgeheven FROM gemeente WHERE opgeheven_op IS NOT NULL`,
+    );
     expect(opgeheven).toBe(0);
     // positive control: the operator's dry run answers and changes nothing
     const [{ r }] = await w.lees(operator, `${sql.replace('false', 'true')} AS r`);

@@ -60,7 +60,9 @@ describe('webapp: gemeentelijke herindeling', () => {
     await page.getByRole('row', { name: /Heerhugowaard \(GM0398\).*Dijk en Waard \(GM1980\)/ }).waitFor();
     expect(await tel(`SELECT count(*)::int AS n FROM gemeente WHERE opgegaan_in = 'GM1980'`)).toBe(2);
     expect(
-      await tel(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'HERINDELING' AND entiteit_id = 'GM1980'`),
+      await tel(
+        `SELECT count(*)::int AS n FROM audit_log WHERE actie = 'HERINDELING' AND entiteit_id = 'GM1980'`,
+      ),
     ).toBe(1);
     expect(await t.axe(page)).toEqual([]);
   });

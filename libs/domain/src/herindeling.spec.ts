@@ -41,7 +41,12 @@ describe('controleerHerindeling', () => {
 
   it('an existing gemeente absorbing another keeps its code, name and provincie', () => {
     const h = controleerHerindeling(
-      { datum: '2022-01-01', nieuweGemeenteCode: 'GM0439', nieuweGemeenteNaam: 'purmerend', oudeGemeenteCodes: ['GM0370'] },
+      {
+        datum: '2022-01-01',
+        nieuweGemeenteCode: 'GM0439',
+        nieuweGemeenteNaam: 'purmerend',
+        oudeGemeenteCodes: ['GM0370'],
+      },
       gemeente,
       provincie,
     );
@@ -49,12 +54,12 @@ describe('controleerHerindeling', () => {
   });
 
   it('only on 1 January (Wet arhi art. 1 lid 1 onder h)', () => {
-    expect(fout(() => controleerHerindeling({ ...dijkEnWaard, datum: '2022-03-24' }, gemeente, provincie)).code).toBe(
-      'GEEN_1_JANUARI',
-    );
-    expect(fout(() => controleerHerindeling({ ...dijkEnWaard, datum: '2022-02-30' }, gemeente, provincie)).code).toBe(
-      'ONGELDIGE_DATUM',
-    );
+    expect(
+      fout(() => controleerHerindeling({ ...dijkEnWaard, datum: '2022-03-24' }, gemeente, provincie)).code,
+    ).toBe('GEEN_1_JANUARI');
+    expect(
+      fout(() => controleerHerindeling({ ...dijkEnWaard, datum: '2022-02-30' }, gemeente, provincie)).code,
+    ).toBe('ONGELDIGE_DATUM');
   });
 
   it('refuses a merge into itself, unknown codes, codes already merged, a name that differs', () => {
@@ -62,7 +67,9 @@ describe('controleerHerindeling', () => {
       fout(() => controleerHerindeling({ ...dijkEnWaard, ...i }, gemeente, provincie));
     expect(e({ oudeGemeenteCodes: ['GM0398', 'GM1980'] }).code).toBe('IN_ZICHZELF');
     expect(e({ oudeGemeenteCodes: ['GM0398', 'GM9999'] }).message).toBe('Onbekende gemeente: GM9999.');
-    expect(e({ oudeGemeenteCodes: ['GM0545'] }).message).toContain('Leerdam (GM0545) is al per 2019-01-01 opgegaan in GM1961');
+    expect(e({ oudeGemeenteCodes: ['GM0545'] }).message).toContain(
+      'Leerdam (GM0545) is al per 2019-01-01 opgegaan in GM1961',
+    );
     expect(e({ oudeGemeenteCodes: ['Heerhugowaard'] }).code).toBe('ONGELDIGE_CODE');
     expect(e({ oudeGemeenteCodes: [] }).code).toBe('GEEN_GEMEENTEN');
     expect(e({ nieuweGemeenteCode: 'GM0439', oudeGemeenteCodes: ['GM0370'] }).code).toBe('ANDERE_NAAM');
@@ -76,9 +83,12 @@ describe('controleerHerindeling', () => {
       nieuweGemeenteNaam: 'Vijfheerenlanden',
       oudeGemeenteCodes: ['GM0620', 'GM0707'],
     };
-    expect(fout(() => controleerHerindeling(vijfheerenlanden, gemeente, provincie)).code).toBe('PROVINCIE_NODIG');
-    expect(controleerHerindeling({ ...vijfheerenlanden, provincieCode: 'pv26' }, gemeente, provincie).nieuw.provincieCode).toBe(
-      'PV26',
+    expect(fout(() => controleerHerindeling(vijfheerenlanden, gemeente, provincie)).code).toBe(
+      'PROVINCIE_NODIG',
     );
+    expect(
+      controleerHerindeling({ ...vijfheerenlanden, provincieCode: 'pv26' }, gemeente, provincie).nieuw
+        .provincieCode,
+    ).toBe('PV26');
   });
 });

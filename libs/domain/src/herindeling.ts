@@ -41,7 +41,10 @@ const GM = /^GM\d{4}$/;
 function gmCode(invoer: string): string {
   const c = invoer.trim().toUpperCase();
   if (!GM.test(c)) {
-    throw new DomainError('ONGELDIGE_CODE', `'${invoer.trim()}' is geen CBS-gemeentecode (GM en vier cijfers, bijvoorbeeld GM0344).`);
+    throw new DomainError(
+      'ONGELDIGE_CODE',
+      `'${invoer.trim()}' is geen CBS-gemeentecode (GM en vier cijfers, bijvoorbeeld GM0344).`,
+    );
   }
   return c;
 }
@@ -72,7 +75,8 @@ export function controleerHerindeling(
     throw new DomainError('IN_ZICHZELF', `${nieuwCode} kan niet in zichzelf opgaan.`);
   }
   const onbekend = oud.filter((c) => !gemeente(c));
-  if (onbekend.length) throw new DomainError('ONBEKENDE_GEMEENTE', `Onbekende gemeente: ${onbekend.join(', ')}.`);
+  if (onbekend.length)
+    throw new DomainError('ONBEKENDE_GEMEENTE', `Onbekende gemeente: ${onbekend.join(', ')}.`);
   for (const c of oud) {
     const g = gemeente(c)!;
     if (g.opgehevenOp) {
@@ -95,7 +99,10 @@ export function controleerHerindeling(
   }
   if (bestaand) {
     if (provincieCode && provincieCode !== bestaand.provincieCode) {
-      throw new DomainError('ANDERE_PROVINCIE', `${bestaand.naam} ligt in ${bestaand.provincieCode}, niet in ${provincieCode}.`);
+      throw new DomainError(
+        'ANDERE_PROVINCIE',
+        `${bestaand.naam} ligt in ${bestaand.provincieCode}, niet in ${provincieCode}.`,
+      );
     }
     provincieCode = bestaand.provincieCode;
   } else if (!provincieCode) {
@@ -108,5 +115,9 @@ export function controleerHerindeling(
     }
     provincieCode = provincies[0];
   }
-  return { datum, nieuw: { code: nieuwCode, naam: bestaand?.naam ?? naam, provincieCode, bestaat: !!bestaand }, oud };
+  return {
+    datum,
+    nieuw: { code: nieuwCode, naam: bestaand?.naam ?? naam, provincieCode, bestaat: !!bestaand },
+    oud,
+  };
 }

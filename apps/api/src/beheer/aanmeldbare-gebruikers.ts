@@ -15,7 +15,9 @@ export async function aanmeldbareGebruikers(db: ScopedDb): Promise<DevAccount[]>
     email: string;
     organisatie: string;
     rollen: string[];
-  }[] = await db.aanmeldbareGebruikersVoorDevLogin((m) => m.query(`SELECT * FROM tm_aanmeldbare_gebruikers()`));
+  }[] = await db.aanmeldbareGebruikersVoorDevLogin((m) =>
+    m.query(`SELECT * FROM tm_aanmeldbare_gebruikers()`),
+  );
   return rijen.map((r) => ({
     username: r.gebruikersnaam,
     naam: r.naam,

@@ -125,7 +125,32 @@ export class BeheerService {
       const rijen: BeheerOrganisatie[] = await m.query(
         `${SELECT} WHERE o.actief AND o.soort IN ('CORPORATIE','ZORGAANBIEDER','HUURDERSORGANISATIE') ORDER BY o.naam`,
       );
+      // per organisation its last refused import of the last 30 days, unless one succeeded since
+      // (audit rows IMPORT_GEWEIGERD, toewijzing-import.service.ts; readable to the operator only)
+      const mislukt: { id: string; tijdstip: Date; na: Record<string, unknown> | null }[] = await m.query(
+        `SELECT DISTINCT ON (a.organisatie_id) a.organisatie_id AS id, a.tijdstip, a.na
+         FROM audit_log a
+         WHERE a.entiteit = 'toewijzing_import' AND a.actie = 'IMPORT_GEWEIGERD' AND a.tijdstip > now() - interval '30 days'
+           AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.entiteit = 'toewijzing_import'
+                           AND b.actie = 'IMPORTEER_TOEWIJZINGEN' AND b.organisatie_id = a.organisatie_id AND b.tijdstip > a.tijdstip)
+         ORDER BY a.organisatie_id, a.tijdstip DESC`,
+      );
+      const mislukteImports = [];
+      for (const r of mislukt) {
+        const organisatie = await this.lees(m, r.id);
+        if (!organisatie) continue;
+        const getal = (v: unknown) => (typeof v === 'number' ? v : null);
+        mislukteImports.push({
+          organisatie,
+          tijdstip: r.tijdstip,
+          rijen: getal(r.na?.rijen),
+          aantalFouten: getal(r.na?.aantalFouten),
+          reden: typeof r.na?.reden === 'string' ? r.na.reden : null,
+        });
+      }
+      mislukteImports.sort((a, b) => b.tijdstip.getTime() - a.tijdstip.getTime());
       return {
+        mislukteImports,
         zonderWerkgebied: rijen.filter((o) => o.werkgebiedCodes.length === 0),
         huurdersZonderCorporatie: rijen.filter(
           (o) => o.soort === 'HUURDERSORGANISATIE' && o.corporatieIds.length === 0,

@@ -83,8 +83,25 @@ export class GebruikerNieuwInput {
   @Field(() => [String]) rollen: string[];
 }
 
+@ObjectType({
+  description: 'Een toewijzingenimport die niets heeft opgeslagen (fouten of bestand geweigerd)',
+})
+export class BeheerMislukteImport {
+  @Field(() => BeheerOrganisatie) organisatie: BeheerOrganisatie;
+  @Field(() => Date) tijdstip: Date;
+  @Field(() => Int, { nullable: true, description: 'Aantal rijen in het bestand' }) rijen: number | null;
+  @Field(() => Int, { nullable: true, description: 'Aantal foute rijen' }) aantalFouten: number | null;
+  @Field(() => String, { nullable: true, description: 'Waarom het hele bestand is geweigerd' }) reden:
+    string | null;
+}
+
 @ObjectType({ description: 'Wat de platformbeheerder aandacht vraagt' })
 export class BeheerAandacht {
+  @Field(() => [BeheerMislukteImport], {
+    description:
+      'Mislukte toewijzingenimports van de laatste 30 dagen, per organisatie de laatste, zolang er daarna geen import is gelukt',
+  })
+  mislukteImports: BeheerMislukteImport[];
   @Field(() => [BeheerOrganisatie], {
     description: 'Corporaties, zorgaanbieders en huurdersorganisaties zonder werkgebied',
   })

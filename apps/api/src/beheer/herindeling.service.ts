@@ -38,12 +38,20 @@ export class HerindelingService {
     private readonly klok: Klok,
   ) {}
 
-  async herindeling(ctx: RequestContext, invoer: HerindelingInput, proefrun: boolean): Promise<HerindelingRapport> {
+  async herindeling(
+    ctx: RequestContext,
+    invoer: HerindelingInput,
+    proefrun: boolean,
+  ): Promise<HerindelingRapport> {
     // another API instance may have applied one: check against the database, not a held copy
     this.referentie.vergeet();
     const gemeenten = new Map((await this.referentie.gemeenten()).map((g) => [g.code, g]));
     const provincies = new Set((await this.referentie.provincies()).map((p) => p.code));
-    const h = controleerHerindeling(invoer, (c) => gemeenten.get(c), (p) => provincies.has(p));
+    const h = controleerHerindeling(
+      invoer,
+      (c) => gemeenten.get(c),
+      (p) => provincies.has(p),
+    );
     if (!proefrun && h.datum > this.klok.vandaag()) {
       throw ongeldig(
         `Een herindeling wordt toegepast vanaf ${h.datum} zelf; tot dan blijven de oude gemeenten bestaan. De proefrun kan nu al.`,
@@ -81,7 +89,9 @@ export class HerindelingService {
       // between our check and the transaction (another operator, another instance)
       if ((err as { code?: string }).code === '22023') {
         this.logger.warn(`herindeling refused by the database: ${(err as Error).message}`);
-        throw conflict('De gemeentelijke indeling is zojuist gewijzigd. Laad de gegevens opnieuw en probeer het nog eens.');
+        throw conflict(
+          'De gemeentelijke indeling is zojuist gewijzigd. Laad de gegevens opnieuw en probeer het nog eens.',
+        );
       }
       throw err;
     } finally {

@@ -1,16 +1,21 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 
-@InputType({ description: 'Een gemeentelijke herindeling: gemeenten die per 1 januari opgaan in een (nieuwe) gemeente' })
+@InputType({
+  description: 'Een gemeentelijke herindeling: gemeenten die per 1 januari opgaan in een (nieuwe) gemeente',
+})
 export class HerindelingInput {
   @Field({ description: 'Datum van herindeling: altijd 1 januari (jjjj-01-01)' }) datum: string;
-  @Field({ description: 'CBS-code van de nieuwe gemeente, of van de bestaande gemeente waarin de andere opgaan' })
+  @Field({
+    description: 'CBS-code van de nieuwe gemeente, of van de bestaande gemeente waarin de andere opgaan',
+  })
   nieuweGemeenteCode: string;
   @Field({ description: 'Naam van de (nieuwe) gemeente zoals CBS haar noemt' }) nieuweGemeenteNaam: string;
   @Field(() => [String], { description: 'CBS-codes van de gemeenten die worden opgeheven' })
   oudeGemeenteCodes: string[];
   @Field(() => String, {
     nullable: true,
-    description: 'Provincie (PV-code) van een nieuwe gemeente; alleen nodig als de oude gemeenten in verschillende provincies liggen',
+    description:
+      'Provincie (PV-code) van een nieuwe gemeente; alleen nodig als de oude gemeenten in verschillende provincies liggen',
   })
   provincieCode?: string | null;
 }
@@ -44,7 +49,9 @@ export class HerindelingRapport {
     description: 'Prestatieafspraken (concept, ter ondertekening of lopend) die naar de nieuwe gemeente gaan',
   })
   prestatieafspraken: HerindelingAfspraak[];
-  @Field(() => Int, { description: 'Taakstellingen vanaf de datum die bij de nieuwe gemeente worden opgeteld' })
+  @Field(() => Int, {
+    description: 'Taakstellingen vanaf de datum die bij de nieuwe gemeente worden opgeteld',
+  })
   taakstellingen: number;
   @Field(() => Int, { description: 'Geregistreerde gebruikers die naar de nieuwe gemeente verhuizen' })
   gebruikers: number;

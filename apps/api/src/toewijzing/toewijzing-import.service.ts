@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
+import { GebruikersFout } from '../common/fouten';
 import { ImportWerkers, type ImportSessie } from './import-werkers';
 import type { ImportFout } from './import-verwerking';
 
@@ -70,17 +71,27 @@ export class ToewijzingImportService {
   ): Promise<ImportRapport> {
     const p = ctx.principal;
     const vandaag = this.klok.vandaag();
-    const sessie = await this.werkers.start({
-      buffer: bestand.buffer,
-      bestandsnaam: bestand.bestandsnaam,
-      eigenMapping,
-      gemeenten: (await this.referentie.gemeenten()).map((g) => ({ code: g.code, naam: g.naam })),
-      werkgebied: p.organisatie.gemeenten.filter((g) => magSchrijvenVoorGemeente(p, g)),
-      vandaag,
-      bewaarGrens: bewaarGrens(vandaag, this.config.toewijzingBewaarJaren),
-      sleutel: this.config.toewijzingKenmerkSleutel,
-      corporatieId: ctx.organisatieId,
-    });
+    let sessie: ImportSessie;
+    try {
+      sessie = await this.werkers.start({
+        buffer: bestand.buffer,
+        bestandsnaam: bestand.bestandsnaam,
+        eigenMapping,
+        gemeenten: (await this.referentie.gemeenten()).map((g) => ({ code: g.code, naam: g.naam })),
+        werkgebied: p.organisatie.gemeenten.filter((g) => magSchrijvenVoorGemeente(p, g)),
+        vandaag,
+        bewaarGrens: bewaarGrens(vandaag, this.config.toewijzingBewaarJaren),
+        sleutel: this.config.toewijzingKenmerkSleutel,
+        corporatieId: ctx.organisatieId,
+      });
+    } catch (err) {
+      // a whole file refused (personal data, unreadable, too large) is a failed import as well
+      // (the worker's BestandWeigering arrives as a GebruikersFout ONGELDIGE_INVOER, import-werkers.ts)
+      if (!dryRun && err instanceof GebruikersFout && err.code === 'ONGELDIGE_INVOER') {
+        await this.noteerGeweigerd(ctx, { reden: err.message });
+      }
+      throw err;
+    }
     try {
       return await this.verwerk(ctx, bestand.bestandsnaam, sessie, dryRun);
     } finally {
@@ -117,6 +128,7 @@ export class ToewijzingImportService {
         }
         return n;
       });
+      if (!dryRun) await this.noteerGeweigerd(ctx, { rijen, aantalFouten });
       return rapport(alAanwezig, geldig - alAanwezig);
     }
 
@@ -168,6 +180,21 @@ export class ToewijzingImportService {
       );
       return rapport(alAanwezig, opgeslagen, importId);
     });
+  }
+
+  /**
+   * A real import that stored nothing (row errors, or the file refused as a whole): one audit row
+   * IMPORT_GEWEIGERD with counts or the Dutch reason, never the file name or cell contents
+   * (privacy.md). The platform operator's start page lists these (BeheerService.aandacht), so a
+   * corporatie that keeps failing gets help.
+   */
+  private async noteerGeweigerd(
+    ctx: RequestContext,
+    na: { rijen?: number; aantalFouten?: number; reden?: string },
+  ): Promise<void> {
+    await this.db.transaction(ctx, (m) =>
+      this.audit.schrijf(m, ctx, { actie: 'IMPORT_GEWEIGERD', entiteit: 'toewijzing_import', na }),
+    );
   }
 
   /** `hashes`: a Postgres array literal of kenmerk hashes (KolomBatch). */

@@ -25,7 +25,8 @@ export function AlleenMet({
     <>
       <Heading level={1}>{titel}</Heading>
       <Alert type="info">
-        Uw account kan hier alleen lezen. Vraag de beheerder van uw organisatie om de rol die hiervoor nodig is.
+        Uw account kan hier alleen lezen. Vraag de beheerder van uw organisatie om de rol die hiervoor nodig
+        is.
       </Alert>
       <Paragraph>
         <Link to={terug.naar}>{terug.tekst}</Link>

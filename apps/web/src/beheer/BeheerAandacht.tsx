@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { FoutMelding, Laden } from '../components/Fout';
 import { Heading, Link, Paragraph } from '../components/nl';
 import { BeheerAandachtDocument } from '../generated/graphql';
-import { organisatieSoortLabel } from '../lib/format';
+import { formatDatumTijd, formatGetal, organisatieSoortLabel } from '../lib/format';
 
 type Org = { id: string; code: string; naam: string; soort: Parameters<typeof organisatieSoortLabel>[0] };
 
@@ -27,15 +27,19 @@ function Lijst({ kop, uitleg, orgs }: { kop: string; uitleg: string; orgs: reado
 }
 
 /**
- * The platform operator's "what needs attention" (issue 13): organisations that cannot work yet
- * because their werkgebied, corporatie link or users are missing. Rendered on the start page for
+ * The platform operator's "what needs attention" (issue 13): failed toewijzingen imports, and
+ * organisations that cannot work yet because their werkgebied, corporatie link or users are missing. Rendered on the start page for
  * the operator (organisatie:beheren) and on the beheer page.
  */
 export function BeheerAandacht() {
   const { data, error, loading } = useQuery(BeheerAandachtDocument);
   const a = data?.beheerAandacht;
   const niets =
-    a && !a.zonderWerkgebied.length && !a.huurdersZonderCorporatie.length && !a.zonderGebruikers.length;
+    a &&
+    !a.mislukteImports.length &&
+    !a.zonderWerkgebied.length &&
+    !a.huurdersZonderCorporatie.length &&
+    !a.zonderGebruikers.length;
   return (
     <section aria-labelledby="kop-beheer-aandacht" className="tm-kaart tm-werkkaart">
       <Heading level={3} id="kop-beheer-aandacht">
@@ -44,7 +48,28 @@ export function BeheerAandacht() {
       <FoutMelding error={error} />
       {loading && !data ? <Laden /> : null}
       {niets ? (
-        <Paragraph>Alle organisaties hebben een werkgebied, een corporatie en gebruikers.</Paragraph>
+        <Paragraph>
+          Geen mislukte imports; alle organisaties hebben een werkgebied, een corporatie en gebruikers.
+        </Paragraph>
+      ) : null}
+      {a?.mislukteImports.length ? (
+        <div>
+          <Heading level={4}>Mislukte imports ({a.mislukteImports.length})</Heading>
+          <Paragraph small>
+            Toewijzingenimports van de laatste 30 dagen waarbij niets is opgeslagen, zonder geslaagde import
+            daarna. Neem contact op met de organisatie.
+          </Paragraph>
+          <ul className="utrecht-unordered-list">
+            {a.mislukteImports.map((i) => (
+              <li key={i.organisatie.id}>
+                <Link to={`/beheer/${i.organisatie.id}`}>{i.organisatie.naam}</Link> ({i.organisatie.code}),{' '}
+                {formatDatumTijd(i.tijdstip)}:{' '}
+                {i.reden ??
+                  `${formatGetal(i.aantalFouten ?? 0)} foute ${i.aantalFouten === 1 ? 'rij' : 'rijen'} van ${formatGetal(i.rijen ?? 0)}`}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {a ? (
         <>

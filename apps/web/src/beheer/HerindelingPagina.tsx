@@ -1,7 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { FoutMelding, Laden } from '../components/Fout';
-import { Alert, Button, DataList, FormField, Heading, Link, Paragraph, Tabel, Textbox } from '../components/nl';
+import {
+  Alert,
+  Button,
+  DataList,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+  Tabel,
+  Textbox,
+} from '../components/nl';
 import { HerindelingDocument, OpgehevenGemeentenDocument } from '../generated/graphql';
 import { formatDatum, formatGetal, prestatieafspraakStatusLabel } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
@@ -46,7 +56,10 @@ function Toegepast() {
           kolommen={[
             { kop: 'Gemeente', cel: (g) => `${g.naam} (${g.code})`, rijkop: true },
             { kop: 'Opgeheven per', cel: (g) => formatDatum(g.opgehevenOp!) },
-            { kop: 'Opgegaan in', cel: (g) => `${naam.get(g.opgegaanIn!) ?? g.opgegaanIn} (${g.opgegaanIn})` },
+            {
+              kop: 'Opgegaan in',
+              cel: (g) => `${naam.get(g.opgegaanIn!) ?? g.opgegaanIn} (${g.opgegaanIn})`,
+            },
           ]}
         />
       ) : null}
@@ -119,10 +132,14 @@ export function HerindelingPagina() {
           verplicht
           description="Een nieuwe code, of de code van de gemeente waarin de andere opgaan."
         >
-          {(ids) => <Textbox ids={ids} value={v.nieuweGemeenteCode} onChange={wijzig('nieuweGemeenteCode')} />}
+          {(ids) => (
+            <Textbox ids={ids} value={v.nieuweGemeenteCode} onChange={wijzig('nieuweGemeenteCode')} />
+          )}
         </FormField>
         <FormField label="Naam van de nieuwe gemeente" verplicht>
-          {(ids) => <Textbox ids={ids} value={v.nieuweGemeenteNaam} onChange={wijzig('nieuweGemeenteNaam')} />}
+          {(ids) => (
+            <Textbox ids={ids} value={v.nieuweGemeenteNaam} onChange={wijzig('nieuweGemeenteNaam')} />
+          )}
         </FormField>
         <FormField
           label="CBS-codes van de gemeenten die opgaan"
@@ -167,7 +184,9 @@ export function HerindelingPagina() {
               },
               {
                 key: 'Werkgebied naar de nieuwe gemeente',
-                value: r.werkgebiedOrganisaties.length ? r.werkgebiedOrganisaties.join(', ') : 'geen organisaties',
+                value: r.werkgebiedOrganisaties.length
+                  ? r.werkgebiedOrganisaties.join(', ')
+                  : 'geen organisaties',
               },
               { key: 'Taakstellingen vanaf de datum', value: formatGetal(r.taakstellingen) },
               { key: 'Gebruikers die verhuizen', value: formatGetal(r.gebruikers) },
@@ -180,7 +199,13 @@ export function HerindelingPagina() {
               sleutel={(p) => p.id}
               kolommen={[
                 { kop: 'Titel', cel: (p) => p.titel, rijkop: true },
-                { kop: 'Status', cel: (p) => prestatieafspraakStatusLabel(p.status as Parameters<typeof prestatieafspraakStatusLabel>[0]) },
+                {
+                  kop: 'Status',
+                  cel: (p) =>
+                    prestatieafspraakStatusLabel(
+                      p.status as Parameters<typeof prestatieafspraakStatusLabel>[0],
+                    ),
+                },
                 { kop: 'Oude gemeente', cel: (p) => p.gemeenteCode },
               ]}
             />
@@ -188,7 +213,12 @@ export function HerindelingPagina() {
             <Paragraph>Geen open of lopende prestatieafspraken.</Paragraph>
           )}
           {!r.toegepast ? (
-            <Button appearance="primary-action" disabled={loading} busy={loading} onClick={() => verstuur(false)}>
+            <Button
+              appearance="primary-action"
+              disabled={loading}
+              busy={loading}
+              onClick={() => verstuur(false)}
+            >
               Herindeling toepassen
             </Button>
           ) : null}

@@ -3366,6 +3366,22 @@ export const BeheerOrganisatieDocument: TypedDocumentNode<
 export type BeheerAandachtQuery = {
   /** Organisaties die aandacht vragen (geen werkgebied, geen corporatie, geen gebruikers) */
   beheerAandacht: {
+    /** Mislukte toewijzingenimports van de laatste 30 dagen, per organisatie de laatste, zolang er daarna geen import is gelukt */
+    mislukteImports: Array<{
+      organisatie: {
+        id: string;
+        code: string;
+        naam: string;
+        soort: OrganisatieSoort;
+      };
+      tijdstip: string;
+      /** Aantal rijen in het bestand */
+      rijen: number | null;
+      /** Aantal foute rijen */
+      aantalFouten: number | null;
+      /** Waarom het hele bestand is geweigerd */
+      reden: string | null;
+    }>;
     /** Corporaties, zorgaanbieders en huurdersorganisaties zonder werkgebied */
     zonderWerkgebied: Array<{
       id: string;
@@ -3394,6 +3410,18 @@ export const BeheerAandachtDocument: TypedDocumentNode<BeheerAandachtQuery, Behe
   gql`
     query BeheerAandacht {
       beheerAandacht {
+        mislukteImports {
+          organisatie {
+            id
+            code
+            naam
+            soort
+          }
+          tijdstip
+          rijen
+          aantalFouten
+          reden
+        }
         zonderWerkgebied {
           id
           code

@@ -35,7 +35,9 @@ export class OperatorWand1766100000000 implements MigrationInterface {
     await q.query(
       `ALTER POLICY organisatie_gebruiker_lezen ON organisatie_gebruiker USING (tm_is_operator() OR organisatie_id = tm_organisatie())`,
     );
-    await q.query(`ALTER POLICY organisatie_gebruiker_nieuw ON organisatie_gebruiker WITH CHECK (tm_is_operator())`);
+    await q.query(
+      `ALTER POLICY organisatie_gebruiker_nieuw ON organisatie_gebruiker WITH CHECK (tm_is_operator())`,
+    );
     await q.query(
       `ALTER POLICY organisatie_gebruiker_wijzig ON organisatie_gebruiker USING (tm_is_operator()) WITH CHECK (tm_is_operator())`,
     );
@@ -68,7 +70,9 @@ export class OperatorWand1766100000000 implements MigrationInterface {
       `ALTER POLICY organisatie_gebruiker_lezen ON organisatie_gebruiker USING (${rijk} OR organisatie_id = tm_organisatie())`,
     );
     await q.query(`ALTER POLICY organisatie_gebruiker_nieuw ON organisatie_gebruiker WITH CHECK (${rijk})`);
-    await q.query(`ALTER POLICY organisatie_gebruiker_wijzig ON organisatie_gebruiker USING (${rijk}) WITH CHECK (${rijk})`);
+    await q.query(
+      `ALTER POLICY organisatie_gebruiker_wijzig ON organisatie_gebruiker USING (${rijk}) WITH CHECK (${rijk})`,
+    );
     for (const tabel of BEHEER_TABELLEN) {
       await q.query(`ALTER POLICY ${tabel}_beheer_nieuw ON ${tabel} WITH CHECK (${rijk})`);
       await q.query(`ALTER POLICY ${tabel}_beheer_wijzig ON ${tabel} USING (${rijk}) WITH CHECK (${rijk})`);

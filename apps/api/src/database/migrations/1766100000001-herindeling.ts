@@ -23,13 +23,17 @@ export class Herindeling1766100000001 implements MigrationInterface {
   name = 'Herindeling1766100000001';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE gemeente ADD COLUMN opgeheven_op date, ADD COLUMN opgegaan_in text REFERENCES gemeente(code)`);
+    await q.query(
+      `ALTER TABLE gemeente ADD COLUMN opgeheven_op date, ADD COLUMN opgegaan_in text REFERENCES gemeente(code)`,
+    );
     await q.query(`
       ALTER TABLE gemeente ADD CONSTRAINT gemeente_opgeheven_ck CHECK (
         (opgeheven_op IS NULL) = (opgegaan_in IS NULL)
         AND (opgegaan_in IS NULL OR opgegaan_in <> code)
         AND (opgeheven_op IS NULL OR (extract(month FROM opgeheven_op) = 1 AND extract(day FROM opgeheven_op) = 1)))`);
-    await q.query(`CREATE INDEX gemeente_opgegaan_in_idx ON gemeente (opgegaan_in) WHERE opgegaan_in IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX gemeente_opgegaan_in_idx ON gemeente (opgegaan_in) WHERE opgegaan_in IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE OR REPLACE FUNCTION tm_prestatieafspraak_inhoud_slot() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -173,8 +177,12 @@ export class Herindeling1766100000001 implements MigrationInterface {
           'taakstellingen', v_taak,
           'gebruikers', v_gebruikers);
       END $$`);
-    await q.query(`REVOKE ALL ON FUNCTION tm_herindeling(date, text, text, text, text[], boolean) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION tm_herindeling(date, text, text, text, text[], boolean) TO thuismonitor_app`);
+    await q.query(
+      `REVOKE ALL ON FUNCTION tm_herindeling(date, text, text, text, text[], boolean) FROM PUBLIC`,
+    );
+    await q.query(
+      `GRANT EXECUTE ON FUNCTION tm_herindeling(date, text, text, text, text[], boolean) TO thuismonitor_app`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
