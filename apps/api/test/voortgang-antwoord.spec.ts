@@ -146,6 +146,17 @@ describe('voortgang answers kept whole', () => {
     expect((await vraag('gemeente.utrecht', mutatie)).cache).toBeUndefined();
   });
 
+  it('keeps nothing for a question with large (undeclared) variables', async () => {
+    // GraphQL ignores variables the query does not declare; kept, each would be a new key in memory
+    const groot = { g: UTRECHT, j: 2024, rommel: 'x'.repeat(10_000) };
+    for (let i = 0; i < 2; i++) {
+      const r = await vraag('gemeente.utrecht', VOORTGANG, groot);
+      expect(r.status).toBe(200);
+      expect(r.cache).toBeUndefined();
+      expect(totaal(r.tekst)).toBe(6);
+    }
+  });
+
   it('VOORTGANG_CACHE=0 keeps nothing', async () => {
     const uit = await startTestApp({ VOORTGANG_CACHE: '0' });
     try {

@@ -53,6 +53,12 @@ export class TokenVerifier {
     this.cacheMax = options.cacheMax ?? 10_000;
   }
 
+  /** true when `token` was verified before and is still remembered (no signature check needed) */
+  isBekend(token: string): boolean {
+    const bewaard = this.geverifieerd.get(token);
+    return bewaard !== undefined && bewaard.totMs > Date.now();
+  }
+
   async verify(token: string): Promise<JWTPayload> {
     const nu = Date.now();
     const bewaard = this.geverifieerd.get(token);

@@ -34,6 +34,17 @@ export class AuthenticatieMiddleware implements NestMiddleware {
   async use(req: Request & RequestMetPrincipal, res: Response, next: NextFunction): Promise<void> {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim()) : null;
+    const ip = ipKeyGenerator(req.ip ?? 'onbekend');
+    // an unknown (or no) token costs a signature check: a braked or limited address is stopped first
+    if (!match || !this.verifier.isBekend(match[1])) {
+      let vooraf: Overschrijding | null = null;
+      try {
+        vooraf = await this.tellers.vooraf(ip);
+      } catch (fout) {
+        this.logger.error(`rate-limit counters unavailable, request let through: ${(fout as Error).message}`);
+      }
+      if (vooraf) return teVeelVerzoeken(req, res, vooraf.wachtSeconden, vooraf.reden);
+    }
     try {
       if (!match) throw new AuthenticatieFout(header ? 'malformed Authorization header' : 'no bearer token');
       const payload = await this.verifier.verify(match[1]);
@@ -48,7 +59,7 @@ export class AuthenticatieMiddleware implements NestMiddleware {
       }
       let over: Overschrijding | null = null;
       try {
-        over = await this.tellers.tel(ipKeyGenerator(req.ip ?? 'onbekend'), null, true);
+        over = await this.tellers.tel(ip, null, true);
       } catch (fout) {
         this.logger.error(`could not count a failed authentication: ${(fout as Error).message}`);
       }

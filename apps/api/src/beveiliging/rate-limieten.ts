@@ -27,8 +27,12 @@ export function teVeelVerzoeken(req: Request, res: Response, wachtSeconden: numb
   }
 }
 
-/** Routes whose counting happens after authentication, with the other counters (see above). */
-const API_PAD = /^\/(graphql|api)(\/|$)/;
+/**
+ * Routes whose counting happens in AuthenticatieMiddleware/VerzoekLimietMiddleware (see above):
+ * only paths those surely run on (Nest's 'graphql' and 'api/*path'); anything else is counted
+ * here, so a path between the two rules is counted twice rather than not at all.
+ */
+const API_PAD = /^\/graphql$|^\/api\/[^/]/;
 
 function wachttijd(req: Request, vensterMs: number): number {
   const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;

@@ -1,10 +1,17 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Client } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 
 /** The tables whose committed changes are announced on channel tm_cache (migration 1766500000000). */
-export type GesignaleerdeTabel = 'organisatie' | 'organisatie_werkgebied' | 'gemeente' | 'provincie' | 'woningmarktregio';
+export type GesignaleerdeTabel =
+  'organisatie' | 'organisatie_werkgebied' | 'gemeente' | 'provincie' | 'woningmarktregio';
 
 const KANAAL = 'tm_cache';
 const MAX_WACHT_MS = 30_000;
@@ -36,6 +43,7 @@ export class CacheSignalen implements OnApplicationBootstrap, OnApplicationShutd
   private timer?: NodeJS.Timeout;
   /** notifications received (tests, diagnostics) */
   ontvangen = 0;
+  private teller = 0;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -50,6 +58,17 @@ export class CacheSignalen implements OnApplicationBootstrap, OnApplicationShutd
   /** true while notifications can arrive (readiness and tests) */
   get luistert(): boolean {
     return this.client !== undefined;
+  }
+
+  /**
+   * Goes up with every notification and every (re)connect. The data version (migration
+   * 1765400000003) rises at COMMIT, but this process clears its reference data and principals only
+   * when the notification arrives, a moment later: an answer computed in between would be stored
+   * under the NEW version with the OLD reference data. Answer caches therefore put this number in
+   * their key too (read before the version), and keep nothing while `luistert` is false.
+   */
+  get generatie(): number {
+    return this.teller;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,6 +88,10 @@ export class CacheSignalen implements OnApplicationBootstrap, OnApplicationShutd
     const client = new Client({
       connectionString: this.config.databaseListenUrl,
       application_name: 'thuismonitor-cache-signalen',
+      // a connection that died silently (failover, a NAT dropping it) must be noticed, or this
+      // process would wait for notifications forever
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     client.on('notification', (n) => {
       this.ontvangen++;
@@ -117,6 +140,7 @@ export class CacheSignalen implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private wis(welke: (a: { tabellen: ReadonlySet<string> }) => boolean): void {
+    this.teller++;
     for (const a of this.abonnees) {
       if (!welke(a)) continue;
       try {

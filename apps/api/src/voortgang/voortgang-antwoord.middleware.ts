@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
@@ -11,6 +12,7 @@ import {
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { Klok } from '../common/klok';
+import { CacheSignalen } from '../database/cache-signalen';
 import { ScopedDb } from '../database/scoped-db.service';
 import { Metrieken } from '../metrics/metrieken';
 
@@ -18,6 +20,9 @@ import { Metrieken } from '../metrics/metrieken';
 const BEWAARBARE_VELDEN = new Set(['voortgang', '__typename']);
 /** Larger query texts are not parsed here (Apollo applies its own limits); they just miss. */
 const MAX_QUERY_TEKENS = 20_000;
+/** Questions with more variables or a longer operation name than this are not kept (key memory). */
+const MAX_VARIABELEN_TEKENS = 4_096;
+const MAX_OPERATIENAAM_TEKENS = 256;
 /** One answer larger than this is not kept (the national answer with every afspraak is ~2 MB). */
 const MAX_ANTWOORD_BYTES = 8 * 1024 * 1024;
 /** All kept answers together, uncompressed and gzip. */
@@ -61,6 +66,7 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
     private readonly db: ScopedDb,
     private readonly metrieken: Metrieken,
     private readonly klok: Klok,
+    private readonly signalen: CacheSignalen,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.max = config.voortgangCache;
@@ -76,10 +82,22 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
       !body ||
       typeof body.query !== 'string' ||
       !req.is('application/json') ||
-      !this.isBewaarbaar(body.query, typeof body.operationName === 'string' ? body.operationName : null)
+      !this.signalen.luistert
+    )
+      return next();
+    const operatie = typeof body.operationName === 'string' ? body.operationName : null;
+    // variables a query does not declare are ignored by GraphQL but would land in the key: a large
+    // one per request would fill memory that the byte budget below does not count
+    const variabelen = body.variables === undefined ? 'null' : JSON.stringify(body.variables);
+    if (
+      (operatie?.length ?? 0) > MAX_OPERATIENAAM_TEKENS ||
+      variabelen.length > MAX_VARIABELEN_TEKENS ||
+      !this.isBewaarbaar(body.query, operatie)
     )
       return next();
 
+    // reference data of this process must be as new as the version (see CacheSignalen.generatie)
+    const generatie = this.signalen.generatie;
     let versie: string;
     try {
       // the version first: a write that commits after this read raises it, whatever is computed next
@@ -87,14 +105,20 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
     } catch {
       return next();
     }
-    const sleutel = JSON.stringify([
-      this.principalSleutel(principal),
-      versie,
-      this.klok.vandaag(),
-      body.query,
-      body.operationName ?? null,
-      body.variables ?? null,
-    ]);
+    // a hash: the key's own size stays fixed whatever the query text
+    const sleutel = createHash('sha256')
+      .update(
+        JSON.stringify([
+          this.principalSleutel(principal),
+          generatie,
+          versie,
+          this.klok.vandaag(),
+          body.query,
+          operatie,
+          variabelen,
+        ]),
+      )
+      .digest('base64');
     const bewaard = this.antwoorden.get(sleutel);
     if (bewaard) {
       this.metrieken.antwoordCache.inc({ outcome: 'hit' });
@@ -165,10 +189,11 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
 
   /** Whether every root field of the operation is one whose answer may be kept (parsed once per text). */
   private isBewaarbaar(query: string, operationName: string | null): boolean {
+    if (query.length > MAX_QUERY_TEKENS) return false;
     const sleutel = `${operationName ?? ''}\n${query}`;
     let ja = this.bewaarbaar.get(sleutel);
     if (ja === undefined) {
-      ja = query.length <= MAX_QUERY_TEKENS && alleenBewaarbareVelden(query, operationName);
+      ja = alleenBewaarbareVelden(query, operationName);
       if (this.bewaarbaar.size >= 1000) this.bewaarbaar.clear();
       this.bewaarbaar.set(sleutel, ja);
     }

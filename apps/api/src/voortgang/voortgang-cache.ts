@@ -3,6 +3,7 @@ import { gemeenteScope, type RequestContext } from '@thuismonitor/auth';
 import type { IsoDatum, Periode } from '@thuismonitor/domain';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { CacheSignalen } from '../database/cache-signalen';
 import { ScopedDb } from '../database/scoped-db.service';
 import type { GebiedInfo } from '../gebied/gebied.types';
 import type { Voortgang } from './voortgang.types';
@@ -42,6 +43,7 @@ export class VoortgangCache {
 
   constructor(
     private readonly db: ScopedDb,
+    private readonly signalen: CacheSignalen,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.max = config.voortgangCache;
@@ -49,10 +51,12 @@ export class VoortgangCache {
 
   /** The cached answer for `vraag` if the data did not change since, else `bereken()` (and keep it). */
   async haal(vraag: VoortgangVraag, bereken: () => Promise<Voortgang>): Promise<Voortgang> {
-    if (this.max <= 0) return bereken();
+    // not listening: another replica's change to reference data could go unnoticed (CacheSignalen)
+    if (this.max <= 0 || !this.signalen.luistert) return bereken();
     const sleutel = sleutelVan(vraag);
-    // the version first: a write that commits after this read raises it, whatever we read next
-    const versie = await this.db.gegevensVersie();
+    // the signal generation, then the version: an answer is kept only with reference data as new
+    // as the version it is stored under (see CacheSignalen.generatie)
+    const versie = `${this.signalen.generatie}:${await this.db.gegevensVersie()}`;
     const bewaard = this.antwoorden.get(sleutel);
     if (bewaard && bewaard.versie === versie) {
       // least recently used: move to the end
