@@ -18,9 +18,10 @@ import { PRODUCT_V2 } from './1765300000003-publicatie-herpubliceren';
  * (ScopedDb: KWARTAAL_GESLOTEN_TIJDENS_SCHRIJVEN). Cells first created by the same transaction
  * are left alone: a late cell gets its first release like any other (1765300000000).
  *
- * Cost: a deferred row event only for cells of that one quarter (the grace period between a
- * quarter's end and its deadline: late corrections), filtered by the trigger's WHEN clause;
- * writes to the running quarter or to closed (frozen) quarters queue nothing.
+ * Cost: a deferred row event only for cells of the quarter that closes next, filtered by the
+ * trigger's WHEN clause: before a deadline that is the previous quarter (late corrections), after
+ * it the running quarter (every write to it queues one event per changed cell, a plpgsql call at
+ * commit); writes to closed (frozen) quarters queue nothing. 1766600000000 adds a 5 s margin.
  */
 const SP = 'SET search_path = pg_catalog, public';
 const CELTABELLEN = ['publicatie_toewijzing_cel', 'publicatie_kwartaalcijfer_cel'];
