@@ -304,6 +304,19 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       });
       const daarna = (await t.ok('provincie.utrecht', VOORTGANG, { s: 'PROVINCIE', c: 'PV26', j: 2026 })).voortgang;
       expect(daarna.volkshuisvestingsprogrammas.weergave).toBe(`2 van ${m} gemeenten`);
+
+      // a gemeente merged into Utrecht on 1 January 2026 no longer counts from that day (review:
+      // its code stays in the area for its history, and counted it would be "geen programma" forever)
+      const opgeheven = gemeenten.map((g: { code: string }) => g.code).find((c: string) => c !== 'GM0344' && c !== 'GM0307');
+      await t.db.query(`UPDATE gemeente SET opgeheven_op = '2026-01-01', opgegaan_in = 'GM0344' WHERE code = $1`, [opgeheven]);
+      try {
+        const na = (await t.ok('provincie.utrecht', VOORTGANG, { s: 'PROVINCIE', c: 'PV26', j: 2026 })).voortgang;
+        expect(na.volkshuisvestingsprogrammas.weergave).toBe(`2 van ${m - 1} gemeenten`);
+        const ervoor = (await t.ok('provincie.utrecht', VOORTGANG, { s: 'PROVINCIE', c: 'PV26', j: 2025 })).voortgang;
+        expect(ervoor.volkshuisvestingsprogrammas.totaal).toBe(m);
+      } finally {
+        await t.db.query(`UPDATE gemeente SET opgeheven_op = NULL, opgegaan_in = NULL WHERE code = $1`, [opgeheven]);
+      }
     });
   });
 });

@@ -163,7 +163,14 @@ export class ProgrammaService {
    * Inside a caller's transaction (voortgang, a report's snapshot). A programme counts from the day
    * it was vastgesteld: a report for an earlier quarter does not count one adopted later.
    */
-  async dekkingIn(m: EntityManager, gemeenten: readonly string[], peildatum: string): Promise<ProgrammaDekking> {
+  async dekkingIn(m: EntityManager, alle: readonly string[], peildatum: string): Promise<ProgrammaDekking> {
+    // an area keeps the codes of gemeenten merged away (their history rolls up), but "m gemeenten"
+    // counts the gemeenten that exist on the peildatum: not those opgeheven on or before it
+    const bestaand: { code: string }[] = await m.query(
+      `SELECT code FROM gemeente WHERE code = ANY($1) AND (opgeheven_op IS NULL OR opgeheven_op > $2::date)`,
+      [alle, peildatum],
+    );
+    const gemeenten = bestaand.map((g) => g.code);
     const rijen: { gebied_code: string; status: ProgrammaStatus }[] = await m.query(
       `SELECT gebied_code, status FROM volkshuisvestingsprogramma
        WHERE gebied_soort = 'GEMEENTE' AND gebied_code = ANY($1) AND vastgesteld_op <= $2::date`,
