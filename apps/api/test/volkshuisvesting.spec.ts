@@ -90,6 +90,9 @@ describe('volkshuisvesting: regime by date and programmes', () => {
         expect(r.errors![0].message).toBe(melding);
       }
       expect(code(await t.gql('bzk.platformbeheer', ZET, { c: 'WONINGWET_2015', d: '2026-07-01' }))).toBe('NIET_GEVONDEN');
+      const q = await t.gql('gemeente.utrecht', REGIME_OP, { d: '30-06-2026' });
+      expect(code(q)).toBe('ONGELDIGE_INVOER');
+      expect(q.errors![0].message).toBe("'30-06-2026' is geen datum; schrijf de datum als jjjj-mm-dd.");
       expect(await regimeDatums()).toEqual(voor);
     });
 

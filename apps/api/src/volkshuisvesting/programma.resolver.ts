@@ -36,4 +36,3 @@ export class ProgrammaResolver {
     return this.service.bewaar(ctx, invoer, versie);
   }
 }
-

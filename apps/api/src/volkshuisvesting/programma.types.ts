@@ -35,13 +35,17 @@ export class Volkshuisvestingsprogramma {
   @Field(() => String, { nullable: true }) woonzorgToelichting: string | null;
   @Field(() => String, { nullable: true, description: 'Link naar het document (http of https)' })
   documentUrl: string | null;
-  @Field(() => Int, { description: 'Verhoogd bij elke wijziging; geef hem mee bij de volgende' }) versie: number;
+  @Field(() => Int, { description: 'Verhoogd bij elke wijziging; geef hem mee bij de volgende' })
+  versie: number;
   @Field({ description: 'Tijdstip van de laatste wijziging (ISO 8601)' }) gewijzigdOp: string;
 }
 
-@ObjectType({ description: 'Hoeveel gemeenten in een gebied een vastgesteld volkshuisvestingsprogramma hebben' })
+@ObjectType({
+  description: 'Hoeveel gemeenten in een gebied een vastgesteld volkshuisvestingsprogramma hebben',
+})
 export class ProgrammaDekking {
-  @Field(() => Int, { description: 'gemeenten met een vastgesteld of herzien programma' }) vastgesteld: number;
+  @Field(() => Int, { description: 'gemeenten met een vastgesteld of herzien programma' })
+  vastgesteld: number;
   @Field(() => Int, { description: 'gemeenten in het gebied' }) totaal: number;
   @Field({ description: 'bijvoorbeeld "12 van 26 gemeenten"' }) weergave: string;
   @Field({

@@ -1,9 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
-import { isIsoDatum } from '@thuismonitor/domain';
-import { ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
-import { RegimeService, regimeVoorApi } from './regime.service';
+import { RegimeService } from './regime.service';
 import { RegimeCodeEnum, VolkshuisvestingRegime } from './regime.types';
 
 @Resolver(() => VolkshuisvestingRegime)
@@ -14,24 +12,22 @@ export class RegimeResolver {
   ) {}
 
   @Query(() => [VolkshuisvestingRegime], {
-    description: 'De wettelijke regimes van de volkshuisvestingscyclus met hun regels en geldigheid, oudste eerst',
+    description:
+      'De wettelijke regimes van de volkshuisvestingscyclus met hun regels en geldigheid, oudste eerst',
   })
   @Vereist('referentie:lezen')
   volkshuisvestingRegimes(): Promise<VolkshuisvestingRegime[]> {
     return this.service.voorApi();
   }
 
-  @Query(() => VolkshuisvestingRegime, { description: 'Het regime dat geldt op een datum (standaard vandaag)' })
+  @Query(() => VolkshuisvestingRegime, {
+    description: 'Het regime dat geldt op een datum (standaard vandaag)',
+  })
   @Vereist('referentie:lezen')
-  async volkshuisvestingRegime(
+  volkshuisvestingRegime(
     @Args('datum', { type: () => String, nullable: true, description: 'jjjj-mm-dd' }) datum?: string | null,
   ): Promise<VolkshuisvestingRegime> {
-    const dag = datum?.trim() || this.klok.vandaag();
-    if (!isIsoDatum(dag))
-      throw ongeldig(`'${dag}' is geen datum; schrijf de datum als jjjj-mm-dd.`, [{ veld: 'datum', melding: 'Ongeldige datum' }]);
-    const regimes = await this.service.regimes();
-    const r = await this.service.regimeOp(dag);
-    return regimeVoorApi(r, regimes.findIndex((x) => x.code === r.code) + 1);
+    return this.service.regimeVoorApiOp(datum?.trim() || this.klok.vandaag());
   }
 
   @Mutation(() => [VolkshuisvestingRegime], {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { magRegimeZetten, type RequestContext } from '@thuismonitor/auth';
 import {
   isDomainError,
+  isIsoDatum,
   regimeOp,
   zetInwerkingtreding,
   type MaandDag,
@@ -94,6 +95,17 @@ export class RegimeService {
     return regimeOp(await this.regimes(), datum);
   }
 
+  /** The regime in force on `datum` (jjjj-mm-dd; anything else is refused in Dutch). */
+  async regimeVoorApiOp(datum: string): Promise<VolkshuisvestingRegime> {
+    if (!isIsoDatum(datum))
+      throw ongeldig(`'${datum}' is geen datum; schrijf de datum als jjjj-mm-dd.`, [
+        { veld: 'datum', melding: 'Ongeldige datum' },
+      ]);
+    const regimes = await this.regimes();
+    const r = regimeOp(regimes, datum);
+    return regimeVoorApi(r, regimes.indexOf(r) + 1);
+  }
+
   async voorApi(): Promise<VolkshuisvestingRegime[]> {
     return (await this.regimes()).map((r, i) => regimeVoorApi(r, i + 1));
   }
@@ -103,7 +115,11 @@ export class RegimeService {
    * into force. Anyone else gets the answer of a regime that does not exist. Audited with the
    * dates before and after.
    */
-  async zetInwerkingtreding(ctx: RequestContext, code: string, datum: string | null): Promise<VolkshuisvestingRegime[]> {
+  async zetInwerkingtreding(
+    ctx: RequestContext,
+    code: string,
+    datum: string | null,
+  ): Promise<VolkshuisvestingRegime[]> {
     if (!magRegimeZetten(ctx.principal) || code !== 'WET_VERSTERKING_REGIE') throw nietGevonden('Het regime');
     const schoon = datum?.trim() || null;
     return this.db.transaction(ctx, async (m) => {
@@ -122,7 +138,8 @@ export class RegimeService {
           r.geldigVan,
           r.geldigTot,
         ]);
-      const datums = (rs: Regime[]) => rs.map((r) => ({ code: r.code, geldigVan: r.geldigVan, geldigTot: r.geldigTot }));
+      const datums = (rs: Regime[]) =>
+        rs.map((r) => ({ code: r.code, geldigVan: r.geldigVan, geldigTot: r.geldigTot }));
       await this.audit.schrijf(m, ctx, {
         actie: 'ZET_REGIME_INWERKINGTREDING',
         entiteit: 'volkshuisvesting_regime',

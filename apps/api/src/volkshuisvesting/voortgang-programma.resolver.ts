@@ -21,7 +21,10 @@ export class VoortgangProgrammaResolver {
     description:
       'Hoeveel gemeenten in het gebied op de peildatum een vastgesteld volkshuisvestingsprogramma hebben ("n van m gemeenten")',
   })
-  async volkshuisvestingsprogrammas(@Parent() v: Voortgang, @Ctx() ctx: RequestContext): Promise<ProgrammaDekking> {
+  async volkshuisvestingsprogrammas(
+    @Parent() v: Voortgang,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProgrammaDekking> {
     const gebied = await this.gebieden.opzoeken(v.gebied.soort, v.gebied.code);
     if (!gebied) throw nietGevonden('Het gebied');
     return this.programmas.dekking(ctx, gebied, v.peildatum);
