@@ -39,3 +39,6 @@ export * from './rapport-tekst';
 export * from './volkshuisvesting-regime';
 export * from './volkshuisvestingsprogramma';
 export * from './herindeling';
+export * from './bod';
+export * from './evaluatie';
+export * from './geschil';

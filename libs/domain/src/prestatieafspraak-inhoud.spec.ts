@@ -170,14 +170,17 @@ describe('indienFouten', () => {
     expect(indienFouten(goed)).toEqual([]);
   });
 
-  it('needs the art. 44 parties, an afspraak, and every jaarschijf filled in', () => {
+  it('does not need a huurdersorganisatie (it signs only if it wants to; woningwet2015.nl FAQ huurders)', () => {
+    expect(indienFouten({ ...goed, partijSoorten: ['GEMEENTE', 'CORPORATIE'] })).toEqual([]);
+  });
+
+  it('needs the gemeente and a corporatie, an afspraak, and every jaarschijf filled in', () => {
     expect(
       indienFouten({ ...goed, partijSoorten: ['GEMEENTE', 'ZORGAANBIEDER'], afspraken: [] }).map(
         (f) => f.melding,
       ),
     ).toEqual([
       'Voeg ten minste één woningcorporatie toe als partij.',
-      'Voeg ten minste één huurdersorganisatie toe als partij.',
       'Er staan nog geen afspraken in.',
     ]);
     const f = indienFouten({

@@ -239,9 +239,12 @@ export interface IndienInvoer extends JarenPeriode {
 }
 
 /**
- * Before a prestatieafspraak goes to the parties for signing: at least one afspraak, the parties
- * Woningwet art. 44 names (gemeente, a corporatie, a huurdersorganisatie), and a doelwaarde for
- * every year of the period on every measurable afspraak, so each jaarschijf is complete.
+ * Before a prestatieafspraak goes to the parties for signing: at least one afspraak, the gemeente
+ * and a corporatie, and a doelwaarde for every year of the period on every measurable afspraak, so
+ * each jaarschijf is complete. A huurdersorganisatie is not required: it takes part in the talks
+ * (Woningwet art. 44) but signs only if it wants to ("er is geen verplichting in de wet voor
+ * ondertekening van de prestatieafspraken door huurders", woningwet2015.nl, veelgestelde vragen
+ * huurders); see prestatieafspraak-status.ts isVastTeStellen.
  */
 export function indienFouten(invoer: IndienInvoer): InhoudFout[] {
   const fouten: InhoudFout[] = [];
@@ -249,9 +252,6 @@ export function indienFouten(invoer: IndienInvoer): InhoudFout[] {
     fouten.push({ veld: 'partijen', melding: 'De gemeente ontbreekt als partij.' });
   if (!invoer.partijSoorten.includes('CORPORATIE'))
     fouten.push({ veld: 'partijen', melding: 'Voeg ten minste één woningcorporatie toe als partij.' });
-  if (!invoer.partijSoorten.includes('HUURDERSORGANISATIE')) {
-    fouten.push({ veld: 'partijen', melding: 'Voeg ten minste één huurdersorganisatie toe als partij.' });
-  }
   if (!invoer.afspraken.length)
     fouten.push({ veld: 'afspraken', melding: 'Er staan nog geen afspraken in.' });
   const jaren = jarenVanPeriode(invoer);

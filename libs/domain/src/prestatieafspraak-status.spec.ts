@@ -3,6 +3,8 @@ import {
   inhoudWijzigbaar,
   isPrestatieafspraakStatus,
   isVolledigGetekend,
+  isVastTeStellen,
+  magOndertekenenInStatus,
   ontbrekendeOndertekeningen,
   prestatieafspraakStatusLabel,
   statusActieOmschrijving,
@@ -102,5 +104,24 @@ describe('prestatieafspraak status', () => {
     it('counts a party listed twice once', () => {
       expect(ontbrekendeOndertekeningen(['A', 'A', 'B'], [])).toEqual(['A', 'B']);
     });
+  });
+});
+
+describe('huurdersorganisatie signature is optional (woningwet2015.nl FAQ huurders)', () => {
+  const partijen = [
+    { partijCode: 'GM0344', soort: 'GEMEENTE' as const },
+    { partijCode: 'L0801', soort: 'CORPORATIE' as const },
+    { partijCode: 'HO', soort: 'HUURDERSORGANISATIE' as const },
+  ];
+  it('is vastgesteld once the gemeente and the corporatie signed', () => {
+    expect(isVastTeStellen(partijen, [{ partijCode: 'GM0344' }])).toBe(false);
+    expect(isVastTeStellen(partijen, [{ partijCode: 'GM0344' }, { partijCode: 'L0801' }])).toBe(true);
+    expect(isVastTeStellen([partijen[2]], [{ partijCode: 'HO' }])).toBe(false);
+  });
+  it('lets the huurdersorganisatie still sign after vaststelling, nobody else', () => {
+    expect(magOndertekenenInStatus('VASTGESTELD', 'HUURDERSORGANISATIE')).toBe(true);
+    expect(magOndertekenenInStatus('VASTGESTELD', 'CORPORATIE')).toBe(false);
+    expect(magOndertekenenInStatus('TER_ONDERTEKENING', 'CORPORATIE')).toBe(true);
+    expect(magOndertekenenInStatus('CONCEPT', 'HUURDERSORGANISATIE')).toBe(false);
   });
 });

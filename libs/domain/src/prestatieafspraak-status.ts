@@ -1,4 +1,5 @@
 import { DomainError } from './domain-error';
+import type { OrganisatieSoort } from './organisatie-soort';
 
 /** Life of a prestatieafspraak: drafted, put up for signing, signed by all parties, ended. */
 export const PRESTATIEAFSPRAAK_STATUSSEN = [
@@ -121,4 +122,34 @@ export function isVolledigGetekend(
   ondertekeningen: readonly Ondertekening[],
 ): boolean {
   return partijCodes.length > 0 && ontbrekendeOndertekeningen(partijCodes, ondertekeningen).length === 0;
+}
+
+/**
+ * A huurdersorganisatie that is a party may sign, but need not: the law does not require its
+ * signature (woningwet2015.nl, veelgestelde vragen huurders: "Nee, er is geen verplichting in de
+ * wet voor ondertekening van de prestatieafspraken door huurders"). Every other party must sign.
+ */
+export function ondertekeningVerplicht(soort: OrganisatieSoort): boolean {
+  return soort !== 'HUURDERSORGANISATIE';
+}
+
+/**
+ * VASTGESTELD once every party whose signature is required has signed (huurdersorganisaties
+ * optional). At least one required party must exist: an agreement nobody had to sign is a data
+ * error, not a document everyone agreed to.
+ */
+export function isVastTeStellen(
+  partijen: readonly { readonly partijCode: string; readonly soort: OrganisatieSoort }[],
+  ondertekeningen: readonly Ondertekening[],
+): boolean {
+  const verplicht = partijen.filter((p) => ondertekeningVerplicht(p.soort)).map((p) => p.partijCode);
+  return verplicht.length > 0 && ontbrekendeOndertekeningen(verplicht, ondertekeningen).length === 0;
+}
+
+/**
+ * When a party may sign: every party while TER_ONDERTEKENING; a huurdersorganisatie also after
+ * vaststelling, because the others need not wait for it and it must not lose its chance to co-sign.
+ */
+export function magOndertekenenInStatus(status: PrestatieafspraakStatus, soort: OrganisatieSoort): boolean {
+  return status === 'TER_ONDERTEKENING' || (status === 'VASTGESTELD' && !ondertekeningVerplicht(soort));
 }
