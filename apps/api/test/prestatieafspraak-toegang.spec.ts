@@ -196,11 +196,11 @@ describe('prestatieafspraken: who may see and do what', () => {
       `SELECT count(*)::int AS n FROM prestatieafspraak WHERE titel = 'Test'`,
     );
     expect(rows[0].n).toBe(0);
-    // Domstad also works in Nieuwegein: its bod there has the gemeente as a party from the start
+    // Domstad also works in Nieuwegein: its prestatieafspraak there has the gemeente as a party from the start
     const nieuwegein = await ok(t, 'corporatie.domstad', Q.create, {
       i: { gemeenteCode: 'gm0356', titel: 'Bod Nieuwegein', jaarVan: 2027, jaarTot: 2027 },
     });
-    expect(nieuwegein).toMatchObject({ gemeente: { code: 'GM0356' }, isBod: true });
+    expect(nieuwegein).toMatchObject({ gemeente: { code: 'GM0356' }, isBod: false });
     expect(nieuwegein.partijen.map((p: Pa) => p.code).sort()).toEqual(['GM0356', 'L0801']);
   });
 
@@ -248,14 +248,13 @@ describe('prestatieafspraken: who may see and do what', () => {
     expect(pa.partijen.map((p: Pa) => p.code).sort()).toEqual(['GM0344', 'HO-DOMSTAD', 'L0801']);
   });
 
-  it('indienen needs a complete prestatieafspraak: parties of art. 44 and every jaarschijf filled in', async () => {
+  it('indienen needs a complete prestatieafspraak: gemeente and corporatie (a huurdersorganisatie is optional) and every jaarschijf filled in', async () => {
     let pa = await ok(t, 'gemeente.utrecht', Q.create, {
       i: { gemeenteCode: 'GM0344', titel: 'Onvolledig', jaarVan: 2027, jaarTot: 2028 },
     });
     const leeg = await t.gql('gemeente.utrecht', Q.indienen, { id: pa.id, v: pa.versie });
     expect(leeg.errors![0].extensions!.details.map((d: Pa) => d.melding)).toEqual([
       'Voeg ten minste één woningcorporatie toe als partij.',
-      'Voeg ten minste één huurdersorganisatie toe als partij.',
       'Er staan nog geen afspraken in.',
     ]);
     pa = await ok(t, 'gemeente.utrecht', Q.addPartij, { id: pa.id, v: pa.versie, o: org.L0801 });

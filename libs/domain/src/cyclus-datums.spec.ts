@@ -1,4 +1,4 @@
-import { cyclusDatums, type CyclusAfspraak } from './cyclus-datums';
+import { cyclusDatums, evaluatieAfgerondOp, type CyclusAfspraak } from './cyclus-datums';
 
 const pa = (over: Partial<CyclusAfspraak>): CyclusAfspraak => ({
   isBod: false,
@@ -38,5 +38,41 @@ describe('cyclusDatums', () => {
     expect(
       cyclusDatums(2026, [pa({ jaarVan: 2026, jaarTot: 2026, vastgesteldOp: '2026-01-05' })]).vastgesteldOp,
     ).toBeNull();
+  });
+});
+
+describe('cyclusDatums with the bod as its own object (issue 12)', () => {
+  it('takes the first sent bod of the cycle year before older isBod prestatieafspraken', () => {
+    const oud = pa({ isBod: true, ingediendOp: '2026-05-02' });
+    expect(
+      cyclusDatums(
+        2026,
+        [oud],
+        [
+          { jaar: 2026, verzondenOp: '2026-07-03' },
+          { jaar: 2026, verzondenOp: '2026-06-20' },
+        ],
+      ).bodOntvangenOp,
+    ).toBe('2026-06-20');
+    expect(cyclusDatums(2026, [oud], [{ jaar: 2025, verzondenOp: '2025-06-20' }]).bodOntvangenOp).toBe(
+      '2026-05-02',
+    );
+    expect(cyclusDatums(2026, [], [{ jaar: 2027, verzondenOp: '2026-11-29' }]).bodOntvangenOp).toBeNull();
+  });
+
+  it('marks the evaluation done when every prestatieafspraak of the year has a fixed one', () => {
+    expect(evaluatieAfgerondOp([], [])).toBeNull();
+    const evaluaties = [
+      { prestatieafspraakId: 'a', vastgesteldOp: '2026-03-01' },
+      { prestatieafspraakId: 'b', vastgesteldOp: null },
+    ];
+    expect(evaluatieAfgerondOp(['a', 'b'], evaluaties)).toBeNull();
+    expect(evaluatieAfgerondOp(['a'], evaluaties)).toBe('2026-03-01');
+    expect(
+      evaluatieAfgerondOp(
+        ['a', 'b'],
+        [evaluaties[0], { prestatieafspraakId: 'b', vastgesteldOp: '2026-04-02' }],
+      ),
+    ).toBe('2026-04-02');
   });
 });

@@ -4,6 +4,7 @@ import {
   bodDeadline,
   controleerJaar,
   cyclusDatums,
+  evaluatieAfgerondOp,
   geschilOnderwerpenOp,
   geschilTermijnVolgens,
   regimeVoorCyclus,
@@ -22,10 +23,10 @@ import { leesPrestatieafspraken } from './prestatieafspraak.repository';
 import type { CyclusKalender } from './cyclus-kalender.types';
 
 /**
- * The yearly cycle of a gemeente (bod before 1 July, signatures by the December deadline), from
- * the dates on its prestatieafspraken and the domain's cyclusStand. The evaluation step of
- * cyclusStand is left out: Thuismonitor does not record evaluations yet, and an "overdue" that
- * nobody can mark as done would mislead.
+ * The yearly cycle of a gemeente (evaluation of last year, bod before 1 July, signatures by the
+ * December deadline), from its sent boden, evaluations and prestatieafspraken, the regime of the
+ * cycle and the domain's cyclusStand. The evaluation step is shown to parties who have something
+ * to evaluate.
  */
 @Injectable()
 export class CyclusKalenderService {
@@ -52,7 +53,7 @@ export class CyclusKalenderService {
         { veld: 'peildatum', melding: 'Ongeldige datum' },
       ]);
 
-    const afspraken = await this.db.transaction(ctx, async (m) => {
+    const { afspraken, boden, evaluaties, partijInGemeente } = await this.db.transaction(ctx, async (m) => {
       // Everything the caller can see of this gemeente (RLS), then the policy on each row.
       const rijen = (await leesPrestatieafspraken(m, 'p.gemeente_code = $1', [gemeente.code])).filter((r) =>
         magPrestatieafspraakZien(ctx.principal, r),
@@ -60,7 +61,19 @@ export class CyclusKalenderService {
       const partijInGemeente = rijen.some((r) => r.partijIds.includes(ctx.organisatieId));
       if (!magCyclusKalenderZien(ctx.principal, gemeente.code, partijInGemeente))
         throw nietGevonden('De cycluskalender van deze gemeente');
-      return rijen;
+      // the days boden of this cycle were sent (only the dates: the content is for its recipients)
+      const boden: { jaar: number; verzondenOp: string }[] = await m.query(
+        `SELECT $2::int AS jaar, d::text AS "verzondenOp" FROM tm_bod_verzonden_data($1, $2) AS d`,
+        [gemeente.code, jaar],
+      );
+      // evaluations of the previous year (RLS: parties only)
+      const evaluaties: { prestatieafspraakId: string; vastgesteldOp: string | null }[] = await m.query(
+        `SELECT prestatieafspraak_id AS "prestatieafspraakId",
+                (vastgesteld_op AT TIME ZONE 'Europe/Amsterdam')::date::text AS "vastgesteldOp"
+         FROM evaluatie WHERE jaar = $1 AND prestatieafspraak_id = ANY($2::uuid[])`,
+        [jaar - 1, rijen.map((r) => r.id)],
+      );
+      return { afspraken: rijen, boden, evaluaties, partijInGemeente };
     });
 
     const datums = cyclusDatums(
@@ -72,7 +85,25 @@ export class CyclusKalenderService {
         ingediendOp: a.ingediendDatum,
         vastgesteldOp: a.vastgesteldDatum,
       })),
+      boden,
     );
+    // the year to evaluate: what was in force in jaar − 1 (vastgesteld, or ended since) and the
+    // viewer is a party to; a version replaced by a vastgestelde successor is evaluated there
+    const teEvalueren = afspraken
+      .filter(
+        (a) =>
+          (a.status === 'VASTGESTELD' || a.status === 'BEEINDIGD') &&
+          a.jaarVan <= jaar - 1 &&
+          a.jaarTot >= jaar - 1,
+      )
+      .filter((a) => a.partijIds.includes(ctx.organisatieId))
+      .filter(
+        (a) =>
+          !a.volgendeVersieId || afspraken.find((n) => n.id === a.volgendeVersieId)?.status !== 'VASTGESTELD',
+      )
+      .map((a) => a.id);
+    // Evaluations are the parties' own: others (provincie, Rijk) would see an "overdue" they cannot judge.
+    const metEvaluatie = partijInGemeente && teEvalueren.length > 0;
     // the rules of the cycle come from the legal regime in force for it (reference data, by date)
     const regimes = await this.regimes.regimes();
     const regime = regimeVoorCyclus(regimes, jaar);
@@ -80,6 +111,7 @@ export class CyclusKalenderService {
       jaar,
       vandaag,
       ...datums,
+      evaluatieAfgerondOp: evaluatieAfgerondOp(teEvalueren, evaluaties),
       deadlineDag: this.config.ondertekenDeadlineDag,
       bodDeadline: bodDeadline(regime, jaar),
     });
@@ -91,7 +123,7 @@ export class CyclusKalenderService {
       peildatum: vandaag,
       ondertekenDeadlineDag: this.config.ondertekenDeadlineDag,
       stappen: stand.stappen
-        .filter((s) => s.code !== 'EVALUATIE')
+        .filter((s) => s.code !== 'EVALUATIE' || metEvaluatie)
         .map((s) => ({ ...s, statusLabel: cyclusStapStatusLabel(s.status) })),
       geschilMogelijk: onderwerpen.length > 0,
       geschilOnderwerpen: [...onderwerpen],

@@ -5,7 +5,8 @@ import { magPrestatieafspraakBeeindigen, type RequestContext } from '@thuismonit
 import {
   formatDatum,
   indienFouten,
-  isVolledigGetekend,
+  isVastTeStellen,
+  magOndertekenenInStatus,
   vandaagInAmsterdam,
   volgendeStatus,
   type OrganisatieSoort,
@@ -73,18 +74,27 @@ export class LevenscyclusService {
   }
 
   /**
-   * A tekenbevoegde signs for their own organisation, once. The row lock makes the check "all
+   * A tekenbevoegde signs for their own organisation, once; a huurdersorganisatie may also sign a
+   * vastgestelde prestatieafspraak (its signature is optional). The row lock makes the check "all
    * parties signed" race-free: of two last signatures at the same moment, the second waits for
    * the first to commit and then sees it, so exactly one of them makes it VASTGESTELD.
    */
   ondertekenen(ctx: RequestContext, id: string, versie: number): Promise<Prestatieafspraak> {
     return this.prestatieafspraken.naMutatie(ctx, async (m) => {
       const pa = await vergrendelVoorPartij(m, ctx, id);
-      if (pa.status !== 'TER_ONDERTEKENING') {
+      if (!magOndertekenenInStatus(pa.status, ctx.principal.organisatie.soort)) {
         throw ongeldig('U kunt alleen tekenen wanneer de prestatieafspraak ter ondertekening ligt.');
       }
       // The signer signs the content they saw; a withdrawn-and-changed text has a new versie.
-      controleerVersie(pa, versie);
+      // Vaststelling raises versie without changing the text, so a huurdersorganisatie co-signing
+      // afterwards may send the versie the others signed.
+      if (pa.status === 'VASTGESTELD') {
+        const [{ getekend }] = await m.query(
+          `SELECT max(versie) AS getekend FROM prestatieafspraak_ondertekening WHERE prestatieafspraak_id = $1`,
+          [pa.id],
+        );
+        if (versie !== getekend) controleerVersie(pa, versie);
+      } else controleerVersie(pa, versie);
       const eerder = (await leesOndertekeningen(m, [pa.id])).find(
         (o) => o.organisatieId === ctx.organisatieId,
       );
@@ -93,7 +103,7 @@ export class LevenscyclusService {
         await m.query(
           `INSERT INTO prestatieafspraak_ondertekening (prestatieafspraak_id, organisatie_id, getekend_door_sub, getekend_door, versie)
            VALUES ($1, $2, $3, $4, $5)`,
-          [pa.id, ctx.organisatieId, ctx.principal.sub, ctx.principal.naam, pa.versie],
+          [pa.id, ctx.organisatieId, ctx.principal.sub, ctx.principal.naam, versie],
         );
       } catch (err) {
         if ((err as { code?: string }).code === UNIEK) throw this.alGetekend();
@@ -102,13 +112,16 @@ export class LevenscyclusService {
       await this.audit.schrijf(m, ctx, pa, 'ONDERTEKEND', null, {
         organisatieId: ctx.organisatieId,
         getekendDoor: ctx.principal.naam,
-        versie: pa.versie,
+        versie,
       });
 
       const ondertekeningen = await leesOndertekeningen(m, [pa.id]);
+      const soorten = await organisatieSoorten(m, pa.partijIds);
+      // the huurdersorganisatie's signature is optional (isVastTeStellen); it may come after vaststelling
       if (
-        isVolledigGetekend(
-          pa.partijIds,
+        pa.status === 'TER_ONDERTEKENING' &&
+        isVastTeStellen(
+          pa.partijIds.map((p) => ({ partijCode: p, soort: soorten.get(p) as OrganisatieSoort })),
           ondertekeningen.map((o) => ({ partijCode: o.organisatieId })),
         )
       ) {
@@ -180,7 +193,8 @@ export class LevenscyclusService {
             pa.titel,
             pa.jaarVan,
             pa.jaarTot,
-            ctx.principal.organisatie.soort === 'CORPORATIE',
+            // a wijziging is not a bod, whoever starts it (the bod is its own object since issue 12)
+            false,
             ctx.organisatieId,
             pa.versienummer + 1,
             pa.id,

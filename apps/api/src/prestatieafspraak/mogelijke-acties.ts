@@ -5,7 +5,7 @@ import {
   magPrestatieafspraakBewerken,
   type Principal,
 } from '@thuismonitor/auth';
-import { toegestaneActies } from '@thuismonitor/domain';
+import { magOndertekenenInStatus, toegestaneActies } from '@thuismonitor/domain';
 import type { PaRij } from './prestatieafspraak.repository';
 import type { PrestatieafspraakActie } from './prestatieafspraak.types';
 
@@ -27,7 +27,7 @@ export function mogelijkeActies(
   if (
     isPartij(principal, pa) &&
     heeftPermissie(principal, 'afspraak:tekenen') &&
-    pa.status === 'TER_ONDERTEKENING' &&
+    magOndertekenenInStatus(pa.status, principal.organisatie.soort) &&
     !getekendDoor.includes(principal.organisatie.id)
   ) {
     acties.push('ONDERTEKENEN');

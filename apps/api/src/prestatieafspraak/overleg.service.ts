@@ -146,9 +146,10 @@ export class OverlegService {
       const pa = await leesZichtbaar(m, ctx, prestatieafspraakId);
       if (!magOverlegZien(ctx.principal, pa))
         throw geenToegang('De wijzigingsgeschiedenis is alleen zichtbaar voor de partijen.');
+      // ORDER BY the bigint column, not the text alias "id" (text order put row 100 before 99)
       return m.query(
         `SELECT id::text, tijdstip, actie, organisatie_id AS "organisatieId", gebruikersnaam, voor, na
-         FROM audit_log WHERE entiteit = $1 AND entiteit_id = $2 ORDER BY tijdstip, id`,
+         FROM audit_log WHERE entiteit = $1 AND entiteit_id = $2 ORDER BY tijdstip, audit_log.id`,
         [AUDIT_ENTITEIT, pa.id],
       ) as Promise<
         {

@@ -20,7 +20,7 @@ export const AUDIT_ACTIES = {
   AFSPRAAK_VERWIJDERD: 'Afspraak verwijderd',
   INGEDIEND: 'Ter ondertekening aangeboden',
   ONDERTEKEND: 'Ondertekend',
-  VASTGESTELD: 'Vastgesteld: alle partijen hebben getekend',
+  VASTGESTELD: 'Vastgesteld: alle partijen die moeten tekenen hebben getekend',
   TERUGGETROKKEN: 'Teruggetrokken naar concept; de gezette handtekeningen zijn vervallen',
   WIJZIGING_GESTART: 'Wijziging gestart: nieuwe versie in concept',
   VERSIE_AANGEMAAKT: 'Nieuwe versie aangemaakt op basis van de vorige',
@@ -28,6 +28,10 @@ export const AUDIT_ACTIES = {
   BEEINDIGD: 'Beëindigd',
   REACTIE_GEPLAATST: 'Reactie geplaatst',
   MIJLPAAL_BIJGEWERKT: 'Stand van een mijlpaal bijgewerkt',
+  EVALUATIE_BIJGEWERKT: 'Evaluatie bijgewerkt',
+  EVALUATIE_VASTGESTELD: 'Evaluatie vastgesteld',
+  GESCHIL_GEREGISTREERD: 'Geschil geregistreerd',
+  GESCHIL_BIJGEWERKT: 'Status of uitkomst van een geschil bijgewerkt',
 } as const;
 
 export type AuditActie = keyof typeof AUDIT_ACTIES;

@@ -119,6 +119,7 @@ export class PrestatieafspraakLezer {
         status: r.status,
         statusLabel: prestatieafspraakStatusLabel(r.status),
         isBod: r.isBod,
+        bodId: r.bodId,
         opgesteldDoor: org(r.opgesteldDoorId),
         versie: r.versie,
         versienummer: r.versienummer,

@@ -30,6 +30,6 @@ import { PrestatieafspraakService } from './prestatieafspraak.service';
     OverlegResolver,
     CyclusKalenderResolver,
   ],
-  exports: [PrestatieafspraakService],
+  exports: [PrestatieafspraakService, PrestatieafspraakAudit],
 })
 export class PrestatieafspraakModule {}

@@ -13,6 +13,7 @@ export interface PaRij {
   jaarTot: number;
   status: PrestatieafspraakStatus;
   isBod: boolean;
+  bodId: string | null;
   opgesteldDoorId: string;
   versie: number;
   versienummer: number;
@@ -75,7 +76,7 @@ export interface ReactieRij {
 
 const PA_KOLOMMEN = `
   p.id, p.gemeente_code AS "gemeenteCode", p.titel, p.jaar_van AS "jaarVan", p.jaar_tot AS "jaarTot", p.status,
-  p.is_bod AS "isBod", p.opgesteld_door_id AS "opgesteldDoorId", p.versie, p.versienummer,
+  p.is_bod AS "isBod", p.bod_id AS "bodId", p.opgesteld_door_id AS "opgesteldDoorId", p.versie, p.versienummer,
   p.vorige_versie_id AS "vorigeVersieId",
   (SELECT n.id FROM prestatieafspraak n WHERE n.vorige_versie_id = p.id) AS "volgendeVersieId",
   p.ingediend_op AS "ingediendOp", p.vastgesteld_op AS "vastgesteldOp", p.beeindigd_op AS "beeindigdOp",

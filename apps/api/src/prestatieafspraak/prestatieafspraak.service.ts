@@ -99,10 +99,16 @@ export class PrestatieafspraakService {
   }
 
   /**
-   * A gemeente starts a prestatieafspraak, or a corporatie its bod (isBod; the corporatie drafts
-   * it). The gemeente and the starter are always parties.
+   * A gemeente or a corporatie starts a prestatieafspraak; the gemeente and the starter are always
+   * parties. `uitBod`: started from a sent bod (BodService), with the afspraken taken over from its
+   * lines, all in the same transaction. A corporatie drafting a prestatieafspraak is no longer a
+   * bod (is_bod stays false): the bod is its own object (docs/decisions.md "Het bod").
    */
-  async create(ctx: RequestContext, invoer: NieuwePrestatieafspraakInput): Promise<Prestatieafspraak> {
+  async create(
+    ctx: RequestContext,
+    invoer: NieuwePrestatieafspraakInput,
+    uitBod?: { bodId: string; afspraken: AfspraakInput[] },
+  ): Promise<Prestatieafspraak> {
     const gemeenteCode = invoer.gemeenteCode.trim().toUpperCase();
     const gemeente = await this.referentie.gemeente(gemeenteCode);
     if (!gemeente)
@@ -130,6 +136,8 @@ export class PrestatieafspraakService {
       ),
     ];
     fouten.push(...(await this.partijFouten(partijIds, gemeenteCode)));
+    for (const [i, a] of (uitBod?.afspraken ?? []).entries())
+      fouten.push(...afspraakFouten(a, invoer).map((f) => ({ ...f, veld: `afspraken[${i}].${f.veld}` })));
     if (fouten.length)
       throw ongeldig('De prestatieafspraak is niet aangemaakt: controleer de gemarkeerde velden.', fouten);
 
@@ -137,27 +145,29 @@ export class PrestatieafspraakService {
     return this.naMutatie(ctx, async (m) => {
       // No RETURNING: the new row only becomes readable (RLS) once its parties exist.
       await m.query(
-        `INSERT INTO prestatieafspraak (id, gemeente_code, titel, jaar_van, jaar_tot, is_bod, opgesteld_door_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO prestatieafspraak (id, gemeente_code, titel, jaar_van, jaar_tot, is_bod, opgesteld_door_id, bod_id)
+         VALUES ($1, $2, $3, $4, $5, false, $6, $7)`,
         [
           id,
           gemeenteCode,
           invoer.titel.trim(),
           invoer.jaarVan,
           invoer.jaarTot,
-          ctx.principal.organisatie.soort === 'CORPORATIE',
           ctx.organisatieId,
+          uitBod?.bodId ?? null,
         ],
       );
       await m.query(
         `INSERT INTO prestatieafspraak_partij (prestatieafspraak_id, organisatie_id) SELECT $1, unnest($2::uuid[])`,
         [id, partijIds],
       );
+      for (const a of uitBod?.afspraken ?? []) await this.voegAfspraakToe(m, id, a);
       await this.audit.schrijf(m, ctx, { id, gemeenteCode }, 'AANGEMAAKT', null, {
         titel: invoer.titel.trim(),
         jaarVan: invoer.jaarVan,
         jaarTot: invoer.jaarTot,
-        isBod: ctx.principal.organisatie.soort === 'CORPORATIE',
+        bodId: uitBod?.bodId ?? null,
+        afsprakenUitBod: uitBod?.afspraken.length ?? 0,
         partijIds,
       });
       return id;
@@ -271,30 +281,35 @@ export class PrestatieafspraakService {
   ): Promise<Prestatieafspraak> {
     return this.bewerkConcept(ctx, id, versie, async (m, pa) => {
       this.controleerAfspraak(pa, invoer);
-      const afspraakId = randomUUID();
-      const soort = afspraakSoort(invoer);
-      await m.query(
-        `INSERT INTO afspraak (id, prestatieafspraak_id, volgnummer, actielijn, aandachtsgroep, omschrijving, soort,
-                               indicator_code, catalogus_versie, mijlpaal_datum, mijlpaal_status, verantwoordelijke_id)
-         VALUES ($1, $2, (SELECT coalesce(max(volgnummer), 0) + 1 FROM afspraak WHERE prestatieafspraak_id = $2),
-                 $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          afspraakId,
-          pa.id,
-          invoer.actielijn,
-          invoer.aandachtsgroep ?? null,
-          invoer.omschrijving.trim(),
-          soort,
-          invoer.indicatorCode ?? null,
-          invoer.indicatorCode ? INDICATOR_CATALOGUS_VERSIE : null,
-          invoer.mijlpaalDatum ?? null,
-          soort === 'MIJLPAAL' ? 'NIET_GESTART' : null,
-          invoer.verantwoordelijkeId,
-        ],
-      );
-      await this.schrijfDoelwaarden(m, pa.id, afspraakId, invoer);
+      const afspraakId = await this.voegAfspraakToe(m, pa.id, invoer);
       return { actie: 'AFSPRAAK_TOEGEVOEGD', voor: null, na: { afspraakId, ...afspraakSnapshot(invoer) } };
     });
+  }
+
+  private async voegAfspraakToe(m: EntityManager, paId: string, invoer: AfspraakInput): Promise<string> {
+    const afspraakId = randomUUID();
+    const soort = afspraakSoort(invoer);
+    await m.query(
+      `INSERT INTO afspraak (id, prestatieafspraak_id, volgnummer, actielijn, aandachtsgroep, omschrijving, soort,
+                             indicator_code, catalogus_versie, mijlpaal_datum, mijlpaal_status, verantwoordelijke_id)
+       VALUES ($1, $2, (SELECT coalesce(max(volgnummer), 0) + 1 FROM afspraak WHERE prestatieafspraak_id = $2),
+               $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        afspraakId,
+        paId,
+        invoer.actielijn,
+        invoer.aandachtsgroep ?? null,
+        invoer.omschrijving.trim(),
+        soort,
+        invoer.indicatorCode ?? null,
+        invoer.indicatorCode ? INDICATOR_CATALOGUS_VERSIE : null,
+        invoer.mijlpaalDatum ?? null,
+        soort === 'MIJLPAAL' ? 'NIET_GESTART' : null,
+        invoer.verantwoordelijkeId,
+      ],
+    );
+    await this.schrijfDoelwaarden(m, paId, afspraakId, invoer);
+    return afspraakId;
   }
 
   async updateAfspraak(

@@ -135,7 +135,13 @@ export class Prestatieafspraak {
   @Field(() => Int, { description: 'Laatste jaar van de looptijd (t/m)' }) jaarTot: number;
   @Field(() => PrestatieafspraakStatusEnum) status: PrestatieafspraakStatus;
   @Field() statusLabel: string;
-  @Field({ description: 'Gestart door een corporatie als haar bod aan gemeente en huurders' }) isBod: boolean;
+  @Field({
+    description:
+      'Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false',
+  })
+  isBod: boolean;
+  @Field(() => ID, { nullable: true, description: 'Het bod waaruit deze prestatieafspraak is gestart' })
+  bodId: string | null;
   @Field(() => Organisatie, { description: 'De partij die deze versie opstelt' }) opgesteldDoor: Organisatie;
   @Field(() => Int, {
     description: 'Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee',

@@ -17,10 +17,18 @@ export function statusUitleg(pa: Pa, eigenId: string): string {
     case 'TER_ONDERTEKENING': {
       const nog = pa.ontbrekendeOndertekeningen.map((o) => o.naam);
       const zelf = pa.ontbrekendeOndertekeningen.some((o) => o.id === eigenId);
-      return `De afspraken liggen klaar om te ondertekenen. Ze gelden pas als alle partijen hebben getekend. Nog niet getekend: ${nog.join(', ') || 'niemand'}.${zelf ? ' Uw organisatie moet ook nog tekenen.' : ''}`;
+      return `De afspraken liggen klaar om te ondertekenen. Ze gelden zodra de gemeente en de andere partijen hebben getekend; een huurdersorganisatie tekent als zij dat wil. Nog niet getekend: ${nog.join(', ') || 'niemand'}.${zelf ? ' Uw organisatie moet ook nog tekenen.' : ''}`;
     }
-    case 'VASTGESTELD':
-      return `Alle partijen hebben getekend${pa.vastgesteldOp ? ` (op ${formatDag(pa.vastgesteldOp)})` : ''}. De afspraken gelden nu${partij ? ' en de voortgang wordt gevolgd' : ''}.`;
+    case 'VASTGESTELD': {
+      // a huurdersorganisatie's signature is optional (Woningwet art. 44; docs/decisions.md)
+      const getekend = new Set(pa.ondertekeningen.map((o) => o.organisatie.id));
+      const nietGetekend = pa.partijen.filter((p) => !getekend.has(p.id)).map((p) => p.naam);
+      const op = pa.vastgesteldOp ? ` (op ${formatDag(pa.vastgesteldOp)})` : '';
+      const gelden = `De afspraken gelden nu${partij ? ' en de voortgang wordt gevolgd' : ''}.`;
+      return nietGetekend.length
+        ? `Vastgesteld${op}: de partijen die moeten tekenen hebben getekend. ${nietGetekend.join(', ')} kan nog meetekenen. ${gelden}`
+        : `Alle partijen hebben getekend${op}. ${gelden}`;
+    }
     case 'BEEINDIGD':
       return 'Deze prestatieafspraken zijn beëindigd en gelden niet meer.';
     default:

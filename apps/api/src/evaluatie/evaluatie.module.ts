@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PrestatieafspraakModule } from '../prestatieafspraak/prestatieafspraak.module';
+import { VoortgangModule } from '../voortgang/voortgang.module';
+import { EvaluatieResolver } from './evaluatie.resolver';
+import { EvaluatieService } from './evaluatie.service';
+import { GeschilService } from './geschil.service';
+
+/** The yearly evaluation and geschillen of a prestatieafspraak (issue 12, item 3). */
+@Module({
+  imports: [PrestatieafspraakModule, VoortgangModule],
+  providers: [EvaluatieService, GeschilService, EvaluatieResolver],
+})
+export class EvaluatieModule {}

@@ -1,0 +1,240 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { magOverlegZien, type RequestContext } from '@thuismonitor/auth';
+import {
+  evaluatieJaarFouten,
+  evaluatieOordeelLabel,
+  evaluatieRegelFouten,
+  evaluatieVaststelFouten,
+  vandaagInAmsterdam,
+  type EvaluatieOordeel,
+  type EvaluatieStatus,
+} from '@thuismonitor/domain';
+import { conflict, GebruikersFout, nietGevonden, ongeldig } from '../common/fouten';
+import { ScopedDb } from '../database/scoped-db.service';
+import { OrganisatieService } from '../organisatie/organisatie.service';
+import { leesZichtbaar } from '../prestatieafspraak/bewerking';
+import { PrestatieafspraakAudit } from '../prestatieafspraak/prestatieafspraak-audit';
+import { leesAfspraken, type PaRij } from '../prestatieafspraak/prestatieafspraak.repository';
+import { VoortgangService } from '../voortgang/voortgang.service';
+import type { Evaluatie, EvaluatieRegelInput } from './evaluatie.types';
+
+interface EvaluatieRij {
+  id: string;
+  status: EvaluatieStatus;
+  versie: number;
+  vastgesteldDatum: string | null;
+  vastgesteldDoorId: string | null;
+}
+
+const CONFLICT_MELDING =
+  'Iemand anders heeft deze evaluatie intussen gewijzigd. Laad de nieuwste versie en breng uw wijziging opnieuw aan.';
+
+/**
+ * The joint evaluation of one year of a prestatieafspraak: any party writes (concept), any party
+ * fixes it once every afspraak has an oordeel (VASTGESTELD, then it no longer changes). Parties
+ * only: for anyone else the prestatieafspraak "is niet gevonden", also for provincie and Rijk who
+ * can read the prestatieafspraak itself (the evaluation is the parties' own talk, like reacties).
+ */
+@Injectable()
+export class EvaluatieService {
+  private readonly logger = new Logger(EvaluatieService.name);
+
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly audit: PrestatieafspraakAudit,
+    private readonly organisaties: OrganisatieService,
+    private readonly voortgang: VoortgangService,
+  ) {}
+
+  async lees(ctx: RequestContext, prestatieafspraakId: string, jaar: number): Promise<Evaluatie> {
+    const { pa, evaluatie, regels, afspraken } = await this.db.transaction(ctx, async (m) => {
+      const pa = await this.alsPartij(m, ctx, prestatieafspraakId);
+      return { pa, ...(await this.laad(m, pa.id, jaar)) };
+    });
+    const cijfers = await this.cijfers(ctx, pa, jaar);
+    const door = evaluatie?.vastgesteldDoorId
+      ? ((await this.organisaties.opIds([evaluatie.vastgesteldDoorId]))[0] ?? null)
+      : null;
+    return {
+      prestatieafspraakId: pa.id,
+      jaar,
+      status: evaluatie?.status ?? null,
+      versie: evaluatie?.versie ?? 0,
+      vastgesteldOp: evaluatie?.vastgesteldDatum ?? null,
+      vastgesteldDoor: door,
+      regels: afspraken.map((a) => {
+        const r = regels.get(a.id);
+        const c = cijfers.get(a.id);
+        return {
+          afspraakId: a.id,
+          volgnummer: a.volgnummer,
+          omschrijving: a.omschrijving,
+          doelwaarde: a.doelwaarden.find((d) => d.jaar === jaar)?.waarde ?? null,
+          realisatie: c?.waarde ?? null,
+          realisatieWeergave: c?.weergave ?? null,
+          mijlpaalStatus: a.mijlpaalStatus,
+          oordeel: r?.oordeel ?? null,
+          oordeelLabel: r?.oordeel ? evaluatieOordeelLabel(r.oordeel) : null,
+          toelichting: r?.toelichting ?? null,
+        };
+      }),
+    };
+  }
+
+  /** Saves the concept (creates it on first save: versie 0); lines given replace those lines. */
+  async slaOp(
+    ctx: RequestContext,
+    prestatieafspraakId: string,
+    jaar: number,
+    versie: number,
+    invoer: EvaluatieRegelInput[],
+  ): Promise<Evaluatie> {
+    const paId = await this.db.transaction(ctx, async (m) => {
+      const pa = await this.alsPartij(m, ctx, prestatieafspraakId);
+      const { evaluatie, afspraken } = await this.laad(m, pa.id, jaar, true);
+      const fouten = [
+        ...evaluatieJaarFouten(pa, jaar, vandaagInAmsterdam(new Date())),
+        ...evaluatieRegelFouten(
+          invoer,
+          afspraken.map((a) => a.id),
+        ),
+      ];
+      if (pa.status === 'CONCEPT' || pa.status === 'TER_ONDERTEKENING')
+        fouten.push({
+          veld: 'prestatieafspraakId',
+          melding: 'Alleen vastgestelde afspraken worden geëvalueerd.',
+        });
+      if (fouten.length)
+        throw ongeldig('De evaluatie is niet opgeslagen: controleer de gemarkeerde velden.', fouten);
+      if (evaluatie?.status === 'VASTGESTELD')
+        throw ongeldig('Deze evaluatie is vastgesteld en wijzigt niet meer.');
+      if ((evaluatie?.versie ?? 0) !== versie) throw conflict(CONFLICT_MELDING);
+      let id = evaluatie?.id;
+      if (!id) {
+        try {
+          [{ id }] = await m.query(
+            `INSERT INTO evaluatie (prestatieafspraak_id, jaar) VALUES ($1, $2) RETURNING id`,
+            [pa.id, jaar],
+          );
+        } catch (err) {
+          // another party saved the first version at the same moment
+          if ((err as { code?: string }).code === '23505') throw conflict(CONFLICT_MELDING);
+          throw err;
+        }
+      } else
+        await m.query(`UPDATE evaluatie SET versie = versie + 1, gewijzigd_op = now() WHERE id = $1`, [id]);
+      for (const r of invoer)
+        await m.query(
+          `INSERT INTO evaluatie_regel (evaluatie_id, afspraak_id, oordeel, toelichting, bijgewerkt_door_id)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (evaluatie_id, afspraak_id) DO UPDATE
+             SET oordeel = EXCLUDED.oordeel, toelichting = EXCLUDED.toelichting, bijgewerkt_door_id = EXCLUDED.bijgewerkt_door_id`,
+          [id, r.afspraakId, r.oordeel ?? null, r.toelichting?.trim() || null, ctx.organisatieId],
+        );
+      await this.audit.schrijf(m, ctx, pa, 'EVALUATIE_BIJGEWERKT', null, {
+        jaar,
+        regels: invoer.map((r) => ({ afspraakId: r.afspraakId, oordeel: r.oordeel ?? null })),
+      });
+      return pa.id;
+    });
+    return this.lees(ctx, paId, jaar);
+  }
+
+  async stelVast(
+    ctx: RequestContext,
+    prestatieafspraakId: string,
+    jaar: number,
+    versie: number,
+  ): Promise<Evaluatie> {
+    const paId = await this.db.transaction(ctx, async (m) => {
+      const pa = await this.alsPartij(m, ctx, prestatieafspraakId);
+      const { evaluatie, regels, afspraken } = await this.laad(m, pa.id, jaar, true);
+      if (!evaluatie) throw ongeldig('Er is nog niets ingevuld voor deze evaluatie.');
+      if (evaluatie.status === 'VASTGESTELD') throw ongeldig('Deze evaluatie is al vastgesteld.');
+      if (evaluatie.versie !== versie) throw conflict(CONFLICT_MELDING);
+      const fouten = evaluatieVaststelFouten(
+        afspraken.map((a) => ({ afspraakId: a.id, omschrijving: a.omschrijving })),
+        [...regels.values()],
+      );
+      if (fouten.length) throw ongeldig('De evaluatie is nog niet compleet.', fouten);
+      await m.query(
+        `UPDATE evaluatie SET status = 'VASTGESTELD', vastgesteld_op = now(), vastgesteld_door_id = $2,
+                versie = versie + 1, gewijzigd_op = now() WHERE id = $1`,
+        [evaluatie.id, ctx.organisatieId],
+      );
+      await this.audit.schrijf(
+        m,
+        ctx,
+        pa,
+        'EVALUATIE_VASTGESTELD',
+        { status: 'CONCEPT' },
+        { jaar, status: 'VASTGESTELD' },
+      );
+      return pa.id;
+    });
+    return this.lees(ctx, paId, jaar);
+  }
+
+  private async alsPartij(m: EntityManager, ctx: RequestContext, id: string): Promise<PaRij> {
+    const pa = await leesZichtbaar(m, ctx, id);
+    if (!magOverlegZien(ctx.principal, pa)) throw nietGevonden('De prestatieafspraak');
+    return pa;
+  }
+
+  private async laad(m: EntityManager, paId: string, jaar: number, voorUpdate = false) {
+    const lees = async (): Promise<EvaluatieRij | undefined> =>
+      (
+        await m.query(
+          `SELECT id, status, versie, (vastgesteld_op AT TIME ZONE 'Europe/Amsterdam')::date::text AS "vastgesteldDatum",
+              vastgesteld_door_id AS "vastgesteldDoorId"
+       FROM evaluatie WHERE prestatieafspraak_id = $1 AND jaar = $2`,
+          [paId, jaar],
+        )
+      )[0];
+    let evaluatie = await lees();
+    // lock a concept for the change and read it again under the lock (RLS lets parties lock only
+    // a concept; a fixed one is read as is and refused by the caller)
+    if (voorUpdate && evaluatie?.status === 'CONCEPT') {
+      await m.query(`SELECT 1 FROM evaluatie WHERE id = $1 FOR UPDATE`, [evaluatie.id]);
+      evaluatie = await lees();
+    }
+    const regelRijen: { afspraakId: string; oordeel: EvaluatieOordeel | null; toelichting: string | null }[] =
+      evaluatie
+        ? await m.query(
+            `SELECT afspraak_id AS "afspraakId", oordeel, toelichting FROM evaluatie_regel WHERE evaluatie_id = $1`,
+            [evaluatie.id],
+          )
+        : [];
+    return {
+      evaluatie: evaluatie as EvaluatieRij | undefined,
+      regels: new Map(regelRijen.map((r) => [r.afspraakId, r])),
+      afspraken: await leesAfspraken(m, [paId]),
+    };
+  }
+
+  /**
+   * The figures the product already computes for afspraken progress (voortgang, field afspraken)
+   * for the gemeente and the year, with the viewer's own disclosure rules. No figures (null)
+   * when voortgang refuses the question for this viewer (e.g. a year without closed quarters).
+   */
+  private async cijfers(ctx: RequestContext, pa: PaRij, jaar: number) {
+    const uit = new Map<string, { waarde: number | null; weergave: string }>();
+    if (pa.status !== 'VASTGESTELD') return uit;
+    try {
+      const v = await this.voortgang.voortgang(
+        ctx,
+        { soort: 'GEMEENTE', code: pa.gemeenteCode },
+        { jaar },
+        { metAfspraken: true },
+      );
+      for (const a of v.afspraken ?? [])
+        if (a.prestatieafspraakId === pa.id && a.realisatie)
+          uit.set(a.afspraakId, { waarde: a.realisatie.waarde, weergave: a.realisatie.weergave });
+    } catch (err) {
+      if (!(err instanceof GebruikersFout)) throw err;
+      this.logger.log(`No voortgang figures for evaluation of ${pa.id} ${jaar}: ${err.message}`);
+    }
+    return uit;
+  }
+}

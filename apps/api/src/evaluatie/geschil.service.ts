@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { magOverlegZien, type RequestContext } from '@thuismonitor/auth';
+import {
+  geschilOnderwerpLabel,
+  geschilRegimeOp,
+  geschilRegistratieFouten,
+  geschilStatusFouten,
+  geschilStatusLabel,
+  vandaagInAmsterdam,
+  type GeschilOnderwerp,
+  type GeschilStatus,
+} from '@thuismonitor/domain';
+import { conflict, nietGevonden, ongeldig } from '../common/fouten';
+import { ScopedDb } from '../database/scoped-db.service';
+import { OrganisatieService } from '../organisatie/organisatie.service';
+import type { Organisatie } from '../organisatie/organisatie.types';
+import { leesZichtbaar } from '../prestatieafspraak/bewerking';
+import { PrestatieafspraakAudit } from '../prestatieafspraak/prestatieafspraak-audit';
+import { isUuid, type PaRij } from '../prestatieafspraak/prestatieafspraak.repository';
+import type { Geschil, NieuwGeschilInput } from './evaluatie.types';
+
+interface GeschilRij {
+  id: string;
+  prestatieafspraakId: string;
+  onderwerp: GeschilOnderwerp;
+  omschrijving: string;
+  ingediendOp: string;
+  ingediendDoorId: string;
+  status: GeschilStatus;
+  uitkomst: string | null;
+  versie: number;
+}
+
+const KOLOMMEN = `id, prestatieafspraak_id AS "prestatieafspraakId", onderwerp, omschrijving, ingediend_op::text AS "ingediendOp",
+  ingediend_door_id AS "ingediendDoorId", status, uitkomst, versie`;
+
+/**
+ * Geschillen about a prestatieafspraak: a party registers one (subject, the request's date inside
+ * the window, description) and keeps its status and outcome up to date. Parties only; the rule
+ * for the window and the subject is the domain's geschilRegistratieFouten under geschilRegimeOp.
+ */
+@Injectable()
+export class GeschilService {
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly audit: PrestatieafspraakAudit,
+    private readonly organisaties: OrganisatieService,
+  ) {}
+
+  async lijst(ctx: RequestContext, prestatieafspraakId: string): Promise<Geschil[]> {
+    return this.db.transaction(ctx, async (m) => {
+      const pa = await this.alsPartij(m, ctx, prestatieafspraakId);
+      return this.bouw(
+        m,
+        await m.query(
+          `SELECT ${KOLOMMEN} FROM geschil WHERE prestatieafspraak_id = $1 ORDER BY ingediend_op, aangemaakt_op`,
+          [pa.id],
+        ),
+      );
+    });
+  }
+
+  async registreer(ctx: RequestContext, invoer: NieuwGeschilInput): Promise<Geschil> {
+    return this.db.transaction(ctx, async (m) => {
+      const pa = await this.alsPartij(m, ctx, invoer.prestatieafspraakId);
+      const fouten = geschilRegistratieFouten({
+        ingediendOp: invoer.ingediendOp,
+        vandaag: vandaagInAmsterdam(new Date()),
+        onderwerp: invoer.onderwerp,
+        omschrijving: invoer.omschrijving,
+        regime: geschilRegimeOp(invoer.ingediendOp),
+      });
+      if (fouten.length)
+        throw ongeldig('Het geschil is niet geregistreerd: controleer de gemarkeerde velden.', fouten);
+      const [rij]: GeschilRij[] = await m.query(
+        `INSERT INTO geschil (prestatieafspraak_id, onderwerp, omschrijving, ingediend_op, ingediend_door_id)
+         VALUES ($1, $2, $3, $4, $5) RETURNING ${KOLOMMEN}`,
+        [pa.id, invoer.onderwerp, invoer.omschrijving.trim(), invoer.ingediendOp, ctx.organisatieId],
+      );
+      await this.audit.schrijf(m, ctx, pa, 'GESCHIL_GEREGISTREERD', null, {
+        geschilId: rij.id,
+        onderwerp: rij.onderwerp,
+        ingediendOp: rij.ingediendOp,
+      });
+      return (await this.bouw(m, [rij]))[0];
+    });
+  }
+
+  async werkBij(
+    ctx: RequestContext,
+    id: string,
+    versie: number,
+    status: GeschilStatus,
+    uitkomst?: string | null,
+  ): Promise<Geschil> {
+    return this.db.transaction(ctx, async (m) => {
+      let [oud]: GeschilRij[] = isUuid(id)
+        ? await m.query(`SELECT ${KOLOMMEN} FROM geschil WHERE id = $1`, [id])
+        : [];
+      if (!oud) throw nietGevonden('Het geschil');
+      // lock an open geschil (RLS lets parties lock only those); a closed one is refused below
+      if (oud.status === 'INGEDIEND' || oud.status === 'IN_BEHANDELING')
+        oud = (await m.query(`SELECT ${KOLOMMEN} FROM geschil WHERE id = $1 FOR UPDATE`, [oud.id]))[0] ?? oud;
+      const pa = await this.alsPartij(m, ctx, oud.prestatieafspraakId);
+      if (oud.versie !== versie)
+        throw conflict(
+          'Iemand anders heeft dit geschil intussen bijgewerkt. Laad de nieuwste stand en probeer het opnieuw.',
+        );
+      const fouten = geschilStatusFouten(oud.status, status, uitkomst);
+      if (fouten.length) throw ongeldig(fouten[0].melding, fouten);
+      // UPDATE … RETURNING answers [rows, rowCount] through TypeORM's postgres driver
+      const [[rij]]: [GeschilRij[], number] = await m.query(
+        `UPDATE geschil SET status = $2, uitkomst = coalesce($3, uitkomst), versie = versie + 1, gewijzigd_op = now()
+         WHERE id = $1 RETURNING ${KOLOMMEN}`,
+        [oud.id, status, uitkomst?.trim() || null],
+      );
+      await this.audit.schrijf(
+        m,
+        ctx,
+        pa,
+        'GESCHIL_BIJGEWERKT',
+        { geschilId: oud.id, status: oud.status },
+        { status, uitkomst: rij.uitkomst },
+      );
+      return (await this.bouw(m, [rij]))[0];
+    });
+  }
+
+  private async alsPartij(m: EntityManager, ctx: RequestContext, id: string): Promise<PaRij> {
+    const pa = await leesZichtbaar(m, ctx, id);
+    if (!magOverlegZien(ctx.principal, pa)) throw nietGevonden('De prestatieafspraak');
+    return pa;
+  }
+
+  private async bouw(m: EntityManager, rijen: GeschilRij[]): Promise<Geschil[]> {
+    const ids = [...new Set(rijen.map((r) => r.ingediendDoorId))];
+    const orgs = new Map((ids.length ? await this.organisaties.opIds(ids, m) : []).map((o) => [o.id, o]));
+    return rijen.map((r) => ({
+      ...r,
+      onderwerpLabel: geschilOnderwerpLabel(r.onderwerp),
+      statusLabel: geschilStatusLabel(r.status),
+      ingediendDoor: orgs.get(r.ingediendDoorId) as Organisatie,
+    }));
+  }
+}
