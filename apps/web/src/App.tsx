@@ -40,6 +40,9 @@ const StatushoudersPagina = laad(() => import('./pages/Statushouders'), 'Statush
 const TaakstellingenPagina = laad(() => import('./pages/Planning'), 'TaakstellingenPagina');
 const CyclusPagina = laad(() => import('./pages/Planning'), 'CyclusPagina');
 const ProgrammaPagina = laad(() => import('./pages/Programma'), 'ProgrammaPagina');
+const BodenPagina = laad(() => import('./pages/Boden'), 'BodenPagina');
+const BodDetailPagina = laad(() => import('./pages/Boden'), 'BodDetailPagina');
+const EvaluatiePagina = laad(() => import('./pages/Evaluatie'), 'EvaluatiePagina');
 const RapportagesPagina = laad(() => import('./pages/Rapportages'), 'RapportagesPagina');
 const ToewijzingenPagina = laad(() => import('./pages/toewijzingen'), 'ToewijzingenPagina');
 const ToewijzingInvoerenPagina = laad(() => import('./pages/toewijzingen'), 'ToewijzingInvoerenPagina');
@@ -119,6 +122,9 @@ function AppRoutes() {
                   }
                 />
                 <Route path="afspraken/:id" element={<AfspraakDetailPagina />} />
+                <Route path="afspraken/:id/evaluatie" element={<EvaluatiePagina />} />
+                <Route path="boden" element={<BodenPagina />} />
+                <Route path="boden/:id" element={<BodDetailPagina />} />
                 <Route path="voortgang" element={<VoortgangPagina />} />
                 <Route path="landelijk" element={<LandelijkPagina />} />
                 <Route path="kaart" element={<KaartPagina />} />

@@ -461,7 +461,7 @@ export type PrestatieafspraakVeldenFragment = {
   jaarTot: number;
   status: PrestatieafspraakStatus;
   statusLabel: string;
-  /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+  /** Gestart door een corporatie als haar bod aan gemeente en huurders */
   isBod: boolean;
   /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
   versie: number;
@@ -573,7 +573,7 @@ export type PrestatieafsprakenQuery = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
     versienummer: number;
@@ -638,7 +638,7 @@ export type PrestatieafspraakQuery = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -936,7 +936,7 @@ export type AddPartijMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -1152,7 +1152,7 @@ export type RemovePartijMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -1369,7 +1369,7 @@ export type AddAfspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -1585,7 +1585,7 @@ export type RemoveAfspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -1804,7 +1804,7 @@ export type IndienenPrestatieafspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -2022,7 +2022,7 @@ export type OndertekenenPrestatieafspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -2240,7 +2240,7 @@ export type TerugtrekkenPrestatieafspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -2459,7 +2459,7 @@ export type CreateReactieMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -2762,7 +2762,7 @@ export type UpdateMijlpaalStatusMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
+    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;

@@ -32,6 +32,13 @@ export const NAVIGATIE: readonly NavItem[] = [
     permissie: 'afspraak:lezen',
   },
   {
+    pad: '/boden',
+    label: 'Boden',
+    uitleg: 'Het bod van de corporatie: voorgenomen activiteiten, vóór 1 juli aan gemeente en huurders',
+    soorten: ['CORPORATIE', 'GEMEENTE', 'HUURDERSORGANISATIE'],
+    permissie: 'afspraak:lezen',
+  },
+  {
     pad: '/voortgang',
     label: 'Voortgang',
     uitleg: 'Voortgang per actielijn, met grafieken en tabellen',

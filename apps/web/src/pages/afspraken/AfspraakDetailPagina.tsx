@@ -64,6 +64,11 @@ export function AfspraakDetailPagina() {
       />
 
       <LevenscyclusActies pa={pa} onGewijzigd={() => void refetch()} />
+      {pa.partijen.some((p) => p.id === me.organisatie.id) && pa.status !== 'CONCEPT' ? (
+        <Paragraph>
+          <Link to={`/afspraken/${pa.id}/evaluatie`}>Evaluatie en geschillen</Link>
+        </Paragraph>
+      ) : null}
 
       <section aria-labelledby="kop-partijen">
         <Heading level={2} id="kop-partijen">
