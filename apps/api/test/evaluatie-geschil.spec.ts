@@ -164,7 +164,7 @@ describe('evaluatie and geschil', () => {
     };
     const buiten = await t.gql('huurders.domstad', G.registreer, { i: { ...i, ingediendOp: '2025-03-15' } });
     expect(buiten.errors![0].extensions!.details[0].melding).toBe(
-      'Een geschil over de inhoud kan alleen worden ingediend van 1 juli tot en met 29 januari.',
+      'Een geschil kan alleen worden ingediend van 1 juli tot en met 29 januari.',
     );
     // nakoming is the new law's; the current rules do not have it (geschilRegimeOp)
     expect(code(await t.gql('huurders.domstad', G.registreer, { i: { ...i, onderwerp: 'NAKOMING' } }))).toBe(

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PrestatieafspraakModule } from '../prestatieafspraak/prestatieafspraak.module';
+import { VolkshuisvestingModule } from '../volkshuisvesting/volkshuisvesting.module';
 import { BodResolver } from './bod.resolver';
 import { BodService } from './bod.service';
 
 /** The bod of a corporatie (issue 12, item 3): its own object, before the prestatieafspraak. */
-@Module({ imports: [PrestatieafspraakModule], providers: [BodService, BodResolver] })
+@Module({ imports: [PrestatieafspraakModule, VolkshuisvestingModule], providers: [BodService, BodResolver] })
 export class BodModule {}

@@ -6,6 +6,7 @@ import {
   afsprakenUitBod,
   bodDeadline,
   bodFouten,
+  regimeVoorCyclus,
   bodStatusLabel,
   bodTeLaat,
   bodVerzendFouten,
@@ -21,7 +22,8 @@ import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten'
 import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import type { Organisatie } from '../organisatie/organisatie.types';
-import { isUuid } from '../prestatieafspraak/prestatieafspraak.repository';
+import { isUuid } from '../common/id';
+import { RegimeService } from '../volkshuisvesting/regime.service';
 import { PrestatieafspraakService } from '../prestatieafspraak/prestatieafspraak.service';
 import type { Prestatieafspraak } from '../prestatieafspraak/prestatieafspraak.types';
 import { ReferentieService } from '../referentie/referentie.service';
@@ -46,7 +48,14 @@ export class BodService {
     private readonly organisaties: OrganisatieService,
     private readonly referentie: ReferentieService,
     private readonly prestatieafspraken: PrestatieafspraakService,
+    private readonly regimes: RegimeService,
   ) {}
+
+  /** The bod deadline of a cycle year under the regime in force for that cycle (reference data). */
+  private async deadlines(): Promise<(jaar: number) => string> {
+    const regimes = await this.regimes.regimes();
+    return (jaar) => bodDeadline(regimeVoorCyclus(regimes, jaar), jaar);
+  }
 
   async lijst(ctx: RequestContext, filter: BodFilter = {}): Promise<Bod[]> {
     const waar = ['true'];
@@ -175,10 +184,11 @@ export class BodService {
       const [{ datum }] = await m.query(
         `SELECT (now() AT TIME ZONE 'Europe/Amsterdam')::date::text AS datum`,
       );
+      const deadline = (await this.deadlines())(bod.jaar);
       return {
         actie: 'BOD_VERZONDEN',
         voor: { status: bod.status },
-        na: { status: 'VERZONDEN', teLaat: bodTeLaat(bod.jaar, datum) },
+        na: { status: 'VERZONDEN', deadline, teLaat: bodTeLaat(deadline, datum) },
       };
     });
   }
@@ -266,8 +276,10 @@ export class BodService {
     const orgs = new Map(
       (orgIds.length ? await this.organisaties.opIds(orgIds, m) : []).map((o) => [o.id, o]),
     );
+    const deadlineVan = await this.deadlines();
     const uit: Bod[] = [];
     for (const r of rijen) {
+      const deadline = deadlineVan(r.jaar);
       const gemeente = (await this.referentie.gemeente(r.gemeenteCode))!;
       const eigen = r.corporatieId === ctx.organisatieId;
       const beheer = heeftPermissie(ctx.principal, 'afspraak:opstellen');
@@ -284,7 +296,7 @@ export class BodService {
         titel: r.titel,
         toelichting: r.toelichting,
         jaar: r.jaar,
-        deadline: bodDeadline(r.jaar),
+        deadline,
         status: r.status,
         statusLabel: bodStatusLabel(r.status),
         versie: r.versie,
@@ -295,7 +307,7 @@ export class BodService {
           .filter((g) => g.bodId === r.id)
           .map((g) => ({ ...g, actielijn: g.actielijn as ActielijnCode })),
         verzondenOp: r.verzondenDatum,
-        teLaat: r.verzondenDatum ? bodTeLaat(r.jaar, r.verzondenDatum) : null,
+        teLaat: r.verzondenDatum ? bodTeLaat(deadline, r.verzondenDatum) : null,
         prestatieafspraakIds: pas.get(r.id) ?? [],
         mogelijkeActies: acties,
       });

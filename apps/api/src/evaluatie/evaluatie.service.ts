@@ -6,11 +6,11 @@ import {
   evaluatieOordeelLabel,
   evaluatieRegelFouten,
   evaluatieVaststelFouten,
-  vandaagInAmsterdam,
   type EvaluatieOordeel,
   type EvaluatieStatus,
 } from '@thuismonitor/domain';
 import { conflict, GebruikersFout, nietGevonden, ongeldig } from '../common/fouten';
+import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import { leesZichtbaar } from '../prestatieafspraak/bewerking';
@@ -45,6 +45,7 @@ export class EvaluatieService {
     private readonly audit: PrestatieafspraakAudit,
     private readonly organisaties: OrganisatieService,
     private readonly voortgang: VoortgangService,
+    private readonly klok: Klok,
   ) {}
 
   async lees(ctx: RequestContext, prestatieafspraakId: string, jaar: number): Promise<Evaluatie> {
@@ -94,7 +95,7 @@ export class EvaluatieService {
       const pa = await this.alsPartij(m, ctx, prestatieafspraakId);
       const { evaluatie, afspraken } = await this.laad(m, pa.id, jaar, true);
       const fouten = [
-        ...evaluatieJaarFouten(pa, jaar, vandaagInAmsterdam(new Date())),
+        ...evaluatieJaarFouten(pa, jaar, this.klok.vandaag()),
         ...evaluatieRegelFouten(
           invoer,
           afspraken.map((a) => a.id),

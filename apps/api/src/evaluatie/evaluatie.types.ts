@@ -2,7 +2,6 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import {
   EVALUATIE_OORDELEN,
   EVALUATIE_STATUSSEN,
-  GESCHIL_ONDERWERPEN,
   GESCHIL_STATUSSEN,
   type EvaluatieOordeel,
   type EvaluatieStatus,
@@ -11,6 +10,7 @@ import {
 } from '@thuismonitor/domain';
 import { enumObject } from '../common/graphql-enums';
 import { Organisatie } from '../organisatie/organisatie.types';
+import { GeschilOnderwerpEnum } from '../volkshuisvesting/regime.types';
 
 export const EvaluatieOordeelEnum = enumObject(EVALUATIE_OORDELEN);
 registerEnumType(EvaluatieOordeelEnum, {
@@ -19,11 +19,6 @@ registerEnumType(EvaluatieOordeelEnum, {
 });
 export const EvaluatieStatusEnum = enumObject(EVALUATIE_STATUSSEN);
 registerEnumType(EvaluatieStatusEnum, { name: 'EvaluatieStatus' });
-export const GeschilOnderwerpEnum = enumObject(GESCHIL_ONDERWERPEN);
-registerEnumType(GeschilOnderwerpEnum, {
-  name: 'GeschilOnderwerp',
-  description: 'INHOUD (nog te maken afspraken) of NAKOMING',
-});
 export const GeschilStatusEnum = enumObject(GESCHIL_STATUSSEN);
 registerEnumType(GeschilStatusEnum, { name: 'GeschilStatus' });
 

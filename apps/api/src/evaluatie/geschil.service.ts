@@ -3,11 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { magOverlegZien, type RequestContext } from '@thuismonitor/auth';
 import {
   geschilOnderwerpLabel,
-  geschilRegimeOp,
   geschilRegistratieFouten,
   geschilStatusFouten,
   geschilStatusLabel,
-  vandaagInAmsterdam,
   type GeschilOnderwerp,
   type GeschilStatus,
 } from '@thuismonitor/domain';
@@ -17,7 +15,10 @@ import { OrganisatieService } from '../organisatie/organisatie.service';
 import type { Organisatie } from '../organisatie/organisatie.types';
 import { leesZichtbaar } from '../prestatieafspraak/bewerking';
 import { PrestatieafspraakAudit } from '../prestatieafspraak/prestatieafspraak-audit';
-import { isUuid, type PaRij } from '../prestatieafspraak/prestatieafspraak.repository';
+import { type PaRij } from '../prestatieafspraak/prestatieafspraak.repository';
+import { isUuid } from '../common/id';
+import { Klok } from '../common/klok';
+import { RegimeService } from '../volkshuisvesting/regime.service';
 import type { Geschil, NieuwGeschilInput } from './evaluatie.types';
 
 interface GeschilRij {
@@ -46,6 +47,8 @@ export class GeschilService {
     private readonly db: ScopedDb,
     private readonly audit: PrestatieafspraakAudit,
     private readonly organisaties: OrganisatieService,
+    private readonly regimes: RegimeService,
+    private readonly klok: Klok,
   ) {}
 
   async lijst(ctx: RequestContext, prestatieafspraakId: string): Promise<Geschil[]> {
@@ -66,10 +69,11 @@ export class GeschilService {
       const pa = await this.alsPartij(m, ctx, invoer.prestatieafspraakId);
       const fouten = geschilRegistratieFouten({
         ingediendOp: invoer.ingediendOp,
-        vandaag: vandaagInAmsterdam(new Date()),
+        vandaag: this.klok.vandaag(),
         onderwerp: invoer.onderwerp,
         omschrijving: invoer.omschrijving,
-        regime: geschilRegimeOp(invoer.ingediendOp),
+        // subjects and window from the regime in force on the request's date (reference data)
+        regimes: await this.regimes.regimesIn(m),
       });
       if (fouten.length)
         throw ongeldig('Het geschil is niet geregistreerd: controleer de gemarkeerde velden.', fouten);
