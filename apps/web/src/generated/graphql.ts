@@ -62,6 +62,25 @@ export type BeheerOrganisatieFilter = {
   zoek?: string | null;
 };
 
+export type BodFilter = {
+  gemeenteCode?: string | null;
+  jaar?: number | null;
+  status?: BodStatus | null;
+};
+
+export type BodRegelInput = {
+  aantal?: number | null;
+  actielijn: Actielijn;
+  eenheid?: string | null;
+  indicatorCode?: string | null;
+  jaar: number;
+  omschrijving: string;
+};
+
+/** CONCEPT (alleen de corporatie ziet het) of VERZONDEN */
+export type BodStatus = 'CONCEPT' | 'VERZONDEN';
+export const BodStatusWaarden = ['CONCEPT', 'VERZONDEN'] as const;
+
 export type CyclusStapCode = 'BOD' | 'EVALUATIE' | 'ONDERTEKENING';
 export const CyclusStapCodeWaarden = ['BOD', 'EVALUATIE', 'ONDERTEKENING'] as const;
 
@@ -82,6 +101,19 @@ export type DoelwaardeInput = {
   peildatum?: string | null;
   waarde: number;
 };
+
+/** Gerealiseerd, deels of niet */
+export type EvaluatieOordeel = 'DEELS' | 'GEREALISEERD' | 'NIET';
+export const EvaluatieOordeelWaarden = ['DEELS', 'GEREALISEERD', 'NIET'] as const;
+
+export type EvaluatieRegelInput = {
+  afspraakId: string;
+  oordeel?: EvaluatieOordeel | null;
+  toelichting?: string | null;
+};
+
+export type EvaluatieStatus = 'CONCEPT' | 'VASTGESTELD';
+export const EvaluatieStatusWaarden = ['CONCEPT', 'VASTGESTELD'] as const;
 
 /** Een gebied: GEMEENTE (GM0344), WONINGMARKTREGIO (WMR09), PROVINCIE (PV26) of LAND (NL) */
 export type GebiedInput = {
@@ -114,6 +146,9 @@ export type GemeenteFilter = {
 /** Waarover een geschil over prestatieafspraken kan gaan */
 export type GeschilOnderwerp = 'INHOUD' | 'NAKOMING';
 export const GeschilOnderwerpWaarden = ['INHOUD', 'NAKOMING'] as const;
+
+export type GeschilStatus = 'INGEDIEND' | 'INGETROKKEN' | 'IN_BEHANDELING' | 'UITSPRAAK';
+export const GeschilStatusWaarden = ['INGEDIEND', 'INGETROKKEN', 'IN_BEHANDELING', 'UITSPRAAK'] as const;
 
 /** Een gemeentelijke herindeling: gemeenten die per 1 januari opgaan in een (nieuwe) gemeente */
 export type HerindelingInput = {
@@ -198,6 +233,24 @@ export type KwartaalrapportageFilter = {
 
 export type MijlpaalStatus = 'GEREED' | 'LOOPT' | 'NIET_GESTART' | 'VERTRAAGD';
 export const MijlpaalStatusWaarden = ['GEREED', 'LOOPT', 'NIET_GESTART', 'VERTRAAGD'] as const;
+
+export type NieuwBodInput = {
+  gemeenteCode: string;
+  /** Huurdersorganisaties die het bod krijgen (de gemeente krijgt het altijd) */
+  huurdersorganisatieIds: Array<string>;
+  jaar: number;
+  regels?: Array<BodRegelInput>;
+  titel: string;
+  toelichting?: string | null;
+};
+
+export type NieuwGeschilInput = {
+  /** Dagtekening van het verzoek aan de minister (jjjj-mm-dd) */
+  ingediendOp: string;
+  omschrijving: string;
+  onderwerp: GeschilOnderwerp;
+  prestatieafspraakId: string;
+};
 
 /** Fase van een nieuwbouwproject: PLAN → VERGUND → IN_AANBOUW → OPGELEVERD */
 export type NieuwbouwFase = 'IN_AANBOUW' | 'OPGELEVERD' | 'PLAN' | 'VERGUND';
@@ -461,7 +514,7 @@ export type PrestatieafspraakVeldenFragment = {
   jaarTot: number;
   status: PrestatieafspraakStatus;
   statusLabel: string;
-  /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+  /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
   isBod: boolean;
   /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
   versie: number;
@@ -573,7 +626,7 @@ export type PrestatieafsprakenQuery = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Versie van het document: 1, 2, … (een wijziging na vaststelling) */
     versienummer: number;
@@ -638,7 +691,7 @@ export type PrestatieafspraakQuery = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -936,7 +989,7 @@ export type AddPartijMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -1152,7 +1205,7 @@ export type RemovePartijMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -1369,7 +1422,7 @@ export type AddAfspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -1585,7 +1638,7 @@ export type RemoveAfspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -1804,7 +1857,7 @@ export type IndienenPrestatieafspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -2022,7 +2075,7 @@ export type OndertekenenPrestatieafspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -2240,7 +2293,7 @@ export type TerugtrekkenPrestatieafspraakMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -2459,7 +2512,7 @@ export type CreateReactieMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -2762,7 +2815,7 @@ export type UpdateMijlpaalStatusMutation = {
     jaarTot: number;
     status: PrestatieafspraakStatus;
     statusLabel: string;
-    /** Gestart door een corporatie als haar bod aan gemeente en huurders */
+    /** Oudere gegevens: door een corporatie gestart als haar bod, van vóór het bod als eigen object (zie Bod). Nieuwe prestatieafspraken: altijd false */
     isBod: boolean;
     /** Revisie voor gelijktijdig bewerken: geef bij elke wijziging de laatst geziene waarde mee */
     versie: number;
@@ -4132,6 +4185,764 @@ export const OpgehevenGemeentenDocument: TypedDocumentNode<
       opgehevenOp
       opgegaanIn
     }
+  }
+`;
+
+/** fragment BodVelden (apps/web/src/graphql/bod.graphql) */
+export type BodVeldenFragment = {
+  id: string;
+  titel: string;
+  toelichting: string | null;
+  /** Het jaar waarin het bod wordt uitgebracht (uiterlijk 1 juli) */
+  jaar: number;
+  /** Uiterlijke datum (jjjj-mm-dd) */
+  deadline: string;
+  status: BodStatus;
+  statusLabel: string;
+  versie: number;
+  /** Dag van verzending (jjjj-mm-dd) */
+  verzondenOp: string | null;
+  /** Na 1 juli van het jaar verzonden; leeg zolang niet verzonden */
+  teLaat: boolean | null;
+  /** Prestatieafspraken die uit dit bod zijn gestart (die u mag zien) */
+  prestatieafspraakIds: Array<string>;
+  /** Wat u nu kunt doen: BEWERKEN, VERZENDEN, PRESTATIEAFSPRAAK_STARTEN */
+  mogelijkeActies: Array<string>;
+  gemeente: {
+    /** CBS-code, bijvoorbeeld GM0344 */
+    code: string;
+    naam: string;
+  };
+  corporatie: {
+    id: string;
+    /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+    code: string;
+    naam: string;
+    soort: OrganisatieSoort;
+  };
+  /** De gemeente en de huurdersorganisatie(s) die het bod krijgen */
+  ontvangers: Array<{
+    id: string;
+    /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+    code: string;
+    naam: string;
+    soort: OrganisatieSoort;
+  }>;
+  regels: Array<{
+    id: string;
+    volgnummer: number;
+    jaar: number;
+    actielijn: Actielijn;
+    omschrijving: string;
+    /** Indicator uit de catalogus waaraan de activiteit bijdraagt */
+    indicatorCode: string | null;
+    aantal: number | null;
+    /** Eenheid van het aantal (bij een indicator: die van de indicator) */
+    eenheid: string | null;
+  }>;
+};
+
+/** query Boden (apps/web/src/graphql/bod.graphql) */
+export type BodenQuery = {
+  /** Boden die u mag zien: uw eigen (corporatie) en de verzonden boden aan uw organisatie */
+  boden: Array<{
+    id: string;
+    titel: string;
+    toelichting: string | null;
+    /** Het jaar waarin het bod wordt uitgebracht (uiterlijk 1 juli) */
+    jaar: number;
+    /** Uiterlijke datum (jjjj-mm-dd) */
+    deadline: string;
+    status: BodStatus;
+    statusLabel: string;
+    versie: number;
+    /** Dag van verzending (jjjj-mm-dd) */
+    verzondenOp: string | null;
+    /** Na 1 juli van het jaar verzonden; leeg zolang niet verzonden */
+    teLaat: boolean | null;
+    /** Prestatieafspraken die uit dit bod zijn gestart (die u mag zien) */
+    prestatieafspraakIds: Array<string>;
+    /** Wat u nu kunt doen: BEWERKEN, VERZENDEN, PRESTATIEAFSPRAAK_STARTEN */
+    mogelijkeActies: Array<string>;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    corporatie: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** De gemeente en de huurdersorganisatie(s) die het bod krijgen */
+    ontvangers: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    regels: Array<{
+      id: string;
+      volgnummer: number;
+      jaar: number;
+      actielijn: Actielijn;
+      omschrijving: string;
+      /** Indicator uit de catalogus waaraan de activiteit bijdraagt */
+      indicatorCode: string | null;
+      aantal: number | null;
+      /** Eenheid van het aantal (bij een indicator: die van de indicator) */
+      eenheid: string | null;
+    }>;
+  }>;
+};
+export type BodenQueryVariables = {
+  filter?: BodFilter | null;
+};
+export const BodenDocument: TypedDocumentNode<BodenQuery, BodenQueryVariables> = gql`
+  query Boden($filter: BodFilter) {
+    boden(filter: $filter) {
+      ...BodVelden
+    }
+  }
+
+  fragment BodVelden on Bod {
+    id
+    titel
+    toelichting
+    jaar
+    deadline
+    status
+    statusLabel
+    versie
+    verzondenOp
+    teLaat
+    prestatieafspraakIds
+    mogelijkeActies
+    gemeente {
+      code
+      naam
+    }
+    corporatie {
+      ...OrgKort
+    }
+    ontvangers {
+      ...OrgKort
+    }
+    regels {
+      id
+      volgnummer
+      jaar
+      actielijn
+      omschrijving
+      indicatorCode
+      aantal
+      eenheid
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+`;
+
+/** mutation CreateBod (apps/web/src/graphql/bod.graphql) */
+export type CreateBodMutation = {
+  /** Een corporatie begint een bod (concept) voor een gemeente in haar werkgebied */
+  createBod: {
+    id: string;
+    titel: string;
+    toelichting: string | null;
+    /** Het jaar waarin het bod wordt uitgebracht (uiterlijk 1 juli) */
+    jaar: number;
+    /** Uiterlijke datum (jjjj-mm-dd) */
+    deadline: string;
+    status: BodStatus;
+    statusLabel: string;
+    versie: number;
+    /** Dag van verzending (jjjj-mm-dd) */
+    verzondenOp: string | null;
+    /** Na 1 juli van het jaar verzonden; leeg zolang niet verzonden */
+    teLaat: boolean | null;
+    /** Prestatieafspraken die uit dit bod zijn gestart (die u mag zien) */
+    prestatieafspraakIds: Array<string>;
+    /** Wat u nu kunt doen: BEWERKEN, VERZENDEN, PRESTATIEAFSPRAAK_STARTEN */
+    mogelijkeActies: Array<string>;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    corporatie: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** De gemeente en de huurdersorganisatie(s) die het bod krijgen */
+    ontvangers: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    regels: Array<{
+      id: string;
+      volgnummer: number;
+      jaar: number;
+      actielijn: Actielijn;
+      omschrijving: string;
+      /** Indicator uit de catalogus waaraan de activiteit bijdraagt */
+      indicatorCode: string | null;
+      aantal: number | null;
+      /** Eenheid van het aantal (bij een indicator: die van de indicator) */
+      eenheid: string | null;
+    }>;
+  };
+};
+export type CreateBodMutationVariables = {
+  input: NieuwBodInput;
+};
+export const CreateBodDocument: TypedDocumentNode<CreateBodMutation, CreateBodMutationVariables> = gql`
+  mutation CreateBod($input: NieuwBodInput!) {
+    createBod(input: $input) {
+      ...BodVelden
+    }
+  }
+
+  fragment BodVelden on Bod {
+    id
+    titel
+    toelichting
+    jaar
+    deadline
+    status
+    statusLabel
+    versie
+    verzondenOp
+    teLaat
+    prestatieafspraakIds
+    mogelijkeActies
+    gemeente {
+      code
+      naam
+    }
+    corporatie {
+      ...OrgKort
+    }
+    ontvangers {
+      ...OrgKort
+    }
+    regels {
+      id
+      volgnummer
+      jaar
+      actielijn
+      omschrijving
+      indicatorCode
+      aantal
+      eenheid
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+`;
+
+/** mutation VerzendBod (apps/web/src/graphql/bod.graphql) */
+export type VerzendBodMutation = {
+  /** Verzendt het bod aan de gemeente en de huurdersorganisatie(s) */
+  verzendBod: {
+    id: string;
+    titel: string;
+    toelichting: string | null;
+    /** Het jaar waarin het bod wordt uitgebracht (uiterlijk 1 juli) */
+    jaar: number;
+    /** Uiterlijke datum (jjjj-mm-dd) */
+    deadline: string;
+    status: BodStatus;
+    statusLabel: string;
+    versie: number;
+    /** Dag van verzending (jjjj-mm-dd) */
+    verzondenOp: string | null;
+    /** Na 1 juli van het jaar verzonden; leeg zolang niet verzonden */
+    teLaat: boolean | null;
+    /** Prestatieafspraken die uit dit bod zijn gestart (die u mag zien) */
+    prestatieafspraakIds: Array<string>;
+    /** Wat u nu kunt doen: BEWERKEN, VERZENDEN, PRESTATIEAFSPRAAK_STARTEN */
+    mogelijkeActies: Array<string>;
+    gemeente: {
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      naam: string;
+    };
+    corporatie: {
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    };
+    /** De gemeente en de huurdersorganisatie(s) die het bod krijgen */
+    ontvangers: Array<{
+      id: string;
+      /** GM-code, PV-code, L-nummer (corporatie), KvK-nummer of afkorting */
+      code: string;
+      naam: string;
+      soort: OrganisatieSoort;
+    }>;
+    regels: Array<{
+      id: string;
+      volgnummer: number;
+      jaar: number;
+      actielijn: Actielijn;
+      omschrijving: string;
+      /** Indicator uit de catalogus waaraan de activiteit bijdraagt */
+      indicatorCode: string | null;
+      aantal: number | null;
+      /** Eenheid van het aantal (bij een indicator: die van de indicator) */
+      eenheid: string | null;
+    }>;
+  };
+};
+export type VerzendBodMutationVariables = {
+  id: string;
+  versie: number;
+};
+export const VerzendBodDocument: TypedDocumentNode<VerzendBodMutation, VerzendBodMutationVariables> = gql`
+  mutation VerzendBod($id: ID!, $versie: Int!) {
+    verzendBod(id: $id, versie: $versie) {
+      ...BodVelden
+    }
+  }
+
+  fragment BodVelden on Bod {
+    id
+    titel
+    toelichting
+    jaar
+    deadline
+    status
+    statusLabel
+    versie
+    verzondenOp
+    teLaat
+    prestatieafspraakIds
+    mogelijkeActies
+    gemeente {
+      code
+      naam
+    }
+    corporatie {
+      ...OrgKort
+    }
+    ontvangers {
+      ...OrgKort
+    }
+    regels {
+      id
+      volgnummer
+      jaar
+      actielijn
+      omschrijving
+      indicatorCode
+      aantal
+      eenheid
+    }
+  }
+
+  fragment OrgKort on Organisatie {
+    id
+    code
+    naam
+    soort
+  }
+`;
+
+/** mutation StartPrestatieafspraakUitBod (apps/web/src/graphql/bod.graphql) */
+export type StartPrestatieafspraakUitBodMutation = {
+  /** Start een concept-prestatieafspraak uit een verzonden bod: partijen en, waar mogelijk, afspraken uit de bodregels */
+  startPrestatieafspraakUitBod: {
+    id: string;
+  };
+};
+export type StartPrestatieafspraakUitBodMutationVariables = {
+  bodId: string;
+};
+export const StartPrestatieafspraakUitBodDocument: TypedDocumentNode<
+  StartPrestatieafspraakUitBodMutation,
+  StartPrestatieafspraakUitBodMutationVariables
+> = gql`
+  mutation StartPrestatieafspraakUitBod($bodId: ID!) {
+    startPrestatieafspraakUitBod(bodId: $bodId) {
+      id
+    }
+  }
+`;
+
+/** fragment EvaluatieVelden (apps/web/src/graphql/bod.graphql) */
+export type EvaluatieVeldenFragment = {
+  prestatieafspraakId: string;
+  jaar: number;
+  /** Leeg zolang niemand iets heeft ingevuld */
+  status: EvaluatieStatus | null;
+  /** 0 zolang er nog niets is opgeslagen */
+  versie: number;
+  vastgesteldOp: string | null;
+  vastgesteldDoor: {
+    naam: string;
+  } | null;
+  regels: Array<{
+    afspraakId: string;
+    volgnummer: number;
+    omschrijving: string;
+    /** Doelwaarde in het geëvalueerde jaar */
+    doelwaarde: number | null;
+    /** Realisatie uit de voortgang (null bij een mijlpaal of afgeschermd) */
+    realisatie: number | null;
+    /** Realisatie zoals de voortgang die toont */
+    realisatieWeergave: string | null;
+    /** Stand van een mijlpaal */
+    mijlpaalStatus: string | null;
+    oordeel: EvaluatieOordeel | null;
+    oordeelLabel: string | null;
+    toelichting: string | null;
+  }>;
+};
+
+/** query Evaluatie (apps/web/src/graphql/bod.graphql) */
+export type EvaluatieQuery = {
+  /** De evaluatie van een jaar, met de cijfers uit de voortgang (alleen partijen) */
+  evaluatie: {
+    prestatieafspraakId: string;
+    jaar: number;
+    /** Leeg zolang niemand iets heeft ingevuld */
+    status: EvaluatieStatus | null;
+    /** 0 zolang er nog niets is opgeslagen */
+    versie: number;
+    vastgesteldOp: string | null;
+    vastgesteldDoor: {
+      naam: string;
+    } | null;
+    regels: Array<{
+      afspraakId: string;
+      volgnummer: number;
+      omschrijving: string;
+      /** Doelwaarde in het geëvalueerde jaar */
+      doelwaarde: number | null;
+      /** Realisatie uit de voortgang (null bij een mijlpaal of afgeschermd) */
+      realisatie: number | null;
+      /** Realisatie zoals de voortgang die toont */
+      realisatieWeergave: string | null;
+      /** Stand van een mijlpaal */
+      mijlpaalStatus: string | null;
+      oordeel: EvaluatieOordeel | null;
+      oordeelLabel: string | null;
+      toelichting: string | null;
+    }>;
+  };
+};
+export type EvaluatieQueryVariables = {
+  prestatieafspraakId: string;
+  jaar: number;
+};
+export const EvaluatieDocument: TypedDocumentNode<EvaluatieQuery, EvaluatieQueryVariables> = gql`
+  query Evaluatie($prestatieafspraakId: ID!, $jaar: Int!) {
+    evaluatie(prestatieafspraakId: $prestatieafspraakId, jaar: $jaar) {
+      ...EvaluatieVelden
+    }
+  }
+
+  fragment EvaluatieVelden on Evaluatie {
+    prestatieafspraakId
+    jaar
+    status
+    versie
+    vastgesteldOp
+    vastgesteldDoor {
+      naam
+    }
+    regels {
+      afspraakId
+      volgnummer
+      omschrijving
+      doelwaarde
+      realisatie
+      realisatieWeergave
+      mijlpaalStatus
+      oordeel
+      oordeelLabel
+      toelichting
+    }
+  }
+`;
+
+/** mutation SlaEvaluatieOp (apps/web/src/graphql/bod.graphql) */
+export type SlaEvaluatieOpMutation = {
+  /** Slaat oordelen en toelichtingen op (concept); elke partij mag schrijven */
+  slaEvaluatieOp: {
+    prestatieafspraakId: string;
+    jaar: number;
+    /** Leeg zolang niemand iets heeft ingevuld */
+    status: EvaluatieStatus | null;
+    /** 0 zolang er nog niets is opgeslagen */
+    versie: number;
+    vastgesteldOp: string | null;
+    vastgesteldDoor: {
+      naam: string;
+    } | null;
+    regels: Array<{
+      afspraakId: string;
+      volgnummer: number;
+      omschrijving: string;
+      /** Doelwaarde in het geëvalueerde jaar */
+      doelwaarde: number | null;
+      /** Realisatie uit de voortgang (null bij een mijlpaal of afgeschermd) */
+      realisatie: number | null;
+      /** Realisatie zoals de voortgang die toont */
+      realisatieWeergave: string | null;
+      /** Stand van een mijlpaal */
+      mijlpaalStatus: string | null;
+      oordeel: EvaluatieOordeel | null;
+      oordeelLabel: string | null;
+      toelichting: string | null;
+    }>;
+  };
+};
+export type SlaEvaluatieOpMutationVariables = {
+  prestatieafspraakId: string;
+  jaar: number;
+  versie: number;
+  regels: Array<EvaluatieRegelInput>;
+};
+export const SlaEvaluatieOpDocument: TypedDocumentNode<
+  SlaEvaluatieOpMutation,
+  SlaEvaluatieOpMutationVariables
+> = gql`
+  mutation SlaEvaluatieOp(
+    $prestatieafspraakId: ID!
+    $jaar: Int!
+    $versie: Int!
+    $regels: [EvaluatieRegelInput!]!
+  ) {
+    slaEvaluatieOp(prestatieafspraakId: $prestatieafspraakId, jaar: $jaar, versie: $versie, regels: $regels) {
+      ...EvaluatieVelden
+    }
+  }
+
+  fragment EvaluatieVelden on Evaluatie {
+    prestatieafspraakId
+    jaar
+    status
+    versie
+    vastgesteldOp
+    vastgesteldDoor {
+      naam
+    }
+    regels {
+      afspraakId
+      volgnummer
+      omschrijving
+      doelwaarde
+      realisatie
+      realisatieWeergave
+      mijlpaalStatus
+      oordeel
+      oordeelLabel
+      toelichting
+    }
+  }
+`;
+
+/** mutation StelEvaluatieVast (apps/web/src/graphql/bod.graphql) */
+export type StelEvaluatieVastMutation = {
+  /** Stelt de evaluatie vast namens de partijen (elke afspraak een oordeel) */
+  stelEvaluatieVast: {
+    prestatieafspraakId: string;
+    jaar: number;
+    /** Leeg zolang niemand iets heeft ingevuld */
+    status: EvaluatieStatus | null;
+    /** 0 zolang er nog niets is opgeslagen */
+    versie: number;
+    vastgesteldOp: string | null;
+    vastgesteldDoor: {
+      naam: string;
+    } | null;
+    regels: Array<{
+      afspraakId: string;
+      volgnummer: number;
+      omschrijving: string;
+      /** Doelwaarde in het geëvalueerde jaar */
+      doelwaarde: number | null;
+      /** Realisatie uit de voortgang (null bij een mijlpaal of afgeschermd) */
+      realisatie: number | null;
+      /** Realisatie zoals de voortgang die toont */
+      realisatieWeergave: string | null;
+      /** Stand van een mijlpaal */
+      mijlpaalStatus: string | null;
+      oordeel: EvaluatieOordeel | null;
+      oordeelLabel: string | null;
+      toelichting: string | null;
+    }>;
+  };
+};
+export type StelEvaluatieVastMutationVariables = {
+  prestatieafspraakId: string;
+  jaar: number;
+  versie: number;
+};
+export const StelEvaluatieVastDocument: TypedDocumentNode<
+  StelEvaluatieVastMutation,
+  StelEvaluatieVastMutationVariables
+> = gql`
+  mutation StelEvaluatieVast($prestatieafspraakId: ID!, $jaar: Int!, $versie: Int!) {
+    stelEvaluatieVast(prestatieafspraakId: $prestatieafspraakId, jaar: $jaar, versie: $versie) {
+      ...EvaluatieVelden
+    }
+  }
+
+  fragment EvaluatieVelden on Evaluatie {
+    prestatieafspraakId
+    jaar
+    status
+    versie
+    vastgesteldOp
+    vastgesteldDoor {
+      naam
+    }
+    regels {
+      afspraakId
+      volgnummer
+      omschrijving
+      doelwaarde
+      realisatie
+      realisatieWeergave
+      mijlpaalStatus
+      oordeel
+      oordeelLabel
+      toelichting
+    }
+  }
+`;
+
+/** fragment GeschilVelden (apps/web/src/graphql/bod.graphql) */
+export type GeschilVeldenFragment = {
+  id: string;
+  onderwerp: GeschilOnderwerp;
+  onderwerpLabel: string;
+  omschrijving: string;
+  /** Dagtekening van het verzoek (jjjj-mm-dd) */
+  ingediendOp: string;
+  ingediendDoor: {
+    naam: string;
+  };
+  status: GeschilStatus;
+  statusLabel: string;
+  uitkomst: string | null;
+  versie: number;
+};
+
+/** query Geschillen (apps/web/src/graphql/bod.graphql) */
+export type GeschillenQuery = {
+  /** Geschillen over een prestatieafspraak (alleen partijen) */
+  geschillen: Array<{
+    id: string;
+    onderwerp: GeschilOnderwerp;
+    onderwerpLabel: string;
+    omschrijving: string;
+    /** Dagtekening van het verzoek (jjjj-mm-dd) */
+    ingediendOp: string;
+    ingediendDoor: {
+      naam: string;
+    };
+    status: GeschilStatus;
+    statusLabel: string;
+    uitkomst: string | null;
+    versie: number;
+  }>;
+};
+export type GeschillenQueryVariables = {
+  prestatieafspraakId: string;
+};
+export const GeschillenDocument: TypedDocumentNode<GeschillenQuery, GeschillenQueryVariables> = gql`
+  query Geschillen($prestatieafspraakId: ID!) {
+    geschillen(prestatieafspraakId: $prestatieafspraakId) {
+      ...GeschilVelden
+    }
+  }
+
+  fragment GeschilVelden on Geschil {
+    id
+    onderwerp
+    onderwerpLabel
+    omschrijving
+    ingediendOp
+    ingediendDoor {
+      naam
+    }
+    status
+    statusLabel
+    uitkomst
+    versie
+  }
+`;
+
+/** mutation RegistreerGeschil (apps/web/src/graphql/bod.graphql) */
+export type RegistreerGeschilMutation = {
+  /** Registreert een geschil (binnen de termijn; onderwerp inhoud of nakoming) */
+  registreerGeschil: {
+    id: string;
+    onderwerp: GeschilOnderwerp;
+    onderwerpLabel: string;
+    omschrijving: string;
+    /** Dagtekening van het verzoek (jjjj-mm-dd) */
+    ingediendOp: string;
+    ingediendDoor: {
+      naam: string;
+    };
+    status: GeschilStatus;
+    statusLabel: string;
+    uitkomst: string | null;
+    versie: number;
+  };
+};
+export type RegistreerGeschilMutationVariables = {
+  input: NieuwGeschilInput;
+};
+export const RegistreerGeschilDocument: TypedDocumentNode<
+  RegistreerGeschilMutation,
+  RegistreerGeschilMutationVariables
+> = gql`
+  mutation RegistreerGeschil($input: NieuwGeschilInput!) {
+    registreerGeschil(input: $input) {
+      ...GeschilVelden
+    }
+  }
+
+  fragment GeschilVelden on Geschil {
+    id
+    onderwerp
+    onderwerpLabel
+    omschrijving
+    ingediendOp
+    ingediendDoor {
+      naam
+    }
+    status
+    statusLabel
+    uitkomst
+    versie
   }
 `;
 
