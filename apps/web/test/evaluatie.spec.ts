@@ -20,8 +20,8 @@ describe('webapp: evaluatie en geschil', () => {
     paId = (
       await t.db.query(
         `INSERT INTO prestatieafspraak (gemeente_code, titel, jaar_van, jaar_tot, status, opgesteld_door_id, vastgesteld_op)
-         VALUES ('GM0344', 'Afspraken Utrecht', $1, $1 + 1, 'VASTGESTELD', $2, now()) RETURNING id`,
-        [vorigJaar, gm],
+         VALUES ('GM0344', 'Afspraken Utrecht', $1, $2, 'VASTGESTELD', $3, now()) RETURNING id`,
+        [vorigJaar, vorigJaar + 1, gm],
       )
     ).rows[0].id;
     for (const p of [gm, l, ho])
@@ -38,8 +38,8 @@ describe('webapp: evaluatie en geschil', () => {
     ).rows[0].id;
     for (const j of [vorigJaar, vorigJaar + 1])
       await t.db.query(
-        `INSERT INTO afspraak_doelwaarde (afspraak_id, prestatieafspraak_id, jaar, waarde, peildatum) VALUES ($1, $2, $3, 120, make_date($3, 12, 31))`,
-        [afspraak, paId, j],
+        `INSERT INTO afspraak_doelwaarde (afspraak_id, prestatieafspraak_id, jaar, waarde, peildatum) VALUES ($1, $2, $3, 120, $4)`,
+        [afspraak, paId, j, `${j}-12-31`],
       );
   });
   afterAll(async () => {
