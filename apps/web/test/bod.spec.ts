@@ -79,7 +79,7 @@ describe('webapp: het bod', () => {
     await gemeente.getByRole('button', { name: 'Prestatieafspraak starten uit dit bod' }).click();
     await gemeente.getByRole('heading', { level: 1, name: `Prestatieafspraken n.a.v. ${TITEL}` }).waitFor();
     await gemeente.getByText('Sociale huurwoningen opleveren in Leidsche Rijn').first().waitFor();
-    await gemeente.getByRole('cell', { name: 'Huurdersvereniging Domstad' }).first().waitFor();
+    await gemeente.getByRole('table', { name: 'Partijen' }).getByText('Huurdersvereniging Domstad').first().waitFor();
     expect(await t.axe(gemeente)).toEqual([]);
     await t.screenshot(gemeente, 'bod-02-prestatieafspraak-uit-bod');
   });
