@@ -11,13 +11,14 @@
 //
 //   node bench/load-bench.mjs --database-url postgres://…/thuismonitor_bench [--duur 10] [--jaar 2025]
 //                             [--geval gemeente|provincie|land] [--herhaal 2] [--zonder-cache]
-//                             [--api-processen 2]
+//                             [--api-processen 2] [--warmup 3]
 //   npm run bench -- --only load
 //
 // The API runs as it is deployed: --api-processen replicas (default 2, as infra/k8s/api.yaml), each
 // its own Node process on its own port with the same database, Redis and public URL (as behind a
 // load balancer); the clients are spread evenly over them. Node CPU per request is summed over the
-// replicas. --api-processen 1 measures one process.
+// replicas. --api-processen 1 measures one process. Before each case's measured run, --warmup
+// seconds (default 3) of the same load warm the processes up; those answers are not counted.
 //
 // The API keeps voortgang answers while the data version is unchanged (VOORTGANG_CACHE,
 // voortgang-cache.ts): a repeated question then costs one version read. --zonder-cache starts the
@@ -50,6 +51,7 @@ const GEVAL = arg('geval', '');
 const HERHAAL = Math.max(1, Number(arg('herhaal', 1)));
 const ZONDER_CACHE = process.argv.includes('--zonder-cache');
 const API_PROCESSEN = Math.max(1, Number(arg('api-processen', 2)));
+const WARMUP = Math.max(0, Number(arg('warmup', 3)));
 const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
 const TOKEN_CLI = path.join(ROOT, 'apps/api/dist/cli/token.js');
 const SQL_MODULE = path.join(ROOT, 'apps/api/dist/voortgang/realisatie-sql.js');
@@ -179,6 +181,12 @@ try {
       if (!res.ok || json.errors)
         throw new Error(`${geval.naam}: ${res.status} ${JSON.stringify(json.errors)}`);
     }
+    // and WARMUP seconds of the same load, not measured: every API process has compiled its hot
+    // paths (V8's JIT) before the clock runs, as a replica that has served for a while has
+    if (!geval.aantal && WARMUP > 0)
+      await belast(bases, geval, (url, clients) =>
+        autocannonRun({ url: `${url}/graphql`, method: 'POST', headers, body }, clients, undefined, WARMUP),
+      );
     const pids = apis.map((a) => a.pid);
     const cpu0 = await cpuStand(pids);
     const http = await belast(bases, geval, (url, clients, aantal) =>
@@ -214,7 +222,7 @@ try {
 }
 
 /** Runs autocannon for DUUR seconds and collects every response time. */
-function autocannonRun(opties, clients, aantal) {
+function autocannonRun(opties, clients, aantal, duur = DUUR) {
   return new Promise((resolve, reject) => {
     const tijden = [];
     let fouten = 0;
@@ -223,7 +231,7 @@ function autocannonRun(opties, clients, aantal) {
         ...opties,
         connections: clients,
         // the national case is seconds per answer: a fixed number of requests, not a duration
-        ...(aantal ? { amount: aantal } : { duration: DUUR }),
+        ...(aantal ? { amount: aantal } : { duration: duur }),
         pipelining: 1,
         timeout: 120,
       },
