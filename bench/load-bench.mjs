@@ -11,13 +11,15 @@
 //
 //   node bench/load-bench.mjs --database-url postgres://…/thuismonitor_bench [--duur 10] [--jaar 2025]
 //                             [--geval gemeente|provincie|land] [--herhaal 2] [--zonder-cache]
-//                             [--api-processen 2] [--warmup 3]
+//                             [--api-processen 1] [--warmup 3]
 //   npm run bench -- --only load
 //
-// The API runs as it is deployed: --api-processen replicas (default 2, as infra/k8s/api.yaml), each
-// its own Node process on its own port with the same database, Redis and public URL (as behind a
-// load balancer); the clients are spread evenly over them. Node CPU per request is summed over the
-// replicas. --api-processen 1 measures one process. Before each case's measured run, --warmup
+// The API runs as one Node process by default. --api-processen N starts N replicas (as
+// infra/k8s/api.yaml runs 2), each its own process on its own port with the same database, Redis
+// and public URL (as behind a load balancer), the clients spread evenly over them, Node CPU per
+// request summed. On this 2-core machine the load generator needs a core of its own, so two
+// replicas here compete with it and measure worse than one (docs/decisions.md, session 4); in
+// production each replica has its own cores. Before each case's measured run, --warmup
 // seconds (default 3) of the same load warm the processes up; those answers are not counted.
 //
 // The API keeps voortgang answers while the data version is unchanged (VOORTGANG_CACHE,
@@ -50,7 +52,7 @@ const JAAR = Number(arg('jaar', 2025));
 const GEVAL = arg('geval', '');
 const HERHAAL = Math.max(1, Number(arg('herhaal', 1)));
 const ZONDER_CACHE = process.argv.includes('--zonder-cache');
-const API_PROCESSEN = Math.max(1, Number(arg('api-processen', 2)));
+const API_PROCESSEN = Math.max(1, Number(arg('api-processen', 1)));
 const WARMUP = Math.max(0, Number(arg('warmup', 3)));
 const MAIN = path.join(ROOT, 'apps/api/dist/main.js');
 const TOKEN_CLI = path.join(ROOT, 'apps/api/dist/cli/token.js');
