@@ -50,6 +50,7 @@ describe('prestatieafspraken: who may see and do what', () => {
       createReactie: [Q.reactie, { id: pa.id, t: 'Ook een mening' }],
       updateMijlpaalStatus: [Q.mijlpaal, { a, s: 'GEREED', t: 'Klaar' }],
       auditLog: [Q.audit, { id: pa.id }],
+      verwijderConcept: [Q.verwijderConcept, { id: pa.id, v }],
     };
     const uitkomst: Record<string, string> = {};
     for (const [naam, [query, variabelen]] of Object.entries(verzoeken)) {
@@ -77,6 +78,7 @@ describe('prestatieafspraken: who may see and do what', () => {
         'createReactie',
         'updateMijlpaalStatus',
         'auditLog',
+        'verwijderConcept',
       ].map((k) => [k, waarde]),
     );
 

@@ -33,6 +33,7 @@ export const Q = {
   beeindigen: `mutation ($id: ID!, $v: Int!, $r: String!) { beeindigenPrestatieafspraak(id: $id, versie: $v, reden: $r) { ${PA} } }`,
   reactie: `mutation ($id: ID!, $t: String!, $a: ID) { createReactie(prestatieafspraakId: $id, tekst: $t, afspraakId: $a) { ${PA} } }`,
   mijlpaal: `mutation ($a: ID!, $s: MijlpaalStatus!, $t: String!, $g: String) { updateMijlpaalStatus(afspraakId: $a, status: $s, toelichting: $t, gereedOp: $g) { ${PA} } }`,
+  verwijderConcept: `mutation ($id: ID!, $v: Int!) { verwijderConceptPrestatieafspraak(id: $id, versie: $v) }`,
   audit: `query ($id: ID!) { auditLog(prestatieafspraakId: $id) { actie omschrijving organisatie { code } gebruikersnaam voor na } }`,
   kalender: `query ($g: String!, $j: Int!, $p: String) { cyclusKalender(gemeenteCode: $g, jaar: $j, peildatum: $p) {
     gemeente { code } jaar afsprakenJaar peildatum ondertekenDeadlineDag geschilMogelijk

@@ -64,7 +64,7 @@ describe('prestatieafspraken: the cycle', () => {
       opgesteldDoor: { code: 'L0801' },
     });
     expect(codes(v1.partijen)).toEqual(['GM0344', 'HO-DOMSTAD', 'L0801']);
-    expect(v1.mogelijkeActies).toEqual(['BEWERKEN', 'INDIENEN', 'REAGEREN']);
+    expect(v1.mogelijkeActies).toEqual(['BEWERKEN', 'INDIENEN', 'REAGEREN', 'VERWIJDEREN']);
 
     v1 = await ok(t, 'corporatie.domstad', Q.addAfspraak, {
       id: v1.id,

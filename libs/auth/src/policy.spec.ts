@@ -16,6 +16,7 @@ import type { Principal } from './principal';
 import type { Rol } from './rollen';
 import { magEigenRijSchrijven, magProjectBewerken, magProjectZien, projectZicht, rijZicht } from './policy';
 import {
+  magConceptVerwijderen,
   magCyclusKalenderZien,
   magMijlpaalBijwerken,
   magOverlegZien,
@@ -283,6 +284,19 @@ describe('prestatieafspraken: who reads, starts, edits, ends', () => {
     expect(magMijlpaalBijwerken(utrecht, pa, 'id-GM0344')).toBe(true);
     expect(magMijlpaalBijwerken(domstad, pa, 'id-GM0344')).toBe(false);
     expect(magMijlpaalBijwerken(eemland, pa, 'id-L0802')).toBe(false);
+  });
+
+  it('a concept never offered for signing is deleted by its drafter or the gemeente, nothing else', () => {
+    const doorDomstad = { ...concept, opgesteldDoorId: 'id-L0801', ingediendOp: null };
+    expect(magConceptVerwijderen(domstad, doorDomstad)).toBe(true);
+    expect(magConceptVerwijderen(utrecht, doorDomstad)).toBe(true);
+    // a party that did not draft it, and a non-party
+    expect(magConceptVerwijderen(huurders, doorDomstad)).toBe(false);
+    expect(magConceptVerwijderen(eemland, doorDomstad)).toBe(false);
+    expect(magConceptVerwijderen(amersfoort, doorDomstad)).toBe(false);
+    // once offered for signing (withdrawn since) or past CONCEPT: on record, not deletable
+    expect(magConceptVerwijderen(domstad, { ...doorDomstad, ingediendOp: new Date() })).toBe(false);
+    expect(magConceptVerwijderen(utrecht, { ...doorDomstad, status: 'TER_ONDERTEKENING' })).toBe(false);
   });
 
   it('the cycle calendar: the gemeente, its provincie, Rijk and parties in the gemeente', () => {

@@ -317,6 +317,21 @@ export function magPrestatieafspraakBeeindigen(principal: Principal, pa: Prestat
 }
 
 /**
+ * Deleting a concept (issue 14): only a concept that was never offered for signing (so nobody ever
+ * signed it), by its drafter or by the gemeente it is for, both as a party. Anything that reached
+ * the signers stays on record (withdraw it, or end it once vastgesteld). The RLS policy
+ * prestatieafspraak_concept_verwijderen (migration 1766800000000) is the same rule in SQL.
+ */
+export function magConceptVerwijderen(
+  principal: Principal,
+  pa: PrestatieafspraakZicht & { opgesteldDoorId: string; ingediendOp: Date | string | null },
+): boolean {
+  if (pa.status !== 'CONCEPT' || pa.ingediendOp !== null || !isPartij(principal, pa)) return false;
+  const org = principal.organisatie;
+  return pa.opgesteldDoorId === org.id || (org.soort === 'GEMEENTE' && org.code === pa.gemeenteCode);
+}
+
+/**
  * The parties' conversation and history (reacties, audit trail) stay among the parties; the
  * provincie and the Rijk read the content and the signatures, not the negotiation.
  */

@@ -73,4 +73,18 @@ export class LevenscyclusResolver {
   ): Promise<Prestatieafspraak> {
     return this.service.beeindigen(ctx, id, versie, reden);
   }
+
+  @Mutation(() => ID, {
+    description:
+      'Verwijdert een concept dat nooit ter ondertekening is aangeboden (de opsteller of de gemeente). ' +
+      'De geschiedenis houdt een regel met wat er is verwijderd. Geeft het id van het verwijderde concept.',
+  })
+  @Vereist('afspraak:bewerken')
+  verwijderConceptPrestatieafspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+  ): Promise<string> {
+    return this.service.verwijderConcept(ctx, id, versie);
+  }
 }

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { magPrestatieafspraakBeeindigen, type RequestContext } from '@thuismonitor/auth';
+import {
+  magConceptVerwijderen,
+  magPrestatieafspraakBeeindigen,
+  type RequestContext,
+} from '@thuismonitor/auth';
 import {
   formatDatum,
   indienFouten,
@@ -12,6 +16,7 @@ import {
   type OrganisatieSoort,
 } from '@thuismonitor/domain';
 import { conflict, geenToegang, ongeldig } from '../common/fouten';
+import { ScopedDb } from '../database/scoped-db.service';
 import { controleerVersie, vergrendelVoorPartij } from './bewerking';
 import { PrestatieafspraakAudit } from './prestatieafspraak-audit';
 import {
@@ -39,6 +44,7 @@ export class LevenscyclusService {
   constructor(
     private readonly prestatieafspraken: PrestatieafspraakService,
     private readonly audit: PrestatieafspraakAudit,
+    private readonly db: ScopedDb,
   ) {}
 
   indienen(ctx: RequestContext, id: string, versie: number): Promise<Prestatieafspraak> {
@@ -262,6 +268,63 @@ export class LevenscyclusService {
         tekst,
       ]);
       await this.audit.schrijf(m, ctx, pa, 'BEEINDIGD', { status: pa.status }, { status, reden: tekst });
+      return pa.id;
+    });
+  }
+
+  /**
+   * Deletes a concept that was never offered for signing (docs/decisions.md "Een concept
+   * verwijderen"): by its drafter or the gemeente, both parties. The audit row CONCEPT_VERWIJDERD
+   * (written first, in the same transaction) keeps what was deleted; parties, afspraken,
+   * doelwaarden and reacties go with the row (ON DELETE CASCADE). The RLS policy
+   * prestatieafspraak_concept_verwijderen allows exactly this DELETE, nothing else.
+   */
+  verwijderConcept(ctx: RequestContext, id: string, versie: number): Promise<string> {
+    return this.db.transaction(ctx, async (m) => {
+      const pa = await vergrendelVoorPartij(m, ctx, id);
+      if (pa.status !== 'CONCEPT' || pa.ingediendOp !== null) {
+        throw ongeldig(
+          pa.status === 'CONCEPT'
+            ? 'Dit concept is al eens ter ondertekening aangeboden en blijft daarom bewaard. U kunt het aanpassen en opnieuw aanbieden.'
+            : 'Alleen een concept kan worden verwijderd. Een voorstel trekt u terug; een vastgestelde prestatieafspraak beëindigt de gemeente.',
+        );
+      }
+      if (!magConceptVerwijderen(ctx.principal, pa)) {
+        throw geenToegang(
+          'Alleen de organisatie die het concept opstelde of de gemeente kan het verwijderen.',
+        );
+      }
+      controleerVersie(pa, versie);
+      const afspraken = await leesAfspraken(m, [pa.id]);
+      const [{ reacties }] = await m.query(
+        `SELECT count(*)::int AS reacties FROM prestatieafspraak_reactie WHERE prestatieafspraak_id = $1`,
+        [pa.id],
+      );
+      await this.audit.schrijf(
+        m,
+        ctx,
+        pa,
+        'CONCEPT_VERWIJDERD',
+        {
+          titel: pa.titel,
+          jaarVan: pa.jaarVan,
+          jaarTot: pa.jaarTot,
+          versienummer: pa.versienummer,
+          vorigeVersieId: pa.vorigeVersieId,
+          bodId: pa.bodId,
+          partijIds: pa.partijIds,
+          afspraken: afspraken.map((a) => ({ actielijn: a.actielijn, omschrijving: a.omschrijving })),
+          reacties,
+        },
+        null,
+      );
+      // TypeORM answers a DELETE with [rows, rowCount]
+      const [, aantal] = await m.query(`DELETE FROM prestatieafspraak WHERE id = $1`, [pa.id]);
+      // RLS refuses what the checks above should already have refused (second wall)
+      if (aantal !== 1)
+        throw geenToegang(
+          'Alleen de organisatie die het concept opstelde of de gemeente kan het verwijderen.',
+        );
       return pa.id;
     });
   }

@@ -1,6 +1,7 @@
 import {
   heeftPermissie,
   isPartij,
+  magConceptVerwijderen,
   magPrestatieafspraakBeeindigen,
   magPrestatieafspraakBewerken,
   type Principal,
@@ -37,5 +38,6 @@ export function mogelijkeActies(
   if (beheer && statusActies.includes('BEEINDIGEN') && magPrestatieafspraakBeeindigen(principal, pa))
     acties.push('BEEINDIGEN');
   if (isPartij(principal, pa) && heeftPermissie(principal, 'afspraak:reageren')) acties.push('REAGEREN');
+  if (beheer && magConceptVerwijderen(principal, pa)) acties.push('VERWIJDEREN');
   return acties;
 }

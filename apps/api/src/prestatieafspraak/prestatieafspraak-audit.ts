@@ -26,6 +26,7 @@ export const AUDIT_ACTIES = {
   VERSIE_AANGEMAAKT: 'Nieuwe versie aangemaakt op basis van de vorige',
   VERVANGEN: 'Beëindigd: vervangen door een nieuwe vastgestelde versie',
   BEEINDIGD: 'Beëindigd',
+  CONCEPT_VERWIJDERD: 'Concept verwijderd',
   REACTIE_GEPLAATST: 'Reactie geplaatst',
   MIJLPAAL_BIJGEWERKT: 'Stand van een mijlpaal bijgewerkt',
   EVALUATIE_BIJGEWERKT: 'Evaluatie bijgewerkt',

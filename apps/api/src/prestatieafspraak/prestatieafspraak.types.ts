@@ -37,6 +37,7 @@ export const PRESTATIEAFSPRAAK_ACTIES = [
   'WIJZIGING_STARTEN',
   'BEEINDIGEN',
   'REAGEREN',
+  'VERWIJDEREN',
 ] as const;
 export type PrestatieafspraakActie = (typeof PRESTATIEAFSPRAAK_ACTIES)[number];
 export const PrestatieafspraakActieEnum = enumObject(PRESTATIEAFSPRAAK_ACTIES);

@@ -331,7 +331,14 @@ export const OrganisatieSoortWaarden = [
 
 /** Wat de aangemelde gebruiker nu met deze prestatieafspraak kan doen (voor de knoppen in een scherm) */
 export type PrestatieafspraakActie =
-  'BEEINDIGEN' | 'BEWERKEN' | 'INDIENEN' | 'ONDERTEKENEN' | 'REAGEREN' | 'TERUGTREKKEN' | 'WIJZIGING_STARTEN';
+  | 'BEEINDIGEN'
+  | 'BEWERKEN'
+  | 'INDIENEN'
+  | 'ONDERTEKENEN'
+  | 'REAGEREN'
+  | 'TERUGTREKKEN'
+  | 'VERWIJDEREN'
+  | 'WIJZIGING_STARTEN';
 export const PrestatieafspraakActieWaarden = [
   'BEEINDIGEN',
   'BEWERKEN',
@@ -339,6 +346,7 @@ export const PrestatieafspraakActieWaarden = [
   'ONDERTEKENEN',
   'REAGEREN',
   'TERUGTREKKEN',
+  'VERWIJDEREN',
   'WIJZIGING_STARTEN',
 ] as const;
 
@@ -3066,6 +3074,24 @@ export const AuditLogDocument: TypedDocumentNode<AuditLogQuery, AuditLogQueryVar
         naam
       }
     }
+  }
+`;
+
+/** mutation VerwijderConceptPrestatieafspraak (apps/web/src/graphql/afspraken.graphql) */
+export type VerwijderConceptPrestatieafspraakMutation = {
+  /** Verwijdert een concept dat nooit ter ondertekening is aangeboden (de opsteller of de gemeente). De geschiedenis houdt een regel met wat er is verwijderd. Geeft het id van het verwijderde concept. */
+  verwijderConceptPrestatieafspraak: string;
+};
+export type VerwijderConceptPrestatieafspraakMutationVariables = {
+  id: string;
+  versie: number;
+};
+export const VerwijderConceptPrestatieafspraakDocument: TypedDocumentNode<
+  VerwijderConceptPrestatieafspraakMutation,
+  VerwijderConceptPrestatieafspraakMutationVariables
+> = gql`
+  mutation VerwijderConceptPrestatieafspraak($id: ID!, $versie: Int!) {
+    verwijderConceptPrestatieafspraak(id: $id, versie: $versie)
   }
 `;
 

@@ -18,6 +18,7 @@ import { actielijnLabel, formatDatumTijd, formatGetal, organisatieSoortLabel } f
 import { STATUS_BADGE } from '../../lib/labels';
 import { usePaginaTitel } from '../../lib/pagina';
 import { Geschiedenis } from './Geschiedenis';
+import { ConceptVerwijderen } from './ConceptVerwijderen';
 import { LevenscyclusActies } from './LevenscyclusActies';
 import { PartijenBewerken } from './PartijenBewerken';
 import { MijlpaalBijwerken } from './MijlpaalBijwerken';
@@ -64,6 +65,7 @@ export function AfspraakDetailPagina() {
       />
 
       <LevenscyclusActies pa={pa} onGewijzigd={() => void refetch()} />
+      {acties.has('VERWIJDEREN') ? <ConceptVerwijderen pa={pa} /> : null}
       {pa.partijen.some((p) => p.id === me.organisatie.id) && pa.status !== 'CONCEPT' ? (
         <Paragraph>
           <Link to={`/afspraken/${pa.id}/evaluatie`}>Evaluatie en geschillen</Link>

@@ -1,7 +1,17 @@
 import { useQuery } from '@apollo/client/react';
+import { useLocation } from 'react-router';
 import { magIk, useMe } from '../../auth/MeContext';
 import { FoutMelding, Laden } from '../../components/Fout';
-import { ButtonGroup, ButtonLink, Heading, Link, Paragraph, StatusBadge, Tabel } from '../../components/nl';
+import {
+  Alert,
+  ButtonGroup,
+  ButtonLink,
+  Heading,
+  Link,
+  Paragraph,
+  StatusBadge,
+  Tabel,
+} from '../../components/nl';
 import { PrestatieafsprakenDocument } from '../../generated/graphql';
 import { formatGetal } from '../../lib/format';
 import { STATUS_BADGE } from '../../lib/labels';
@@ -15,9 +25,12 @@ export function AfsprakenPagina() {
   const lijst = data?.prestatieafspraken ?? [];
   const teTekenen = lijst.filter((p) => p.mogelijkeActies.includes('ONDERTEKENEN'));
   const opstellen = magIk(me, 'afspraak:opstellen');
+  // a message from the page we came from (a deleted concept)
+  const melding = (useLocation().state as { melding?: string } | null)?.melding;
   return (
     <>
       <Heading level={1}>Prestatieafspraken</Heading>
+      {melding ? <Alert type="ok">{melding}</Alert> : null}
       <Paragraph>
         Afspraken tussen gemeente, woningcorporaties en huurdersorganisaties (Woningwet artikel 44), soms
         samen met zorgaanbieders. Een concept wordt door alle partijen ondertekend; daarna is het vastgesteld.
