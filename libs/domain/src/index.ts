@@ -42,3 +42,4 @@ export * from './herindeling';
 export * from './bod';
 export * from './evaluatie';
 export * from './geschil';
+export * from './urgentie';
