@@ -12,12 +12,13 @@ import { BeheerModule } from './beheer/beheer.module';
 import { VolkshuisvestingModule } from './volkshuisvesting/volkshuisvesting.module';
 import { BodModule } from './bod/bod.module';
 import { EvaluatieModule } from './evaluatie/evaluatie.module';
+import { UrgentieModule } from './urgentie/urgentie.module';
 
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule, VolkshuisvestingModule, BodModule, EvaluatieModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule, VolkshuisvestingModule, BodModule, EvaluatieModule, UrgentieModule];
 
 /**
  * Modules only the API serves (they resolve principals, which the worker has no AuthModule for):

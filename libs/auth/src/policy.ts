@@ -1,4 +1,8 @@
-import { STATUSHOUDERS_TAAKSTELLING_INDICATOR, type GebiedSoort, type OrganisatieSoort } from '@thuismonitor/domain';
+import {
+  STATUSHOUDERS_TAAKSTELLING_INDICATOR,
+  type GebiedSoort,
+  type OrganisatieSoort,
+} from '@thuismonitor/domain';
 import type { PrestatieafspraakStatus } from '@thuismonitor/domain';
 import type { Principal } from './principal';
 import type { Rol } from './rollen';
@@ -17,7 +21,12 @@ const IEDEREEN: readonly OrganisatieSoort[] = [
   'PROVINCIE',
   'RIJK',
 ];
-const PARTIJEN: readonly OrganisatieSoort[] = ['CORPORATIE', 'GEMEENTE', 'HUURDERSORGANISATIE', 'ZORGAANBIEDER'];
+const PARTIJEN: readonly OrganisatieSoort[] = [
+  'CORPORATIE',
+  'GEMEENTE',
+  'HUURDERSORGANISATIE',
+  'ZORGAANBIEDER',
+];
 
 export interface PolicyRegel {
   soorten: readonly OrganisatieSoort[];
@@ -27,7 +36,11 @@ export interface PolicyRegel {
 
 export const POLICY = {
   'profiel:lezen': { soorten: IEDEREEN, rollen: [], omschrijving: 'eigen gebruiker en organisatie zien' },
-  'referentie:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'gemeenten, provincies, regio’s' },
+  'referentie:lezen': {
+    soorten: IEDEREEN,
+    rollen: ['lezen'],
+    omschrijving: 'gemeenten, provincies, regio’s',
+  },
   'referentie:beheren': {
     soorten: ['RIJK'],
     rollen: ['platformbeheer'],
@@ -38,12 +51,18 @@ export const POLICY = {
   'regime:zetten': {
     soorten: IEDEREEN,
     rollen: [],
-    omschrijving: 'de inwerkingtreding van een volkshuisvestingsregime zetten (alleen platformbeheer van het Rijk)',
+    omschrijving:
+      'de inwerkingtreding van een volkshuisvestingsregime zetten (alleen platformbeheer van het Rijk)',
   },
   'programma:bijhouden': {
     soorten: ['GEMEENTE', 'PROVINCIE', 'RIJK'],
     rollen: ['beheren'],
     omschrijving: 'het eigen volkshuisvestingsprogramma vastleggen',
+  },
+  'urgentie:bijhouden': {
+    soorten: ['GEMEENTE'],
+    rollen: ['beheren'],
+    omschrijving: 'de eigen urgentieregeling en haar categorieën vastleggen',
   },
   'organisatie:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'lijst van organisaties' },
   'organisatie:beheren': {
@@ -63,21 +82,37 @@ export const POLICY = {
     omschrijving: 'een prestatieafspraak of bod starten',
   },
   'afspraak:bewerken': { soorten: PARTIJEN, rollen: ['beheren'], omschrijving: 'concept bewerken, indienen' },
-  'afspraak:tekenen': { soorten: PARTIJEN, rollen: ['tekenen'], omschrijving: 'tekenen namens de organisatie' },
+  'afspraak:tekenen': {
+    soorten: PARTIJEN,
+    rollen: ['tekenen'],
+    omschrijving: 'tekenen namens de organisatie',
+  },
   'afspraak:reageren': {
     soorten: PARTIJEN,
     rollen: ['invoeren', 'beheren', 'tekenen'],
     omschrijving: 'reageren, mijlpalen bijwerken',
   },
-  'toewijzing:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'toewijzingen (rijen of aggregaten)' },
-  'toewijzing:invoeren': { soorten: ['CORPORATIE'], rollen: ['invoeren'], omschrijving: 'toewijzingen vastleggen' },
+  'toewijzing:lezen': {
+    soorten: IEDEREEN,
+    rollen: ['lezen'],
+    omschrijving: 'toewijzingen (rijen of aggregaten)',
+  },
+  'toewijzing:invoeren': {
+    soorten: ['CORPORATIE'],
+    rollen: ['invoeren'],
+    omschrijving: 'toewijzingen vastleggen',
+  },
   'nieuwbouw:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'nieuwbouwprojecten zien' },
   'nieuwbouw:invoeren': {
     soorten: ['CORPORATIE', 'GEMEENTE'],
     rollen: ['invoeren'],
     omschrijving: 'nieuwbouwprojecten bijhouden',
   },
-  'kwartaalcijfer:lezen': { soorten: IEDEREEN, rollen: ['lezen'], omschrijving: 'gerapporteerde kwartaalcijfers zien' },
+  'kwartaalcijfer:lezen': {
+    soorten: IEDEREEN,
+    rollen: ['lezen'],
+    omschrijving: 'gerapporteerde kwartaalcijfers zien',
+  },
   // the indicator catalogue says per indicator which kind reports it (magRapporteren); gemeenten
   // report woningvoorraad, vroegsignalering and standplaatsen
   'kwartaalcijfer:invoeren': {
@@ -192,7 +227,11 @@ export interface TaakstellingGebied {
  * - Everyone else (corporaties, huurders, zorgaanbieders): nothing.
  * An area without gemeenten (a woningmarktregio whose membership is not imported) has no owner.
  */
-export function magTaakstellingStellen(principal: Principal, gebied: TaakstellingGebied, indicatorCode: string): boolean {
+export function magTaakstellingStellen(
+  principal: Principal,
+  gebied: TaakstellingGebied,
+  indicatorCode: string,
+): boolean {
   const org = principal.organisatie;
   const statushouders = indicatorCode === STATUSHOUDERS_TAAKSTELLING_INDICATOR;
   switch (org.soort) {
@@ -204,7 +243,9 @@ export function magTaakstellingStellen(principal: Principal, gebied: Taakstellin
       if (statushouders || gebied.gemeenten.length === 0) return false;
       if (gebied.soort !== 'GEMEENTE' && gebied.soort !== 'WONINGMARKTREGIO') return false;
       const eigen = new Set(org.gemeenten);
-      return gebied.gemeenten.every((g) => eigen.has(g)) && gebied.provincies.every((p) => p === org.provincieCode);
+      return (
+        gebied.gemeenten.every((g) => eigen.has(g)) && gebied.provincies.every((p) => p === org.provincieCode)
+      );
     }
     case 'GEMEENTE':
       return !statushouders && gebied.soort === 'GEMEENTE' && gebied.code === org.code;
@@ -234,10 +275,15 @@ export function rijZicht(principal: Principal): RijZicht {
  * (docs/decisions.md, "Nieuwbouwprojecten"). Other parties (other corporaties, huurders,
  * zorgaanbieders) do not: they follow nieuwbouw through voortgang.
  */
-export function magProjectZien(principal: Principal, project: { eigenaarOrganisatieId: string; gemeenteCode: string }): boolean {
+export function magProjectZien(
+  principal: Principal,
+  project: { eigenaarOrganisatieId: string; gemeenteCode: string },
+): boolean {
   if (magRijZien(principal, project)) return true;
   const soort = principal.organisatie.soort;
-  return (soort === 'PROVINCIE' || soort === 'RIJK') && binnenScope(gemeenteScope(principal), project.gemeenteCode);
+  return (
+    (soort === 'PROVINCIE' || soort === 'RIJK') && binnenScope(gemeenteScope(principal), project.gemeenteCode)
+  );
 }
 
 /** The SQL form of magProjectZien: own projects, plus the projects in `gemeenten`. */
@@ -259,9 +305,15 @@ export function projectZicht(principal: Principal): ProjectZicht {
  * Who edits a nieuwbouwproject: a corporatie its own projects in its werkgebied, a gemeente any
  * project in the gemeente (it grants the permits and keeps the local planning list).
  */
-export function magProjectBewerken(principal: Principal, project: { eigenaarOrganisatieId: string; gemeenteCode: string }): boolean {
+export function magProjectBewerken(
+  principal: Principal,
+  project: { eigenaarOrganisatieId: string; gemeenteCode: string },
+): boolean {
   const eigen = project.eigenaarOrganisatieId === principal.organisatie.id;
-  return (eigen || principal.organisatie.soort === 'GEMEENTE') && magSchrijvenVoorGemeente(principal, project.gemeenteCode);
+  return (
+    (eigen || principal.organisatie.soort === 'GEMEENTE') &&
+    magSchrijvenVoorGemeente(principal, project.gemeenteCode)
+  );
 }
 
 /** What the policy needs to know about one prestatieafspraak (one version). */
@@ -306,7 +358,10 @@ export function magPrestatieafspraakStarten(principal: Principal, gemeenteCode: 
  * Content changes, indienen, terugtrekken, a new version and signing: parties only (the role,
  * beheren or tekenen, comes from the permission; whether the status allows it is a domain rule).
  */
-export function magPrestatieafspraakBewerken(principal: Principal, pa: Pick<PrestatieafspraakZicht, 'partijIds'>): boolean {
+export function magPrestatieafspraakBewerken(
+  principal: Principal,
+  pa: Pick<PrestatieafspraakZicht, 'partijIds'>,
+): boolean {
   return isPartij(principal, pa);
 }
 
@@ -352,11 +407,16 @@ export function magMijlpaalBijwerken(
  * The cycle calendar of a gemeente: the gemeente, its provincie, the Rijk, and the parties to any
  * of the gemeente's prestatieafspraken (`partijInGemeente`, looked up by the caller).
  */
-export function magCyclusKalenderZien(principal: Principal, gemeenteCode: string, partijInGemeente: boolean): boolean {
+export function magCyclusKalenderZien(
+  principal: Principal,
+  gemeenteCode: string,
+  partijInGemeente: boolean,
+): boolean {
   const org = principal.organisatie;
   if (partijInGemeente) return true;
   if (org.soort === 'GEMEENTE') return org.code === gemeenteCode;
-  if (org.soort === 'PROVINCIE' || org.soort === 'RIJK') return binnenScope(gemeenteScope(principal), gemeenteCode);
+  if (org.soort === 'PROVINCIE' || org.soort === 'RIJK')
+    return binnenScope(gemeenteScope(principal), gemeenteCode);
   return false;
 }
 
@@ -364,8 +424,14 @@ export function magCyclusKalenderZien(principal: Principal, gemeenteCode: string
  * Changing or deleting a registered row (toewijzing, kwartaalcijfer): only the organisation that
  * owns it, and only while the gemeente is in its werkgebied (the same wall as writing it).
  */
-export function magEigenRijSchrijven(principal: Principal, rij: { eigenaarOrganisatieId: string; gemeenteCode: string }): boolean {
-  return rij.eigenaarOrganisatieId === principal.organisatie.id && magSchrijvenVoorGemeente(principal, rij.gemeenteCode);
+export function magEigenRijSchrijven(
+  principal: Principal,
+  rij: { eigenaarOrganisatieId: string; gemeenteCode: string },
+): boolean {
+  return (
+    rij.eigenaarOrganisatieId === principal.organisatie.id &&
+    magSchrijvenVoorGemeente(principal, rij.gemeenteCode)
+  );
 }
 
 /** The platform operator: the Rijk's organisation with the platformbeheer role (sets regime dates). */

@@ -25,6 +25,7 @@ import { leesCursor, maakCursor, paginaGrootte } from '../common/paginering';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
+import { UrgentieService } from '../urgentie/urgentie.service';
 import { kenmerkHash } from './kenmerk-hash';
 import type {
   Toewijzing,
@@ -36,9 +37,8 @@ import type {
 
 export const TOEWIJZING_KOLOMMEN_SQL = `t.id, t.corporatie_id AS "corporatieId", t.gemeente_code AS "gemeenteCode",
   to_char(t.datum, 'YYYY-MM-DD') AS datum, t.aandachtsgroep, t.huishoudgrootte, t.segment,
-  t.via_urgentie AS "viaUrgentie", left(t.extern_kenmerk, 12) AS "kenmerkVingerafdruk", t.import_id AS "importId",
+  t.via_urgentie AS "viaUrgentie", t.urgentie_categorie AS "urgentieCategorie", left(t.extern_kenmerk, 12) AS "kenmerkVingerafdruk", t.import_id AS "importId",
   t.aangemaakt_op AS "aangemaaktOp"`;
-
 
 /** Names of the API's input fields for the domain's canonical import columns. */
 const VELD: Record<ToewijzingKolom, string> = {
@@ -64,6 +64,7 @@ export class ToewijzingService {
     private readonly referentie: ReferentieService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly klok: Klok,
+    private readonly urgentie: UrgentieService,
   ) {}
 
   async lijst(
@@ -148,12 +149,18 @@ export class ToewijzingService {
   async create(ctx: RequestContext, input: ToewijzingInput): Promise<Toewijzing> {
     const externKenmerk = input.externKenmerk?.trim() || `TM-${randomUUID()}`;
     const t = await this.valideer(ctx, input, externKenmerk);
+    const categorie = await this.urgentie.controleerCategorie(
+      ctx,
+      t.gemeenteCode,
+      input.urgentieCategorie ?? null,
+      t.viaUrgentie,
+    );
     // stored only as its keyed hash (kenmerk-hash.ts); the clear kenmerk ends with this request
     const hash = kenmerkHash(this.config.toewijzingKenmerkSleutel, ctx.organisatieId, t.externKenmerk);
     return this.db.transaction(ctx, async (m) => {
       const [rij]: Toewijzing[] = await m.query(
-        `INSERT INTO toewijzing AS t (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO toewijzing AS t (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk, urgentie_categorie)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (corporatie_id, extern_kenmerk) DO NOTHING
          RETURNING ${TOEWIJZING_KOLOMMEN_SQL}`,
         [
@@ -165,6 +172,7 @@ export class ToewijzingService {
           t.segment,
           t.viaUrgentie,
           hash,
+          categorie,
         ],
       );
       if (!rij) throw conflict(`Er is al een toewijzing met extern kenmerk '${t.externKenmerk}'.`);
@@ -178,12 +186,27 @@ export class ToewijzingService {
       const voor = await this.eigenRij(m, ctx, id);
       // the kenmerk does not change (and is not known here): its fingerprint passes the kenmerk rule
       const t = await this.valideer(ctx, input, voor.kenmerkVingerafdruk);
+      const categorie = await this.urgentie.controleerCategorie(
+        ctx,
+        t.gemeenteCode,
+        input.urgentieCategorie ?? null,
+        t.viaUrgentie,
+      );
       // TypeORM answers an UPDATE with [rows, rowCount]
       const [[rij]]: [Toewijzing[], number] = await m.query(
         `UPDATE toewijzing AS t SET gemeente_code = $2, datum = $3, aandachtsgroep = $4, huishoudgrootte = $5,
-                segment = $6, via_urgentie = $7
+                segment = $6, via_urgentie = $7, urgentie_categorie = $8
          WHERE t.id = $1 RETURNING ${TOEWIJZING_KOLOMMEN_SQL}`,
-        [id, t.gemeenteCode, t.datum, t.aandachtsgroep, t.huishoudgrootte, t.segment, t.viaUrgentie],
+        [
+          id,
+          t.gemeenteCode,
+          t.datum,
+          t.aandachtsgroep,
+          t.huishoudgrootte,
+          t.segment,
+          t.viaUrgentie,
+          categorie,
+        ],
       );
       await this.audit.schrijfToewijzing(m, ctx, 'WIJZIG_TOEWIJZING', id, gewijzigdeVelden(voor, rij));
       return rij;
@@ -282,6 +305,7 @@ function gewijzigdeVelden(voor: Toewijzing, na: Toewijzing): string[] {
     'huishoudgrootte',
     'segment',
     'viaUrgentie',
+    'urgentieCategorie',
   ] as const;
   return velden.filter((v) => voor[v] !== na[v]);
 }

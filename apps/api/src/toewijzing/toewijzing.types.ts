@@ -27,6 +27,12 @@ export class Toewijzing {
   @Field(() => Int, { description: 'Aantal personen in het huishouden' }) huishoudgrootte: number;
   @Field(() => SegmentEnum) segment: Segment;
   @Field() viaUrgentie: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'De categorie van de urgentieregeling van de gemeente waaronder het huishouden voorrang kreeg',
+  })
+  urgentieCategorie: string | null;
   @Field(() => ID, {
     nullable: true,
     description: 'De import waarmee de toewijzing is vastgelegd (leeg bij invoer via formulier)',
@@ -47,6 +53,12 @@ export class ToewijzingWijziging {
   @Field(() => SegmentEnum, { nullable: true, description: 'Standaard sociale huur' })
   segment?: Segment | null;
   @Field({ nullable: true, defaultValue: false }) viaUrgentie?: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Code van de urgentiecategorie (alleen bij via urgentie); moet in de urgentieregeling van de gemeente staan',
+  })
+  urgentieCategorie?: string | null;
 }
 
 @InputType()

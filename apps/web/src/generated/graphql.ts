@@ -451,6 +451,8 @@ export type ToewijzingInput = {
   huishoudgrootte: number;
   /** Standaard sociale huur */
   segment?: Segment | null;
+  /** Code van de urgentiecategorie (alleen bij via urgentie); moet in de urgentieregeling van de gemeente staan */
+  urgentieCategorie?: string | null;
   viaUrgentie?: boolean | null;
 };
 

@@ -1,0 +1,316 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { gebiedZichtbaar, type RequestContext } from '@thuismonitor/auth';
+import {
+  BEKENDE_URGENTIECATEGORIEEN,
+  DETENTIE_CATEGORIE,
+  GEVOELIGE_URGENTIECATEGORIEEN,
+  REGELING_VERPLICHT,
+  normaliseerUrgentieCode,
+  publicatieWeigeringMelding,
+  regimeOp,
+  urgentieCategorieFout,
+  urgentieSignalen,
+  urgentieregelingFouten,
+  type RegimeCode,
+  type VerplichteUrgentieCategorie as VerplichtDomein,
+} from '@thuismonitor/domain';
+import { AuditService } from '../audit/audit.service';
+import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
+import { Klok } from '../common/klok';
+import { ScopedDb } from '../database/scoped-db.service';
+import type { GebiedInfo } from '../gebied/gebied.types';
+import { publicatieWeigeringVan } from '../publicatie/publicatie.repository';
+import { ReferentieService } from '../referentie/referentie.service';
+import { RegimeService } from '../volkshuisvesting/regime.service';
+import type {
+  Urgentieregeling,
+  UrgentieregelingInput,
+  UrgentieVoortgang,
+  VerplichteUrgentieCategorie,
+} from './urgentie.types';
+
+interface RegelingRij {
+  id: string;
+  gemeente_code: string;
+  titel: string;
+  vastgesteld_op: string;
+  document_url: string | null;
+  versie: number;
+}
+interface CategorieRij {
+  code: string;
+  naam: string;
+  omschrijving: string | null;
+}
+
+/**
+ * Urgentieregelingen (docs/decisions.md "Urgentie en detentie (issue 12, item 4)"): each gemeente
+ * keeps its own, with the mandatory categories of the law and local ones; whoever has the gemeente
+ * in scope reads it. RLS is the second wall (migration 1766900000000).
+ */
+@Injectable()
+export class UrgentieService {
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly referentie: ReferentieService,
+    private readonly regimes: RegimeService,
+    private readonly audit: AuditService,
+    private readonly klok: Klok,
+  ) {}
+
+  async verplichteCategorieen(ctx: RequestContext): Promise<VerplichteUrgentieCategorie[]> {
+    return this.db.transaction(ctx, (m) => this.verplichtIn(m));
+  }
+
+  private async verplichtIn(m: EntityManager): Promise<VerplichtDomein[]> {
+    return m.query(
+      `SELECT regime_code AS regime, code, naam, bron FROM urgentie_verplichte_categorie ORDER BY regime_code, code`,
+    );
+  }
+
+  /** The regeling of one gemeente (empty when none is recorded); a gemeente out of scope is "niet gevonden". */
+  async regeling(ctx: RequestContext, gemeenteCode: string): Promise<Urgentieregeling> {
+    const code = gemeenteCode.trim().toUpperCase();
+    const gemeente = await this.referentie.gemeente(code);
+    if (!gemeente || !this.inScope(ctx, code)) throw nietGevonden('De gemeente');
+    return this.db.transaction(ctx, (m) => this.lees(m, code, gemeente.naam));
+  }
+
+  /** Records or replaces the caller's own regeling (a GEMEENTE organisation, role beheren). */
+  async bewaar(
+    ctx: RequestContext,
+    invoer: UrgentieregelingInput,
+    versie?: number | null,
+  ): Promise<Urgentieregeling> {
+    const o = ctx.principal.organisatie;
+    if (o.soort !== 'GEMEENTE' || o.gemeenten.length !== 1)
+      throw geenToegang('Alleen een gemeente legt haar urgentieregeling vast.');
+    const code = o.gemeenten[0];
+    const gemeente = (await this.referentie.gemeente(code))!;
+    const fouten = urgentieregelingFouten(invoer, this.klok.vandaag());
+    if (fouten.length)
+      throw ongeldig('De urgentieregeling is niet opgeslagen: controleer de velden.', fouten);
+    const categorieen = invoer.categorieen.map((c) => ({
+      code: normaliseerUrgentieCode(c.code),
+      naam: c.naam.trim(),
+      omschrijving: c.omschrijving?.trim() || null,
+    }));
+    const waarden = {
+      titel: invoer.titel.trim(),
+      vastgesteldOp: invoer.vastgesteldOp!.trim(),
+      documentUrl: invoer.documentUrl?.trim() || null,
+    };
+    return this.db.transaction(ctx, async (m) => {
+      const [oud] = (await m.query(
+        `SELECT id, gemeente_code, titel, to_char(vastgesteld_op, 'YYYY-MM-DD') AS vastgesteld_op, document_url, versie
+         FROM urgentieregeling WHERE gemeente_code = $1 FOR UPDATE`,
+        [code],
+      )) as RegelingRij[];
+      if (oud && versie != null && versie !== oud.versie)
+        throw conflict('Iemand anders heeft de urgentieregeling intussen gewijzigd; laad haar opnieuw.');
+      const oudeCategorieen: CategorieRij[] = oud
+        ? await m.query(
+            `SELECT code, naam, omschrijving FROM urgentieregeling_categorie WHERE regeling_id = $1 ORDER BY volgorde`,
+            [oud.id],
+          )
+        : [];
+      // a category that toewijzingen use stays: removing it would leave them pointing at nothing
+      const weg = oudeCategorieen.map((c) => c.code).filter((c) => !categorieen.some((n) => n.code === c));
+      if (weg.length) {
+        const inGebruik: { code: string; n: number }[] = await m.query(
+          `SELECT urgentie_categorie AS code, count(*)::int AS n FROM toewijzing
+           WHERE gemeente_code = $1 AND urgentie_categorie = ANY ($2) GROUP BY 1 ORDER BY 1`,
+          [code, weg],
+        );
+        if (inGebruik.length)
+          throw ongeldig(
+            'De urgentieregeling is niet opgeslagen: ' +
+              inGebruik
+                .map((g) => `categorie ${g.code} wordt gebruikt door ${g.n} toewijzing(en)`)
+                .join('; ') +
+              '. Laat de categorie staan of pas die toewijzingen eerst aan.',
+          );
+      }
+      let id: string;
+      if (oud) {
+        await m.query(
+          `UPDATE urgentieregeling SET titel = $1, vastgesteld_op = $2, document_url = $3, gebruiker = $4,
+             versie = versie + 1, gewijzigd_op = clock_timestamp() WHERE id = $5`,
+          [waarden.titel, waarden.vastgesteldOp, waarden.documentUrl, ctx.principal.sub, oud.id],
+        );
+        id = oud.id;
+        await m.query(`DELETE FROM urgentieregeling_categorie WHERE regeling_id = $1`, [id]);
+      } else {
+        [{ id }] = await m.query(
+          `INSERT INTO urgentieregeling (organisatie_id, gemeente_code, titel, vastgesteld_op, document_url, gebruiker)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [
+            ctx.organisatieId,
+            code,
+            waarden.titel,
+            waarden.vastgesteldOp,
+            waarden.documentUrl,
+            ctx.principal.sub,
+          ],
+        );
+      }
+      for (const [i, c] of categorieen.entries())
+        await m.query(
+          `INSERT INTO urgentieregeling_categorie (regeling_id, gemeente_code, code, naam, omschrijving, volgorde)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, code, c.code, c.naam, c.omschrijving, i + 1],
+        );
+      await this.audit.schrijf(m, ctx, {
+        actie: oud ? 'WIJZIG_URGENTIEREGELING' : 'CREATE_URGENTIEREGELING',
+        entiteit: 'urgentieregeling',
+        entiteitId: id,
+        gemeenteCode: code,
+        voor: oud
+          ? {
+              titel: oud.titel,
+              vastgesteldOp: oud.vastgesteld_op,
+              documentUrl: oud.document_url,
+              categorieen: oudeCategorieen,
+            }
+          : null,
+        na: { ...waarden, categorieen },
+      });
+      return this.lees(m, code, gemeente.naam);
+    });
+  }
+
+  /**
+   * The codes of the regeling of the dwelling's gemeente, for a toewijzing's category (form and
+   * import). Null when the gemeente recorded none.
+   */
+  async codesIn(m: EntityManager, gemeenteCode: string): Promise<string[] | null> {
+    const rijen: { code: string | null }[] = await m.query(
+      `SELECT c.code FROM urgentieregeling r LEFT JOIN urgentieregeling_categorie c ON c.regeling_id = r.id
+       WHERE r.gemeente_code = $1 ORDER BY c.volgorde`,
+      [gemeenteCode],
+    );
+    return rijen.length ? rijen.flatMap((r) => (r.code ? [r.code] : [])) : null;
+  }
+
+  /** Throws the Dutch error when `categorie` does not fit the regeling of the gemeente. */
+  async controleerCategorie(
+    ctx: RequestContext,
+    gemeenteCode: string,
+    categorie: string | null,
+    viaUrgentie: boolean,
+  ): Promise<string | null> {
+    const code = categorie?.trim() ? normaliseerUrgentieCode(categorie) : null;
+    if (code === null) return null;
+    const gemeente = await this.referentie.gemeente(gemeenteCode);
+    const codes = await this.db.transaction(ctx, (m) => this.codesIn(m, gemeenteCode));
+    const fout = urgentieCategorieFout(code, viaUrgentie, codes, gemeente?.naam ?? gemeenteCode);
+    if (fout)
+      throw ongeldig(`De toewijzing is niet opgeslagen: ${fout}.`, [
+        { veld: 'urgentieCategorie', melding: fout },
+      ]);
+    return code;
+  }
+
+  /**
+   * Toewijzingen per urgentie category in an area and period, under the publication rule
+   * (tm_urgentie_toewijzingen): exact for the owner, released base cells for everyone else.
+   */
+  async voortgang(
+    ctx: RequestContext,
+    gebied: GebiedInfo,
+    van: string,
+    tot: string,
+  ): Promise<UrgentieVoortgang> {
+    if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
+    return this.db.transaction(ctx, async (m) => {
+      let rijen: { urgentie_categorie: string; eigen: boolean; huishoudens: string }[];
+      try {
+        await m.query('SAVEPOINT urgentie');
+        rijen = await m.query(`SELECT * FROM tm_urgentie_toewijzingen($1, $2::date, $3::date)`, [
+          gebied.gemeenten,
+          van,
+          tot,
+        ]);
+      } catch (fout) {
+        const reden = publicatieWeigeringVan(fout);
+        if (!reden) throw fout;
+        await m.query('ROLLBACK TO SAVEPOINT urgentie');
+        return { categorieen: [], detentie: 0, toelichting: publicatieWeigeringMelding(reden) };
+      }
+      const namen = new Map<string, string>(
+        (
+          (await m.query(
+            `SELECT DISTINCT ON (code) code, naam FROM urgentieregeling_categorie WHERE gemeente_code = ANY ($1) ORDER BY code, gemeente_code`,
+            [gebied.gemeenten],
+          )) as { code: string; naam: string }[]
+        ).map((r) => [r.code, r.naam]),
+      );
+      const perCode = new Map<string, { huishoudens: number; exact: boolean }>();
+      for (const r of rijen) {
+        const v = perCode.get(r.urgentie_categorie) ?? { huishoudens: 0, exact: true };
+        perCode.set(r.urgentie_categorie, {
+          huishoudens: v.huishoudens + Number(r.huishoudens),
+          exact: v.exact && r.eigen,
+        });
+      }
+      const categorieen = [...perCode.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([code, v]) => ({
+          code,
+          naam: BEKENDE_URGENTIECATEGORIEEN[code] ?? namen.get(code) ?? code,
+          huishoudens: v.huishoudens,
+          exact: v.exact,
+          gevoelig: GEVOELIGE_URGENTIECATEGORIEEN.includes(code),
+        }));
+      return {
+        categorieen,
+        detentie: perCode.get(DETENTIE_CATEGORIE)?.huishoudens ?? 0,
+        toelichting: null,
+      };
+    });
+  }
+
+  private inScope(ctx: RequestContext, code: string): boolean {
+    return gebiedZichtbaar(ctx.principal, { gemeenten: [code] });
+  }
+
+  private async lees(m: EntityManager, code: string, naam: string): Promise<Urgentieregeling> {
+    const [r] = (await m.query(
+      `SELECT id, gemeente_code, titel, to_char(vastgesteld_op, 'YYYY-MM-DD') AS vastgesteld_op, document_url, versie
+       FROM urgentieregeling WHERE gemeente_code = $1`,
+      [code],
+    )) as RegelingRij[];
+    const categorieen: CategorieRij[] = r
+      ? await m.query(
+          `SELECT code, naam, omschrijving FROM urgentieregeling_categorie WHERE regeling_id = $1 ORDER BY volgorde`,
+          [r.id],
+        )
+      : [];
+    const vandaag = this.klok.vandaag();
+    const regime = regimeOp(await this.regimes.regimesIn(m), vandaag).code as RegimeCode;
+    const verplicht = await this.verplichtIn(m);
+    const verplichtNu = new Set(verplicht.filter((v) => v.regime === regime).map((v) => v.code));
+    return {
+      gemeenteCode: code,
+      gemeenteNaam: naam,
+      titel: r?.titel ?? null,
+      vastgesteldOp: r?.vastgesteld_op ?? null,
+      documentUrl: r?.document_url ?? null,
+      versie: r?.versie ?? null,
+      categorieen: categorieen.map((c) => ({
+        ...c,
+        verplicht: verplichtNu.has(c.code),
+        gevoelig: GEVOELIGE_URGENTIECATEGORIEEN.includes(c.code),
+      })),
+      regime,
+      regelingVerplicht: REGELING_VERPLICHT[regime],
+      signalen: urgentieSignalen(
+        r ? { vastgesteldOp: r.vastgesteld_op, codes: categorieen.map((c) => c.code) } : null,
+        regime,
+        verplicht,
+        vandaag,
+      ),
+    };
+  }
+}
