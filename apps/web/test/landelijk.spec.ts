@@ -60,6 +60,64 @@ describe('webapp: landelijk overzicht en gebied zoeken', () => {
     await t.screenshot(page, 'bzk-02-landelijk-indicator');
   });
 
+  it('BZK: a quarter bounds the year at its peildatum (1 January up to the quarter’s last day)', async () => {
+    const page = await t.aanmelden('bzk.analist');
+    const jaar = new Date().getFullYear() - 1;
+    // Domstad delivered 40 homes in Utrecht in May and 60 in August of that year
+    const domstad = (await t.db.query(`SELECT id FROM organisatie WHERE code = 'L0801'`)).rows[0].id;
+    for (const [woningen, datum] of [
+      [40, `${jaar}-05-10`],
+      [60, `${jaar}-08-20`],
+    ])
+      await t.db.query(
+        `INSERT INTO nieuwbouwproject (naam, gemeente_code, eigenaar_id, fase, woningen_sociale_huur, woningen_middenhuur,
+           woningen_vrije_sector_huur, woningen_koop_betaalbaar, woningen_koop_vrij, woningen_aandachtsgroepen, woningen_per_aandachtsgroep, opgeleverd_op)
+         VALUES ('Kwartaaltest', 'GM0344', $1, 'OPGELEVERD', $2, 0, 0, 0, 0, 0, '{}', $3)`,
+        [domstad, woningen, datum],
+      );
+    await page.goto(`${t.url}/landelijk?jaar=${jaar}&indicator=WONINGEN_OPGELEVERD`);
+    await page.getByText(`stand op de peildatum 31-12-${jaar}.`).waitFor({ timeout: 60_000 });
+    const tabelJaar = page.getByRole('table', { name: `per provincie, ${jaar}` });
+    await tabelJaar.getByRole('rowheader', { name: 'Noord-Holland' }).waitFor({ timeout: 60_000 });
+    const heelJaar = await tabelJaar.locator('tbody tr td:nth-child(3)').allTextContents();
+    const provincies = await tabelJaar.locator('tbody tr th').allTextContents();
+
+    const periode = page.getByLabel('Periode', { exact: true });
+    expect(await periode.locator('option').allTextContents()).toEqual([
+      'Heel jaar',
+      `T/m 1e kwartaal (peildatum 31-03-${jaar})`,
+      `T/m 2e kwartaal (peildatum 30-06-${jaar})`,
+      `T/m 3e kwartaal (peildatum 30-09-${jaar})`,
+    ]);
+    await periode.selectOption({ label: `T/m 2e kwartaal (peildatum 30-06-${jaar})` });
+    await page
+      .getByRole('heading', { level: 1, name: `Landelijk overzicht ${jaar} t/m 2e kwartaal` })
+      .waitFor();
+    expect(page.url()).toContain('kwartaal=2');
+    // the API measured the period 1 January – 30 June with that peildatum
+    await page
+      .getByText(`Periode 01-01-${jaar} tot en met 30-06-${jaar}; stand op de peildatum 30-06-${jaar}.`)
+      .waitFor({ timeout: 60_000 });
+    const tabel = page.getByRole('table', { name: `per provincie, ${jaar} t/m 2e kwartaal` });
+    await tabel.getByRole('rowheader', { name: 'Noord-Holland' }).waitFor({ timeout: 60_000 });
+    expect(await tabel.getByRole('row').count()).toBe(13);
+    // half a year realises no more than the whole year, provincie by provincie
+    const getal = (s: string) => (/\d/.test(s) ? Number(s.replace(/\./g, '').replace(',', '.')) : 0);
+    const kwartaal = await tabel.locator('tbody tr td:nth-child(3)').allTextContents();
+    kwartaal.forEach((k, i) => expect(getal(k)).toBeLessThanOrEqual(getal(heelJaar[i])));
+    // Utrecht: the August homes count for the whole year only
+    const utrecht = (r: string[]) => r[provincies.indexOf('Utrecht')];
+    expect(utrecht(heelJaar)).toBe('100');
+    expect(utrecht(kwartaal)).toBe('40');
+    expect(await t.axe(page)).toEqual([]);
+    await t.screenshot(page, 'bzk-03-landelijk-kwartaal');
+
+    // back to the whole year
+    await periode.selectOption({ label: 'Heel jaar' });
+    await page.getByRole('heading', { level: 1, name: `Landelijk overzicht ${jaar}`, exact: true }).waitFor();
+    expect(page.url()).not.toContain('kwartaal=');
+  });
+
   it('BZK: the area picker on Voortgang searches the 355 areas by name', async () => {
     const page = await t.aanmelden('bzk.analist');
     await page.goto(`${t.url}/voortgang`);

@@ -6727,10 +6727,11 @@ export type VoortgangQuery = {
 export type VoortgangQueryVariables = {
   gebied: GebiedInput;
   jaar?: number | null;
+  periode?: DatumPeriodeInput | null;
 };
 export const VoortgangDocument: TypedDocumentNode<VoortgangQuery, VoortgangQueryVariables> = gql`
-  query Voortgang($gebied: GebiedInput!, $jaar: Int) {
-    voortgang(gebied: $gebied, jaar: $jaar) {
+  query Voortgang($gebied: GebiedInput!, $jaar: Int, $periode: DatumPeriodeInput) {
+    voortgang(gebied: $gebied, jaar: $jaar, periode: $periode) {
       gebied {
         soort
         code

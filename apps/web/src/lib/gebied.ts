@@ -6,6 +6,15 @@ export const huidigJaar = () =>
     new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()),
   );
 
+/** Today in Europe/Amsterdam as jjjj-mm-dd (the calendar date the API measures on). */
+export const vandaagIso = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+
 export interface GebiedKeuze {
   soort: GebiedSoort;
   code: string;

@@ -1,13 +1,13 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { ACTIELIJNEN } from '@thuismonitor/domain';
+import { ACTIELIJNEN, kwartaalEinde, kwartaalStart, maakKwartaal } from '@thuismonitor/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { FoutMelding, Laden } from '../components/Fout';
 import { Staafgrafiek } from '../components/Grafiek';
 import { Alert, FormField, Heading, Link, Paragraph, Select, StatusBadge, Tabel } from '../components/nl';
 import { ProvinciesDocument, VoortgangDocument, type VoortgangQuery } from '../generated/graphql';
-import { formatGetal, formatPercentage } from '../lib/format';
-import { huidigJaar, voortgangHref } from '../lib/gebied';
+import { formatDag, formatGetal, formatPercentage } from '../lib/format';
+import { huidigJaar, vandaagIso, voortgangHref } from '../lib/gebied';
 import { eenheidLabel, metEenheid, STATUS_BADGE } from '../lib/labels';
 import { usePaginaTitel } from '../lib/pagina';
 import { ActielijnBlok } from './Voortgang';
@@ -30,7 +30,21 @@ const indicatorVan = (v: V, code: string): Ind | undefined =>
   v.actielijnen.flatMap((a) => a.indicatoren).find((i) => i.code === code);
 
 /**
- * Rijk (BZK): the country and every provincie for a chosen year — one indicator at a time as a
+ * The quarters of `jaar` to choose (issue 14, item 3): those that have started. A quarter means the
+ * year up to and including that quarter — the period 1 January to the quarter's last day, which is
+ * the peildatum (a quarter not yet over is measured up to today, like the whole year). These are
+ * the "jaar tot nu" figures of the quarterly report; the targets are yearly and judged on their
+ * due date, so a lone quarter would have nothing to be measured against.
+ */
+function kwartalenVan(jaar: number, vandaag: string) {
+  return ([1, 2, 3] as const)
+    .map((n) => maakKwartaal(jaar, n))
+    .filter((k) => kwartaalStart(k) <= vandaag)
+    .map((k) => ({ nummer: k.nummer, einde: kwartaalEinde(k) }));
+}
+
+/**
+ * Rijk (BZK): the country and every provincie for a chosen year or the year up to a quarter — one indicator at a time as a
  * chart with its table (target, realisation, status and coverage per provincie), the status count
  * per actielijn in words, and the national figures per actielijn.
  */
@@ -38,10 +52,22 @@ export function LandelijkPagina() {
   usePaginaTitel('Landelijk overzicht');
   const [params, setParams] = useSearchParams();
   const jaar = Number(params.get('jaar')) || huidigJaar();
+  const kwartalen = kwartalenVan(jaar, vandaagIso());
+  const kwartaal = kwartalen.find((k) => String(k.nummer) === params.get('kwartaal'));
+  // the whole year, or 1 January up to the quarter's last day (the peildatum)
+  const einde = kwartaal?.einde;
+  const tijd = useMemo(
+    () => (einde ? { periode: { van: `${jaar}-01-01`, tot: einde } } : { jaar }),
+    [jaar, einde],
+  );
+  const periodeTekst = kwartaal ? `${jaar} t/m ${kwartaal.nummer}e kwartaal` : String(jaar);
+  const sleutel = kwartaal ? `${jaar}-K${kwartaal.nummer}` : String(jaar);
   const client = useApolloClient();
-  const land = useQuery(VoortgangDocument, { variables: { gebied: { soort: 'LAND', code: 'NL' }, jaar } });
+  const land = useQuery(VoortgangDocument, {
+    variables: { gebied: { soort: 'LAND', code: 'NL' }, ...tijd },
+  });
   const provincies = useQuery(ProvinciesDocument);
-  const [perProvincie, setPerProvincie] = useState<{ jaar: number; lijst: V[] } | null>(null);
+  const [perProvincie, setPerProvincie] = useState<{ sleutel: string; lijst: V[] } | null>(null);
   const [fout, setFout] = useState<unknown>(null);
   useEffect(() => {
     const lijst = provincies.data?.provincies;
@@ -53,19 +79,19 @@ export function LandelijkPagina() {
         client
           .query({
             query: VoortgangDocument,
-            variables: { gebied: { soort: 'PROVINCIE', code: p.code }, jaar },
+            variables: { gebied: { soort: 'PROVINCIE', code: p.code }, ...tijd },
           })
           .then((r) => r.data!.voortgang),
       ),
     ).then(
-      (r) => actief && setPerProvincie({ jaar, lijst: r }),
+      (r) => actief && setPerProvincie({ sleutel, lijst: r }),
       (e: unknown) => actief && setFout(e),
     );
     return () => {
       actief = false;
     };
-  }, [client, provincies.data, jaar]);
-  const lijst = perProvincie?.jaar === jaar ? perProvincie.lijst : null;
+  }, [client, provincies.data, tijd, sleutel]);
+  const lijst = perProvincie?.sleutel === sleutel ? perProvincie.lijst : null;
 
   // the indicators to choose from: the measurable ones of the national overview
   const indicatoren = useMemo(
@@ -81,9 +107,10 @@ export function LandelijkPagina() {
     indicatoren[0]?.code ??
     '';
   const indicator = indicatoren.find((i) => i.code === gekozen);
-  const zet = (sleutel: string, waarde: string) => {
+  const zet = (naam: string, waarde: string) => {
     const p = new URLSearchParams(params);
-    p.set(sleutel, waarde);
+    if (waarde) p.set(naam, waarde);
+    else p.delete(naam);
     setParams(p, { replace: true });
   };
 
@@ -108,18 +135,38 @@ export function LandelijkPagina() {
 
   return (
     <>
-      <Heading level={1}>Landelijk overzicht {jaar}</Heading>
+      <Heading level={1}>Landelijk overzicht {periodeTekst}</Heading>
       <Paragraph>
         De voortgang van Een thuis voor iedereen in heel Nederland en per provincie: wat er gerealiseerd is
         tegenover de taakstelling, en hoeveel gemeenten hun cijfers al leveren (dekking).
       </Paragraph>
-      <form className="tm-filter" aria-label="Jaar en indicator kiezen" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="tm-filter"
+        aria-label="Jaar, periode en indicator kiezen"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <FormField label="Jaar">
           {(ids) => (
             <Select ids={ids} value={String(jaar)} onChange={(e) => zet('jaar', e.target.value)}>
               {[0, 1, 2, 3].map((d) => (
                 <option key={d} value={huidigJaar() - d}>
                   {huidigJaar() - d}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Periode" description="Van 1 januari tot en met de peildatum">
+          {(ids) => (
+            <Select
+              ids={ids}
+              value={kwartaal ? String(kwartaal.nummer) : ''}
+              onChange={(e) => zet('kwartaal', e.target.value)}
+            >
+              <option value="">Heel jaar</option>
+              {kwartalen.map((k) => (
+                <option key={k.nummer} value={k.nummer}>
+                  {`T/m ${k.nummer}e kwartaal (peildatum ${formatDag(k.einde)})`}
                 </option>
               ))}
             </Select>
@@ -137,6 +184,14 @@ export function LandelijkPagina() {
           )}
         </FormField>
       </form>
+
+      {land.data ? (
+        <Paragraph>
+          Periode {formatDag(land.data.voortgang.periode.van)} tot en met{' '}
+          {formatDag(land.data.voortgang.periode.tot)}; stand op de peildatum{' '}
+          {formatDag(land.data.voortgang.peildatum)}.
+        </Paragraph>
+      ) : null}
 
       <section aria-labelledby="kop-indicator">
         <Heading level={2} id="kop-indicator">
@@ -157,15 +212,15 @@ export function LandelijkPagina() {
             ) : null}
             <div className="tm-landelijk">
               <Staafgrafiek
-                titel={`${indicator.naam} per provincie, gerealiseerd en taakstelling, ${jaar}`}
+                titel={`${indicator.naam} per provincie, gerealiseerd en taakstelling, ${periodeTekst}`}
                 categorieen={categorieen}
                 reeksen={reeksen}
                 eenheid={eenheidLabel(indicator.eenheid)}
                 hoogte={420}
               />
               <Tabel
-                caption={`${indicator.naam} per provincie, ${jaar}`}
-                exporteer={`Landelijk ${indicator.naam} ${jaar}`}
+                caption={`${indicator.naam} per provincie, ${periodeTekst}`}
+                exporteer={`Landelijk ${indicator.naam} ${periodeTekst}`}
                 rijen={rijen}
                 sleutel={(r) => r.v.gebied.code}
                 kolommen={[
@@ -207,7 +262,7 @@ export function LandelijkPagina() {
         {lijst ? (
           <Tabel<V>
             caption="Indicatoren op schema, achter en zonder doel, per provincie en actielijn"
-            exporteer={`Landelijk overzicht per actielijn ${jaar}`}
+            exporteer={`Landelijk overzicht per actielijn ${periodeTekst}`}
             rijen={lijst}
             sleutel={(v) => v.gebied.code}
             kolommen={[
