@@ -92,8 +92,12 @@ export class AppModule implements NestModule {
         { path: 'graphql', method: RequestMethod.ALL },
         { path: 'api/*path', method: RequestMethod.ALL },
       )
-      // after authentication and limits: whole voortgang answers for the same principal and data version
+      // after authentication and limits: whole voortgang answers for the same principal and data
+      // generation; a write's answer (a mutation, the REST import) raises that generation
       .apply(VoortgangAntwoordMiddleware)
-      .forRoutes({ path: 'graphql', method: RequestMethod.POST });
+      .forRoutes(
+        { path: 'graphql', method: RequestMethod.POST },
+        { path: 'api/*path', method: RequestMethod.POST },
+      );
   }
 }

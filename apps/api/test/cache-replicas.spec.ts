@@ -120,6 +120,25 @@ describe('caches across replicas: a change through A holds on B at once', () => 
     ).toEqual(['GM0202', 'GM0307', 'GM0344']);
   });
 
+  it("a toewijzing stored through A replaces B's kept voortgang answer when the notification arrives", async () => {
+    const V = `{ voortgang(gebied: { soort: GEMEENTE, code: "GM0344" }, jaar: 2024) { actielijnen { indicatoren { code realisatie { waarde } } } } }`;
+    const totaal = async () => {
+      const d = await b.ok('gemeente.utrecht', V);
+      return d.voortgang.actielijnen
+        .flatMap((a: { indicatoren: { code: string; realisatie: { waarde: number } }[] }) => a.indicatoren)
+        .find((i: { code: string }) => i.code === 'TOEWIJZINGEN_TOTAAL').realisatie.waarde as number;
+    };
+    const voor = await totaal();
+    expect(await totaal()).toBe(voor); // the second is B's kept answer
+    const nieuw = await a.ok('corporatie.domstad', `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`, {
+      input: { externKenmerk: 'REPLICA-V1', gemeenteCode: 'GM0344', datum: '2024-03-03', huishoudgrootte: 1 },
+    });
+    const ms = await binnen(async () => (await totaal()) === voor + 1);
+    await a.ok('corporatie.domstad', `mutation ($id: ID!) { verwijderToewijzing(id: $id) }`, { id: nieuw.createToewijzing.id });
+    await binnen(async () => (await totaal()) === voor);
+    expect(ms).toBeLessThan(2000);
+  });
+
   it('a change made outside the API (an operator with psql) reaches both replicas too', async () => {
     const id = await a.orgId('L0801');
     expect((await b.ok('corporatie.domstad', ME)).me.permissies).toContain('toewijzing:invoeren');

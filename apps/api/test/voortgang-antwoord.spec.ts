@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { startTestApp, type TestApp } from './support/test-app';
+import { CacheSignalen } from '../src/database/cache-signalen';
 
 /**
  * Whole voortgang answers kept over HTTP (voortgang-antwoord.middleware.ts): the same principal
@@ -93,14 +94,85 @@ describe('voortgang answers kept whole', () => {
     expect(gz.tekst).toBe(eerst.tekst);
   });
 
-  it('a committed write makes the next answer new', async () => {
+  it('a write through the API is never followed by an older answer, notification or not', async () => {
+    expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
+    const signalen = t.app.get(CacheSignalen);
+    const [generatie, ontvangen] = [signalen.generatie, signalen.ontvangen];
+    const CREATE = `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`;
+    const nieuw = await t.ok('corporatie.domstad', CREATE, {
+      input: { externKenmerk: 'antw-api-1', gemeenteCode: 'GM0344', datum: '2024-06-29', huishoudgrootte: 1 },
+    });
+    // this process raised its generation before answering, not only on the notification
+    expect(signalen.generatie - generatie).toBeGreaterThan(signalen.ontvangen - ontvangen);
+    // so the very next question, without waiting, is computed anew
+    const na = await vraag('gemeente.utrecht');
+    expect(na.cache).toBe('MISS');
+    expect(totaal(na.tekst)).toBe(7);
+    await t.ok('corporatie.domstad', `mutation ($id: ID!) { verwijderToewijzing(id: $id) }`, {
+      id: nieuw.createToewijzing.id,
+    });
+    const weer = await vraag('gemeente.utrecht');
+    expect(weer.cache).toBe('MISS');
+    expect(totaal(weer.tekst)).toBe(6);
+  });
+
+  it('an upload through the REST import is never followed by an older answer either', async () => {
+    expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
+    const signalen = t.app.get(CacheSignalen);
+    const [generatie, ontvangen] = [signalen.generatie, signalen.ontvangen];
+    const form = new FormData();
+    const csv =
+      'extern_kenmerk;gemeente;datum;aandachtsgroep;huishoudgrootte\nantw-rest-1;GM0344;2024-06-28;;1\n';
+    form.append('bestand', new Blob([Buffer.from(csv, 'utf8')]), 'toewijzingen.csv');
+    const res = await t.fetch('/api/toewijzingen/import?dryRun=false', {
+      method: 'POST',
+      body: form,
+      als: 'corporatie.domstad.invoer',
+    });
+    expect(res.status).toBe(201);
+    expect(signalen.generatie - generatie).toBeGreaterThan(signalen.ontvangen - ontvangen);
+    const na = await vraag('gemeente.utrecht');
+    expect(na.cache).toBe('MISS');
+    expect(totaal(na.tekst)).toBe(7);
+    await t.db.query(`DELETE FROM toewijzing WHERE corporatie_id = $1 AND datum = '2024-06-28'`, [domstad]);
+    await new Promise((r) => setTimeout(r, 200));
     expect(totaal((await vraag('gemeente.utrecht')).tekst)).toBe(6);
+  });
+
+  it('a write committed outside the API makes the next answer new as soon as its notification is here', async () => {
+    const signalen = t.app.get(CacheSignalen);
+    expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
+    const voor = signalen.ontvangen;
+    const start = process.hrtime.bigint();
     await toewijzingen(['2024-06-30'], 'antw-correctie-');
+    while (signalen.ontvangen === voor) {
+      if (process.hrtime.bigint() - start > 2_000_000_000n) throw new Error('no notification after 2 s');
+      await new Promise((r) => setImmediate(r));
+    }
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (process.env.TM_MELD_LATENTIE)
+      console.log(`notification here ${ms.toFixed(2)} ms after the insert was sent`);
     const na = await vraag('gemeente.utrecht');
     expect(na.cache).toBe('MISS');
     expect(totaal(na.tekst)).toBe(7);
     await t.db.query(`DELETE FROM toewijzing WHERE extern_kenmerk LIKE 'antw-correctie-%'`);
+    await new Promise((r) => setTimeout(r, 200));
     expect(totaal((await vraag('gemeente.utrecht')).tekst)).toBe(6);
+  });
+
+  it('a refused mutation or a plain question keeps the kept answers', async () => {
+    expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
+    // a reader may not write: refused (no data), so nothing changed and nothing is emptied
+    const geweigerd = await t.gql(
+      'gemeente.utrecht.lezer',
+      `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`,
+      {
+        input: { externKenmerk: 'antw-x', gemeenteCode: 'GM0344', datum: '2024-06-29', huishoudgrootte: 1 },
+      },
+    );
+    expect(geweigerd.errors?.length).toBeGreaterThan(0);
+    await t.ok('gemeente.utrecht', `{ gemeenten { code } }`);
+    expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
   });
 
   it('never hands one principal the bytes kept for another', async () => {

@@ -24,4 +24,24 @@ describe('Klok: the one source of "now" and "today"', () => {
     expect(nu).toBeGreaterThanOrEqual(voor);
     expect(nu).toBeLessThanOrEqual(Date.now());
   });
+
+  it('today changes exactly at Dutch midnight, though it is formatted once per second', () => {
+    jest.useFakeTimers({ now: new Date('2030-06-30T21:59:59.000Z') });
+    try {
+      const klok = new Klok({});
+      expect(klok.vandaag()).toBe('2030-06-30');
+      jest.setSystemTime(new Date('2030-06-30T21:59:59.999Z'));
+      expect(klok.vandaag()).toBe('2030-06-30');
+      jest.setSystemTime(new Date('2030-06-30T22:00:00.000Z')); // 00:00 in Amsterdam (UTC+2)
+      expect(klok.vandaag()).toBe('2030-07-01');
+      jest.setSystemTime(new Date('2030-06-30T21:59:59.500Z')); // the system clock set back
+      expect(klok.vandaag()).toBe('2030-06-30');
+      jest.setSystemTime(new Date('2030-12-31T22:59:59.999Z')); // winter time (UTC+1)
+      expect(klok.vandaag()).toBe('2030-12-31');
+      jest.setSystemTime(new Date('2030-12-31T23:00:00.000Z'));
+      expect(klok.vandaag()).toBe('2031-01-01');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

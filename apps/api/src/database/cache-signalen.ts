@@ -9,9 +9,13 @@ import { Client } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 
-/** The tables whose committed changes are announced on channel tm_cache (migration 1766500000000). */
+/**
+ * What is announced on channel tm_cache: a committed change to one of these tables (migration
+ * 1766500000000), or `gegevens`: any committed change that raised the data version, i.e. to a
+ * table a voortgang answer reads (migration 1767200000000).
+ */
 export type GesignaleerdeTabel =
-  'organisatie' | 'organisatie_werkgebied' | 'gemeente' | 'provincie' | 'woningmarktregio';
+  'organisatie' | 'organisatie_werkgebied' | 'gemeente' | 'provincie' | 'woningmarktregio' | 'gegevens';
 
 const KANAAL = 'tm_cache';
 const MAX_WACHT_MS = 30_000;
@@ -61,14 +65,30 @@ export class CacheSignalen implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * Goes up with every notification and every (re)connect. The data version (migration
-   * 1765400000003) rises at COMMIT, but this process clears its reference data and principals only
-   * when the notification arrives, a moment later: an answer computed in between would be stored
-   * under the NEW version with the OLD reference data. Answer caches therefore put this number in
-   * their key too (read before the version), and keep nothing while `luistert` is false.
+   * Goes up with every notification, every (re)connect and every `lokaleWijziging`. Every commit
+   * that changes data a voortgang answer reads sends a notification (`gegevens`), so an answer
+   * stored under generation G was computed from data no older than the last change announced
+   * before G was read: while the number stays G nothing it depends on has been announced since.
+   * The data version (migration 1765400000003) rises at COMMIT, but this process clears its
+   * reference data and principals only when the notification arrives, a moment later: answer
+   * caches therefore put this number in their key (read before anything is computed), and keep
+   * nothing while `luistert` is false.
+   *
+   * The one window: a commit by another process is seen here when its notification arrives,
+   * which Postgres sends at that commit (measured in cache-replicas.spec: a few milliseconds).
+   * A write through this process does not wait for it (`lokaleWijziging`).
    */
   get generatie(): number {
     return this.teller;
+  }
+
+  /**
+   * A write through this process has committed and its answer is about to be sent: raise the
+   * generation now, so the writer's next question is never answered from before its own write,
+   * whether or not the notification has arrived yet.
+   */
+  lokaleWijziging(): void {
+    this.teller++;
   }
 
   async onApplicationBootstrap(): Promise<void> {

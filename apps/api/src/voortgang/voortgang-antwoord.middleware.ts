@@ -13,7 +13,6 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { Klok } from '../common/klok';
 import { CacheSignalen } from '../database/cache-signalen';
-import { ScopedDb } from '../database/scoped-db.service';
 import { Metrieken } from '../metrics/metrieken';
 
 /** Root fields whose whole answer may be kept: read-only, and computed only from what the key holds. */
@@ -27,6 +26,8 @@ const MAX_OPERATIENAAM_TEKENS = 256;
 const MAX_ANTWOORD_BYTES = 8 * 1024 * 1024;
 /** All kept answers together, uncompressed and gzip. */
 const MAX_TOTAAL_BYTES = 128 * 1024 * 1024;
+
+type Soort = 'bewaarbaar' | 'vraag' | 'schrijft';
 
 interface Bewaard {
   json: Buffer;
@@ -42,10 +43,17 @@ interface Bewaard {
  * for any request.
  *
  * Correctness, as in VoortgangCache (read its comment first):
- * - Freshness: the key holds the data version read BEFORE the answer was computed; any committed
- *   write to a table voortgang reads raises it (migration 1765400000003), so an answer is never
- *   older than the last commit. The key also holds today's date (Amsterdam): the peildatum of a
- *   running period moves with it.
+ * - Freshness: the key holds CacheSignalen's generation, read BEFORE the answer is computed.
+ *   Every commit that changes a table voortgang reads is announced to every process (NOTIFY at
+ *   that commit, migrations 1765400000003 and 1767200000000) and raises it, so an answer is never
+ *   served after the announcement of a change it predates. Until session 4 the key held the
+ *   data version read from Postgres per request instead: exact to the commit, but a round trip
+ *   and about a quarter of the machine's CPU per cached answer (API and Postgres together). What
+ *   is given up: a commit by ANOTHER process is seen when its notification arrives (milliseconds;
+ *   cache-replicas.spec measures it); a successful mutation or upload through this process raises
+ *   the generation itself before its answer is sent, so a writer never reads from before its own
+ *   write. The key also holds today's date (Amsterdam): the peildatum of a running period moves
+ *   with it.
  * - Who: the key holds the user (sub), the organisation (id, code, kind, gemeente scope) and the
  *   roles, so only the same principal with the same rights gets the bytes back; the @Vereist
  *   check on the resolver gave that same principal the same outcome when the answer was made.
@@ -56,14 +64,13 @@ interface Bewaard {
 @Injectable()
 export class VoortgangAntwoordMiddleware implements NestMiddleware {
   private readonly antwoorden = new Map<string, Bewaard>();
-  private readonly bewaarbaar = new Map<string, boolean>();
+  private readonly soorten = new Map<string, Soort>();
   /** the organisation part of the key, per organisation object (PrincipalResolver reuses it for 30 s) */
   private readonly organisatieSleutels = new WeakMap<PrincipalOrganisatie, string>();
   private totaalBytes = 0;
   private readonly max: number;
 
   constructor(
-    private readonly db: ScopedDb,
     private readonly metrieken: Metrieken,
     private readonly klok: Klok,
     private readonly signalen: CacheSignalen,
@@ -74,46 +81,36 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
 
   async use(req: Request & RequestMetPrincipal, res: Response, next: NextFunction): Promise<void> {
     const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
-    const principal = req.principal;
-    if (
-      this.max <= 0 ||
-      req.method !== 'POST' ||
-      !principal ||
-      !body ||
-      typeof body.query !== 'string' ||
-      !req.is('application/json') ||
-      !this.signalen.luistert
-    )
-      return next();
-    const operatie = typeof body.operationName === 'string' ? body.operationName : null;
-    // variables a query does not declare are ignored by GraphQL but would land in the key: a large
-    // one per request would fill memory that the byte budget below does not count
-    const variabelen = body.variables === undefined ? 'null' : JSON.stringify(body.variables);
-    if (
-      (operatie?.length ?? 0) > MAX_OPERATIENAAM_TEKENS ||
-      variabelen.length > MAX_VARIABELEN_TEKENS ||
-      !this.isBewaarbaar(body.query, operatie)
-    )
-      return next();
-
-    // reference data of this process must be as new as the version (see CacheSignalen.generatie)
-    const generatie = this.signalen.generatie;
-    let versie: string;
-    try {
-      // the version first: a write that commits after this read raises it, whatever is computed next
-      versie = await this.db.gegevensVersie();
-    } catch {
+    const soort = this.soort(req, body);
+    if (soort === 'schrijft') {
+      this.meldSchrijven(req, res);
       return next();
     }
+    const principal = req.principal;
+    if (soort !== 'bewaarbaar' || this.max <= 0 || !principal || !this.signalen.luistert) return next();
+    const { query, operationName, variables } = body as {
+      query: string;
+      operationName?: unknown;
+      variables?: unknown;
+    };
+    const operatie = typeof operationName === 'string' ? operationName : null;
+    // variables a query does not declare are ignored by GraphQL but would land in the key: a large
+    // one per request would fill memory that the byte budget below does not count
+    const variabelen = variables === undefined ? 'null' : JSON.stringify(variables);
+    if ((operatie?.length ?? 0) > MAX_OPERATIENAAM_TEKENS || variabelen.length > MAX_VARIABELEN_TEKENS)
+      return next();
+
+    // read BEFORE anything is computed: a change announced after this read makes another key
+    // (CacheSignalen.generatie; every committed data change is announced, migration 1767200000000)
+    const generatie = this.signalen.generatie;
     // a hash: the key's own size stays fixed whatever the query text
     const sleutel = createHash('sha256')
       .update(
         JSON.stringify([
           this.principalSleutel(principal),
           generatie,
-          versie,
           this.klok.vandaag(),
-          body.query,
+          query,
           operatie,
           variabelen,
         ]),
@@ -136,6 +133,45 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
       return send(inhoud);
     };
     next();
+  }
+
+  /**
+   * What this POST is: a question whose whole answer may be kept, another question (nothing to
+   * do), or something that may write: a mutation, or a body this middleware does not read
+   * (multipart uploads, invalid JSON). A writer's answer raises the generation before it is sent.
+   */
+  private soort(req: Request, body: { query?: unknown; operationName?: unknown } | undefined): Soort {
+    if (req.method !== 'POST') return 'vraag';
+    if (!body || typeof body.query !== 'string' || !req.is('application/json')) return 'schrijft';
+    const operatie = typeof body.operationName === 'string' ? body.operationName : null;
+    // not parsed (Apollo applies its own limits); a mutation among these is still announced by
+    // Postgres to every process, this one included, only without the head start below
+    if (body.query.length > MAX_QUERY_TEKENS || (operatie?.length ?? 0) > MAX_OPERATIENAAM_TEKENS)
+      return 'vraag';
+    const sleutel = `${operatie ?? ''}\n${body.query}`;
+    let soort = this.soorten.get(sleutel);
+    if (soort === undefined) {
+      soort = soortVan(body.query, operatie);
+      if (this.soorten.size >= 1000) this.soorten.clear();
+      this.soorten.set(sleutel, soort);
+    }
+    return soort;
+  }
+
+  /**
+   * Raise the generation when a writer's answer goes out (its commit has happened by then), so
+   * its next question does not depend on the notification's arrival. Not for an answer without
+   * data (refused, invalid): otherwise any signed-in user could empty everybody's answers here
+   * with mutations that write nothing (GraphQL answers a refusal with status 200 and no data;
+   * a REST write with an error status).
+   */
+  private meldSchrijven(req: Request, res: Response): void {
+    const send = res.send.bind(res);
+    const graphql = req.originalUrl.startsWith('/graphql');
+    res.send = (inhoud?: unknown) => {
+      if (res.statusCode < 400 && (!graphql || heeftGegevens(inhoud))) this.signalen.lokaleWijziging();
+      return send(inhoud);
+    };
   }
 
   /** number of answers held (tests) */
@@ -187,19 +223,6 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
     this.totaalBytes -= b.json.length + (b.gzip?.length ?? 0);
   }
 
-  /** Whether every root field of the operation is one whose answer may be kept (parsed once per text). */
-  private isBewaarbaar(query: string, operationName: string | null): boolean {
-    if (query.length > MAX_QUERY_TEKENS) return false;
-    const sleutel = `${operationName ?? ''}\n${query}`;
-    let ja = this.bewaarbaar.get(sleutel);
-    if (ja === undefined) {
-      ja = alleenBewaarbareVelden(query, operationName);
-      if (this.bewaarbaar.size >= 1000) this.bewaarbaar.clear();
-      this.bewaarbaar.set(sleutel, ja);
-    }
-    return ja;
-  }
-
   private principalSleutel(p: Principal): string {
     const org = p.organisatie;
     let o = this.organisatieSleutels.get(org);
@@ -211,12 +234,22 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
   }
 }
 
-function alleenBewaarbareVelden(query: string, operationName: string | null): boolean {
+function heeftGegevens(inhoud: unknown): boolean {
+  if (typeof inhoud !== 'string') return inhoud !== undefined;
+  try {
+    const a = JSON.parse(inhoud) as { data?: unknown };
+    return a.data !== null && a.data !== undefined;
+  } catch {
+    return true;
+  }
+}
+
+function soortVan(query: string, operationName: string | null): Soort {
   let doc: DocumentNode;
   try {
     doc = parse(query, { noLocation: true, maxTokens: 5_000 });
   } catch {
-    return false; // Apollo answers the syntax error
+    return 'vraag'; // Apollo answers the syntax error; nothing runs
   }
   const operaties = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operatie =
@@ -225,8 +258,11 @@ function alleenBewaarbareVelden(query: string, operationName: string | null): bo
         ? operaties[0]
         : undefined
       : operaties.find((o) => o.name?.value === operationName);
-  if (!operatie || operatie.operation !== 'query') return false;
+  if (!operatie) return 'vraag'; // Apollo refuses it; nothing runs
+  if (operatie.operation !== 'query') return 'schrijft';
   return operatie.selectionSet.selections.every(
     (s) => s.kind === Kind.FIELD && !s.directives?.length && BEWAARBARE_VELDEN.has(s.name.value),
-  );
+  )
+    ? 'bewaarbaar'
+    : 'vraag';
 }
