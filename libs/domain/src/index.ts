@@ -26,6 +26,7 @@ export * from './woningmarktregio';
 export * from './taakstelling';
 export * from './realisatie-periode';
 export * from './gemeente-naam';
+export * from './import-koppeling';
 export * from './toewijzing-bestand';
 export * from './nieuwbouwproject';
 export * from './kwartaalcijfer';

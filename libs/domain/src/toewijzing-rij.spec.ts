@@ -1,4 +1,5 @@
 import { valideerToewijzingRij, type RijOpties } from './toewijzing-rij';
+import { maakGemeenteHerkenner } from './gemeente-naam';
 
 const GEMEENTEN: Record<string, string> = {
   utrecht: 'GM0344',
@@ -144,8 +145,54 @@ describe('valideerToewijzingRij', () => {
       expect(toewijzing({ ...goed, via_urgentie: nee }).viaUrgentie).toBe(false);
     expect(fouten({ ...goed, segment: 'koop' })[0].kolom).toBe('segment');
     expect(fouten({ ...goed, via_urgentie: 'misschien' })).toEqual([
-      { kolom: 'via_urgentie', melding: "Via urgentie 'misschien' is geen ja of nee" },
+      {
+        kolom: 'via_urgentie',
+        melding: "Via urgentie 'misschien' is geen ja of nee",
+        onbekendeWaarde: 'misschien',
+      },
     ]);
+  });
+
+  it('names the accepted values of an unknown aandachtsgroep or segment (issue 12, item 7)', () => {
+    expect(fouten({ ...goed, aandachtsgroep: 'jongeren' })[0]).toEqual({
+      kolom: 'aandachtsgroep',
+      melding: expect.stringMatching(
+        /Thuismonitor kent: STATUSHOUDERS, URGENTEN, UITSTROOM_INSTELLINGEN, DAK_EN_THUISLOZEN, ARBEIDSMIGRANTEN, STUDENTEN, WOONWAGENBEWONERS, OUDEREN, REGULIER$/,
+      ),
+      onbekendeWaarde: 'jongeren',
+    });
+    expect(fouten({ ...goed, segment: 'koop' })[0].melding).toBe(
+      "Segment 'koop' is onbekend; gebruik sociale huur, middenhuur, vrije sector huur, betaalbare koop of vrije koop (SOCIALE_HUUR, MIDDENHUUR, VRIJE_SECTOR_HUUR, KOOP_BETAALBAAR, KOOP_VRIJ)",
+    );
+  });
+
+  it('with a gemeente herkenner: an ambiguous or unknown name is refused with its candidates', () => {
+    const herkenGemeente = maakGemeenteHerkenner([
+      { code: 'GM0893', naam: 'Bergen (L.)', provincie: 'Limburg' },
+      { code: 'GM0373', naam: 'Bergen (NH.)', provincie: 'Noord-Holland' },
+      { code: 'GM0356', naam: 'Nieuwegein', provincie: 'Utrecht' },
+    ]);
+    const met = { ...opties, herkenGemeente };
+    const r = (gemeente: string) => valideerToewijzingRij({ ...goed, gemeente }, met);
+    expect(r('Bergen')).toEqual({
+      ok: false,
+      fouten: [
+        {
+          kolom: 'gemeente',
+          melding:
+            "Gemeente 'Bergen' is niet eenduidig: bedoelt u Bergen (L.) (GM0893, Limburg) of Bergen (NH.) (GM0373, Noord-Holland)? Vul de CBS-code in of koppel de naam aan een gemeente",
+          onbekendeWaarde: 'Bergen',
+        },
+      ],
+    });
+    expect(
+      !r('Nieuwegijn').ok && (r('Nieuwegijn') as { fouten: { melding: string }[] }).fouten[0].melding,
+    ).toBe(
+      "Gemeente 'Nieuwegijn' is onbekend; bedoelt u Nieuwegein (GM0356, Utrecht)?; gebruik de CBS-code (bijvoorbeeld GM0344) of de CBS-naam van de gemeente",
+    );
+    // CBS codes are always accepted, with or without the herkenner
+    expect(r('GM0344')).toMatchObject({ ok: true });
+    expect(r('344')).toMatchObject({ ok: true });
   });
 
   it('reports every error of a row at once, each with its column', () => {

@@ -1,5 +1,7 @@
 import { parseAandachtsgroep, type Aandachtsgroep } from './aandachtsgroep';
 import { bestaatDatum, maakIsoDatum, parseIsoDatum, type IsoDatum } from './iso-datum';
+import { gemeenteKandidaatTekst, type GemeenteHerkenning } from './gemeente-naam';
+import { geaccepteerdeWaardenTekst } from './import-koppeling';
 import type { ToewijzingKolom } from './kolom-mapping';
 import { parseSegment, type Segment } from './segment';
 import { tekstSleutel } from './tekst-sleutel';
@@ -22,6 +24,11 @@ export interface GeldigeToewijzing {
 export interface RijFout {
   readonly kolom: ToewijzingKolom;
   readonly melding: string;
+  /**
+   * Set when the cell holds a value the product does not know (yet): an aandachtsgroep, segment,
+   * ja/nee or gemeente name. The import collects these so the organisation can map them once.
+   */
+  readonly onbekendeWaarde?: string;
 }
 
 export type RijValidatie =
@@ -33,6 +40,11 @@ export interface RijOpties {
   readonly werkgebied: readonly string[];
   /** resolves a gemeente name as written in the file ('s-Gravenhage, Den Haag, ...) to its code */
   readonly gemeenteOpNaam: (naam: string) => string | undefined;
+  /**
+   * When given, used instead of gemeenteOpNaam: an ambiguous or unknown name is refused with the
+   * gemeenten it could mean (maakGemeenteHerkenner).
+   */
+  readonly herkenGemeente?: (naam: string) => GemeenteHerkenning;
   /** today's date in the Netherlands (vandaagInAmsterdam), for the no-future-dates rule */
   readonly vandaag: IsoDatum;
 }
@@ -48,8 +60,8 @@ export function valideerToewijzingRij(
 ): RijValidatie {
   const fouten: RijFout[] = [];
   const waarde = (kolom: ToewijzingKolom) => (rij[kolom] ?? '').trim();
-  const fout = (kolom: ToewijzingKolom, melding: string) => {
-    fouten.push({ kolom, melding });
+  const fout = (kolom: ToewijzingKolom, melding: string, onbekendeWaarde?: string) => {
+    fouten.push(onbekendeWaarde === undefined ? { kolom, melding } : { kolom, melding, onbekendeWaarde });
     return undefined;
   };
 
@@ -76,7 +88,7 @@ export function valideerToewijzingRij(
   };
 }
 
-type Fout = (kolom: ToewijzingKolom, melding: string) => undefined;
+type Fout = (kolom: ToewijzingKolom, melding: string, onbekendeWaarde?: string) => undefined;
 
 function leesKenmerk(tekst: string, fout: Fout): string | undefined {
   if (tekst === '') return fout('extern_kenmerk', 'Extern kenmerk ontbreekt');
@@ -92,7 +104,26 @@ function leesGemeente(tekst: string, opties: RijOpties, fout: Fout): string | un
   if (/^gm\d{4}$/i.test(tekst)) code = tekst.toUpperCase();
   // CBS code without prefix, as many exports write it ('363' or '0363')
   else if (/^\d{1,4}$/.test(tekst)) code = `GM${tekst.padStart(4, '0')}`;
-  else code = opties.gemeenteOpNaam(tekst);
+  else if (opties.herkenGemeente) {
+    const h = opties.herkenGemeente(tekst);
+    if (h.soort === 'DUBBELZINNIG') {
+      return fout(
+        'gemeente',
+        `Gemeente '${tekst}' is niet eenduidig: bedoelt u ${h.kandidaten.map(gemeenteKandidaatTekst).join(' of ')}? Vul de CBS-code in of koppel de naam aan een gemeente`,
+        tekst,
+      );
+    }
+    if (h.soort === 'ONBEKEND') {
+      return fout(
+        'gemeente',
+        `Gemeente '${tekst}' is onbekend${
+          h.kandidaten.length ? `; bedoelt u ${h.kandidaten.map(gemeenteKandidaatTekst).join(' of ')}?` : ''
+        }; gebruik de CBS-code (bijvoorbeeld GM0344) of de CBS-naam van de gemeente`,
+        tekst,
+      );
+    }
+    code = h.code;
+  } else code = opties.gemeenteOpNaam(tekst);
   if (!code) return fout('gemeente', `Gemeente '${tekst}' is onbekend`);
   if (!opties.werkgebied.includes(code)) {
     const wie = code === tekst ? `Gemeente ${code}` : `Gemeente '${tekst}' (${code})`;
@@ -138,7 +169,8 @@ function leesAandachtsgroep(tekst: string, fout: Fout): Aandachtsgroep | null | 
   if (r.soort === 'ONBEKEND') {
     return fout(
       'aandachtsgroep',
-      `Aandachtsgroep '${tekst}' is onbekend; laat de cel leeg of vul 'regulier' in als het huishouden niet tot een aandachtsgroep hoort`,
+      `Aandachtsgroep '${tekst}' is onbekend; laat de cel leeg of vul 'regulier' in als het huishouden niet tot een aandachtsgroep hoort. Thuismonitor kent: ${geaccepteerdeWaardenTekst('aandachtsgroep')}`,
+      tekst,
     );
   }
   return r.aandachtsgroep;
@@ -161,7 +193,8 @@ function leesSegment(tekst: string, fout: Fout): Segment | undefined {
     parseSegment(tekst) ??
     fout(
       'segment',
-      `Segment '${tekst}' is onbekend; gebruik sociale huur, middenhuur, vrije sector huur, betaalbare koop of vrije koop`,
+      `Segment '${tekst}' is onbekend; gebruik sociale huur, middenhuur, vrije sector huur, betaalbare koop of vrije koop (${geaccepteerdeWaardenTekst('segment')})`,
+      tekst,
     )
   );
 }
@@ -174,5 +207,5 @@ function leesJaNee(tekst: string, fout: Fout): boolean | undefined {
   const sleutel = tekstSleutel(tekst);
   if (JA.includes(sleutel)) return true;
   if (NEE.includes(sleutel)) return false;
-  return fout('via_urgentie', `Via urgentie '${tekst}' is geen ja of nee`);
+  return fout('via_urgentie', `Via urgentie '${tekst}' is geen ja of nee`, tekst);
 }
