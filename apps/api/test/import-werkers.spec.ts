@@ -18,6 +18,7 @@ function invoer(corporatieId: string): VerwerkInvoer {
     buffer: new Uint8Array(Buffer.from(CSV)),
     bestandsnaam: 'toewijzingen.csv',
     eigenMapping: {},
+    koppeling: { kolommen: [], waarden: [] },
     gemeenten: [{ code: 'GM0344', naam: 'Utrecht' }],
     werkgebied: ['GM0344'],
     vandaag: '2026-11-29',

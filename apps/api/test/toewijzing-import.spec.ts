@@ -127,6 +127,17 @@ describe('toewijzingen import (REST upload)', () => {
         alAanwezig: 0,
         nieuw: 2,
         genegeerdeKolommen: [],
+        ontbrekendeKolommen: [],
+        // issue 12, item 7: unknown values once per value, for the web's offer to map them
+        onbekendeWaarden: [
+          { veld: 'aandachtsgroep', kolom: 'aandachtsgroep', waarde: 'marsbewoners', rijen: 1, eersteRij: 4 },
+          { veld: 'via_urgentie', kolom: 'via_urgentie', waarde: 'misschien', rijen: 1, eersteRij: 4 },
+        ],
+        koppeling: {
+          versie: 0,
+          kolommen: KOP.split(';').map((k) => ({ bron: k, kolom: k, herkomst: 'STANDAARD' })),
+          waarden: [],
+        },
       });
       expect(await tel()).toBe(0);
     });
@@ -204,7 +215,7 @@ describe('toewijzingen import (REST upload)', () => {
           gebruikersnaam: 'corporatie.domstad.invoer',
           organisatie_id: domstad,
           // who, when, which import, how many: no file name, no row content
-          na: { rijen: 6, opgeslagen: 6, alAanwezig: 0 },
+          na: { rijen: 6, opgeslagen: 6, alAanwezig: 0, koppelingVersie: 0 },
         },
       ]);
     });

@@ -3,15 +3,23 @@ import {
   bouwKolomMapping,
   formatGetal,
   isDomainError,
+  isKoppelbaarVeld,
   KenmerkRegister,
+  kolomWoorden,
+  maakGemeenteHerkenner,
   maakGemeenteZoeker,
+  maakWaardeVertaler,
+  tekstSleutel,
   MAX_IMPORT_RIJEN,
   pasKolomMappingToe,
   toewijzingKolomLabel,
   TOEWIJZING_KOLOMMEN,
   valideerToewijzingRij,
+  type ImportKoppeling,
   type IsoDatum,
   type KolomMapping,
+  type KoppelbaarVeld,
+  type WaardeGebruik,
   type ToewijzingKolom,
 } from '@thuismonitor/domain';
 import { BestandWeigering } from './bestand-weigering';
@@ -31,8 +39,11 @@ export const MAX_GEMELDE_FOUTEN = 10_000;
 export interface VerwerkInvoer {
   buffer: Uint8Array;
   bestandsnaam: string;
+  /** column words sent with this upload (field `kolommen`): they win over the saved koppeling */
   eigenMapping: Record<string, string>;
-  gemeenten: { code: string; naam: string }[];
+  /** the organisation's saved words (issue 12, item 7), applied before the row rules */
+  koppeling: ImportKoppeling;
+  gemeenten: { code: string; naam: string; provincie?: string }[];
   /** gemeente codes the corporatie may report in */
   werkgebied: string[];
   vandaag: IsoDatum;
@@ -100,12 +111,39 @@ export function alsBatch(k: GeldigeKolommen, van: number, tot: number): KolomBat
   };
 }
 
+/** A value the product does not know (yet), with how often and where first: the web offers to map it. */
+export interface OnbekendeWaarde {
+  veld: KoppelbaarVeld;
+  /** the column as named in the file */
+  kolom: string;
+  waarde: string;
+  rijen: number;
+  eersteRij: number;
+}
+
+/** At most this many distinct unknown values are reported (a wrong column can have thousands). */
+export const MAX_ONBEKENDE_WAARDEN = 200;
+
+/** Which of the saved words this file used: the report says which koppeling was applied. */
+export interface ToegepasteKoppeling {
+  /** version of the saved koppeling (0: none saved) */
+  versie: number;
+  /** the file's columns and the product column each was read as (saved words, synonyms or upload field) */
+  kolommen: { bron: string; kolom: string; herkomst: 'KOPPELING' | 'UPLOAD' | 'STANDAARD' }[];
+  /** saved value words this file used, with the number of rows */
+  waarden: WaardeGebruik[];
+}
+
 export interface VerwerkUitkomst {
   /** data rows in the file (empty rows not counted) */
   rijen: number;
   fouten: ImportFout[];
   aantalFouten: number;
   genegeerdeKolommen: string[];
+  /** required product columns the file has no column for */
+  ontbrekendeKolommen: string[];
+  onbekendeWaarden: OnbekendeWaarde[];
+  koppeling: Omit<ToegepasteKoppeling, 'versie'>;
   geldig: GeldigeKolommen;
 }
 
@@ -124,8 +162,13 @@ export async function verwerkBestand(invoer: VerwerkInvoer): Promise<VerwerkUitk
   const opties = {
     werkgebied: invoer.werkgebied,
     gemeenteOpNaam: maakGemeenteZoeker(invoer.gemeenten),
+    herkenGemeente: maakGemeenteHerkenner(invoer.gemeenten),
     vandaag: invoer.vandaag,
   };
+  // the saved column words, then the words sent with this upload (they win)
+  const kolomWoordenVanBestand = { ...kolomWoorden(invoer.koppeling), ...invoer.eigenMapping };
+  const vertaler = maakWaardeVertaler(invoer.koppeling);
+  const onbekend = new Map<string, OnbekendeWaarde>();
 
   const fouten: ImportFout[] = [];
   let aantalFouten = 0;
@@ -139,6 +182,7 @@ export async function verwerkBestand(invoer: VerwerkInvoer): Promise<VerwerkUitk
   let headers: string[] | undefined;
   let headerRij = 1;
   let mapping: KolomMapping | undefined;
+  let koppen: KolomMapping | undefined;
   let kolomNaam: Record<ToewijzingKolom, string> | undefined;
   let rijen = 0;
 
@@ -148,7 +192,7 @@ export async function verwerkBestand(invoer: VerwerkInvoer): Promise<VerwerkUitk
     if (!headers) {
       headers = cellen.map((c) => c.trim());
       headerRij = rij;
-      mapping = controleerKoppen(headers, invoer.eigenMapping, headerRij, meld);
+      ({ mapping, koppen } = controleerKoppen(headers, kolomWoordenVanBestand, headerRij, meld));
       if (mapping) {
         kolomNaam = Object.fromEntries(
           TOEWIJZING_KOLOMMEN.map((k) => [k, toewijzingKolomLabel(k)]),
@@ -168,9 +212,26 @@ export async function verwerkBestand(invoer: VerwerkInvoer): Promise<VerwerkUitk
     for (let i = 0; i < headers.length; i++) record[headers[i]] = cellen[i] ?? '';
     const canoniek = pasKolomMappingToe(mapping, record);
     if (isXlsx && canoniek.datum) canoniek.datum = excelSerieAlsDatum(canoniek.datum.trim());
+    vertaler.vertaal(canoniek);
     const r = valideerToewijzingRij(canoniek, opties);
     if (!r.ok) {
-      for (const f of r.fouten) meld(rij, kolomNaam![f.kolom], f.melding);
+      for (const f of r.fouten) {
+        meld(rij, kolomNaam![f.kolom], f.melding);
+        if (f.onbekendeWaarde !== undefined && isKoppelbaarVeld(f.kolom)) {
+          const sleutel = `${f.kolom}:${tekstSleutel(f.onbekendeWaarde)}`;
+          const al = onbekend.get(sleutel);
+          if (al) al.rijen++;
+          else if (onbekend.size < MAX_ONBEKENDE_WAARDEN) {
+            onbekend.set(sleutel, {
+              veld: f.kolom,
+              kolom: kolomNaam![f.kolom],
+              waarde: f.onbekendeWaarde.trim(),
+              rijen: 1,
+              eersteRij: rij,
+            });
+          }
+        }
+      }
       continue;
     }
     const teOud = bewaartermijnFout(r.toewijzing.datum, invoer.bewaarGrens);
@@ -196,7 +257,29 @@ export async function verwerkBestand(invoer: VerwerkInvoer): Promise<VerwerkUitk
   if (!headers) meld(1, '', 'Het bestand is leeg: er is geen kopregel met kolomnamen gevonden.');
   else if (rijen === 0) meld(headerRij, '', 'Het bestand bevat alleen een kopregel en geen toewijzingen.');
 
-  return { rijen, fouten, aantalFouten, genegeerdeKolommen: mapping ? [...mapping.onbekend] : [], geldig };
+  const opgeslagenWoorden = new Set(invoer.koppeling.kolommen.map((k) => tekstSleutel(k.bron)));
+  const uploadWoorden = new Set(Object.keys(invoer.eigenMapping).map(tekstSleutel));
+  return {
+    rijen,
+    fouten,
+    aantalFouten,
+    genegeerdeKolommen: koppen ? [...koppen.onbekend] : [],
+    ontbrekendeKolommen: koppen ? [...koppen.ontbrekend] : [],
+    onbekendeWaarden: [...onbekend.values()],
+    koppeling: {
+      kolommen: Object.entries(koppen?.kolommen ?? {}).map(([bron, kolom]) => ({
+        bron,
+        kolom,
+        herkomst: uploadWoorden.has(tekstSleutel(bron))
+          ? 'UPLOAD'
+          : opgeslagenWoorden.has(tekstSleutel(bron))
+            ? 'KOPPELING'
+            : 'STANDAARD',
+      })),
+      waarden: vertaler.gebruik(),
+    },
+    geldig,
+  };
 }
 
 /**
@@ -209,7 +292,9 @@ function controleerKoppen(
   eigenMapping: Record<string, string>,
   headerRij: number,
   meld: (rij: number, kolom: string, melding: string) => void,
-): KolomMapping | undefined {
+): { mapping: KolomMapping | undefined; koppen: KolomMapping } {
+  // Privacy first, on the headers as they are in the file: no koppeling (saved or sent with the
+  // upload) can make a column that identifies a person importable by calling it something else.
   const zonderEigen = bouwKolomMapping(headers);
   if (zonderEigen.persoonsgegevens.length > 0) {
     throw new BestandWeigering(
@@ -243,5 +328,5 @@ function controleerKoppen(
   mapping.dubbel.forEach((d, i) =>
     meld(headerRij, d.headers.join(', '), mapping.meldingen[mapping.ontbrekend.length + i]),
   );
-  return goed ? mapping : undefined;
+  return { mapping: goed ? mapping : undefined, koppen: mapping };
 }

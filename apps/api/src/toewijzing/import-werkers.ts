@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { GebruikersFout } from '../common/fouten';
-import type { KolomBatch, VerwerkInvoer } from './import-verwerking';
+import type { KolomBatch, VerwerkInvoer, VerwerkUitkomst } from './import-verwerking';
 import type { WerkerBericht } from './import-worker';
 
 /** Imports checked at the same time; one per core, so the API thread always has a core. */
@@ -22,12 +22,7 @@ export const MAX_IMPORTS_PER_ORGANISATIE = 2;
  */
 export const WERKER_HEAP_MB = 384;
 
-export interface ImportRapportDeel {
-  rijen: number;
-  fouten: { rij: number; kolom: string; melding: string }[];
-  aantalFouten: number;
-  genegeerdeKolommen: string[];
-}
+export type ImportRapportDeel = Omit<VerwerkUitkomst, 'geldig'>;
 
 /** One file being checked in a worker thread: its report, then its valid rows batch by batch. */
 export interface ImportSessie {

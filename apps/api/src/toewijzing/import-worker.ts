@@ -1,7 +1,13 @@
 import * as os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BestandWeigering } from './bestand-weigering';
-import { alsBatch, verwerkBestand, type KolomBatch, type VerwerkInvoer } from './import-verwerking';
+import {
+  alsBatch,
+  verwerkBestand,
+  type KolomBatch,
+  type VerwerkInvoer,
+  type VerwerkUitkomst,
+} from './import-verwerking';
 
 /**
  * Entry point of the import worker thread (started by ImportWerkers). Checks the whole file,
@@ -11,12 +17,7 @@ import { alsBatch, verwerkBestand, type KolomBatch, type VerwerkInvoer } from '.
 export type WerkerBericht =
   | {
       soort: 'rapport';
-      rapport: {
-        rijen: number;
-        fouten: { rij: number; kolom: string; melding: string }[];
-        aantalFouten: number;
-        genegeerdeKolommen: string[];
-      };
+      rapport: Omit<VerwerkUitkomst, 'geldig'>;
       geldig: number;
     }
   | { soort: 'batch'; kolommen: KolomBatch }

@@ -10,7 +10,8 @@ import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import { GebruikersFout } from '../common/fouten';
 import { ImportWerkers, type ImportSessie } from './import-werkers';
-import type { ImportFout } from './import-verwerking';
+import { ImportKoppelingService } from './import-koppeling.service';
+import type { ImportFout, OnbekendeWaarde, ToegepasteKoppeling } from './import-verwerking';
 
 export type { ImportFout } from './import-verwerking';
 export { MAX_GEMELDE_FOUTEN } from './import-verwerking';
@@ -33,6 +34,12 @@ export interface ImportRapport {
   nieuw: number;
   /** columns of the file that map to nothing and are not read (so the user sees what is ignored) */
   genegeerdeKolommen: string[];
+  /** required product columns no column of the file was read as */
+  ontbrekendeKolommen: string[];
+  /** values the product does not know (yet), per column: the web offers to map them */
+  onbekendeWaarden: OnbekendeWaarde[];
+  /** the organisation's saved words this file was read with (issue 12, item 7) */
+  koppeling: ToegepasteKoppeling;
 }
 
 /**
@@ -61,6 +68,7 @@ export class ToewijzingImportService {
     private readonly werkers: ImportWerkers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly klok: Klok,
+    private readonly koppelingen: ImportKoppelingService,
   ) {}
 
   async importeer(
@@ -71,13 +79,20 @@ export class ToewijzingImportService {
   ): Promise<ImportRapport> {
     const p = ctx.principal;
     const vandaag = this.klok.vandaag();
+    const { koppeling, versie } = await this.koppelingen.voorImport(ctx);
+    const provincie = new Map((await this.referentie.provincies()).map((x) => [x.code, x.naam]));
     let sessie: ImportSessie;
     try {
       sessie = await this.werkers.start({
         buffer: bestand.buffer,
         bestandsnaam: bestand.bestandsnaam,
         eigenMapping,
-        gemeenten: (await this.referentie.gemeenten()).map((g) => ({ code: g.code, naam: g.naam })),
+        koppeling,
+        gemeenten: (await this.referentie.gemeenten()).map((g) => ({
+          code: g.code,
+          naam: g.naam,
+          provincie: provincie.get(g.provincieCode),
+        })),
         werkgebied: p.organisatie.gemeenten.filter((g) => magSchrijvenVoorGemeente(p, g)),
         vandaag,
         bewaarGrens: bewaarGrens(vandaag, this.config.toewijzingBewaarJaren),
@@ -93,7 +108,7 @@ export class ToewijzingImportService {
       throw err;
     }
     try {
-      return await this.verwerk(ctx, bestand.bestandsnaam, sessie, dryRun);
+      return await this.verwerk(ctx, bestand.bestandsnaam, sessie, dryRun, versie);
     } finally {
       await sessie.stop();
     }
@@ -104,8 +119,10 @@ export class ToewijzingImportService {
     bestandsnaam: string,
     sessie: ImportSessie,
     dryRun: boolean,
+    koppelingVersie: number,
   ): Promise<ImportRapport> {
-    const { rijen, fouten, aantalFouten, genegeerdeKolommen } = sessie.rapport;
+    const { rijen, fouten, aantalFouten, genegeerdeKolommen, ontbrekendeKolommen, onbekendeWaarden, koppeling } =
+      sessie.rapport;
     const geldig = sessie.aantalGeldig;
     const rapport = (alAanwezig: number, nieuw: number, importId: string | null = null): ImportRapport => ({
       dryRun,
@@ -118,6 +135,9 @@ export class ToewijzingImportService {
       alAanwezig,
       nieuw,
       genegeerdeKolommen,
+      ontbrekendeKolommen,
+      onbekendeWaarden,
+      koppeling: { versie: koppelingVersie, ...koppeling },
     });
 
     if (dryRun || aantalFouten > 0) {
@@ -173,7 +193,7 @@ export class ToewijzingImportService {
         actie: 'IMPORTEER_TOEWIJZINGEN',
         entiteit: 'toewijzing_import',
         entiteitId: importId,
-        na: { rijen, opgeslagen, alAanwezig },
+        na: { rijen, opgeslagen, alAanwezig, koppelingVersie },
       });
       this.logger.log(
         `toewijzingen import ${importId}: ${rijen} rows, ${opgeslagen} stored, ${alAanwezig} already present`,

@@ -3,6 +3,8 @@ import { ToewijzingImportController } from './toewijzing-import.controller';
 import { ToewijzingImportService } from './toewijzing-import.service';
 import { BewaartermijnHandler } from './bewaartermijn.handler';
 import { ImportWerkers } from './import-werkers';
+import { ImportKoppelingResolver } from './import-koppeling.resolver';
+import { ImportKoppelingService } from './import-koppeling.service';
 import { ToewijzingConnectionResolver, ToewijzingResolver } from './toewijzing.resolver';
 import { ToewijzingService } from './toewijzing.service';
 
@@ -13,6 +15,8 @@ import { ToewijzingService } from './toewijzing.service';
     ToewijzingService,
     ToewijzingImportService,
     ImportWerkers,
+    ImportKoppelingService,
+    ImportKoppelingResolver,
     BewaartermijnHandler,
     ToewijzingResolver,
     ToewijzingConnectionResolver,
