@@ -44,7 +44,9 @@ export class ImportKoppelingService {
   /** For the import: the saved words (empty when none) and their version (0: none saved). */
   async voorImport(ctx: RequestContext): Promise<{ koppeling: DomeinKoppeling; versie: number }> {
     const rij = await this.db.transaction(ctx, (m) => this.rij(m, ctx));
-    return rij ? { koppeling: { kolommen: rij.kolommen, waarden: rij.waarden }, versie: rij.versie } : { koppeling: LEGE_KOPPELING, versie: 0 };
+    return rij
+      ? { koppeling: { kolommen: rij.kolommen, waarden: rij.waarden }, versie: rij.versie }
+      : { koppeling: LEGE_KOPPELING, versie: 0 };
   }
 
   async bewaar(

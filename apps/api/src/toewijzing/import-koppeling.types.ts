@@ -33,7 +33,10 @@ export class ImportKoppeling {
   @Field(() => [WaardeKoppeling]) waarden: WaardeKoppeling[];
   @Field(() => Int, { description: 'Versie van de koppeling; 0 = nog nooit opgeslagen' }) versie: number;
   @Field(() => Date, { nullable: true }) gewijzigdOp: Date | null;
-  @Field(() => String, { nullable: true, description: 'Gebruikersnaam van wie de koppeling het laatst wijzigde' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Gebruikersnaam van wie de koppeling het laatst wijzigde',
+  })
   gewijzigdDoor: string | null;
 }
 

@@ -121,8 +121,15 @@ export class ToewijzingImportService {
     dryRun: boolean,
     koppelingVersie: number,
   ): Promise<ImportRapport> {
-    const { rijen, fouten, aantalFouten, genegeerdeKolommen, ontbrekendeKolommen, onbekendeWaarden, koppeling } =
-      sessie.rapport;
+    const {
+      rijen,
+      fouten,
+      aantalFouten,
+      genegeerdeKolommen,
+      ontbrekendeKolommen,
+      onbekendeWaarden,
+      koppeling,
+    } = sessie.rapport;
     const geldig = sessie.aantalGeldig;
     const rapport = (alAanwezig: number, nieuw: number, importId: string | null = null): ImportRapport => ({
       dryRun,
