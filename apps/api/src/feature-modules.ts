@@ -13,12 +13,13 @@ import { VolkshuisvestingModule } from './volkshuisvesting/volkshuisvesting.modu
 import { BodModule } from './bod/bod.module';
 import { EvaluatieModule } from './evaluatie/evaluatie.module';
 import { UrgentieModule } from './urgentie/urgentie.module';
+import { WoondealModule } from './woondeal/woondeal.module';
 
 /**
  * Feature modules (one folder per feature) register here, so app.module stays stable while
  * features grow: prestatieafspraken, realisatie, rapportages, …
  */
-export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule, VolkshuisvestingModule, BodModule, EvaluatieModule, UrgentieModule];
+export const FEATURE_MODULES: Type[] = [WebConfigModule, ToewijzingModule, NieuwbouwModule, KwartaalcijferModule, GebiedModule, TaakstellingModule, VoortgangModule, PrestatieafspraakModule, RapportageModule, VolkshuisvestingModule, BodModule, EvaluatieModule, UrgentieModule, WoondealModule];
 
 /**
  * Modules only the API serves (they resolve principals, which the worker has no AuthModule for):

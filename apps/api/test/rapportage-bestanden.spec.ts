@@ -140,7 +140,41 @@ const INHOUD: RapportageInhoud = {
       status: 'Achterstand',
     },
   ],
-  socialeHuur: [{ gemeenteCode: 'GM0344', gemeente: 'Utrecht', aandeel: 28.73, norm: 30, voldoet: false }],
+  // the stock share is a fact; judged only against the provincie's target (decisions.md "Regionale woondeals")
+  socialeHuur: [{ gemeenteCode: 'GM0344', gemeente: 'Utrecht', aandeel: 28.73, doel: 30, voldoet: false }],
+  socialeHuurGebied: { aandeel: 28.73, dekking: null },
+  woondeal: {
+    grondslag:
+      'Bestuurlijke afspraken (Nationale Woon- en Bouwagenda 2022, regionale woondeals 2022–2023): geen wettelijke norm.',
+    regels: [
+      {
+        naam: 'Woningen opgeleverd (totaal)',
+        taakstelling: 1000,
+        realisatie: 172,
+        percentage: 17.2,
+        status: 'Loopt (doel nog niet verlopen)',
+      },
+      {
+        naam: 'Betaalbare woningen opgeleverd',
+        taakstelling: null,
+        realisatie: 137,
+        percentage: null,
+        status: 'geen taakstelling',
+      },
+      {
+        naam: 'Sociale huurwoningen opgeleverd',
+        taakstelling: null,
+        realisatie: 110,
+        percentage: null,
+        status: 'geen taakstelling',
+      },
+    ],
+    aandeelBetaalbaar: 79.65,
+    aandeelSocialeHuur: 63.95,
+    doelBetaalbaar: null,
+    doelSocialeHuur: null,
+    dekking: '3 projecten in 1 van 1 gemeente',
+  },
   onderdelen: null,
   toelichting: ['Cijfers over 1 januari t/m 30 september 2026.'],
 };
@@ -234,6 +268,10 @@ describe('report files say what they are and read as Dutch (rendering)', () => {
   it('PDF text: Dutch dates (no ISO date or code), whole-number targets, unit words, procentpunt, provisional half year', () => {
     const tekst = pdfTekst(van('PDF', 'GEDEELD'));
     expect(tekst).toMatch(/Kernboodschap/);
+    // the stock share is a fact, not judged against a fixed 30% (issue 12 item 5)
+    expect(tekst.replace(/\s+/g, ' ')).toContain('Dit is een feit, geen norm');
+    expect(tekst).not.toMatch(/norm van 30%/);
+    expect(tekst.replace(/\s+/g, ' ')).toMatch(/Woondeal: nieuwbouw van het jaar/);
     expect(tekst.match(ISO_IN_TEKST)).toBeNull();
     expect(tekst).toContain('1 januari t/m 30 september 2026');
     expect(tekst).toContain('eerste halfjaar 2026');
@@ -338,6 +376,8 @@ describe('report files say what they are and read as Dutch (rendering)', () => {
     const so = wb.getWorksheet('Sociale huur')!;
     expect(so.getRow(2).getCell(3)).toMatchObject({ numFmt: '0.0%' });
     expect(so.getRow(2).getCell(3).value).toBeCloseTo(0.2873, 6);
+    expect(so.getRow(1).getCell(4).value).toBe('Doel provincie');
     expect(so.getRow(2).getCell(4)).toMatchObject({ value: 0.3, numFmt: '0.0%' });
+    expect(so.getRow(2).getCell(5).value).toBe('onder het doel');
   });
 });

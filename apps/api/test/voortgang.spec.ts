@@ -270,7 +270,18 @@ describe('voortgang over HTTP', () => {
       halfjaar: '2024-H2',
       waarde: 12,
     });
-    await stel('gemeente.utrecht', {
+    // the stock share of sociale huur is judged only against a provincie's target (decisions.md
+    // "Regionale woondeals"): a gemeente cannot set one, the provincie can
+    const eigen = await t.gql('gemeente.utrecht', STEL, {
+      i: {
+        indicatorCode: 'AANDEEL_SOCIALE_HUUR',
+        gebied: { soort: 'GEMEENTE', code: 'GM0344' },
+        jaar: 2024,
+        waarde: 35,
+      },
+    });
+    expect(eigen.errors?.[0].extensions?.code).toBe('GEEN_TOEGANG');
+    await stel('provincie.utrecht', {
       indicatorCode: 'AANDEEL_SOCIALE_HUUR',
       gebied: { soort: 'GEMEENTE', code: 'GM0344' },
       jaar: 2024,

@@ -174,6 +174,16 @@ describe('magTaakstellingStellen: the level that owns the area', () => {
       expect(magTaakstellingStellen(p, gem('GM0344'), S)).toBe(false);
     }
   });
+
+  it('the stock share of sociale huur: only a provincie sets it (provincial policy, not a national or legal norm; docs/decisions.md "Regionale woondeals")', () => {
+    const A = 'AANDEEL_SOCIALE_HUUR';
+    expect(magTaakstellingStellen(utrechtPv, gem('GM0344'), A)).toBe(true);
+    expect(magTaakstellingStellen(utrechtPv, regioBinnen, A)).toBe(true);
+    expect(magTaakstellingStellen(gemUtrecht, gem('GM0344'), A)).toBe(false);
+    expect(magTaakstellingStellen(rijk, pv26, A)).toBe(false);
+    expect(magTaakstellingStellen(rijk, land, A)).toBe(false);
+    expect(magTaakstellingStellen(rijk, regioOver, A)).toBe(false);
+  });
 });
 
 describe('row visibility in SQL form and nieuwbouwprojecten', () => {

@@ -1,5 +1,6 @@
 import {
   STATUSHOUDERS_TAAKSTELLING_INDICATOR,
+  taakstellingTelt,
   type GebiedSoort,
   type OrganisatieSoort,
 } from '@thuismonitor/domain';
@@ -226,6 +227,9 @@ export interface TaakstellingGebied {
  * - Gemeente: its own gemeente, except the statushouders taakstelling (set by the Rijk).
  * - Everyone else (corporaties, huurders, zorgaanbieders): nothing.
  * An area without gemeenten (a woningmarktregio whose membership is not imported) has no owner.
+ * - The share of sociale huur in the stock (AANDEEL_SOCIALE_HUUR) only by a provincie: it is
+ *   provincial policy, not a legal or national norm (domain woondeal.ts taakstellingTelt;
+ *   docs/decisions.md "Regionale woondeals").
  */
 export function magTaakstellingStellen(
   principal: Principal,
@@ -233,6 +237,7 @@ export function magTaakstellingStellen(
   indicatorCode: string,
 ): boolean {
   const org = principal.organisatie;
+  if (!taakstellingTelt(indicatorCode, org.soort)) return false;
   const statushouders = indicatorCode === STATUSHOUDERS_TAAKSTELLING_INDICATOR;
   switch (org.soort) {
     case 'RIJK':

@@ -44,3 +44,4 @@ export * from './bod';
 export * from './evaluatie';
 export * from './geschil';
 export * from './urgentie';
+export * from './woondeal';

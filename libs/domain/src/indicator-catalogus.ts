@@ -301,7 +301,8 @@ const LIJST = [
     code: 'AANDEEL_SOCIALE_HUUR',
     naam: 'Aandeel sociale huur in de woningvoorraad',
     omschrijving:
-      'Sociale huurvoorraad als percentage van de totale woningvoorraad van de gemeente (streven: minimaal 30%).',
+      'Sociale huurvoorraad als percentage van de totale woningvoorraad van de gemeente: een feit, alleen getoetst aan een doel dat de provincie stelde ' +
+      '(de 30% sociale huur uit de woondeals geldt voor de nieuwbouw per regio, niet als norm voor de voorraad per gemeente).',
     actielijn: 'EVENWICHTIGE_VERDELING',
     eenheid: 'PERCENTAGE',
     gerapporteerdDoor: CORPORATIE_EN_GEMEENTE,

@@ -1,4 +1,4 @@
-import { aantalTekst, formatPercentage, halfjaarTekst } from '@thuismonitor/domain';
+import { aantalTekst, halfjaarTekst } from '@thuismonitor/domain';
 import { schrijfCsv } from '../common/csv-veilig';
 import type { RapportageInhoud, RapportageKop } from './rapportage-inhoud';
 import {
@@ -12,6 +12,9 @@ import {
   loopt,
   metagegevens,
   percentageTekst,
+  socialeHuurOordeelTekst,
+  socialeHuurUitleg,
+  woondealTekst,
   statushoudersStatusTekst,
   statusTekst,
   taakstellingTekst,
@@ -150,17 +153,30 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
   }
   if (r.socialeHuur.length) {
     regels.push([]);
-    regels.push(['Aandeel sociale huur (norm 30%)']);
-    regels.push(['Gemeentecode', 'Gemeente', 'Aandeel', 'Norm', 'Voldoet']);
+    regels.push(['Aandeel sociale huur in de woningvoorraad']);
+    regels.push([socialeHuurUitleg(r)]);
+    regels.push(['Gemeentecode', 'Gemeente', 'Aandeel', 'Doel provincie', 'Ten opzichte van het doel']);
     for (const s of r.socialeHuur) {
       regels.push([
         s.gemeenteCode,
         s.gemeente,
         percentageTekst(s.aandeel),
-        formatPercentage(s.norm),
-        s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee',
+        percentageTekst(s.doel ?? null),
+        socialeHuurOordeelTekst(s),
       ]);
     }
+  }
+  if (r.woondeal) {
+    regels.push([], ['Woondeal: nieuwbouw van het jaar'], ...woondealTekst(r).map((t) => [t]));
+    regels.push(['Onderdeel', 'Taakstelling', 'Opgeleverd', 'Percentage', 'Status']);
+    for (const w of r.woondeal.regels)
+      regels.push([
+        w.naam,
+        aantalTekst(w.taakstelling),
+        aantalTekst(w.realisatie),
+        percentageTekst(w.percentage),
+        w.status,
+      ]);
   }
   const programma = programmaTekst(r);
   if (programma) regels.push([], ['Volkshuisvestingsprogramma'], [programma]);

@@ -13,6 +13,9 @@ import {
   loopt,
   metagegevens,
   percentageTekst,
+  socialeHuurOordeelTekst,
+  socialeHuurUitleg,
+  woondealTekst,
   statushoudersBoodschap,
   statushoudersStatusTekst,
   statusTekst,
@@ -324,9 +327,27 @@ ${kaart ? `<div class="figuren">${figuur(grafiek)}${figuur(kaart)}</div>` : figu
 <p class="noot">Saldo: nog te huisvesten (positief) of voorsprong (negatief); het gaat mee naar het volgende halfjaar. Een halfjaar dat op de peildatum nog loopt is voorlopig.</p></section>`);
   }
 
+  if (r.woondeal) {
+    const w = r.woondeal;
+    delen.push(`<section aria-labelledby="woondeal"><h2 id="woondeal">Woondeal: nieuwbouw van het jaar</h2>
+${woondealTekst(r)
+  .map((t) => `<p>${esc(t)}</p>`)
+  .join('')}
+${tabel(
+  'Opgeleverde nieuwbouw tegen de taakstellingen (jaar tot en met de peildatum)',
+  ['Onderdeel', 'Taakstelling', 'Opgeleverd', 'Percentage', 'Status'],
+  w.regels.map((x) => [
+    x.naam,
+    aantalTekst(x.taakstelling),
+    aantalTekst(x.realisatie),
+    percentageTekst(x.percentage),
+    x.status,
+  ]),
+  1,
+)}</section>`);
+  }
+
   if (r.socialeHuur.length) {
-    const bekend = r.socialeHuur.filter((s) => s.voldoet !== null);
-    const voldoet = bekend.filter((s) => s.voldoet).length;
     let inhoud: string;
     if (land) {
       const naam = new Map((r.onderdelen?.regels ?? []).map((o) => [o.code, o.naam]));
@@ -334,16 +355,24 @@ ${kaart ? `<div class="figuren">${figuur(grafiek)}${figuur(kaart)}</div>` : figu
       for (const s of r.socialeHuur)
         perPv.set(s.provincieCode ?? '?', [...(perPv.get(s.provincieCode ?? '?') ?? []), s]);
       inhoud = tabel(
-        'Gemeenten per provincie tegen de norm van 30% sociale huur; de cijfers per gemeente staan in de XLSX- en CSV-bijlage',
-        ['Provincie', 'Gemeenten', 'Voldoen', 'Voldoen niet', 'Onbekend'],
+        'Aandeel sociale huur in de voorraad per provincie: gemeenten met een doel van de provincie; de cijfers per gemeente staan in de XLSX- en CSV-bijlage',
+        [
+          'Provincie',
+          'Gemeenten',
+          'Aandeel bekend',
+          'Doel van de provincie',
+          'Op of boven het doel',
+          'Onder het doel',
+        ],
         [...perPv.entries()]
           .sort(([a], [b]) => NL.compare(naam.get(a) ?? a, naam.get(b) ?? b))
           .map(([pv, rijen]) => [
             naam.get(pv) ?? pv,
             String(rijen.length),
+            String(rijen.filter((s) => s.aandeel !== null).length),
+            String(rijen.filter((s) => (s.doel ?? null) !== null).length),
             String(rijen.filter((s) => s.voldoet === true).length),
             String(rijen.filter((s) => s.voldoet === false).length),
-            String(rijen.filter((s) => s.voldoet === null).length),
           ]),
         1,
       );
@@ -351,24 +380,23 @@ ${kaart ? `<div class="figuren">${figuur(grafiek)}${figuur(kaart)}</div>` : figu
       const grafiek = percentageStaven({
         titel: 'Aandeel sociale huur in de woningvoorraad per gemeente',
         staven: r.socialeHuur.map((s) => ({ label: s.gemeente, waarde: s.aandeel })),
-        referentie: { waarde: 30, label: 'norm 30%' },
       });
       inhoud =
         (r.socialeHuur.length <= 40 ? figuur(grafiek) : '') +
         tabel(
-          'Aandeel sociale huur in de woningvoorraad tegen de norm van 30%',
-          ['Gemeente', 'Aandeel', 'Norm', 'Voldoet'],
+          'Aandeel sociale huur in de woningvoorraad, getoetst alleen aan een doel van de provincie',
+          ['Gemeente', 'Aandeel', 'Doel provincie', 'Ten opzichte van het doel'],
           r.socialeHuur.map((s) => [
             s.gemeente,
             percentageTekst(s.aandeel),
-            formatPercentage(s.norm),
-            s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee',
+            percentageTekst(s.doel ?? null),
+            socialeHuurOordeelTekst(s),
           ]),
           1,
         );
     }
-    delen.push(`<section aria-labelledby="sociale-huur"><h2 id="sociale-huur">Aandeel sociale huur</h2>
-<p>${voldoet} van ${r.socialeHuur.length} gemeenten ${r.socialeHuur.length === 1 ? 'voldoet' : 'voldoen'} aan de norm van 30%${bekend.length < r.socialeHuur.length ? `; van ${r.socialeHuur.length - bekend.length} is het aandeel niet bekend` : ''}.</p>
+    delen.push(`<section aria-labelledby="sociale-huur"><h2 id="sociale-huur">Aandeel sociale huur in de woningvoorraad</h2>
+<p>${esc(socialeHuurUitleg(r))}</p>
 ${inhoud}</section>`);
   }
 

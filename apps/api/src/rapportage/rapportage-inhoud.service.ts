@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ACTIELIJNEN,
+  beoordeelAandeel,
   GEEN_WAARDE,
   formatGetal,
   halfjaarVanDatum,
@@ -28,6 +29,8 @@ import { StatushoudersService } from '../taakstelling/statushouders.service';
 import { ProgrammaService } from '../volkshuisvesting/programma.service';
 import type { ProgrammaDekking } from '../volkshuisvesting/programma.types';
 import { GebiedService } from '../gebied/gebied.service';
+import { WoondealService } from '../woondeal/woondeal.service';
+import type { Woondeal } from '../woondeal/woondeal.types';
 import { ReferentieService } from '../referentie/referentie.service';
 import { leesPrestatieafspraken } from '../prestatieafspraak/prestatieafspraak.repository';
 import type { RapportageGebied } from './rapportage-gebied';
@@ -39,6 +42,7 @@ import type {
   RapportageOnderdeelRegel,
   RapportageSocialeHuurRegel,
   RapportageStatushoudersRegel,
+  RapportageWoondeal,
 } from './rapportage-inhoud';
 
 /** Dutch collation built once (a.localeCompare(b, 'nl') builds a collator per call). */
@@ -54,7 +58,6 @@ const KERNINDICATOREN = [
   'AANDEEL_SOCIALE_HUUR',
   'HUISUITZETTINGEN',
 ];
-const SOCIALE_HUUR_NORM = 30;
 
 /** Runs `werk` as the gemeente that owns the report's figures, inside the job's snapshot (ScopedDb.alsInSnapshot). */
 export type AlsEigenaar = <T>(werk: (m: EntityManager, eigenaar: RequestContext) => Promise<T>) => Promise<T>;
@@ -78,6 +81,8 @@ export interface RapportageCijfers {
   provincieVan: Map<string, string>;
   /** gemeenten with a vastgesteld volkshuisvestingsprogramma on the peildatum (public facts) */
   programmas: ProgrammaDekking;
+  /** the woondeal figures of the year to date (public by nature: one variant) */
+  woondeal: Woondeal;
 }
 
 const alsCel = (c: VoortgangCel): RapportageCel => ({
@@ -100,7 +105,8 @@ function verschil(a: VoortgangCel, b: VoortgangCel): RapportageCel {
  * voortgang query runs, so report and screen never disagree), inside the job's one snapshot and
  * bounded by the quarter's last day as peildatum: year to date, this quarter and the previous one,
  * the afspraken of the vastgestelde prestatieafspraken, statushouders with carry-over, the share
- * of sociale huur against 30%, and for a provincie, regio or the country the table of its parts.
+ * of sociale huur in the stock (a fact, judged only against a provincie's target), the woondeal
+ * figures of the year (WoondealService over the same voortgang), and for a provincie, regio or the country the table of its parts.
  * The report has no SQL of its own for figures.
  */
 @Injectable()
@@ -111,6 +117,7 @@ export class RapportageInhoudService {
     private readonly gebieden: GebiedService,
     private readonly referentie: ReferentieService,
     private readonly programmas: ProgrammaService,
+    private readonly woondeal: WoondealService,
   ) {}
 
   /**
@@ -219,6 +226,7 @@ export class RapportageInhoudService {
       gemeenteNamen: namen,
       provincieVan,
       programmas: await this.programmas.dekkingIn(m, gebied.gemeenten, einde),
+      woondeal: await this.woondeal.meet(m, info, cijfers.jaarTotNu.gedeeld),
     };
   }
 
@@ -261,6 +269,8 @@ export class RapportageInhoudService {
         r.afspraken,
         r.statushouders,
         r.socialeHuur,
+        r.socialeHuurGebied,
+        r.woondeal,
         r.onderdelen,
         r.bijlageGemeenten,
       ]);
@@ -336,8 +346,20 @@ export class RapportageInhoudService {
       .sort()
       .map((id) => c.afsprakenZicht.get(id)!);
 
-    const socialeHuur: RapportageSocialeHuurRegel[] =
-      actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING' ? this.socialeHuur(c, jtn) : [];
+    const metSocialeHuur = actielijn === 'ALLE' || actielijn === 'EVENWICHTIGE_VERDELING';
+    const socialeHuur: RapportageSocialeHuurRegel[] = metSocialeHuur ? this.socialeHuur(c, jtn) : [];
+    const voorraad = zoek(jtn, 'AANDEEL_SOCIALE_HUUR');
+    const socialeHuurGebied =
+      metSocialeHuur && voorraad
+        ? {
+            aandeel: voorraad.realisatie.onderdrukt ? null : voorraad.realisatie.waarde,
+            dekking: boven ? voorraad.dekking.weergave : null,
+          }
+        : undefined;
+    const woondeal =
+      actielijn === 'ALLE' || actielijn === 'VOLDOENDE_WONINGEN'
+        ? this.woondealRegels(c.woondeal)
+        : undefined;
     const alleStatushouders =
       variant === 'INTERN' && c.statushouders.intern ? c.statushouders.intern : c.statushouders.gedeeld;
     const statushouders =
@@ -410,6 +432,8 @@ export class RapportageInhoudService {
       afsprakenZicht,
       statushouders,
       socialeHuur,
+      ...(socialeHuurGebied ? { socialeHuurGebied } : {}),
+      ...(woondeal ? { woondeal } : {}),
       onderdelen,
       ...(bijlageGemeenten ? { bijlageGemeenten } : {}),
       ...(actielijn === 'ALLE' || actielijn === 'WONEN_ZORG_WELZIJN'
@@ -424,28 +448,53 @@ export class RapportageInhoudService {
     };
   }
 
+  /**
+   * The stock share per gemeente: a fact; judged only against the provincie's target for that
+   * gemeente (the voortgang counts no other level's target for this indicator).
+   */
   private socialeHuur(c: RapportageCijfers, v: Voortgang): RapportageSocialeHuurRegel[] {
-    const regel = (code: string, naam: string, cel: VoortgangCel | undefined): RapportageSocialeHuurRegel => {
+    const regel = (
+      code: string,
+      naam: string,
+      cel: VoortgangCel | undefined,
+      doel: number | null,
+    ): RapportageSocialeHuurRegel => {
       const aandeel = cel && !cel.onderdrukt ? cel.waarde : null;
+      const oordeel = beoordeelAandeel(aandeel, doel);
       return {
         gemeenteCode: code,
         gemeente: naam,
         aandeel,
-        norm: SOCIALE_HUUR_NORM,
-        voldoet: aandeel === null ? null : aandeel >= SOCIALE_HUUR_NORM,
+        doel,
+        voldoet: oordeel === 'OP_OF_BOVEN_DOEL' ? true : oordeel === 'ONDER_DOEL' ? false : null,
         provincieCode: c.provincieVan.get(code),
       };
     };
     if (c.gebied.soort === 'GEMEENTE') {
       const i = v.actielijnen.flatMap((a) => a.indicatoren).find((x) => x.code === 'AANDEEL_SOCIALE_HUUR');
-      return [regel(c.gebied.code, c.gebied.naam, i?.realisatie)];
+      return [regel(c.gebied.code, c.gebied.naam, i?.realisatie, i?.taakstelling ?? null)];
     }
-    return v.gemeenten.map((g) =>
-      regel(
-        g.gemeente.code,
-        g.gemeente.naam,
-        g.indicatoren.find((i) => i.indicatorCode === 'AANDEEL_SOCIALE_HUUR')?.realisatie,
-      ),
-    );
+    return v.gemeenten.map((g) => {
+      const i = g.indicatoren.find((x) => x.indicatorCode === 'AANDEEL_SOCIALE_HUUR');
+      return regel(g.gemeente.code, g.gemeente.naam, i?.realisatie, i?.taakstelling ?? null);
+    });
+  }
+
+  private woondealRegels(w: Woondeal): RapportageWoondeal {
+    return {
+      grondslag: w.grondslagTekst,
+      regels: w.onderdelen.map((o) => ({
+        naam: o.naam,
+        taakstelling: o.taakstelling,
+        realisatie: o.opgeleverd,
+        percentage: o.percentage,
+        status: o.statusLabel ?? 'geen taakstelling',
+      })),
+      aandeelBetaalbaar: w.aandeelBetaalbaar.aandeel,
+      aandeelSocialeHuur: w.aandeelSocialeHuur.aandeel,
+      doelBetaalbaar: w.aandeelBetaalbaar.doel,
+      doelSocialeHuur: w.aandeelSocialeHuur.doel,
+      dekking: `${w.projecten} ${w.projecten === 1 ? 'project' : 'projecten'} in ${w.dekking.weergave}`,
+    };
   }
 }

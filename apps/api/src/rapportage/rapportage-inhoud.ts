@@ -74,13 +74,42 @@ export interface RapportageStatushoudersRegel {
   provincieCode?: string;
 }
 
+/**
+ * The share of sociale huur in the stock of one gemeente: a fact. It is judged only against a
+ * target the provincie set for that gemeente (docs/decisions.md "Regionale woondeals"): the 30%
+ * sociale huur of the woondeals applies to new construction per regio, not to the stock.
+ */
 export interface RapportageSocialeHuurRegel {
   gemeenteCode: string;
   gemeente: string;
   aandeel: number | null;
-  norm: number;
+  /** the provincie's target for this gemeente; null: none set (then no verdict) */
+  doel: number | null;
+  /** aandeel ≥ doel; null without a target or without a share */
   voldoet: boolean | null;
   provincieCode?: string;
+  /** reports made before issue 12 item 5 judged every gemeente against a fixed 30% */
+  norm?: number;
+}
+
+/** The woondeal figures of the report's area, year to date (the nieuwbouw of the year). */
+export interface RapportageWoondeal {
+  /** 'Bestuurlijke afspraken …' or the volkshuisvestingsprogramma (by the regime on the peildatum) */
+  grondslag: string;
+  regels: {
+    naam: string;
+    taakstelling: number | null;
+    realisatie: number;
+    percentage: number | null;
+    status: string;
+  }[];
+  aandeelBetaalbaar: number | null;
+  aandeelSocialeHuur: number | null;
+  /** the target shares that follow from the area's own targets (null: not both set) */
+  doelBetaalbaar: number | null;
+  doelSocialeHuur: number | null;
+  /** "n projecten in m van k gemeenten" */
+  dekking: string;
 }
 
 export interface RapportageOnderdeelRegel {
@@ -131,6 +160,13 @@ export interface RapportageInhoud {
   afsprakenZicht: RapportageAfspraakZicht[];
   statushouders: RapportageStatushoudersRegel[];
   socialeHuur: RapportageSocialeHuurRegel[];
+  /**
+   * The share of sociale huur in the area's stock as a fact with its coverage (Σ ÷ Σ over the
+   * gemeenten that reported both). Absent in reports made before it existed.
+   */
+  socialeHuurGebied?: { aandeel: number | null; dekking: string | null };
+  /** Woondeal progress (nieuwbouw of the year): for ALLE and voldoende woningen. Absent in older reports. */
+  woondeal?: RapportageWoondeal;
   /** for a provincie or the country: the table of its gemeenten or provincies */
   onderdelen: {
     soort: string;

@@ -18,6 +18,7 @@ import type {
   RapportageIndicatorRegel,
   RapportageInhoud,
   RapportageKop,
+  RapportageSocialeHuurRegel,
   RapportageStatushoudersRegel,
 } from './rapportage-inhoud';
 
@@ -221,4 +222,46 @@ export function programmaTekst(r: RapportageInhoud): string | null {
       ? 'Het programma is verplicht onder de Wet versterking regie volkshuisvesting.'
       : 'Nog geen wettelijke plicht: de Wet versterking regie volkshuisvesting was op de peildatum niet in werking.')
   );
+}
+
+/** The stock share of one gemeente against the provincie's target: judged only where one is set. */
+export function socialeHuurOordeelTekst(s: RapportageSocialeHuurRegel): string {
+  if ((s.doel ?? null) === null) return 'geen doel van de provincie';
+  if (s.voldoet === null) return 'onbekend';
+  return s.voldoet ? 'op of boven het doel' : 'onder het doel';
+}
+
+/** What the stock-share section says before its table (the same text in every format). */
+export function socialeHuurUitleg(r: RapportageInhoud): string {
+  const metDoel = r.socialeHuur.filter((s) => (s.doel ?? null) !== null);
+  const boven = metDoel.filter((s) => s.voldoet === true).length;
+  const gebied = r.socialeHuurGebied;
+  const feit = gebied
+    ? `Aandeel sociale huur in de woningvoorraad: ${percentageTekst(gebied.aandeel)}${gebied.dekking ? ` (${gebied.dekking})` : ''}. `
+    : '';
+  return (
+    feit +
+    'Dit is een feit, geen norm: de 30% sociale huur uit de woondeals geldt voor de nieuwbouw per regio. ' +
+    (metDoel.length === 0
+      ? 'Geen provincie stelde een doel voor het aandeel in de voorraad van deze gemeenten; er is dus geen oordeel.'
+      : `Getoetst alleen waar de provincie een doel stelde: ${aantalTekst(metDoel.length)} van ${aantalTekst(r.socialeHuur.length)} gemeenten; daarvan ${aantalTekst(boven)} op of boven het doel.`)
+  );
+}
+
+/** The woondeal lines (nieuwbouw of the year against the targets), the same in every format. */
+export function woondealTekst(r: RapportageInhoud): string[] {
+  const w = r.woondeal;
+  if (!w) return [];
+  return [
+    w.grondslag,
+    `Aandeel betaalbaar in de opgeleverde nieuwbouw: ${percentageTekst(w.aandeelBetaalbaar)}` +
+      (w.doelBetaalbaar === null
+        ? ' (landelijk uitgangspunt twee derde)'
+        : ` (doel ${percentageTekst(w.doelBetaalbaar)})`) +
+      `; sociale huur: ${percentageTekst(w.aandeelSocialeHuur)}` +
+      (w.doelSocialeHuur === null
+        ? ' (landelijk uitgangspunt 30%)'
+        : ` (doel ${percentageTekst(w.doelSocialeHuur)})`) +
+      `; ${w.dekking}.`,
+  ];
 }

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { afgerondAantal, halfjaarTekst } from '@thuismonitor/domain';
+import { aantalTekst, afgerondAantal, halfjaarTekst } from '@thuismonitor/domain';
 import type { RapportageCel, RapportageInhoud, RapportageKop } from './rapportage-inhoud';
 import { neutraliseerCel, neutraliseerRij } from '../common/csv-veilig';
 import {
@@ -15,6 +15,9 @@ import {
   metagegevens,
   statushoudersStatusTekst,
   statusTekst,
+  socialeHuurOordeelTekst,
+  socialeHuurUitleg,
+  woondealTekst,
 } from './rapportage-weergave';
 
 /**
@@ -87,6 +90,16 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
   for (const [k, v] of metagegevens(r, kop)) info.addRow([k, v]).commit();
   const programma = programmaTekst(r);
   if (programma) info.addRow(['Volkshuisvestingsprogramma', programma]).commit();
+  if (r.socialeHuur.length)
+    info.addRow(['Aandeel sociale huur in de voorraad', socialeHuurUitleg(r)]).commit();
+  for (const t of woondealTekst(r)) info.addRow(['Woondeal', t]).commit();
+  for (const w of r.woondeal?.regels ?? [])
+    info
+      .addRow([
+        `Woondeal: ${w.naam}`,
+        `opgeleverd ${aantalTekst(w.realisatie)}; taakstelling ${aantalTekst(w.taakstelling)}; ${w.status}`,
+      ])
+      .commit();
   for (const t of r.toelichting) info.addRow(['Toelichting', t]).commit();
   for (const t of [
     'Aantallen en taakstellingen zijn hele getallen; aandelen en percentages staan als percentage (de cel bevat de fractie).',
@@ -240,8 +253,8 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
   if (r.socialeHuur.length) {
     const so = blad(
       'Sociale huur',
-      ['Gemeentecode', 'Gemeente', 'Aandeel', 'Norm', 'Voldoet'],
-      [14, 28, 12, 10, 10],
+      ['Gemeentecode', 'Gemeente', 'Aandeel', 'Doel provincie', 'Ten opzichte van het doel'],
+      [14, 28, 12, 14, 24],
     );
     for (const s of r.socialeHuur) {
       rij(
@@ -250,8 +263,8 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
           s.gemeenteCode,
           s.gemeente,
           s.aandeel === null ? null : s.aandeel / 100,
-          s.norm / 100,
-          s.voldoet === null ? 'onbekend' : s.voldoet ? 'ja' : 'nee',
+          (s.doel ?? null) === null ? null : s.doel! / 100,
+          socialeHuurOordeelTekst(s),
         ],
         {
           3: XLSX_FORMAAT.PROCENT,

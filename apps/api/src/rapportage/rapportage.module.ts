@@ -9,10 +9,11 @@ import { RapportageInhoudService } from './rapportage-inhoud.service';
 import { PdfRenderer } from './pdf-renderer.service';
 import { VoortgangModule } from '../voortgang/voortgang.module';
 import { TaakstellingModule } from '../taakstelling/taakstelling.module';
+import { WoondealModule } from '../woondeal/woondeal.module';
 
 /** Kwartaalrapportages: API (request, read, download) and the worker's job handlers. */
 @Module({
-  imports: [VoortgangModule, TaakstellingModule],
+  imports: [VoortgangModule, TaakstellingModule, WoondealModule],
   providers: [
     RapportageService,
     RapportageResolver,

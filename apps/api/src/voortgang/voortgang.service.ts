@@ -36,6 +36,7 @@ import {
   vorigKwartaal,
   somOverGemeenten,
   somVanDoelen,
+  taakstellingTelt,
   verstrekenFractie,
   voortgangStatusLabel,
   type Doel,
@@ -821,6 +822,8 @@ export class VoortgangService {
     ]);
     const regels = new Map<string, TaakstellingRegel[]>();
     for (const r of rijen) {
+      // the stock share of sociale huur is judged only against a provincie's target (woondeal.ts)
+      if (!taakstellingTelt(r.indicator, r.gesteld_door)) continue;
       const sleutel = `${r.soort}|${r.code}|${r.indicator}`;
       regels.set(sleutel, [
         ...(regels.get(sleutel) ?? []),

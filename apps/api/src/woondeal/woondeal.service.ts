@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { gebiedZichtbaar, type RequestContext } from '@thuismonitor/auth';
+import {
+  UITGANGSPUNT_BETAALBAAR,
+  UITGANGSPUNT_SOCIALE_HUUR,
+  WOONDEAL_INDICATOREN,
+  aandeelOordeelLabel,
+  beoordeelAandeel,
+  dekkingTekst,
+  doelAandeel,
+  formatPercentage,
+  regimeOp,
+  woondealCijfers,
+  woondealGrondslag,
+  type NieuwbouwSegmenten,
+} from '@thuismonitor/domain';
+import { nietGevonden } from '../common/fouten';
+import { ScopedDb } from '../database/scoped-db.service';
+import { GebiedService } from '../gebied/gebied.service';
+import type { GebiedInfo } from '../gebied/gebied.types';
+import { RegimeService } from '../volkshuisvesting/regime.service';
+import type { IndicatorVoortgang, Voortgang } from '../voortgang/voortgang.types';
+import type { Woondeal, WoondealAandeel, WoondealFase, WoondealGemeente } from './woondeal.types';
+
+/**
+ * Per gemeente: homes delivered in [van, peildatum] per segment, and the projects that delivered
+ * any. Reads the view of public-by-nature dwelling counts (no project identity, scope-filtered:
+ * migrations 1764000000000 and 1767000000000). $1 gemeenten, $2 van, $3 peildatum.
+ */
+const WOONDEAL_SQL = `
+  SELECT gemeente_code AS gemeente,
+         count(*) FILTER (WHERE woningen_sociale_huur + woningen_middenhuur + woningen_vrije_sector_huur
+                                + woningen_koop_betaalbaar + woningen_koop_vrij > 0)::int AS projecten,
+         coalesce(sum(woningen_sociale_huur), 0)::int AS sociale_huur,
+         coalesce(sum(woningen_middenhuur), 0)::int AS middenhuur,
+         coalesce(sum(woningen_vrije_sector_huur), 0)::int AS vrije_sector_huur,
+         coalesce(sum(woningen_koop_betaalbaar), 0)::int AS koop_betaalbaar,
+         coalesce(sum(woningen_koop_vrij), 0)::int AS koop_vrij
+  FROM nieuwbouw_oplevering
+  WHERE gemeente_code = ANY($1) AND fase = 'OPGELEVERD' AND opgeleverd_op BETWEEN $2 AND $3
+  GROUP BY gemeente_code`;
+
+/**
+ * The pipeline on the peildatum by the phase dates (the SQL form of domain faseOpPeildatum):
+ * projects not delivered on it, by the last phase date on or before it. $1 gemeenten, $2 peildatum.
+ */
+const PIJPLIJN_SQL = `
+  SELECT CASE WHEN start_bouw_op <= $2 THEN 'IN_AANBOUW' WHEN vergund_op <= $2 THEN 'VERGUND' ELSE 'PLAN' END AS fase,
+         coalesce(sum(woningen_sociale_huur + woningen_middenhuur + woningen_vrije_sector_huur + woningen_koop_betaalbaar + woningen_koop_vrij), 0)::int AS woningen,
+         coalesce(sum(woningen_sociale_huur + woningen_middenhuur + woningen_koop_betaalbaar), 0)::int AS betaalbaar,
+         coalesce(sum(woningen_sociale_huur), 0)::int AS sociale_huur
+  FROM nieuwbouw_oplevering
+  WHERE gemeente_code = ANY($1) AND (opgeleverd_op IS NULL OR opgeleverd_op > $2)
+  GROUP BY 1`;
+
+const FASE_LABEL: Record<string, string> = {
+  PLAN: 'In planvorming',
+  VERGUND: 'Vergund, bouw niet gestart',
+  IN_AANBOUW: 'In aanbouw',
+};
+
+interface Rij {
+  gemeente: string;
+  projecten: number;
+  sociale_huur: number;
+  middenhuur: number;
+  vrije_sector_huur: number;
+  koop_betaalbaar: number;
+  koop_vrij: number;
+}
+
+const AANDEEL_VOORRAAD = 'AANDEEL_SOCIALE_HUUR';
+
+/**
+ * Regional woondeals (issue 12, item 5): the targets are taakstellingen on the catalogue's
+ * nieuwbouw indicators (per woningmarktregio and gemeente, any period, e.g. 2022–2030; who sets
+ * them: docs/decisions.md "Taakstellingen"), so their realisation, target and status come from the
+ * voortgang of the same area and period (VoortgangService.meet: one peildatum, the target on its
+ * due date). This adds what the voortgang does not hold: the segments, the shares betaalbaar and
+ * sociale huur as Σ ÷ Σ over the same projects, the pipeline on the peildatum, the legal basis by
+ * regime, and the stock share of sociale huur as a fact judged only against a provincie's target.
+ */
+@Injectable()
+export class WoondealService {
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly gebieden: GebiedService,
+    private readonly regimes: RegimeService,
+  ) {}
+
+  /** `voortgang { woondeal }`: the area of the voortgang answer, checked again against the viewer. */
+  async voorVoortgang(ctx: RequestContext, v: Voortgang): Promise<Woondeal> {
+    const opgezocht = await this.gebieden.opzoeken(v.gebied.soort, v.gebied.code);
+    if (!gebiedZichtbaar(ctx.principal, opgezocht)) throw nietGevonden('Het gebied');
+    const gebied = await this.gebieden.metVoorgangers(opgezocht, v.periode);
+    return this.db.transaction(ctx, (m) => this.meet(m, gebied, v));
+  }
+
+  /** Inside a caller's transaction (a request, or a report's snapshot), over the voortgang `v` of `gebied`. */
+  async meet(m: EntityManager, gebied: GebiedInfo, v: Voortgang): Promise<Woondeal> {
+    const peil = v.peildatum;
+    const [rijen, pijplijnRijen, regimes] = await Promise.all([
+      m.query(WOONDEAL_SQL, [gebied.gemeenten, v.periode.van, peil]) as Promise<Rij[]>,
+      m.query(PIJPLIJN_SQL, [gebied.gemeenten, peil]) as Promise<
+        { fase: string; woningen: number; betaalbaar: number; sociale_huur: number }[]
+      >,
+      this.regimes.regimesIn(m),
+    ]);
+    const perGemeente = new Map<string, NieuwbouwSegmenten>(
+      rijen.map((r) => [
+        r.gemeente,
+        {
+          socialeHuur: r.sociale_huur,
+          middenhuur: r.middenhuur,
+          vrijeSectorHuur: r.vrije_sector_huur,
+          koopBetaalbaar: r.koop_betaalbaar,
+          koopVrij: r.koop_vrij,
+          projecten: r.projecten,
+        },
+      ]),
+    );
+    const cijfers = woondealCijfers(perGemeente, gebied.gemeenten);
+    const indicator = (code: string): IndicatorVoortgang | undefined =>
+      v.actielijnen.flatMap((a) => a.indicatoren).find((i) => i.code === code);
+    const onderdeel = (code: string, opgeleverd: number) => {
+      const i = indicator(code);
+      return {
+        code,
+        naam: i?.naam ?? code,
+        taakstelling: i?.taakstelling ?? null,
+        taakstellingBron: i?.taakstellingBron ?? 'GEEN',
+        opgeleverd,
+        percentage: i?.percentage ?? null,
+        status: i?.status ?? null,
+        statusLabel: i?.statusLabel ?? null,
+        vervaldatum: i?.vervaldatum ?? null,
+      };
+    };
+    const onderdelen = [
+      onderdeel(WOONDEAL_INDICATOREN.totaal, cijfers.totaal),
+      onderdeel(WOONDEAL_INDICATOREN.betaalbaar, cijfers.betaalbaar),
+      onderdeel(WOONDEAL_INDICATOREN.socialeHuur, cijfers.socialeHuur),
+    ];
+    const [totaal, betaalbaar, socialeHuur] = onderdelen;
+    const aandeel = (waarde: number | null, doel: number | null, uitgangspunt: number): WoondealAandeel => {
+      const oordeel = beoordeelAandeel(waarde, doel);
+      return {
+        aandeel: waarde,
+        weergave: formatPercentage(waarde),
+        doel,
+        doelWeergave: formatPercentage(doel),
+        uitgangspunt,
+        uitgangspuntWeergave: formatPercentage(uitgangspunt),
+        oordeel,
+        oordeelLabel: aandeelOordeelLabel(oordeel),
+      };
+    };
+
+    const pijplijn: WoondealFase[] = ['PLAN', 'VERGUND', 'IN_AANBOUW'].map((fase) => {
+      const r = pijplijnRijen.find((x) => x.fase === fase);
+      return {
+        fase,
+        label: FASE_LABEL[fase],
+        woningen: r?.woningen ?? 0,
+        betaalbaar: r?.betaalbaar ?? 0,
+        socialeHuur: r?.sociale_huur ?? 0,
+      };
+    });
+
+    // the stock share: a fact with its coverage, judged only against a provincie's target (the
+    // voortgang counts no other level's target for it: domain taakstellingTelt)
+    const voorraadIndicator = indicator(AANDEEL_VOORRAAD);
+    const voorraadCel = voorraadIndicator?.realisatie ?? { waarde: null, onderdrukt: false, weergave: '–' };
+    const voorraadDoel = voorraadIndicator?.taakstelling ?? null;
+    const voorraadOordeel = beoordeelAandeel(voorraadCel.waarde, voorraadDoel);
+    const voorraad = {
+      aandeel: voorraadCel,
+      dekking: voorraadIndicator?.dekking ?? {
+        gemeenten: 0,
+        totaal: gebied.gemeenten.length,
+        weergave: dekkingTekst({ gemeenten: 0, totaal: gebied.gemeenten.length }),
+      },
+      doel: voorraadDoel,
+      oordeel: voorraadOordeel,
+      oordeelLabel: aandeelOordeelLabel(voorraadOordeel),
+      toelichting:
+        'Het aandeel sociale huur in de woningvoorraad is een feit, geen wettelijke norm: de 30% sociale huur uit de woondeals ' +
+        'geldt voor de nieuwbouw per regio. Een oordeel staat er alleen als de provincie voor dit gebied een doel stelde.',
+    };
+
+    const gemeenten: WoondealGemeente[] = v.gemeenten.map((g) => {
+      const c = woondealCijfers(perGemeente, [g.gemeente.code]);
+      const ind = (code: string) => g.indicatoren.find((i) => i.indicatorCode === code);
+      const va = ind(AANDEEL_VOORRAAD);
+      const vAandeel = va?.realisatie.waarde ?? null;
+      const vDoel = va?.taakstelling ?? null;
+      return {
+        gemeente: g.gemeente,
+        opgeleverd: c.totaal,
+        betaalbaar: c.betaalbaar,
+        socialeHuur: c.socialeHuur,
+        aandeelBetaalbaar: c.aandeelBetaalbaar,
+        aandeelSocialeHuur: c.aandeelSocialeHuur,
+        taakstelling: ind(WOONDEAL_INDICATOREN.totaal)?.taakstelling ?? null,
+        voorraadAandeel: vAandeel,
+        voorraadDoel: vDoel,
+        voorraadOordeel: aandeelOordeelLabel(beoordeelAandeel(vAandeel, vDoel)),
+      };
+    });
+
+    const grondslag = woondealGrondslag(regimeOp(regimes, peil));
+    return {
+      grondslag: grondslag.code,
+      grondslagTekst: grondslag.tekst,
+      periode: v.periode,
+      peildatum: peil,
+      onderdelen,
+      segmenten: {
+        socialeHuur: cijfers.socialeHuur,
+        middenhuur: cijfers.middenhuur,
+        koopBetaalbaar: cijfers.koopBetaalbaar,
+        vrijeSectorHuur: cijfers.vrijeSectorHuur,
+        koopVrij: cijfers.koopVrij,
+      },
+      aandeelBetaalbaar: aandeel(
+        cijfers.aandeelBetaalbaar,
+        doelAandeel(betaalbaar.taakstelling, totaal.taakstelling),
+        UITGANGSPUNT_BETAALBAAR,
+      ),
+      aandeelSocialeHuur: aandeel(
+        cijfers.aandeelSocialeHuur,
+        doelAandeel(socialeHuur.taakstelling, totaal.taakstelling),
+        UITGANGSPUNT_SOCIALE_HUUR,
+      ),
+      projecten: cijfers.projecten,
+      dekking: { ...cijfers.dekking, weergave: dekkingTekst(cijfers.dekking) },
+      pijplijn,
+      voorraad,
+      gemeenten,
+    };
+  }
+}
