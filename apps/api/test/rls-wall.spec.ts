@@ -236,6 +236,15 @@ describe('nieuwbouwproject (magProjectZien / magProjectBewerken)', () => {
       /column "naam" does not exist/,
     );
     expect(await w.scoped.publiek((m) => m.query(som))).toEqual([]);
+    // the phase dates added for the woondeal pipeline (migration 1767000000000): same scope, still no identity
+    const fasen = `SELECT count(*)::int AS n FROM nieuwbouw_oplevering WHERE vergund_op IS NOT NULL OR start_bouw_op IS NOT NULL OR opgeleverd_op IS NOT NULL`;
+    expect((await w.lees(ctx['ZA-STICHTWONEN'], fasen))[0].n).toBeGreaterThan(0);
+    expect(await w.lees(ctx.PV25, fasen)).toEqual([{ n: 0 }]);
+    expect(await w.scoped.publiek((m) => m.query(fasen))).toEqual([{ n: 0 }]);
+    for (const kolom of ['id', 'eigenaar_id'])
+      expect(await w.fout(ctx['ZA-STICHTWONEN'], `SELECT ${kolom} FROM nieuwbouw_oplevering`)).toMatch(
+        new RegExp(`column "${kolom}" does not exist`),
+      );
   });
 
   it('changes: the owner in its werkgebied, the gemeente in its gemeente; nobody else', async () => {
