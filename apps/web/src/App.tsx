@@ -50,6 +50,7 @@ const ToewijzingenImporterenPagina = laad(
   () => import('./pages/toewijzingen'),
   'ToewijzingenImporterenPagina',
 );
+const ImportKoppelingPagina = laad(() => import('./pages/toewijzingen'), 'ImportKoppelingPagina');
 const NieuwbouwPagina = laad(() => import('./pages/Nieuwbouw'), 'NieuwbouwPagina');
 const KwartaalcijfersPagina = laad(() => import('./pages/Kwartaalcijfers'), 'KwartaalcijfersPagina');
 const GemeentenPagina = laad(() => import('./pages/Referentie'), 'GemeentenPagina');
@@ -155,6 +156,18 @@ function AppRoutes() {
                       terug={{ naar: '/toewijzingen', tekst: 'Naar de toewijzingen' }}
                     >
                       <ToewijzingenImporterenPagina />
+                    </AlleenMet>
+                  }
+                />
+                <Route
+                  path="toewijzingen/koppeling"
+                  element={
+                    <AlleenMet
+                      permissie="toewijzing:invoeren"
+                      titel="Importkoppeling"
+                      terug={{ naar: '/toewijzingen/importeren', tekst: 'Naar importeren' }}
+                    >
+                      <ImportKoppelingPagina />
                     </AlleenMet>
                   }
                 />

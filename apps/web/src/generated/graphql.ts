@@ -164,6 +164,14 @@ export type HerindelingInput = {
   provincieCode?: string | null;
 };
 
+/** De hele koppeling: vervangt de opgeslagen koppeling */
+export type ImportKoppelingInput = {
+  kolommen: Array<KolomKoppelingInput>;
+  /** De versie die u heeft gelezen; is de koppeling intussen door iemand anders gewijzigd, dan wordt niets opgeslagen */
+  versie?: number | null;
+  waarden: Array<WaardeKoppelingInput>;
+};
+
 /** Waaruit de realisatie van een indicator wordt berekend */
 export type IndicatorBron = 'KWARTAALCIJFERS' | 'MIJLPAAL' | 'NIEUWBOUW' | 'TOEWIJZINGEN';
 export const IndicatorBronWaarden = ['KWARTAALCIJFERS', 'MIJLPAAL', 'NIEUWBOUW', 'TOEWIJZINGEN'] as const;
@@ -199,6 +207,11 @@ export const InterventieTredeWaarden = [
   'INDEPLAATSSTELLING_UITVOERING',
   'SIGNALERING',
 ] as const;
+
+export type KolomKoppelingInput = {
+  bron: string;
+  kolom: string;
+};
 
 export type KwartaalcijferFilter = {
   gemeenteCode?: string | null;
@@ -459,6 +472,12 @@ export type ToewijzingInput = {
 /** Op schema (binnen 10% van de taakstelling op de vervaldatum), achter, voor, geen doel gesteld, of LOOPT: de taakstelling is op de peildatum nog niet verlopen (een taakstelling wordt niet per dag verdeeld) */
 export type VoortgangStatus = 'ACHTER' | 'GEEN_DOEL' | 'LOOPT' | 'OP_SCHEMA' | 'VOOR';
 export const VoortgangStatusWaarden = ['ACHTER', 'GEEN_DOEL', 'LOOPT', 'OP_SCHEMA', 'VOOR'] as const;
+
+export type WaardeKoppelingInput = {
+  bron: string;
+  veld: string;
+  waarde: string;
+};
 
 /** fragment OrgKort (apps/web/src/graphql/afspraken.graphql) */
 export type OrgKortFragment = {
@@ -4971,6 +4990,133 @@ export const RegistreerGeschilDocument: TypedDocumentNode<
     statusLabel
     uitkomst
     versie
+  }
+`;
+
+/** fragment ImportKoppelingVelden (apps/web/src/graphql/importkoppeling.graphql) */
+export type ImportKoppelingVeldenFragment = {
+  /** Versie van de koppeling; 0 = nog nooit opgeslagen */
+  versie: number;
+  gewijzigdOp: string | null;
+  /** Gebruikersnaam van wie de koppeling het laatst wijzigde */
+  gewijzigdDoor: string | null;
+  kolommen: Array<{
+    /** De kolomnaam zoals die in uw bestand staat ('Plaats') */
+    bron: string;
+    /** De kolom van Thuismonitor: extern_kenmerk, gemeente, datum, aandachtsgroep, huishoudgrootte, segment of via_urgentie */
+    kolom: string;
+  }>;
+  waarden: Array<{
+    /** De kolom van Thuismonitor: gemeente, aandachtsgroep, segment of via_urgentie */
+    veld: string;
+    /** De waarde zoals die in uw bestand staat ('STH', 'J') */
+    bron: string;
+    /** De waarde van Thuismonitor: een aandachtsgroep (STATUSHOUDERS, …, of REGULIER), een segment (SOCIALE_HUUR, …), JA of NEE, of een CBS-gemeentecode */
+    waarde: string;
+  }>;
+};
+
+/** query ImportKoppeling (apps/web/src/graphql/importkoppeling.graphql) */
+export type ImportKoppelingQuery = {
+  /** De importkoppeling van de eigen corporatie (kolommen en waarden van de eigen export). Een andere organisatie dan de eigen wordt geweigerd. */
+  importKoppeling: {
+    /** Versie van de koppeling; 0 = nog nooit opgeslagen */
+    versie: number;
+    gewijzigdOp: string | null;
+    /** Gebruikersnaam van wie de koppeling het laatst wijzigde */
+    gewijzigdDoor: string | null;
+    kolommen: Array<{
+      /** De kolomnaam zoals die in uw bestand staat ('Plaats') */
+      bron: string;
+      /** De kolom van Thuismonitor: extern_kenmerk, gemeente, datum, aandachtsgroep, huishoudgrootte, segment of via_urgentie */
+      kolom: string;
+    }>;
+    waarden: Array<{
+      /** De kolom van Thuismonitor: gemeente, aandachtsgroep, segment of via_urgentie */
+      veld: string;
+      /** De waarde zoals die in uw bestand staat ('STH', 'J') */
+      bron: string;
+      /** De waarde van Thuismonitor: een aandachtsgroep (STATUSHOUDERS, …, of REGULIER), een segment (SOCIALE_HUUR, …), JA of NEE, of een CBS-gemeentecode */
+      waarde: string;
+    }>;
+  };
+};
+export type ImportKoppelingQueryVariables = Record<string, never>;
+export const ImportKoppelingDocument: TypedDocumentNode<ImportKoppelingQuery, ImportKoppelingQueryVariables> =
+  gql`
+    query ImportKoppeling {
+      importKoppeling {
+        ...ImportKoppelingVelden
+      }
+    }
+
+    fragment ImportKoppelingVelden on ImportKoppeling {
+      versie
+      gewijzigdOp
+      gewijzigdDoor
+      kolommen {
+        bron
+        kolom
+      }
+      waarden {
+        veld
+        bron
+        waarde
+      }
+    }
+  `;
+
+/** mutation BewaarImportKoppeling (apps/web/src/graphql/importkoppeling.graphql) */
+export type BewaarImportKoppelingMutation = {
+  /** Slaat de importkoppeling van de eigen corporatie op (vervangt de vorige). Geweigerd: een waarde die Thuismonitor niet kent, en elke kolom die op persoonsgegevens lijkt. */
+  bewaarImportKoppeling: {
+    /** Versie van de koppeling; 0 = nog nooit opgeslagen */
+    versie: number;
+    gewijzigdOp: string | null;
+    /** Gebruikersnaam van wie de koppeling het laatst wijzigde */
+    gewijzigdDoor: string | null;
+    kolommen: Array<{
+      /** De kolomnaam zoals die in uw bestand staat ('Plaats') */
+      bron: string;
+      /** De kolom van Thuismonitor: extern_kenmerk, gemeente, datum, aandachtsgroep, huishoudgrootte, segment of via_urgentie */
+      kolom: string;
+    }>;
+    waarden: Array<{
+      /** De kolom van Thuismonitor: gemeente, aandachtsgroep, segment of via_urgentie */
+      veld: string;
+      /** De waarde zoals die in uw bestand staat ('STH', 'J') */
+      bron: string;
+      /** De waarde van Thuismonitor: een aandachtsgroep (STATUSHOUDERS, …, of REGULIER), een segment (SOCIALE_HUUR, …), JA of NEE, of een CBS-gemeentecode */
+      waarde: string;
+    }>;
+  };
+};
+export type BewaarImportKoppelingMutationVariables = {
+  input: ImportKoppelingInput;
+};
+export const BewaarImportKoppelingDocument: TypedDocumentNode<
+  BewaarImportKoppelingMutation,
+  BewaarImportKoppelingMutationVariables
+> = gql`
+  mutation BewaarImportKoppeling($input: ImportKoppelingInput!) {
+    bewaarImportKoppeling(input: $input) {
+      ...ImportKoppelingVelden
+    }
+  }
+
+  fragment ImportKoppelingVelden on ImportKoppeling {
+    versie
+    gewijzigdOp
+    gewijzigdDoor
+    kolommen {
+      bron
+      kolom
+    }
+    waarden {
+      veld
+      bron
+      waarde
+    }
   }
 `;
 

@@ -16,6 +16,12 @@ import {
 import { formatGetal } from '../../lib/format';
 import { usePaginaTitel } from '../../lib/pagina';
 import { uploadBestand } from '../../lib/upload';
+import {
+  KoppelVoorstel,
+  ToegepasteKoppelingUitleg,
+  type OnbekendeWaarde,
+  type ToegepasteKoppeling,
+} from './koppeling';
 
 export interface ImportFout {
   rij: number;
@@ -35,6 +41,12 @@ export interface ImportRapport {
   nieuw: number;
   /** columns of the file that are not read */
   genegeerdeKolommen?: string[];
+  /** required product columns the file has no column for */
+  ontbrekendeKolommen?: string[];
+  /** values the product does not know (yet): offered for the organisation's koppeling */
+  onbekendeWaarden?: OnbekendeWaarde[];
+  /** the organisation's saved words this file was read with */
+  koppeling?: ToegepasteKoppeling;
 }
 
 type ImportStap =
@@ -121,6 +133,14 @@ export function ToewijzingenImporterenPagina() {
           ))}
         </ul>
         <Paragraph small>Kolommen met namen, adressen, BSN of geboortedatum worden geweigerd.</Paragraph>
+        <Paragraph small>
+          Heten de kolommen of waarden in uw export anders (bijvoorbeeld ‘Doelgroep’ met ‘STH’ voor
+          statushouders)? Leg dat eenmalig vast in uw{' '}
+          <ButtonLink appearance="subtle" to="/toewijzingen/koppeling">
+            importkoppeling
+          </ButtonLink>
+          ; na een controle biedt Thuismonitor aan wat het niet herkent te koppelen.
+        </Paragraph>
       </details>
       <form className="tm-form" noValidate onSubmit={controleer}>
         <FormField
@@ -210,6 +230,13 @@ export function ToewijzingenImporterenPagina() {
               </Alert>
             )}
             <ImportSamenvatting rapport={stap.rapport} />
+            <KoppelVoorstel
+              key={`${stap.rapport.koppeling?.versie ?? 0}-${stap.rapport.aantalFouten}`}
+              genegeerdeKolommen={stap.rapport.genegeerdeKolommen ?? []}
+              ontbrekendeKolommen={stap.rapport.ontbrekendeKolommen ?? []}
+              onbekendeWaarden={stap.rapport.onbekendeWaarden ?? []}
+              opgeslagen={() => void verstuur(true, stap.bestand)}
+            />
             {stap.rapport.fouten.length ? (
               <Tabel
                 caption="Fouten per rij (rij 1 is de kopregel)"
@@ -261,6 +288,7 @@ export function ToewijzingenImporterenPagina() {
 function ImportSamenvatting({ rapport }: { rapport: ImportRapport }) {
   return (
     <>
+      <ToegepasteKoppelingUitleg koppeling={rapport.koppeling} />
       {rapport.genegeerdeKolommen?.length ? (
         <Alert type="info">
           Deze kolommen uit het bestand worden niet gebruikt: {rapport.genegeerdeKolommen.join(', ')}.

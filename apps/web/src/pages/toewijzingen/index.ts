@@ -2,3 +2,4 @@
 export { ToewijzingenPagina } from './ToewijzingenPagina';
 export { ToewijzingInvoerenPagina } from './ToewijzingInvoerenPagina';
 export { ToewijzingenImporterenPagina } from './ToewijzingenImporterenPagina';
+export { ImportKoppelingPagina } from './koppeling';
