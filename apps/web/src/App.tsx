@@ -40,6 +40,7 @@ const StatushoudersPagina = laad(() => import('./pages/Statushouders'), 'Statush
 const TaakstellingenPagina = laad(() => import('./pages/Planning'), 'TaakstellingenPagina');
 const CyclusPagina = laad(() => import('./pages/Planning'), 'CyclusPagina');
 const ProgrammaPagina = laad(() => import('./pages/Programma'), 'ProgrammaPagina');
+const UrgentiePagina = laad(() => import('./pages/Urgentie'), 'UrgentiePagina');
 const BodenPagina = laad(() => import('./pages/Boden'), 'BodenPagina');
 const BodDetailPagina = laad(() => import('./pages/Boden'), 'BodDetailPagina');
 const EvaluatiePagina = laad(() => import('./pages/Evaluatie'), 'EvaluatiePagina');
@@ -133,6 +134,7 @@ function AppRoutes() {
                 <Route path="taakstellingen" element={<TaakstellingenPagina />} />
                 <Route path="cyclus" element={<CyclusPagina />} />
                 <Route path="programma" element={<ProgrammaPagina />} />
+                <Route path="urgentie" element={<UrgentiePagina />} />
                 <Route path="rapportages" element={<RapportagesPagina />} />
                 <Route path="toewijzingen" element={<ToewijzingenPagina />} />
                 <Route

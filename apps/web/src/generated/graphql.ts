@@ -469,6 +469,22 @@ export type ToewijzingInput = {
   viaUrgentie?: boolean | null;
 };
 
+export type UrgentieCategorieInput = {
+  code: string;
+  naam: string;
+  omschrijving?: string | null;
+};
+
+/** De eigen urgentieregeling (de organisatie bepaalt de gemeente) */
+export type UrgentieregelingInput = {
+  categorieen: Array<UrgentieCategorieInput>;
+  /** https://… */
+  documentUrl?: string | null;
+  titel: string;
+  /** jjjj-mm-dd */
+  vastgesteldOp?: string | null;
+};
+
 /** Op schema (binnen 10% van de taakstelling op de vervaldatum), achter, voor, geen doel gesteld, of LOOPT: de taakstelling is op de peildatum nog niet verlopen (een taakstelling wordt niet per dag verdeeld) */
 export type VoortgangStatus = 'ACHTER' | 'GEEN_DOEL' | 'LOOPT' | 'OP_SCHEMA' | 'VOOR';
 export const VoortgangStatusWaarden = ['ACHTER', 'GEEN_DOEL', 'LOOPT', 'OP_SCHEMA', 'VOOR'] as const;
@@ -6518,6 +6534,280 @@ export const ImporteerCoaRealisatieDocument: TypedDocumentNode<
       gemeenten
       maanden
       vervangen
+    }
+  }
+`;
+
+/** fragment UrgentieregelingVelden (apps/web/src/graphql/urgentie.graphql) */
+export type UrgentieregelingVeldenFragment = {
+  /** CBS-code van de gemeente */
+  gemeenteCode: string;
+  gemeenteNaam: string;
+  /** Leeg als de gemeente nog geen regeling vastlegde */
+  titel: string | null;
+  /** jjjj-mm-dd: vastgesteld door de gemeenteraad */
+  vastgesteldOp: string | null;
+  /** Link naar de regeling (http of https) */
+  documentUrl: string | null;
+  /** Geef deze mee bij de volgende wijziging */
+  versie: number | null;
+  /** Het regime dat vandaag geldt */
+  regime: string;
+  /** Of een urgentieregeling onder dat regime verplicht is */
+  regelingVerplicht: boolean;
+  categorieen: Array<{
+    /** Code (hoofdletters, cijfers, _); vaste codes maken gemeenten vergelijkbaar */
+    code: string;
+    naam: string;
+    omschrijving: string | null;
+    /** Of de wet deze categorie verplicht stelt onder het regime dat vandaag geldt */
+    verplicht: boolean;
+    /** Of de categorie over gezondheid of een strafrechtelijk verleden gaat (beschermd) */
+    gevoelig: boolean;
+  }>;
+  signalen: Array<{
+    /** GEEN_REGELING of VERPLICHTE_CATEGORIE_ONTBREEKT */
+    soort: string;
+    code: string | null;
+    melding: string;
+    bron: string;
+  }>;
+};
+
+/** query Urgentieregeling (apps/web/src/graphql/urgentie.graphql) */
+export type UrgentieregelingQuery = {
+  /** De urgentieregeling van een gemeente met haar categorieën en wat de wet vraagt dat zij mist. Een gemeente buiten uw bereik geeft "niet gevonden". */
+  urgentieregeling: {
+    /** CBS-code van de gemeente */
+    gemeenteCode: string;
+    gemeenteNaam: string;
+    /** Leeg als de gemeente nog geen regeling vastlegde */
+    titel: string | null;
+    /** jjjj-mm-dd: vastgesteld door de gemeenteraad */
+    vastgesteldOp: string | null;
+    /** Link naar de regeling (http of https) */
+    documentUrl: string | null;
+    /** Geef deze mee bij de volgende wijziging */
+    versie: number | null;
+    /** Het regime dat vandaag geldt */
+    regime: string;
+    /** Of een urgentieregeling onder dat regime verplicht is */
+    regelingVerplicht: boolean;
+    categorieen: Array<{
+      /** Code (hoofdletters, cijfers, _); vaste codes maken gemeenten vergelijkbaar */
+      code: string;
+      naam: string;
+      omschrijving: string | null;
+      /** Of de wet deze categorie verplicht stelt onder het regime dat vandaag geldt */
+      verplicht: boolean;
+      /** Of de categorie over gezondheid of een strafrechtelijk verleden gaat (beschermd) */
+      gevoelig: boolean;
+    }>;
+    signalen: Array<{
+      /** GEEN_REGELING of VERPLICHTE_CATEGORIE_ONTBREEKT */
+      soort: string;
+      code: string | null;
+      melding: string;
+      bron: string;
+    }>;
+  };
+  /** De categorieën die de wet in elke urgentieregeling verplicht stelt, per regime, met de bron */
+  verplichteUrgentieCategorieen: Array<{
+    /** Het regime (WONINGWET_2015 of WET_VERSTERKING_REGIE) */
+    regime: string;
+    code: string;
+    naam: string;
+    /** Wetsartikel en bron */
+    bron: string;
+  }>;
+  /** Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar, tot de peildatum. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is. */
+  voortgang: {
+    /** de peildatum: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt; niets met een latere datum telt mee */
+    peildatum: string;
+    /** Toewijzingen via urgentie per categorie van de urgentieregeling (en uitstroom uit detentie), over de periode tot de peildatum. Beschermd cijfer: exact voor de eigenaar, anders de som van vrijgegeven basiscellen. */
+    urgentie: {
+      /** Waarvan uitstroom uit detentie */
+      detentie: number;
+      /** Waarom er geen cijfers zijn (alleen hele, afgesloten kwartalen voor wie niet de eigenaar is) */
+      toelichting: string | null;
+      categorieen: Array<{
+        code: string;
+        naam: string;
+        /** Aantal huishoudens. Voor wie niet de eigenaar is de som van vrijgegeven basiscellen (0 of ten minste 5 per cel) */
+        huishoudens: number;
+        /** Of het cijfer exact is (uw eigen toewijzingen of uw eigen gemeente) */
+        exact: boolean;
+        gevoelig: boolean;
+      }>;
+    };
+  };
+};
+export type UrgentieregelingQueryVariables = {
+  gemeenteCode: string;
+  jaar: number;
+};
+export const UrgentieregelingDocument: TypedDocumentNode<
+  UrgentieregelingQuery,
+  UrgentieregelingQueryVariables
+> = gql`
+  query Urgentieregeling($gemeenteCode: String!, $jaar: Int!) {
+    urgentieregeling(gemeenteCode: $gemeenteCode) {
+      ...UrgentieregelingVelden
+    }
+    verplichteUrgentieCategorieen {
+      regime
+      code
+      naam
+      bron
+    }
+    voortgang(gebied: { soort: GEMEENTE, code: $gemeenteCode }, jaar: $jaar) {
+      peildatum
+      urgentie {
+        detentie
+        toelichting
+        categorieen {
+          code
+          naam
+          huishoudens
+          exact
+          gevoelig
+        }
+      }
+    }
+  }
+
+  fragment UrgentieregelingVelden on Urgentieregeling {
+    gemeenteCode
+    gemeenteNaam
+    titel
+    vastgesteldOp
+    documentUrl
+    versie
+    regime
+    regelingVerplicht
+    categorieen {
+      code
+      naam
+      omschrijving
+      verplicht
+      gevoelig
+    }
+    signalen {
+      soort
+      code
+      melding
+      bron
+    }
+  }
+`;
+
+/** query UrgentieCategorieenVanGemeente (apps/web/src/graphql/urgentie.graphql) */
+export type UrgentieCategorieenVanGemeenteQuery = {
+  /** De urgentieregeling van een gemeente met haar categorieën en wat de wet vraagt dat zij mist. Een gemeente buiten uw bereik geeft "niet gevonden". */
+  urgentieregeling: {
+    /** CBS-code van de gemeente */
+    gemeenteCode: string;
+    /** Leeg als de gemeente nog geen regeling vastlegde */
+    titel: string | null;
+    categorieen: Array<{
+      /** Code (hoofdletters, cijfers, _); vaste codes maken gemeenten vergelijkbaar */
+      code: string;
+      naam: string;
+    }>;
+  };
+};
+export type UrgentieCategorieenVanGemeenteQueryVariables = {
+  gemeenteCode: string;
+};
+export const UrgentieCategorieenVanGemeenteDocument: TypedDocumentNode<
+  UrgentieCategorieenVanGemeenteQuery,
+  UrgentieCategorieenVanGemeenteQueryVariables
+> = gql`
+  query UrgentieCategorieenVanGemeente($gemeenteCode: String!) {
+    urgentieregeling(gemeenteCode: $gemeenteCode) {
+      gemeenteCode
+      titel
+      categorieen {
+        code
+        naam
+      }
+    }
+  }
+`;
+
+/** mutation BewaarUrgentieregeling (apps/web/src/graphql/urgentie.graphql) */
+export type BewaarUrgentieregelingMutation = {
+  /** Legt de eigen urgentieregeling vast of vervangt haar (gemeente, rol beheren). Een ontbrekende verplichte categorie wordt gemeld, niet geweigerd. Geef bij een wijziging de versie mee die u het laatst zag. */
+  bewaarUrgentieregeling: {
+    /** CBS-code van de gemeente */
+    gemeenteCode: string;
+    gemeenteNaam: string;
+    /** Leeg als de gemeente nog geen regeling vastlegde */
+    titel: string | null;
+    /** jjjj-mm-dd: vastgesteld door de gemeenteraad */
+    vastgesteldOp: string | null;
+    /** Link naar de regeling (http of https) */
+    documentUrl: string | null;
+    /** Geef deze mee bij de volgende wijziging */
+    versie: number | null;
+    /** Het regime dat vandaag geldt */
+    regime: string;
+    /** Of een urgentieregeling onder dat regime verplicht is */
+    regelingVerplicht: boolean;
+    categorieen: Array<{
+      /** Code (hoofdletters, cijfers, _); vaste codes maken gemeenten vergelijkbaar */
+      code: string;
+      naam: string;
+      omschrijving: string | null;
+      /** Of de wet deze categorie verplicht stelt onder het regime dat vandaag geldt */
+      verplicht: boolean;
+      /** Of de categorie over gezondheid of een strafrechtelijk verleden gaat (beschermd) */
+      gevoelig: boolean;
+    }>;
+    signalen: Array<{
+      /** GEEN_REGELING of VERPLICHTE_CATEGORIE_ONTBREEKT */
+      soort: string;
+      code: string | null;
+      melding: string;
+      bron: string;
+    }>;
+  };
+};
+export type BewaarUrgentieregelingMutationVariables = {
+  invoer: UrgentieregelingInput;
+  versie?: number | null;
+};
+export const BewaarUrgentieregelingDocument: TypedDocumentNode<
+  BewaarUrgentieregelingMutation,
+  BewaarUrgentieregelingMutationVariables
+> = gql`
+  mutation BewaarUrgentieregeling($invoer: UrgentieregelingInput!, $versie: Int) {
+    bewaarUrgentieregeling(invoer: $invoer, versie: $versie) {
+      ...UrgentieregelingVelden
+    }
+  }
+
+  fragment UrgentieregelingVelden on Urgentieregeling {
+    gemeenteCode
+    gemeenteNaam
+    titel
+    vastgesteldOp
+    documentUrl
+    versie
+    regime
+    regelingVerplicht
+    categorieen {
+      code
+      naam
+      omschrijving
+      verplicht
+      gevoelig
+    }
+    signalen {
+      soort
+      code
+      melding
+      bron
     }
   }
 `;

@@ -87,6 +87,13 @@ export const NAVIGATIE: readonly NavItem[] = [
     permissie: 'voortgang:lezen',
   },
   {
+    pad: '/urgentie',
+    label: 'Urgentieregeling',
+    uitleg: 'De urgentieregeling van de gemeente, haar categorieën en toewijzingen per categorie',
+    soorten: ['GEMEENTE', 'CORPORATIE', 'PROVINCIE', 'RIJK'],
+    permissie: 'voortgang:lezen',
+  },
+  {
     pad: '/toewijzingen',
     label: 'Toewijzingen',
     uitleg: 'Toewijzingen invoeren, bekijken en corrigeren',

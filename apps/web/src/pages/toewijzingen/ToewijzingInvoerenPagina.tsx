@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { AANDACHTSGROEPEN, SEGMENTEN } from '@thuismonitor/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { foutMeldingen, veldFouten } from '../../components/Fout';
@@ -14,7 +14,12 @@ import {
   Select,
   Textbox,
 } from '../../components/nl';
-import { CreateToewijzingDocument, type Aandachtsgroep, type Segment } from '../../generated/graphql';
+import {
+  CreateToewijzingDocument,
+  UrgentieCategorieenVanGemeenteDocument,
+  type Aandachtsgroep,
+  type Segment,
+} from '../../generated/graphql';
 import { useConcept } from '../../lib/concept';
 import { aandachtsgroepLabel, segmentLabel } from '../../lib/format';
 import { usePaginaTitel } from '../../lib/pagina';
@@ -27,6 +32,7 @@ interface ToewijzingConcept {
   huishoudgrootte: string;
   segment: string;
   viaUrgentie: boolean;
+  urgentieCategorie: string;
   externKenmerk: string;
 }
 
@@ -37,6 +43,7 @@ const LEEG_CONCEPT: ToewijzingConcept = {
   huishoudgrootte: '',
   segment: 'SOCIALE_HUUR',
   viaUrgentie: false,
+  urgentieCategorie: '',
   externKenmerk: '',
 };
 
@@ -61,6 +68,12 @@ export function ToewijzingInvoerenPagina() {
   const foutenRef = useRef<HTMLDivElement>(null);
   const serverVeld = veldFouten(error);
   const veld = (naam: keyof ToewijzingConcept) => fouten[naam] ?? serverVeld[naam] ?? null;
+  // the categories of the urgentieregeling of the chosen gemeente (only when via urgentie)
+  const regeling = useQuery(UrgentieCategorieenVanGemeenteDocument, {
+    variables: { gemeenteCode: c.gemeenteCode },
+    skip: !c.gemeenteCode || !c.viaUrgentie,
+  });
+  const categorieen = regeling.data?.urgentieregeling.categorieen ?? [];
   const zet = <K extends keyof ToewijzingConcept>(k: K, v: ToewijzingConcept[K]) =>
     setC((oud) => ({ ...oud, [k]: v }));
 
@@ -83,6 +96,7 @@ export function ToewijzingInvoerenPagina() {
             huishoudgrootte: Number(c.huishoudgrootte),
             segment: c.segment as Segment,
             viaUrgentie: c.viaUrgentie,
+            urgentieCategorie: (c.viaUrgentie && c.urgentieCategorie) || null,
             externKenmerk: c.externKenmerk.trim() || null,
           },
         },
@@ -208,6 +222,33 @@ export function ToewijzingInvoerenPagina() {
             />
           )}
         </FormField>
+        {c.viaUrgentie && c.gemeenteCode ? (
+          <FormField
+            label="Urgentiecategorie"
+            description={
+              categorieen.length
+                ? 'De categorie uit de urgentieregeling van de gemeente (niet verplicht).'
+                : 'De gemeente heeft nog geen urgentieregeling in Thuismonitor vastgelegd.'
+            }
+            error={veld('urgentieCategorie')}
+          >
+            {(ids) => (
+              <Select
+                ids={ids}
+                value={c.urgentieCategorie}
+                disabled={!categorieen.length}
+                onChange={(e) => zet('urgentieCategorie', e.target.value)}
+              >
+                <option value="">Geen categorie opgegeven</option>
+                {categorieen.map((k) => (
+                  <option key={k.code} value={k.code}>
+                    {k.naam}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+        ) : null}
         <FormField
           label="Extern kenmerk"
           description="Het nummer uit uw verhuursysteem. Thuismonitor bewaart het alleen als sleutel-hash en toont het niet terug. Leeg laten: Thuismonitor maakt een kenmerk."
