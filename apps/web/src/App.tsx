@@ -37,6 +37,7 @@ const VoortgangPagina = laad(() => import('./pages/Voortgang'), 'VoortgangPagina
 const KaartPagina = laad(() => import('./pages/Voortgang'), 'KaartPagina');
 const LandelijkPagina = laad(() => import('./pages/Landelijk'), 'LandelijkPagina');
 const StatushoudersPagina = laad(() => import('./pages/Statushouders'), 'StatushoudersPagina');
+const WoondealsPagina = laad(() => import('./pages/Woondeals'), 'WoondealsPagina');
 const TaakstellingenPagina = laad(() => import('./pages/Planning'), 'TaakstellingenPagina');
 const CyclusPagina = laad(() => import('./pages/Planning'), 'CyclusPagina');
 const ProgrammaPagina = laad(() => import('./pages/Programma'), 'ProgrammaPagina');
@@ -131,6 +132,7 @@ function AppRoutes() {
                 <Route path="landelijk" element={<LandelijkPagina />} />
                 <Route path="kaart" element={<KaartPagina />} />
                 <Route path="statushouders" element={<StatushoudersPagina />} />
+                <Route path="woondeals" element={<WoondealsPagina />} />
                 <Route path="taakstellingen" element={<TaakstellingenPagina />} />
                 <Route path="cyclus" element={<CyclusPagina />} />
                 <Route path="programma" element={<ProgrammaPagina />} />

@@ -7348,3 +7348,288 @@ export const VoortgangPerGemeenteDocument: TypedDocumentNode<
     weergave
   }
 `;
+
+/** query Woondeal (apps/web/src/graphql/woondeal.graphql) */
+export type WoondealQuery = {
+  /** Voortgang per actielijn en indicator in een gebied binnen uw bereik, over een periode (van/tot) of een jaar, tot de peildatum. Kleine aantallen toewijzingen zijn afgeschermd voor wie niet de gemeente zelf is. */
+  voortgang: {
+    gebied: {
+      soort: GebiedSoort;
+      code: string;
+      naam: string;
+    };
+    /** de peildatum: einde periode, of vandaag (Europe/Amsterdam) als die nog loopt; niets met een latere datum telt mee */
+    peildatum: string;
+    /** waarom de peildatum eerder ligt dan gevraagd (alleen afgesloten kwartalen voor wie niet de eigenaar is) */
+    peildatumToelichting: string | null;
+    /** Regionale woondeal van het gebied: nieuwbouw totaal, betaalbaar en sociale huur tegen de taakstellingen, de aandelen over dezelfde projecten, de pijplijn op de peildatum en het aandeel sociale huur in de voorraad (feit; alleen getoetst aan een doel van de provincie) */
+    woondeal: {
+      /** BESTUURLIJKE_AFSPRAKEN of VOLKSHUISVESTINGSPROGRAMMA (het regime op de peildatum) */
+      grondslag: string;
+      grondslagTekst: string;
+      peildatum: string;
+      periode: {
+        van: string;
+        tot: string;
+      };
+      onderdelen: Array<{
+        /** indicatorcode uit de catalogus, bijvoorbeeld WONINGEN_OPGELEVERD */
+        code: string;
+        naam: string;
+        /** taakstelling (woningen) voor de gevraagde periode */
+        taakstelling: number | null;
+        /** GEBIED (eigen taakstelling), ONDERDELEN (som van de gemeenten/provincies) of GEEN */
+        taakstellingBron: string;
+        /** opgeleverde woningen */
+        opgeleverd: number;
+        percentage: number | null;
+        status: VoortgangStatus | null;
+        statusLabel: string | null;
+        /** laatste vervaldag van de taakstelling */
+        vervaldatum: string | null;
+      }>;
+      segmenten: {
+        socialeHuur: number;
+        middenhuur: number;
+        koopBetaalbaar: number;
+        vrijeSectorHuur: number;
+        koopVrij: number;
+      };
+      aandeelBetaalbaar: {
+        /** in procentpunten; null als er niets is opgeleverd */
+        aandeel: number | null;
+        weergave: string;
+        /** het doel dat volgt uit de taakstellingen van het gebied (deel ÷ totaal); null als die er niet beide zijn */
+        doel: number | null;
+        doelWeergave: string;
+        /** landelijk uitgangspunt: twee derde betaalbaar, 30% sociale huur */
+        uitgangspunt: number;
+        uitgangspuntWeergave: string;
+        /** GEEN_DOEL, ONBEKEND, OP_OF_BOVEN_DOEL of ONDER_DOEL (alleen tegen een doel) */
+        oordeel: string;
+        oordeelLabel: string;
+      };
+      aandeelSocialeHuur: {
+        /** in procentpunten; null als er niets is opgeleverd */
+        aandeel: number | null;
+        weergave: string;
+        /** het doel dat volgt uit de taakstellingen van het gebied (deel ÷ totaal); null als die er niet beide zijn */
+        doel: number | null;
+        doelWeergave: string;
+        /** landelijk uitgangspunt: twee derde betaalbaar, 30% sociale huur */
+        uitgangspunt: number;
+        uitgangspuntWeergave: string;
+        /** GEEN_DOEL, ONBEKEND, OP_OF_BOVEN_DOEL of ONDER_DOEL (alleen tegen een doel) */
+        oordeel: string;
+        oordeelLabel: string;
+      };
+      /** projecten met opgeleverde woningen in de periode */
+      projecten: number;
+      /** gemeenten met opgeleverde woningen in de periode */
+      dekking: {
+        /** gemeenten die aan het cijfer bijdragen */
+        gemeenten: number;
+        /** gemeenten in het gebied */
+        totaal: number;
+        /** '28 van 342 gemeenten' */
+        weergave: string;
+      };
+      pijplijn: Array<{
+        /** PLAN, VERGUND of IN_AANBOUW */
+        fase: string;
+        label: string;
+        woningen: number;
+        betaalbaar: number;
+        socialeHuur: number;
+      }>;
+      voorraad: {
+        aandeel: {
+          /** null wanneer afgeschermd of niet beschikbaar */
+          waarde: number | null;
+          /** wat een mens ziet: '1.234', '30,5%', '×' (afgeschermd) of '–' (geen gegevens) */
+          weergave: string;
+        };
+        dekking: {
+          /** '28 van 342 gemeenten' */
+          weergave: string;
+        };
+        /** het doel van de provincie; null als zij er geen stelde */
+        doel: number | null;
+        oordeel: string;
+        oordeelLabel: string;
+        toelichting: string;
+      };
+      /** per gemeente (leeg voor een gemeente zelf) */
+      gemeenten: Array<{
+        gemeente: {
+          code: string;
+          naam: string;
+        };
+        opgeleverd: number;
+        betaalbaar: number;
+        socialeHuur: number;
+        aandeelBetaalbaar: number | null;
+        aandeelSocialeHuur: number | null;
+        /** taakstelling nieuwbouw totaal van de gemeente */
+        taakstelling: number | null;
+        /** aandeel sociale huur in de voorraad (feit) */
+        voorraadAandeel: number | null;
+        /** doel van de provincie voor het aandeel in de voorraad */
+        voorraadDoel: number | null;
+        voorraadOordeel: string;
+      }>;
+    };
+  };
+};
+export type WoondealQueryVariables = {
+  gebied: GebiedInput;
+  periode: DatumPeriodeInput;
+};
+export const WoondealDocument: TypedDocumentNode<WoondealQuery, WoondealQueryVariables> = gql`
+  query Woondeal($gebied: GebiedInput!, $periode: DatumPeriodeInput!) {
+    voortgang(gebied: $gebied, periode: $periode) {
+      gebied {
+        soort
+        code
+        naam
+      }
+      peildatum
+      peildatumToelichting
+      woondeal {
+        grondslag
+        grondslagTekst
+        peildatum
+        periode {
+          van
+          tot
+        }
+        onderdelen {
+          code
+          naam
+          taakstelling
+          taakstellingBron
+          opgeleverd
+          percentage
+          status
+          statusLabel
+          vervaldatum
+        }
+        segmenten {
+          socialeHuur
+          middenhuur
+          koopBetaalbaar
+          vrijeSectorHuur
+          koopVrij
+        }
+        aandeelBetaalbaar {
+          ...WoondealAandeelVelden
+        }
+        aandeelSocialeHuur {
+          ...WoondealAandeelVelden
+        }
+        projecten
+        dekking {
+          gemeenten
+          totaal
+          weergave
+        }
+        pijplijn {
+          fase
+          label
+          woningen
+          betaalbaar
+          socialeHuur
+        }
+        voorraad {
+          aandeel {
+            waarde
+            weergave
+          }
+          dekking {
+            weergave
+          }
+          doel
+          oordeel
+          oordeelLabel
+          toelichting
+        }
+        gemeenten {
+          gemeente {
+            code
+            naam
+          }
+          opgeleverd
+          betaalbaar
+          socialeHuur
+          aandeelBetaalbaar
+          aandeelSocialeHuur
+          taakstelling
+          voorraadAandeel
+          voorraadDoel
+          voorraadOordeel
+        }
+      }
+    }
+  }
+
+  fragment WoondealAandeelVelden on WoondealAandeel {
+    aandeel
+    weergave
+    doel
+    doelWeergave
+    uitgangspunt
+    uitgangspuntWeergave
+    oordeel
+    oordeelLabel
+  }
+`;
+
+/** fragment WoondealAandeelVelden (apps/web/src/graphql/woondeal.graphql) */
+export type WoondealAandeelVeldenFragment = {
+  /** in procentpunten; null als er niets is opgeleverd */
+  aandeel: number | null;
+  weergave: string;
+  /** het doel dat volgt uit de taakstellingen van het gebied (deel ÷ totaal); null als die er niet beide zijn */
+  doel: number | null;
+  doelWeergave: string;
+  /** landelijk uitgangspunt: twee derde betaalbaar, 30% sociale huur */
+  uitgangspunt: number;
+  uitgangspuntWeergave: string;
+  /** GEEN_DOEL, ONBEKEND, OP_OF_BOVEN_DOEL of ONDER_DOEL (alleen tegen een doel) */
+  oordeel: string;
+  oordeelLabel: string;
+};
+
+/** query WoningmarktregioKeuze (apps/web/src/graphql/woondeal.graphql) */
+export type WoningmarktregioKeuzeQuery = {
+  /** De 19 woningmarktregio’s */
+  woningmarktregios: Array<{
+    code: string;
+    naam: string;
+    gemeenten: Array<{
+      /** CBS-code, bijvoorbeeld GM0344 */
+      code: string;
+      provincie: {
+        code: string;
+      };
+    }>;
+  }>;
+};
+export type WoningmarktregioKeuzeQueryVariables = Record<string, never>;
+export const WoningmarktregioKeuzeDocument: TypedDocumentNode<
+  WoningmarktregioKeuzeQuery,
+  WoningmarktregioKeuzeQueryVariables
+> = gql`
+  query WoningmarktregioKeuze {
+    woningmarktregios {
+      code
+      naam
+      gemeenten {
+        code
+        provincie {
+          code
+        }
+      }
+    }
+  }
+`;

@@ -66,6 +66,13 @@ export const NAVIGATIE: readonly NavItem[] = [
     permissie: 'voortgang:lezen',
   },
   {
+    pad: '/woondeals',
+    label: 'Woondeals',
+    uitleg: 'Nieuwbouw per regio en gemeente tegenover de woondeal: totaal, betaalbaar en sociale huur',
+    soorten: ['GEMEENTE', 'PROVINCIE', 'RIJK', 'CORPORATIE'],
+    permissie: 'voortgang:lezen',
+  },
+  {
     pad: '/taakstellingen',
     label: 'Taakstellingen',
     uitleg: 'Doelen voor uw gebied bekijken en stellen',

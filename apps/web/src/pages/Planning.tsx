@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { WOONDEAL_PERIODE } from '@thuismonitor/domain';
 import { useSearchParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
@@ -24,6 +25,7 @@ import {
   ProvinciesDocument,
   StelTaakstellingDocument,
   TaakstellingenDocument,
+  WoningmarktregioKeuzeDocument,
   type GebiedSoort,
   type GeschilOnderwerp,
 } from '../generated/graphql';
@@ -174,6 +176,16 @@ export function TaakstellingenPagina() {
     skip: !provincieCode && soortOrg !== 'RIJK',
   });
   const provincies = useQuery(ProvinciesDocument, { skip: soortOrg !== 'RIJK' });
+  // woningmarktregio's this level owns (woondeals, issue 12 item 5): a provincie those wholly inside
+  // it, the Rijk those across a provincial border (policy magTaakstellingStellen)
+  const regios = useQuery(WoningmarktregioKeuzeDocument, {
+    skip: soortOrg !== 'RIJK' && soortOrg !== 'PROVINCIE',
+  });
+  const eigenRegios = (regios.data?.woningmarktregios ?? []).filter((r) => {
+    const pvs = new Set(r.gemeenten.map((g) => g.provincie.code));
+    if (r.gemeenten.length === 0) return false;
+    return soortOrg === 'RIJK' ? pvs.size > 1 : pvs.size === 1 && pvs.has(provincieCode ?? '');
+  });
   const gebiedOpties: { waarde: string; label: string }[] = standaard
     ? [
         {
@@ -189,6 +201,7 @@ export function TaakstellingenPagina() {
           waarde: `PROVINCIE:${p.code}`,
           label: `Provincie ${p.naam}`,
         })),
+        ...eigenRegios.map((r) => ({ waarde: `WONINGMARKTREGIO:${r.code}`, label: `Regio ${r.naam}` })),
         ...(gemeenten.data?.gemeenten ?? []).map((g) => ({ waarde: `GEMEENTE:${g.code}`, label: g.naam })),
       ]
     : [];
@@ -211,6 +224,8 @@ export function TaakstellingenPagina() {
   const meetbaar = (indicatoren.data?.indicatoren ?? []).filter((i) => {
     if (i.bron === 'MIJLPAAL') return false;
     const sh = i.code === 'STATUSHOUDERS_GEHUISVEST';
+    // the stock share of sociale huur: provincial policy, only a provincie sets it (issue 12 item 5)
+    if (i.code === 'AANDEEL_SOCIALE_HUUR' && soortOrg !== 'PROVINCIE') return false;
     if (soortOrg === 'RIJK') return soort === 'GEMEENTE' ? sh : true;
     return !sh;
   });
@@ -239,7 +254,11 @@ export function TaakstellingenPagina() {
             indicatorCode: c.indicatorCode,
             waarde: waarde!,
             toelichting: c.toelichting.trim() || null,
-            ...(statushouders ? { halfjaar: c.halfjaar } : { jaar: Number(c.jaar) }),
+            ...(statushouders
+              ? { halfjaar: c.halfjaar }
+              : c.jaar === 'WOONDEAL'
+                ? { periode: { van: WOONDEAL_PERIODE.van, tot: WOONDEAL_PERIODE.tot } }
+                : { jaar: Number(c.jaar) }),
           },
         },
         refetchQueries: [TaakstellingenDocument],
@@ -346,9 +365,10 @@ export function TaakstellingenPagina() {
                 )}
               </FormField>
             ) : (
-              <FormField label="Jaar" error={server.jaar}>
+              <FormField label="Periode" error={server.jaar ?? server.periode}>
                 {(ids) => (
                   <Select ids={ids} value={c.jaar} onChange={(e) => setC({ ...c, jaar: e.target.value })}>
+                    <option value="WOONDEAL">Woondeal 2022–2030</option>
                     {[0, 1, 2, 3].map((d) => (
                       <option key={d} value={huidigJaar() + d}>
                         {huidigJaar() + d}
