@@ -235,20 +235,29 @@ export function maakWaardeVertaler(koppeling: ImportKoppeling): {
     if (!perVeld.has(w.veld)) perVeld.set(w.veld, new Map());
     perVeld.get(w.veld)!.set(tekstSleutel(w.bron), { w, n: 0 });
   }
-  const velden = [...perVeld.entries()];
+  const velden = [...perVeld.entries()].map(([veld, kaart]) => ({
+    veld,
+    kaart,
+    // exports repeat a handful of cell texts: remember each raw text's lookup (bounded)
+    gezien: new Map<string, { w: WaardeKoppeling; n: number } | null>(),
+  }));
   return {
     vertaal(rij) {
-      for (const [veld, kaart] of velden) {
+      for (const { veld, kaart, gezien } of velden) {
         const cel = rij[veld];
         if (cel === undefined) continue;
-        const hit = kaart.get(tekstSleutel(cel));
+        let hit = gezien.get(cel);
+        if (hit === undefined) {
+          hit = kaart.get(tekstSleutel(cel)) ?? null;
+          if (gezien.size < 10_000) gezien.set(cel, hit);
+        }
         if (!hit) continue;
         hit.n++;
         rij[veld] = hit.w.waarde;
       }
     },
     gebruik: () =>
-      velden.flatMap(([, kaart]) =>
+      velden.flatMap(({ kaart }) =>
         [...kaart.values()].filter((x) => x.n > 0).map((x) => ({ ...x.w, rijen: x.n })),
       ),
   };

@@ -122,6 +122,13 @@ export function ToewijzingenImporterenPagina() {
         controleert eerst elke rij; pas als alles klopt importeert u het bestand. Een bestand dat al eerder is
         geïmporteerd, voegt geen dubbele toewijzingen toe: het extern kenmerk is per corporatie uniek.
       </Paragraph>
+      <Paragraph>
+        Heten kolommen of waarden in uw export anders dan Thuismonitor verwacht? Uw{' '}
+        <ButtonLink appearance="subtle" to="/toewijzingen/koppeling">
+          importkoppeling
+        </ButtonLink>{' '}
+        legt eenmalig vast wat ze betekenen.
+      </Paragraph>
       <details className="tm-uitleg">
         <summary>Welke kolommen verwacht Thuismonitor?</summary>
         <ul className="utrecht-unordered-list">
