@@ -43,6 +43,7 @@ describe('webapp: importkoppeling', () => {
       'DS-2;Nieuwegein;04-02-2026;X0;1;J',
     ]);
     await page.getByRole('heading', { name: 'Koppel deze kolommen en waarden' }).waitFor();
+    await page.getByText(/Koppel hieronder wat Thuismonitor niet herkent/).waitFor();
     expect(await t.axe(page)).toEqual([]);
     await t.screenshot(page, 'importkoppeling-01-onbekende-kolommen');
 

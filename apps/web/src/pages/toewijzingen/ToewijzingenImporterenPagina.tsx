@@ -233,7 +233,10 @@ export function ToewijzingenImporterenPagina() {
               <Alert type="error">
                 {formatGetal(stap.rapport.aantalFouten)} {stap.rapport.aantalFouten === 1 ? 'fout' : 'fouten'}{' '}
                 in {formatGetal(perRij.size)} van de {formatGetal(stap.rapport.rijen)} rijen. Er is niets
-                opgeslagen. Pas het bestand aan, kies het opnieuw en controleer het nog eens.
+                opgeslagen.{' '}
+                {stap.rapport.onbekendeWaarden?.length || stap.rapport.ontbrekendeKolommen?.length
+                  ? 'Koppel hieronder wat Thuismonitor niet herkent, of pas het bestand aan en controleer het nog eens.'
+                  : 'Pas het bestand aan, kies het opnieuw en controleer het nog eens.'}
               </Alert>
             )}
             <ImportSamenvatting rapport={stap.rapport} />
