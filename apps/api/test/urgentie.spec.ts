@@ -205,6 +205,43 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       });
     });
 
+    it('an import file may carry the category in a column "Urgentiecategorie" (code), checked per row; nothing stored on an error', async () => {
+      const upload = async (csv: string) => {
+        const form = new FormData();
+        form.append('bestand', new Blob([Buffer.from(csv, 'utf8')]), 'toewijzingen.csv');
+        const res = await t.fetch('/api/toewijzingen/import?dryRun=false', {
+          method: 'POST',
+          body: form,
+          als: 'corporatie.domstad.invoer',
+        });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const kop = 'Kenmerk;Gemeente;Datum;Aandachtsgroep;Huishoudgrootte;Via urgentie;Urgentiecategorie\n';
+      const voor = await toewijzingen();
+      const fout = await upload(
+        `${kop}U-1;GM0344;2026-02-20;urgenten;1;ja;MEDISCH\nU-2;GM0344;2026-02-20;;1;nee;MANTELZORG\n`,
+      );
+      expect(fout.body.opgeslagen).toBe(false);
+      expect(
+        fout.body.fouten.map(
+          (f: { rij: number; kolom: string; melding: string }) => `${f.rij} ${f.kolom}: ${f.melding}`,
+        ),
+      ).toEqual([
+        "2 Urgentiecategorie: Urgentiecategorie 'MEDISCH' staat niet in de urgentieregeling van GM0344 (wel: MANTELZORG, UITSTROOM_DETENTIE, LOKAAL_JONGEREN)",
+        '3 Urgentiecategorie: Een urgentiecategorie hoort alleen bij een toewijzing via urgentie',
+      ]);
+      expect(await toewijzingen()).toBe(voor);
+      const goed = await upload(
+        `${kop}U-3;GM0344;2026-05-20;urgenten;2;ja;lokaal jongeren\nU-4;GM0344;2026-05-20;;1;nee;\n`,
+      );
+      expect(goed.body).toMatchObject({ opgeslagen: true, nieuw: 2 });
+      const { rows } = await t.db.query(
+        `SELECT urgentie_categorie FROM toewijzing WHERE datum = '2026-05-20' ORDER BY huishoudgrootte`,
+      );
+      expect(rows).toEqual([{ urgentie_categorie: null }, { urgentie_categorie: 'LOKAAL_JONGEREN' }]);
+      await t.db.query(`DELETE FROM toewijzing WHERE datum = '2026-05-20'`);
+    });
+
     it('a category in use cannot be removed from the regeling', async () => {
       const r = await t.gql('gemeente.utrecht', BEWAAR, {
         i: { ...UTRECHT, categorieen: [{ code: 'MANTELZORG', naam: 'Mantelzorg' }] },

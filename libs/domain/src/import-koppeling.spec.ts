@@ -64,7 +64,7 @@ describe('controleerImportKoppeling', () => {
       {
         veld: 'kolommen.0',
         melding:
-          "Kolom 'Doelgroep' is gekoppeld aan 'doelgroep', maar die kolom kent Thuismonitor niet; kies uit extern_kenmerk, gemeente, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie",
+          "Kolom 'Doelgroep' is gekoppeld aan 'doelgroep', maar die kolom kent Thuismonitor niet; kies uit extern_kenmerk, gemeente, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, urgentie_categorie",
       },
       {
         veld: 'waarden.0',
@@ -175,6 +175,7 @@ describe('a file in the organisation’s own words, through the koppeling and th
         huishoudgrootte: 3,
         segment: 'SOCIALE_HUUR',
         viaUrgentie: true,
+        urgentieCategorie: null,
       },
     });
     expect(lees(['C2', 'GM0344', '02-03-2026', '-', '1', ''])).toMatchObject({

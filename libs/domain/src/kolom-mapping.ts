@@ -10,6 +10,7 @@ export const TOEWIJZING_KOLOMMEN = [
   'huishoudgrootte',
   'segment',
   'via_urgentie',
+  'urgentie_categorie',
 ] as const;
 
 export type ToewijzingKolom = (typeof TOEWIJZING_KOLOMMEN)[number];
@@ -35,6 +36,7 @@ const KOLOM_LABELS: Record<ToewijzingKolom, string> = {
   huishoudgrootte: 'Huishoudgrootte',
   segment: 'Segment',
   via_urgentie: 'Via urgentie',
+  urgentie_categorie: 'Urgentiecategorie',
 };
 
 export function toewijzingKolomLabel(kolom: ToewijzingKolom): string {
@@ -43,6 +45,14 @@ export function toewijzingKolomLabel(kolom: ToewijzingKolom): string {
 
 /** Header names seen in allocation-system exports, compared by tekstSleutel. */
 const SYNONIEMEN: Record<ToewijzingKolom, readonly string[]> = {
+  // optional: the code of the category of the gemeente's urgentieregeling (issue 12, item 4)
+  urgentie_categorie: [
+    'urgentie categorie',
+    'urgentiecategorie',
+    'categorie urgentie',
+    'urgentiegrond',
+    'urgentie grond',
+  ],
   extern_kenmerk: [
     'extern kenmerk',
     'kenmerk',

@@ -45,7 +45,25 @@ describe('valideerToewijzingRij', () => {
       huishoudgrootte: 4,
       segment: 'SOCIALE_HUUR',
       viaUrgentie: false,
+      urgentieCategorie: null,
     });
+  });
+
+  it('reads the optional urgentie category and checks it against the regeling of the gemeente (issue 12, item 4)', () => {
+    const regelingen = { urgentieCategorieen: { GM0344: ['MANTELZORG', 'UITSTROOM_DETENTIE'] } };
+    const rij = { ...goed, via_urgentie: 'ja', urgentie_categorie: 'uitstroom detentie' };
+    const r = valideerToewijzingRij(rij, { ...opties, ...regelingen });
+    expect(r.ok && r.toewijzing.urgentieCategorie).toBe('UITSTROOM_DETENTIE');
+    const meldingen = (x: Record<string, string>, o = { ...opties, ...regelingen }) => {
+      const v = valideerToewijzingRij(x, o);
+      return v.ok ? [] : v.fouten.map((f) => `${f.kolom}: ${f.melding}`);
+    };
+    expect(meldingen({ ...rij, urgentie_categorie: 'MEDISCH' })).toEqual([
+      "urgentie_categorie: Urgentiecategorie 'MEDISCH' staat niet in de urgentieregeling van GM0344 (wel: MANTELZORG, UITSTROOM_DETENTIE)",
+    ]);
+    expect(meldingen({ ...rij, via_urgentie: 'nee' })[0]).toMatch(/alleen bij een toewijzing via urgentie/);
+    expect(meldingen(rij, opties)[0]).toMatch(/geen urgentieregeling/);
+    expect(meldingen({ ...rij, urgentie_categorie: '!!' })[0]).toMatch(/geen geldige code/);
   });
 
   it('trims cells and treats a missing optional column like an empty one', () => {

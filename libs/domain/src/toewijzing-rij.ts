@@ -5,6 +5,7 @@ import { geaccepteerdeWaardenTekst } from './import-koppeling';
 import type { ToewijzingKolom } from './kolom-mapping';
 import { parseSegment, type Segment } from './segment';
 import { tekstSleutel } from './tekst-sleutel';
+import { URGENTIE_CODE, normaliseerUrgentieCode, urgentieCategorieFout } from './urgentie';
 
 /**
  * Validation of one row of a toewijzingen import (CSV/XLSX), after bouwKolomMapping turned the
@@ -19,6 +20,8 @@ export interface GeldigeToewijzing {
   readonly huishoudgrootte: number;
   readonly segment: Segment;
   readonly viaUrgentie: boolean;
+  /** code of the category of the gemeente's urgentieregeling (optional column urgentie_categorie) */
+  readonly urgentieCategorie: string | null;
 }
 
 export interface RijFout {
@@ -47,6 +50,11 @@ export interface RijOpties {
   readonly herkenGemeente?: (naam: string) => GemeenteHerkenning;
   /** today's date in the Netherlands (vandaagInAmsterdam), for the no-future-dates rule */
   readonly vandaag: IsoDatum;
+  /**
+   * The category codes of the urgentieregeling per gemeente (absent: the gemeente recorded none).
+   * Without this option a row with an urgentie category is refused (nothing to check it against).
+   */
+  readonly urgentieCategorieen?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Toewijzingen before this date are outside the monitor's history. */
@@ -72,6 +80,13 @@ export function valideerToewijzingRij(
   const huishoudgrootte = leesHuishoudgrootte(waarde('huishoudgrootte'), fout);
   const segment = leesSegment(waarde('segment'), fout);
   const viaUrgentie = leesJaNee(waarde('via_urgentie'), fout);
+  const urgentieCategorie = leesUrgentieCategorie(
+    waarde('urgentie_categorie'),
+    gemeenteCode,
+    viaUrgentie,
+    opties,
+    fout,
+  );
 
   if (fouten.length > 0) return { ok: false, fouten };
   return {
@@ -84,11 +99,30 @@ export function valideerToewijzingRij(
       huishoudgrootte: huishoudgrootte!,
       segment: segment!,
       viaUrgentie: viaUrgentie!,
+      urgentieCategorie: urgentieCategorie ?? null,
     },
   };
 }
 
 type Fout = (kolom: ToewijzingKolom, melding: string, onbekendeWaarde?: string) => undefined;
+
+/** Optional category code, checked against the regeling of the row's gemeente (urgentie.ts). */
+function leesUrgentieCategorie(
+  tekst: string,
+  gemeenteCode: string | undefined,
+  viaUrgentie: boolean | undefined,
+  opties: RijOpties,
+  fout: Fout,
+): string | null | undefined {
+  if (!tekst) return null;
+  const code = normaliseerUrgentieCode(tekst);
+  if (!URGENTIE_CODE.test(code))
+    return fout('urgentie_categorie', `Urgentiecategorie '${tekst}' is geen geldige code`);
+  if (gemeenteCode === undefined || viaUrgentie === undefined) return code; // reported on its own column
+  const codes = opties.urgentieCategorieen?.[gemeenteCode] ?? null;
+  const melding = urgentieCategorieFout(code, viaUrgentie, codes, gemeenteCode);
+  return melding ? fout('urgentie_categorie', melding.charAt(0).toUpperCase() + melding.slice(1)) : code;
+}
 
 function leesKenmerk(tekst: string, fout: Fout): string | undefined {
   if (tekst === '') return fout('extern_kenmerk', 'Extern kenmerk ontbreekt');

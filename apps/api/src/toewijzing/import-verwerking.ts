@@ -47,6 +47,8 @@ export interface VerwerkInvoer {
   /** gemeente codes the corporatie may report in */
   werkgebied: string[];
   vandaag: IsoDatum;
+  /** category codes of the urgentieregeling per gemeente of the werkgebied (issue 12, item 4) */
+  urgentieCategorieen: Record<string, string[]>;
   /** first date still kept (bewaarGrens): older toewijzingen are refused per row */
   bewaarGrens: string;
   /** key of the kenmerk hash, and the corporatie it is computed for */
@@ -62,6 +64,7 @@ export interface GeldigeKolommen {
   huishoudgrootte: number[];
   segment: string[];
   viaUrgentie: boolean[];
+  urgentieCategorie: (string | null)[];
   kenmerkHash: string[];
 }
 
@@ -72,6 +75,7 @@ export const legeKolommen = (): GeldigeKolommen => ({
   huishoudgrootte: [],
   segment: [],
   viaUrgentie: [],
+  urgentieCategorie: [],
   kenmerkHash: [],
 });
 
@@ -90,6 +94,7 @@ export interface KolomBatch {
   huishoudgrootte: string;
   segment: string;
   viaUrgentie: string;
+  urgentieCategorie: string;
   kenmerkHash: string;
 }
 
@@ -107,6 +112,7 @@ export function alsBatch(k: GeldigeKolommen, van: number, tot: number): KolomBat
     huishoudgrootte: lijst(k.huishoudgrootte),
     segment: lijst(k.segment),
     viaUrgentie: lijst(k.viaUrgentie),
+    urgentieCategorie: lijst(k.urgentieCategorie),
     kenmerkHash: lijst(k.kenmerkHash),
   };
 }
@@ -164,6 +170,7 @@ export async function verwerkBestand(invoer: VerwerkInvoer): Promise<VerwerkUitk
     gemeenteOpNaam: maakGemeenteZoeker(invoer.gemeenten),
     herkenGemeente: maakGemeenteHerkenner(invoer.gemeenten),
     vandaag: invoer.vandaag,
+    urgentieCategorieen: invoer.urgentieCategorieen,
   };
   // the saved column words, then the words sent with this upload (they win)
   const kolomWoordenVanBestand = { ...kolomWoorden(invoer.koppeling), ...invoer.eigenMapping };
@@ -251,6 +258,7 @@ export async function verwerkBestand(invoer: VerwerkInvoer): Promise<VerwerkUitk
     geldig.huishoudgrootte.push(t.huishoudgrootte);
     geldig.segment.push(t.segment);
     geldig.viaUrgentie.push(t.viaUrgentie);
+    geldig.urgentieCategorie.push(t.urgentieCategorie);
     geldig.kenmerkHash.push(kenmerkHash(invoer.sleutel, invoer.corporatieId, t.externKenmerk));
   }
 

@@ -11,6 +11,7 @@ import { ReferentieService } from '../referentie/referentie.service';
 import { GebruikersFout } from '../common/fouten';
 import { ImportWerkers, type ImportSessie } from './import-werkers';
 import { ImportKoppelingService } from './import-koppeling.service';
+import { UrgentieService } from '../urgentie/urgentie.service';
 import type { ImportFout, OnbekendeWaarde, ToegepasteKoppeling } from './import-verwerking';
 
 export type { ImportFout } from './import-verwerking';
@@ -69,6 +70,7 @@ export class ToewijzingImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly klok: Klok,
     private readonly koppelingen: ImportKoppelingService,
+    private readonly urgentie: UrgentieService,
   ) {}
 
   async importeer(
@@ -94,6 +96,7 @@ export class ToewijzingImportService {
           provincie: provincie.get(g.provincieCode),
         })),
         werkgebied: p.organisatie.gemeenten.filter((g) => magSchrijvenVoorGemeente(p, g)),
+        urgentieCategorieen: await this.urgentie.codesPerGemeente(ctx, p.organisatie.gemeenten),
         vandaag,
         bewaarGrens: bewaarGrens(vandaag, this.config.toewijzingBewaarJaren),
         sleutel: this.config.toewijzingKenmerkSleutel,
@@ -169,9 +172,9 @@ export class ToewijzingImportService {
       for (let b = await sessie.volgende(BATCH); b; b = await sessie.volgende(BATCH)) {
         const [{ n }] = await m.query(
           `WITH nieuw AS (
-             INSERT INTO toewijzing (corporatie_id, import_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk)
-             SELECT $1::uuid, $2::uuid, g, d, a, h, s, u, k
-             FROM unnest($3::text[], $4::date[], $5::text[], $6::smallint[], $7::text[], $8::boolean[], $9::text[]) AS r(g, d, a, h, s, u, k)
+             INSERT INTO toewijzing (corporatie_id, import_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk, urgentie_categorie)
+             SELECT $1::uuid, $2::uuid, g, d, a, h, s, u, k, c
+             FROM unnest($3::text[], $4::date[], $5::text[], $6::smallint[], $7::text[], $8::boolean[], $9::text[], $10::text[]) AS r(g, d, a, h, s, u, k, c)
              ON CONFLICT (corporatie_id, extern_kenmerk) DO NOTHING
              RETURNING 1)
            SELECT count(*)::int AS n FROM nieuw`,
@@ -185,6 +188,7 @@ export class ToewijzingImportService {
             b.segment,
             b.viaUrgentie,
             b.kenmerkHash,
+            b.urgentieCategorie,
           ],
         );
         opgeslagen += n;

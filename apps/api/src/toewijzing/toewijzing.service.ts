@@ -49,6 +49,7 @@ const VELD: Record<ToewijzingKolom, string> = {
   huishoudgrootte: 'huishoudgrootte',
   segment: 'segment',
   via_urgentie: 'viaUrgentie',
+  urgentie_categorie: 'urgentieCategorie',
 };
 
 /**

@@ -193,6 +193,24 @@ export class UrgentieService {
     return rijen.length ? rijen.flatMap((r) => (r.code ? [r.code] : [])) : null;
   }
 
+  /** The category codes of the regelingen of these gemeenten (a gemeente without one is absent), for the import. */
+  async codesPerGemeente(
+    ctx: RequestContext,
+    gemeenten: readonly string[],
+  ): Promise<Record<string, string[]>> {
+    const rijen: { gemeente_code: string; codes: (string | null)[] }[] = await this.db.transaction(ctx, (m) =>
+      m.query(
+        `SELECT r.gemeente_code, array_agg(c.code ORDER BY c.volgorde) AS codes
+         FROM urgentieregeling r LEFT JOIN urgentieregeling_categorie c ON c.regeling_id = r.id
+         WHERE r.gemeente_code = ANY ($1) GROUP BY 1`,
+        [gemeenten],
+      ),
+    );
+    return Object.fromEntries(
+      rijen.map((r) => [r.gemeente_code, r.codes.filter((c): c is string => c !== null)]),
+    );
+  }
+
   /** Throws the Dutch error when `categorie` does not fit the regeling of the gemeente. */
   async controleerCategorie(
     ctx: RequestContext,
