@@ -22,6 +22,7 @@ const WOONDEAL = `query ($g: GebiedInput!, $p: DatumPeriodeInput!) { voortgang(g
     pijplijn { fase woningen betaalbaar socialeHuur }
     voorraad { aandeel { waarde weergave } dekking { gemeenten totaal } doel oordeel toelichting }
     gemeenten { gemeente { code } opgeleverd betaalbaar socialeHuur aandeelBetaalbaar aandeelSocialeHuur taakstelling voorraadAandeel voorraadDoel voorraadOordeel }
+    regios { regio { code naam } opgeleverd betaalbaar socialeHuur aandeelBetaalbaar taakstelling taakstellingBetaalbaar taakstellingSocialeHuur status dekking { gemeenten totaal } }
   } } }`;
 
 const WOONDEALPERIODE = { van: '2022-01-01', tot: '2030-12-31' };
@@ -259,6 +260,7 @@ describe('regionale woondeals: targets per regio and gemeente, progress from nie
         aandeelSocialeHuur: { aandeel: 62.5, doel: null, uitgangspunt: 30, oordeel: 'GEEN_DOEL' },
         voorraad: { aandeel: { waarde: 17.5 }, doel: 30, oordeel: 'ONDER_DOEL' },
         gemeenten: [],
+        regios: [],
       });
       expect(v.woondeal.onderdelen[0]).toMatchObject({
         taakstelling: 2000,
@@ -285,6 +287,22 @@ describe('regionale woondeals: targets per regio and gemeente, progress from nie
         expect(w.aandeelBetaalbaar).toMatchObject({ doel: null, oordeel: 'GEEN_DOEL' });
       }
       expect(nl.dekking.totaal).toBe(342);
+      // the regio's own woondeal, inside the provincie and the country (a regio wholly inside the area)
+      for (const w of [pv, nl])
+        expect(w.regios).toEqual([
+          {
+            regio: { code: 'WMR09', naam: 'U16' },
+            opgeleverd: 130,
+            betaalbaar: 70,
+            socialeHuur: 60,
+            aandeelBetaalbaar: 53.85,
+            taakstelling: 3000,
+            taakstellingBetaalbaar: 2000,
+            taakstellingSocialeHuur: 900,
+            status: 'LOOPT',
+            dekking: { gemeenten: 2, totaal: 3 },
+          },
+        ]);
       // the provincie's targets for its gemeenten add up (Utrecht 2000); the regio's own target is not a part of the provincie
       expect(pv.onderdelen[0]).toMatchObject({ taakstelling: 2000, taakstellingBron: 'ONDERDELEN' });
     });

@@ -115,6 +115,18 @@ describe('webapp: woondeals', () => {
       .waitFor();
     expect(await t.axe(page)).toEqual([]);
     await t.screenshot(page, 'woondeal-01-provincie-regio');
+
+    // the provincie as a whole: its regio's own woondeal in a table of its own
+    await page.getByLabel('Gebied', { exact: true }).fill('Provincie Utrecht');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Woondeal: Utrecht' }).waitFor();
+    const regio = page
+      .getByRole('region', { name: 'Woondeal per woningmarktregio (eigen taakstelling van de regio)' })
+      .getByRole('row', { name: /U16/ });
+    await regio.getByRole('cell', { name: '1.000', exact: true }).waitFor();
+    await regio.getByRole('cell', { name: '120', exact: true }).waitFor();
+    expect(await t.axe(page)).toEqual([]);
+    await t.screenshot(page, 'woondeal-03-provincie');
   });
 
   it('the gemeente reads its own woondeal; the regio is not offered', async () => {

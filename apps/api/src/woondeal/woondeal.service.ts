@@ -10,18 +10,30 @@ import {
   dekkingTekst,
   doelAandeel,
   formatPercentage,
+  beoordeelDoel,
+  doelInPeriode,
   regimeOp,
+  voortgangStatusLabel,
   woondealCijfers,
   woondealGrondslag,
   type NieuwbouwSegmenten,
+  type OrganisatieSoort,
+  type TaakstellingRegel,
 } from '@thuismonitor/domain';
+import { ReferentieService } from '../referentie/referentie.service';
 import { nietGevonden } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import type { GebiedInfo } from '../gebied/gebied.types';
 import { RegimeService } from '../volkshuisvesting/regime.service';
 import type { IndicatorVoortgang, Voortgang } from '../voortgang/voortgang.types';
-import type { Woondeal, WoondealAandeel, WoondealFase, WoondealGemeente } from './woondeal.types';
+import type {
+  Woondeal,
+  WoondealAandeel,
+  WoondealFase,
+  WoondealGemeente,
+  WoondealRegio,
+} from './woondeal.types';
 
 /**
  * Per gemeente: homes delivered in [van, peildatum] per segment, and the projects that delivered
@@ -53,6 +65,14 @@ const PIJPLIJN_SQL = `
   FROM nieuwbouw_oplevering
   WHERE gemeente_code = ANY($1) AND (opgeleverd_op IS NULL OR opgeleverd_op > $2)
   GROUP BY 1`;
+
+/** Actuele taakstellingen of woningmarktregio's for the woondeal indicators that overlap the period. $1 codes, $2 van, $3 tot. */
+const REGIO_TAAKSTELLING_SQL = `
+  SELECT t.gebied_code AS code, t.indicator_code AS indicator, to_char(t.periode_van, 'YYYY-MM-DD') AS van,
+         to_char(t.periode_tot, 'YYYY-MM-DD') AS tot, t.waarde::float8 AS waarde, o.soort AS gesteld_door
+  FROM taakstelling t JOIN organisatie o ON o.id = t.gesteld_door_id
+  WHERE t.actueel AND t.gebied_soort = 'WONINGMARKTREGIO' AND t.gebied_code = ANY($1)
+    AND t.indicator_code = ANY($4) AND t.periode_van <= $3 AND t.periode_tot >= $2`;
 
 const FASE_LABEL: Record<string, string> = {
   PLAN: 'In planvorming',
@@ -87,6 +107,7 @@ export class WoondealService {
     private readonly db: ScopedDb,
     private readonly gebieden: GebiedService,
     private readonly regimes: RegimeService,
+    private readonly referentie: ReferentieService,
   ) {}
 
   /** `voortgang { woondeal }`: the area of the voortgang answer, checked again against the viewer. */
@@ -209,6 +230,7 @@ export class WoondealService {
       };
     });
 
+    const regios = await this.regiosIn(m, gebied, v, perGemeente);
     const grondslag = woondealGrondslag(regimeOp(regimes, peil));
     return {
       grondslag: grondslag.code,
@@ -238,6 +260,82 @@ export class WoondealService {
       pijplijn,
       voorraad,
       gemeenten,
+      regios,
     };
+  }
+
+  /**
+   * For a provincie or the country: each woningmarktregio whose every gemeente lies in the area,
+   * with its figures (the same Σ ÷ Σ over its gemeenten' projects) and its OWN targets (the regio's
+   * woondeal, domain doelInPeriode: highest level, due on its last day).
+   */
+  private async regiosIn(
+    m: EntityManager,
+    gebied: GebiedInfo,
+    v: Voortgang,
+    perGemeente: ReadonlyMap<string, NieuwbouwSegmenten>,
+  ): Promise<WoondealRegio[]> {
+    if (gebied.soort !== 'PROVINCIE' && gebied.soort !== 'LAND') return [];
+    const inGebied = new Set(gebied.gemeenten);
+    const leden = new Map<string, string[]>();
+    for (const g of await this.referentie.gemeenten())
+      if (g.woningmarktregioCode)
+        leden.set(g.woningmarktregioCode, [...(leden.get(g.woningmarktregioCode) ?? []), g.code]);
+    const regios = (await this.referentie.woningmarktregios()).filter((r) => {
+      const gs = leden.get(r.code) ?? [];
+      return gs.length > 0 && gs.every((g) => inGebied.has(g));
+    });
+    if (regios.length === 0) return [];
+    const codes = Object.values(WOONDEAL_INDICATOREN);
+    const rijen: {
+      code: string;
+      indicator: string;
+      van: string;
+      tot: string;
+      waarde: number;
+      gesteld_door: OrganisatieSoort;
+    }[] = await m.query(REGIO_TAAKSTELLING_SQL, [
+      regios.map((r) => r.code),
+      v.periode.van,
+      v.periode.tot,
+      codes,
+    ]);
+    const doel = (regio: string, indicator: string) =>
+      doelInPeriode(
+        rijen
+          .filter((r) => r.code === regio && r.indicator === indicator)
+          .map((r): TaakstellingRegel => ({
+            van: r.van,
+            tot: r.tot,
+            waarde: Number(r.waarde),
+            gesteldDoor: r.gesteld_door,
+          })),
+        v.periode,
+        'SOM',
+        v.peildatum,
+      );
+    return regios
+      .map((r) => {
+        const gs = leden.get(r.code)!;
+        const c = woondealCijfers(perGemeente, gs);
+        const totaal = doel(r.code, WOONDEAL_INDICATOREN.totaal);
+        const status =
+          totaal.waarde === null ? null : beoordeelDoel(totaal, c.totaal, 'HOGER_IS_BETER').status;
+        return {
+          regio: { soort: 'WONINGMARKTREGIO' as const, code: r.code, naam: r.naam },
+          opgeleverd: c.totaal,
+          betaalbaar: c.betaalbaar,
+          socialeHuur: c.socialeHuur,
+          aandeelBetaalbaar: c.aandeelBetaalbaar,
+          aandeelSocialeHuur: c.aandeelSocialeHuur,
+          taakstelling: totaal.waarde,
+          taakstellingBetaalbaar: doel(r.code, WOONDEAL_INDICATOREN.betaalbaar).waarde,
+          taakstellingSocialeHuur: doel(r.code, WOONDEAL_INDICATOREN.socialeHuur).waarde,
+          status,
+          statusLabel: status ? voortgangStatusLabel(status) : null,
+          dekking: { ...c.dekking, weergave: dekkingTekst(c.dekking) },
+        };
+      })
+      .sort((a, b) => a.regio.naam.localeCompare(b.regio.naam, 'nl'));
   }
 }

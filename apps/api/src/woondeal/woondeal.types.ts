@@ -106,6 +106,27 @@ export class WoondealGemeente {
 
 @ObjectType({
   description:
+    'De woondeal van één woningmarktregio binnen het gevraagde gebied (provincie of land): alleen regio’s waarvan elke ' +
+    'gemeente in het gebied ligt',
+})
+export class WoondealRegio {
+  @Field(() => Gebied) regio: Gebied;
+  @Field(() => Int) opgeleverd: number;
+  @Field(() => Int) betaalbaar: number;
+  @Field(() => Int) socialeHuur: number;
+  @Field(() => Float, { nullable: true }) aandeelBetaalbaar: number | null;
+  @Field(() => Float, { nullable: true }) aandeelSocialeHuur: number | null;
+  @Field(() => Float, { nullable: true, description: 'eigen taakstelling nieuwbouw totaal van de regio' })
+  taakstelling: number | null;
+  @Field(() => Float, { nullable: true }) taakstellingBetaalbaar: number | null;
+  @Field(() => Float, { nullable: true }) taakstellingSocialeHuur: number | null;
+  @Field(() => VoortgangStatusEnum, { nullable: true }) status: VoortgangStatus | null;
+  @Field(() => String, { nullable: true }) statusLabel: string | null;
+  @Field(() => Dekking, { description: 'gemeenten van de regio met opgeleverde woningen' }) dekking: Dekking;
+}
+
+@ObjectType({
+  description:
     'Regionale woondeal: nieuwbouw tegen de taakstellingen per woningmarktregio en gemeente (totaal, betaalbaar, sociale huur), ' +
     'de aandelen over dezelfde projecten, de pijplijn, en het aandeel sociale huur in de voorraad als feit',
 })
@@ -125,4 +146,9 @@ export class Woondeal {
   @Field(() => WoondealVoorraad) voorraad: WoondealVoorraad;
   @Field(() => [WoondealGemeente], { description: 'per gemeente (leeg voor een gemeente zelf)' })
   gemeenten: WoondealGemeente[];
+  @Field(() => [WoondealRegio], {
+    description:
+      'per woningmarktregio die helemaal in het gebied ligt (provincie, land; anders leeg), met haar eigen taakstelling',
+  })
+  regios: WoondealRegio[];
 }

@@ -7478,6 +7478,25 @@ export type WoondealQuery = {
         voorraadDoel: number | null;
         voorraadOordeel: string;
       }>;
+      /** per woningmarktregio die helemaal in het gebied ligt (provincie, land; anders leeg), met haar eigen taakstelling */
+      regios: Array<{
+        regio: {
+          code: string;
+          naam: string;
+        };
+        opgeleverd: number;
+        aandeelBetaalbaar: number | null;
+        aandeelSocialeHuur: number | null;
+        /** eigen taakstelling nieuwbouw totaal van de regio */
+        taakstelling: number | null;
+        status: VoortgangStatus | null;
+        statusLabel: string | null;
+        /** gemeenten van de regio met opgeleverde woningen */
+        dekking: {
+          /** '28 van 342 gemeenten' */
+          weergave: string;
+        };
+      }>;
     };
   };
 };
@@ -7567,6 +7586,21 @@ export const WoondealDocument: TypedDocumentNode<WoondealQuery, WoondealQueryVar
           voorraadAandeel
           voorraadDoel
           voorraadOordeel
+        }
+        regios {
+          regio {
+            code
+            naam
+          }
+          opgeleverd
+          aandeelBetaalbaar
+          aandeelSocialeHuur
+          taakstelling
+          status
+          statusLabel
+          dekking {
+            weergave
+          }
         }
       }
     }

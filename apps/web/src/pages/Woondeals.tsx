@@ -262,6 +262,33 @@ function WoondealInhoud({ w, toelichting }: { w: W; toelichting: string | null }
         />
       </section>
 
+      {w.regios.length ? (
+        <section aria-labelledby="kop-regios">
+          <Heading level={2} id="kop-regios">
+            Per woningmarktregio
+          </Heading>
+          <Tabel
+            caption="Woondeal per woningmarktregio (eigen taakstelling van de regio)"
+            exporteer="Woondeal per woningmarktregio"
+            rijen={w.regios}
+            sleutel={(r) => r.regio.code}
+            kolommen={[
+              { kop: 'Regio', cel: (r) => r.regio.naam, rijkop: true },
+              {
+                kop: 'Taakstelling',
+                cel: (r) => (r.taakstelling == null ? '–' : formatGetal(r.taakstelling)),
+                numeriek: true,
+              },
+              { kop: 'Opgeleverd', cel: (r) => formatGetal(r.opgeleverd), numeriek: true },
+              { kop: 'Betaalbaar', cel: (r) => formatPercentage(r.aandeelBetaalbaar), numeriek: true },
+              { kop: 'Sociale huur', cel: (r) => formatPercentage(r.aandeelSocialeHuur), numeriek: true },
+              { kop: 'Dekking', cel: (r) => r.dekking.weergave },
+              { kop: 'Status', cel: (r) => status(r.status, r.statusLabel) },
+            ]}
+          />
+        </section>
+      ) : null}
+
       {w.gemeenten.length ? (
         <section aria-labelledby="kop-gemeenten">
           <Heading level={2} id="kop-gemeenten">
