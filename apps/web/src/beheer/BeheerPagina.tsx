@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { FoutMelding, foutMeldingen, Laden, veldFouten } from '../components/Fout';
@@ -31,7 +32,6 @@ import {
   GemeentenDocument,
   HeractiveerOrganisatieDocument,
   HernoemOrganisatieDocument,
-  OrganisatieSoortWaarden,
   VoegOrganisatieSamenDocument,
   WijzigHuurderCorporatiesDocument,
   WijzigWerkgebiedDocument,
@@ -124,7 +124,7 @@ export function BeheerPagina() {
               onChange={(e) => setInvoer({ ...invoer, soort: e.target.value as OrganisatieSoort | '' })}
             >
               <option value="">Alle soorten</option>
-              {OrganisatieSoortWaarden.map((s) => (
+              {ORGANISATIE_SOORTEN.map((s) => (
                 <option key={s} value={s}>
                   {organisatieSoortLabel(s)}
                 </option>
@@ -225,7 +225,7 @@ export function NieuweOrganisatiePagina() {
               value={v.soort}
               onChange={(e) => setV({ ...v, soort: e.target.value as OrganisatieSoort })}
             >
-              {OrganisatieSoortWaarden.map((s) => (
+              {ORGANISATIE_SOORTEN.map((s) => (
                 <option key={s} value={s}>
                   {organisatieSoortLabel(s)}
                 </option>

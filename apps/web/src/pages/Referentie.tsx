@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { FoutMelding, Laden } from '../components/Fout';
@@ -6,7 +7,6 @@ import { Button, FormField, Heading, Paragraph, Select, Tabel, Textbox } from '.
 import {
   GemeentenDocument,
   OrganisatiesDocument,
-  OrganisatieSoortWaarden,
   ProvinciesDocument,
   type OrganisatieSoort,
 } from '../generated/graphql';
@@ -132,7 +132,7 @@ export function OrganisatiesPagina() {
               onChange={(e) => setInvoer({ ...invoer, soort: e.target.value as OrganisatieSoort | '' })}
             >
               <option value="">Alle soorten</option>
-              {OrganisatieSoortWaarden.map((s) => (
+              {ORGANISATIE_SOORTEN.map((s) => (
                 <option key={s} value={s}>
                   {organisatieSoortLabel(s)}
                 </option>
