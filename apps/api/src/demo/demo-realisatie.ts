@@ -73,6 +73,15 @@ export async function seedDemoRealisatie(ds: Beheer, vandaag: string): Promise<b
        FROM (VALUES ('GM0344', 400), ('GM0356', 90), ('GM1904', 60), ('GM0307', 150), ('GM0327', 30)) AS t(c, w)`,
       [pv26],
     );
+    // the woondeal 2022–2030 per gemeente (the provincie's translation of the regional deal):
+    // total, of which betaalbaar, of which sociale huur (issue 12 item 5, page /woondeals)
+    await m.query(
+      `INSERT INTO taakstelling (indicator_code, gebied_soort, gebied_code, periode_van, periode_tot, waarde, gesteld_door_id, toelichting)
+       SELECT i.code, 'GEMEENTE', t.c, '2022-01-01', '2030-12-31', round(t.w * i.deel), $1, 'Demo: woondeal 2022–2030'
+       FROM (VALUES ('GM0344', 30000), ('GM0356', 4200), ('GM1904', 2100), ('GM0307', 9000), ('GM0327', 1500)) AS t(c, w),
+            (VALUES ('WONINGEN_OPGELEVERD', 1.0), ('BETAALBARE_WONINGEN_OPGELEVERD', 2.0 / 3), ('SOCIALE_HUURWONINGEN_OPGELEVERD', 0.3)) AS i(code, deel)`,
+      [pv26],
+    );
   });
   return true;
 }
