@@ -30,6 +30,15 @@ import type {
   VerplichteUrgentieCategorie,
 } from './urgentie.types';
 
+/**
+ * Other organisations' counts per category are not released (review of session 5, migration
+ * 1767300000000): rounded apart from the released via-urgentie cells they could be recovered by
+ * differencing. Owners keep their exact figures.
+ */
+const ALLEEN_EIGEN =
+  'Per urgentiecategorie ziet u alleen uw eigen toewijzingen. Aantallen van andere organisaties per ' +
+  'categorie worden niet vrijgegeven: naast de vrijgegeven totalen via urgentie zouden kleine aantallen terug te rekenen zijn.';
+
 interface RegelingRij {
   id: string;
   gemeente_code: string;
@@ -284,9 +293,20 @@ export class UrgentieService {
       return {
         categorieen,
         detentie: perCode.get(DETENTIE_CATEGORIE)?.huishoudens ?? 0,
-        toelichting: null,
+        // said whether or not others have toewijzingen here (saying it only then would tell)
+        toelichting: this.eigenaarVanGebied(ctx, gebied) ? null : ALLEEN_EIGEN,
       };
     });
+  }
+
+  /** A gemeente asking about itself only owns every toewijzing in the area. */
+  private eigenaarVanGebied(ctx: RequestContext, gebied: GebiedInfo): boolean {
+    const o = ctx.principal.organisatie;
+    return (
+      o.soort === 'GEMEENTE' &&
+      o.gemeenten.length === 1 &&
+      gebied.gemeenten.every((g) => g === o.gemeenten[0])
+    );
   }
 
   private inScope(ctx: RequestContext, code: string): boolean {
