@@ -175,6 +175,34 @@ describe('voortgang answers kept whole', () => {
     expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
   });
 
+  it("a mutation or upload that writes nothing does not empty everybody's answers (review of session 5)", async () => {
+    expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
+    const signalen = t.app.get(CacheSignalen);
+    const generatie = signalen.generatie;
+    // any signed-in reader, or nobody at all: a mutation that selects only __typename answers with
+    // data but runs no resolver
+    const leeg = await t.gql('gemeente.utrecht.lezer', `mutation { __typename }`);
+    expect(leeg.data).toEqual({ __typename: 'Mutation' });
+    await t.gql(null, `mutation { __typename }`);
+    await t.gql(
+      'gemeente.utrecht.lezer',
+      `mutation { a: __typename b: __typename ...F } fragment F on Mutation { c: __typename }`,
+    );
+    // a dry run stores nothing
+    const form = new FormData();
+    const csv =
+      'extern_kenmerk;gemeente;datum;aandachtsgroep;huishoudgrootte\nantw-droog-1;GM0344;2024-06-28;;1\n';
+    form.append('bestand', new Blob([Buffer.from(csv, 'utf8')]), 'toewijzingen.csv');
+    const res = await t.fetch('/api/toewijzingen/import?dryRun=true', {
+      method: 'POST',
+      body: form,
+      als: 'corporatie.domstad.invoer',
+    });
+    expect(res.status).toBe(200);
+    expect(signalen.generatie).toBe(generatie);
+    expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
+  });
+
   it('never hands one principal the bytes kept for another', async () => {
     await vraag('gemeente.utrecht');
     expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');

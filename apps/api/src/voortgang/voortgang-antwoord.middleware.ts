@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionNode } from 'graphql';
 import {
   gemeenteScope,
   type Principal,
@@ -169,7 +169,14 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
     const send = res.send.bind(res);
     const graphql = req.originalUrl.startsWith('/graphql');
     res.send = (inhoud?: unknown) => {
-      if (res.statusCode < 400 && (!graphql || heeftGegevens(inhoud))) this.signalen.lokaleWijziging();
+      // REST: 201/204 when something was stored; the import's dry run answers 200 and stores
+      // nothing (a write answering 200 still reaches every process through its NOTIFY)
+      if (
+        graphql
+          ? res.statusCode < 400 && heeftGegevens(inhoud)
+          : res.statusCode === 201 || res.statusCode === 204
+      )
+        this.signalen.lokaleWijziging();
       return send(inhoud);
     };
   }
@@ -244,6 +251,26 @@ function heeftGegevens(inhoud: unknown): boolean {
   }
 }
 
+/**
+ * Whether a selection (through fragments) asks for nothing but `__typename`: such a mutation runs
+ * no resolver, and any signed-in user may send it (review of session 5: it emptied every kept
+ * answer of the process, aliased as often as wanted).
+ */
+function alleenTypenaam(
+  selecties: readonly SelectionNode[],
+  fragmenten: Map<string, FragmentDefinitionNode>,
+  gezien = new Set<string>(),
+): boolean {
+  return selecties.every((s) => {
+    if (s.kind === Kind.FIELD) return s.name.value === '__typename';
+    if (s.kind === Kind.INLINE_FRAGMENT) return alleenTypenaam(s.selectionSet.selections, fragmenten, gezien);
+    const f = fragmenten.get(s.name.value);
+    if (!f || gezien.has(s.name.value)) return true; // Apollo refuses it; nothing runs
+    gezien.add(s.name.value);
+    return alleenTypenaam(f.selectionSet.selections, fragmenten, gezien);
+  });
+}
+
 function soortVan(query: string, operationName: string | null): Soort {
   let doc: DocumentNode;
   try {
@@ -259,6 +286,14 @@ function soortVan(query: string, operationName: string | null): Soort {
         : undefined
       : operaties.find((o) => o.name?.value === operationName);
   if (!operatie) return 'vraag'; // Apollo refuses it; nothing runs
+  if (operatie.operation === 'mutation') {
+    const fragmenten = new Map(
+      doc.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
+    );
+    return alleenTypenaam(operatie.selectionSet.selections, fragmenten) ? 'vraag' : 'schrijft';
+  }
   if (operatie.operation !== 'query') return 'schrijft';
   return operatie.selectionSet.selections.every(
     (s) => s.kind === Kind.FIELD && !s.directives?.length && BEWAARBARE_VELDEN.has(s.name.value),

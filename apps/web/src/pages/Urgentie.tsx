@@ -107,12 +107,14 @@ export function UrgentiePagina() {
           </Heading>
           <Paragraph>
             Tot en met {formatDag(data.voortgang.peildatum)}. Uitstroom uit detentie:{' '}
-            {formatGetal(data.voortgang.urgentie.detentie)} huishoudens. Dit zijn beschermde cijfers: wie niet
-            de eigenaar is, ziet per corporatie en kwartaal 0 of ten minste 5.
+            {formatGetal(data.voortgang.urgentie.detentie)} huishoudens. Dit zijn beschermde cijfers: per
+            categorie ziet alleen de eigenaar ze (de gemeente alles in haar gemeente, een corporatie haar
+            eigen toewijzingen).
           </Paragraph>
           {data.voortgang.urgentie.toelichting ? (
             <Alert type="info">{data.voortgang.urgentie.toelichting}</Alert>
-          ) : (
+          ) : null}
+          {data.voortgang.urgentie.toelichting && !data.voortgang.urgentie.categorieen.length ? null : (
             <Tabel
               caption="Toewijzingen via urgentie per categorie"
               kolommen={[
