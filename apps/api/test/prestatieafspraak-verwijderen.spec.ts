@@ -47,6 +47,31 @@ describe('prestatieafspraak: deleting a concept', () => {
     expect(await rijen('prestatieafspraak', 'id', pa.id)).toBe(1);
   });
 
+  it('a concept with a geschil about it stays: refused in Dutch, the geschil kept (review of session 5)', async () => {
+    const pa = await compleetBod(t, 'Concept met een geschil');
+    await ok(
+      t,
+      'huurders.domstad',
+      `mutation ($i: NieuwGeschilInput!) { registreerGeschil(input: $i) { id } }`,
+      {
+        i: {
+          prestatieafspraakId: pa.id,
+          onderwerp: 'INHOUD',
+          omschrijving: 'Geen overeenstemming over het concept',
+          ingediendOp: '2025-08-15',
+        },
+      },
+    );
+    const r = await t.gql('corporatie.domstad', VERWIJDER, { id: pa.id, v: pa.versie });
+    expect(code(r)).toBe('ONGELDIGE_INVOER');
+    expect(r.errors![0].message).toMatch(/geschil/);
+    expect(await rijen('prestatieafspraak', 'id', pa.id)).toBe(1);
+    expect(await rijen('geschil', 'prestatieafspraak_id', pa.id)).toBe(1);
+    expect((await ok(t, 'corporatie.domstad', Q.een, { id: pa.id })).mogelijkeActies).toContain(
+      'VERWIJDEREN',
+    );
+  });
+
   it('the wrong organisation gets "not found" and nothing is deleted', async () => {
     const pa = await compleetBod(t, 'Concept van een ander');
     for (const als of ['gemeente.amersfoort', 'corporatie.eemland']) {

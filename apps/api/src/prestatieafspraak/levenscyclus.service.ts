@@ -295,6 +295,15 @@ export class LevenscyclusService {
         );
       }
       controleerVersie(pa, versie);
+      // a geschil (or an evaluatie) about the concept is on record and refers to it (the foreign
+      // key refuses the delete anyway; this says so in Dutch rather than failing)
+      const [{ geschillen }] = await m.query(
+        `SELECT (SELECT count(*) FROM geschil WHERE prestatieafspraak_id = $1)
+              + (SELECT count(*) FROM evaluatie WHERE prestatieafspraak_id = $1) AS geschillen`,
+        [pa.id],
+      );
+      if (Number(geschillen) > 0)
+        throw ongeldig('Over dit concept is een geschil of evaluatie vastgelegd; het blijft daarom bewaard.');
       const afspraken = await leesAfspraken(m, [pa.id]);
       const [{ reacties }] = await m.query(
         `SELECT count(*)::int AS reacties FROM prestatieafspraak_reactie WHERE prestatieafspraak_id = $1`,
