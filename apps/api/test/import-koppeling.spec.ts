@@ -244,6 +244,16 @@ describe('importkoppeling: the organisation’s own words (GraphQL + REST)', () 
         m.query(`INSERT INTO import_koppeling (organisatie_id, gewijzigd_door) VALUES ($1, 'x')`, [domstad]),
       ),
     ).rejects.toThrow(/row-level security/);
+    // only a corporatie writes one, its own (the service's rule; review of session 5)
+    const utrecht = await ctx('gemeente.utrecht', 'GM0344');
+    const utrechtId = await t.orgId('GM0344');
+    await expect(
+      scoped.transaction(utrecht, (m) =>
+        m.query(`INSERT INTO import_koppeling (organisatie_id, gewijzigd_door) VALUES ($1, 'x')`, [
+          utrechtId,
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
     const dom = await ctx('corporatie.domstad', 'L0801');
     expect(await scoped.transaction(dom, (m) => m.query(`SELECT versie FROM import_koppeling`))).toEqual([
       { versie: 2 },
