@@ -309,7 +309,11 @@ async function volledigeRun() {
     const verwacht = gebieden.length; // one report per area
     for (;;) {
       const c = await queue.getJobCounts('failed');
-      if (c.failed) throw new Error(`${c.failed} report jobs failed`);
+      if (c.failed) {
+        const mislukt = await queue.getFailed(0, 4);
+        for (const j of mislukt) console.error(`[rapportage] job ${j.name} ${JSON.stringify(j.data)} failed: ${j.failedReason}`);
+        throw new Error(`${c.failed} report jobs failed`);
+      }
       const { rows } = await db.query(
         `SELECT count(*)::int AS n FROM kwartaalrapportage WHERE aangevraagd_door = 'planner' AND gemaakt_op >= $1`,
         [start],

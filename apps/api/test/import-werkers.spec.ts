@@ -19,6 +19,7 @@ function invoer(corporatieId: string): VerwerkInvoer {
     bestandsnaam: 'toewijzingen.csv',
     eigenMapping: {},
     koppeling: { kolommen: [], waarden: [] },
+    urgentieCategorieen: {},
     gemeenten: [{ code: 'GM0344', naam: 'Utrecht' }],
     werkgebied: ['GM0344'],
     vandaag: '2026-11-29',

@@ -2,7 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import pinoHttp from 'pino-http';
+import pinoHttp, { type Options as PinoHttpOpties } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 import { loggerOpties } from './logger-opties';
 
@@ -16,7 +16,7 @@ describe('request log lines', () => {
 
   beforeAll(async () => {
     const opties = loggerOpties({ nodeEnv: 'production', logLevel: 'info' } as AppConfig)
-      .pinoHttp as pinoHttp.Options;
+      .pinoHttp as PinoHttpOpties;
     const uit = new Writable({
       write(stuk: Buffer, _enc, klaar) {
         for (const r of stuk.toString('utf8').split('\n').filter(Boolean)) regels.push(JSON.parse(r));
