@@ -31,8 +31,10 @@ import {
  *    Versie, Variant, Cijfers gelezen op, Gemaakt, Afscherming), then an empty line;
  * 3. sections, each: a heading line, a header line, the rows, an empty line. Sections in order:
  *    Voortgang per indicator; Afspraken; Taakstelling statushouders (personen);
- *    Aandeel sociale huur (norm 30%); Realisatie per gemeente|provincie; for the country also
- *    Realisatie per gemeente (bijlage); Toelichting.
+ *    Aandeel sociale huur in de woningvoorraad (aandeel, doel van de provincie, oordeel only against
+ *    that doel); Woondeal: nieuwbouw van het jaar; Realisatie per gemeente|provincie; for the
+ *    country also Realisatie per gemeente (bijlage); Toelichting (also the notes on the stock share
+ *    and the woondeal).
  *    A section without rows is left out.
  * Figures read exactly as in the PDF: counts and targets as whole numbers, shares as '28,7%',
  * changes with their unit ('+3 woningen', '−0,05 procentpunt'), '×' suppressed, '–' no data.
@@ -154,7 +156,6 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
   if (r.socialeHuur.length) {
     regels.push([]);
     regels.push(['Aandeel sociale huur in de woningvoorraad']);
-    regels.push([socialeHuurUitleg(r)]);
     regels.push(['Gemeentecode', 'Gemeente', 'Aandeel', 'Doel provincie', 'Ten opzichte van het doel']);
     for (const s of r.socialeHuur) {
       regels.push([
@@ -167,7 +168,7 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
     }
   }
   if (r.woondeal) {
-    regels.push([], ['Woondeal: nieuwbouw van het jaar'], ...woondealTekst(r).map((t) => [t]));
+    regels.push([], ['Woondeal: nieuwbouw van het jaar']);
     regels.push(['Onderdeel', 'Taakstelling', 'Opgeleverd', 'Percentage', 'Status']);
     for (const w of r.woondeal.regels)
       regels.push([
@@ -205,10 +206,17 @@ export function renderCsv(r: RapportageInhoud, kop: RapportageKop): Buffer {
       ]);
     }
   }
-  if (r.toelichting.length) {
+  // the explanations of the stock share and the woondeal go with the other notes (each section
+  // above stays heading, header, rows)
+  const noten = [
+    ...r.toelichting,
+    ...(r.socialeHuur.length ? [socialeHuurUitleg(r)] : []),
+    ...woondealTekst(r),
+  ];
+  if (noten.length) {
     regels.push([]);
     regels.push(['Toelichting']);
-    for (const t of r.toelichting) regels.push([t]);
+    for (const t of noten) regels.push([t]);
   }
   return schrijfCsv(regels);
 }
