@@ -335,7 +335,7 @@ describe('prestatieafspraken: who may see and do what', () => {
         await client.query('BEGIN');
         await client.query('SET LOCAL ROLE thuismonitor_app');
         await client.query(
-          `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true), set_config('tm.gemeenten', $3, true)`,
+          `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true), set_config('tm.gemeenten', $3, true), set_config('tm.werkgebied', $3, true)`,
           [organisatieId, soort, gemeenten],
         );
         const tel = async (sql: string) => (await client.query(sql, [pa.id])).rows[0].n as number;
@@ -410,7 +410,7 @@ describe('prestatieafspraken: who may see and do what', () => {
         await client.query('BEGIN');
         await client.query('SET LOCAL ROLE thuismonitor_app');
         await client.query(
-          `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', 'GEMEENTE', true), set_config('tm.gemeenten', 'GM0344', true)`,
+          `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', 'GEMEENTE', true), set_config('tm.gemeenten', 'GM0344', true), set_config('tm.werkgebied', 'GM0344', true)`,
           [org.GM0344],
         );
         return await client.query(sql, [pa.id]).then(

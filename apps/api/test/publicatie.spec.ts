@@ -103,7 +103,7 @@ async function alsApp(code: string, soort: string, gemeenten: string[], werk: (c
     await c.query('SET LOCAL ROLE thuismonitor_app');
     await c.query(
       `SELECT set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
-              set_config('tm.gemeenten', $3, true)`,
+              set_config('tm.gemeenten', $3, true), set_config('tm.werkgebied', $3, true)`,
       [org[code], soort, gemeenten.join(',')],
     );
     await werk(c);

@@ -407,7 +407,8 @@ describe('statushouders: COA realisation and the interventieladder', () => {
         await c.query('BEGIN');
         await c.query(
           `SELECT set_config('role', 'thuismonitor_app', true), set_config('tm.organisatie_id', $1, true),
-                  set_config('tm.organisatie_soort', $2, true), set_config('tm.gemeenten', $3, true)`,
+                  set_config('tm.organisatie_soort', $2, true), set_config('tm.gemeenten', $3, true),
+                  set_config('tm.werkgebied', $3, true)`,
           [org, soort, gemeenten],
         );
         return await c.query(sql, params);

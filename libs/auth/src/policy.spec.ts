@@ -8,6 +8,8 @@ import {
   magSchrijvenVoorGemeente,
   magTaakstellingStellen,
   POLICY,
+  historieGemeenten,
+  schrijfGemeenten,
   zietOnderdrukteCellen,
   type Permissie,
   magRegimeZetten,
@@ -85,6 +87,57 @@ describe('gemeenteScope: the one scoping function, failing closed', () => {
     const scope = gemeenteScope(principal('CORPORATIE', ['lezen'], []));
     expect(scope).toEqual({ soort: 'GEMEENTEN', codes: [] });
     expect(binnenScope(scope, 'GM0344')).toBe(false);
+  });
+});
+
+describe('after a herindeling: who reads and who writes the old codes', () => {
+  // Heerhugowaard (GM0398) and Langedijk (GM0416) became Dijk en Waard (GM1980) on 1 January 2022
+  const OUD = ['GM0398', 'GM0416'];
+  const na = (soort: OrganisatieSoort, gemeenten: string[], eerder: string[] = [], code = 'X'): Principal => {
+    const p = principal(soort, ['lezen', 'invoeren', 'beheren'], gemeenten, code);
+    return { ...p, organisatie: { ...p.organisatie, voorgangers: OUD, eerderWerkgebied: eerder } };
+  };
+
+  it('the successor gemeente and the provincie read the old gemeenten’s history', () => {
+    for (const p of [na('GEMEENTE', ['GM1980'], [], 'GM1980'), na('PROVINCIE', ['GM1980', 'GM0361'])]) {
+      expect(historieGemeenten(p)).toEqual(OUD);
+      for (const g of OUD) expect(binnenScope(gemeenteScope(p), g)).toBe(true);
+    }
+  });
+
+  it('a corporatie, zorgaanbieder or huurdersorganisatie reads only the old codes it worked in before', () => {
+    for (const soort of ['CORPORATIE', 'ZORGAANBIEDER', 'HUURDERSORGANISATIE'] as const) {
+      // worked only in Langedijk: Langedijk's history, not Heerhugowaard's
+      const langedijk = na(soort, ['GM1980'], ['GM0416']);
+      expect(gemeenteScope(langedijk)).toEqual({ soort: 'GEMEENTEN', codes: ['GM1980', 'GM0416'] });
+      expect(binnenScope(gemeenteScope(langedijk), 'GM0398')).toBe(false);
+      // new in Dijk en Waard after the date: no history at all
+      expect(gemeenteScope(na(soort, ['GM1980']))).toEqual({ soort: 'GEMEENTEN', codes: ['GM1980'] });
+      // worked in both: both
+      expect(historieGemeenten(na(soort, ['GM1980'], OUD))).toEqual(OUD);
+      // worked in Heerhugowaard once but no longer in Dijk en Waard: the resolver names no
+      // voorgangers for it, so nothing (an old code alone opens nothing)
+      const weg = principal(soort, ['lezen'], ['GM0344']);
+      expect(historieGemeenten({ ...weg, organisatie: { ...weg.organisatie, eerderWerkgebied: ['GM0398'] } })).toEqual([]);
+    }
+  });
+
+  it('nobody writes on an old code, whatever it reads; writes follow the current werkgebied', () => {
+    const kinds = [
+      na('GEMEENTE', ['GM1980'], [], 'GM1980'),
+      na('PROVINCIE', ['GM1980', 'GM0361']),
+      na('CORPORATIE', ['GM1980'], OUD),
+      na('ZORGAANBIEDER', ['GM1980'], ['GM0416']),
+      // even if an old code were still in its werkgebied (a resolver cached from before)
+      na('CORPORATIE', ['GM1980', 'GM0398'], OUD),
+    ];
+    for (const p of kinds) {
+      for (const g of OUD) expect(magSchrijvenVoorGemeente(p, g)).toBe(false);
+      expect(magSchrijvenVoorGemeente(p, 'GM1980')).toBe(true);
+      expect(schrijfGemeenten(p)).not.toContain('GM0398');
+    }
+    expect(schrijfGemeenten(na('RIJK', []))).toEqual([]);
+    expect(historieGemeenten(na('RIJK', []))).toEqual([]);
   });
 });
 

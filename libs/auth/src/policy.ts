@@ -160,8 +160,40 @@ export function gemeenteScope(principal: Principal): GemeenteScope {
   if (principal.organisatie.soort === 'RIJK') return { soort: 'ALLE' };
   return {
     soort: 'GEMEENTEN',
-    codes: [...principal.organisatie.gemeenten, ...(principal.organisatie.voorgangers ?? [])],
+    codes: [...principal.organisatie.gemeenten, ...historieGemeenten(principal)],
   };
+}
+
+/**
+ * After a herindeling: the old gemeenten whose history (figures on their own codes) this principal
+ * still reads, as part of gemeenteScope, never to write (docs/decisions.md, "Herindeling: who reads
+ * and writes the old codes").
+ * - The successor gemeente reads every gemeente merged into it (it is their legal successor), and
+ *   a provincie those merged into its gemeenten and its own former gemeenten (its supervision).
+ * - A corporatie, zorgaanbieder or huurdersorganisatie reads an old gemeente only when that code
+ *   was in its own werkgebied when it merged and it still works in the gemeente it became part of:
+ *   exactly what it could read the day before. A new gemeente in its werkgebied does not open the
+ *   history of the other gemeenten that formed it.
+ */
+export function historieGemeenten(principal: Principal): readonly string[] {
+  const org = principal.organisatie;
+  const voorgangers = org.voorgangers ?? [];
+  if (org.soort === 'RIJK') return [];
+  if (org.soort === 'GEMEENTE' || org.soort === 'PROVINCIE') return voorgangers;
+  const eerder = new Set(org.eerderWerkgebied ?? []);
+  return voorgangers.filter((code) => eerder.has(code));
+}
+
+/**
+ * The gemeenten this principal may write rows for: its current werkgebied (a gemeente itself, a
+ * provincie its gemeenten, others their werkgebied rows), never an old gemeente and never for the
+ * Rijk. The database gets the same list (ScopedDb, tm.werkgebied; tm_gemeente_in_werkgebied).
+ */
+export function schrijfGemeenten(principal: Principal): readonly string[] {
+  const org = principal.organisatie;
+  if (org.soort === 'RIJK') return [];
+  const oud = new Set(org.voorgangers ?? []);
+  return org.gemeenten.filter((code) => !oud.has(code));
 }
 
 export function binnenScope(scope: GemeenteScope, gemeenteCode: string): boolean {
@@ -203,8 +235,7 @@ export function zietOnderdrukteCellen(principal: Principal, gemeenteCode: string
 
 /** May this organisation write rows for this gemeente (its own werkgebied only)? */
 export function magSchrijvenVoorGemeente(principal: Principal, gemeenteCode: string): boolean {
-  if (principal.organisatie.soort === 'RIJK') return false;
-  return principal.organisatie.gemeenten.includes(gemeenteCode);
+  return schrijfGemeenten(principal).includes(gemeenteCode);
 }
 
 /** An area a taakstelling is set for, with what the policy needs to know about its territory. */

@@ -19,10 +19,16 @@ export interface PrincipalOrganisatie {
   /** gemeente codes this organisation works in (gemeente: itself; provincie: its gemeenten; rijk: all) */
   gemeenten: readonly string[];
   /**
-   * gemeenten that merged (herindeling) into one of `gemeenten`: their history stays readable
-   * (part of gemeenteScope), but nothing new is written for them (magSchrijvenVoorGemeente)
+   * gemeenten that merged (herindeling) into one of `gemeenten`, at any depth (for a provincie
+   * also its own former gemeenten). Whose history is readable is decided by gemeenteScope
+   * (historieGemeenten); nothing new is ever written for them (magSchrijvenVoorGemeente)
    */
   voorgangers?: readonly string[];
+  /**
+   * old gemeenten that were in this organisation's own werkgebied when they merged (recorded by
+   * the herindeling): a corporatie, zorgaanbieder or huurdersorganisatie keeps reading those
+   */
+  eerderWerkgebied?: readonly string[];
   /** provincie code for gemeenten and provincies */
   provincieCode?: string | null;
 }

@@ -69,6 +69,7 @@ export class PrincipalResolver {
       naam: row.naam,
       gemeenten: row.gemeenten,
       voorgangers: row.voorgangers,
+      eerderWerkgebied: row.eerderWerkgebied,
       provincieCode: row.provincie,
     };
     const actief = row.actief === true;

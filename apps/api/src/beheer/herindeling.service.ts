@@ -16,6 +16,12 @@ interface Gevolgen {
   prestatieafspraken: { id: string; titel: string; status: string; gemeente: string }[];
   taakstellingen: number;
   gebruikers: number;
+  /** the last day of the last closed quarter when it ran: periods up to it stay as they were */
+  afgeslotenTot: string;
+  /** the date lies in a closed quarter: applied after the figures of the date were released */
+  laat: boolean;
+  taakstellingenAfgesloten: number;
+  prestatieafsprakenAfgesloten: number;
 }
 
 /**
@@ -125,5 +131,9 @@ function rapport(
     })),
     taakstellingen: g.taakstellingen,
     gebruikers: g.gebruikers,
+    afgeslotenTot: g.afgeslotenTot,
+    laat: g.laat,
+    taakstellingenAfgesloten: g.taakstellingenAfgesloten,
+    prestatieafsprakenAfgesloten: g.prestatieafsprakenAfgesloten,
   };
 }

@@ -55,4 +55,20 @@ export class HerindelingRapport {
   taakstellingen: number;
   @Field(() => Int, { description: 'Geregistreerde gebruikers die naar de nieuwe gemeente verhuizen' })
   gebruikers: number;
+  @Field({
+    description:
+      'Laatste dag van het laatst afgesloten kwartaal: wat in afgesloten perioden ligt, blijft bij de oude gemeenten',
+  })
+  afgeslotenTot: string;
+  @Field({ description: 'De datum van herindeling ligt in een afgesloten kwartaal (late toepassing)' })
+  laat: boolean;
+  @Field(() => Int, {
+    description: 'Taakstellingen vanaf de datum over afgesloten perioden: blijven bij de oude gemeenten',
+  })
+  taakstellingenAfgesloten: number;
+  @Field(() => Int, {
+    description:
+      'Vastgestelde prestatieafspraken die in een afgesloten periode eindigden: blijven bij de oude gemeenten',
+  })
+  prestatieafsprakenAfgesloten: number;
 }

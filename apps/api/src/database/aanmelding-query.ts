@@ -11,6 +11,8 @@ export interface AanmeldingOrganisatie {
   gemeenten: string[];
   /** gemeenten merged (herindeling) into one of `gemeenten`, at any depth: readable history */
   voorgangers: string[];
+  /** old gemeenten that were in this organisation's werkgebied when they merged (1766700000000) */
+  eerderWerkgebied: string[];
   /** the provincie of a provincie, or of a gemeente's gemeente; null otherwise */
   provincie: string | null;
 }
@@ -48,7 +50,9 @@ export async function leesOrganisatieVoorAanmelding(
                -- gemeente lies in another provincie (a provinciegrens follows the herindeling)
                UNION SELECT g.code FROM gemeente g
                WHERE o.soort = 'PROVINCIE' AND g.provincie_code = o.provincie AND g.opgeheven_op IS NOT NULL) a
-            ) AS voorgangers
+            ) AS voorgangers,
+            (SELECT coalesce(array_agg(h.gemeente_code ORDER BY h.gemeente_code), '{}')
+               FROM organisatie_werkgebied_herindeling h WHERE h.organisatie_id = o.id) AS "eerderWerkgebied"
      FROM o`,
     [code],
   );

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { gemeenteScope, heeftPermissie, RequestContext, type GemeenteScope } from '@thuismonitor/auth';
+import {
+  gemeenteScope,
+  heeftPermissie,
+  RequestContext,
+  schrijfGemeenten,
+  type GemeenteScope,
+} from '@thuismonitor/auth';
 import type { OrganisatieSoort } from '@thuismonitor/domain';
 import { conflict } from '../common/fouten';
 import { leesOrganisatieVoorAanmelding, type AanmeldingOrganisatie } from './aanmelding-query';
@@ -15,6 +21,11 @@ export const APP_ROLE = 'thuismonitor_app';
 export interface JobScope {
   organisatie: { id: string; soort: OrganisatieSoort };
   gemeenten: GemeenteScope;
+  /**
+   * the gemeenten it may write rows for (tm.werkgebied; libs/auth schrijfGemeenten): a request's
+   * current werkgebied; unset for a job, which writes no tenant rows by werkgebied
+   */
+  werkgebied?: readonly string[];
   /** the platform operator (RIJK + platformbeheer): tm.operator; never set for a job */
   operator?: boolean;
 }
@@ -45,7 +56,8 @@ export type JobTaak = 'kwartaalrapportage' | 'bewaartermijn';
  * DataSource/EntityManager injection anywhere outside apps/api/src/database/.
  *
  * Tenancy travels as transaction-local settings (tm.organisatie_id, tm.organisatie_soort,
- * tm.gemeenten, tm.taak, tm.operator). The policies read them; an unset setting matches nothing, so a query
+ * tm.gemeenten, tm.taak, tm.operator, tm.werkgebied). The policies read them; an unset setting matches
+ * nothing, so a query
  * that forgot its scope returns no tenant rows (fails closed). SET LOCAL / set_config(..., true)
  * end with the transaction, so a pooled connection never carries one tenant into the next.
  *
@@ -217,13 +229,15 @@ export class ScopedDb {
     // membership check), evaluated before the tm.* settings of the same select list
     await m.query(
       `SELECT set_config('role', '${APP_ROLE}', true), set_config('tm.organisatie_id', $1, true), set_config('tm.organisatie_soort', $2, true),
-              set_config('tm.gemeenten', $3, true), set_config('tm.taak', $4, true), set_config('tm.operator', $5, true)`,
+              set_config('tm.gemeenten', $3, true), set_config('tm.taak', $4, true), set_config('tm.operator', $5, true),
+              set_config('tm.werkgebied', $6, true)`,
       [
         scope?.organisatie.id ?? '',
         scope?.organisatie.soort ?? '',
         !scope ? '' : scope.gemeenten.soort === 'ALLE' ? '*' : scope.gemeenten.codes.join(','),
         taak ?? '',
         scope?.operator === true && scope.organisatie.soort === 'RIJK' ? 'on' : '',
+        scope?.werkgebied?.join(',') ?? '',
       ],
     );
   }
@@ -233,6 +247,7 @@ function scopeVan(ctx: RequestContext): JobScope {
   return {
     organisatie: { id: ctx.organisatieId, soort: ctx.principal.organisatie.soort },
     gemeenten: gemeenteScope(ctx.principal),
+    werkgebied: schrijfGemeenten(ctx.principal),
     // the database's own check of POLICY['organisatie:beheren'] (RIJK + platformbeheer)
     operator: heeftPermissie(ctx.principal, 'organisatie:beheren'),
   };

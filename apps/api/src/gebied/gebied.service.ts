@@ -71,6 +71,27 @@ export class GebiedService {
     return { ...gebied, gemeenten, provincies: [...provincies].sort() };
   }
 
+  /**
+   * Every gemeente merged (herindeling) into `code`, at any depth, with the first day from which
+   * its figures count for `code` (the latest date of its chain: A into B in 2022, B into C in 2025
+   * counts for C from 2025). The same rule as metVoorgangers, for callers that split by period.
+   */
+  async voorgangersMetDatum(code: string): Promise<{ code: string; vanaf: string }[]> {
+    const alle = await this.referentie.gemeenten();
+    const uit: { code: string; vanaf: string }[] = [];
+    let rand = [{ code, vanaf: '0000-01-01' }];
+    while (rand.length) {
+      const volgende: { code: string; vanaf: string }[] = [];
+      for (const r of rand)
+        for (const g of alle)
+          if (g.opgegaanIn === r.code && g.opgehevenOp)
+            volgende.push({ code: g.code, vanaf: g.opgehevenOp > r.vanaf ? g.opgehevenOp : r.vanaf });
+      uit.push(...volgende);
+      rand = volgende;
+    }
+    return uit.sort((a, b) => a.code.localeCompare(b.code));
+  }
+
   async gemeenteNaam(code: string): Promise<string> {
     return (await this.referentie.gemeente(code))?.naam ?? code;
   }

@@ -138,17 +138,30 @@ export class RapportageInhoudService {
     const einde = kwartaalEinde(kwartaal);
     const jaarTotNu = maakPeriode(`${kwartaal.jaar}-01-01`, einde);
     const vorig = vorigKwartaal(kwartaal);
+    // after a herindeling a gemeente's periods from the date take in the gemeenten merged into
+    // it, per period as voortgang does (the previous quarter can lie before the date)
+    const gebiedVoor = (periode: { van: string }) => this.gebieden.metVoorgangers(info, periode);
+    const perioden = {
+      jaarTotNu,
+      ditKwartaal: periodeVoorKwartaal(kwartaal),
+      vorigKwartaal: periodeVoorKwartaal(vorig),
+    };
+    const gebieden = {
+      jaarTotNu: await gebiedVoor(perioden.jaarTotNu),
+      ditKwartaal: await gebiedVoor(perioden.ditKwartaal),
+      vorigKwartaal: await gebiedVoor(perioden.vorigKwartaal),
+    };
     const metingen = async (mm: EntityManager, ctx: RequestContext, gedeeld: boolean) => ({
-      jaarTotNu: await this.voortgang.meet(mm, ctx, info, jaarTotNu, {
+      jaarTotNu: await this.voortgang.meet(mm, ctx, gebieden.jaarTotNu, perioden.jaarTotNu, {
         vandaag: einde,
         metAfspraken: true,
         gedeeld,
       }),
-      ditKwartaal: await this.voortgang.meet(mm, ctx, info, periodeVoorKwartaal(kwartaal), {
+      ditKwartaal: await this.voortgang.meet(mm, ctx, gebieden.ditKwartaal, perioden.ditKwartaal, {
         vandaag: einde,
         gedeeld,
       }),
-      vorigKwartaal: await this.voortgang.meet(mm, ctx, info, periodeVoorKwartaal(vorig), {
+      vorigKwartaal: await this.voortgang.meet(mm, ctx, gebieden.vorigKwartaal, perioden.vorigKwartaal, {
         vandaag: einde,
         gedeeld,
       }),
@@ -188,12 +201,15 @@ export class RapportageInhoudService {
       }
       return uit.sort((a, b) => NL.compare(a.gemeente, b.gemeente) || a.halfjaar.localeCompare(b.halfjaar));
     };
+    // a gemeente's half years take in its predecessors from the herindeling, as on the
+    // statushouders pages; an old gemeente listed in a provincie's table keeps its own code alone
+    const statushoudersOpties = { peildatum: einde, metVoorgangers: true };
     const statushouders = {
-      gedeeld: regels(await this.statushouders.bereken(m, gebied.gemeenten, halfjaren, { peildatum: einde })),
+      gedeeld: regels(await this.statushouders.bereken(m, gebied.gemeenten, halfjaren, statushoudersOpties)),
       intern: alsEigenaar
         ? regels(
             await alsEigenaar((mm) =>
-              this.statushouders.bereken(mm, gebied.gemeenten, halfjaren, { peildatum: einde }),
+              this.statushouders.bereken(mm, gebied.gemeenten, halfjaren, statushoudersOpties),
             ),
           )
         : null,

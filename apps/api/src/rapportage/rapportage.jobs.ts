@@ -75,7 +75,13 @@ export class RapportageJobs {
     // transaction under the app role (RLS applies), acting as the system with Rijk's scope.
     const t0 = Date.now();
     const systeem = await this.db.systeemContext('kwartaalrapportage');
-    const eigenaar = soort === 'GEMEENTE' ? await this.eigenaarContext(gebied.code) : null;
+    const eigenaar =
+      soort === 'GEMEENTE'
+        ? await this.eigenaarContext(
+            gebied.code,
+            (await this.gebieden.voorgangersMetDatum(gebied.code)).map((v) => v.code),
+          )
+        : null;
     let sqlMs = 0;
     const { peilmoment, versie, inhoud } = await this.db.snapshot(systeem, async (m) => {
       // time spent waiting on Postgres, apart from computing (the bench's per-phase breakdown)
@@ -166,7 +172,7 @@ export class RapportageJobs {
    * The gemeente's own context, for the exact (INTERN) variant of its report: the owner of every
    * figure of its area. No gemeente organisation, no reader for an INTERN variant: none is made.
    */
-  private async eigenaarContext(gemeenteCode: string): Promise<RequestContext | null> {
+  private async eigenaarContext(gemeenteCode: string, voorgangers: string[]): Promise<RequestContext | null> {
     const [org] = await this.db.publiek((m) =>
       m.query(
         `SELECT id, code, naam FROM organisatie WHERE soort = 'GEMEENTE' AND gemeente_code = $1 AND actief ORDER BY code LIMIT 1`,
@@ -187,6 +193,8 @@ export class RapportageJobs {
           soort: 'GEMEENTE',
           naam: org.naam,
           gemeenten: [gemeenteCode],
+          // the successor reads the history of the gemeenten merged into it (gemeenteScope)
+          voorgangers,
         },
       },
       'kwartaalrapportage',

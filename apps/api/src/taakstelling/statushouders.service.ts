@@ -69,7 +69,7 @@ export class StatushoudersService {
     const reeks = this.reeks(van, tot);
     const eigenaar = !zietOnderdrukteCellen(ctx.principal, gemeente.code);
     const [perGemeente, interventies] = await this.db.transaction(ctx, async (m) => [
-      await this.bereken(m, [gemeente.code], reeks, { eigenaar }),
+      await this.bereken(m, [gemeente.code], reeks, { eigenaar, metVoorgangers: true }),
       await this.toezicht.huidigeInterventies(m, [gemeente.code]),
     ]);
     return {
@@ -90,7 +90,7 @@ export class StatushoudersService {
     const reeks = this.reeks(van, tot);
     const eigenaar = provincie.gemeenten.every((g) => !zietOnderdrukteCellen(ctx.principal, g));
     const [perGemeente, interventies] = await this.db.transaction(ctx, async (m) => [
-      await this.bereken(m, provincie.gemeenten, reeks, { eigenaar }),
+      await this.bereken(m, provincie.gemeenten, reeks, { eigenaar, metVoorgangers: true }),
       await this.toezicht.huidigeInterventies(m, provincie.gemeenten),
     ]);
     const gemeenten: StatushoudersTaakstelling[] = [];
@@ -141,13 +141,25 @@ export class StatushoudersService {
    * function (protected like the households they count: own cells exact, others' cells released,
    * and like every toewijzing figure for a non-owner only for whole, closed quarters), so the peildatum
    * becomes the end of the last quarter that has ended on it and is closed.
+   *
+   * `metVoorgangers`: after a herindeling a gemeente's half years from the date take in the
+   * gemeenten merged into it (their persons, COA figures and any target that stayed on their
+   * codes), as voortgang does (GebiedService.metVoorgangers; docs/decisions.md, "Herindeling").
+   * The old gemeente's own rows, when listed, keep showing its own code alone.
    */
   async bereken(
     m: EntityManager,
     gemeenten: readonly string[],
     reeks: readonly Halfjaar[],
-    opties: { peildatum?: IsoDatum; eigenaar?: boolean } = {},
+    opties: { peildatum?: IsoDatum; eigenaar?: boolean; metVoorgangers?: boolean } = {},
   ): Promise<Map<string, StatushoudersHalfjaar[]>> {
+    const voorgangers = new Map<string, { code: string; vanaf: string }[]>();
+    if (opties.metVoorgangers)
+      for (const g of gemeenten) {
+        const v = await this.gebieden.voorgangersMetDatum(g);
+        if (v.length) voorgangers.set(g, v);
+      }
+    const alle = [...new Set([...gemeenten, ...[...voorgangers.values()].flat().map((v) => v.code)])];
     let peil = opties.peildatum ?? this.klok.vandaag();
     if (!opties.eigenaar) {
       const gesloten = kwartaalEinde(await laatstGeslotenKwartaal(m));
@@ -169,7 +181,7 @@ export class StatushoudersService {
        FROM taakstelling t JOIN organisatie o ON o.id = t.gesteld_door_id
        WHERE t.actueel AND t.indicator_code = $1 AND t.gebied_soort = 'GEMEENTE' AND t.gebied_code = ANY($2)
          AND t.periode_tot <= $3`,
-      [STATUSHOUDERS_TAAKSTELLING_INDICATOR, gemeenten, halfjaarEinde(laatste)],
+      [STATUSHOUDERS_TAAKSTELLING_INDICATOR, alle, halfjaarEinde(laatste)],
     );
     const regels = new Map<string, TaakstellingRegel[]>();
     let vroegste = reeks[0];
@@ -183,7 +195,7 @@ export class StatushoudersService {
 
     // persons housed per gemeente per half year, one GROUP BY for all gemeenten
     const gehuisvestRijen: { gemeente: string; hj: number; personen: number }[] = !opties.eigenaar
-      ? await this.gehuisvestVrijgegeven(m, gemeenten, vroegste, totPeil)
+      ? await this.gehuisvestVrijgegeven(m, alle, vroegste, totPeil)
       : await m.query(
           `SELECT gemeente_code AS gemeente,
               (extract(year FROM datum)::int * 2 + CASE WHEN extract(month FROM datum) > 6 THEN 1 ELSE 0 END) AS hj,
@@ -191,7 +203,7 @@ export class StatushoudersService {
        FROM toewijzing
        WHERE aandachtsgroep = 'STATUSHOUDERS' AND gemeente_code = ANY($1) AND datum BETWEEN $2 AND $3
        GROUP BY 1, 2`,
-          [gemeenten, halfjaarStart(vroegste), totPeil],
+          [alle, halfjaarStart(vroegste), totPeil],
         );
     const gehuisvest = new Map(gehuisvestRijen.map((r) => [`${r.gemeente}|${r.hj}`, r.personen]));
 
@@ -205,27 +217,53 @@ export class StatushoudersService {
        FROM coa_realisatie
        WHERE gemeente_code = ANY($1) AND maand BETWEEN $2 AND $3
        GROUP BY 1, 2`,
-      [gemeenten, halfjaarStart(vroegste), totPeil],
+      [alle, halfjaarStart(vroegste), totPeil],
     );
     const coa = new Map(coaRijen.map((r) => [`${r.gemeente}|${r.hj}`, r]));
 
     const eerstGevraagd = volgnummer(reeks[0]);
     const uit = new Map<string, StatushoudersHalfjaar[]>();
     for (const gemeente of gemeenten) {
-      const eigen = regels.get(gemeente) ?? [];
+      const oud = voorgangers.get(gemeente) ?? [];
+      // the codes that count for this gemeente in half year h: itself, and from its herindeling on
+      // every gemeente merged into it
+      const delen = (h: Halfjaar) => [
+        gemeente,
+        ...oud.filter((v) => halfjaarStart(h) >= v.vanaf).map((v) => v.code),
+      ];
+      // an old gemeente's targets from its herindeling on (one that stayed on its code)
+      const regelsVan = (code: string) =>
+        code === gemeente
+          ? (regels.get(code) ?? [])
+          : (regels.get(code) ?? []).filter((r) => r.van >= oud.find((v) => v.code === code)!.vanaf);
+      const eigen = [gemeente, ...oud.map((v) => v.code)].flatMap(regelsVan);
       // history starts at this gemeente's first target (or at the request when that is earlier)
       const eerste = eigen.reduce<Halfjaar>((min, r) => {
         const h = halfjaarVanDatum(r.van);
         return vergelijkHalfjaar(h, min) < 0 ? h : min;
       }, reeks[0]);
       const halfjaren = halfjarenTussen(eerste, laatste);
-      const taak = halfjaren.map((h) => taakstellingInPeriode(eigen, periodeVoorHalfjaar(h), 'SOM'));
+      const taak = halfjaren.map((h) => {
+        const per = delen(h)
+          .map((code) => taakstellingInPeriode(regelsVan(code), periodeVoorHalfjaar(h), 'SOM'))
+          .filter((w): w is number => w !== null);
+        return per.length ? per.reduce((a, b) => a + b, 0) : null;
+      });
       // judged on COA's figure where COA reported for the half year, else on the toewijzingen
       const cijfers = halfjaren.map((h) => {
-        const sleutel = `${gemeente}|${volgnummer(h)}`;
-        const toewijzingen = gehuisvest.get(sleutel) ?? 0;
-        const c = coa.get(sleutel);
-        return { toewijzingen, coa: c?.personen ?? null, coaTotMaand: c?.laatste ?? null };
+        let toewijzingen = 0;
+        let coaPersonen: number | null = null;
+        let coaTotMaand: string | null = null;
+        for (const code of delen(h)) {
+          const sleutel = `${code}|${volgnummer(h)}`;
+          toewijzingen += gehuisvest.get(sleutel) ?? 0;
+          const c = coa.get(sleutel);
+          if (c) {
+            coaPersonen = (coaPersonen ?? 0) + c.personen;
+            if (!coaTotMaand || c.laatste > coaTotMaand) coaTotMaand = c.laatste;
+          }
+        }
+        return { toewijzingen, coa: coaPersonen, coaTotMaand };
       });
       const resultaat = berekenCarryOver(
         halfjaren.map((h, i) => ({

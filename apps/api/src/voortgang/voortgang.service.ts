@@ -847,7 +847,17 @@ export class VoortgangService {
     }
     const voorGebied = (indicator: Indicator): { doel: Doel; bron: string; onderdelen: number } => {
       if (gebied.soort === 'GEMEENTE') {
-        const doel = perGemeente(indicator, gebied.code);
+        let doel = perGemeente(indicator, gebied.code);
+        if (gebied.gemeenten.length > 1 && indicator.aggregatie !== 'AANDEEL') {
+          // after a herindeling (metVoorgangers): targets of the period that stayed on the old
+          // codes (a closed period when it was applied late) count for the new gemeente too
+          const som = somVanDoelen(
+            gebied.gemeenten.map((g) => perGemeente(indicator, g)),
+            indicator.aggregatie,
+          );
+          if (som.waarde !== null)
+            doel = { waarde: som.waarde, vervallen: som.vervallen, vervaldatum: som.vervaldatum };
+        }
         return { doel, bron: doel.waarde === null ? 'GEEN' : 'GEBIED', onderdelen: 0 };
       }
       const eigen = van(gebied.soort, gebied.code, indicator);

@@ -40,7 +40,10 @@ export class WallDb {
   }
 
   /** The RequestContext of a user of organisation `code` (via ScopedDb.organisatieVoorAanmelding). */
-  async als(code: string, rollen: Rol[] = ['lezen', 'invoeren', 'tekenen', 'beheren']): Promise<RequestContext> {
+  async als(
+    code: string,
+    rollen: Rol[] = ['lezen', 'invoeren', 'tekenen', 'beheren'],
+  ): Promise<RequestContext> {
     const org = await this.scoped.organisatieVoorAanmelding(code);
     if (!org || !isOrganisatieSoort(org.soort)) throw new Error(`no organisation ${code}`);
     return new RequestContext(
@@ -57,6 +60,7 @@ export class WallDb {
           naam: org.naam,
           gemeenten: org.gemeenten,
           voorgangers: org.voorgangers,
+          eerderWerkgebied: org.eerderWerkgebied,
           provincieCode: org.provincie ?? undefined,
         },
       },
