@@ -442,6 +442,16 @@ describe('organisatiebeheer (GraphQL)', () => {
       expect([await telOrgs(), await tel(`SELECT count(*)::int AS n FROM audit_log`)]).toEqual(voor);
     });
 
+    it('one bad row among good ones: nothing of the file is stored, the one error named with its line', async () => {
+      const eenFout = `${GOED}\ncorporatie;L0965;Woonstichting Atlantis;Atlantis;`;
+      const voor = [await telOrgs(), await tel(`SELECT count(*)::int AS n FROM audit_log`)];
+      const r = (await t.ok(OP, IMPORT, { c: eenFout, p: false })).importeerOrganisaties;
+      expect(r).toMatchObject({ opgeslagen: false, aantalRijen: 5 });
+      expect(r.fouten).toEqual([{ regel: 6, kolom: 'werkgebied', melding: "Onbekende gemeente: 'Atlantis'." }]);
+      expect([await telOrgs(), await tel(`SELECT count(*)::int AS n FROM audit_log`)]).toEqual(voor);
+      expect(await tel(`SELECT count(*)::int AS n FROM organisatie WHERE code IN ('L0961', 'L0965')`)).toBe(0);
+    });
+
     it('proefrun reports what would happen and stores nothing; then the import creates and updates, audited', async () => {
       const voor = await telOrgs();
       const proef = (await t.ok(OP, IMPORT, { c: GOED, p: true })).importeerOrganisaties;

@@ -180,11 +180,23 @@ describe('herindeling (GraphQL)', () => {
         `INSERT INTO prestatieafspraak_partij (prestatieafspraak_id, organisatie_id) VALUES ($1, $2), ($1, $3)`,
         [id, heerhugowaard, corporatie],
       );
+      return id as string;
     };
     await pa('Prestatieafspraken Heerhugowaard 2022–2023', 'CONCEPT', 2023);
     await pa('Prestatieafspraken Heerhugowaard 2020–2021', 'VASTGESTELD', 2021);
     // vastgesteld, running after the date but ended in a period closed by now: stays
     await pa('Vastgestelde prestatieafspraken Heerhugowaard 2022–2023', 'VASTGESTELD', 2023);
+    // awaiting signatures, Heerhugowaard has signed: moves, and the signature with its party row stays
+    const getekend = await pa(
+      `Prestatieafspraken Heerhugowaard ${OPEN - 1}–${OPEN}`,
+      'TER_ONDERTEKENING',
+      OPEN,
+    );
+    await t.db.query(
+      `INSERT INTO prestatieafspraak_ondertekening (prestatieafspraak_id, organisatie_id, getekend_door_sub, getekend_door, versie)
+       VALUES ($1, $2, 'test:hhw', 'Burgemeester Heerhugowaard', 1)`,
+      [getekend, heerhugowaard],
+    );
     await t.db.query(
       `INSERT INTO organisatie_gebruiker (organisatie_id, gebruikersnaam, naam, email, rollen)
        VALUES ($1, 'heerhugowaard.beheer', 'Beheer Heerhugowaard', 'beheer@heerhugowaard.example', '{lezen,beheren}')`,
@@ -207,6 +219,11 @@ describe('herindeling (GraphQL)', () => {
       werkgebiedOrganisaties: ['Woonstichting Kennemerkwartier (test)', 'Woonstichting Langedijk (test)'],
       prestatieafspraken: [
         { titel: 'Prestatieafspraken Heerhugowaard 2022–2023', status: 'CONCEPT', gemeenteCode: 'GM0398' },
+        {
+          titel: `Prestatieafspraken Heerhugowaard ${OPEN - 1}–${OPEN}`,
+          status: 'TER_ONDERTEKENING',
+          gemeenteCode: 'GM0398',
+        },
       ],
       taakstellingen: 2,
       gebruikers: 1,
@@ -271,10 +288,27 @@ describe('herindeling (GraphQL)', () => {
 
   it('is applied all at once and audited: werkgebied, open targets, open afspraken, users and organisations follow; closed periods stay', async () => {
     const cellen = await vrijgegeven();
+    const bewaard = async () =>
+      Promise.all(
+        [
+          'toewijzing',
+          'kwartaalcijfer',
+          'nieuwbouwproject',
+          'prestatieafspraak',
+          'prestatieafspraak_ondertekening',
+        ].map((tabel) => tel(`SELECT count(*)::int AS n FROM ${tabel}`)),
+      );
+    const rijen = await bewaard();
     const r = (await t.ok(OP, HERINDELING, { i: DIJK_EN_WAARD, p: false })).herindeling;
     expect(r.toegepast).toBe(true);
-    // released figures are never touched (they stay on the old codes)
+    // released figures are never touched (they stay on the old codes); no figure or signature goes
     expect(await vrijgegeven()).toBe(cellen);
+    expect(await bewaard()).toEqual(rijen);
+    expect(
+      await tel(`SELECT count(*)::int AS n FROM prestatieafspraak_ondertekening WHERE organisatie_id = $1`, [
+        heerhugowaard,
+      ]),
+    ).toBe(1);
 
     const { rows: gemeenten } = await t.db.query(
       `SELECT code, opgeheven_op::text AS op, opgegaan_in AS "in" FROM gemeente WHERE code = ANY($1) ORDER BY code`,
@@ -375,6 +409,11 @@ describe('herindeling (GraphQL)', () => {
     expect(afspraken).toEqual([
       { titel: 'Prestatieafspraken Heerhugowaard 2020–2021', g: 'GM0398', partijen: ['GM0398', 'L0992'] },
       { titel: 'Prestatieafspraken Heerhugowaard 2022–2023', g: NIEUW, partijen: [NIEUW, 'L0992'] },
+      {
+        titel: `Prestatieafspraken Heerhugowaard ${OPEN - 1}–${OPEN}`,
+        g: NIEUW,
+        partijen: ['GM0398', NIEUW, 'L0992'],
+      },
     ]);
     // vastgesteld and ended in a closed period: not rewritten after the fact
     expect(

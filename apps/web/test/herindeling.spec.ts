@@ -52,6 +52,9 @@ describe('webapp: gemeentelijke herindeling', () => {
     await vulIn('2022-01-01');
     await page.getByRole('heading', { level: 2, name: 'Wat er verandert' }).waitFor();
     await page.getByText('Heerhugowaard (GM0398), Langedijk (GM0416)').waitFor();
+    // applied years after the date: the check says that closed periods stay on the old codes
+    await page.getByText('Late toepassing').waitFor();
+    await page.getByText(/Kwartalen tot en met .* zijn afgesloten/).waitFor();
     expect(await tel(`SELECT count(*)::int AS n FROM gemeente WHERE opgeheven_op IS NOT NULL`)).toBe(0);
     expect(await t.axe(page)).toEqual([]);
     await t.screenshot(page, 'beheer-herindeling-proef');

@@ -112,6 +112,7 @@ export function HerindelingPagina() {
         Gemeenten die per 1 januari opgaan in een nieuwe of bestaande gemeente (de CBS-indeling van dat jaar).
         Werkgebieden, taakstellingen vanaf de datum en open of lopende prestatieafspraken gaan naar de nieuwe
         gemeente; cijfers blijven op de oude codes staan en tellen vanaf de datum mee voor de nieuwe gemeente.
+        Wat in al afgesloten kwartalen ligt (late toepassing), blijft bij de oude gemeenten.
         Eerst ziet u wat er verandert; toepassen kan vanaf de datum zelf.
       </Paragraph>
       <form
@@ -190,6 +191,18 @@ export function HerindelingPagina() {
               },
               { key: 'Taakstellingen vanaf de datum', value: formatGetal(r.taakstellingen) },
               { key: 'Gebruikers die verhuizen', value: formatGetal(r.gebruikers) },
+              ...(r.laat
+                ? [
+                    {
+                      key: 'Late toepassing',
+                      value: `Kwartalen tot en met ${formatDatum(r.afgeslotenTot)} zijn afgesloten: ${formatGetal(
+                        r.taakstellingenAfgesloten,
+                      )} taakstelling(en) en ${formatGetal(
+                        r.prestatieafsprakenAfgesloten,
+                      )} vastgestelde prestatieafspraak/-afspraken daarin blijven bij de oude gemeenten en tellen vanaf de datum mee voor de nieuwe gemeente.`,
+                    },
+                  ]
+                : []),
             ]}
           />
           {r.prestatieafspraken.length ? (

@@ -165,6 +165,12 @@ export class HerindelingScope1766700000000 implements MigrationInterface {
         opgeheven_op date NOT NULL,
         PRIMARY KEY (organisatie_id, gemeente_code))`);
     await q.query(`GRANT SELECT ON organisatie_werkgebied_herindeling TO thuismonitor_app`);
+    // reference data like organisatie_werkgebied: readable by all (the principal resolver reads it
+    // on the public path), and no write policy: the app role has no write grant either
+    await q.query(`ALTER TABLE organisatie_werkgebied_herindeling ENABLE ROW LEVEL SECURITY`);
+    await q.query(
+      `CREATE POLICY organisatie_werkgebied_herindeling_lezen ON organisatie_werkgebied_herindeling FOR SELECT USING (true)`,
+    );
     // herindelingen applied before: whoever owns figures on, or is a party of a prestatieafspraak
     // of, an old gemeente worked there (writes demanded it in the werkgebied)
     await q.query(`
