@@ -625,6 +625,39 @@ describe('herindeling (GraphQL)', () => {
     }
   });
 
+  it('the provincie reads an old gemeente’s history but sets no target or intervention step for it', async () => {
+    const pv = await als('PV27');
+    expect(await toewijzingen('PV27', 'GEMEENTE', 'GM0416', 2021)).toBe(
+      await telToewijzingen(['GM0416'], 2021),
+    );
+    const taak = await t.gql(
+      pv,
+      `mutation ($i: StelTaakstellingInput!) { stelTaakstelling(invoer: $i) { id } }`,
+      {
+        i: {
+          indicatorCode: 'TOEWIJZINGEN_TOTAAL',
+          gebied: { soort: 'GEMEENTE', code: 'GM0416' },
+          jaar: OPEN,
+          waarde: 10,
+        },
+      },
+    );
+    expect(taak.errors?.map((e) => e.extensions?.code)).toEqual(['GEEN_TOEGANG']);
+    const stap = await t.gql(
+      pv,
+      `mutation ($i: StelInterventieInput!) { stelStatushoudersInterventie(invoer: $i) { id } }`,
+      { i: { gemeenteCode: 'GM0416', halfjaar: '2022-H1', trede: 'SIGNALERING', oordeel: 'VOLDOET_NIET' } },
+    );
+    expect(stap.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+      ['De gemeente is niet gevonden.', 'NIET_GEVONDEN'],
+    ]);
+    expect(
+      await tel(`SELECT count(*)::int AS n FROM statushouders_interventie WHERE gemeente_code = ANY($1)`, [
+        OUD,
+      ]),
+    ).toBe(0);
+  });
+
   it('the database refuses a write on an old code even when a transaction holds it in its read scope', async () => {
     const c = new Client({ connectionString: t.config.databaseUrl });
     await c.connect();

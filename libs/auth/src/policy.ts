@@ -385,8 +385,10 @@ export function magPrestatieafspraakZien(principal: Principal, pa: Prestatieafsp
  */
 export function magPrestatieafspraakStarten(principal: Principal, gemeenteCode: string): boolean {
   const org = principal.organisatie;
-  if (org.soort === 'GEMEENTE') return org.code === gemeenteCode;
-  if (org.soort === 'CORPORATIE') return org.gemeenten.includes(gemeenteCode);
+  // in its current werkgebied only: never for a gemeente merged away (herindeling)
+  if (org.soort === 'GEMEENTE')
+    return org.code === gemeenteCode && magSchrijvenVoorGemeente(principal, gemeenteCode);
+  if (org.soort === 'CORPORATIE') return magSchrijvenVoorGemeente(principal, gemeenteCode);
   return false;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { gebiedZichtbaar, type RequestContext } from '@thuismonitor/auth';
+import { gebiedZichtbaar, magSchrijvenVoorGemeente, type RequestContext } from '@thuismonitor/auth';
 import {
   formatHalfjaar,
   halfjaarStart,
@@ -143,6 +143,8 @@ export class StatushoudersToezichtService {
       !gemeente ||
       p.soort !== 'PROVINCIE' ||
       !gebiedZichtbaar(ctx.principal, gemeente) ||
+      // a gemeente merged away (herindeling) gets no new step: its provincie reads its history only
+      !magSchrijvenVoorGemeente(ctx.principal, gemeente.code) ||
       !p.provincieCode ||
       gemeente.provincies[0] !== p.provincieCode
     )
