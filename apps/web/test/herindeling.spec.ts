@@ -53,7 +53,7 @@ describe('webapp: gemeentelijke herindeling', () => {
     await page.getByRole('heading', { level: 2, name: 'Wat er verandert' }).waitFor();
     await page.getByText('Heerhugowaard (GM0398), Langedijk (GM0416)').waitFor();
     // applied years after the date: the check says that closed periods stay on the old codes
-    await page.getByText('Late toepassing').waitFor();
+    await page.getByText('Late toepassing', { exact: true }).waitFor();
     await page.getByText(/Kwartalen tot en met .* zijn afgesloten/).waitFor();
     expect(await tel(`SELECT count(*)::int AS n FROM gemeente WHERE opgeheven_op IS NOT NULL`)).toBe(0);
     expect(await t.axe(page)).toEqual([]);
