@@ -193,6 +193,16 @@ describe('prestatieafspraak: deleting a concept', () => {
     const weg = async (c: string, id: string) =>
       scoped.transaction(await als(c), (m) => aantal(m, `DELETE FROM prestatieafspraak WHERE id = $1`, [id]));
 
+    // another gemeente made a party by a path other than the service (which never does) still may
+    // not: the gemeente that may is the one the concept is for (review of session 5)
+    const ander = await compleetBod(t, 'Concept met een tweede gemeente');
+    await t.db.query(
+      `INSERT INTO prestatieafspraak_partij (prestatieafspraak_id, organisatie_id) VALUES ($1, $2)`,
+      [ander.id, await t.orgId('GM0307')],
+    );
+    expect(await weg('GM0307', ander.id)).toBe(0);
+    expect(await weg('GM0344', ander.id)).toBe(1);
+
     const concept = await compleetBod(t, 'Concept voor de wand');
     expect(await weg('HO-DOMSTAD', concept.id)).toBe(0);
     expect(await weg('L0802', concept.id)).toBe(0);
