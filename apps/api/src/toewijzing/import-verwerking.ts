@@ -48,7 +48,7 @@ export interface VerwerkInvoer {
   werkgebied: string[];
   vandaag: IsoDatum;
   /** category codes of the urgentieregeling per gemeente of the werkgebied (issue 12, item 4) */
-  urgentieCategorieen: Record<string, string[]>;
+  urgentieCategorieen?: Record<string, string[]>;
   /** first date still kept (bewaarGrens): older toewijzingen are refused per row */
   bewaarGrens: string;
   /** key of the kenmerk hash, and the corporatie it is computed for */
