@@ -63,7 +63,7 @@ export class VoortgangUrgentieResolver {
   @ResolveField(() => UrgentieVoortgang, {
     description:
       'Toewijzingen via urgentie per categorie van de urgentieregeling (en uitstroom uit detentie), over de periode tot ' +
-      'de peildatum. Beschermd cijfer: exact voor de eigenaar, anders de som van vrijgegeven basiscellen.',
+      'de peildatum. Beschermd cijfer: alleen de eigen toewijzingen (exact); aantallen van anderen per categorie worden niet vrijgegeven.',
   })
   async urgentie(@Parent() v: Voortgang, @Ctx() ctx: RequestContext): Promise<UrgentieVoortgang> {
     const gebied = await this.gebieden.opzoeken(v.gebied.soort, v.gebied.code);

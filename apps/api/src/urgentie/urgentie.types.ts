@@ -69,7 +69,7 @@ export class UrgentieToewijzingen {
   @Field() naam: string;
   @Field(() => Int, {
     description:
-      'Aantal huishoudens. Voor wie niet de eigenaar is de som van vrijgegeven basiscellen (0 of ten minste 5 per cel)',
+      'Aantal huishoudens in uw eigen toewijzingen (een gemeente: alle toewijzingen in de eigen gemeente)',
   })
   huishoudens: number;
   @Field({ description: 'Of het cijfer exact is (uw eigen toewijzingen of uw eigen gemeente)' })
