@@ -103,11 +103,15 @@ describe('webapp: corporatie', () => {
     await page.getByLabel('Extern kenmerk').fill('F-100');
     await page.getByRole('button', { name: 'Toewijzing vastleggen' }).click();
     const aantal = page.getByLabel('Aantal personen in het huishouden');
-    await page.getByText('Vul een heel getal van 1 tot en met 20 in.').first().waitFor();
+    // the domain's row rules (valideerToewijzingRij, as for a file), in a summary that takes the focus
+    const samenvatting = page.getByRole('group', { name: /^Er zijn 2 problemen/ });
+    await samenvatting.getByRole('link', { name: 'Huishoudgrootte 25 moet tussen 1 en 20 liggen' }).waitFor();
+    await samenvatting.getByRole('link', { name: 'Datum ontbreekt' }).waitFor();
+    expect(await samenvatting.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await aantal.getAttribute('aria-invalid')).toBe('true');
     const beschrijving = await aantal.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${beschrijving!.split(' ')[0]}"]`).textContent()).toContain(
-      'Vul een heel getal van 1 tot en met 20 in.',
+      'Huishoudgrootte 25 moet tussen 1 en 20 liggen',
     );
     expect(await page.getByLabel('Datum van de toewijzing').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Extern kenmerk').inputValue()).toBe('F-100');
@@ -128,7 +132,10 @@ describe('webapp: corporatie', () => {
     await page.getByLabel('Aantal personen in het huishouden').fill('1');
     await page.getByLabel('Extern kenmerk').fill('W-1');
     await page.getByRole('button', { name: 'Toewijzing vastleggen' }).click();
-    await page.getByRole('alert').filter({ hasText: 'W-1' }).first().waitFor();
+    await page
+      .getByRole('group', { name: /^Er is 1 probleem/ })
+      .filter({ hasText: 'W-1' })
+      .waitFor();
     expect(await page.getByLabel('Extern kenmerk').inputValue()).toBe('W-1');
     expect(await telToewijzingen()).toBe(4);
   });

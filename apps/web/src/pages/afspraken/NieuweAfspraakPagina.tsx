@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { periodeFouten, titelFouten } from '@thuismonitor/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../auth/MeContext';
-import { Laden, veldFouten } from '../../components/Fout';
+import { Laden } from '../../components/Fout';
 import { FoutSamenvatting } from '../../components/FoutSamenvatting';
 import {
   Button,
@@ -25,6 +25,7 @@ import {
 } from '../../generated/graphql';
 import { useConcept } from '../../lib/concept';
 import { organisatieSoortLabel } from '../../lib/format';
+import { useFormulier, type Regel } from '../../lib/formulier';
 import { usePaginaTitel } from '../../lib/pagina';
 
 export interface NieuwConcept {
@@ -54,43 +55,42 @@ export function NieuweAfspraakPagina() {
   const partijen = (kandidaten.data?.organisaties ?? []).filter(
     (o) => o.id !== org.id && ['CORPORATIE', 'HUURDERSORGANISATIE', 'ZORGAANBIEDER'].includes(o.soort),
   );
-  const [fouten, setFouten] = useState<Record<string, string>>({});
   const [maak, { error, loading }] = useMutation(CreatePrestatieafspraakDocument);
-  const server = veldFouten(error);
-  const formulier = useRef<HTMLFormElement>(null);
-  const [poging, setPoging] = useState(0);
+  const formulier = useFormulier(error);
+
+  // the form's own checks, then the API's rules from libs/domain (title, order and span of the years)
+  const controle = (): Regel[] => {
+    const f: Regel[] = [];
+    if (!gemeenteCode) f.push({ veld: 'gemeenteCode', melding: 'Kies de gemeente.' });
+    const jaarFout = !/^\d{4}$/.test(c.jaarVan.trim()) || !/^\d{4}$/.test(c.jaarTot.trim());
+    if (!/^\d{4}$/.test(c.jaarVan.trim()))
+      f.push({ veld: 'jaarVan', melding: 'Vul een jaartal in, bijvoorbeeld 2027.' });
+    if (!/^\d{4}$/.test(c.jaarTot.trim()))
+      f.push({ veld: 'jaarTot', melding: 'Vul een jaartal in, bijvoorbeeld 2030.' });
+    f.push(...titelFouten(c.titel));
+    if (!jaarFout)
+      f.push(...periodeFouten({ jaarVan: Number(c.jaarVan.trim()), jaarTot: Number(c.jaarTot.trim()) }));
+    return f;
+  };
 
   const verstuur = async (e: FormEvent) => {
     e.preventDefault();
-    const f: Record<string, string> = {};
-    if (!gemeenteCode) f.gemeenteCode = 'Kies de gemeente.';
-    const van = Number(c.jaarVan.trim());
-    const tot = Number(c.jaarTot.trim());
-    if (!/^\d{4}$/.test(c.jaarVan.trim())) f.jaarVan = 'Vul een jaartal in, bijvoorbeeld 2027.';
-    if (!/^\d{4}$/.test(c.jaarTot.trim())) f.jaarTot = 'Vul een jaartal in, bijvoorbeeld 2030.';
-    // the API's own rules (libs/domain): a title, the order of the years and the maximum length
-    const regels = [
-      ...titelFouten(c.titel),
-      ...(f.jaarVan || f.jaarTot ? [] : periodeFouten({ jaarVan: van, jaarTot: tot })),
-    ];
-    for (const d of regels) f[d.veld] ??= d.melding;
-    setFouten(f);
-    if (Object.keys(f).length) {
-      setPoging((p) => p + 1);
-      return;
-    }
-    try {
+    await formulier.verstuur(controle, async () => {
       const r = await maak({
         variables: {
-          input: { gemeenteCode, titel: c.titel.trim(), jaarVan: van, jaarTot: tot, partijIds: c.partijIds },
+          input: {
+            gemeenteCode,
+            titel: c.titel.trim(),
+            jaarVan: Number(c.jaarVan.trim()),
+            jaarTot: Number(c.jaarTot.trim()),
+            partijIds: c.partijIds,
+          },
         },
         refetchQueries: [PrestatieafsprakenDocument],
       });
       wis();
-      navigate(`/afspraken/${r.data!.createPrestatieafspraak.id}`);
-    } catch {
-      setPoging((p) => p + 1);
-    }
+      void navigate(`/afspraken/${r.data!.createPrestatieafspraak.id}`);
+    });
   };
 
   return (
@@ -102,12 +102,12 @@ export function NieuweAfspraakPagina() {
         U stelt een concept op. Daarna voegt u de afspraken toe en nodigt u partijen uit. Pas als iedereen het
         eens is, biedt u het concept aan ter ondertekening.
       </Paragraph>
-      <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
-      <form ref={formulier} className="tm-form" noValidate onSubmit={verstuur}>
+      <FoutSamenvatting {...formulier.samenvatting} />
+      <form ref={formulier.formulier} className="tm-form" noValidate onSubmit={verstuur}>
         {org.soort === 'GEMEENTE' ? (
           <DataList items={[{ key: 'Gemeente', value: org.gemeente?.naam ?? org.naam }]} />
         ) : (
-          <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
+          <FormField label="Gemeente" verplicht error={formulier.fout('gemeenteCode')}>
             {(ids) => (
               <Select
                 ids={ids}
@@ -124,12 +124,12 @@ export function NieuweAfspraakPagina() {
             )}
           </FormField>
         )}
-        <FormField label="Titel" verplicht error={fouten.titel ?? server.titel}>
+        <FormField label="Titel" verplicht error={formulier.fout('titel')}>
           {(ids) => (
             <Textbox ids={ids} value={c.titel} onChange={(e) => setC({ ...c, titel: e.target.value })} />
           )}
         </FormField>
-        <FormField label="Eerste jaar" verplicht error={fouten.jaarVan ?? server.jaarVan}>
+        <FormField label="Eerste jaar" verplicht error={formulier.fout('jaarVan')}>
           {(ids) => (
             <Textbox
               ids={ids}
@@ -140,7 +140,7 @@ export function NieuweAfspraakPagina() {
             />
           )}
         </FormField>
-        <FormField label="Laatste jaar (tot en met)" verplicht error={fouten.jaarTot ?? server.jaarTot}>
+        <FormField label="Laatste jaar (tot en met)" verplicht error={formulier.fout('jaarTot')}>
           {(ids) => (
             <Textbox
               ids={ids}
@@ -152,7 +152,7 @@ export function NieuweAfspraakPagina() {
           )}
         </FormField>
         {gemeenteCode ? (
-          <Fieldset legend="Partijen uitnodigen" error={server.partijIds}>
+          <Fieldset legend="Partijen uitnodigen" error={formulier.fout('partijIds')}>
             <Paragraph small>De gemeente en uw eigen organisatie zijn altijd partij.</Paragraph>
             {kandidaten.loading ? <Laden tekst="Organisaties worden geladen…" /> : null}
             {partijen.map((o) => (

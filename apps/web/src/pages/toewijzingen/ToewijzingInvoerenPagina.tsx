@@ -1,7 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { AANDACHTSGROEPEN, SEGMENTEN } from '@thuismonitor/domain';
-import { useRef, useState, type FormEvent } from 'react';
-import { foutMeldingen, veldFouten } from '../../components/Fout';
+import {
+  AANDACHTSGROEPEN,
+  SEGMENTEN,
+  valideerToewijzingRij,
+  type ToewijzingKolom,
+} from '@thuismonitor/domain';
+import { useState, type FormEvent } from 'react';
+import { FoutSamenvatting } from '../../components/FoutSamenvatting';
 import {
   Alert,
   Button,
@@ -22,6 +27,8 @@ import {
 } from '../../generated/graphql';
 import { useConcept } from '../../lib/concept';
 import { aandachtsgroepLabel, segmentLabel } from '../../lib/format';
+import { useFormulier, type Regel } from '../../lib/formulier';
+import { vandaagIso } from '../../lib/gebied';
 import { usePaginaTitel } from '../../lib/pagina';
 import { useEigenGemeenten } from './gedeeld';
 
@@ -47,27 +54,52 @@ const LEEG_CONCEPT: ToewijzingConcept = {
   externKenmerk: '',
 };
 
-function valideer(c: ToewijzingConcept): Record<string, string> {
-  const f: Record<string, string> = {};
-  if (!c.gemeenteCode) f.gemeenteCode = 'Kies de gemeente van de woning.';
-  if (!c.datum) f.datum = 'Vul de datum van de toewijzing in.';
-  const n = Number(c.huishoudgrootte);
-  if (!c.huishoudgrootte) f.huishoudgrootte = 'Vul het aantal personen in het huishouden in.';
-  else if (!Number.isInteger(n) || n < 1 || n > 20)
-    f.huishoudgrootte = 'Vul een heel getal van 1 tot en met 20 in.';
-  return f;
+/** The form's fields for the columns of the domain's row check. */
+const VELD_VAN_KOLOM: Record<ToewijzingKolom, keyof ToewijzingConcept> = {
+  extern_kenmerk: 'externKenmerk',
+  gemeente: 'gemeenteCode',
+  datum: 'datum',
+  aandachtsgroep: 'aandachtsgroep',
+  huishoudgrootte: 'huishoudgrootte',
+  segment: 'segment',
+  via_urgentie: 'viaUrgentie',
+  urgentie_categorie: 'urgentieCategorie',
+};
+
+/**
+ * The API's own row rules (libs/domain valideerToewijzingRij, the same check as for an import
+ * file and for createToewijzing): date not in the future nor before 2015, 1–20 persons, the
+ * gemeente in the werkgebied. The urgentie category is checked by the API against the regeling.
+ */
+function controle(c: ToewijzingConcept, werkgebied: readonly string[]): Regel[] {
+  const r = valideerToewijzingRij(
+    {
+      // left empty, the API makes a kenmerk
+      extern_kenmerk: c.externKenmerk.trim() || 'wordt-gemaakt',
+      gemeente: c.gemeenteCode,
+      datum: c.datum,
+      aandachtsgroep: c.aandachtsgroep,
+      huishoudgrootte: c.huishoudgrootte.trim(),
+      segment: c.segment,
+      via_urgentie: c.viaUrgentie ? 'ja' : 'nee',
+    },
+    { werkgebied, gemeenteOpNaam: () => undefined, vandaag: vandaagIso() },
+  );
+  const regels: Regel[] = r.ok
+    ? []
+    : r.fouten.map((f) => ({ veld: VELD_VAN_KOLOM[f.kolom], melding: f.melding }));
+  if (!c.gemeenteCode) regels.unshift({ veld: 'gemeenteCode', melding: 'Kies de gemeente van de woning.' });
+  return regels;
 }
 
 export function ToewijzingInvoerenPagina() {
   usePaginaTitel('Toewijzing invoeren');
   const gemeenten = useEigenGemeenten();
   const [c, setC, wis] = useConcept<ToewijzingConcept>('toewijzing', LEEG_CONCEPT);
-  const [fouten, setFouten] = useState<Record<string, string>>({});
   const [opgeslagen, setOpgeslagen] = useState<string | null>(null);
   const [maak, { error, loading }] = useMutation(CreateToewijzingDocument);
-  const foutenRef = useRef<HTMLDivElement>(null);
-  const serverVeld = veldFouten(error);
-  const veld = (naam: keyof ToewijzingConcept) => fouten[naam] ?? serverVeld[naam] ?? null;
+  const formulier = useFormulier(error);
+  const veld = (naam: keyof ToewijzingConcept) => formulier.fout(naam);
   // the categories of the urgentieregeling of the chosen gemeente (only when via urgentie)
   const regeling = useQuery(UrgentieCategorieenVanGemeenteDocument, {
     variables: { gemeenteCode: c.gemeenteCode },
@@ -80,41 +112,39 @@ export function ToewijzingInvoerenPagina() {
   const verstuur = async (e: FormEvent) => {
     e.preventDefault();
     setOpgeslagen(null);
-    const f = valideer(c);
-    setFouten(f);
-    if (Object.keys(f).length) {
-      requestAnimationFrame(() => foutenRef.current?.focus());
-      return;
-    }
-    try {
-      const r = await maak({
-        variables: {
-          input: {
-            gemeenteCode: c.gemeenteCode,
-            datum: c.datum,
-            aandachtsgroep: (c.aandachtsgroep || null) as Aandachtsgroep | null,
-            huishoudgrootte: Number(c.huishoudgrootte),
-            segment: c.segment as Segment,
-            viaUrgentie: c.viaUrgentie,
-            urgentieCategorie: (c.viaUrgentie && c.urgentieCategorie) || null,
-            externKenmerk: c.externKenmerk.trim() || null,
+    await formulier.verstuur(
+      () =>
+        controle(
+          c,
+          gemeenten.map((g) => g.code),
+        ),
+      async () => {
+        const r = await maak({
+          variables: {
+            input: {
+              gemeenteCode: c.gemeenteCode,
+              datum: c.datum,
+              aandachtsgroep: (c.aandachtsgroep || null) as Aandachtsgroep | null,
+              huishoudgrootte: Number(c.huishoudgrootte),
+              segment: c.segment as Segment,
+              viaUrgentie: c.viaUrgentie,
+              urgentieCategorie: (c.viaUrgentie && c.urgentieCategorie) || null,
+              externKenmerk: c.externKenmerk.trim() || null,
+            },
           },
-        },
-      });
-      // the typed kenmerk is echoed from the form: the API stores only its hash and never returns it
-      const kenmerk = c.externKenmerk.trim();
-      setOpgeslagen(
-        kenmerk
-          ? `De toewijzing is vastgelegd met kenmerk ${kenmerk}.`
-          : `De toewijzing is vastgelegd (vingerafdruk ${r.data?.createToewijzing.kenmerkVingerafdruk}).`,
-      );
-      wis();
-    } catch {
-      requestAnimationFrame(() => foutenRef.current?.focus());
-    }
+        });
+        // the typed kenmerk is echoed from the form: the API stores only its hash and never returns it
+        const kenmerk = c.externKenmerk.trim();
+        setOpgeslagen(
+          kenmerk
+            ? `De toewijzing is vastgelegd met kenmerk ${kenmerk}.`
+            : `De toewijzing is vastgelegd (vingerafdruk ${r.data?.createToewijzing.kenmerkVingerafdruk}).`,
+        );
+        wis();
+      },
+    );
   };
 
-  const alleFouten = { ...serverVeld, ...fouten };
   return (
     <>
       <Heading level={1}>Toewijzing invoeren</Heading>
@@ -126,21 +156,8 @@ export function ToewijzingInvoerenPagina() {
         </ButtonLink>
       </Paragraph>
       {opgeslagen ? <Alert type="ok">{opgeslagen}</Alert> : null}
-      <div ref={foutenRef} tabIndex={-1}>
-        {Object.keys(fouten).length ? (
-          <Alert type="error">
-            <p className="utrecht-paragraph">Het formulier is nog niet goed ingevuld:</p>
-            <ul>
-              {[...new Set(Object.values(alleFouten))].map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </Alert>
-        ) : error ? (
-          <Alert type="error">{foutMeldingen(error).join(' ')}</Alert>
-        ) : null}
-      </div>
-      <form className="tm-form" noValidate onSubmit={verstuur}>
+      <FoutSamenvatting {...formulier.samenvatting} />
+      <form ref={formulier.formulier} className="tm-form" noValidate onSubmit={verstuur}>
         <FormField label="Gemeente van de woning" verplicht error={veld('gemeenteCode')}>
           {(ids) => (
             <Select
