@@ -246,4 +246,44 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
       await gemeente.emulateMedia({ media: 'screen' });
     }
   });
+
+  it('gemeente: starts a wijziging (version 2 as a concept), the record lists every version, and ends version 1', async () => {
+    await gemeente.goto(`${t.url}/afspraken/${id}`);
+    await gemeente.getByRole('heading', { level: 1, name: TITEL }).waitFor();
+    await gemeente.getByRole('button', { name: 'Wijziging starten' }).click();
+    await gemeente.waitForURL(
+      (u) => !u.pathname.endsWith(id) && /\/afspraken\/[0-9a-f-]{36}$/.test(u.pathname),
+    );
+    const tweede = gemeente.url().split('/afspraken/')[1];
+    await gemeente.getByText('Dit is een concept.').waitFor();
+    const versies = gemeente.getByRole('table', { name: '2 versies' });
+    await versies.getByRole('rowheader', { name: '2 (deze versie)' }).waitFor();
+    await versies.getByRole('link', { name: 'Versie 1' }).waitFor();
+    expect(await versies.locator('tbody tr').nth(0).textContent()).toMatch(/Vastgesteld/);
+    expect(await t.axe(gemeente)).toEqual([]);
+
+    // version 1 stays in force; the gemeente ends it, with a reason
+    await versies.getByRole('link', { name: 'Versie 1' }).click();
+    await gemeente
+      .getByRole('table', { name: '2 versies' })
+      .getByRole('rowheader', { name: '1 (deze versie)' })
+      .waitFor();
+    await gemeente.getByText('Prestatieafspraak beëindigen').click();
+    await gemeente.getByLabel('Reden van beëindigen').fill('Vervangen door nieuwe afspraken');
+    await gemeente.getByRole('button', { name: 'Beëindigen', exact: true }).click();
+    await gemeente.getByRole('status').filter({ hasText: 'De prestatieafspraak is beëindigd.' }).waitFor();
+    const rij = gemeente.getByRole('table', { name: '2 versies' }).locator('tbody tr').nth(0);
+    await rij.filter({ hasText: 'Vervangen door nieuwe afspraken' }).waitFor();
+    expect(await rij.textContent()).toMatch(/Beëindigd/);
+    expect(await t.axe(gemeente)).toEqual([]);
+
+    // the printed record holds the versions too
+    await gemeente.emulateMedia({ media: 'print' });
+    try {
+      expect(await gemeente.getByRole('table', { name: '2 versies' }).isVisible()).toBe(true);
+    } finally {
+      await gemeente.emulateMedia({ media: 'screen' });
+    }
+    expect(tweede).not.toBe(id);
+  });
 });

@@ -25,6 +25,7 @@ import { MijlpaalBijwerken } from './MijlpaalBijwerken';
 import { AfspraakVerwijderen } from './AfspraakVerwijderen';
 import { AfspraakToevoegen } from './AfspraakToevoegen';
 import { ReactieGeven } from './ReactieGeven';
+import { Versies } from './Versies';
 import { looptijd, statusUitleg, afspraakInGewoneTaal } from './gedeeld';
 
 export function AfspraakDetailPagina() {
@@ -71,6 +72,8 @@ export function AfspraakDetailPagina() {
           <Link to={`/afspraken/${pa.id}/evaluatie`}>Evaluatie en geschillen</Link>
         </Paragraph>
       ) : null}
+
+      <Versies pa={pa} />
 
       <section aria-labelledby="kop-partijen">
         <Heading level={2} id="kop-partijen">

@@ -1,11 +1,14 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useMe } from '../../auth/MeContext';
 import { FoutMelding } from '../../components/Fout';
 import { Alert, Button, Checkbox, FormField, Heading, Paragraph, Textarea } from '../../components/nl';
 import {
+  BeeindigenPrestatieafspraakDocument,
   IndienenPrestatieafspraakDocument,
   OndertekenenPrestatieafspraakDocument,
+  StartWijzigingPrestatieafspraakDocument,
   TerugtrekkenPrestatieafspraakDocument,
 } from '../../generated/graphql';
 import type { Pa } from './gedeeld';
@@ -16,12 +19,22 @@ export function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: (
   const [indienen, indienenStatus] = useMutation(IndienenPrestatieafspraakDocument);
   const [tekenen, tekenenStatus] = useMutation(OndertekenenPrestatieafspraakDocument);
   const [terugtrekken, terugtrekkenStatus] = useMutation(TerugtrekkenPrestatieafspraakDocument);
+  const [wijzigen, wijzigenStatus] = useMutation(StartWijzigingPrestatieafspraakDocument);
+  const [beeindigen, beeindigenStatus] = useMutation(BeeindigenPrestatieafspraakDocument);
+  const navigate = useNavigate();
+  const [eindReden, setEindReden] = useState('');
+  const [eindRedenFout, setEindRedenFout] = useState<string | null>(null);
   const [bevoegd, setBevoegd] = useState(false);
   const [bevoegdFout, setBevoegdFout] = useState<string | null>(null);
   const [reden, setReden] = useState('');
   const [redenFout, setRedenFout] = useState<string | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
-  const fout = indienenStatus.error ?? tekenenStatus.error ?? terugtrekkenStatus.error;
+  const fout =
+    indienenStatus.error ??
+    tekenenStatus.error ??
+    terugtrekkenStatus.error ??
+    wijzigenStatus.error ??
+    beeindigenStatus.error;
   // locking the afspraken is asked once more before it happens (issue 14)
   const [bevestigen, setBevestigen] = useState(false);
   const bevestigRef = useRef<HTMLDivElement>(null);
@@ -44,7 +57,11 @@ export function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: (
       onGewijzigd();
     }
   };
-  if (!acties.has('INDIENEN') && !acties.has('ONDERTEKENEN') && !acties.has('TERUGTREKKEN')) {
+  if (
+    !['INDIENEN', 'ONDERTEKENEN', 'TERUGTREKKEN', 'WIJZIGING_STARTEN', 'BEEINDIGEN'].some((a) =>
+      acties.has(a as never),
+    )
+  ) {
     return melding ? <Alert type="ok">{melding}</Alert> : null;
   }
   return (
@@ -163,6 +180,59 @@ export function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: (
             </FormField>
             <Button type="submit" busy={terugtrekkenStatus.loading}>
               Terugtrekken
+            </Button>
+          </form>
+        </details>
+      ) : null}
+      {acties.has('WIJZIGING_STARTEN') ? (
+        <>
+          <Paragraph>
+            Moet er iets veranderen? Start een wijziging: een nieuwe versie als concept met dezelfde partijen
+            en afspraken. Deze versie blijft gelden tot alle partijen de nieuwe hebben ondertekend.
+          </Paragraph>
+          <Button
+            busy={wijzigenStatus.loading}
+            onClick={() =>
+              void opnieuw(async () => {
+                const r = await wijzigen({ variables: { id: pa.id } });
+                void navigate(`/afspraken/${r.data!.startWijzigingPrestatieafspraak.id}`);
+              }, 'Er is een nieuwe versie als concept gemaakt.')
+            }
+          >
+            Wijziging starten
+          </Button>
+        </>
+      ) : null}
+      {acties.has('BEEINDIGEN') ? (
+        <details className="tm-uitleg">
+          <summary>Prestatieafspraak beëindigen</summary>
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!eindReden.trim()) {
+                setEindRedenFout('Geef aan waarom de prestatieafspraak eindigt.');
+                return;
+              }
+              setEindRedenFout(null);
+              void opnieuw(
+                () => beeindigen({ variables: { id: pa.id, versie: pa.versie, reden: eindReden.trim() } }),
+                'De prestatieafspraak is beëindigd.',
+              );
+            }}
+          >
+            <FormField label="Reden van beëindigen" error={eindRedenFout}>
+              {(ids) => (
+                <Textarea
+                  ids={ids}
+                  rows={2}
+                  value={eindReden}
+                  onChange={(e) => setEindReden(e.target.value)}
+                />
+              )}
+            </FormField>
+            <Button type="submit" busy={beeindigenStatus.loading}>
+              Beëindigen
             </Button>
           </form>
         </details>
