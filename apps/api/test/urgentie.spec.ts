@@ -286,6 +286,34 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       expect(u.toelichting).toMatch(/alleen uw eigen toewijzingen/);
     });
 
+    it('how many gemeenten have a regeling, and how many hold every mandatory category (public: part of the verordening)', async () => {
+      const DEKKING = `query ($s: GebiedSoort!, $c: String!) { voortgang(gebied: { soort: $s, code: $c }, jaar: 2026) {
+        urgentieregelingen { metRegeling compleet totaal weergave regelingVerplicht } } }`;
+      const m = (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM gemeente WHERE provincie_code = 'PV26' AND opgeheven_op IS NULL`,
+        )
+      ).rows[0].n;
+      // Utrecht lacks OPVANG_RELATIONEEL_GEWELD, Amersfoort both mandatory categories
+      for (const account of ['provincie.utrecht', 'bzk.analist'])
+        expect(
+          (await t.ok(account, DEKKING, { s: 'PROVINCIE', c: 'PV26' })).voortgang.urgentieregelingen,
+        ).toEqual({
+          metRegeling: 2,
+          compleet: 0,
+          totaal: m,
+          weergave: `2 van ${m} gemeenten`,
+          regelingVerplicht: false,
+        });
+      expect(
+        (await t.ok('gemeente.utrecht', DEKKING, { s: 'GEMEENTE', c: 'GM0344' })).voortgang.urgentieregelingen
+          .weergave,
+      ).toBe('1 van 1 gemeente');
+      expect(code(await t.gql('gemeente.amersfoort', DEKKING, { s: 'GEMEENTE', c: 'GM0344' }))).toBe(
+        'NIET_GEVONDEN',
+      );
+    });
+
     it('a gemeente out of scope gets "niet gevonden"', async () => {
       expect(code(await t.gql('gemeente.amersfoort', VOORTGANG, { s: 'GEMEENTE', c: 'GM0344' }))).toBe(
         'NIET_GEVONDEN',

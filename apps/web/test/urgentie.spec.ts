@@ -87,6 +87,11 @@ describe('webapp: urgentieregeling', () => {
     await nav(page, 'Urgentieregeling');
     await page.getByLabel('Gemeente').selectOption({ label: 'Utrecht' });
     await page.getByRole('heading', { level: 2, name: 'Regeling van Utrecht' }).waitFor();
+    await page
+      .getByText(
+        /In uw gebied hebben 1 van \d+ gemeenten een urgentieregeling; 0 daarvan bevatten alle categorieën/,
+      )
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
     expect(await t.axe(page)).toEqual([]);
   });

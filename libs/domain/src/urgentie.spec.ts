@@ -6,6 +6,7 @@ import {
   VERPLICHTE_URGENTIECATEGORIEEN,
   normaliseerUrgentieCode,
   urgentieCategorieFout,
+  urgentieDekking,
   urgentieSignalen,
   urgentieregelingFouten,
   type UrgentieregelingInvoer,
@@ -131,5 +132,36 @@ describe('urgentieregeling', () => {
         /alleen bij een toewijzing via urgentie/,
       );
     });
+  });
+});
+
+describe('urgentieDekking', () => {
+  const regelingen = new Map([
+    [
+      'GM0344',
+      { vastgesteldOp: '2026-03-12', codes: ['MANTELZORG', 'OPVANG_RELATIONEEL_GEWELD', 'MEDISCH'] },
+    ],
+    ['GM0307', { vastgesteldOp: '2026-03-12', codes: ['MEDISCH'] }],
+    ['GM0356', { vastgesteldOp: '2026-12-01', codes: ['MANTELZORG', 'OPVANG_RELATIONEEL_GEWELD'] }],
+  ]);
+  it('counts gemeenten with a regeling on the peildatum, and those holding every mandatory category (art. 12 lid 2)', () => {
+    expect(
+      urgentieDekking(
+        ['GM0344', 'GM0307', 'GM0356', 'GM0345'],
+        regelingen,
+        'WONINGWET_2015',
+        VERPLICHTE_URGENTIECATEGORIEEN,
+        VANDAAG,
+      ),
+    ).toEqual({ metRegeling: 2, compleet: 1, totaal: 4, weergave: '2 van 4 gemeenten' });
+    expect(
+      urgentieDekking(
+        ['GM0344'],
+        regelingen,
+        'WET_VERSTERKING_REGIE',
+        VERPLICHTE_URGENTIECATEGORIEEN,
+        VANDAAG,
+      ).weergave,
+    ).toBe('1 van 1 gemeente');
   });
 });

@@ -224,3 +224,38 @@ export function urgentieCategorieFout(
     return `urgentiecategorie '${categorie}' staat niet in de urgentieregeling van ${gemeenteNaam} (wel: ${regelingCodes.join(', ')})`;
   return null;
 }
+
+export interface UrgentieDekking {
+  /** gemeenten with a regeling adopted on or before the peildatum */
+  readonly metRegeling: number;
+  /** of those, with every mandatory category of the regime */
+  readonly compleet: number;
+  readonly totaal: number;
+  readonly weergave: string;
+}
+
+/**
+ * "n van m gemeenten" with an urgentieregeling on `peildatum`, and how many of those hold every
+ * mandatory category of `regime`. Public by nature: a regeling is part of a published verordening.
+ */
+export function urgentieDekking(
+  gemeenten: readonly string[],
+  regelingen: ReadonlyMap<string, { readonly vastgesteldOp: IsoDatum; readonly codes: readonly string[] }>,
+  regime: RegimeCode,
+  verplicht: readonly VerplichteUrgentieCategorie[],
+  peildatum: IsoDatum,
+): UrgentieDekking {
+  const nodig = verplicht.filter((v) => v.regime === regime).map((v) => v.code);
+  const geldend = gemeenten.flatMap((g) => {
+    const r = regelingen.get(g);
+    return r && r.vastgesteldOp <= peildatum ? [r] : [];
+  });
+  const compleet = geldend.filter((r) => nodig.every((c) => r.codes.includes(c))).length;
+  const totaal = gemeenten.length;
+  return {
+    metRegeling: geldend.length,
+    compleet,
+    totaal,
+    weergave: `${geldend.length} van ${totaal} ${totaal === 1 ? 'gemeente' : 'gemeenten'}`,
+  };
+}

@@ -5,6 +5,7 @@ import { GebiedService } from '../gebied/gebied.service';
 import { Voortgang } from '../voortgang/voortgang.types';
 import { UrgentieService } from './urgentie.service';
 import {
+  UrgentieDekking,
   Urgentieregeling,
   UrgentieregelingInput,
   UrgentieVoortgang,
@@ -59,6 +60,17 @@ export class VoortgangUrgentieResolver {
     private readonly service: UrgentieService,
     private readonly gebieden: GebiedService,
   ) {}
+
+  @ResolveField(() => UrgentieDekking, {
+    description:
+      'Hoeveel gemeenten in het gebied op de peildatum een urgentieregeling hebben ("n van m gemeenten"), hoeveel ' +
+      'daarvan alle wettelijk verplichte categorieën bevatten, en of de regeling dan verplicht is',
+  })
+  async urgentieregelingen(@Parent() v: Voortgang, @Ctx() ctx: RequestContext): Promise<UrgentieDekking> {
+    const gebied = await this.gebieden.opzoeken(v.gebied.soort, v.gebied.code);
+    if (!gebied) throw nietGevonden('Het gebied');
+    return this.service.dekking(ctx, gebied, v.peildatum);
+  }
 
   @ResolveField(() => UrgentieVoortgang, {
     description:

@@ -10,6 +10,7 @@ import {
   publicatieWeigeringMelding,
   regimeOp,
   urgentieCategorieFout,
+  urgentieDekking,
   urgentieSignalen,
   urgentieregelingFouten,
   type RegimeCode,
@@ -24,6 +25,7 @@ import { publicatieWeigeringVan } from '../publicatie/publicatie.repository';
 import { ReferentieService } from '../referentie/referentie.service';
 import { RegimeService } from '../volkshuisvesting/regime.service';
 import type {
+  UrgentieDekking,
   Urgentieregeling,
   UrgentieregelingInput,
   UrgentieVoortgang,
@@ -307,6 +309,42 @@ export class UrgentieService {
       o.gemeenten.length === 1 &&
       gebied.gemeenten.every((g) => g === o.gemeenten[0])
     );
+  }
+
+  /** "n van m gemeenten" with a regeling on `peildatum` (visible area only). */
+  async dekking(ctx: RequestContext, gebied: GebiedInfo, peildatum: string): Promise<UrgentieDekking> {
+    if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
+    return this.db.transaction(ctx, async (m) => {
+      // like the programme count: gemeenten that exist on the peildatum
+      const bestaand: { code: string }[] = await m.query(
+        `SELECT code FROM gemeente WHERE code = ANY($1) AND (opgeheven_op IS NULL OR opgeheven_op > $2::date)`,
+        [gebied.gemeenten, peildatum],
+      );
+      const rijen: { gemeente_code: string; vastgesteld_op: string; codes: (string | null)[] }[] =
+        await m.query(
+          `SELECT r.gemeente_code, to_char(r.vastgesteld_op, 'YYYY-MM-DD') AS vastgesteld_op,
+                array_agg(c.code) AS codes
+         FROM urgentieregeling r LEFT JOIN urgentieregeling_categorie c ON c.regeling_id = r.id
+         WHERE r.gemeente_code = ANY ($1) GROUP BY 1, 2`,
+          [gebied.gemeenten],
+        );
+      const regime = regimeOp(await this.regimes.regimesIn(m), peildatum).code as RegimeCode;
+      return {
+        ...urgentieDekking(
+          bestaand.map((g) => g.code),
+          new Map(
+            rijen.map((r) => [
+              r.gemeente_code,
+              { vastgesteldOp: r.vastgesteld_op, codes: r.codes.filter((c): c is string => c !== null) },
+            ]),
+          ),
+          regime,
+          await this.verplichtIn(m),
+          peildatum,
+        ),
+        regelingVerplicht: REGELING_VERPLICHT[regime],
+      };
+    });
   }
 
   private inScope(ctx: RequestContext, code: string): boolean {

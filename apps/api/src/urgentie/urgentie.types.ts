@@ -88,3 +88,20 @@ export class UrgentieVoortgang {
   })
   toelichting: string | null;
 }
+
+@ObjectType({
+  description:
+    'Hoeveel gemeenten in een gebied een urgentieregeling hebben (openbaar: deel van de verordening)',
+})
+export class UrgentieDekking {
+  @Field(() => Int, { description: 'gemeenten met een regeling die op de peildatum was vastgesteld' })
+  metRegeling: number;
+  @Field(() => Int, { description: 'waarvan met alle categorieën die de wet dan verplicht stelt' })
+  compleet: number;
+  @Field(() => Int, { description: 'gemeenten in het gebied' }) totaal: number;
+  @Field({ description: 'bijvoorbeeld "12 van 26 gemeenten"' }) weergave: string;
+  @Field({
+    description: 'Of een urgentieregeling op de peildatum wettelijk verplicht is (het regime dat dan geldt)',
+  })
+  regelingVerplicht: boolean;
+}

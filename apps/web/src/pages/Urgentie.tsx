@@ -20,6 +20,7 @@ import {
 import {
   BewaarUrgentieregelingDocument,
   GemeentenDocument,
+  UrgentieDekkingDocument,
   UrgentieregelingDocument,
   type UrgentieregelingVeldenFragment,
 } from '../generated/graphql';
@@ -61,6 +62,18 @@ export function UrgentiePagina() {
     skip: !gekozen,
   });
   const [melding, setMelding] = useState<string | null>(null);
+  // provincie and Rijk: how many gemeenten in their area have a regeling (public figure)
+  const eigenGebied =
+    org.soort === 'PROVINCIE' && org.provincie
+      ? { soort: 'PROVINCIE' as const, code: org.provincie.code }
+      : org.soort === 'RIJK'
+        ? { soort: 'LAND' as const, code: 'NL' }
+        : null;
+  const dekking = useQuery(UrgentieDekkingDocument, {
+    variables: { gebied: eigenGebied ?? { soort: 'LAND', code: 'NL' }, jaar: huidigJaar() },
+    skip: !eigenGebied,
+  });
+  const d = dekking.data?.voortgang.urgentieregelingen;
   const regeling = data?.urgentieregeling;
   const magBewaren = !!eigen && eigen.code === gekozen && magIk(me, 'urgentie:bijhouden');
   return (
@@ -95,6 +108,15 @@ export function UrgentiePagina() {
             />
           )}
         </FormField>
+      ) : null}
+      {d ? (
+        <Paragraph>
+          In uw gebied hebben {d.weergave} een urgentieregeling; {d.compleet} daarvan bevatten alle
+          categorieën die de wet verplicht stelt.{' '}
+          {d.regelingVerplicht
+            ? 'Een urgentieregeling is wettelijk verplicht.'
+            : 'Een urgentieregeling is nog niet wettelijk verplicht.'}
+        </Paragraph>
       ) : null}
       <FoutMelding error={error} />
       {loading && !data ? <Laden /> : null}
