@@ -43,6 +43,15 @@ describe('urgentieregeling', () => {
     expect(await w.lees(ctx.GM0307, `SELECT code FROM urgentieregeling_categorie`)).toEqual([]);
   });
 
+  it('the public path (no organisation) sees no regeling and no category, only the reference table', async () => {
+    const zicht = await w.scoped.publiek(async (m) => ({
+      regeling: (await m.query(`SELECT count(*)::int AS n FROM urgentieregeling`))[0].n,
+      categorie: (await m.query(`SELECT count(*)::int AS n FROM urgentieregeling_categorie`))[0].n,
+      verplicht: (await m.query(`SELECT count(*)::int AS n FROM urgentie_verplichte_categorie`))[0].n,
+    }));
+    expect(zicht).toEqual({ regeling: 0, categorie: 0, verplicht: 4 });
+  });
+
   it('the mandatory categories are reference data, read by all and written by none', async () => {
     expect(
       (await w.lees(ctx.GM0307, `SELECT code FROM urgentie_verplichte_categorie`)).length,
