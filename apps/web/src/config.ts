@@ -1,11 +1,7 @@
+import type { WebConfig } from '@thuismonitor/domain';
+
 /** Runtime configuration served by the API at /config.json (no rebuild per environment). */
-export interface WebConfig {
-  /** OpenID issuer: Keycloak realm URL, or the embedded development provider */
-  issuer: string;
-  clientId: string;
-  /** Base URL of the API ('' = same origin) */
-  apiUrl: string;
-}
+export type { WebConfig };
 
 export async function laadConfig(): Promise<WebConfig> {
   const res = await fetch('/config.json', { headers: { accept: 'application/json' } });

@@ -45,3 +45,4 @@ export * from './evaluatie';
 export * from './geschil';
 export * from './urgentie';
 export * from './woondeal';
+export * from './rest-contract';

@@ -18,19 +18,17 @@ import {
   type ImportKoppeling,
   type IsoDatum,
   type KolomMapping,
-  type KoppelbaarVeld,
-  type WaardeGebruik,
+  type ToewijzingImportFout,
   type ToewijzingKolom,
+  type ToewijzingOnbekendeWaarde,
+  type ToewijzingToegepasteKoppeling,
 } from '@thuismonitor/domain';
 import { BestandWeigering } from './bestand-weigering';
 import { bepaalSoort, excelSerieAlsDatum, leesRijen } from './import-bestand';
 import { kenmerkHash } from './kenmerk-hash';
 
-export interface ImportFout {
-  rij: number;
-  kolom: string;
-  melding: string;
-}
+/** One refused cell: the REST contract in libs/domain (rest-contract.ts). */
+export type ImportFout = ToewijzingImportFout;
 
 /** A file with 100.000 wrong rows must not answer with a 70 MB error list. */
 export const MAX_GEMELDE_FOUTEN = 10_000;
@@ -117,28 +115,14 @@ export function alsBatch(k: GeldigeKolommen, van: number, tot: number): KolomBat
   };
 }
 
-/** A value the product does not know (yet), with how often and where first: the web offers to map it. */
-export interface OnbekendeWaarde {
-  veld: KoppelbaarVeld;
-  /** the column as named in the file */
-  kolom: string;
-  waarde: string;
-  rijen: number;
-  eersteRij: number;
-}
+/** A value the product does not know (yet): the REST contract in libs/domain (rest-contract.ts). */
+export type OnbekendeWaarde = ToewijzingOnbekendeWaarde;
 
 /** At most this many distinct unknown values are reported (a wrong column can have thousands). */
 export const MAX_ONBEKENDE_WAARDEN = 200;
 
-/** Which of the saved words this file used: the report says which koppeling was applied. */
-export interface ToegepasteKoppeling {
-  /** version of the saved koppeling (0: none saved) */
-  versie: number;
-  /** the file's columns and the product column each was read as (saved words, synonyms or upload field) */
-  kolommen: { bron: string; kolom: string; herkomst: 'KOPPELING' | 'UPLOAD' | 'STANDAARD' }[];
-  /** saved value words this file used, with the number of rows */
-  waarden: WaardeGebruik[];
-}
+/** Which of the saved words this file used: the REST contract in libs/domain (rest-contract.ts). */
+export type ToegepasteKoppeling = ToewijzingToegepasteKoppeling;
 
 export interface VerwerkUitkomst {
   /** data rows in the file (empty rows not counted) */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { magSchrijvenVoorGemeente, type RequestContext } from '@thuismonitor/auth';
-import { bewaarGrens } from '@thuismonitor/domain';
+import { bewaarGrens, type ToewijzingImportRapport } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -12,36 +12,15 @@ import { GebruikersFout } from '../common/fouten';
 import { ImportWerkers, type ImportSessie } from './import-werkers';
 import { ImportKoppelingService } from './import-koppeling.service';
 import { UrgentieService } from '../urgentie/urgentie.service';
-import type { ImportFout, OnbekendeWaarde, ToegepasteKoppeling } from './import-verwerking';
 
 export type { ImportFout } from './import-verwerking';
 export { MAX_GEMELDE_FOUTEN } from './import-verwerking';
 
-/** The answer of a dry run and of a real import (JSON of POST /api/toewijzingen/import). */
-export interface ImportRapport {
-  dryRun: boolean;
-  /** true only when the rows were stored (real import without errors) */
-  opgeslagen: boolean;
-  importId: string | null;
-  /** data rows in the file (empty rows not counted) */
-  rijen: number;
-  geldig: number;
-  fouten: ImportFout[];
-  /** all errors, also when `fouten` was cut off at MAX_GEMELDE_FOUTEN */
-  aantalFouten: number;
-  /** valid rows whose extern kenmerk is already stored for this corporatie (not stored again) */
-  alAanwezig: number;
-  /** valid rows that are (dry run: would be) stored */
-  nieuw: number;
-  /** columns of the file that map to nothing and are not read (so the user sees what is ignored) */
-  genegeerdeKolommen: string[];
-  /** required product columns no column of the file was read as */
-  ontbrekendeKolommen: string[];
-  /** values the product does not know (yet), per column: the web offers to map them */
-  onbekendeWaarden: OnbekendeWaarde[];
-  /** the organisation's saved words this file was read with (issue 12, item 7) */
-  koppeling: ToegepasteKoppeling;
-}
+/**
+ * The answer of a dry run and of a real import (JSON of POST /api/toewijzingen/import): the REST
+ * contract in libs/domain (rest-contract.ts), which the web app reads with the same type.
+ */
+export type ImportRapport = ToewijzingImportRapport;
 
 /**
  * Rows per batch from the worker and per INSERT … SELECT FROM unnest(…): large enough to amortise

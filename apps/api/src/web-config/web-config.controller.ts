@@ -1,14 +1,11 @@
 import { Controller, Get, Header, Inject, Module } from '@nestjs/common';
 import { Publiek, WEB_CLIENT_ID } from '@thuismonitor/auth';
+import type { WebConfig } from '@thuismonitor/domain';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { devIssuerUrl } from '../dev-oidc/dev-oidc.module';
 
-export interface WebConfig {
-  issuer: string;
-  clientId: string;
-  apiUrl: string;
-}
+export type { WebConfig };
 
 /**
  * Runtime configuration for the web app (GET /config.json, public): which OpenID issuer to log in

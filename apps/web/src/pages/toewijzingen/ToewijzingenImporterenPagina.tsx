@@ -1,4 +1,10 @@
-import { TOEWIJZING_KOLOMMEN, toewijzingKolomLabel, VERPLICHTE_KOLOMMEN } from '@thuismonitor/domain';
+import {
+  TOEWIJZING_KOLOMMEN,
+  toewijzingKolomLabel,
+  VERPLICHTE_KOLOMMEN,
+  type ToewijzingImportFout,
+  type ToewijzingImportRapport,
+} from '@thuismonitor/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/AuthContext';
 import {
@@ -16,38 +22,11 @@ import {
 import { formatGetal } from '../../lib/format';
 import { usePaginaTitel } from '../../lib/pagina';
 import { uploadBestand } from '../../lib/upload';
-import {
-  KoppelVoorstel,
-  ToegepasteKoppelingUitleg,
-  type OnbekendeWaarde,
-  type ToegepasteKoppeling,
-} from './koppeling';
+import { KoppelVoorstel, ToegepasteKoppelingUitleg } from './koppeling';
 
-export interface ImportFout {
-  rij: number;
-  kolom: string;
-  melding: string;
-}
-
-export interface ImportRapport {
-  dryRun: boolean;
-  opgeslagen: boolean;
-  importId: string | null;
-  rijen: number;
-  geldig: number;
-  fouten: ImportFout[];
-  aantalFouten: number;
-  alAanwezig: number;
-  nieuw: number;
-  /** columns of the file that are not read */
-  genegeerdeKolommen?: string[];
-  /** required product columns the file has no column for */
-  ontbrekendeKolommen?: string[];
-  /** values the product does not know (yet): offered for the organisation's koppeling */
-  onbekendeWaarden?: OnbekendeWaarde[];
-  /** the organisation's saved words this file was read with */
-  koppeling?: ToegepasteKoppeling;
-}
+// the answer of POST /api/toewijzingen/import: the REST contract shared with the API
+type ImportRapport = ToewijzingImportRapport;
+type ImportFout = ToewijzingImportFout;
 
 type ImportStap =
   | { soort: 'leeg' }

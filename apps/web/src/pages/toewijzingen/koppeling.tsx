@@ -5,6 +5,8 @@ import {
   toewijzingKolomLabel,
   type KoppelbaarVeld,
   type ToewijzingKolom,
+  type ToewijzingOnbekendeWaarde,
+  type ToewijzingToegepasteKoppeling,
 } from '@thuismonitor/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { foutDetails, foutMeldingen } from '../../components/Fout';
@@ -35,19 +37,9 @@ import { useEigenGemeenten } from './gedeeld';
  * (KoppelVoorstel); /toewijzingen/koppeling shows and edits the whole saved koppeling.
  */
 
-export interface OnbekendeWaarde {
-  veld: KoppelbaarVeld;
-  kolom: string;
-  waarde: string;
-  rijen: number;
-  eersteRij: number;
-}
-
-export interface ToegepasteKoppeling {
-  versie: number;
-  kolommen: { bron: string; kolom: string; herkomst: 'KOPPELING' | 'UPLOAD' | 'STANDAARD' }[];
-  waarden: { veld: KoppelbaarVeld; bron: string; waarde: string; rijen: number }[];
-}
+// the import answer's parts: the REST contract shared with the API (libs/domain rest-contract.ts)
+export type OnbekendeWaarde = ToewijzingOnbekendeWaarde;
+export type ToegepasteKoppeling = ToewijzingToegepasteKoppeling;
 
 type KolomRegel = { bron: string; kolom: string };
 type WaardeRegel = { veld: string; bron: string; waarde: string };
