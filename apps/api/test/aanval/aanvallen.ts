@@ -188,6 +188,16 @@ export function valAan(
           stukken.atomen.map((a) => ({ grootheid: gh, gemeenten, termen, atomen: [a] })),
           'groepen',
         );
+        // urgentie: also two atoms together (via urgentie minus one category leaves the others:
+        // "the urgent households not in mantelzorg" is a count too; review of session 5)
+        if (gh === 'HH_URGENTIE')
+          doelen(
+            s,
+            stukken.atomen.flatMap((a, i) =>
+              stukken.atomen.slice(i + 1).map((b) => ({ grootheid: gh, gemeenten, termen, atomen: [a, b] })),
+            ),
+            'groepen',
+          );
       }
     }
     // everything at once

@@ -3,6 +3,7 @@ import { ok as paOk, Q } from '../prestatieafspraak.helpers';
 import type { TestApp } from '../support/test-app';
 import {
   GROEPEN,
+  URGENTIE_CATEGORIEEN,
   iso,
   kwartaalCode,
   kwartaalStart,
@@ -26,6 +27,8 @@ export const CORPORATIES: { code: string; gemeenten: string[] }[] = [
   // created by the suite: a second corporatie in Utrecht that also works in Gelderland
   { code: 'L0899', gemeenten: ['GM0344', 'GM0202', 'GM0228'] },
 ];
+/** The corporatie, gemeente and quarter (0–3) of the urgent block (maakRijen). */
+const URGENT_BLOK = { corporatie: 'L0801', gemeente: 'GM0356', kwartaal: 1 };
 export const ZORG_GEMEENTEN = ['GM0344', 'GM0307', 'GM0356'];
 export const VROEG_GEMEENTEN: [string, string][] = [
   ['GM0344', 'gemeente.utrecht'],
@@ -84,13 +87,37 @@ export function maakRijen(
               groep,
               grootte: h.grootte,
               // fast-check's boolean is 50/50; thin it out so via-urgentie cells are small too
-              urgent: h.urgent && (h.dag + h.grootte) % 10 < r.urgentKans * 20,
+              urgent:
+                h.urgent &&
+                (h.dag + h.grootte) % 10 < r.urgentKans * 20 &&
+                !(
+                  c.code === URGENT_BLOK.corporatie &&
+                  g === URGENT_BLOK.gemeente &&
+                  k === URGENT_BLOK.kwartaal
+                ),
             });
+            const t = toewijzingen[toewijzingen.length - 1];
+            // two of three urgent households get a category of the regeling (review of session 5)
+            if (t.urgent) t.categorie = [null, ...URGENTIE_CATEGORIEEN][(h.dag * 7 + h.grootte) % 3];
           }
         }
       }
     }
   }
+  // one quarter whose only urgent households are 7 mantelzorg and 2 detentie in one cell: via
+  // urgentie 9 and mantelzorg 7 are released as they are, so a category rounded apart from them
+  // would give the 2 away (review of session 5)
+  const blokStart = kwartaalStart(jaar * 4 + URGENT_BLOK.kwartaal);
+  for (let n = 0; n < 9; n++)
+    toewijzingen.push({
+      corporatie: URGENT_BLOK.corporatie,
+      gemeente: URGENT_BLOK.gemeente,
+      dag: blokStart + 10 + n,
+      groep: null,
+      grootte: 1,
+      urgent: true,
+      categorie: n < 7 ? 'MANTELZORG' : 'UITSTROOM_DETENTIE',
+    });
   const kwartaalcijfers: Kwartaalcijfer[] = [];
   let j = 0;
   for (const c of CORPORATIES)
@@ -165,6 +192,21 @@ export async function voegIn(
     const body = await res.text();
     if (res.status !== 201)
       throw new Error(`import for ${c.code} refused (${res.status}): ${body.slice(0, 500)}`);
+    // the urgentie category, as the schema owner: rows that agree on every modelled field are
+    // interchangeable, so any k of them carry the category k of the model's rows carry
+    const metCategorie = eigen.filter((x) => x.categorie);
+    if (metCategorie.length) {
+      const corporatie = await t.orgId(c.code);
+      for (const x of metCategorie)
+        await t.db.query(
+          `UPDATE toewijzing SET urgentie_categorie = $7 WHERE id = (
+             SELECT id FROM toewijzing WHERE corporatie_id = $1 AND gemeente_code = $2 AND datum = $3::date
+               AND aandachtsgroep IS NOT DISTINCT FROM $4 AND huishoudgrootte = $5 AND via_urgentie = $6
+               AND urgentie_categorie IS NULL
+             LIMIT 1)`,
+          [corporatie, x.gemeente, iso(x.dag), x.groep, x.grootte, true, x.categorie],
+        );
+    }
   }
   const MUT = `mutation ($input: KwartaalcijferInput!) { rapporteerKwartaalcijfer(input: $input) { id } }`;
   for (const k of rijen.kwartaalcijfers) {

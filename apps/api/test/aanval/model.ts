@@ -23,7 +23,13 @@ export interface Toewijzing {
   groep: Groep | null;
   grootte: number;
   urgent: boolean;
+  /** the category of the urgentieregeling, for some urgent households (review of session 5) */
+  categorie?: UrgentieCategorie | null;
 }
+
+/** Urgentie categories the suite seeds: a mandatory one and the justice-adjacent detentie. */
+export const URGENTIE_CATEGORIEEN = ['MANTELZORG', 'UITSTROOM_DETENTIE'] as const;
+export type UrgentieCategorie = (typeof URGENTIE_CATEGORIEEN)[number];
 
 export type KcIndicator = 'HUISUITZETTINGEN' | 'VROEGSIGNALERING_TRAJECTEN' | 'UITSTROOM_WACHTEND';
 export interface Kwartaalcijfer {
@@ -57,15 +63,19 @@ export type Grootheid =
   | 'KC_VROEGSIGNALERING_TRAJECTEN'
   | 'KC_UITSTROOM_WACHTEND';
 
-/** Atoms of the household systems: 8 groups + regulier; via urgentie yes/no. */
+/**
+ * Atoms of the household systems: 8 groups + regulier; via urgentie split by its category
+ * (JA = urgent without a category, JA_<code> per category) and no.
+ */
 export const GROEP_ATOMEN = [...GROEPEN, 'REGULIER'] as const;
-export const URGENTIE_ATOMEN = ['JA', 'NEE'] as const;
+export const URGENTIE_JA_ATOMEN = ['JA', ...URGENTIE_CATEGORIEEN.map((c) => `JA_${c}`)] as const;
+export const URGENTIE_ATOMEN = [...URGENTIE_JA_ATOMEN, 'NEE'] as const;
 
 export function groepAtoom(t: Toewijzing): string {
   return t.groep ?? 'REGULIER';
 }
 export function urgentieAtoom(t: Toewijzing): string {
-  return t.urgent ? 'JA' : 'NEE';
+  return t.urgent ? (t.categorie ? `JA_${t.categorie}` : 'JA') : 'NEE';
 }
 
 /** A signed period term: +[van, tot] or −[van, tot] (the report's "verschil" column is Q − vorig Q). */

@@ -5,6 +5,8 @@ import {
   GROEP_ATOMEN,
   GROEPEN,
   URGENTIE_ATOMEN,
+  URGENTIE_CATEGORIEEN,
+  URGENTIE_JA_ATOMEN,
   dag,
   type Grootheid,
   type Observatie,
@@ -26,7 +28,7 @@ export function grootheidVan(code: string): { grootheid: Grootheid; atomen: read
       { grootheid: 'HH_GROEP', atomen: GROEP_ATOMEN },
       { grootheid: 'HH_URGENTIE', atomen: URGENTIE_ATOMEN },
     ];
-  if (code === 'TOEWIJZINGEN_VIA_URGENTIE') return [{ grootheid: 'HH_URGENTIE', atomen: ['JA'] }];
+  if (code === 'TOEWIJZINGEN_VIA_URGENTIE') return [{ grootheid: 'HH_URGENTIE', atomen: URGENTIE_JA_ATOMEN }];
   const g = code.replace(/^TOEWIJZINGEN_/, '');
   if (code.startsWith('TOEWIJZINGEN_') && (GROEPEN as readonly string[]).includes(g))
     return [{ grootheid: 'HH_GROEP', atomen: [g] }];
@@ -125,7 +127,7 @@ export class Verzamelaar {
     metAfspraken = false,
   ): Promise<Observatie[] | undefined> {
     const CEL = 'realisatie { waarde onderdrukt weergave }';
-    const basis = `periode { van tot } actielijnen { indicatoren { code ${CEL} } } gemeenten { gemeente { code } indicatoren { indicatorCode ${CEL} } }`;
+    const basis = `periode { van tot } actielijnen { indicatoren { code ${CEL} } } gemeenten { gemeente { code } indicatoren { indicatorCode ${CEL} } } urgentie { toelichting categorieen { code huishoudens } }`;
     const afspraken = `afspraken { gemeenteCode indicatorCode jaar doelwaarde percentage ${CEL} }`;
     const q = (sel: string) =>
       `query ($g: GebiedInput!, $p: DatumPeriodeInput, $j: Int) { voortgang(gebied: $g, periode: $p, jaar: $j) { ${sel} } }`;
@@ -147,6 +149,22 @@ export class Verzamelaar {
     const bron = `voortgang ${gebied.soort}`;
     for (const i of (v.actielijnen ?? []).flatMap((a: any) => a.indicatoren ?? [])) {
       for (const o of observaties(`${bron}`, i.code, leden, termen, i.realisatie)) uit.push(o);
+    }
+    // toewijzingen per urgentie category: a whole figure only without a toelichting (with one it
+    // is the principal's own rows only, or a refusal); an absent category is 0
+    if (v.urgentie && v.urgentie.toelichting == null) {
+      for (const c of URGENTIE_CATEGORIEEN) {
+        const gevonden = (v.urgentie.categorieen ?? []).find((x: any) => x.code === c);
+        uit.push({
+          bron: `${bron}.urgentie`,
+          grootheid: 'HH_URGENTIE',
+          gemeenten: leden,
+          termen,
+          atomen: [`JA_${c}`],
+          waarde: typeof gevonden?.huishoudens === 'number' ? gevonden.huishoudens : 0,
+          label: `urgentie ${c}`,
+        });
+      }
     }
     for (const g of v.gemeenten ?? []) {
       for (const i of g.indicatoren ?? []) {
