@@ -38,6 +38,7 @@ export * from './publicatie';
 export * from './organisatie-code';
 export * from './rapport-tekst';
 export * from './volkshuisvesting-regime';
+export * from './statushouders-beleid';
 export * from './volkshuisvestingsprogramma';
 export * from './herindeling';
 export * from './bod';
