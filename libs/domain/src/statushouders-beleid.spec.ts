@@ -31,7 +31,10 @@ describe('statushouders policy by date', () => {
     const rijen = zetStatushoudersBeleid([HUIDIG], einde);
     expect(statushoudersBeleidOp(rijen, '2014-12-31')).toBeNull();
     expect(statushoudersBeleidOp(rijen, '2027-02-28')?.taakstelling).toBe(true);
-    expect(statushoudersBeleidOp(rijen, '2027-03-01')).toMatchObject({ taakstelling: false, voorrang: 'VERBODEN' });
+    expect(statushoudersBeleidOp(rijen, '2027-03-01')).toMatchObject({
+      taakstelling: false,
+      voorrang: 'VERBODEN',
+    });
   });
 
   it('judges a half year by the policy on its first day; earlier half years keep their judgement', () => {

@@ -20,7 +20,11 @@ import { isIsoDatum, type IsoDatum } from './iso-datum';
  *   row when a law is in the Staatsblad.
  */
 export type StatushoudersVoorrang = 'VERPLICHT' | 'TOEGESTAAN' | 'VERBODEN';
-export const STATUSHOUDERS_VOORRANG: readonly StatushoudersVoorrang[] = ['VERPLICHT', 'TOEGESTAAN', 'VERBODEN'];
+export const STATUSHOUDERS_VOORRANG: readonly StatushoudersVoorrang[] = [
+  'VERPLICHT',
+  'TOEGESTAAN',
+  'VERBODEN',
+];
 export const STATUSHOUDERS_VOORRANG_LABEL: Record<StatushoudersVoorrang, string> = {
   VERPLICHT: 'Voorrang voor vergunninghouders is verplicht',
   TOEGESTAAN: 'De gemeente mag vergunninghouders voorrang geven (urgentiecategorie)',
@@ -46,7 +50,12 @@ export function statushoudersBeleidOp(
   rijen: readonly StatushoudersBeleid[],
   datum: IsoDatum,
 ): StatushoudersBeleid | null {
-  return [...rijen].sort(opDatum).filter((r) => r.geldigVan <= datum).at(-1) ?? null;
+  return (
+    [...rijen]
+      .sort(opDatum)
+      .filter((r) => r.geldigVan <= datum)
+      .at(-1) ?? null
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { gebiedZichtbaar, magSchrijvenVoorGemeente, type RequestContext } from '@thuismonitor/auth';
 import {
   formatHalfjaar,
+  halfjaarBeoordeeld,
   halfjaarStart,
   isIsoDatum,
   maakGemeenteZoeker,
@@ -15,6 +16,7 @@ import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import { leesCoaBestand } from './coa-bestand';
+import { StatushoudersBeleidService } from './statushouders-beleid.service';
 import {
   INTERVENTIE_TREDEN,
   OORDEEL_LABEL,
@@ -64,6 +66,7 @@ export class StatushoudersToezichtService {
     private readonly referentie: ReferentieService,
     private readonly audit: AuditService,
     private readonly klok: Klok,
+    private readonly beleid: StatushoudersBeleidService,
   ) {}
 
   /**
@@ -178,6 +181,12 @@ export class StatushoudersToezichtService {
     if (fouten.length) throw ongeldig('De interventiestap is niet opgeslagen: controleer de velden.', fouten);
 
     return this.db.transaction(ctx, async (m) => {
+      // no judgement, so no step, for a half year the national policy gives no taakstelling
+      if (!halfjaarBeoordeeld(await this.beleid.rijenIn(m), parseHalfjaar(halfjaar!)))
+        throw ongeldig(
+          `Voor ${halfjaar} geldt landelijk geen taakstelling; er is geen interventiestap mogelijk.`,
+          [{ veld: 'halfjaar', melding: 'Geen taakstelling in dit halfjaar' }],
+        );
       const [{ id }] = await m.query(
         `INSERT INTO statushouders_interventie (gemeente_code, halfjaar, trede, oordeel, termijn, toelichting,
                                                 gesteld_door_id, gebruiker)

@@ -4,6 +4,7 @@ import { gebiedZichtbaar, zietOnderdrukteCellen, type RequestContext } from '@th
 import {
   berekenCarryOver,
   formatHalfjaar,
+  halfjaarBeoordeeld,
   halfjaarEinde,
   halfjaarStart,
   halfjaarVanDatum,
@@ -14,12 +15,14 @@ import {
   periodeVoorHalfjaar,
   plusDagen,
   STATUSHOUDERS_TAAKSTELLING_INDICATOR,
+  statushoudersBeleidOp,
   statushoudersStatusLabel,
   taakstellingInPeriode,
   vergelijkHalfjaar,
   type Halfjaar,
   type IsoDatum,
   type OrganisatieSoort,
+  type StatushoudersHalfjaarResultaat,
   type TaakstellingRegel,
 } from '@thuismonitor/domain';
 import { nietGevonden, ongeldig } from '../common/fouten';
@@ -27,6 +30,7 @@ import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import { laatstGeslotenKwartaal, statushoudersPersonen } from '../publicatie/publicatie.repository';
+import { StatushoudersBeleidService } from './statushouders-beleid.service';
 import { StatushoudersToezichtService } from './statushouders-toezicht.service';
 import type {
   StatushoudersHalfjaar,
@@ -56,6 +60,7 @@ export class StatushoudersService {
     private readonly gebieden: GebiedService,
     private readonly toezicht: StatushoudersToezichtService,
     private readonly klok: Klok,
+    private readonly beleid: StatushoudersBeleidService,
   ) {}
 
   async voorGemeente(
@@ -221,6 +226,10 @@ export class StatushoudersService {
     );
     const coa = new Map(coaRijen.map((r) => [`${r.gemeente}|${r.hj}`, r]));
 
+    // the national policy by date: a half year that starts when the taakstelling no longer applies
+    // gets no target and no judgement (domain halfjaarBeoordeeld; docs/decisions.md)
+    const beleid = await this.beleid.rijenIn(m);
+
     const eerstGevraagd = volgnummer(reeks[0]);
     const uit = new Map<string, StatushoudersHalfjaar[]>();
     for (const gemeente of gemeenten) {
@@ -265,13 +274,28 @@ export class StatushoudersService {
         }
         return { toewijzingen, coa: coaPersonen, coaTotMaand };
       });
-      const resultaat = berekenCarryOver(
-        halfjaren.map((h, i) => ({
+      // the carry-over runs over each stretch of judged half years; a half year without a
+      // taakstelling carries nothing in or out
+      const beoordeeld = halfjaren.map((h) => halfjaarBeoordeeld(beleid, h));
+      const resultaat: (StatushoudersHalfjaarResultaat | null)[] = [];
+      let reeksInvoer: { halfjaar: string; taakstelling: number; gehuisvest: number }[] = [];
+      const sluit = () => {
+        if (reeksInvoer.length) resultaat.push(...berekenCarryOver(reeksInvoer));
+        reeksInvoer = [];
+      };
+      halfjaren.forEach((h, i) => {
+        if (!beoordeeld[i]) {
+          sluit();
+          resultaat.push(null);
+          return;
+        }
+        reeksInvoer.push({
           halfjaar: formatHalfjaar(h),
           taakstelling: Math.round(taak[i] ?? 0),
           gehuisvest: cijfers[i].coa ?? cijfers[i].toewijzingen,
-        })),
-      );
+        });
+      });
+      sluit();
       uit.set(
         gemeente,
         resultaat
@@ -279,7 +303,33 @@ export class StatushoudersService {
           .filter(({ h }) => volgnummer(h) >= eerstGevraagd)
           .map(({ r, h, gesteld, c }) => {
             const controledatum = plusDagen(halfjaarEinde(h), 1);
+            const gehuisvestNu = c.coa ?? c.toewijzingen;
+            if (r === null) {
+              const b = statushoudersBeleidOp(beleid, halfjaarStart(h))!;
+              return {
+                halfjaar: formatHalfjaar(h),
+                taakstelling: 0,
+                meegenomen: 0,
+                teRealiseren: 0,
+                gehuisvest: gehuisvestNu,
+                saldo: 0,
+                status: 'GEEN_TAAKSTELLING',
+                statusLabel: 'Geen taakstelling',
+                gehuisvestToewijzingen: c.toewijzingen,
+                gehuisvestCoa: c.coa,
+                coaTotMaand: c.coaTotMaand,
+                verschilCoa: c.coa === null ? null : c.coa - c.toewijzingen,
+                getoetstOp: c.coa === null ? 'TOEWIJZINGEN' : 'COA',
+                taakstellingGesteld: false,
+                controledatum,
+                voorlopig: peil < controledatum,
+                beoordeeld: false,
+                beleidToelichting: `${b.toelichting} (bron: ${b.bron}, vanaf ${b.geldigVan})`,
+              };
+            }
             return {
+              beoordeeld: true,
+              beleidToelichting: null,
               ...r,
               gehuisvestToewijzingen: c.toewijzingen,
               gehuisvestCoa: c.coa,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { StatushoudersBeleidResolver } from './statushouders-beleid.resolver';
+import { StatushoudersBeleidService } from './statushouders-beleid.service';
 import { StatushoudersService } from './statushouders.service';
 import { StatushoudersToezichtResolver } from './statushouders-toezicht.resolver';
 import { StatushoudersToezichtService } from './statushouders-toezicht.service';
@@ -12,6 +14,8 @@ import { TaakstellingService } from './taakstelling.service';
     TaakstellingResolver,
     StatushoudersToezichtService,
     StatushoudersToezichtResolver,
+    StatushoudersBeleidService,
+    StatushoudersBeleidResolver,
   ],
   exports: [TaakstellingService, StatushoudersService],
 })

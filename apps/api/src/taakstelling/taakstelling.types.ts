@@ -104,12 +104,27 @@ export class StatushoudersHalfjaar {
     description: 'mee naar het volgende halfjaar: positief = achterstand, negatief = voorsprong',
   })
   saldo: number;
-  @Field({ description: 'GEHAALD, ACHTERSTAND of VOORSPRONG, aan het eind van het halfjaar' }) status: string;
+  @Field({
+    description:
+      'GEHAALD, ACHTERSTAND of VOORSPRONG aan het eind van het halfjaar; GEEN_TAAKSTELLING zonder taakstelling',
+  })
+  status: string;
   @Field() statusLabel: string;
   @Field({ description: 'de dag waarop de provincie dit halfjaar toetst: 1 juli of 1 januari' })
   controledatum: string;
   @Field({ description: 'true zolang het halfjaar nog loopt: de cijfers kunnen nog veranderen' })
   voorlopig: boolean;
+  @Field({
+    description:
+      'false als het landelijke beleid op de eerste dag van het halfjaar geen taakstelling meer kent: dan geen ' +
+      'taakstelling, geen oordeel (status GEEN_TAAKSTELLING) en geen stap op de interventieladder',
+  })
+  beoordeeld: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'de toelichting en bron van het landelijke beleid als het halfjaar niet wordt beoordeeld',
+  })
+  beleidToelichting: string | null;
 }
 
 @ObjectType()
