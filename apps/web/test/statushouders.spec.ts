@@ -96,4 +96,26 @@ describe('webapp: statushouders toezicht (COA and interventieladder)', () => {
     expect(await t.axe(page)).toEqual([]);
     await t.screenshot(page, 'statushouders-02-interventieladder');
   });
+
+  it('a half year without national taakstelling is shown without judgement, with the policy text', async () => {
+    // the operator's row (API: zetStatushoudersBeleid, tested in apps/api/test/statushouders-beleid.spec.ts)
+    // from the start of the running half year
+    const maand = Number(dezeMaand().slice(5, 7));
+    const start = `${dezeMaand().slice(0, 4)}-${maand <= 6 ? '01' : '07'}-01`;
+    await t.db.query(
+      `INSERT INTO statushouders_beleid (geldig_van, taakstelling, voorrang, toelichting, bron)
+       VALUES ($1, false, 'VERBODEN', 'Het Rijk stelt geen halfjaarlijkse taakstelling meer (testbeleid).', 'Stb. voorbeeld')`,
+      [start],
+    );
+    const page = await t.aanmelden('provincie.utrecht');
+    await nav(page, 'Statushouders');
+    await page
+      .getByText(/Landelijk geldt geen taakstelling voor .*: deze halfjaren worden niet beoordeeld/)
+      .waitFor();
+    await page.getByText(/geen halfjaarlijkse taakstelling meer \(testbeleid\)/).waitFor();
+    const utrecht = page.getByRole('row', { name: /^Utrecht / });
+    await utrecht.getByText('Geen taakstelling', { exact: true }).waitFor();
+    expect(await utrecht.textContent()).not.toContain('Achterstand');
+    expect(await t.axe(page)).toEqual([]);
+  });
 });

@@ -45,6 +45,12 @@ export function StatushoudersPagina() {
       : [];
   const halfjaren = gemeenten[0]?.halfjaren.map((h) => h.halfjaar) ?? [];
   const laatste = halfjaren[halfjaren.length - 1];
+  // the national policy: half years that start without a taakstelling are shown, not judged
+  const zonderTaakstelling = gemeenten[0]?.halfjaren.filter((h) => !h.beoordeeld) ?? [];
+  const beoordeeldeHalfjaren =
+    gemeenten[0]?.halfjaren.filter((h) => h.beoordeeld).map((h) => h.halfjaar) ?? [];
+  const geenTaak = (h: { beoordeeld: boolean } | undefined, waarde: string) =>
+    h && !h.beoordeeld ? 'geen taakstelling' : waarde;
   return (
     <>
       <Heading level={1}>Huisvesting statushouders</Heading>
@@ -56,6 +62,13 @@ export function StatushoudersPagina() {
         Getoetst wordt op de realisatie die het COA per gemeente meldt, zodra het COA voor het halfjaar
         cijfers gaf; anders op de toewijzingen van corporaties. Beide staan naast elkaar, met het verschil.
       </Paragraph>
+      {zonderTaakstelling.length ? (
+        <Alert type="info">
+          Landelijk geldt geen taakstelling voor{' '}
+          {zonderTaakstelling.map((h) => h.halfjaar.replace('-H', ' halfjaar ')).join(', ')}: deze halfjaren
+          worden niet beoordeeld. {zonderTaakstelling[0].beleidToelichting}
+        </Alert>
+      ) : null}
       {o.soort === 'RIJK' && magIk(me, 'taakstelling:stellen') ? <CoaImport /> : null}
       <FoutMelding error={prov.error ?? gem.error} />
       {prov.loading || gem.loading ? <Laden /> : null}
@@ -90,7 +103,8 @@ export function StatushoudersPagina() {
             ...halfjaren.flatMap((hj, idx) => [
               {
                 kop: `${hj.replace('-H', ' H')}: te realiseren`,
-                cel: (g: (typeof gemeenten)[number]) => formatGetal(g.halfjaren[idx]?.teRealiseren),
+                cel: (g: (typeof gemeenten)[number]) =>
+                  geenTaak(g.halfjaren[idx], formatGetal(g.halfjaren[idx]?.teRealiseren)),
                 numeriek: true,
               },
               {
@@ -121,7 +135,10 @@ export function StatushoudersPagina() {
             },
             {
               kop: 'Saldo (+ = achterstand)',
-              cel: (g) => formatGetal(g.halfjaren[g.halfjaren.length - 1]?.saldo),
+              cel: (g) => {
+                const h = g.halfjaren[g.halfjaren.length - 1];
+                return geenTaak(h, formatGetal(h?.saldo));
+              },
               numeriek: true,
             },
             {
@@ -149,7 +166,7 @@ export function StatushoudersPagina() {
         />
       ) : null}
       {prov.data && magIk(me, 'taakstelling:stellen') ? (
-        <InterventieFormulier gemeenten={gemeenten.map((g) => g.gemeente)} halfjaren={halfjaren} />
+        <InterventieFormulier gemeenten={gemeenten.map((g) => g.gemeente)} halfjaren={beoordeeldeHalfjaren} />
       ) : null}
     </>
   );
