@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 /**
  * Statushouders: the national policy by date (issue 12; docs/decisions.md "Statushouders: national
  * policy by date"). Reference data seeded with the current state (Huisvestingswet 2014 art. 28: a
- * half-yearly taakstelling; voorrang allowed, no longer mandatory since Kamerstukken 34454). The
+ * half-yearly taakstelling; voorrang mandatory, allowed but no longer mandatory from 1 July 2017, Kamerstukken 34454). The
  * announced ban on voorrang (Kamerstukken 36831) is not law, so no end date is seeded: the platform
  * operator records one. A half year that starts on or after a date without taakstelling gets no
  * target, no judgement and no interventieladder step; earlier half years keep theirs.
@@ -65,9 +65,10 @@ describe('statushouders: national policy by date', () => {
     for (const wie of ['gemeente.utrecht', 'corporatie.domstad', 'provincie.utrecht']) {
       const r = await t.ok(wie, BELEID);
       expect(r.statushoudersBeleid).toEqual([
-        expect.objectContaining({ geldigVan: '2015-01-01', taakstelling: true, voorrang: 'TOEGESTAAN' }),
+        expect.objectContaining({ geldigVan: '2015-01-01', taakstelling: true, voorrang: 'VERPLICHT' }),
+        expect.objectContaining({ geldigVan: '2017-07-01', taakstelling: true, voorrang: 'TOEGESTAAN' }),
       ]);
-      expect(r.statushoudersBeleid[0].bron).toMatch(/Huisvestingswet 2014.*art\. 28.*34454.*36831/);
+      expect(r.statushoudersBeleid[1].bron).toMatch(/Huisvestingswet 2014, art\. 28.*34454.*36831/);
     }
   });
 
@@ -99,7 +100,7 @@ describe('statushouders: national policy by date', () => {
       const r = await t.gql(wie, ZET, { i: EINDE });
       expect(r.errors?.[0].extensions?.code).toBe('NIET_GEVONDEN');
       expect(r.errors?.[0].message).toBe('Het beleid is niet gevonden.');
-      expect(await rijen()).toBe(1);
+      expect(await rijen()).toBe(2);
       expect(await audits()).toBe(0);
     },
   );
@@ -108,13 +109,14 @@ describe('statushouders: national policy by date', () => {
     const r = await t.gql('bzk.platformbeheer', ZET, { i: { ...EINDE, geldigVan: '2014-06-01' } });
     expect(r.errors?.[0].extensions?.code).toBe('ONGELDIGE_INVOER');
     expect(r.errors?.[0].message).toBe('Het beleid moet na 2015-01-01 ingaan.');
-    expect(await rijen()).toBe(1);
+    expect(await rijen()).toBe(2);
   });
 
   it('the operator sets an end date: a later half year is no longer judged, an earlier one still is', async () => {
     const z = await t.ok('bzk.platformbeheer', ZET, { i: EINDE });
     expect(z.zetStatushoudersBeleid).toEqual([
-      { geldigVan: '2015-01-01', taakstelling: true, voorrang: 'TOEGESTAAN' },
+      { geldigVan: '2015-01-01', taakstelling: true, voorrang: 'VERPLICHT' },
+      { geldigVan: '2017-07-01', taakstelling: true, voorrang: 'TOEGESTAAN' },
       { geldigVan: '2026-01-01', taakstelling: false, voorrang: 'VERBODEN' },
     ]);
     const audit = await t.db.query(
@@ -172,7 +174,7 @@ describe('statushouders: national policy by date', () => {
 
   it('a row on the same date is a correction, audited with before and after', async () => {
     await t.ok('bzk.platformbeheer', ZET, { i: { ...EINDE, taakstelling: true, voorrang: 'TOEGESTAAN' } });
-    expect(await rijen()).toBe(2);
+    expect(await rijen()).toBe(3);
     const r = await t.ok('gemeente.utrecht', STATUSHOUDERS, { g: 'GM0344', van: '2026-H1', tot: '2026-H1' });
     expect(r.statushoudersTaakstelling.halfjaren[0]).toMatchObject({
       status: 'ACHTERSTAND',
