@@ -24,6 +24,15 @@ it('a Rijk principal without platformbeheer cannot change the regime dates; the 
   expect(await w.wijzig(operator, ZET)).toBeGreaterThan(0);
 });
 
+it('the statushouders policy (1767400000002) is written only by the operator, also in Postgres', async () => {
+  const ZET_BELEID = `UPDATE statushouders_beleid SET bron = bron`;
+  expect(await w.wijzig(rijk, ZET_BELEID)).toBe(0);
+  expect(await w.wijzig(operator, ZET_BELEID)).toBeGreaterThan(0);
+  const NIEUW = `INSERT INTO statushouders_beleid (geldig_van, taakstelling, voorrang, toelichting, bron)
+                 VALUES ('2099-01-01', false, 'VERBODEN', 'x', 'y')`;
+  expect(await w.fout(rijk, NIEUW)).toMatch(/row-level security/);
+});
+
 it('tm_herindeling and tm_aanmeldbare_gebruikers search pg_temp last', async () => {
   const { rows } = await w.admin.query(
     `SELECT proname, proconfig FROM pg_proc WHERE proname IN ('tm_herindeling', 'tm_aanmeldbare_gebruikers') ORDER BY 1`,
