@@ -19,6 +19,12 @@ const common = {
 module.exports = {
   // testTimeout is a global option (per-project values are ignored): integration tests start apps.
   testTimeout: 120000,
+  // On 2 cores jest's default is one worker, which it runs in band: every test file in one process,
+  // so what each file leaves behind (Nest apps' module graphs, compiled modules) adds up, and with
+  // ~140 files that process hit V8's 4 GB heap limit in CI (session 5), thrashing in GC first so
+  // the browser tests behind it timed out. With a limit jest runs the files in a worker and starts
+  // a fresh one whenever a file leaves it above this much memory.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'domain', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
     { ...common, displayName: 'auth', testMatch: ['<rootDir>/libs/auth/src/**/*.spec.ts'] },
