@@ -39,8 +39,81 @@ const ALLEEN_JOBS =
 // per-directory lists above would each have to repeat it); apps/api/test/lint-klok.spec.ts proves it fires.
 const GEEN_SYSTEEMKLOK =
   'Ask the clock: inject Klok (apps/api/src/common/klok.ts) and use klok.vandaag() for today or klok.nu() for now; rules in libs/domain take the date as a parameter. Durations may use Date.now() differences; record timestamps come from Postgres now().';
+// The SQL rule: SQL lives in repositories (`*.repository.ts`, typed through apps/api/src/database/query.ts)
+// and migrations; services ask a repository. apps/api/test/lint-sql.spec.ts proves it fires.
+const SQL_IN_REPOSITORY =
+  "SQL belongs in the feature's repository (*.repository.ts): build it there with qb/sql from apps/api/src/database/query.ts and run it with voerUit, and call the repository from the service.";
+// Files that still hold SQL while issue 15 moves it into repositories. Each entry is one move still
+// to make; the list only shrinks (it is empty when the move is done).
+const SQL_NOG_TE_VERPLAATSEN = [
+  'apps/api/src/beheer/aanmeldbare-gebruikers.ts',
+  'apps/api/src/beheer/beheer.service.ts',
+  'apps/api/src/beheer/herindeling.service.ts',
+  'apps/api/src/bod/bod.service.ts',
+  'apps/api/src/demo/demo-realisatie.ts',
+  'apps/api/src/demo/demo-seeder.ts',
+  'apps/api/src/evaluatie/evaluatie.service.ts',
+  'apps/api/src/evaluatie/geschil.service.ts',
+  'apps/api/src/kwartaalcijfer/kwartaalcijfer.service.ts',
+  'apps/api/src/nieuwbouw/nieuwbouw.service.ts',
+  'apps/api/src/organisatie/aanmelding.service.ts',
+  'apps/api/src/organisatie/organisatie.service.ts',
+  'apps/api/src/organisatie/voorkeur.service.ts',
+  'apps/api/src/prestatieafspraak/cyclus-kalender.service.ts',
+  'apps/api/src/prestatieafspraak/levenscyclus.service.ts',
+  'apps/api/src/prestatieafspraak/overleg.service.ts',
+  'apps/api/src/prestatieafspraak/prestatieafspraak.service.ts',
+  'apps/api/src/rapportage/rapportage-gebied.ts',
+  'apps/api/src/rapportage/rapportage-opslag.service.ts',
+  'apps/api/src/rapportage/rapportage.jobs.ts',
+  'apps/api/src/rapportage/rapportage.service.ts',
+  'apps/api/src/referentie/referentie-sync.ts',
+  'apps/api/src/referentie/referentie.service.ts',
+  'apps/api/src/taakstelling/statushouders-beleid.service.ts',
+  'apps/api/src/taakstelling/statushouders-toezicht.service.ts',
+  'apps/api/src/taakstelling/statushouders.service.ts',
+  'apps/api/src/taakstelling/taakstelling.service.ts',
+  'apps/api/src/toewijzing/bewaartermijn.handler.ts',
+  'apps/api/src/toewijzing/import-koppeling.service.ts',
+  'apps/api/src/toewijzing/toewijzing-import.service.ts',
+  'apps/api/src/toewijzing/toewijzing.service.ts',
+  'apps/api/src/urgentie/urgentie.service.ts',
+  'apps/api/src/volkshuisvesting/programma.service.ts',
+  'apps/api/src/volkshuisvesting/regime.service.ts',
+  'apps/api/src/voortgang/bundel.ts',
+  'apps/api/src/voortgang/voortgang.service.ts',
+  'apps/api/src/woondeal/woondeal.service.ts',
+];
 const thuismonitor = {
   rules: {
+    'sql-in-repository': {
+      meta: { type: 'problem', schema: [], messages: { sql: SQL_IN_REPOSITORY } },
+      create(context) {
+        return {
+          // m.query('…'), runner.query(…): raw SQL on a connection
+          CallExpression(n) {
+            if (
+              n.callee.type === 'MemberExpression' &&
+              !n.callee.computed &&
+              n.callee.property.name === 'query'
+            ) {
+              context.report({ node: n, messageId: 'sql' });
+            }
+          },
+          // Kysely's sql`…`
+          TaggedTemplateExpression(n) {
+            if (n.tag.type === 'Identifier' && n.tag.name === 'sql')
+              context.report({ node: n, messageId: 'sql' });
+          },
+          // the query builder itself
+          ImportDeclaration(n) {
+            if (n.source.value === 'kysely' || /\/database\/query$/.test(n.source.value)) {
+              context.report({ node: n, messageId: 'sql' });
+            }
+          },
+        };
+      },
+    },
     klok: {
       meta: { type: 'problem', schema: [], messages: { klok: GEEN_SYSTEEMKLOK } },
       create(context) {
@@ -171,5 +244,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/database/**',
+      'apps/api/src/**/migrations/**',
+      '**/*.spec.ts',
+      ...SQL_NOG_TE_VERPLAATSEN,
+    ],
+    plugins: { thuismonitor },
+    rules: { 'thuismonitor/sql-in-repository': 'error' },
   },
 );
