@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RequestContext, type Principal } from '@thuismonitor/auth';
 import { ScopedDb } from '../database/scoped-db.service';
+import { leesAanmeldingen, noteerAanmelding } from './organisatie.repository';
 
 const INTERVAL_MS = 10 * 60_000;
 
@@ -34,22 +35,7 @@ export class AanmeldingService {
     this.gezien.set(sleutel, nu);
     if (this.gezien.size > 50_000) this.gezien.clear();
     void this.db
-      .transaction(new RequestContext(principal, 'aanmelding'), (m) =>
-        m.query(
-          `INSERT INTO gebruiker_aanmelding (organisatie_id, gebruiker_sub, gebruikersnaam, naam, rollen)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (organisatie_id, gebruiker_sub) DO UPDATE
-             SET gebruikersnaam = excluded.gebruikersnaam, naam = excluded.naam, rollen = excluded.rollen,
-                 laatste_aanmelding = now()`,
-          [
-            principal.organisatie.id,
-            principal.sub,
-            principal.gebruikersnaam,
-            principal.naam,
-            principal.rollen,
-          ],
-        ),
-      )
+      .transaction(new RequestContext(principal, 'aanmelding'), (m) => noteerAanmelding(m, principal))
       .catch((err: Error) => {
         this.gezien.delete(sleutel);
         this.logger.warn(`sign-in not noted for ${principal.gebruikersnaam}: ${err.message}`);
@@ -61,17 +47,6 @@ export class AanmeldingService {
    * the platform operator registered who has not signed in yet.
    */
   overzicht(ctx: RequestContext): Promise<AanmeldingRij[]> {
-    return this.db.transaction(ctx, (m) =>
-      m.query(
-        `SELECT coalesce(a.gebruikersnaam, g.gebruikersnaam) AS gebruikersnaam, coalesce(a.naam, g.naam) AS naam,
-                coalesce(a.rollen, g.rollen) AS rollen, a.eerste_aanmelding AS "eersteAanmelding",
-                a.laatste_aanmelding AS "laatsteAanmelding", g.id IS NOT NULL AS geregistreerd
-         FROM (SELECT * FROM gebruiker_aanmelding WHERE organisatie_id = $1) a
-         FULL JOIN (SELECT * FROM organisatie_gebruiker WHERE organisatie_id = $1 AND actief) g
-           ON g.gebruikersnaam = a.gebruikersnaam
-         ORDER BY 1`,
-        [ctx.organisatieId],
-      ),
-    );
+    return this.db.transaction(ctx, (m) => leesAanmeldingen(m, ctx.organisatieId));
   }
 }

@@ -3,6 +3,7 @@ import { binnenScope, gemeenteScope, type RequestContext } from '@thuismonitor/a
 import { AuditService } from '../audit/audit.service';
 import { ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
+import { gemeenteBestaat, leesStandaardGemeente, zetStandaardGemeente } from './organisatie.repository';
 
 /**
  * Per-user choices (issue 13, point 5): the gemeente a user lands on. Stored per organisation and
@@ -17,13 +18,10 @@ export class VoorkeurService {
   ) {}
 
   async standaardGemeente(ctx: RequestContext): Promise<string | null> {
-    const [rij] = await this.db.transaction(ctx, (m) =>
-      m.query(
-        `SELECT standaard_gemeente FROM gebruiker_voorkeur WHERE organisatie_id = $1 AND gebruiker_sub = $2`,
-        [ctx.organisatieId, ctx.principal.sub],
-      ),
+    const rij = await this.db.transaction(ctx, (m) =>
+      leesStandaardGemeente(m, ctx.organisatieId, ctx.principal.sub),
     );
-    const code: string | null = rij?.standaard_gemeente ?? null;
+    const code: string | null = rij?.standaardGemeente ?? null;
     // a werkgebied can shrink after the choice was made: then the choice no longer applies
     return code && binnenScope(gemeenteScope(ctx.principal), code) ? code : null;
   }
@@ -36,25 +34,18 @@ export class VoorkeurService {
       ]);
     }
     await this.db.transaction(ctx, async (m) => {
-      if (code && !(await m.query(`SELECT 1 FROM gemeente WHERE code = $1`, [code])).length) {
+      if (code && !(await gemeenteBestaat(m, code))) {
         throw ongeldig(`De gemeente ${code} bestaat niet.`, [
           { veld: 'gemeenteCode', melding: 'Onbekende gemeente' },
         ]);
       }
-      const [voor] = await m.query(
-        `SELECT standaard_gemeente FROM gebruiker_voorkeur WHERE organisatie_id = $1 AND gebruiker_sub = $2 FOR UPDATE`,
-        [ctx.organisatieId, ctx.principal.sub],
-      );
-      await m.query(
-        `INSERT INTO gebruiker_voorkeur (organisatie_id, gebruiker_sub, standaard_gemeente) VALUES ($1, $2, $3)
-         ON CONFLICT (organisatie_id, gebruiker_sub) DO UPDATE SET standaard_gemeente = excluded.standaard_gemeente, gewijzigd_op = now()`,
-        [ctx.organisatieId, ctx.principal.sub, code],
-      );
+      const voor = await leesStandaardGemeente(m, ctx.organisatieId, ctx.principal.sub, { voorUpdate: true });
+      await zetStandaardGemeente(m, ctx.organisatieId, ctx.principal.sub, code);
       await this.audit.schrijf(m, ctx, {
         actie: 'KIES_STANDAARDGEMEENTE',
         entiteit: 'gebruiker_voorkeur',
         entiteitId: ctx.principal.sub,
-        voor: { standaardGemeente: voor?.standaard_gemeente ?? null },
+        voor: { standaardGemeente: voor?.standaardGemeente ?? null },
         na: { standaardGemeente: code },
       });
     });

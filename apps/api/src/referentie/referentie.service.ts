@@ -5,6 +5,13 @@ import { maakGemeenteZoeker } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { ScopedDb } from '../database/scoped-db.service';
 import { CacheSignalen } from '../database/cache-signalen';
+import {
+  leesGemeenten,
+  leesProvincies,
+  leesWoningmarktregios,
+  telIngedeeldeGemeenten,
+  vervangRegioIndeling,
+} from './referentie.repository';
 import type {
   Gemeente,
   GemeenteFilter,
@@ -46,16 +53,9 @@ export class ReferentieService {
     this.cache ??= (async () => {
       // public path: reference data only, one read-only transaction (one consistent load)
       const { provincies, regios, gemeenten } = await this.db.publiek(async (m) => ({
-        provincies: (await m.query('SELECT code, naam FROM provincie ORDER BY code')) as Provincie[],
-        regios: (await m.query(
-          'SELECT code, naam FROM woningmarktregio ORDER BY code',
-        )) as Woningmarktregio[],
-        gemeenten: (await m.query(
-          `SELECT code, naam, inwoners, buurgemeenten, provincie_code AS "provincieCode",
-                  woningmarktregio_code AS "woningmarktregioCode", opgeheven_op::text AS "opgehevenOp",
-                  opgegaan_in AS "opgegaanIn"
-           FROM gemeente ORDER BY naam`,
-        )) as Gemeente[],
+        provincies: await leesProvincies(m),
+        regios: await leesWoningmarktregios(m),
+        gemeenten: await leesGemeenten(m),
       }));
       return { provincies, regios, gemeenten, gemeenteOpCode: new Map(gemeenten.map((g) => [g.code, g])) };
     })().catch((err) => {
@@ -225,19 +225,13 @@ export class ReferentieService {
     }
     // As the requesting platform operator (Rijk): RLS lets only Rijk change the regio-indeling.
     await this.db.transaction(ctx, async (m) => {
-      const voor = await m.query(
-        `SELECT code, woningmarktregio_code FROM gemeente WHERE woningmarktregio_code IS NOT NULL`,
-      );
-      await m.query(`UPDATE gemeente SET woningmarktregio_code = NULL`);
-      await m.query(
-        `UPDATE gemeente g SET woningmarktregio_code = t.r FROM unnest($1::text[], $2::text[]) AS t(c, r) WHERE g.code = t.c`,
-        [[...indeling.keys()], [...indeling.values()]],
-      );
+      const voor = await telIngedeeldeGemeenten(m);
+      await vervangRegioIndeling(m, indeling);
       // Platform-operator actions are always audited (DESIGN §2).
       await this.audit.schrijf(m, ctx, {
         actie: 'IMPORTEER_REGIO_INDELING',
         entiteit: 'woningmarktregio',
-        voor: { aantal: voor.length },
+        voor: { aantal: voor },
         na: { aantal: indeling.size },
       });
     });
