@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { JobHandler } from '../jobs/job-handler';
+import { pasBewaartermijnToe } from './toewijzing-import.repository';
 
 export interface BewaartermijnResultaat {
   grens: string;
@@ -37,9 +38,7 @@ export class BewaartermijnHandler {
   async pasToe(vandaag: string): Promise<BewaartermijnResultaat> {
     const grens = bewaarGrens(vandaag, this.config.toewijzingBewaarJaren);
     const systeem = await this.db.systeemContext('toewijzing.bewaartermijn');
-    const [{ n }] = await this.db.jobTransaction('bewaartermijn', systeem, (m) =>
-      m.query(`SELECT tm_toewijzing_bewaartermijn($1::date) AS n`, [grens]),
-    );
+    const n = await this.db.jobTransaction('bewaartermijn', systeem, (m) => pasBewaartermijnToe(m, grens));
     this.logger.log(`toewijzing retention: ${n} rows dated before ${grens} deleted`);
     return { grens, verwijderd: n };
   }

@@ -11,14 +11,9 @@ import { conflict, geenToegang, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import type { ImportKoppeling, ImportKoppelingInput } from './import-koppeling.types';
+import { bewaarKoppeling, leesKoppeling, type KoppelingRij } from './toewijzing-import.repository';
 
-interface Rij {
-  kolommen: DomeinKoppeling['kolommen'];
-  waarden: DomeinKoppeling['waarden'];
-  versie: number;
-  gewijzigd_op: Date;
-  gewijzigd_door: string;
-}
+type Rij = KoppelingRij;
 
 /**
  * The toewijzingen import's koppeling per organisation (issue 12, item 7): the corporatie's own
@@ -67,24 +62,19 @@ export class ImportKoppelingService {
     }
     const { kolommen, waarden } = r.koppeling;
     const rij = await this.db.transaction(ctx, async (m) => {
-      const [voor] = (await m.query(
-        `SELECT kolommen, waarden, versie FROM import_koppeling WHERE organisatie_id = $1 FOR UPDATE`,
-        [ctx.organisatieId],
-      )) as Pick<Rij, 'kolommen' | 'waarden' | 'versie'>[];
+      const voor = await leesKoppeling(m, ctx.organisatieId, true);
       const huidig = voor?.versie ?? 0;
       if (invoer.versie != null && invoer.versie !== huidig) {
         throw conflict(
           'De koppeling is intussen door iemand anders gewijzigd. Laad de pagina opnieuw en breng uw wijziging nog eens aan.',
         );
       }
-      const [nieuw] = (await m.query(
-        `INSERT INTO import_koppeling (organisatie_id, kolommen, waarden, versie, gewijzigd_door)
-         VALUES ($1, $2::jsonb, $3::jsonb, 1, $4)
-         ON CONFLICT (organisatie_id) DO UPDATE SET kolommen = excluded.kolommen, waarden = excluded.waarden,
-           versie = import_koppeling.versie + 1, gewijzigd_op = now(), gewijzigd_door = excluded.gewijzigd_door
-         RETURNING kolommen, waarden, versie, gewijzigd_op, gewijzigd_door`,
-        [ctx.organisatieId, JSON.stringify(kolommen), JSON.stringify(waarden), ctx.principal.gebruikersnaam],
-      )) as Rij[];
+      const nieuw = await bewaarKoppeling(
+        m,
+        ctx.organisatieId,
+        { kolommen, waarden },
+        ctx.principal.gebruikersnaam,
+      );
       await this.audit.schrijf(m, ctx, {
         actie: 'WIJZIG_IMPORTKOPPELING',
         entiteit: 'import_koppeling',
@@ -97,12 +87,8 @@ export class ImportKoppelingService {
     return alsWeergave(rij);
   }
 
-  private async rij(m: EntityManager, ctx: RequestContext): Promise<Rij | undefined> {
-    const [rij] = (await m.query(
-      `SELECT kolommen, waarden, versie, gewijzigd_op, gewijzigd_door FROM import_koppeling WHERE organisatie_id = $1`,
-      [ctx.organisatieId],
-    )) as Rij[];
-    return rij;
+  private rij(m: EntityManager, ctx: RequestContext): Promise<Rij | undefined> {
+    return leesKoppeling(m, ctx.organisatieId);
   }
 
   /** Only a corporatie, and only for itself: another organisation's words are not anyone's business. */

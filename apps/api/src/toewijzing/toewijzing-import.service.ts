@@ -12,6 +12,7 @@ import { GebruikersFout } from '../common/fouten';
 import { ImportWerkers, type ImportSessie } from './import-werkers';
 import { ImportKoppelingService } from './import-koppeling.service';
 import { UrgentieService } from '../urgentie/urgentie.service';
+import { begin, slaBatchOp, sluitAf, telAanwezig } from './toewijzing-import.repository';
 
 export type { ImportFout } from './import-verwerking';
 export { MAX_GEMELDE_FOUTEN } from './import-verwerking';
@@ -142,42 +143,18 @@ export class ToewijzingImportService {
     }
 
     return this.db.transaction(ctx, async (m) => {
-      const [{ id: importId }] = await m.query(
-        `INSERT INTO toewijzing_import (corporatie_id, bestandsnaam, rijen, opgeslagen, al_aanwezig, gebruiker_sub)
-         VALUES ($1, $2, $3, 0, 0, $4) RETURNING id`,
-        [ctx.organisatieId, bestandsnaam.slice(0, 255), rijen, ctx.principal.sub],
-      );
+      const importId = await begin(m, {
+        corporatieId: ctx.organisatieId,
+        bestandsnaam: bestandsnaam.slice(0, 255),
+        rijen,
+        gebruikerSub: ctx.principal.sub,
+      });
       let opgeslagen = 0;
       for (let b = await sessie.volgende(BATCH); b; b = await sessie.volgende(BATCH)) {
-        const [{ n }] = await m.query(
-          `WITH nieuw AS (
-             INSERT INTO toewijzing (corporatie_id, import_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk, urgentie_categorie)
-             SELECT $1::uuid, $2::uuid, g, d, a, h, s, u, k, c
-             FROM unnest($3::text[], $4::date[], $5::text[], $6::smallint[], $7::text[], $8::boolean[], $9::text[], $10::text[]) AS r(g, d, a, h, s, u, k, c)
-             ON CONFLICT (corporatie_id, extern_kenmerk) DO NOTHING
-             RETURNING 1)
-           SELECT count(*)::int AS n FROM nieuw`,
-          [
-            ctx.organisatieId,
-            importId,
-            b.gemeente,
-            b.datum,
-            b.aandachtsgroep,
-            b.huishoudgrootte,
-            b.segment,
-            b.viaUrgentie,
-            b.kenmerkHash,
-            b.urgentieCategorie,
-          ],
-        );
-        opgeslagen += n;
+        opgeslagen += await slaBatchOp(m, ctx.organisatieId, importId, b);
       }
       const alAanwezig = geldig - opgeslagen;
-      await m.query(`UPDATE toewijzing_import SET opgeslagen = $2, al_aanwezig = $3 WHERE id = $1`, [
-        importId,
-        opgeslagen,
-        alAanwezig,
-      ]);
+      await sluitAf(m, importId, opgeslagen, alAanwezig);
       // One audit row for the whole import (not one per row): who, when, which import, how many.
       await this.audit.schrijf(m, ctx, {
         actie: 'IMPORTEER_TOEWIJZINGEN',
@@ -215,10 +192,6 @@ export class ToewijzingImportService {
     aantal: number,
   ): Promise<number> {
     if (aantal === 0) return 0;
-    const [{ n }] = await m.query(
-      `SELECT count(*)::int AS n FROM toewijzing WHERE corporatie_id = $1 AND extern_kenmerk = ANY($2::text[])`,
-      [corporatieId, hashes],
-    );
-    return n;
+    return telAanwezig(m, corporatieId, hashes);
   }
 }

@@ -21,12 +21,21 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { conflict, geenToegang, nietGevonden, ongeldig, type VeldFout } from '../common/fouten';
 import { isUuid } from '../common/id';
-import { leesCursor, maakCursor, paginaGrootte } from '../common/paginering';
 import { Klok } from '../common/klok';
+import { paginaGrootte } from '../common/paginering';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import { UrgentieService } from '../urgentie/urgentie.service';
 import { kenmerkHash } from './kenmerk-hash';
+import {
+  telToewijzingen,
+  toewijzingPagina,
+  toewijzingVoorUpdate,
+  verwijderToewijzing,
+  voegToewijzingToe,
+  wijzigToewijzing,
+  type ToewijzingZoek,
+} from './toewijzing.repository';
 import type {
   Toewijzing,
   ToewijzingConnection,
@@ -34,11 +43,6 @@ import type {
   ToewijzingInput,
   ToewijzingWijziging,
 } from './toewijzing.types';
-
-export const TOEWIJZING_KOLOMMEN_SQL = `t.id, t.corporatie_id AS "corporatieId", t.gemeente_code AS "gemeenteCode",
-  to_char(t.datum, 'YYYY-MM-DD') AS datum, t.aandachtsgroep, t.huishoudgrootte, t.segment,
-  t.via_urgentie AS "viaUrgentie", t.urgentie_categorie AS "urgentieCategorie", left(t.extern_kenmerk, 12) AS "kenmerkVingerafdruk", t.import_id AS "importId",
-  t.aangemaakt_op AS "aangemaaktOp"`;
 
 /** Names of the API's input fields for the domain's canonical import columns. */
 const VELD: Record<ToewijzingKolom, string> = {
@@ -74,77 +78,43 @@ export class ToewijzingService {
     first?: number | null,
     after?: string | null,
   ): Promise<ToewijzingConnection> {
-    const aantal = paginaGrootte(first);
-    const { waar, params } = this.filterSql(ctx, filter);
-    const zonderCursor = { waar: [...waar], params: [...params] };
-    if (after) {
-      const [datum, id] = leesCursor(after, ['string', 'string']) as [string, string];
-      if (!isIsoDatum(datum) || !isUuid(id))
-        throw ongeldig('De cursor is ongeldig; vraag de lijst opnieuw op vanaf het begin.');
-      params.push(datum, id);
-      waar.push(`(t.datum, t.id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
-    }
-    params.push(aantal + 1);
-    const rijen: Toewijzing[] = await this.db.transaction(ctx, (m) =>
-      m.query(
-        `SELECT ${TOEWIJZING_KOLOMMEN_SQL} FROM toewijzing t WHERE ${waar.join(' AND ')}
-         ORDER BY t.datum DESC, t.id DESC LIMIT $${params.length}`,
-        params,
-      ),
-    );
-    const pagina = rijen.slice(0, aantal);
-    const edges = pagina.map((node) => ({ cursor: maakCursor([node.datum, node.id]), node }));
+    paginaGrootte(first); // a wrong page size is reported before a wrong filter
+    const zoek = this.zoek(ctx, filter);
+    const pagina = await this.db.transaction(ctx, (m) => toewijzingPagina(m, zoek, first, after));
     return {
-      edges,
-      nodes: pagina,
-      pageInfo: { hasNextPage: rijen.length > aantal, endCursor: edges.at(-1)?.cursor ?? null },
-      telTotaal: async () => {
-        const [{ n }] = await this.db.transaction(ctx, (m) =>
-          m.query(
-            `SELECT count(*)::int AS n FROM toewijzing t WHERE ${zonderCursor.waar.join(' AND ')}`,
-            zonderCursor.params,
-          ),
-        );
-        return n;
-      },
+      ...pagina,
+      telTotaal: () => this.db.transaction(ctx, (m) => telToewijzingen(m, zoek)),
     };
   }
 
-  /** WHERE clauses for a list: the visibility rule first, then the user's filter. */
-  private filterSql(ctx: RequestContext, filter: ToewijzingFilter): { waar: string[]; params: unknown[] } {
-    const zicht = rijZicht(ctx.principal);
-    const params: unknown[] = [zicht.eigenaarOrganisatieId, zicht.gemeenteCode];
-    const waar = ['(t.corporatie_id = $1 OR t.gemeente_code = $2)'];
+  /** A list's filter, checked: the visibility rule first, then the user's filter. */
+  private zoek(ctx: RequestContext, filter: ToewijzingFilter): ToewijzingZoek {
+    const zoek: ToewijzingZoek = { zicht: rijZicht(ctx.principal) };
     const fouten: VeldFout[] = [];
-    const voeg = (sql: (p: string) => string, waarde: unknown) => {
-      params.push(waarde);
-      waar.push(sql(`$${params.length}`));
-    };
-    if (filter.gemeenteCode) voeg((p) => `t.gemeente_code = ${p}`, filter.gemeenteCode.toUpperCase());
+    if (filter.gemeenteCode) zoek.gemeenteCode = filter.gemeenteCode.toUpperCase();
     for (const veld of ['van', 'tot'] as const) {
       const d = filter[veld];
       if (d === undefined || d === null) continue;
       if (!isIsoDatum(d))
         fouten.push({ veld: `filter.${veld}`, melding: `'${d}' is geen datum (jjjj-mm-dd)` });
-      else voeg((p) => (veld === 'van' ? `t.datum >= ${p}::date` : `t.datum <= ${p}::date`), d);
+      else zoek[veld] = d;
     }
-    if (filter.aandachtsgroep) voeg((p) => `t.aandachtsgroep = ${p}`, filter.aandachtsgroep);
-    if (filter.regulier) waar.push('t.aandachtsgroep IS NULL');
+    if (filter.aandachtsgroep) zoek.aandachtsgroep = filter.aandachtsgroep;
+    if (filter.regulier) zoek.regulier = true;
     // The corporatie knows its own kenmerk: it is hashed the way it was stored and compared with the hash.
     if (filter.externKenmerk?.trim()) {
-      voeg(
-        (p) => `t.extern_kenmerk = ${p}`,
-        kenmerkHash(this.config.toewijzingKenmerkSleutel, ctx.organisatieId, filter.externKenmerk.trim()),
-      );
-      voeg((p) => `t.corporatie_id = ${p}::uuid`, ctx.organisatieId);
+      zoek.eigenKenmerk = {
+        hash: kenmerkHash(
+          this.config.toewijzingKenmerkSleutel,
+          ctx.organisatieId,
+          filter.externKenmerk.trim(),
+        ),
+        corporatieId: ctx.organisatieId,
+      };
     }
-    if (filter.corporatieId) {
-      // an id that is not a uuid matches nothing (and must not reach a ::uuid cast)
-      if (isUuid(filter.corporatieId)) voeg((p) => `t.corporatie_id = ${p}::uuid`, filter.corporatieId);
-      else waar.push('false');
-    }
+    if (filter.corporatieId) zoek.corporatieId = filter.corporatieId;
     if (fouten.length) throw ongeldig('Het filter is ongeldig.', fouten);
-    return { waar, params };
+    return zoek;
   }
 
   async create(ctx: RequestContext, input: ToewijzingInput): Promise<Toewijzing> {
@@ -159,23 +129,17 @@ export class ToewijzingService {
     // stored only as its keyed hash (kenmerk-hash.ts); the clear kenmerk ends with this request
     const hash = kenmerkHash(this.config.toewijzingKenmerkSleutel, ctx.organisatieId, t.externKenmerk);
     return this.db.transaction(ctx, async (m) => {
-      const [rij]: Toewijzing[] = await m.query(
-        `INSERT INTO toewijzing AS t (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, segment, via_urgentie, extern_kenmerk, urgentie_categorie)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (corporatie_id, extern_kenmerk) DO NOTHING
-         RETURNING ${TOEWIJZING_KOLOMMEN_SQL}`,
-        [
-          ctx.organisatieId,
-          t.gemeenteCode,
-          t.datum,
-          t.aandachtsgroep,
-          t.huishoudgrootte,
-          t.segment,
-          t.viaUrgentie,
-          hash,
-          categorie,
-        ],
-      );
+      const rij = await voegToewijzingToe(m, {
+        corporatieId: ctx.organisatieId,
+        gemeenteCode: t.gemeenteCode,
+        datum: t.datum,
+        aandachtsgroep: t.aandachtsgroep,
+        huishoudgrootte: t.huishoudgrootte,
+        segment: t.segment,
+        viaUrgentie: t.viaUrgentie,
+        kenmerkHash: hash,
+        urgentieCategorie: categorie,
+      });
       if (!rij) throw conflict(`Er is al een toewijzing met extern kenmerk '${t.externKenmerk}'.`);
       await this.audit.schrijfToewijzing(m, ctx, 'CREATE_TOEWIJZING', rij.id);
       return rij;
@@ -193,22 +157,15 @@ export class ToewijzingService {
         input.urgentieCategorie ?? null,
         t.viaUrgentie,
       );
-      // TypeORM answers an UPDATE with [rows, rowCount]
-      const [[rij]]: [Toewijzing[], number] = await m.query(
-        `UPDATE toewijzing AS t SET gemeente_code = $2, datum = $3, aandachtsgroep = $4, huishoudgrootte = $5,
-                segment = $6, via_urgentie = $7, urgentie_categorie = $8
-         WHERE t.id = $1 RETURNING ${TOEWIJZING_KOLOMMEN_SQL}`,
-        [
-          id,
-          t.gemeenteCode,
-          t.datum,
-          t.aandachtsgroep,
-          t.huishoudgrootte,
-          t.segment,
-          t.viaUrgentie,
-          categorie,
-        ],
-      );
+      const rij = await wijzigToewijzing(m, id, {
+        gemeenteCode: t.gemeenteCode,
+        datum: t.datum,
+        aandachtsgroep: t.aandachtsgroep,
+        huishoudgrootte: t.huishoudgrootte,
+        segment: t.segment,
+        viaUrgentie: t.viaUrgentie,
+        urgentieCategorie: categorie,
+      });
       await this.audit.schrijfToewijzing(m, ctx, 'WIJZIG_TOEWIJZING', id, gewijzigdeVelden(voor, rij));
       return rij;
     });
@@ -218,7 +175,7 @@ export class ToewijzingService {
     return this.db.transaction(ctx, async (m) => {
       // checks ownership and locks the row (answers "niet gevonden" otherwise)
       await this.eigenRij(m, ctx, id);
-      await m.query(`DELETE FROM toewijzing WHERE id = $1`, [id]);
+      await verwijderToewijzing(m, id);
       await this.audit.schrijfToewijzing(m, ctx, 'VERWIJDER_TOEWIJZING', id);
       return id;
     });
@@ -229,9 +186,7 @@ export class ToewijzingService {
    * "niet gevonden", also a gemeente that can read the row, so writes never reveal more than reads.
    */
   private async eigenRij(m: EntityManager, ctx: RequestContext, id: string): Promise<Toewijzing> {
-    const [rij]: Toewijzing[] = isUuid(id)
-      ? await m.query(`SELECT ${TOEWIJZING_KOLOMMEN_SQL} FROM toewijzing t WHERE t.id = $1 FOR UPDATE`, [id])
-      : [];
+    const rij = isUuid(id) ? await toewijzingVoorUpdate(m, id) : undefined;
     if (
       !rij ||
       !magEigenRijSchrijven(ctx.principal, {
