@@ -25,6 +25,8 @@ module.exports = {
   // the browser tests behind it timed out. With a limit jest runs the files in a worker and starts
   // a fresh one whenever a file leaves it above this much memory.
   workerIdleMemoryLimit: '1GB',
+  // the default output, then the wall time and the slowest files (apps/api/test/support/duur-reporter.js)
+  reporters: ['default', '<rootDir>/apps/api/test/support/duur-reporter.js'],
   projects: [
     { ...common, displayName: 'domain', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
     { ...common, displayName: 'auth', testMatch: ['<rootDir>/libs/auth/src/**/*.spec.ts'] },
