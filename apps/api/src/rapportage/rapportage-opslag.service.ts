@@ -3,6 +3,14 @@ import { createHash } from 'node:crypto';
 import { ScopedDb } from '../database/scoped-db.service';
 import type { RapportageGebied } from './rapportage-gebied';
 import type { RapportageInhoud, RapportageVariant } from './rapportage-inhoud';
+import {
+  leesIdsVanJob,
+  leesVolgendeVersie,
+  vergrendel,
+  voegBestandToe,
+  voegInternToe,
+  voegRapportageToe,
+} from './rapportage.repository';
 
 export type Formaat = 'CSV' | 'XLSX' | 'PDF';
 export const MIME: Record<Formaat, string> = {
@@ -51,70 +59,49 @@ export class RapportageOpslag {
     return this.db.jobTransaction('kwartaalrapportage', systeem, async (m) => {
       const g = meta.gebied;
       // Serialise versions per area and quarter (two requests for the same area at once).
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `rapport:${g.soort}:${g.code}:${meta.jaar}:${meta.kwartaal}`,
-      ]);
-      const bestaand: { id: string }[] = await m.query(
-        `SELECT id FROM kwartaalrapportage WHERE job_sleutel = $1 ORDER BY actielijn`,
-        [meta.jobSleutel],
-      );
-      if (bestaand.length) return { ids: bestaand.map((r) => r.id), nieuw: false };
+      await vergrendel(m, `rapport:${g.soort}:${g.code}:${meta.jaar}:${meta.kwartaal}`);
+      const bestaand = await leesIdsVanJob(m, meta.jobSleutel);
+      if (bestaand.length) return { ids: bestaand, nieuw: false };
 
       const ids: string[] = [];
       for (const r of rapportages) {
-        const [{ volgende }] = await m.query(
-          `SELECT coalesce(max(versie), 0) + 1 AS volgende FROM kwartaalrapportage
-            WHERE gebied_soort = $1 AND gebied_code = $2 AND jaar = $3 AND kwartaal = $4 AND actielijn = $5`,
-          [g.soort, g.code, meta.jaar, meta.kwartaal, r.actielijn],
-        );
+        const volgende = await leesVolgendeVersie(m, {
+          soort: g.soort,
+          code: g.code,
+          jaar: meta.jaar,
+          kwartaal: meta.kwartaal,
+          actielijn: r.actielijn,
+        });
         // another request stored a version while this one rendered: its files would name the
         // wrong version; fail, and the job's retry renders again with the right one
-        if (Number(volgende) !== meta.versie) {
+        if (volgende !== meta.versie) {
           throw new Error(
             `report ${g.soort} ${g.code} ${meta.jaar}-Q${meta.kwartaal}: rendered as version ${meta.versie}, next is ${volgende}`,
           );
         }
-        const [{ id }] = await m.query(
-          `INSERT INTO kwartaalrapportage (gebied_soort, gebied_code, gebied_naam, gemeenten, jaar, kwartaal, actielijn,
-             versie, peilmoment, aangevraagd_door, aangevraagd_door_organisatie_id, job_sleutel, snapshot)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-           RETURNING id`,
-          [
-            g.soort,
-            g.code,
-            g.naam,
-            g.gemeenten,
-            meta.jaar,
-            meta.kwartaal,
-            r.actielijn,
-            meta.versie,
-            meta.peilmoment,
-            meta.aangevraagdDoor,
-            meta.aangevraagdDoorOrganisatieId,
-            meta.jobSleutel,
-            JSON.stringify({ gedeeld: r.gedeeld }),
-          ],
-        );
+        const id = await voegRapportageToe(m, {
+          gebied: g,
+          jaar: meta.jaar,
+          kwartaal: meta.kwartaal,
+          actielijn: r.actielijn,
+          versie: meta.versie,
+          peilmoment: meta.peilmoment,
+          aangevraagdDoor: meta.aangevraagdDoor,
+          aangevraagdDoorOrganisatieId: meta.aangevraagdDoorOrganisatieId,
+          jobSleutel: meta.jobSleutel,
+          snapshot: JSON.stringify({ gedeeld: r.gedeeld }),
+        });
         // the exact content: only in the table the owning gemeente alone can read (migration 1765100000000)
-        if (r.intern) {
-          await m.query(`INSERT INTO kwartaalrapportage_intern (rapportage_id, snapshot) VALUES ($1, $2)`, [
-            id,
-            JSON.stringify(r.intern),
-          ]);
-        }
+        if (r.intern) await voegInternToe(m, id, JSON.stringify(r.intern));
         for (const b of r.bestanden) {
-          await m.query(
-            `INSERT INTO kwartaalrapportage_bestand (rapportage_id, formaat, variant, mime, inhoud, sha256)
-             VALUES ($1, $2, $3, $4, $5, $6)`,
-            [
-              id,
-              b.formaat,
-              b.variant,
-              MIME[b.formaat],
-              b.inhoud,
-              createHash('sha256').update(b.inhoud).digest('hex'),
-            ],
-          );
+          await voegBestandToe(m, {
+            rapportageId: id,
+            formaat: b.formaat,
+            variant: b.variant,
+            mime: MIME[b.formaat],
+            inhoud: b.inhoud,
+            sha256: createHash('sha256').update(b.inhoud).digest('hex'),
+          });
         }
         ids.push(id);
       }

@@ -1,16 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import {
-  kwartaalVanDatum,
-  parseKwartaal,
-  formatKwartaal,
-  vorigKwartaal,
-} from '@thuismonitor/domain';
+import { kwartaalVanDatum, parseKwartaal, formatKwartaal, vorigKwartaal } from '@thuismonitor/domain';
 import { RequestContext } from '@thuismonitor/auth';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { JobHandler } from '../jobs/job-handler';
-import { alleGebieden } from './rapportage-gebied';
+import { alleGebieden, leesGemeenteOrganisatie, leesNu, leesVolgendeVersie } from './rapportage.repository';
 import { GebiedService } from '../gebied/gebied.service';
 import { RapportageInhoudService, type AlsEigenaar } from './rapportage-inhoud.service';
 import { RapportageOpslag } from './rapportage-opslag.service';
@@ -84,33 +79,43 @@ export class RapportageJobs {
         : null;
     let sqlMs = 0;
     const { peilmoment, versie, inhoud } = await this.db.snapshot(systeem, async (m) => {
-      // time spent waiting on Postgres, apart from computing (the bench's per-phase breakdown)
-      const query = m.query.bind(m);
-      m.query = (async (...args: Parameters<typeof query>) => {
+      // time spent waiting on Postgres, apart from computing (the bench's per-phase breakdown):
+      // measured on the transaction's query runner, which m.query and the typed layer's voerUit
+      // both go through
+      const runner = m.queryRunner!;
+      const query = runner.query;
+      runner.query = (async (...args: Parameters<typeof query>) => {
         const t = Date.now();
         try {
-          return await query(...args);
+          return await query.apply(runner, args);
         } finally {
           sqlMs += Date.now() - t;
         }
-      }) as typeof m.query;
-      const [{ nu }] = await m.query('SELECT now() AS nu');
-      // the version these files will say they are; bewaar() checks it under its lock
-      const [{ volgende }] = await m.query(
-        `SELECT coalesce(max(versie), 0) + 1 AS volgende FROM kwartaalrapportage
-          WHERE gebied_soort = $1 AND gebied_code = $2 AND jaar = $3 AND kwartaal = $4 AND actielijn = $5`,
-        [gebied.soort, gebied.code, k.jaar, k.nummer, RAPPORT_ACTIELIJN],
-      );
-      // the gemeente's exact variant: read as the gemeente, in this same transaction (same cut-off)
-      const alsEigenaar: AlsEigenaar | null = eigenaar
-        ? (werk) => this.db.alsInSnapshot(m, eigenaar, systeem, () => werk(m, eigenaar))
-        : null;
-      const cijfers = await this.inhoud.verzamel(m, gebied, k, systeem, alsEigenaar);
-      return {
-        peilmoment: nu as Date,
-        versie: Number(volgende),
-        inhoud: this.inhoud.voorActielijn(cijfers, RAPPORT_ACTIELIJN),
-      };
+      }) as typeof runner.query;
+      try {
+        const nu = await leesNu(m);
+        // the version these files will say they are; bewaar() checks it under its lock
+        const volgende = await leesVolgendeVersie(m, {
+          soort: gebied.soort,
+          code: gebied.code,
+          jaar: k.jaar,
+          kwartaal: k.nummer,
+          actielijn: RAPPORT_ACTIELIJN,
+        });
+        // the gemeente's exact variant: read as the gemeente, in this same transaction (same cut-off)
+        const alsEigenaar: AlsEigenaar | null = eigenaar
+          ? (werk) => this.db.alsInSnapshot(m, eigenaar, systeem, () => werk(m, eigenaar))
+          : null;
+        const cijfers = await this.inhoud.verzamel(m, gebied, k, systeem, alsEigenaar);
+        return {
+          peilmoment: nu,
+          versie: volgende,
+          inhoud: this.inhoud.voorActielijn(cijfers, RAPPORT_ACTIELIJN),
+        };
+      } finally {
+        // COMMIT is not the report's SQL
+        runner.query = query;
+      }
     });
     const t1 = Date.now();
     await job.updateProgress(30);
@@ -173,12 +178,7 @@ export class RapportageJobs {
    * figure of its area. No gemeente organisation, no reader for an INTERN variant: none is made.
    */
   private async eigenaarContext(gemeenteCode: string, voorgangers: string[]): Promise<RequestContext | null> {
-    const [org] = await this.db.publiek((m) =>
-      m.query(
-        `SELECT id, code, naam FROM organisatie WHERE soort = 'GEMEENTE' AND gemeente_code = $1 AND actief ORDER BY code LIMIT 1`,
-        [gemeenteCode],
-      ),
-    );
+    const org = await this.db.publiek((m) => leesGemeenteOrganisatie(m, gemeenteCode));
     if (!org) return null;
     return new RequestContext(
       {

@@ -11,25 +11,14 @@ import { GebiedService } from '../gebied/gebied.service';
 import { RapportageQueue } from './rapportage-queue.service';
 import type { Kwartaalrapportage, KwartaalrapportageFilter, RapportageAanvraag } from './rapportage.types';
 import type { Formaat } from './rapportage-opslag.service';
-import type { RapportageAfspraakZicht } from './rapportage-inhoud';
 import { leesbareVarianten } from './rapportage-zicht';
-
-const SELECT = `
-  SELECT r.id, r.gebied_soort AS "gebiedSoort", r.gebied_code AS "gebiedCode", r.gebied_naam AS "gebiedNaam",
-         r.jaar || '-Q' || r.kwartaal AS kwartaal, r.actielijn, r.versie, r.peilmoment,
-         r.aangevraagd_door AS "aangevraagdDoor", r.gemaakt_op AS "gemaaktOp", r.gemeenten,
-         r.snapshot->'gedeeld'->'afsprakenZicht' AS "afsprakenZicht",
-         coalesce(jsonb_array_length(r.snapshot->'gedeeld'->'afspraken'), 0) AS "aantalAfspraken",
-         coalesce((SELECT json_agg(json_build_object('formaat', b.formaat, 'variant', b.variant, 'grootte', octet_length(b.inhoud))
-                   ORDER BY b.formaat, b.variant) FROM kwartaalrapportage_bestand b WHERE b.rapportage_id = r.id), '[]') AS bestanden
-  FROM kwartaalrapportage r`;
-
-type Rij = Omit<Kwartaalrapportage, 'bestanden'> & {
-  gemeenten: string[];
-  afsprakenZicht: RapportageAfspraakZicht[] | null;
-  aantalAfspraken: number;
-  bestanden: { formaat: string; variant: string; grootte: number }[];
-};
+import {
+  leesBestand,
+  leesRapportage,
+  leesRapportages,
+  leesRapportagesVanJob,
+  type RapportageRij,
+} from './rapportage.repository';
 
 /**
  * Reading and requesting reports. Reads go through the scoped transaction (RLS: all gemeenten of
@@ -46,7 +35,7 @@ export class RapportageService {
   ) {}
 
   /** The files this reader may have (leesbareVarianten), each with its download URL. */
-  private metUrls(ctx: RequestContext, r: Rij): Kwartaalrapportage {
+  private metUrls(ctx: RequestContext, r: RapportageRij): Kwartaalrapportage {
     const { afsprakenZicht, aantalAfspraken, ...rapport } = r;
     const mag = new Set<string>(
       leesbareVarianten(ctx.principal, {
@@ -69,38 +58,24 @@ export class RapportageService {
 
   async lijst(ctx: RequestContext, filter: KwartaalrapportageFilter = {}): Promise<Kwartaalrapportage[]> {
     const scope = gemeenteScope(ctx.principal);
-    const waar: string[] = [];
-    const p: unknown[] = [];
-    const voeg = (sql: string, v: unknown) => {
-      p.push(v);
-      waar.push(sql.replace('?', `$${p.length}`));
-    };
-    if (scope.soort !== 'ALLE') voeg('r.gemeenten <@ ?::text[]', scope.codes);
-    if (filter.gebiedSoort) voeg('r.gebied_soort = ?', filter.gebiedSoort);
-    if (filter.gebiedCode) voeg('r.gebied_code = ?', filter.gebiedCode.toUpperCase());
-    if (filter.actielijn) voeg('r.actielijn = ?', filter.actielijn);
-    if (filter.kwartaal) {
-      const k = parseKwartaal(filter.kwartaal);
-      voeg('r.jaar = ?', k.jaar);
-      voeg('r.kwartaal = ?', k.nummer);
-    }
-    if (filter.alleenNieuwste) {
-      waar.push(`r.versie = (SELECT max(x.versie) FROM kwartaalrapportage x WHERE x.gebied_soort = r.gebied_soort
-        AND x.gebied_code = r.gebied_code AND x.jaar = r.jaar AND x.kwartaal = r.kwartaal AND x.actielijn = r.actielijn)`);
-    }
-    const rijen: Rij[] = await this.db.transaction(ctx, (m) =>
-      m.query(
-        `${SELECT} ${waar.length ? `WHERE ${waar.join(' AND ')}` : ''}
-               ORDER BY r.jaar DESC, r.kwartaal DESC, r.gebied_soort, r.gebied_naam, r.actielijn, r.versie DESC LIMIT 500`,
-        p,
-      ),
+    const k = filter.kwartaal ? parseKwartaal(filter.kwartaal) : undefined;
+    const rijen = await this.db.transaction(ctx, (m) =>
+      leesRapportages(m, {
+        scope: scope.soort === 'ALLE' ? null : scope.codes,
+        gebiedSoort: filter.gebiedSoort,
+        gebiedCode: filter.gebiedCode?.toUpperCase(),
+        actielijn: filter.actielijn,
+        jaar: k?.jaar,
+        kwartaal: k?.nummer,
+        alleenNieuwste: filter.alleenNieuwste,
+      }),
     );
     return rijen.map((r) => this.metUrls(ctx, r));
   }
 
   async opId(ctx: RequestContext, id: string): Promise<Kwartaalrapportage> {
     if (!isUuid(id)) throw nietGevonden('De kwartaalrapportage');
-    const [rij]: Rij[] = await this.db.transaction(ctx, (m) => m.query(`${SELECT} WHERE r.id = $1`, [id]));
+    const rij = await this.db.transaction(ctx, (m) => leesRapportage(m, id));
     if (!gebiedZichtbaar(ctx.principal, rij)) throw nietGevonden('De kwartaalrapportage');
     return this.metUrls(ctx, rij);
   }
@@ -115,15 +90,10 @@ export class RapportageService {
     const mag = rapport.bestanden.filter((b) => b.formaat === formaat).map((b) => b.variant);
     const variant = wilIntern && mag.includes('INTERN') ? 'INTERN' : mag.find((v) => v !== 'INTERN');
     if (!variant) throw nietGevonden('Het bestand');
-    const [b] = await this.db.transaction(ctx, (m) =>
-      m.query(
-        `SELECT mime, inhoud FROM kwartaalrapportage_bestand WHERE rapportage_id = $1 AND formaat = $2 AND variant = $3`,
-        [id, formaat, variant],
-      ),
-    );
+    const b = await this.db.transaction(ctx, (m) => leesBestand(m, id, formaat, variant));
     if (!b) throw nietGevonden('Het bestand');
     const naam = `kwartaalrapportage-${rapport.gebiedCode}-${rapport.kwartaal}-${rapport.actielijn.toLowerCase()}-v${rapport.versie}${variant === 'GEDEELD' ? '' : `-${variant.toLowerCase().replace('_', '-')}`}.${formaat.toLowerCase()}`;
-    return { mime: b.mime as string, inhoud: b.inhoud as Buffer, naam };
+    return { mime: b.mime, inhoud: b.inhoud, naam };
   }
 
   async vraagAan(
@@ -178,12 +148,8 @@ export class RapportageService {
             ? 'BEZIG'
             : 'WACHTEND';
     const sleutel = `${job.id}:${job.timestamp}`;
-    const rijen: Rij[] =
-      status === 'GEREED'
-        ? await this.db.transaction(ctx, (m) =>
-            m.query(`${SELECT} WHERE r.job_sleutel = $1 ORDER BY r.actielijn`, [sleutel]),
-          )
-        : [];
+    const rijen =
+      status === 'GEREED' ? await this.db.transaction(ctx, (m) => leesRapportagesVanJob(m, sleutel)) : [];
     const voortgang = typeof job.progress === 'number' ? job.progress : 0;
     return {
       jobId: job.id!,
