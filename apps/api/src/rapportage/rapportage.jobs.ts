@@ -8,6 +8,7 @@ import { JobHandler } from '../jobs/job-handler';
 import { alleGebieden, leesGemeenteOrganisatie, leesNu, leesVolgendeVersie } from './rapportage.repository';
 import { GebiedService } from '../gebied/gebied.service';
 import { RapportageInhoudService, type AlsEigenaar } from './rapportage-inhoud.service';
+import { rapportageVoorActielijn } from './rapportage-opbouw';
 import { RapportageOpslag } from './rapportage-opslag.service';
 import { RapportageQueue, type GebiedJobData, type PlannerJobData } from './rapportage-queue.service';
 import { PdfRenderer } from './pdf-renderer.service';
@@ -110,7 +111,7 @@ export class RapportageJobs {
         return {
           peilmoment: nu,
           versie: volgende,
-          inhoud: this.inhoud.voorActielijn(cijfers, RAPPORT_ACTIELIJN),
+          inhoud: rapportageVoorActielijn(cijfers, RAPPORT_ACTIELIJN),
         };
       } finally {
         // COMMIT is not the report's SQL
