@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { lint } from './support/lint';
 
 /**
  * The clock rule (eslint.config.mjs, `thuismonitor/klok`): "now" and "today" come from the Klok
@@ -7,22 +6,6 @@ import { spawnSync } from 'node:child_process';
  * in the API and the libs, outside the clock itself and tests. Lints snippets with the
  * repository's own configuration (as lint-scoped-db.spec.ts does).
  */
-const ROOT = path.resolve(__dirname, '../../..');
-
-function lint(vraag: { snippets: { code: string; filePath: string }[]; files: string[] }): {
-  snippets: string[][];
-  files: string[];
-} {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'support/lint-tekst.mjs')], {
-    cwd: ROOT,
-    input: JSON.stringify(vraag),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`eslint failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-
 const SNIPPETS: Record<string, { code: string; filePath: string }> = {
   vandaagInService: {
     filePath: 'apps/api/src/voorbeeld/voorbeeld.service.ts',

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { lint } from './support/lint';
 
 /**
  * The lint rule behind "ScopedDb is the only way into Postgres" (eslint.config.mjs): code outside
@@ -7,23 +6,6 @@ import { spawnSync } from 'node:child_process';
  * `npm run lint` with a message that points at ScopedDb. Lints snippets with the repository's own
  * configuration, as if they were files of the API.
  */
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** Runs ESLint (Node API) in a child process: jest's sandbox cannot load eslint.config.mjs. */
-function lint(vraag: { snippets: { code: string; filePath: string }[]; files: string[] }): {
-  snippets: string[][];
-  files: string[];
-} {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'support/lint-tekst.mjs')], {
-    cwd: ROOT,
-    input: JSON.stringify(vraag),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`eslint failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-
 const API_BESTAND = 'apps/api/src/voorbeeld/voorbeeld.service.ts';
 const SNIPPETS: Record<string, { code: string; filePath: string }> = {
   datasourceInjectie: {
@@ -116,7 +98,10 @@ beforeAll(() => {
   // one ESLint process for every case: starting typescript-eslint takes seconds
   const namen = Object.keys(SNIPPETS);
   const r = lint({ snippets: namen.map((n) => SNIPPETS[n]), files: EERDER });
-  uitslag = Object.fromEntries(namen.map((n, i) => [n, r.snippets[i]]));
+  // the snippets run SQL in services, which the SQL rule (lint-sql.spec.ts) refuses too: this file
+  // is about the gateway rules only
+  const andereRegel = (x: string) => x.startsWith('thuismonitor/sql-in-repository');
+  uitslag = Object.fromEntries(namen.map((n, i) => [n, r.snippets[i].filter((x) => !andereRegel(x))]));
   bestanden = r.files;
 }, 180_000);
 

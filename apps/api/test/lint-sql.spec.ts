@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { lint } from './support/lint';
 
 /**
  * The SQL rule (eslint.config.mjs, `thuismonitor/sql-in-repository`): SQL strings, Kysely's `sql`
@@ -8,22 +7,6 @@ import { spawnSync } from 'node:child_process';
  * repository's own configuration (as lint-klok.spec.ts does), so the test fails if the rule is
  * switched off or its file patterns stop matching.
  */
-const ROOT = path.resolve(__dirname, '../../..');
-
-function lint(vraag: { snippets: { code: string; filePath: string }[]; files: string[] }): {
-  snippets: string[][];
-  files: string[];
-} {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'support/lint-tekst.mjs')], {
-    cwd: ROOT,
-    input: JSON.stringify(vraag),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`eslint failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-
 const SNIPPETS: Record<string, { code: string; filePath: string }> = {
   rauwInService: {
     filePath: 'apps/api/src/voorbeeld/voorbeeld.service.ts',

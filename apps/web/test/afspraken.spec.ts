@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startWebApp, type WebTestApp } from './support/web-app';
+import { naarMenu, startWebApp, type WebTestApp } from './support/web-app';
 
 /**
  * A gemeente drafts a prestatieafspraak (invites parties, adds an afspraak, learns from the API
@@ -34,11 +34,8 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
     await t?.close();
   });
 
-  const nav = (p: Page, naam: string) =>
-    p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: naam, exact: true }).click();
-
   it('gemeente: drafts a concept with a corporatie as party', async () => {
-    await nav(gemeente, 'Prestatieafspraken');
+    await naarMenu(gemeente, 'Prestatieafspraken');
     await gemeente.getByRole('heading', { level: 1, name: 'Prestatieafspraken' }).waitFor();
     expect(await t.axe(gemeente)).toEqual([]);
     await gemeente.getByRole('link', { name: 'Nieuwe prestatieafspraak' }).click();
@@ -183,7 +180,7 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
 
   it('corporatie: finds it among what awaits its signature and signs', async () => {
     const corp = await t.aanmelden('corporatie.domstad');
-    await nav(corp, 'Prestatieafspraken');
+    await naarMenu(corp, 'Prestatieafspraken');
     await corp.getByRole('heading', { name: 'Wacht op uw ondertekening' }).waitFor();
     await corp.getByRole('link', { name: TITEL }).first().click();
     await corp.getByRole('heading', { level: 1, name: TITEL }).waitFor();
@@ -197,7 +194,7 @@ describe('webapp: prestatieafspraken opstellen en ondertekenen', () => {
 
   it('huurdersorganisatie: the afspraak is vastgesteld without it; it reads it in plain language, comments and co-signs', async () => {
     const huurders = await t.aanmelden('huurders.domstad');
-    await nav(huurders, 'Afspraken');
+    await naarMenu(huurders, 'Afspraken');
     await huurders.getByRole('link', { name: TITEL }).first().click();
     await huurders.getByRole('heading', { level: 1, name: TITEL }).waitFor();
     await huurders.getByText('Woonstichting Domstad is verantwoordelijk.').waitFor();

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { startWebApp, type WebTestApp } from './support/web-app';
+import { naarMenu, startWebApp, type WebTestApp } from './support/web-app';
 
 /**
  * The bod in the browser (issue 12, item 3): Domstad drafts its bod for Utrecht (a line the domain
@@ -10,12 +9,6 @@ import { startWebApp, type WebTestApp } from './support/web-app';
 describe('webapp: het bod', () => {
   let t: WebTestApp;
   const TITEL = 'Bod Domstad aan Utrecht';
-  const nav = (page: Page, naam: string) =>
-    page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: naam, exact: true })
-      .click();
-
   beforeAll(async () => {
     t = await startWebApp();
   });
@@ -25,7 +18,7 @@ describe('webapp: het bod', () => {
 
   it('corporatie: drafts the bod with an activity per year and sends it', async () => {
     const corp = await t.aanmelden('corporatie.domstad');
-    await nav(corp, 'Boden');
+    await naarMenu(corp, 'Boden');
     await corp.getByRole('heading', { level: 1, name: 'Boden' }).waitFor();
     await corp.getByText('U heeft nog geen bod opgesteld.').waitFor();
     await corp.getByLabel('Gemeente (verplicht)').selectOption({ label: 'Utrecht' });
@@ -60,7 +53,7 @@ describe('webapp: het bod', () => {
 
   it('huurdersorganisatie: finds the received bod; it cannot start a prestatieafspraak', async () => {
     const huurders = await t.aanmelden('huurders.domstad');
-    await nav(huurders, 'Boden');
+    await naarMenu(huurders, 'Boden');
     await huurders.getByRole('link', { name: TITEL }).click();
     await huurders.getByRole('heading', { level: 1, name: TITEL }).waitFor();
     await huurders.getByText('Sociale huurwoningen opleveren in Leidsche Rijn').waitFor();
@@ -72,14 +65,18 @@ describe('webapp: het bod', () => {
 
   it('gemeente: starts a prestatieafspraak from the bod, with the parties and the afspraak', async () => {
     const gemeente = await t.aanmelden('gemeente.utrecht');
-    await nav(gemeente, 'Boden');
+    await naarMenu(gemeente, 'Boden');
     await gemeente.getByRole('heading', { level: 1, name: 'Boden' }).waitFor();
     expect(await t.axe(gemeente)).toEqual([]);
     await gemeente.getByRole('link', { name: TITEL }).click();
     await gemeente.getByRole('button', { name: 'Prestatieafspraak starten uit dit bod' }).click();
     await gemeente.getByRole('heading', { level: 1, name: `Prestatieafspraken n.a.v. ${TITEL}` }).waitFor();
     await gemeente.getByText('Sociale huurwoningen opleveren in Leidsche Rijn').first().waitFor();
-    await gemeente.getByRole('table', { name: 'Partijen' }).getByText('Huurdersvereniging Domstad').first().waitFor();
+    await gemeente
+      .getByRole('table', { name: 'Partijen' })
+      .getByText('Huurdersvereniging Domstad')
+      .first()
+      .waitFor();
     expect(await t.axe(gemeente)).toEqual([]);
     await t.screenshot(gemeente, 'bod-02-prestatieafspraak-uit-bod');
   });

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { startWebApp, type WebTestApp } from './support/web-app';
+import { naarMenu, startWebApp, type WebTestApp } from './support/web-app';
 
 /**
  * Issue 12 item 2 in the browser: a gemeente records its volkshuisvestingsprogramma (status, dates,
@@ -9,12 +8,6 @@ import { startWebApp, type WebTestApp } from './support/web-app';
  */
 describe('webapp: volkshuisvestingsprogramma', () => {
   let t: WebTestApp;
-  const nav = (page: Page, naam: string) =>
-    page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: naam, exact: true })
-      .click();
-
   beforeAll(async () => {
     t = await startWebApp();
   });
@@ -24,7 +17,7 @@ describe('webapp: volkshuisvestingsprogramma', () => {
 
   it('a gemeente records its programme; a bad link is refused at the field, nothing stored', async () => {
     const page = await t.aanmelden('gemeente.utrecht');
-    await nav(page, 'Volkshuisvestingsprogramma');
+    await naarMenu(page, 'Volkshuisvestingsprogramma');
     await page.getByRole('heading', { level: 1, name: 'Volkshuisvestingsprogramma' }).waitFor();
     await page.getByText('Er is nog geen volkshuisvestingsprogramma vastgelegd.').waitFor();
     // the Wet versterking regie has no entry date in a fresh database: no legal duty yet
@@ -66,7 +59,7 @@ describe('webapp: volkshuisvestingsprogramma', () => {
     const m = (await t.db.query(`SELECT count(*)::int AS n FROM gemeente WHERE provincie_code = 'PV26'`))
       .rows[0].n;
     const page = await t.aanmelden('provincie.utrecht');
-    await nav(page, 'Voortgang');
+    await naarMenu(page, 'Voortgang');
     await page.getByText(`1 van ${m} gemeenten (nog geen wettelijke plicht)`).waitFor();
     expect(await t.axe(page)).toEqual([]);
   });
@@ -76,7 +69,7 @@ describe('webapp: volkshuisvestingsprogramma', () => {
       new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()).slice(0, 4),
     );
     const page = await t.aanmelden('gemeente.utrecht');
-    await nav(page, 'Cyclus');
+    await naarMenu(page, 'Cyclus');
     await page
       .getByText(
         `De regels van deze cyclus: Woningwet (herziening 2015) (het regime dat op 1 juli ${jaar} geldt).`,

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startWebApp, type WebTestApp } from './support/web-app';
+import { naarMenu, startWebApp, type WebTestApp } from './support/web-app';
 
 /**
  * A provincie sets a taakstelling for one of its gemeenten, opens the map of its gemeenten
@@ -18,14 +18,8 @@ describe('webapp: provincie', () => {
     await t?.close();
   });
 
-  const nav = (naam: string) =>
-    page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: naam, exact: true })
-      .click();
-
   it('sets a taakstelling for one of its gemeenten', async () => {
-    await nav('Taakstellingen');
+    await naarMenu(page, 'Taakstellingen');
     await page.getByRole('heading', { level: 1, name: 'Taakstellingen' }).waitFor();
     // the searchable area picker (a provincie's gemeenten): type the name
     await page.getByLabel('Gebied', { exact: true }).fill('Amersfoort');
@@ -41,7 +35,7 @@ describe('webapp: provincie', () => {
   });
 
   it('opens the map: every gemeente of the provincie is a link, with the source line and a table', async () => {
-    await nav('Kaart');
+    await naarMenu(page, 'Kaart');
     await page.getByRole('heading', { level: 1, name: 'Kaart: Utrecht' }).waitFor();
     const kaart = page.getByRole('group', { name: /^Kaart van Utrecht/ });
     await kaart.waitFor();
@@ -70,7 +64,7 @@ describe('webapp: provincie', () => {
   });
 
   it('shows the statushouders taakstelling of all its gemeenten', async () => {
-    await nav('Statushouders');
+    await naarMenu(page, 'Statushouders');
     await page.getByRole('heading', { level: 1, name: 'Huisvesting statushouders' }).waitFor();
     await page.getByRole('rowheader', { name: 'Amersfoort' }).waitFor();
     expect(await t.axe(page)).toEqual([]);

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { startWebApp, type WebTestApp } from './support/web-app';
+import { naarMenu, startWebApp, type WebTestApp } from './support/web-app';
 
 /**
  * Statushouders as the provincie supervises them (issue 12, item 6): BZK reads in COA's monthly
@@ -13,12 +12,6 @@ describe('webapp: statushouders toezicht (COA and interventieladder)', () => {
   // this month (Europe/Amsterdam): always inside the running half year the page shows last
   const dezeMaand = () =>
     new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()).slice(0, 7);
-  const nav = (page: Page, naam: string) =>
-    page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: naam, exact: true })
-      .click();
-
   beforeAll(async () => {
     t = await startWebApp();
   });
@@ -28,7 +21,7 @@ describe('webapp: statushouders toezicht (COA and interventieladder)', () => {
 
   it('BZK reads in the COA file: a bad line refuses the file, the fixed file is stored', async () => {
     const page = await t.aanmelden('bzk.analist');
-    await nav(page, 'Statushouders');
+    await naarMenu(page, 'Statushouders');
     await page.getByRole('heading', { level: 2, name: 'COA-realisatie inlezen' }).waitFor();
     const maand = dezeMaand();
     const kies = (inhoud: string) =>
@@ -57,7 +50,7 @@ describe('webapp: statushouders toezicht (COA and interventieladder)', () => {
 
   it('the provincie sees COA beside the toewijzingen and sets an interventieladder step', async () => {
     const page = await t.aanmelden('provincie.utrecht');
-    await nav(page, 'Statushouders');
+    await naarMenu(page, 'Statushouders');
     await page.getByRole('heading', { level: 1, name: 'Huisvesting statushouders' }).waitFor();
     const utrecht = page.getByRole('row', { name: /^Utrecht / });
     await utrecht.waitFor();
@@ -108,7 +101,7 @@ describe('webapp: statushouders toezicht (COA and interventieladder)', () => {
       [start],
     );
     const page = await t.aanmelden('provincie.utrecht');
-    await nav(page, 'Statushouders');
+    await naarMenu(page, 'Statushouders');
     await page
       .getByText(/Landelijk geldt geen taakstelling voor .*: deze halfjaren worden niet beoordeeld/)
       .waitFor();

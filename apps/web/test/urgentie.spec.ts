@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { startWebApp, type WebTestApp } from './support/web-app';
+import { naarMenu, startWebApp, type WebTestApp } from './support/web-app';
 
 /**
  * Issue 12 item 4 in the browser: a gemeente records its urgentieregeling (the form starts with the
@@ -9,12 +8,6 @@ import { startWebApp, type WebTestApp } from './support/web-app';
  */
 describe('webapp: urgentieregeling', () => {
   let t: WebTestApp;
-  const nav = (page: Page, naam: string) =>
-    page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: naam, exact: true })
-      .click();
-
   beforeAll(async () => {
     t = await startWebApp();
   });
@@ -24,7 +17,7 @@ describe('webapp: urgentieregeling', () => {
 
   it('a gemeente records its regeling; a missing mandatory category is flagged, not refused', async () => {
     const page = await t.aanmelden('gemeente.utrecht');
-    await nav(page, 'Urgentieregeling');
+    await naarMenu(page, 'Urgentieregeling');
     await page.getByRole('heading', { level: 1, name: 'Urgentieregeling' }).waitFor();
     await page.getByText(/Er is nog geen urgentieregeling vastgelegd/).waitFor();
     expect(await t.axe(page)).toEqual([]);
@@ -75,7 +68,7 @@ describe('webapp: urgentieregeling', () => {
     expect(rows).toEqual([{ urgentie_categorie: 'UITSTROOM_DETENTIE' }]);
 
     const gemeente = await t.aanmelden('gemeente.utrecht');
-    await nav(gemeente, 'Urgentieregeling');
+    await naarMenu(gemeente, 'Urgentieregeling');
     const tabel = gemeente.getByRole('region', { name: 'Toewijzingen via urgentie per categorie' });
     await tabel.getByRole('rowheader', { name: 'Uitstroom uit detentie' }).waitFor();
     await gemeente.getByText(/Uitstroom uit detentie: 1 huishoudens/).waitFor();
@@ -84,7 +77,7 @@ describe('webapp: urgentieregeling', () => {
 
   it('the provincie reads the regeling of a gemeente in its scope, without a form', async () => {
     const page = await t.aanmelden('provincie.utrecht');
-    await nav(page, 'Urgentieregeling');
+    await naarMenu(page, 'Urgentieregeling');
     await page.getByLabel('Gemeente').selectOption({ label: 'Utrecht' });
     await page.getByRole('heading', { level: 2, name: 'Regeling van Utrecht' }).waitFor();
     await page

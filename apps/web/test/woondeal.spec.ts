@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { startWebApp, type WebTestApp } from './support/web-app';
+import { naarMenu, startWebApp, type WebTestApp } from './support/web-app';
 
 /**
  * Issue 12 item 5 in the browser: the provincie sets the woondeal of a regio wholly inside it
@@ -10,12 +9,6 @@ import { startWebApp, type WebTestApp } from './support/web-app';
  */
 describe('webapp: woondeals', () => {
   let t: WebTestApp;
-  const nav = (page: Page, naam: string) =>
-    page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: naam, exact: true })
-      .click();
-
   beforeAll(async () => {
     t = await startWebApp();
     await t.db.query(
@@ -45,7 +38,7 @@ describe('webapp: woondeals', () => {
 
   it('the provincie sets the regio’s woondeal and reads its progress', async () => {
     const page = await t.aanmelden('provincie.utrecht');
-    await nav(page, 'Taakstellingen');
+    await naarMenu(page, 'Taakstellingen');
     await page.getByRole('heading', { level: 1, name: 'Taakstellingen' }).waitFor();
     for (const [indicator, waarde] of [
       ['Woningen opgeleverd (totaal)', '1.000'],
@@ -80,7 +73,7 @@ describe('webapp: woondeals', () => {
       },
     ]);
 
-    await nav(page, 'Woondeals');
+    await naarMenu(page, 'Woondeals');
     await page.getByRole('heading', { level: 1, name: /^Woondeal/ }).waitFor();
     await page.getByLabel('Gebied', { exact: true }).fill('Regio U16');
     await page.getByRole('button', { name: 'Tonen' }).click();
@@ -131,7 +124,7 @@ describe('webapp: woondeals', () => {
 
   it('the gemeente reads its own woondeal; the regio is not offered', async () => {
     const page = await t.aanmelden('gemeente.utrecht');
-    await nav(page, 'Woondeals');
+    await naarMenu(page, 'Woondeals');
     await page.getByRole('heading', { level: 1, name: 'Woondeal: Utrecht' }).waitFor();
     const totaal = page
       .getByRole('region', { name: 'Opgeleverde woningen tegenover de taakstellingen van de woondeal' })

@@ -196,3 +196,11 @@ export async function startWebApp(
   const db = testPool(database.url, 2);
   return new WebTestApp(app, publicUrl, browser, db, database.drop, tmpDir, worker);
 }
+
+/** Follows a link of the main menu (the navigation "Hoofdmenu"), as a keyboard or mouse user would. */
+export function naarMenu(page: Page, naam: string): Promise<void> {
+  return page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: naam, exact: true })
+    .click();
+}
