@@ -54,8 +54,6 @@ const SQL_NOG_TE_VERPLAATSEN = [
   'apps/api/src/demo/demo-seeder.ts',
   'apps/api/src/evaluatie/evaluatie.service.ts',
   'apps/api/src/evaluatie/geschil.service.ts',
-  'apps/api/src/kwartaalcijfer/kwartaalcijfer.service.ts',
-  'apps/api/src/nieuwbouw/nieuwbouw.service.ts',
   'apps/api/src/prestatieafspraak/cyclus-kalender.service.ts',
   'apps/api/src/prestatieafspraak/levenscyclus.service.ts',
   'apps/api/src/prestatieafspraak/overleg.service.ts',

@@ -18,13 +18,25 @@ import { isUuid } from '../common/id';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
-import type { Kwartaalcijfer, KwartaalcijferFilter, KwartaalcijferIndicator, KwartaalcijferInput } from './kwartaalcijfer.types';
+import {
+  actueelVoorUpdate,
+  cijfer,
+  historie,
+  lijst as leesLijst,
+  nietMeerActueel,
+  voegToe,
+  type CijferSleutel,
+  type KwartaalcijferRij,
+  type KwartaalcijferZoek,
+} from './kwartaalcijfer.repository';
+import type {
+  Kwartaalcijfer,
+  KwartaalcijferFilter,
+  KwartaalcijferIndicator,
+  KwartaalcijferInput,
+} from './kwartaalcijfer.types';
 
-const KOLOMMEN = `k.id, k.indicator_code AS "indicatorCode", k.organisatie_id AS "organisatieId", k.gemeente_code AS "gemeenteCode",
-  k.jaar, k.kwartaal, k.waarde::float8 AS waarde, k.toelichting, k.actueel, k.vervangt_id AS "vervangtId",
-  k.gerapporteerd_door AS "gerapporteerdDoor", k.gerapporteerd_op AS "gerapporteerdOp"`;
-
-type Rij = Omit<Kwartaalcijfer, 'kwartaal' | 'indicatorNaam'> & { jaar: number; kwartaal: number };
+type Rij = KwartaalcijferRij;
 
 /**
  * Quarterly figures reported by parties (the indicator catalogue says which kind reports what:
@@ -65,38 +77,51 @@ export class KwartaalcijferService {
     }
     const controle = controleerKwartaalcijfer(input, this.klok.vandaag());
     const gemeente = await this.referentie.gemeente(input.gemeenteCode.trim());
-    const fouten: VeldFout[] = controle.ok ? [] : controle.fouten.map((f) => ({ veld: f.veld, melding: f.melding }));
-    if (!gemeente) fouten.push({ veld: 'gemeenteCode', melding: `Gemeente '${input.gemeenteCode}' is onbekend` });
+    const fouten: VeldFout[] = controle.ok
+      ? []
+      : controle.fouten.map((f) => ({ veld: f.veld, melding: f.melding }));
+    if (!gemeente)
+      fouten.push({ veld: 'gemeenteCode', melding: `Gemeente '${input.gemeenteCode}' is onbekend` });
     const toelichting = input.toelichting?.trim() || null;
-    if (toelichting && toelichting.length > 2000) fouten.push({ veld: 'toelichting', melding: 'De toelichting is langer dan 2000 tekens' });
+    if (toelichting && toelichting.length > 2000)
+      fouten.push({ veld: 'toelichting', melding: 'De toelichting is langer dan 2000 tekens' });
     if (!controle.ok || !gemeente || fouten.length) {
-      throw ongeldig('Het cijfer is niet opgeslagen: ' + fouten.map((f) => f.melding).join('; ') + '.', fouten);
+      throw ongeldig(
+        'Het cijfer is niet opgeslagen: ' + fouten.map((f) => f.melding).join('; ') + '.',
+        fouten,
+      );
     }
     if (!magSchrijvenVoorGemeente(ctx.principal, gemeente.code)) {
-      throw geenToegang(`U kunt alleen cijfers rapporteren voor gemeenten in het werkgebied van uw organisatie; ${gemeente.naam} hoort daar niet bij.`);
+      throw geenToegang(
+        `U kunt alleen cijfers rapporteren voor gemeenten in het werkgebied van uw organisatie; ${gemeente.naam} hoort daar niet bij.`,
+      );
     }
     const { indicator, kwartaal } = controle;
 
     return this.db.transaction(ctx, async (m) => {
-      const sleutel = [indicator.code, ctx.organisatieId, gemeente.code, kwartaal.jaar, kwartaal.nummer];
-      const [vorige]: Rij[] = await m.query(
-        `SELECT ${KOLOMMEN} FROM kwartaalcijfer k
-         WHERE k.indicator_code = $1 AND k.organisatie_id = $2 AND k.gemeente_code = $3 AND k.jaar = $4 AND k.kwartaal = $5 AND k.actueel
-         FOR UPDATE`,
-        sleutel,
-      );
-      if (vorige) await m.query(`UPDATE kwartaalcijfer SET actueel = false WHERE id = $1`, [vorige.id]);
+      const sleutel: CijferSleutel = {
+        indicatorCode: indicator.code,
+        organisatieId: ctx.organisatieId,
+        gemeenteCode: gemeente.code,
+        jaar: kwartaal.jaar,
+        kwartaal: kwartaal.nummer,
+      };
+      const vorige = await actueelVoorUpdate(m, sleutel);
+      if (vorige) await nietMeerActueel(m, vorige.id);
       let rij: Rij;
       try {
-        [rij] = await m.query(
-          `INSERT INTO kwartaalcijfer AS k (indicator_code, organisatie_id, gemeente_code, jaar, kwartaal, waarde, toelichting, vervangt_id, gerapporteerd_door)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${KOLOMMEN}`,
-          [...sleutel, input.waarde, toelichting, vorige?.id ?? null, ctx.principal.gebruikersnaam],
-        );
+        rij = await voegToe(m, sleutel, {
+          waarde: input.waarde,
+          toelichting,
+          vervangtId: vorige?.id ?? null,
+          door: ctx.principal.gebruikersnaam,
+        });
       } catch (err) {
         // two first reports of the same figure at the same moment: the unique index on actuele rows decides
         if ((err as { code?: string }).code === '23505') {
-          throw conflict('Dit cijfer is op hetzelfde moment ook door een ander gerapporteerd. Bekijk het en corrigeer het zo nodig.');
+          throw conflict(
+            'Dit cijfer is op hetzelfde moment ook door een ander gerapporteerd. Bekijk het en corrigeer het zo nodig.',
+          );
         }
         throw err;
       }
@@ -114,34 +139,22 @@ export class KwartaalcijferService {
   }
 
   async lijst(ctx: RequestContext, filter: KwartaalcijferFilter = {}): Promise<Kwartaalcijfer[]> {
-    const zicht = rijZicht(ctx.principal);
-    const params: unknown[] = [zicht.eigenaarOrganisatieId, zicht.gemeenteCode];
-    const waar = ['k.actueel', '(k.organisatie_id = $1 OR k.gemeente_code = $2)'];
-    const voeg = (sql: (p: string) => string, waarde: unknown) => {
-      params.push(waarde);
-      waar.push(sql(`$${params.length}`));
-    };
-    if (filter.gemeenteCode) voeg((p) => `k.gemeente_code = ${p}`, filter.gemeenteCode.toUpperCase());
-    if (filter.indicatorCode) voeg((p) => `k.indicator_code = ${p}`, filter.indicatorCode);
+    const zoek: KwartaalcijferZoek = { zicht: rijZicht(ctx.principal) };
+    if (filter.gemeenteCode) zoek.gemeenteCode = filter.gemeenteCode.toUpperCase();
+    if (filter.indicatorCode) zoek.indicatorCode = filter.indicatorCode;
     if (filter.organisatieId) {
       if (!isUuid(filter.organisatieId)) return [];
-      voeg((p) => `k.organisatie_id = ${p}::uuid`, filter.organisatieId);
+      zoek.organisatieId = filter.organisatieId;
     }
     // quarters compare as jaar * 4 + nummer; parseKwartaal throws a Dutch DomainError for nonsense
     const volgnummer = (code: string) => {
       const k = parseKwartaal(code);
       return k.jaar * 4 + k.nummer;
     };
-    if (filter.kwartaal) voeg((p) => `k.jaar * 4 + k.kwartaal = ${p}`, volgnummer(filter.kwartaal));
-    if (filter.van) voeg((p) => `k.jaar * 4 + k.kwartaal >= ${p}`, volgnummer(filter.van));
-    if (filter.tot) voeg((p) => `k.jaar * 4 + k.kwartaal <= ${p}`, volgnummer(filter.tot));
-    const rijen: Rij[] = await this.db.transaction(ctx, (m) =>
-      m.query(
-        `SELECT ${KOLOMMEN} FROM kwartaalcijfer k WHERE ${waar.join(' AND ')}
-         ORDER BY k.jaar DESC, k.kwartaal DESC, k.gemeente_code, k.indicator_code, k.organisatie_id`,
-        params,
-      ),
-    );
+    if (filter.kwartaal) zoek.kwartaal = volgnummer(filter.kwartaal);
+    if (filter.van) zoek.van = volgnummer(filter.van);
+    if (filter.tot) zoek.tot = volgnummer(filter.tot);
+    const rijen = await this.db.transaction(ctx, (m) => leesLijst(m, zoek));
     return rijen.map(naarCijfer);
   }
 
@@ -149,19 +162,16 @@ export class KwartaalcijferService {
   async historie(ctx: RequestContext, id: string): Promise<Kwartaalcijfer[]> {
     return this.db.transaction(ctx, async (m) => {
       const rij = await this.zichtbaar(m, ctx, id);
-      const rijen: Rij[] = await m.query(
-        `SELECT ${KOLOMMEN} FROM kwartaalcijfer k
-         WHERE k.indicator_code = $1 AND k.organisatie_id = $2 AND k.gemeente_code = $3 AND k.jaar = $4 AND k.kwartaal = $5
-         ORDER BY k.actueel DESC, k.gerapporteerd_op DESC, k.id`,
-        [rij.indicatorCode, rij.organisatieId, rij.gemeenteCode, rij.jaar, rij.kwartaal],
-      );
-      return rijen.map(naarCijfer);
+      return (await historie(m, rij)).map(naarCijfer);
     });
   }
 
   private async zichtbaar(m: EntityManager, ctx: RequestContext, id: string): Promise<Rij> {
-    const [rij]: Rij[] = isUuid(id) ? await m.query(`SELECT ${KOLOMMEN} FROM kwartaalcijfer k WHERE k.id = $1`, [id]) : [];
-    if (!rij || !magRijZien(ctx.principal, { eigenaarOrganisatieId: rij.organisatieId, gemeenteCode: rij.gemeenteCode })) {
+    const rij = isUuid(id) ? await cijfer(m, id) : undefined;
+    if (
+      !rij ||
+      !magRijZien(ctx.principal, { eigenaarOrganisatieId: rij.organisatieId, gemeenteCode: rij.gemeenteCode })
+    ) {
       throw nietGevonden('Het kwartaalcijfer');
     }
     return rij;
