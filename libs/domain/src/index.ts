@@ -47,3 +47,4 @@ export * from './geschil';
 export * from './urgentie';
 export * from './woondeal';
 export * from './rest-contract';
+export * from './statushouders-halfjaren';

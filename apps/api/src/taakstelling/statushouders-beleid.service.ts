@@ -12,9 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { nietGevonden, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import type { StatushoudersBeleidRegel } from './statushouders-beleid.types';
-
-const SELECT = `SELECT to_char(geldig_van, 'YYYY-MM-DD') AS "geldigVan", taakstelling, voorrang, toelichting, bron
-  FROM statushouders_beleid ORDER BY geldig_van`;
+import { beleidRijen, bewaarBeleid, vergrendelBeleid } from './statushouders-toezicht.repository';
 
 export const beleidVoorApi = (r: StatushoudersBeleid): StatushoudersBeleidRegel => ({
   ...r,
@@ -34,7 +32,7 @@ export class StatushoudersBeleidService {
   ) {}
 
   async rijenIn(m: EntityManager): Promise<StatushoudersBeleid[]> {
-    return (await m.query(SELECT)) as StatushoudersBeleid[];
+    return beleidRijen(m);
   }
 
   async voorApi(): Promise<StatushoudersBeleidRegel[]> {
@@ -48,7 +46,7 @@ export class StatushoudersBeleidService {
   async zet(ctx: RequestContext, invoer: NieuwBeleid): Promise<StatushoudersBeleidRegel[]> {
     if (!magRegimeZetten(ctx.principal)) throw nietGevonden('Het beleid');
     return this.db.transaction(ctx, async (m) => {
-      await m.query(`SELECT 1 FROM statushouders_beleid FOR UPDATE`);
+      await vergrendelBeleid(m);
       const voor = await this.rijenIn(m);
       let na: StatushoudersBeleid[];
       try {
@@ -59,14 +57,7 @@ export class StatushoudersBeleidService {
       }
       const rij = na.find((r) => r.geldigVan === invoer.geldigVan.trim())!;
       const oud = voor.find((r) => r.geldigVan === rij.geldigVan) ?? null;
-      await m.query(
-        `INSERT INTO statushouders_beleid (geldig_van, taakstelling, voorrang, toelichting, bron, gesteld_door)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (geldig_van) DO UPDATE SET taakstelling = EXCLUDED.taakstelling, voorrang = EXCLUDED.voorrang,
-           toelichting = EXCLUDED.toelichting, bron = EXCLUDED.bron, gesteld_door = EXCLUDED.gesteld_door,
-           gewijzigd_op = clock_timestamp()`,
-        [rij.geldigVan, rij.taakstelling, rij.voorrang, rij.toelichting, rij.bron, ctx.principal.sub],
-      );
+      await bewaarBeleid(m, rij, ctx.principal.sub);
       await this.audit.schrijf(m, ctx, {
         actie: 'ZET_STATUSHOUDERS_BELEID',
         entiteit: 'statushouders_beleid',

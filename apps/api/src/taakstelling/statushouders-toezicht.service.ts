@@ -23,34 +23,23 @@ import {
   TREDE_LABEL,
   TREDEN_MET_TERMIJN,
   type CoaImportResultaat,
-  type InterventieOordeel,
-  type InterventieTrede,
   type StatushoudersInterventie,
   type StelInterventieInput,
 } from './statushouders-toezicht.types';
+import {
+  beginCoaImport,
+  interventieRijen,
+  verwijderCoaMaanden,
+  voegCoaRealisatieToe,
+  voegInterventieToe,
+  type InterventieRij,
+} from './statushouders-toezicht.repository';
 
 /** A file larger than this is not a monthly COA overview (342 gemeenten × a few months). */
 /** GraphQL bodies are at most 2 MB (app.factory.ts); a larger text never reaches this check. */
 const MAX_TEKENS = 2_000_000;
 /** errors listed per refused file; the rest are counted */
 const MAX_FOUTEN = 100;
-
-interface InterventieRij {
-  id: string;
-  gemeente_code: string;
-  halfjaar: string;
-  trede: InterventieTrede;
-  oordeel: InterventieOordeel;
-  termijn: string | null;
-  toelichting: string | null;
-  gesteld_door: string;
-  aangemaakt_op: Date;
-}
-
-const INTERVENTIE_SELECT = `
-  SELECT i.id, i.gemeente_code, i.halfjaar, i.trede, i.oordeel, to_char(i.termijn, 'YYYY-MM-DD') AS termijn,
-         i.toelichting, o.naam AS gesteld_door, i.aangemaakt_op
-  FROM statushouders_interventie i JOIN organisatie o ON o.id = i.gesteld_door_id`;
 
 /**
  * The provincie's supervision of the statushouders taakstelling: COA's realisation per gemeente
@@ -101,21 +90,15 @@ export class StatushoudersToezichtService {
     const maanden = [...new Set(rijen.map((r) => r.maand))].sort();
 
     return this.db.transaction(ctx, async (m) => {
-      const [{ id }] = await m.query(
-        `INSERT INTO coa_import (organisatie_id, gebruiker, bestandsnaam, maanden, rijen)
-         VALUES ($1, $2, $3, $4::date[], $5) RETURNING id`,
-        [ctx.organisatieId, ctx.principal.sub, naam, maanden, rijen.length],
-      );
-      const [{ n: vervangen }]: { n: number }[] = await m.query(
-        `WITH weg AS (DELETE FROM coa_realisatie WHERE maand = ANY($1::date[]) RETURNING 1)
-         SELECT count(*)::int AS n FROM weg`,
-        [maanden],
-      );
-      await m.query(
-        `INSERT INTO coa_realisatie (gemeente_code, maand, personen, import_id)
-         SELECT * , $4::uuid FROM unnest($1::text[], $2::date[], $3::int[])`,
-        [rijen.map((r) => r.gemeenteCode), rijen.map((r) => r.maand), rijen.map((r) => r.personen), id],
-      );
+      const id = await beginCoaImport(m, {
+        organisatieId: ctx.organisatieId,
+        gebruiker: ctx.principal.sub,
+        bestandsnaam: naam,
+        maanden,
+        rijen: rijen.length,
+      });
+      const vervangen = await verwijderCoaMaanden(m, maanden);
+      await voegCoaRealisatieToe(m, id, rijen);
       const resultaat: CoaImportResultaat = {
         id,
         rijen: rijen.length,
@@ -187,21 +170,17 @@ export class StatushoudersToezichtService {
           `Voor ${halfjaar} geldt landelijk geen taakstelling; er is geen interventiestap mogelijk.`,
           [{ veld: 'halfjaar', melding: 'Geen taakstelling in dit halfjaar' }],
         );
-      const [{ id }] = await m.query(
-        `INSERT INTO statushouders_interventie (gemeente_code, halfjaar, trede, oordeel, termijn, toelichting,
-                                                gesteld_door_id, gebruiker)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          gemeente.code,
-          halfjaar,
-          invoer.trede,
-          invoer.oordeel,
-          termijn,
-          toelichting,
-          ctx.organisatieId,
-          ctx.principal.sub,
-        ],
-      );
+      const rij = await voegInterventieToe(m, {
+        gemeenteCode: gemeente.code,
+        halfjaar: halfjaar!,
+        trede: invoer.trede,
+        oordeel: invoer.oordeel,
+        termijn,
+        toelichting,
+        gesteldDoorId: ctx.organisatieId,
+        gebruiker: ctx.principal.sub,
+      });
+      const id = rij.id;
       await this.audit.schrijf(m, ctx, {
         actie: 'STEL_INTERVENTIE_STATUSHOUDERS',
         entiteit: 'statushouders_interventie',
@@ -209,7 +188,6 @@ export class StatushoudersToezichtService {
         gemeenteCode: gemeente.code,
         na: { halfjaar, trede: invoer.trede, oordeel: invoer.oordeel, termijn, toelichting },
       });
-      const [rij] = await m.query(`${INTERVENTIE_SELECT} WHERE i.id = $1`, [id]);
       return this.naarInterventie(rij, gemeente.naam);
     });
   }
@@ -219,9 +197,7 @@ export class StatushoudersToezichtService {
     const gemeente = await this.gebieden.opzoeken('GEMEENTE', gemeenteCode);
     if (!gebiedZichtbaar(ctx.principal, gemeente)) throw nietGevonden('De gemeente');
     return this.db.transaction(ctx, async (m) =>
-      (await this.interventieRijen(m, [gemeente.code], false)).map((r) =>
-        this.naarInterventie(r, gemeente.naam),
-      ),
+      (await interventieRijen(m, [gemeente.code], false)).map((r) => this.naarInterventie(r, gemeente.naam)),
     );
   }
 
@@ -231,19 +207,9 @@ export class StatushoudersToezichtService {
     gemeenten: readonly string[],
   ): Promise<Map<string, StatushoudersInterventie>> {
     const uit = new Map<string, StatushoudersInterventie>();
-    for (const r of await this.interventieRijen(m, gemeenten, true))
+    for (const r of await interventieRijen(m, gemeenten, true))
       uit.set(r.gemeente_code, this.naarInterventie(r, await this.gebieden.gemeenteNaam(r.gemeente_code)));
     return uit;
-  }
-
-  private interventieRijen(m: EntityManager, gemeenten: readonly string[], alleenLaatste: boolean) {
-    return m.query(
-      alleenLaatste
-        ? `SELECT DISTINCT ON (i.gemeente_code) * FROM (${INTERVENTIE_SELECT} WHERE i.gemeente_code = ANY($1)) i
-           ORDER BY i.gemeente_code, i.aangemaakt_op DESC, i.id`
-        : `${INTERVENTIE_SELECT} WHERE i.gemeente_code = ANY($1) ORDER BY i.aangemaakt_op DESC, i.id`,
-      [gemeenten],
-    ) as Promise<InterventieRij[]>;
   }
 
   private naarInterventie(r: InterventieRij, gemeenteNaam: string): StatushoudersInterventie {

@@ -2,27 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { gebiedZichtbaar, zietOnderdrukteCellen, type RequestContext } from '@thuismonitor/auth';
 import {
-  berekenCarryOver,
   formatHalfjaar,
-  halfjaarBeoordeeld,
   halfjaarEinde,
   halfjaarStart,
   halfjaarVanDatum,
+  halfjaarVolgnummer,
   halfjarenTussen,
   kwartaalEinde,
   laatsteAfgeslotenKwartaal,
   parseHalfjaar,
-  periodeVoorHalfjaar,
-  plusDagen,
   STATUSHOUDERS_TAAKSTELLING_INDICATOR,
-  statushoudersBeleidOp,
-  statushoudersStatusLabel,
-  taakstellingInPeriode,
+  statushoudersHalfjaren,
   vergelijkHalfjaar,
   type Halfjaar,
   type IsoDatum,
-  type OrganisatieSoort,
-  type StatushoudersHalfjaarResultaat,
   type TaakstellingRegel,
 } from '@thuismonitor/domain';
 import { nietGevonden, ongeldig } from '../common/fouten';
@@ -32,6 +25,7 @@ import { GebiedService } from '../gebied/gebied.service';
 import { laatstGeslotenKwartaal, statushoudersPersonen } from '../publicatie/publicatie.repository';
 import { StatushoudersBeleidService } from './statushouders-beleid.service';
 import { StatushoudersToezichtService } from './statushouders-toezicht.service';
+import { coaPerHalfjaar, statushoudersGehuisvest, statushoudersRegels } from './taakstelling.repository';
 import type {
   StatushoudersHalfjaar,
   StatushoudersProvincie,
@@ -40,8 +34,6 @@ import type {
 
 /** 20 years: more is never asked for a half-yearly check and would only make the query large. */
 const MAX_HALFJAREN = 40;
-
-const volgnummer = (h: Halfjaar) => h.jaar * 2 + h.nummer - 1;
 
 /**
  * The statushouders taakstelling per gemeente per half year, with carry-over (domain
@@ -174,19 +166,11 @@ export class StatushoudersService {
     const laatste = reeks[reeks.length - 1];
     const eindeLaatste = halfjaarEinde(laatste);
     const totPeil = peil < eindeLaatste ? peil : eindeLaatste;
-    const taakRijen: {
-      gemeente: string;
-      van: string;
-      tot: string;
-      waarde: string;
-      soort: OrganisatieSoort;
-    }[] = await m.query(
-      `SELECT t.gebied_code AS gemeente, to_char(t.periode_van, 'YYYY-MM-DD') AS van, to_char(t.periode_tot, 'YYYY-MM-DD') AS tot,
-              t.waarde, o.soort
-       FROM taakstelling t JOIN organisatie o ON o.id = t.gesteld_door_id
-       WHERE t.actueel AND t.indicator_code = $1 AND t.gebied_soort = 'GEMEENTE' AND t.gebied_code = ANY($2)
-         AND t.periode_tot <= $3`,
-      [STATUSHOUDERS_TAAKSTELLING_INDICATOR, alle, halfjaarEinde(laatste)],
+    const taakRijen = await statushoudersRegels(
+      m,
+      STATUSHOUDERS_TAAKSTELLING_INDICATOR,
+      alle,
+      halfjaarEinde(laatste),
     );
     const regels = new Map<string, TaakstellingRegel[]>();
     let vroegste = reeks[0];
@@ -199,151 +183,26 @@ export class StatushoudersService {
     }
 
     // persons housed per gemeente per half year, one GROUP BY for all gemeenten
-    const gehuisvestRijen: { gemeente: string; hj: number; personen: number }[] = !opties.eigenaar
+    const gehuisvestRijen = !opties.eigenaar
       ? await this.gehuisvestVrijgegeven(m, alle, vroegste, totPeil)
-      : await m.query(
-          `SELECT gemeente_code AS gemeente,
-              (extract(year FROM datum)::int * 2 + CASE WHEN extract(month FROM datum) > 6 THEN 1 ELSE 0 END) AS hj,
-              sum(huishoudgrootte)::int AS personen
-       FROM toewijzing
-       WHERE aandachtsgroep = 'STATUSHOUDERS' AND gemeente_code = ANY($1) AND datum BETWEEN $2 AND $3
-       GROUP BY 1, 2`,
-          [alle, halfjaarStart(vroegste), totPeil],
-        );
+      : await statushoudersGehuisvest(m, alle, halfjaarStart(vroegste), totPeil);
     const gehuisvest = new Map(gehuisvestRijen.map((r) => [`${r.gemeente}|${r.hj}`, r.personen]));
 
     // COA's realisation (public, exact, for everyone in scope): months that have started on the
     // same cut-off as the toewijzingen above (for a non-owner the last closed quarter), so that
     // verschilCoa compares the same months; per half year with the last month COA reported
-    const coaRijen: { gemeente: string; hj: number; personen: number; laatste: string }[] = await m.query(
-      `SELECT gemeente_code AS gemeente,
-              (extract(year FROM maand)::int * 2 + CASE WHEN extract(month FROM maand) > 6 THEN 1 ELSE 0 END) AS hj,
-              sum(personen)::int AS personen, to_char(max(maand), 'YYYY-MM') AS laatste
-       FROM coa_realisatie
-       WHERE gemeente_code = ANY($1) AND maand BETWEEN $2 AND $3
-       GROUP BY 1, 2`,
-      [alle, halfjaarStart(vroegste), totPeil],
-    );
+    const coaRijen = await coaPerHalfjaar(m, alle, halfjaarStart(vroegste), totPeil);
     const coa = new Map(coaRijen.map((r) => [`${r.gemeente}|${r.hj}`, r]));
 
     // the national policy by date: a half year that starts when the taakstelling no longer applies
     // gets no target and no judgement (domain halfjaarBeoordeeld; docs/decisions.md)
     const beleid = await this.beleid.rijenIn(m);
 
-    const eerstGevraagd = volgnummer(reeks[0]);
+    const gegevens = { regels, gehuisvest, coa, beleid };
     const uit = new Map<string, StatushoudersHalfjaar[]>();
     for (const gemeente of gemeenten) {
-      const oud = voorgangers.get(gemeente) ?? [];
-      // the codes that count for this gemeente in half year h: itself, and from its herindeling on
-      // every gemeente merged into it
-      const delen = (h: Halfjaar) => [
-        gemeente,
-        ...oud.filter((v) => halfjaarStart(h) >= v.vanaf).map((v) => v.code),
-      ];
-      // an old gemeente's targets from its herindeling on (one that stayed on its code)
-      const regelsVan = (code: string) =>
-        code === gemeente
-          ? (regels.get(code) ?? [])
-          : (regels.get(code) ?? []).filter((r) => r.van >= oud.find((v) => v.code === code)!.vanaf);
-      const eigen = [gemeente, ...oud.map((v) => v.code)].flatMap(regelsVan);
-      // history starts at this gemeente's first target (or at the request when that is earlier)
-      const eerste = eigen.reduce<Halfjaar>((min, r) => {
-        const h = halfjaarVanDatum(r.van);
-        return vergelijkHalfjaar(h, min) < 0 ? h : min;
-      }, reeks[0]);
-      const halfjaren = halfjarenTussen(eerste, laatste);
-      const taak = halfjaren.map((h) => {
-        const per = delen(h)
-          .map((code) => taakstellingInPeriode(regelsVan(code), periodeVoorHalfjaar(h), 'SOM'))
-          .filter((w): w is number => w !== null);
-        return per.length ? per.reduce((a, b) => a + b, 0) : null;
-      });
-      // judged on COA's figure where COA reported for the half year, else on the toewijzingen
-      const cijfers = halfjaren.map((h) => {
-        let toewijzingen = 0;
-        let coaPersonen: number | null = null;
-        let coaTotMaand: string | null = null;
-        for (const code of delen(h)) {
-          const sleutel = `${code}|${volgnummer(h)}`;
-          toewijzingen += gehuisvest.get(sleutel) ?? 0;
-          const c = coa.get(sleutel);
-          if (c) {
-            coaPersonen = (coaPersonen ?? 0) + c.personen;
-            if (!coaTotMaand || c.laatste > coaTotMaand) coaTotMaand = c.laatste;
-          }
-        }
-        return { toewijzingen, coa: coaPersonen, coaTotMaand };
-      });
-      // the carry-over runs over each stretch of judged half years; a half year without a
-      // taakstelling carries nothing in or out
-      const beoordeeld = halfjaren.map((h) => halfjaarBeoordeeld(beleid, h));
-      const resultaat: (StatushoudersHalfjaarResultaat | null)[] = [];
-      let reeksInvoer: { halfjaar: string; taakstelling: number; gehuisvest: number }[] = [];
-      const sluit = () => {
-        if (reeksInvoer.length) resultaat.push(...berekenCarryOver(reeksInvoer));
-        reeksInvoer = [];
-      };
-      halfjaren.forEach((h, i) => {
-        if (!beoordeeld[i]) {
-          sluit();
-          resultaat.push(null);
-          return;
-        }
-        reeksInvoer.push({
-          halfjaar: formatHalfjaar(h),
-          taakstelling: Math.round(taak[i] ?? 0),
-          gehuisvest: cijfers[i].coa ?? cijfers[i].toewijzingen,
-        });
-      });
-      sluit();
-      uit.set(
-        gemeente,
-        resultaat
-          .map((r, i) => ({ r, h: halfjaren[i], gesteld: taak[i] !== null, c: cijfers[i] }))
-          .filter(({ h }) => volgnummer(h) >= eerstGevraagd)
-          .map(({ r, h, gesteld, c }) => {
-            const controledatum = plusDagen(halfjaarEinde(h), 1);
-            const gehuisvestNu = c.coa ?? c.toewijzingen;
-            if (r === null) {
-              const b = statushoudersBeleidOp(beleid, halfjaarStart(h))!;
-              return {
-                halfjaar: formatHalfjaar(h),
-                taakstelling: 0,
-                meegenomen: 0,
-                teRealiseren: 0,
-                gehuisvest: gehuisvestNu,
-                saldo: 0,
-                status: 'GEEN_TAAKSTELLING',
-                statusLabel: 'Geen taakstelling',
-                gehuisvestToewijzingen: c.toewijzingen,
-                gehuisvestCoa: c.coa,
-                coaTotMaand: c.coaTotMaand,
-                verschilCoa: c.coa === null ? null : c.coa - c.toewijzingen,
-                getoetstOp: c.coa === null ? 'TOEWIJZINGEN' : 'COA',
-                taakstellingGesteld: false,
-                controledatum,
-                voorlopig: peil < controledatum,
-                beoordeeld: false,
-                beleidToelichting: `${b.toelichting} (bron: ${b.bron}, vanaf ${b.geldigVan})`,
-              };
-            }
-            return {
-              beoordeeld: true,
-              beleidToelichting: null,
-              ...r,
-              gehuisvestToewijzingen: c.toewijzingen,
-              gehuisvestCoa: c.coa,
-              coaTotMaand: c.coaTotMaand,
-              verschilCoa: c.coa === null ? null : c.coa - c.toewijzingen,
-              getoetstOp: c.coa === null ? 'TOEWIJZINGEN' : 'COA',
-              taakstellingGesteld: gesteld,
-              statusLabel: statushoudersStatusLabel(r.status),
-              controledatum,
-              // still open at the peildatum: the figures of this half year can still change
-              voorlopig: peil < controledatum,
-            };
-          }),
-      );
+      const vraag = { gemeente, voorgangers: voorgangers.get(gemeente) ?? [], reeks, peil };
+      uit.set(gemeente, statushoudersHalfjaren(vraag, gegevens));
     }
     return uit;
   }
@@ -361,7 +220,7 @@ export class StatushoudersService {
       const einde = halfjaarEinde(h) < tot ? halfjaarEinde(h) : tot;
       if (einde < start) continue;
       for (const r of await statushoudersPersonen(m, { gemeenten, van: start, tot: einde }))
-        uit.push({ gemeente: r.gemeente, hj: volgnummer(h), personen: r.personen });
+        uit.push({ gemeente: r.gemeente, hj: halfjaarVolgnummer(h), personen: r.personen });
     }
     return uit;
   }

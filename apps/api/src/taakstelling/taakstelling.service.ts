@@ -8,31 +8,16 @@ import { ScopedDb } from '../database/scoped-db.service';
 import { GebiedService } from '../gebied/gebied.service';
 import type { GebiedInput } from '../gebied/gebied.types';
 import { periodeUitInvoer } from './taakstelling-periode';
+import {
+  nietMeerActueel,
+  taakstellingen,
+  taakstellingMetId,
+  voegTaakstellingToe,
+  vorigeTaakstelling,
+  type TaakstellingRij,
+  type TaakstellingSleutel,
+} from './taakstelling.repository';
 import type { StelTaakstellingInput, Taakstelling } from './taakstelling.types';
-
-interface TaakstellingRij {
-  id: string;
-  indicator_code: string;
-  gebied_soort: Taakstelling['gebied']['soort'];
-  gebied_code: string;
-  periode_van: string;
-  periode_tot: string;
-  waarde: string;
-  toelichting: string | null;
-  actueel: boolean;
-  vervangt_id: string | null;
-  aangemaakt_op: Date;
-  org_id: string;
-  org_code: string;
-  org_naam: string;
-  org_soort: string;
-}
-
-const SELECT = `
-  SELECT t.id, t.indicator_code, t.gebied_soort, t.gebied_code, to_char(t.periode_van, 'YYYY-MM-DD') AS periode_van,
-         to_char(t.periode_tot, 'YYYY-MM-DD') AS periode_tot, t.waarde, t.toelichting, t.actueel, t.vervangt_id,
-         t.aangemaakt_op, o.id AS org_id, o.code AS org_code, o.naam AS org_naam, o.soort AS org_soort
-  FROM taakstelling t JOIN organisatie o ON o.id = t.gesteld_door_id`;
 
 @Injectable()
 export class TaakstellingService {
@@ -64,32 +49,23 @@ export class TaakstellingService {
 
     try {
       return await this.db.transaction(ctx, async (m) => {
-        const [vorige] = await m.query(
-          `SELECT id, waarde, toelichting FROM taakstelling
-           WHERE actueel AND indicator_code = $1 AND gebied_soort = $2 AND gebied_code = $3
-             AND periode_van = $4 AND periode_tot = $5 AND gesteld_door_id = $6
-           FOR UPDATE`,
-          [indicator.code, gebied.soort, gebied.code, periode.van, periode.tot, ctx.organisatieId],
-        );
+        const sleutel: TaakstellingSleutel = {
+          indicatorCode: indicator.code,
+          gebiedSoort: gebied.soort,
+          gebiedCode: gebied.code,
+          van: periode.van,
+          tot: periode.tot,
+          gesteldDoorId: ctx.organisatieId,
+        };
+        const vorige = await vorigeTaakstelling(m, sleutel);
         if (vorige) {
-          await m.query(`UPDATE taakstelling SET actueel = false WHERE id = $1`, [vorige.id]);
+          await nietMeerActueel(m, vorige.id);
         }
-        const [{ id }] = await m.query(
-          `INSERT INTO taakstelling (indicator_code, gebied_soort, gebied_code, periode_van, periode_tot, waarde,
-                                     gesteld_door_id, toelichting, vervangt_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [
-            indicator.code,
-            gebied.soort,
-            gebied.code,
-            periode.van,
-            periode.tot,
-            invoer.waarde,
-            ctx.organisatieId,
-            toelichting,
-            vorige?.id ?? null,
-          ],
-        );
+        const id = await voegTaakstellingToe(m, sleutel, {
+          waarde: invoer.waarde,
+          toelichting,
+          vervangtId: vorige?.id ?? null,
+        });
         await this.audit.schrijf(m, ctx, {
           actie: vorige ? 'WIJZIG_TAAKSTELLING' : 'STEL_TAAKSTELLING',
           entiteit: 'taakstelling',
@@ -106,7 +82,7 @@ export class TaakstellingService {
             toelichting,
           },
         });
-        const [rij] = await m.query(`${SELECT} WHERE t.id = $1`, [id]);
+        const rij = await taakstellingMetId(m, id);
         return this.naarTaakstelling(rij, gebied.naam);
       });
     } catch (err) {
@@ -128,11 +104,7 @@ export class TaakstellingService {
     const gebied = await this.gebieden.opzoeken(gebiedInvoer.soort, gebiedInvoer.code);
     if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
     return this.db.transaction(ctx, async (m: EntityManager) => {
-      const rijen: TaakstellingRij[] = await m.query(
-        `${SELECT} WHERE t.gebied_soort = $1 AND t.gebied_code = $2 AND ($3::text IS NULL OR t.indicator_code = $3)
-           AND (t.actueel OR $4) ORDER BY t.periode_van DESC, t.indicator_code, t.aangemaakt_op DESC`,
-        [gebied.soort, gebied.code, indicatorCode ?? null, metGeschiedenis],
-      );
+      const rijen = await taakstellingen(m, gebied, indicatorCode ?? null, metGeschiedenis);
       return rijen.map((r) => this.naarTaakstelling(r, gebied.naam));
     });
   }
