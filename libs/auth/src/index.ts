@@ -9,3 +9,4 @@ export * from './dev-issuer/dev-issuer';
 export * from './nest/vereist.decorator';
 export * from './nest/request-context';
 export * from './nest/auth.guard';
+export * from './prestatieafspraak-acties';

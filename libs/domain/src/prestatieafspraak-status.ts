@@ -56,24 +56,34 @@ export function volgendeStatus(
   actie: StatusActie,
   reden?: string,
 ): PrestatieafspraakStatus {
-  const overgang = OVERGANGEN[actie];
-  if (!overgang) {
-    throw new DomainError('ONBEKENDE_ACTIE', `Actie '${String(actie)}' bestaat niet`);
-  }
-  if (huidig !== overgang.van) {
-    throw new DomainError(
-      'ONGELDIGE_STATUSOVERGANG',
-      `Een prestatieafspraak met status '${LABELS[huidig] ?? huidig}' kan niet worden ${deelwoord(actie)}; ` +
-        `dat kan alleen vanuit status '${LABELS[overgang.van]}'`,
-    );
-  }
+  const fout = overgangFout(huidig, actie);
+  if (fout) throw fout;
   if (actie === 'TERUGTREKKEN' && !reden?.trim()) {
     throw new DomainError(
       'REDEN_VERPLICHT',
       'Geef een reden op voor het terugtrekken van de prestatieafspraak',
     );
   }
-  return overgang.naar;
+  return OVERGANGEN[actie].naar;
+}
+
+/**
+ * Why `actie` cannot be taken from status `huidig` (the error volgendeStatus throws), or null when
+ * it can. For deciding without acting: the buttons of a screen (libs/auth magPrestatieafspraakActie).
+ */
+export function overgangFout(huidig: PrestatieafspraakStatus, actie: StatusActie): DomainError | null {
+  const overgang = OVERGANGEN[actie];
+  if (!overgang) {
+    return new DomainError('ONBEKENDE_ACTIE', `Actie '${String(actie)}' bestaat niet`);
+  }
+  if (huidig !== overgang.van) {
+    return new DomainError(
+      'ONGELDIGE_STATUSOVERGANG',
+      `Een prestatieafspraak met status '${LABELS[huidig] ?? huidig}' kan niet worden ${deelwoord(actie)}; ` +
+        `dat kan alleen vanuit status '${LABELS[overgang.van]}'`,
+    );
+  }
+  return null;
 }
 
 function deelwoord(actie: StatusActie): string {

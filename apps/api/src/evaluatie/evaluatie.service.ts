@@ -6,8 +6,6 @@ import {
   evaluatieOordeelLabel,
   evaluatieRegelFouten,
   evaluatieVaststelFouten,
-  type EvaluatieOordeel,
-  type EvaluatieStatus,
 } from '@thuismonitor/domain';
 import { conflict, GebruikersFout, nietGevonden, ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
@@ -16,16 +14,17 @@ import { OrganisatieService } from '../organisatie/organisatie.service';
 import { leesZichtbaar } from '../prestatieafspraak/bewerking';
 import { PrestatieafspraakAudit } from '../prestatieafspraak/prestatieafspraak-audit';
 import { leesAfspraken, type PaRij } from '../prestatieafspraak/prestatieafspraak.repository';
+import {
+  leesEvaluatie,
+  leesEvaluatieRegels,
+  schrijfEvaluatieRegel,
+  stelEvaluatieVast,
+  verhoogEvaluatieVersie,
+  vergrendelEvaluatie,
+  voegEvaluatieToe,
+} from './evaluatie.repository';
 import { VoortgangService } from '../voortgang/voortgang.service';
 import type { Evaluatie, EvaluatieRegelInput } from './evaluatie.types';
-
-interface EvaluatieRij {
-  id: string;
-  status: EvaluatieStatus;
-  versie: number;
-  vastgesteldDatum: string | null;
-  vastgesteldDoorId: string | null;
-}
 
 const CONFLICT_MELDING =
   'Iemand anders heeft deze evaluatie intussen gewijzigd. Laad de nieuwste versie en breng uw wijziging opnieuw aan.';
@@ -114,25 +113,21 @@ export class EvaluatieService {
       let id = evaluatie?.id;
       if (!id) {
         try {
-          [{ id }] = await m.query(
-            `INSERT INTO evaluatie (prestatieafspraak_id, jaar) VALUES ($1, $2) RETURNING id`,
-            [pa.id, jaar],
-          );
+          id = await voegEvaluatieToe(m, pa.id, jaar);
         } catch (err) {
           // another party saved the first version at the same moment
           if ((err as { code?: string }).code === '23505') throw conflict(CONFLICT_MELDING);
           throw err;
         }
-      } else
-        await m.query(`UPDATE evaluatie SET versie = versie + 1, gewijzigd_op = now() WHERE id = $1`, [id]);
+      } else await verhoogEvaluatieVersie(m, id);
       for (const r of invoer)
-        await m.query(
-          `INSERT INTO evaluatie_regel (evaluatie_id, afspraak_id, oordeel, toelichting, bijgewerkt_door_id)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (evaluatie_id, afspraak_id) DO UPDATE
-             SET oordeel = EXCLUDED.oordeel, toelichting = EXCLUDED.toelichting, bijgewerkt_door_id = EXCLUDED.bijgewerkt_door_id`,
-          [id, r.afspraakId, r.oordeel ?? null, r.toelichting?.trim() || null, ctx.organisatieId],
-        );
+        await schrijfEvaluatieRegel(m, {
+          evaluatieId: id,
+          afspraakId: r.afspraakId,
+          oordeel: r.oordeel ?? null,
+          toelichting: r.toelichting?.trim() || null,
+          door: ctx.organisatieId,
+        });
       await this.audit.schrijf(m, ctx, pa, 'EVALUATIE_BIJGEWERKT', null, {
         jaar,
         regels: invoer.map((r) => ({ afspraakId: r.afspraakId, oordeel: r.oordeel ?? null })),
@@ -159,11 +154,7 @@ export class EvaluatieService {
         [...regels.values()],
       );
       if (fouten.length) throw ongeldig('De evaluatie is nog niet compleet.', fouten);
-      await m.query(
-        `UPDATE evaluatie SET status = 'VASTGESTELD', vastgesteld_op = now(), vastgesteld_door_id = $2,
-                versie = versie + 1, gewijzigd_op = now() WHERE id = $1`,
-        [evaluatie.id, ctx.organisatieId],
-      );
+      await stelEvaluatieVast(m, evaluatie.id, ctx.organisatieId);
       await this.audit.schrijf(
         m,
         ctx,
@@ -184,31 +175,16 @@ export class EvaluatieService {
   }
 
   private async laad(m: EntityManager, paId: string, jaar: number, voorUpdate = false) {
-    const lees = async (): Promise<EvaluatieRij | undefined> =>
-      (
-        await m.query(
-          `SELECT id, status, versie, (vastgesteld_op AT TIME ZONE 'Europe/Amsterdam')::date::text AS "vastgesteldDatum",
-              vastgesteld_door_id AS "vastgesteldDoorId"
-       FROM evaluatie WHERE prestatieafspraak_id = $1 AND jaar = $2`,
-          [paId, jaar],
-        )
-      )[0];
-    let evaluatie = await lees();
+    let evaluatie = await leesEvaluatie(m, paId, jaar);
     // lock a concept for the change and read it again under the lock (RLS lets parties lock only
     // a concept; a fixed one is read as is and refused by the caller)
     if (voorUpdate && evaluatie?.status === 'CONCEPT') {
-      await m.query(`SELECT 1 FROM evaluatie WHERE id = $1 FOR UPDATE`, [evaluatie.id]);
-      evaluatie = await lees();
+      await vergrendelEvaluatie(m, evaluatie.id);
+      evaluatie = await leesEvaluatie(m, paId, jaar);
     }
-    const regelRijen: { afspraakId: string; oordeel: EvaluatieOordeel | null; toelichting: string | null }[] =
-      evaluatie
-        ? await m.query(
-            `SELECT afspraak_id AS "afspraakId", oordeel, toelichting FROM evaluatie_regel WHERE evaluatie_id = $1`,
-            [evaluatie.id],
-          )
-        : [];
+    const regelRijen = evaluatie ? await leesEvaluatieRegels(m, evaluatie.id) : [];
     return {
-      evaluatie: evaluatie as EvaluatieRij | undefined,
+      evaluatie,
       regels: new Map(regelRijen.map((r) => [r.afspraakId, r])),
       afspraken: await leesAfspraken(m, [paId]),
     };

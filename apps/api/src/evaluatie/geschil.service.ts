@@ -6,7 +6,6 @@ import {
   geschilRegistratieFouten,
   geschilStatusFouten,
   geschilStatusLabel,
-  type GeschilOnderwerp,
   type GeschilStatus,
 } from '@thuismonitor/domain';
 import { conflict, nietGevonden, ongeldig } from '../common/fouten';
@@ -16,25 +15,17 @@ import type { Organisatie } from '../organisatie/organisatie.types';
 import { leesZichtbaar } from '../prestatieafspraak/bewerking';
 import { PrestatieafspraakAudit } from '../prestatieafspraak/prestatieafspraak-audit';
 import { type PaRij } from '../prestatieafspraak/prestatieafspraak.repository';
+import {
+  leesGeschil,
+  leesGeschillen,
+  voegGeschilToe,
+  werkGeschilBij,
+  type GeschilRij,
+} from './evaluatie.repository';
 import { isUuid } from '../common/id';
 import { Klok } from '../common/klok';
 import { RegimeService } from '../volkshuisvesting/regime.service';
 import type { Geschil, NieuwGeschilInput } from './evaluatie.types';
-
-interface GeschilRij {
-  id: string;
-  prestatieafspraakId: string;
-  onderwerp: GeschilOnderwerp;
-  omschrijving: string;
-  ingediendOp: string;
-  ingediendDoorId: string;
-  status: GeschilStatus;
-  uitkomst: string | null;
-  versie: number;
-}
-
-const KOLOMMEN = `id, prestatieafspraak_id AS "prestatieafspraakId", onderwerp, omschrijving, ingediend_op::text AS "ingediendOp",
-  ingediend_door_id AS "ingediendDoorId", status, uitkomst, versie`;
 
 /**
  * Geschillen about a prestatieafspraak: a party registers one (subject, the request's date inside
@@ -54,13 +45,7 @@ export class GeschilService {
   async lijst(ctx: RequestContext, prestatieafspraakId: string): Promise<Geschil[]> {
     return this.db.transaction(ctx, async (m) => {
       const pa = await this.alsPartij(m, ctx, prestatieafspraakId);
-      return this.bouw(
-        m,
-        await m.query(
-          `SELECT ${KOLOMMEN} FROM geschil WHERE prestatieafspraak_id = $1 ORDER BY ingediend_op, aangemaakt_op`,
-          [pa.id],
-        ),
-      );
+      return this.bouw(m, await leesGeschillen(m, pa.id));
     });
   }
 
@@ -77,11 +62,13 @@ export class GeschilService {
       });
       if (fouten.length)
         throw ongeldig('Het geschil is niet geregistreerd: controleer de gemarkeerde velden.', fouten);
-      const [rij]: GeschilRij[] = await m.query(
-        `INSERT INTO geschil (prestatieafspraak_id, onderwerp, omschrijving, ingediend_op, ingediend_door_id)
-         VALUES ($1, $2, $3, $4, $5) RETURNING ${KOLOMMEN}`,
-        [pa.id, invoer.onderwerp, invoer.omschrijving.trim(), invoer.ingediendOp, ctx.organisatieId],
-      );
+      const rij = await voegGeschilToe(m, {
+        paId: pa.id,
+        onderwerp: invoer.onderwerp,
+        omschrijving: invoer.omschrijving.trim(),
+        ingediendOp: invoer.ingediendOp,
+        door: ctx.organisatieId,
+      });
       await this.audit.schrijf(m, ctx, pa, 'GESCHIL_GEREGISTREERD', null, {
         geschilId: rij.id,
         onderwerp: rij.onderwerp,
@@ -99,13 +86,11 @@ export class GeschilService {
     uitkomst?: string | null,
   ): Promise<Geschil> {
     return this.db.transaction(ctx, async (m) => {
-      let [oud]: GeschilRij[] = isUuid(id)
-        ? await m.query(`SELECT ${KOLOMMEN} FROM geschil WHERE id = $1`, [id])
-        : [];
+      let oud = isUuid(id) ? await leesGeschil(m, id) : undefined;
       if (!oud) throw nietGevonden('Het geschil');
       // lock an open geschil (RLS lets parties lock only those); a closed one is refused below
       if (oud.status === 'INGEDIEND' || oud.status === 'IN_BEHANDELING')
-        oud = (await m.query(`SELECT ${KOLOMMEN} FROM geschil WHERE id = $1 FOR UPDATE`, [oud.id]))[0] ?? oud;
+        oud = (await leesGeschil(m, oud.id, true)) ?? oud;
       const pa = await this.alsPartij(m, ctx, oud.prestatieafspraakId);
       if (oud.versie !== versie)
         throw conflict(
@@ -113,12 +98,7 @@ export class GeschilService {
         );
       const fouten = geschilStatusFouten(oud.status, status, uitkomst);
       if (fouten.length) throw ongeldig(fouten[0].melding, fouten);
-      // UPDATE … RETURNING answers [rows, rowCount] through TypeORM's postgres driver
-      const [[rij]]: [GeschilRij[], number] = await m.query(
-        `UPDATE geschil SET status = $2, uitkomst = coalesce($3, uitkomst), versie = versie + 1, gewijzigd_op = now()
-         WHERE id = $1 RETURNING ${KOLOMMEN}`,
-        [oud.id, status, uitkomst?.trim() || null],
-      );
+      const rij = await werkGeschilBij(m, oud.id, status, uitkomst?.trim() || null);
       await this.audit.schrijf(
         m,
         ctx,

@@ -1,10 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import {
+  ALLEEN_PARTIJEN,
+  magPrestatieafspraakActie,
   magPrestatieafspraakBewerken,
   magPrestatieafspraakZien,
+  PRESTATIEAFSPRAAK_CONFLICT,
+  type ActieContext,
+  type ActieWeigering,
+  type PrestatieafspraakActie,
   type RequestContext,
 } from '@thuismonitor/auth';
-import { inhoudWijzigbaar, prestatieafspraakStatusLabel } from '@thuismonitor/domain';
+import { DomainError } from '@thuismonitor/domain';
 import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { isUuid } from '../common/id';
 import {
@@ -13,8 +19,7 @@ import {
   type PaRij,
 } from './prestatieafspraak.repository';
 
-export const CONFLICT_MELDING =
-  'Iemand anders heeft deze prestatieafspraak intussen gewijzigd. Laad de nieuwste versie en breng uw wijziging opnieuw aan.';
+export const CONFLICT_MELDING = PRESTATIEAFSPRAAK_CONFLICT;
 
 /** A prestatieafspraak the caller may read, or "not found" — also when it exists but is not theirs. */
 export async function leesZichtbaar(m: EntityManager, ctx: RequestContext, id: string): Promise<PaRij> {
@@ -35,26 +40,36 @@ export async function vergrendelVoorPartij(
   const pa = isUuid(id) ? await vergrendelPrestatieafspraak(m, id) : undefined;
   if (!pa) {
     await leesZichtbaar(m, ctx, id);
-    throw geenToegang('Alleen partijen bij deze prestatieafspraak kunnen dit doen.');
+    throw geenToegang(ALLEEN_PARTIJEN);
   }
   if (!magPrestatieafspraakZien(ctx.principal, pa)) throw nietGevonden('De prestatieafspraak');
-  if (!magPrestatieafspraakBewerken(ctx.principal, pa))
-    throw geenToegang('Alleen partijen bij deze prestatieafspraak kunnen dit doen.');
+  if (!magPrestatieafspraakBewerken(ctx.principal, pa)) throw geenToegang(ALLEEN_PARTIJEN);
   return pa;
 }
 
-/** Optimistic concurrency: the client sends the `versie` it last saw. */
-export function controleerVersie(pa: PaRij, versie: number): void {
-  if (pa.versie !== versie) throw conflict(CONFLICT_MELDING);
+/**
+ * Before a mutation acts: the same decision that shows its button (libs/auth
+ * magPrestatieafspraakActie), with the versie the client sent; a refusal is thrown as the error
+ * the API has always answered with.
+ */
+export function vereisActie(
+  ctx: RequestContext,
+  pa: PaRij,
+  actie: PrestatieafspraakActie,
+  context: ActieContext = {},
+): void {
+  const besluit = magPrestatieafspraakActie(ctx.principal, pa, actie, context);
+  if (!besluit.toegestaan) throw alsFout(besluit);
 }
 
-export function controleerConcept(pa: PaRij): void {
-  if (!inhoudWijzigbaar(pa.status)) {
-    throw ongeldig(
-      `Deze prestatieafspraak is ${prestatieafspraakStatusLabel(pa.status).toLowerCase()}; de inhoud kan alleen in concept worden gewijzigd. ` +
-        (pa.status === 'TER_ONDERTEKENING'
-          ? 'Trek het voorstel eerst terug naar concept.'
-          : 'Start een wijziging (een nieuwe versie) om iets te veranderen.'),
-    );
+function alsFout(w: ActieWeigering): Error {
+  switch (w.soort) {
+    case 'GEEN_TOEGANG':
+      return geenToegang(w.reden);
+    case 'CONFLICT':
+      return conflict(w.reden);
+    case 'ONGELDIG':
+      // the state machine's refusal keeps its domain code (answered as ONGELDIGE_INVOER + reden)
+      return w.domeinCode ? new DomainError(w.domeinCode, w.reden) : ongeldig(w.reden);
   }
 }

@@ -19,6 +19,7 @@ import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import { RegimeService, regimeVoorApi } from '../volkshuisvesting/regime.service';
+import { bodVerzendData, evaluatiesVan } from './cyclus-kalender.repository';
 import { leesPrestatieafspraken } from './prestatieafspraak.repository';
 import type { CyclusKalender } from './cyclus-kalender.types';
 
@@ -55,23 +56,19 @@ export class CyclusKalenderService {
 
     const { afspraken, boden, evaluaties, partijInGemeente } = await this.db.transaction(ctx, async (m) => {
       // Everything the caller can see of this gemeente (RLS), then the policy on each row.
-      const rijen = (await leesPrestatieafspraken(m, 'p.gemeente_code = $1', [gemeente.code])).filter((r) =>
+      const rijen = (await leesPrestatieafspraken(m, { gemeenteCode: gemeente.code })).filter((r) =>
         magPrestatieafspraakZien(ctx.principal, r),
       );
       const partijInGemeente = rijen.some((r) => r.partijIds.includes(ctx.organisatieId));
       if (!magCyclusKalenderZien(ctx.principal, gemeente.code, partijInGemeente))
         throw nietGevonden('De cycluskalender van deze gemeente');
       // the days boden of this cycle were sent (only the dates: the content is for its recipients)
-      const boden: { jaar: number; verzondenOp: string }[] = await m.query(
-        `SELECT $2::int AS jaar, d::text AS "verzondenOp" FROM tm_bod_verzonden_data($1, $2) AS d`,
-        [gemeente.code, jaar],
-      );
+      const boden = await bodVerzendData(m, gemeente.code, jaar);
       // evaluations of the previous year (RLS: parties only)
-      const evaluaties: { prestatieafspraakId: string; vastgesteldOp: string | null }[] = await m.query(
-        `SELECT prestatieafspraak_id AS "prestatieafspraakId",
-                (vastgesteld_op AT TIME ZONE 'Europe/Amsterdam')::date::text AS "vastgesteldOp"
-         FROM evaluatie WHERE jaar = $1 AND prestatieafspraak_id = ANY($2::uuid[])`,
-        [jaar - 1, rijen.map((r) => r.id)],
+      const evaluaties = await evaluatiesVan(
+        m,
+        jaar - 1,
+        rijen.map((r) => r.id),
       );
       return { afspraken: rijen, boden, evaluaties, partijInGemeente };
     });

@@ -1,31 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  magConceptVerwijderen,
-  magPrestatieafspraakBeeindigen,
-  type RequestContext,
-} from '@thuismonitor/auth';
-import {
-  formatDatum,
-  indienFouten,
-  isVastTeStellen,
-  magOndertekenenInStatus,
-  vandaagInAmsterdam,
-  volgendeStatus,
-  type OrganisatieSoort,
-} from '@thuismonitor/domain';
+import { alGetekendMelding, WIJZIGING_LOOPT, type RequestContext } from '@thuismonitor/auth';
+import { indienFouten, isVastTeStellen, volgendeStatus, type OrganisatieSoort } from '@thuismonitor/domain';
 import { conflict, geenToegang, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
-import { controleerVersie, vergrendelVoorPartij } from './bewerking';
+import { vereisActie, vergrendelVoorPartij } from './bewerking';
 import { PrestatieafspraakAudit } from './prestatieafspraak-audit';
 import {
+  aantalReacties,
+  kopieerInhoud,
+  verwijderPrestatieafspraak,
+  vervangVorigeVersie,
+  voegPrestatieafspraakToe,
+} from './prestatieafspraak-inhoud.repository';
+import { PrestatieafspraakLezer } from './prestatieafspraak.lezer';
+import {
+  getekendeVersie,
   leesAfspraken,
   leesOndertekeningen,
+  metGeschilOfEvaluatie,
   organisatieSoorten,
   verhoogVersie,
+  verwijderOndertekeningen,
+  voegOndertekeningToe,
 } from './prestatieafspraak.repository';
-import { PrestatieafspraakService } from './prestatieafspraak.service';
 import type { Prestatieafspraak } from './prestatieafspraak.types';
 
 const UNIEK = '23505';
@@ -35,22 +34,23 @@ const UNIEK = '23505';
  * CONCEPT → indienen → TER_ONDERTEKENING → every party signs → VASTGESTELD → beeindigen → BEEINDIGD;
  * terugtrekken (with a reason) back to CONCEPT voids the signatures; a change after vaststelling
  * is a new version (startWijziging) that, once VASTGESTELD, ends the version it replaces.
- * Every step locks the prestatieafspraak row first, so concurrent steps run one after the other.
+ * Every step locks the prestatieafspraak row first, so concurrent steps run one after the other,
+ * then asks the same decision as the buttons (vereisActie → libs/auth magPrestatieafspraakActie).
  */
 @Injectable()
 export class LevenscyclusService {
   private readonly logger = new Logger(LevenscyclusService.name);
 
   constructor(
-    private readonly prestatieafspraken: PrestatieafspraakService,
+    private readonly lezer: PrestatieafspraakLezer,
     private readonly audit: PrestatieafspraakAudit,
     private readonly db: ScopedDb,
   ) {}
 
   indienen(ctx: RequestContext, id: string, versie: number): Promise<Prestatieafspraak> {
-    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
+    return this.lezer.naMutatie(ctx, async (m) => {
       const pa = await vergrendelVoorPartij(m, ctx, id);
-      controleerVersie(pa, versie);
+      vereisActie(ctx, pa, 'INDIENEN', { versie });
       const status = volgendeStatus(pa.status, 'INDIENEN');
       const soorten = await organisatieSoorten(m, pa.partijIds);
       const afspraken = await leesAfspraken(m, [pa.id]);
@@ -65,8 +65,7 @@ export class LevenscyclusService {
         })),
       });
       if (fouten.length) throw ongeldig('De prestatieafspraak is nog niet klaar om te ondertekenen.', fouten);
-      // ingediend_op keeps the first submission: that is when the bod reached the other parties.
-      await verhoogVersie(m, pa.id, `status = $2, ingediend_op = coalesce(ingediend_op, now())`, [status]);
+      await verhoogVersie(m, pa.id, { status, stap: 'INGEDIEND' });
       await this.audit.schrijf(
         m,
         ctx,
@@ -80,39 +79,29 @@ export class LevenscyclusService {
   }
 
   /**
-   * A tekenbevoegde signs for their own organisation, once; a huurdersorganisatie may also sign a
-   * vastgestelde prestatieafspraak (its signature is optional). The row lock makes the check "all
-   * parties signed" race-free: of two last signatures at the same moment, the second waits for
-   * the first to commit and then sees it, so exactly one of them makes it VASTGESTELD.
+   * A tekenbevoegde signs for their own organisation, once (the decision says who and when). The
+   * row lock makes the check "all parties signed" race-free: of two last signatures at the same
+   * moment, the second waits for the first to commit and then sees it, so exactly one of them
+   * makes it VASTGESTELD.
    */
   ondertekenen(ctx: RequestContext, id: string, versie: number): Promise<Prestatieafspraak> {
-    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
+    return this.lezer.naMutatie(ctx, async (m) => {
       const pa = await vergrendelVoorPartij(m, ctx, id);
-      if (!magOndertekenenInStatus(pa.status, ctx.principal.organisatie.soort)) {
-        throw ongeldig('U kunt alleen tekenen wanneer de prestatieafspraak ter ondertekening ligt.');
-      }
-      // The signer signs the content they saw; a withdrawn-and-changed text has a new versie.
-      // Vaststelling raises versie without changing the text, so a huurdersorganisatie co-signing
-      // afterwards may send the versie the others signed.
-      if (pa.status === 'VASTGESTELD') {
-        const [{ getekend }] = await m.query(
-          `SELECT max(versie) AS getekend FROM prestatieafspraak_ondertekening WHERE prestatieafspraak_id = $1`,
-          [pa.id],
-        );
-        if (versie !== getekend) controleerVersie(pa, versie);
-      } else controleerVersie(pa, versie);
-      const eerder = (await leesOndertekeningen(m, [pa.id])).find(
-        (o) => o.organisatieId === ctx.organisatieId,
-      );
-      if (eerder) throw this.alGetekend(eerder.getekendDoor, eerder.getekendOp);
+      vereisActie(ctx, pa, 'ONDERTEKENEN', {
+        versie,
+        getekendeVersie: pa.status === 'VASTGESTELD' ? await getekendeVersie(m, pa.id) : undefined,
+        ondertekeningen: await leesOndertekeningen(m, [pa.id]),
+      });
       try {
-        await m.query(
-          `INSERT INTO prestatieafspraak_ondertekening (prestatieafspraak_id, organisatie_id, getekend_door_sub, getekend_door, versie)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [pa.id, ctx.organisatieId, ctx.principal.sub, ctx.principal.naam, versie],
-        );
+        await voegOndertekeningToe(m, {
+          paId: pa.id,
+          organisatieId: ctx.organisatieId,
+          sub: ctx.principal.sub,
+          naam: ctx.principal.naam,
+          versie,
+        });
       } catch (err) {
-        if ((err as { code?: string }).code === UNIEK) throw this.alGetekend();
+        if ((err as { code?: string }).code === UNIEK) throw conflict(alGetekendMelding());
         throw err;
       }
       await this.audit.schrijf(m, ctx, pa, 'ONDERTEKEND', null, {
@@ -132,7 +121,7 @@ export class LevenscyclusService {
         )
       ) {
         const status = volgendeStatus(pa.status, 'ALLES_GETEKEND');
-        await verhoogVersie(m, pa.id, `status = $2, vastgesteld_op = now()`, [status]);
+        await verhoogVersie(m, pa.id, { status, stap: 'VASTGESTELD' });
         await this.audit.schrijf(
           m,
           ctx,
@@ -148,13 +137,13 @@ export class LevenscyclusService {
   }
 
   terugtrekken(ctx: RequestContext, id: string, versie: number, reden: string): Promise<Prestatieafspraak> {
-    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
+    return this.lezer.naMutatie(ctx, async (m) => {
       const pa = await vergrendelVoorPartij(m, ctx, id);
-      controleerVersie(pa, versie);
+      vereisActie(ctx, pa, 'TERUGTREKKEN', { versie });
       const status = volgendeStatus(pa.status, 'TERUGTREKKEN', reden);
       const vervallen = await leesOndertekeningen(m, [pa.id]);
-      await m.query(`DELETE FROM prestatieafspraak_ondertekening WHERE prestatieafspraak_id = $1`, [pa.id]);
-      await verhoogVersie(m, pa.id, `status = $2`, [status]);
+      await verwijderOndertekeningen(m, pa.id);
+      await verhoogVersie(m, pa.id, { status, stap: 'TERUGGETROKKEN' });
       await this.audit.schrijf(
         m,
         ctx,
@@ -180,58 +169,27 @@ export class LevenscyclusService {
    * readable) until the new one is signed by all parties; then it becomes BEEINDIGD.
    */
   startWijziging(ctx: RequestContext, id: string): Promise<Prestatieafspraak> {
-    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
+    return this.lezer.naMutatie(ctx, async (m) => {
       const pa = await vergrendelVoorPartij(m, ctx, id);
-      if (pa.status !== 'VASTGESTELD') {
-        throw ongeldig(
-          'Alleen een vastgestelde prestatieafspraak wordt gewijzigd met een nieuwe versie; een concept kunt u gewoon bewerken.',
-        );
-      }
-      if (pa.volgendeVersieId) throw this.wijzigingLoopt();
+      vereisActie(ctx, pa, 'WIJZIGING_STARTEN');
       const nieuw = randomUUID();
       try {
-        await m.query(
-          `INSERT INTO prestatieafspraak (id, gemeente_code, titel, jaar_van, jaar_tot, is_bod, opgesteld_door_id, versienummer, vorige_versie_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            nieuw,
-            pa.gemeenteCode,
-            pa.titel,
-            pa.jaarVan,
-            pa.jaarTot,
-            // a wijziging is not a bod, whoever starts it (the bod is its own object since issue 12)
-            false,
-            ctx.organisatieId,
-            pa.versienummer + 1,
-            pa.id,
-          ],
-        );
+        await voegPrestatieafspraakToe(m, {
+          id: nieuw,
+          gemeenteCode: pa.gemeenteCode,
+          titel: pa.titel,
+          jaarVan: pa.jaarVan,
+          jaarTot: pa.jaarTot,
+          opgesteldDoorId: ctx.organisatieId,
+          versienummer: pa.versienummer + 1,
+          vorigeVersieId: pa.id,
+        });
       } catch (err) {
         // Someone else started one meanwhile, or one exists that this party cannot see.
-        if ((err as { code?: string }).code === UNIEK) throw this.wijzigingLoopt();
+        if ((err as { code?: string }).code === UNIEK) throw conflict(WIJZIGING_LOOPT);
         throw err;
       }
-      await m.query(
-        `INSERT INTO prestatieafspraak_partij (prestatieafspraak_id, organisatie_id)
-         SELECT $1, organisatie_id FROM prestatieafspraak_partij WHERE prestatieafspraak_id = $2`,
-        [nieuw, pa.id],
-      );
-      await m.query(
-        `INSERT INTO afspraak (prestatieafspraak_id, volgnummer, actielijn, aandachtsgroep, omschrijving, soort, indicator_code,
-                               catalogus_versie, mijlpaal_datum, mijlpaal_status, mijlpaal_toelichting, mijlpaal_gereed_op,
-                               mijlpaal_bijgewerkt_op, verantwoordelijke_id, vorige_afspraak_id)
-         SELECT $1, volgnummer, actielijn, aandachtsgroep, omschrijving, soort, indicator_code, catalogus_versie, mijlpaal_datum,
-                mijlpaal_status, mijlpaal_toelichting, mijlpaal_gereed_op, mijlpaal_bijgewerkt_op, verantwoordelijke_id, id
-         FROM afspraak WHERE prestatieafspraak_id = $2`,
-        [nieuw, pa.id],
-      );
-      await m.query(
-        `INSERT INTO afspraak_doelwaarde (afspraak_id, prestatieafspraak_id, jaar, waarde, peildatum)
-         SELECT n.id, $1, d.jaar, d.waarde, d.peildatum
-         FROM afspraak_doelwaarde d JOIN afspraak n ON n.vorige_afspraak_id = d.afspraak_id AND n.prestatieafspraak_id = $1
-         WHERE d.prestatieafspraak_id = $2`,
-        [nieuw, pa.id],
-      );
+      await kopieerInhoud(m, nieuw, pa.id);
       await this.audit.schrijf(m, ctx, pa, 'WIJZIGING_GESTART', null, {
         nieuweVersieId: nieuw,
         versienummer: pa.versienummer + 1,
@@ -242,31 +200,23 @@ export class LevenscyclusService {
         { id: nieuw, gemeenteCode: pa.gemeenteCode },
         'VERSIE_AANGEMAAKT',
         { vorigeVersieId: pa.id, versienummer: pa.versienummer },
-        {
-          versienummer: pa.versienummer + 1,
-        },
+        { versienummer: pa.versienummer + 1 },
       );
       return nieuw;
     });
   }
 
   beeindigen(ctx: RequestContext, id: string, versie: number, reden: string): Promise<Prestatieafspraak> {
-    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
+    return this.lezer.naMutatie(ctx, async (m) => {
       const pa = await vergrendelVoorPartij(m, ctx, id);
-      if (!magPrestatieafspraakBeeindigen(ctx.principal, pa)) {
-        throw geenToegang('Alleen de gemeente kan een vastgestelde prestatieafspraak beëindigen.');
-      }
-      controleerVersie(pa, versie);
+      vereisActie(ctx, pa, 'BEEINDIGEN', { versie });
       const status = volgendeStatus(pa.status, 'BEEINDIGEN');
       const tekst = reden.trim();
       if (!tekst)
         throw ongeldig('Geef een reden op voor het beëindigen.', [{ veld: 'reden', melding: 'Verplicht' }]);
       if (tekst.length > 500)
         throw ongeldig('De reden is langer dan 500 tekens.', [{ veld: 'reden', melding: 'Te lang' }]);
-      await verhoogVersie(m, pa.id, `status = $2, beeindigd_op = now(), beeindigd_reden = $3`, [
-        status,
-        tekst,
-      ]);
+      await verhoogVersie(m, pa.id, { status, stap: 'BEEINDIGD', reden: tekst });
       await this.audit.schrijf(m, ctx, pa, 'BEEINDIGD', { status: pa.status }, { status, reden: tekst });
       return pa.id;
     });
@@ -282,33 +232,11 @@ export class LevenscyclusService {
   verwijderConcept(ctx: RequestContext, id: string, versie: number): Promise<string> {
     return this.db.transaction(ctx, async (m) => {
       const pa = await vergrendelVoorPartij(m, ctx, id);
-      if (pa.status !== 'CONCEPT' || pa.ingediendOp !== null) {
-        throw ongeldig(
-          pa.status === 'CONCEPT'
-            ? 'Dit concept is al eens ter ondertekening aangeboden en blijft daarom bewaard. U kunt het aanpassen en opnieuw aanbieden.'
-            : 'Alleen een concept kan worden verwijderd. Een voorstel trekt u terug; een vastgestelde prestatieafspraak beëindigt de gemeente.',
-        );
-      }
-      if (!magConceptVerwijderen(ctx.principal, pa)) {
-        throw geenToegang(
-          'Alleen de organisatie die het concept opstelde of de gemeente kan het verwijderen.',
-        );
-      }
-      controleerVersie(pa, versie);
-      // a geschil (or an evaluatie) about the concept is on record and refers to it (the foreign
-      // key refuses the delete anyway; this says so in Dutch rather than failing)
-      const [{ geschillen }] = await m.query(
-        `SELECT (SELECT count(*) FROM geschil WHERE prestatieafspraak_id = $1)
-              + (SELECT count(*) FROM evaluatie WHERE prestatieafspraak_id = $1) AS geschillen`,
-        [pa.id],
-      );
-      if (Number(geschillen) > 0)
-        throw ongeldig('Over dit concept is een geschil of evaluatie vastgelegd; het blijft daarom bewaard.');
+      // a geschil or evaluatie about the concept refers to it (the foreign key would refuse too)
+      const vastgelegd = (await metGeschilOfEvaluatie(m, [pa.id])).has(pa.id);
+      vereisActie(ctx, pa, 'VERWIJDEREN', { versie, vastgelegd });
       const afspraken = await leesAfspraken(m, [pa.id]);
-      const [{ reacties }] = await m.query(
-        `SELECT count(*)::int AS reacties FROM prestatieafspraak_reactie WHERE prestatieafspraak_id = $1`,
-        [pa.id],
-      );
+      const reacties = await aantalReacties(m, pa.id);
       await this.audit.schrijf(
         m,
         ctx,
@@ -327,10 +255,8 @@ export class LevenscyclusService {
         },
         null,
       );
-      // TypeORM answers a DELETE with [rows, rowCount]
-      const [, aantal] = await m.query(`DELETE FROM prestatieafspraak WHERE id = $1`, [pa.id]);
       // RLS refuses what the checks above should already have refused (second wall)
-      if (aantal !== 1)
+      if ((await verwijderPrestatieafspraak(m, pa.id)) !== 1)
         throw geenToegang(
           'Alleen de organisatie die het concept opstelde of de gemeente kan het verwijderen.',
         );
@@ -349,7 +275,7 @@ export class LevenscyclusService {
     pa: { id: string; gemeenteCode: string; versienummer: number; vorigeVersieId: string | null },
   ) {
     const status = volgendeStatus('VASTGESTELD', 'BEEINDIGEN');
-    const [{ vorige }] = await m.query(`SELECT tm_vervang_vorige_versie($1) AS vorige`, [pa.id]);
+    const vorige = await vervangVorigeVersie(m, pa.id);
     if (!vorige) {
       // It was ended by the gemeente meanwhile; nothing to replace.
       this.logger.log(
@@ -363,25 +289,7 @@ export class LevenscyclusService {
       { id: vorige, gemeenteCode: pa.gemeenteCode },
       'VERVANGEN',
       { status: 'VASTGESTELD' },
-      {
-        status,
-        vervangenDoor: pa.id,
-        versienummer: pa.versienummer,
-      },
-    );
-  }
-
-  private alGetekend(door?: string, op?: Date) {
-    return conflict(
-      door && op
-        ? `Uw organisatie heeft deze prestatieafspraak al ondertekend (${door}, ${formatDatum(vandaagInAmsterdam(op))}). Eén handtekening per partij is genoeg.`
-        : 'Uw organisatie heeft deze prestatieafspraak al ondertekend. Eén handtekening per partij is genoeg.',
-    );
-  }
-
-  private wijzigingLoopt() {
-    return conflict(
-      'Er is al een nieuwe versie van deze prestatieafspraak in voorbereiding. Werk die bij in plaats van een tweede te starten.',
+      { status, vervangenDoor: pa.id, versienummer: pa.versienummer },
     );
   }
 }

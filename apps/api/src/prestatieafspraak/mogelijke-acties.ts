@@ -1,43 +1,16 @@
-import {
-  heeftPermissie,
-  isPartij,
-  magConceptVerwijderen,
-  magPrestatieafspraakBeeindigen,
-  magPrestatieafspraakBewerken,
-  type Principal,
-} from '@thuismonitor/auth';
-import { magOndertekenenInStatus, toegestaneActies } from '@thuismonitor/domain';
-import type { PaRij } from './prestatieafspraak.repository';
+import { mogelijkePrestatieafspraakActies, type Principal } from '@thuismonitor/auth';
+import type { OndertekeningRij, PaRij } from './prestatieafspraak.repository';
 import type { PrestatieafspraakActie } from './prestatieafspraak.types';
 
 /**
- * What the viewer can do now, for the buttons of a screen: the permission (role), the policy
- * (party, gemeente) and the state machine together. The mutations check the same again.
+ * What the viewer can do now, for the buttons of a screen. No conditions of its own: it lists what
+ * libs/auth magPrestatieafspraakActie allows, the same decision every mutation asks before acting.
  */
 export function mogelijkeActies(
   principal: Principal,
   pa: PaRij,
-  getekendDoor: readonly string[],
+  ondertekeningen: readonly OndertekeningRij[],
+  vastgelegd: boolean,
 ): PrestatieafspraakActie[] {
-  const acties: PrestatieafspraakActie[] = [];
-  const statusActies = toegestaneActies(pa.status);
-  const beheer =
-    magPrestatieafspraakBewerken(principal, pa) && heeftPermissie(principal, 'afspraak:bewerken');
-  if (beheer && pa.status === 'CONCEPT') acties.push('BEWERKEN');
-  if (beheer && statusActies.includes('INDIENEN')) acties.push('INDIENEN');
-  if (
-    isPartij(principal, pa) &&
-    heeftPermissie(principal, 'afspraak:tekenen') &&
-    magOndertekenenInStatus(pa.status, principal.organisatie.soort) &&
-    !getekendDoor.includes(principal.organisatie.id)
-  ) {
-    acties.push('ONDERTEKENEN');
-  }
-  if (beheer && statusActies.includes('TERUGTREKKEN')) acties.push('TERUGTREKKEN');
-  if (beheer && pa.status === 'VASTGESTELD' && !pa.volgendeVersieId) acties.push('WIJZIGING_STARTEN');
-  if (beheer && statusActies.includes('BEEINDIGEN') && magPrestatieafspraakBeeindigen(principal, pa))
-    acties.push('BEEINDIGEN');
-  if (isPartij(principal, pa) && heeftPermissie(principal, 'afspraak:reageren')) acties.push('REAGEREN');
-  if (beheer && magConceptVerwijderen(principal, pa)) acties.push('VERWIJDEREN');
-  return acties;
+  return mogelijkePrestatieafspraakActies(principal, pa, { ondertekeningen, vastgelegd });
 }

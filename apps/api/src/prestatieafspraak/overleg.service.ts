@@ -1,21 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { magMijlpaalBijwerken, magOverlegZien, type RequestContext } from '@thuismonitor/auth';
 import {
-  isIsoDatum,
-  REACTIE_MAX,
-  TOELICHTING_MAX,
-  type MijlpaalStatus,
-} from '@thuismonitor/domain';
+  magMijlpaalBijwerken,
+  magOverlegZien,
+  magPrestatieafspraakActie,
+  type RequestContext,
+} from '@thuismonitor/auth';
+import { isIsoDatum, REACTIE_MAX, TOELICHTING_MAX, type MijlpaalStatus } from '@thuismonitor/domain';
 import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { isUuid } from '../common/id';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import { leesZichtbaar, vergrendelVoorPartij } from './bewerking';
+import {
+  leesAuditLog,
+  prestatieafspraakVanAfspraak,
+  voegReactieToe,
+  werkMijlpaalBij,
+} from './overleg.repository';
 import { AUDIT_ENTITEIT, auditOmschrijving, PrestatieafspraakAudit } from './prestatieafspraak-audit';
+import { PrestatieafspraakLezer } from './prestatieafspraak.lezer';
 import { leesAfspraken } from './prestatieafspraak.repository';
-import { PrestatieafspraakService } from './prestatieafspraak.service';
 import type { Prestatieafspraak, PrestatieafspraakAuditRegel } from './prestatieafspraak.types';
 
 /**
@@ -28,7 +34,7 @@ export class OverlegService {
   constructor(
     private readonly db: ScopedDb,
     private readonly audit: PrestatieafspraakAudit,
-    private readonly prestatieafspraken: PrestatieafspraakService,
+    private readonly lezer: PrestatieafspraakLezer,
     private readonly organisaties: OrganisatieService,
     private readonly klok: Klok,
   ) {}
@@ -39,10 +45,11 @@ export class OverlegService {
     afspraakId: string | null | undefined,
     tekst: string,
   ): Promise<Prestatieafspraak> {
-    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
+    return this.lezer.naMutatie(ctx, async (m) => {
       const pa = await leesZichtbaar(m, ctx, prestatieafspraakId);
-      if (!magOverlegZien(ctx.principal, pa))
-        throw geenToegang('Alleen partijen bij deze prestatieafspraak kunnen reageren.');
+      // the same decision as the REAGEREN button
+      const besluit = magPrestatieafspraakActie(ctx.principal, pa, 'REAGEREN');
+      if (!besluit.toegestaan) throw geenToegang(besluit.reden);
       const inhoud = tekst.trim();
       if (!inhoud) throw ongeldig('Schrijf eerst een reactie.', [{ veld: 'tekst', melding: 'Verplicht' }]);
       if (inhoud.length > REACTIE_MAX)
@@ -56,11 +63,15 @@ export class OverlegService {
         throw nietGevonden('De afspraak');
       }
       const id = randomUUID();
-      await m.query(
-        `INSERT INTO prestatieafspraak_reactie (id, prestatieafspraak_id, afspraak_id, organisatie_id, auteur_sub, auteur, tekst)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, pa.id, afspraakId ?? null, ctx.organisatieId, ctx.principal.sub, ctx.principal.naam, inhoud],
-      );
+      await voegReactieToe(m, {
+        id,
+        paId: pa.id,
+        afspraakId: afspraakId ?? null,
+        organisatieId: ctx.organisatieId,
+        auteurSub: ctx.principal.sub,
+        auteur: ctx.principal.naam,
+        tekst: inhoud,
+      });
       await this.audit.schrijf(m, ctx, pa, 'REACTIE_GEPLAATST', null, {
         reactieId: id,
         afspraakId: afspraakId ?? null,
@@ -78,16 +89,12 @@ export class OverlegService {
     toelichting: string,
     gereedOp?: string | null,
   ): Promise<Prestatieafspraak> {
-    return this.prestatieafspraken.naMutatie(ctx, async (m) => {
-      const [rij]: { prestatieafspraakId: string }[] = isUuid(afspraakId)
-        ? await m.query(`SELECT prestatieafspraak_id AS "prestatieafspraakId" FROM afspraak WHERE id = $1`, [
-            afspraakId,
-          ])
-        : [];
-      if (!rij) throw nietGevonden('De afspraak');
+    return this.lezer.naMutatie(ctx, async (m) => {
+      const paId = isUuid(afspraakId) ? await prestatieafspraakVanAfspraak(m, afspraakId) : undefined;
+      if (!paId) throw nietGevonden('De afspraak');
       // Locked like any other change, so a report cannot slip between the old version's
       // replacement and the copy of its mijlpaal state into the new one.
-      const pa = await vergrendelVoorPartij(m, ctx, rij.prestatieafspraakId);
+      const pa = await vergrendelVoorPartij(m, ctx, paId);
       const afspraak = (await leesAfspraken(m, [pa.id])).find((a) => a.id === afspraakId)!;
       if (!magMijlpaalBijwerken(ctx.principal, pa, afspraak.verantwoordelijkeId)) {
         throw geenToegang('Alleen de verantwoordelijke partij kan de stand van deze mijlpaal bijwerken.');
@@ -118,11 +125,7 @@ export class OverlegService {
             { veld: 'gereedOp', melding: 'In de toekomst' },
           ]);
       }
-      await m.query(
-        `UPDATE afspraak SET mijlpaal_status = $2, mijlpaal_toelichting = $3, mijlpaal_gereed_op = $4, mijlpaal_bijgewerkt_op = now()
-         WHERE id = $1`,
-        [afspraak.id, status, uitleg, gereed],
-      );
+      await werkMijlpaalBij(m, afspraak.id, { status, toelichting: uitleg, gereedOp: gereed });
       await this.audit.schrijf(
         m,
         ctx,
@@ -146,22 +149,7 @@ export class OverlegService {
       const pa = await leesZichtbaar(m, ctx, prestatieafspraakId);
       if (!magOverlegZien(ctx.principal, pa))
         throw geenToegang('De wijzigingsgeschiedenis is alleen zichtbaar voor de partijen.');
-      // ORDER BY the bigint column, not the text alias "id" (text order put row 100 before 99)
-      return m.query(
-        `SELECT id::text, tijdstip, actie, organisatie_id AS "organisatieId", gebruikersnaam, voor, na
-         FROM audit_log WHERE entiteit = $1 AND entiteit_id = $2 ORDER BY tijdstip, audit_log.id`,
-        [AUDIT_ENTITEIT, pa.id],
-      ) as Promise<
-        {
-          id: string;
-          tijdstip: Date;
-          actie: string;
-          organisatieId: string | null;
-          gebruikersnaam: string | null;
-          voor: unknown;
-          na: unknown;
-        }[]
-      >;
+      return leesAuditLog(m, AUDIT_ENTITEIT, pa.id);
     });
     const ids = [...new Set(rijen.map((r) => r.organisatieId).filter((id): id is string => !!id))];
     const orgs = new Map((await this.organisaties.opIds(ids)).map((o) => [o.id, o]));

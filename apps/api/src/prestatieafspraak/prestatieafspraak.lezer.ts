@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { magOverlegZien, magPrestatieafspraakZien, type RequestContext } from '@thuismonitor/auth';
+import {
+  magConceptVerwijderen,
+  magOverlegZien,
+  magPrestatieafspraakZien,
+  type RequestContext,
+} from '@thuismonitor/auth';
 import {
   indicatorOpCode,
   isIndicatorCode,
@@ -10,19 +15,21 @@ import {
   type Aandachtsgroep,
   type ActielijnCode,
 } from '@thuismonitor/domain';
+import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import type { Organisatie } from '../organisatie/organisatie.types';
 import { ReferentieService } from '../referentie/referentie.service';
 import { indicatorUitCatalogus } from './indicator.types';
+import { leesZichtbaar } from './bewerking';
 import { mogelijkeActies } from './mogelijke-acties';
+import { leesReacties, type ReactieRij } from './overleg.repository';
 import {
   leesAfspraken,
   leesOndertekeningen,
-  leesReacties,
+  metGeschilOfEvaluatie,
   type AfspraakRij,
   type OndertekeningRij,
   type PaRij,
-  type ReactieRij,
 } from './prestatieafspraak.repository';
 import type { Afspraak, Prestatieafspraak, Reactie } from './prestatieafspraak.types';
 
@@ -32,16 +39,20 @@ export interface Bundel {
   afspraken: AfspraakRij[];
   ondertekeningen: OndertekeningRij[];
   reacties: ReactieRij[];
+  /** ids that a geschil or evaluatie refers to (among the concepts the viewer could delete) */
+  vastgelegd: Set<string>;
 }
 
 /**
  * Reads prestatieafspraken with their afspraken, signatures and reacties in bulk (no N+1), and
  * builds the view. Rows that the policy does not allow are dropped even if the database returned
- * them (RLS is the second wall, the policy the first).
+ * them (RLS is the second wall, the policy the first). Also the frame every mutation answers with
+ * (naMutatie), so the services that change a prestatieafspraak share it without knowing each other.
  */
 @Injectable()
 export class PrestatieafspraakLezer {
   constructor(
+    private readonly db: ScopedDb,
     private readonly organisaties: OrganisatieService,
     private readonly referentie: ReferentieService,
   ) {}
@@ -55,7 +66,24 @@ export class PrestatieafspraakLezer {
       m,
       zichtbaar.filter((r) => magOverlegZien(ctx.principal, r)).map((r) => r.id),
     );
-    return { rijen: zichtbaar, afspraken, ondertekeningen, reacties };
+    // only where the VERWIJDEREN button depends on it: concepts the viewer could otherwise delete
+    const vastgelegd = await metGeschilOfEvaluatie(
+      m,
+      zichtbaar.filter((r) => magConceptVerwijderen(ctx.principal, r)).map((r) => r.id),
+    );
+    return { rijen: zichtbaar, afspraken, ondertekeningen, reacties, vastgelegd };
+  }
+
+  /** Reads one inside a running transaction and builds it after commit (the result of a mutation). */
+  async naMutatie(
+    ctx: RequestContext,
+    werk: (m: EntityManager) => Promise<string>,
+  ): Promise<Prestatieafspraak> {
+    const bundel = await this.db.transaction(ctx, async (m) => {
+      const id = await werk(m);
+      return this.laad(m, ctx, [await leesZichtbaar(m, ctx, id)]);
+    });
+    return (await this.bouw(ctx, bundel))[0];
   }
 
   /** Called after the transaction, so organisation look-ups do not hold a second connection meanwhile. */
@@ -151,7 +179,7 @@ export class PrestatieafspraakLezer {
         reacties: b.reacties
           .filter((x) => x.prestatieafspraakId === r.id && x.afspraakId === null)
           .map(reactie),
-        mogelijkeActies: mogelijkeActies(ctx.principal, r, getekend),
+        mogelijkeActies: mogelijkeActies(ctx.principal, r, ondertekeningen, b.vastgelegd.has(r.id)),
         ingediendOp: r.ingediendOp,
         vastgesteldOp: r.vastgesteldOp,
         beeindigdOp: r.beeindigdOp,

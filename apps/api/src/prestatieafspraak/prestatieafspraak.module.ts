@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConceptService } from './concept.service';
 import { CyclusKalenderResolver } from './cyclus-kalender.resolver';
 import { CyclusKalenderService } from './cyclus-kalender.service';
 import { IndicatorResolver } from './indicator.resolver';
@@ -13,14 +14,15 @@ import { PrestatieafspraakService } from './prestatieafspraak.service';
 
 /**
  * Prestatieafspraken (issue 3): indicator catalogue, prestatieafspraken with their lifecycle,
- * reacties and mijlpalen, the cycle calendar. PrestatieafspraakService is exported for voortgang
- * (vastgesteldeAfsprakenVoorGemeenten).
+ * reacties and mijlpalen, the cycle calendar. PrestatieafspraakService (reads) is exported for
+ * voortgang (vastgesteldeAfsprakenVoorGemeenten) and bod (create).
  */
 @Module({
   providers: [
     PrestatieafspraakAudit,
     PrestatieafspraakLezer,
     PrestatieafspraakService,
+    ConceptService,
     LevenscyclusService,
     OverlegService,
     CyclusKalenderService,

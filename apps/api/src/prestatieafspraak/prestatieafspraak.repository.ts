@@ -1,9 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { AfspraakSoort, MijlpaalStatus, PrestatieafspraakStatus } from '@thuismonitor/domain';
+import { qb, sql, voerUit, voerUitAantal, voerUitEerste } from '../database/query';
 
 /**
- * SQL for prestatieafspraken. Every function takes the EntityManager of a ScopedDb transaction,
- * so row-level security decides which rows exist for the caller; nothing here filters by tenant.
+ * SQL for prestatieafspraken, their parties, afspraken, doelwaarden and signatures. Every function
+ * takes the EntityManager of a ScopedDb transaction, so row-level security decides which rows
+ * exist for the caller; nothing here filters by tenant. Reacties, mijlpalen and the audit trail
+ * are in overleg.repository.ts.
  */
 export interface PaRij {
   id: string;
@@ -64,44 +67,79 @@ export interface OndertekeningRij {
   getekendOp: Date;
 }
 
-export interface ReactieRij {
-  id: string;
-  prestatieafspraakId: string;
-  afspraakId: string | null;
-  organisatieId: string;
-  auteur: string;
-  tekst: string;
-  geplaatstOp: Date;
+/** Which prestatieafspraken to read; every field given narrows (AND), none gives all the caller sees. */
+export interface PaFilter {
+  id?: string;
+  ids?: readonly string[];
+  gemeenteCode?: string;
+  gemeenteCodes?: readonly string[];
+  status?: PrestatieafspraakStatus;
+  /** the period includes this year */
+  jaar?: number;
 }
 
-const PA_KOLOMMEN = `
-  p.id, p.gemeente_code AS "gemeenteCode", p.titel, p.jaar_van AS "jaarVan", p.jaar_tot AS "jaarTot", p.status,
-  p.is_bod AS "isBod", p.bod_id AS "bodId", p.opgesteld_door_id AS "opgesteldDoorId", p.versie, p.versienummer,
-  p.vorige_versie_id AS "vorigeVersieId",
-  (SELECT n.id FROM prestatieafspraak n WHERE n.vorige_versie_id = p.id) AS "volgendeVersieId",
-  p.ingediend_op AS "ingediendOp", p.vastgesteld_op AS "vastgesteldOp", p.beeindigd_op AS "beeindigdOp",
-  p.beeindigd_reden AS "beeindigdReden", p.aangemaakt_op AS "aangemaaktOp", p.gewijzigd_op AS "gewijzigdOp",
-  (p.ingediend_op AT TIME ZONE 'Europe/Amsterdam')::date::text AS "ingediendDatum",
-  (p.vastgesteld_op AT TIME ZONE 'Europe/Amsterdam')::date::text AS "vastgesteldDatum",
-  coalesce((SELECT array_agg(pp.organisatie_id::text ORDER BY pp.toegevoegd_op, pp.organisatie_id)
-            FROM prestatieafspraak_partij pp WHERE pp.prestatieafspraak_id = p.id), '{}') AS "partijIds"`;
+const PA = qb
+  .selectFrom('prestatieafspraak as p')
+  .select((eb) => [
+    'p.id',
+    'p.gemeente_code as gemeenteCode',
+    'p.titel',
+    'p.jaar_van as jaarVan',
+    'p.jaar_tot as jaarTot',
+    'p.status',
+    'p.is_bod as isBod',
+    'p.bod_id as bodId',
+    'p.opgesteld_door_id as opgesteldDoorId',
+    'p.versie',
+    'p.versienummer',
+    'p.vorige_versie_id as vorigeVersieId',
+    eb
+      .selectFrom('prestatieafspraak as n')
+      .select('n.id')
+      .whereRef('n.vorige_versie_id', '=', 'p.id')
+      .as('volgendeVersieId'),
+    'p.ingediend_op as ingediendOp',
+    'p.vastgesteld_op as vastgesteldOp',
+    'p.beeindigd_op as beeindigdOp',
+    'p.beeindigd_reden as beeindigdReden',
+    'p.aangemaakt_op as aangemaaktOp',
+    'p.gewijzigd_op as gewijzigdOp',
+    sql<string | null>`(p.ingediend_op AT TIME ZONE 'Europe/Amsterdam')::date::text`.as('ingediendDatum'),
+    sql<string | null>`(p.vastgesteld_op AT TIME ZONE 'Europe/Amsterdam')::date::text`.as('vastgesteldDatum'),
+    sql<
+      string[]
+    >`coalesce((SELECT array_agg(pp.organisatie_id::text ORDER BY pp.toegevoegd_op, pp.organisatie_id)
+            FROM prestatieafspraak_partij pp WHERE pp.prestatieafspraak_id = p.id), '{}')`.as('partijIds'),
+  ])
+  .$narrowType<{ status: PrestatieafspraakStatus }>();
 
-/** Prestatieafspraken matching `waar` (SQL over alias p), newest first within a gemeente. */
-export async function leesPrestatieafspraken(
-  m: EntityManager,
-  waar: string,
-  params: unknown[],
-): Promise<PaRij[]> {
-  return m.query(
-    `SELECT ${PA_KOLOMMEN} FROM prestatieafspraak p WHERE ${waar}
-     ORDER BY p.gemeente_code, p.jaar_van DESC, p.versienummer DESC, p.aangemaakt_op DESC`,
-    params,
+function gefilterd(f: PaFilter) {
+  return PA.$if(f.id !== undefined, (q) => q.where('p.id', '=', f.id!))
+    .$if(f.ids !== undefined, (q) => q.where('p.id', '=', sql<string>`ANY(${f.ids}::uuid[])`))
+    .$if(f.gemeenteCode !== undefined, (q) => q.where('p.gemeente_code', '=', f.gemeenteCode!))
+    .$if(f.gemeenteCodes !== undefined, (q) =>
+      q.where('p.gemeente_code', '=', sql<string>`ANY(${f.gemeenteCodes}::text[])`),
+    )
+    .$if(f.status !== undefined, (q) => q.where('p.status', '=', f.status!))
+    .$if(f.jaar !== undefined, (q) =>
+      q.where('p.jaar_van', '<=', f.jaar!).where('p.jaar_tot', '>=', f.jaar!),
+    );
+}
+
+/** Prestatieafspraken matching the filter, newest first within a gemeente. */
+export function leesPrestatieafspraken(m: EntityManager, f: PaFilter): Promise<PaRij[]> {
+  return voerUit(
+    m,
+    gefilterd(f)
+      .orderBy('p.gemeente_code')
+      .orderBy('p.jaar_van', 'desc')
+      .orderBy('p.versienummer', 'desc')
+      .orderBy('p.aangemaakt_op', 'desc'),
   );
 }
 
-export async function leesPrestatieafspraak(m: EntityManager, id: string): Promise<PaRij | undefined> {
-  const [rij] = await leesPrestatieafspraken(m, 'p.id = $1', [id]);
-  return rij;
+export function leesPrestatieafspraak(m: EntityManager, id: string): Promise<PaRij | undefined> {
+  return voerUitEerste(m, gefilterd({ id }));
 }
 
 /**
@@ -109,41 +147,66 @@ export async function leesPrestatieafspraak(m: EntityManager, id: string): Promi
  * signatures of one prestatieafspraak run one after the other, and each sees the other's result.
  * Under RLS only parties can lock (the UPDATE policy applies), so others get nothing.
  */
-export async function vergrendelPrestatieafspraak(m: EntityManager, id: string): Promise<PaRij | undefined> {
-  const [rij] = await m.query(
-    `SELECT ${PA_KOLOMMEN} FROM prestatieafspraak p WHERE p.id = $1 FOR UPDATE OF p`,
-    [id],
-  );
-  return rij;
+export function vergrendelPrestatieafspraak(m: EntityManager, id: string): Promise<PaRij | undefined> {
+  return voerUitEerste(m, PA.where('p.id', '=', id).forUpdate('p'));
 }
 
-export async function verhoogVersie(
-  m: EntityManager,
-  id: string,
-  extra = '',
-  params: unknown[] = [],
-): Promise<void> {
-  await m.query(
-    `UPDATE prestatieafspraak SET versie = versie + 1, gewijzigd_op = now()${extra ? `, ${extra}` : ''} WHERE id = $1`,
-    [id, ...params],
+/** What a status step writes besides the new versie (timestamps are the database's now()). */
+export type VersieExtra =
+  | { status: PrestatieafspraakStatus; stap: 'INGEDIEND' | 'VASTGESTELD' | 'TERUGGETROKKEN' }
+  | { status: PrestatieafspraakStatus; stap: 'BEEINDIGD'; reden: string };
+
+/** Raises versie (optimistic concurrency) and gewijzigd_op; a status step also sets its fields. */
+export async function verhoogVersie(m: EntityManager, id: string, extra?: VersieExtra): Promise<void> {
+  await voerUitAantal(
+    m,
+    qb
+      .updateTable('prestatieafspraak')
+      .set({ versie: sql`versie + 1`, gewijzigd_op: sql`now()` })
+      .$if(extra !== undefined, (q) => q.set({ status: extra!.status }))
+      // ingediend_op keeps the first submission: that is when the bod reached the other parties
+      .$if(extra?.stap === 'INGEDIEND', (q) => q.set({ ingediend_op: sql`coalesce(ingediend_op, now())` }))
+      .$if(extra?.stap === 'VASTGESTELD', (q) => q.set({ vastgesteld_op: sql`now()` }))
+      .$if(extra?.stap === 'BEEINDIGD', (q) =>
+        q.set({ beeindigd_op: sql`now()`, beeindigd_reden: (extra as { reden: string }).reden }),
+      )
+      .where('id', '=', id),
   );
 }
 
 export async function leesAfspraken(m: EntityManager, paIds: readonly string[]): Promise<AfspraakRij[]> {
   if (!paIds.length) return [];
-  const rijen: AfspraakRij[] = await m.query(
-    `SELECT a.id, a.prestatieafspraak_id AS "prestatieafspraakId", a.volgnummer, a.actielijn, a.aandachtsgroep,
-            a.omschrijving, a.soort, a.indicator_code AS "indicatorCode", a.catalogus_versie AS "catalogusVersie",
-            a.mijlpaal_datum::text AS "mijlpaalDatum", a.mijlpaal_status AS "mijlpaalStatus",
-            a.mijlpaal_toelichting AS "mijlpaalToelichting", a.mijlpaal_gereed_op::text AS "mijlpaalGereedOp",
-            a.mijlpaal_bijgewerkt_op AS "mijlpaalBijgewerktOp", a.verantwoordelijke_id AS "verantwoordelijkeId",
-            a.vorige_afspraak_id AS "vorigeAfspraakId",
-            coalesce((SELECT json_agg(json_build_object('jaar', d.jaar, 'waarde', d.waarde, 'peildatum', d.peildatum::text)
+  const rijen = await voerUit(
+    m,
+    qb
+      .selectFrom('afspraak as a')
+      .select([
+        'a.id',
+        'a.prestatieafspraak_id as prestatieafspraakId',
+        'a.volgnummer',
+        'a.actielijn',
+        'a.aandachtsgroep',
+        'a.omschrijving',
+        'a.soort',
+        'a.indicator_code as indicatorCode',
+        'a.catalogus_versie as catalogusVersie',
+        sql<string | null>`a.mijlpaal_datum::text`.as('mijlpaalDatum'),
+        'a.mijlpaal_status as mijlpaalStatus',
+        'a.mijlpaal_toelichting as mijlpaalToelichting',
+        sql<string | null>`a.mijlpaal_gereed_op::text`.as('mijlpaalGereedOp'),
+        'a.mijlpaal_bijgewerkt_op as mijlpaalBijgewerktOp',
+        'a.verantwoordelijke_id as verantwoordelijkeId',
+        'a.vorige_afspraak_id as vorigeAfspraakId',
+        sql<
+          DoelwaardeRij[]
+        >`coalesce((SELECT json_agg(json_build_object('jaar', d.jaar, 'waarde', d.waarde, 'peildatum', d.peildatum::text)
                                       ORDER BY d.jaar)
-                      FROM afspraak_doelwaarde d WHERE d.afspraak_id = a.id), '[]') AS doelwaarden
-     FROM afspraak a WHERE a.prestatieafspraak_id = ANY($1::uuid[])
-     ORDER BY a.prestatieafspraak_id, a.volgnummer`,
-    [paIds],
+                      FROM afspraak_doelwaarde d WHERE d.afspraak_id = a.id), '[]')`.as('doelwaarden'),
+      ])
+      .where('a.prestatieafspraak_id', '=', sql<string>`ANY(${paIds}::uuid[])`)
+      .orderBy('a.prestatieafspraak_id')
+      .orderBy('a.volgnummer')
+      .$narrowType<{ soort: AfspraakSoort; mijlpaalStatus: MijlpaalStatus | null }>(),
   );
   // numeric arrives as a JSON number inside json_agg; make sure of it
   for (const a of rijen) a.doelwaarden = a.doelwaarden.map((d) => ({ ...d, waarde: Number(d.waarde) }));
@@ -155,34 +218,90 @@ export async function leesOndertekeningen(
   paIds: readonly string[],
 ): Promise<OndertekeningRij[]> {
   if (!paIds.length) return [];
-  return m.query(
-    `SELECT prestatieafspraak_id AS "prestatieafspraakId", organisatie_id AS "organisatieId",
-            getekend_door AS "getekendDoor", getekend_op AS "getekendOp"
-     FROM prestatieafspraak_ondertekening WHERE prestatieafspraak_id = ANY($1::uuid[])
-     ORDER BY getekend_op, organisatie_id`,
-    [paIds],
+  return voerUit(
+    m,
+    qb
+      .selectFrom('prestatieafspraak_ondertekening')
+      .select([
+        'prestatieafspraak_id as prestatieafspraakId',
+        'organisatie_id as organisatieId',
+        'getekend_door as getekendDoor',
+        'getekend_op as getekendOp',
+      ])
+      .where('prestatieafspraak_id', '=', sql<string>`ANY(${paIds}::uuid[])`)
+      .orderBy('getekend_op')
+      .orderBy('organisatie_id'),
   );
 }
 
-/** Reacties exist for parties only (RLS); for anyone else this returns nothing. */
-export async function leesReacties(m: EntityManager, paIds: readonly string[]): Promise<ReactieRij[]> {
-  if (!paIds.length) return [];
-  return m.query(
-    `SELECT id, prestatieafspraak_id AS "prestatieafspraakId", afspraak_id AS "afspraakId",
-            organisatie_id AS "organisatieId", auteur, tekst, geplaatst_op AS "geplaatstOp"
-     FROM prestatieafspraak_reactie WHERE prestatieafspraak_id = ANY($1::uuid[])
-     ORDER BY geplaatst_op, id`,
-    [paIds],
+/** The highest versie any party signed (a co-signer of a vastgestelde may send that one). */
+export async function getekendeVersie(m: EntityManager, paId: string): Promise<number | null> {
+  const rij = await voerUitEerste(
+    m,
+    qb
+      .selectFrom('prestatieafspraak_ondertekening')
+      .select((eb) => eb.fn.max('versie').as('getekend'))
+      .where('prestatieafspraak_id', '=', paId),
   );
+  return rij?.getekend ?? null;
 }
 
 export async function organisatieSoorten(
   m: EntityManager,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  const rijen: { id: string; soort: string }[] = await m.query(
-    `SELECT id, soort FROM organisatie WHERE id = ANY($1::uuid[])`,
-    [ids],
+  const rijen = await voerUit(
+    m,
+    qb
+      .selectFrom('organisatie')
+      .select(['id', 'soort'])
+      .where('id', '=', sql<string>`ANY(${ids}::uuid[])`),
   );
   return new Map(rijen.map((r) => [r.id, r.soort]));
+}
+
+/** Prestatieafspraken (among these) that a geschil or an evaluatie refers to: those stay on record. */
+export async function metGeschilOfEvaluatie(
+  m: EntityManager,
+  paIds: readonly string[],
+): Promise<Set<string>> {
+  if (!paIds.length) return new Set();
+  const rijen = await voerUit(
+    m,
+    qb
+      .selectFrom('geschil')
+      .select('prestatieafspraak_id as id')
+      .where('prestatieafspraak_id', '=', sql<string>`ANY(${paIds}::uuid[])`)
+      .union(
+        qb
+          .selectFrom('evaluatie')
+          .select('prestatieafspraak_id as id')
+          .where('prestatieafspraak_id', '=', sql<string>`ANY(${paIds}::uuid[])`),
+      ),
+  );
+  return new Set(rijen.map((r) => r.id));
+}
+
+/** The signature of one party; a second one of the same party breaks the unique key (23505). */
+export async function voegOndertekeningToe(
+  m: EntityManager,
+  rij: { paId: string; organisatieId: string; sub: string; naam: string; versie: number },
+): Promise<void> {
+  await voerUitAantal(
+    m,
+    qb.insertInto('prestatieafspraak_ondertekening').values({
+      prestatieafspraak_id: rij.paId,
+      organisatie_id: rij.organisatieId,
+      getekend_door_sub: rij.sub,
+      getekend_door: rij.naam,
+      versie: rij.versie,
+    }),
+  );
+}
+
+export async function verwijderOndertekeningen(m: EntityManager, paId: string): Promise<void> {
+  await voerUitAantal(
+    m,
+    qb.deleteFrom('prestatieafspraak_ondertekening').where('prestatieafspraak_id', '=', paId),
+  );
 }

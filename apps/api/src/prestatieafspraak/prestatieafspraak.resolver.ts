@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { ConceptService } from './concept.service';
 import { PrestatieafspraakService } from './prestatieafspraak.service';
 import {
   AfspraakInput,
@@ -16,7 +17,10 @@ const VERSIE = {
 
 @Resolver(() => Prestatieafspraak)
 export class PrestatieafspraakResolver {
-  constructor(private readonly service: PrestatieafspraakService) {}
+  constructor(
+    private readonly service: PrestatieafspraakService,
+    private readonly concept: ConceptService,
+  ) {}
 
   @Query(() => [Prestatieafspraak], {
     description:
@@ -47,7 +51,7 @@ export class PrestatieafspraakResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: NieuwePrestatieafspraakInput,
   ): Promise<Prestatieafspraak> {
-    return this.service.create(ctx, input);
+    return this.concept.create(ctx, input);
   }
 
   @Mutation(() => Prestatieafspraak, { description: 'Wijzigt titel of looptijd van een concept' })
@@ -58,7 +62,7 @@ export class PrestatieafspraakResolver {
     @Args('versie', VERSIE) versie: number,
     @Args('input') input: PrestatieafspraakWijziging,
   ): Promise<Prestatieafspraak> {
-    return this.service.update(ctx, id, versie, input);
+    return this.concept.update(ctx, id, versie, input);
   }
 
   @Mutation(() => Prestatieafspraak, { description: 'Voegt een partij toe aan een concept' })
@@ -69,7 +73,7 @@ export class PrestatieafspraakResolver {
     @Args('versie', VERSIE) versie: number,
     @Args('organisatieId', { type: () => ID }) organisatieId: string,
   ): Promise<Prestatieafspraak> {
-    return this.service.addPartij(ctx, id, versie, organisatieId);
+    return this.concept.addPartij(ctx, id, versie, organisatieId);
   }
 
   @Mutation(() => Prestatieafspraak, {
@@ -82,7 +86,7 @@ export class PrestatieafspraakResolver {
     @Args('versie', VERSIE) versie: number,
     @Args('organisatieId', { type: () => ID }) organisatieId: string,
   ): Promise<Prestatieafspraak> {
-    return this.service.removePartij(ctx, id, versie, organisatieId);
+    return this.concept.removePartij(ctx, id, versie, organisatieId);
   }
 
   @Mutation(() => Prestatieafspraak, { description: 'Voegt een afspraak toe aan een concept' })
@@ -93,7 +97,7 @@ export class PrestatieafspraakResolver {
     @Args('versie', VERSIE) versie: number,
     @Args('input') input: AfspraakInput,
   ): Promise<Prestatieafspraak> {
-    return this.service.addAfspraak(ctx, id, versie, input);
+    return this.concept.addAfspraak(ctx, id, versie, input);
   }
 
   @Mutation(() => Prestatieafspraak, {
@@ -107,7 +111,7 @@ export class PrestatieafspraakResolver {
     @Args('afspraakId', { type: () => ID }) afspraakId: string,
     @Args('input') input: AfspraakInput,
   ): Promise<Prestatieafspraak> {
-    return this.service.updateAfspraak(ctx, id, versie, afspraakId, input);
+    return this.concept.updateAfspraak(ctx, id, versie, afspraakId, input);
   }
 
   @Mutation(() => Prestatieafspraak, { description: 'Verwijdert een afspraak uit een concept' })
@@ -118,6 +122,6 @@ export class PrestatieafspraakResolver {
     @Args('versie', VERSIE) versie: number,
     @Args('afspraakId', { type: () => ID }) afspraakId: string,
   ): Promise<Prestatieafspraak> {
-    return this.service.removeAfspraak(ctx, id, versie, afspraakId);
+    return this.concept.removeAfspraak(ctx, id, versie, afspraakId);
   }
 }

@@ -9,6 +9,7 @@ import {
   type MijlpaalStatus,
   type PrestatieafspraakStatus,
 } from '@thuismonitor/domain';
+import { PRESTATIEAFSPRAAK_ACTIES, type PrestatieafspraakActie } from '@thuismonitor/auth';
 import { AandachtsgroepEnum, ActielijnEnum, enumObject } from '../common/graphql-enums';
 import { Organisatie } from '../organisatie/organisatie.types';
 import { Gemeente } from '../referentie/referentie.types';
@@ -29,17 +30,8 @@ registerEnumType(AfspraakSoortEnum, {
 export const MijlpaalStatusEnum = enumObject(MIJLPAAL_STATUSSEN);
 registerEnumType(MijlpaalStatusEnum, { name: 'MijlpaalStatus' });
 
-export const PRESTATIEAFSPRAAK_ACTIES = [
-  'BEWERKEN',
-  'INDIENEN',
-  'ONDERTEKENEN',
-  'TERUGTREKKEN',
-  'WIJZIGING_STARTEN',
-  'BEEINDIGEN',
-  'REAGEREN',
-  'VERWIJDEREN',
-] as const;
-export type PrestatieafspraakActie = (typeof PRESTATIEAFSPRAAK_ACTIES)[number];
+// one list for the enum and the decision (libs/auth magPrestatieafspraakActie)
+export { PRESTATIEAFSPRAAK_ACTIES, type PrestatieafspraakActie };
 export const PrestatieafspraakActieEnum = enumObject(PRESTATIEAFSPRAAK_ACTIES);
 registerEnumType(PrestatieafspraakActieEnum, {
   name: 'PrestatieafspraakActie',

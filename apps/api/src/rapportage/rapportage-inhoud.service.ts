@@ -189,7 +189,7 @@ export class RapportageInhoudService {
   ): Promise<Map<string, RapportageAfspraakZicht>> {
     const ids = [...new Set(afspraken.map((a) => a.prestatieafspraakId))].sort();
     if (!ids.length) return new Map();
-    const rijen = await leesPrestatieafspraken(m, 'p.id = ANY($1::uuid[])', [ids]);
+    const rijen = await leesPrestatieafspraken(m, { ids });
     if (rijen.length !== ids.length)
       throw new Error('prestatieafspraken of the report not readable in its snapshot');
     return new Map(
