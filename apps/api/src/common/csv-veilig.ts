@@ -14,20 +14,25 @@ import { stringify } from 'csv-stringify/sync';
  * One exception, as csv-stringify's own `escape_formulas` makes it for numbers: a cell that is
  * nothing but a number ("-0,05", "+3", "-12.345,5", "-2%") is left alone. A spreadsheet reads it
  * as that number, it cannot call anything, and a quote would turn a figure into text.
+ *
+ * XLSX needs no apostrophe (and would show it: exceljs cannot set the hidden quotePrefix style
+ * Excel itself uses): a text cell there is a string, never a formula, and the cells that look like
+ * one are marked with the Text number format '@' so that editing them keeps them text
+ * (common/xlsx-veilig.ts). The apostrophe is for CSV only, which has no cell types.
  */
 const GEVAARLIJK_BEGIN = /^[=+\-@\t\r\n]/;
 
 /** A whole Dutch or plain number, optionally signed and with a percent sign: not a formula. */
 const ALLEEN_GETAL = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?%?$|^[+-]?\d+(\.\d+)?%?$/;
 
-export function neutraliseerCel(waarde: string): string {
-  if (!GEVAARLIJK_BEGIN.test(waarde) || ALLEEN_GETAL.test(waarde)) return waarde;
-  return `'${waarde}`;
+/** Whether a spreadsheet would take this text for the start of a formula. */
+export function lijktFormule(waarde: string): boolean {
+  return GEVAARLIJK_BEGIN.test(waarde) && !ALLEEN_GETAL.test(waarde);
 }
 
-/** For XLSX rows: strings are neutralised, numbers, dates and empty cells stay what they are. */
-export function neutraliseerRij<T>(rij: T[]): T[] {
-  return rij.map((v) => (typeof v === 'string' ? (neutraliseerCel(v) as T) : v));
+/** A CSV cell: a single quote before a text that would start a formula. */
+export function neutraliseerCel(waarde: string): string {
+  return lijktFormule(waarde) ? `'${waarde}` : waarde;
 }
 
 /**

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { aantalTekst, afgerondAantal, halfjaarTekst } from '@thuismonitor/domain';
 import type { RapportageCel, RapportageInhoud, RapportageKop } from './rapportage-inhoud';
-import { neutraliseerCel, neutraliseerRij } from '../common/csv-veilig';
+import { markeerTekstCellen } from '../common/xlsx-veilig';
 import {
   programmaTekst,
   actielijnTekst,
@@ -68,22 +68,23 @@ export async function renderXlsx(r: RapportageInhoud, kop: RapportageKop): Promi
   const blad = (naam: string, koppen: string[], breedtes: number[]) => {
     const ws = wb.addWorksheet(naam, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = koppen.map((k, i) => ({
-      header: neutraliseerCel(k),
+      header: k,
       key: `k${i}`,
       width: breedtes[i] ?? 16,
     }));
-    ws.getRow(1).font = { bold: true };
-    // Every row of every sheet passes here: no text cell may start a formula (common/csv-veilig.ts);
-    // numbers stay numbers, also negative ones.
+    markeerTekstCellen(ws.getRow(1)).font = { bold: true };
+    // Every row of every sheet passes here: a text cell that looks like a formula is marked Text
+    // (common/xlsx-veilig.ts); numbers stay numbers, also negative ones.
     const addRow = ws.addRow.bind(ws);
-    ws.addRow = ((rij: unknown[], stijl?: string) => addRow(neutraliseerRij(rij), stijl)) as typeof ws.addRow;
+    ws.addRow = ((rij: unknown[], stijl?: string) => markeerTekstCellen(addRow(rij, stijl))) as typeof ws.addRow;
     return ws;
   };
   /** writes one row with a number format per column (1-based index → format) */
   const rij = (ws: ExcelJS.Worksheet, waarden: unknown[], formaten: Record<number, string>) => {
     const row = ws.addRow(waarden);
     for (const [k, f] of Object.entries(formaten)) row.getCell(Number(k)).numFmt = f;
-    row.commit();
+    // a column's number format must not take the Text format off a formula-like text
+    markeerTekstCellen(row).commit();
   };
 
   const info = blad('Toelichting', ['Onderdeel', 'Waarde'], [34, 110]);
