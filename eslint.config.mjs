@@ -50,8 +50,6 @@ const SQL_NOG_TE_VERPLAATSEN = [
   'apps/api/src/beheer/beheer.service.ts',
   'apps/api/src/beheer/herindeling.service.ts',
   'apps/api/src/bod/bod.service.ts',
-  'apps/api/src/demo/demo-realisatie.ts',
-  'apps/api/src/demo/demo-seeder.ts',
   'apps/api/src/urgentie/urgentie.service.ts',
   'apps/api/src/volkshuisvesting/programma.service.ts',
   'apps/api/src/volkshuisvesting/regime.service.ts',

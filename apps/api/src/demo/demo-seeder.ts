@@ -1,5 +1,6 @@
 import type { Beheer } from '../database/beheer';
 import { DEMO_ORGANISATIES } from './demo-data';
+import { bewaarOrganisatie, voegOverheidsorganisatiesToe, voegWerkgebiedToe } from './demo.repository';
 
 /**
  * Demo organisations for the run command and the tests (never with DEMO_DATA=false, the
@@ -9,26 +10,14 @@ import { DEMO_ORGANISATIES } from './demo-data';
 export async function seedDemoOrganisaties(ds: Beheer): Promise<void> {
   await ds.transaction(async (m) => {
     for (const org of DEMO_ORGANISATIES) {
-      const [row] = await m.query(
-        `INSERT INTO organisatie (code, soort, naam, gemeente_code, provincie_code)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (code) DO UPDATE SET naam = excluded.naam
-         RETURNING id`,
-        [
-          org.code,
-          org.soort,
-          org.naam,
-          org.soort === 'GEMEENTE' ? org.code : null,
-          org.soort === 'PROVINCIE' ? org.code : null,
-        ],
-      );
-      if (org.werkgebied?.length) {
-        await m.query(
-          `INSERT INTO organisatie_werkgebied (organisatie_id, gemeente_code)
-           SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-          [row.id, org.werkgebied],
-        );
-      }
+      const id = await bewaarOrganisatie(m, {
+        code: org.code,
+        soort: org.soort,
+        naam: org.naam,
+        gemeenteCode: org.soort === 'GEMEENTE' ? org.code : null,
+        provincieCode: org.soort === 'PROVINCIE' ? org.code : null,
+      });
+      if (org.werkgebied?.length) await voegWerkgebiedToe(m, id, org.werkgebied);
     }
   });
 }
@@ -38,18 +27,5 @@ export async function seedDemoOrganisaties(ds: Beheer): Promise<void> {
  * organisation list complete for the prestatieafspraken screens.
  */
 export async function seedOverheidsorganisaties(ds: Beheer): Promise<void> {
-  await ds.query(
-    `INSERT INTO organisatie (code, soort, naam, gemeente_code)
-     SELECT code, 'GEMEENTE', 'Gemeente ' || naam, code FROM gemeente
-     ON CONFLICT DO NOTHING`,
-  );
-  await ds.query(
-    `INSERT INTO organisatie (code, soort, naam, provincie_code)
-     SELECT code, 'PROVINCIE', 'Provincie ' || naam, code FROM provincie
-     ON CONFLICT DO NOTHING`,
-  );
-  await ds.query(
-    `INSERT INTO organisatie (code, soort, naam) VALUES ('BZK', 'RIJK',
-       'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties') ON CONFLICT DO NOTHING`,
-  );
+  await ds.transaction((m) => voegOverheidsorganisatiesToe(m));
 }
