@@ -1,5 +1,6 @@
 import type { DevAccount } from '@thuismonitor/auth';
 import type { ScopedDb } from '../database/scoped-db.service';
+import { leesAanmeldbareGebruikers } from './beheer-gebruiker.repository';
 
 /**
  * The users the platform operator registered (organisatie_gebruiker), active and of an active
@@ -9,15 +10,7 @@ import type { ScopedDb } from '../database/scoped-db.service';
  * Keycloak the same users exist in the realm (docs/onboarding.md).
  */
 export async function aanmeldbareGebruikers(db: ScopedDb): Promise<DevAccount[]> {
-  const rijen: {
-    gebruikersnaam: string;
-    naam: string;
-    email: string;
-    organisatie: string;
-    rollen: string[];
-  }[] = await db.aanmeldbareGebruikersVoorDevLogin((m) =>
-    m.query(`SELECT * FROM tm_aanmeldbare_gebruikers()`),
-  );
+  const rijen = await db.aanmeldbareGebruikersVoorDevLogin((m) => leesAanmeldbareGebruikers(m));
   return rijen.map((r) => ({
     username: r.gebruikersnaam,
     naam: r.naam,

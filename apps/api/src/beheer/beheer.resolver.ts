@@ -3,6 +3,9 @@ import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { ReferentieService } from '../referentie/referentie.service';
 import { Gemeente } from '../referentie/referentie.types';
 import { BeheerService } from './beheer.service';
+import { GebruikerBeheerService } from './gebruiker-beheer.service';
+import { OrganisatieBeheerService } from './organisatie-beheer.service';
+import { OrganisatieImportService } from './organisatie-import.service';
 import { keycloakPartialImport } from './keycloak-gebruiker';
 import {
   BeheerAandacht,
@@ -17,13 +20,18 @@ import {
 
 /**
  * Organisation administration for the platform operator (organisatie:beheren: RIJK with the role
- * platformbeheer). Thin: the rules and the audit live in BeheerService. Anyone else is refused by
- * the guard before the handler runs, with the same answer whether or not the record exists.
+ * platformbeheer). Thin: the rules and the audit live in BeheerService (reads),
+ * OrganisatieBeheerService, OrganisatieImportService and GebruikerBeheerService. Anyone else is
+ * refused by the guard before the handler runs, with the same answer whether or not the record
+ * exists.
  */
 @Resolver(() => BeheerOrganisatie)
 export class BeheerResolver {
   constructor(
     private readonly service: BeheerService,
+    private readonly organisaties: OrganisatieBeheerService,
+    private readonly importer: OrganisatieImportService,
+    private readonly gebruikersBeheer: GebruikerBeheerService,
     private readonly referentie: ReferentieService,
   ) {}
 
@@ -61,7 +69,7 @@ export class BeheerResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: OrganisatieNieuwInput,
   ): Promise<BeheerOrganisatie> {
-    return this.service.maak(ctx, input);
+    return this.organisaties.maak(ctx, input);
   }
 
   @Mutation(() => BeheerOrganisatie)
@@ -71,7 +79,7 @@ export class BeheerResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('naam') naam: string,
   ): Promise<BeheerOrganisatie> {
-    return this.service.hernoem(ctx, id, naam);
+    return this.organisaties.hernoem(ctx, id, naam);
   }
 
   @Mutation(() => BeheerOrganisatie, {
@@ -83,7 +91,7 @@ export class BeheerResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('gemeenteCodes', { type: () => [String] }) gemeenteCodes: string[],
   ): Promise<BeheerOrganisatie> {
-    return this.service.wijzigWerkgebied(ctx, id, gemeenteCodes);
+    return this.organisaties.wijzigWerkgebied(ctx, id, gemeenteCodes);
   }
 
   @Mutation(() => BeheerOrganisatie, { description: 'Vervangt de corporaties van een huurdersorganisatie' })
@@ -93,7 +101,7 @@ export class BeheerResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('corporatieIds', { type: () => [ID] }) corporatieIds: string[],
   ): Promise<BeheerOrganisatie> {
-    return this.service.wijzigCorporaties(ctx, id, corporatieIds);
+    return this.organisaties.wijzigCorporaties(ctx, id, corporatieIds);
   }
 
   @Mutation(() => BeheerOrganisatie, {
@@ -104,7 +112,7 @@ export class BeheerResolver {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<BeheerOrganisatie> {
-    return this.service.deactiveer(ctx, id);
+    return this.organisaties.deactiveer(ctx, id);
   }
 
   @Mutation(() => BeheerOrganisatie)
@@ -113,7 +121,7 @@ export class BeheerResolver {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<BeheerOrganisatie> {
-    return this.service.heractiveer(ctx, id);
+    return this.organisaties.heractiveer(ctx, id);
   }
 
   @Mutation(() => BeheerOrganisatie, {
@@ -126,7 +134,7 @@ export class BeheerResolver {
     @Args('bronId', { type: () => ID }) bronId: string,
     @Args('doelId', { type: () => ID }) doelId: string,
   ): Promise<BeheerOrganisatie> {
-    return this.service.voegSamen(ctx, bronId, doelId);
+    return this.organisaties.voegSamen(ctx, bronId, doelId);
   }
 
   @Mutation(() => OrganisatieImportRapport, {
@@ -139,7 +147,7 @@ export class BeheerResolver {
     @Args('inhoud') inhoud: string,
     @Args('proefrun', { defaultValue: true }) proefrun: boolean,
   ): Promise<OrganisatieImportRapport> {
-    return this.service.importeer(ctx, inhoud, proefrun);
+    return this.importer.importeer(ctx, inhoud, proefrun);
   }
 
   @Mutation(() => OrganisatieImportRapport, {
@@ -153,7 +161,7 @@ export class BeheerResolver {
     @Args('bestandsnaam') bestandsnaam: string,
     @Args('proefrun', { defaultValue: true }) proefrun: boolean,
   ): Promise<OrganisatieImportRapport> {
-    return this.service.importeer(
+    return this.importer.importeer(
       ctx,
       { bestand: Buffer.from(bestand, 'base64'), naam: bestandsnaam },
       proefrun,
@@ -169,7 +177,7 @@ export class BeheerResolver {
     @Args('organisatieId', { type: () => ID }) organisatieId: string,
     @Args('input') input: GebruikerNieuwInput,
   ): Promise<BeheerGebruiker> {
-    return this.service.maakGebruiker(ctx, organisatieId, input);
+    return this.gebruikersBeheer.maakGebruiker(ctx, organisatieId, input);
   }
 
   @Mutation(() => BeheerGebruiker)
@@ -178,7 +186,7 @@ export class BeheerResolver {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<BeheerGebruiker> {
-    return this.service.deactiveerGebruiker(ctx, id);
+    return this.gebruikersBeheer.deactiveerGebruiker(ctx, id);
   }
 
   @ResolveField(() => [Gemeente])

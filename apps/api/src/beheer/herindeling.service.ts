@@ -8,6 +8,7 @@ import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { ReferentieService } from '../referentie/referentie.service';
 import type { HerindelingInput, HerindelingRapport } from './herindeling.types';
+import { voerHerindelingUit } from './herindeling.repository';
 
 /** What tm_herindeling (migration 1766100000001) answers. */
 interface Gevolgen {
@@ -70,14 +71,17 @@ export class HerindelingService {
     let gevolgen: Gevolgen;
     try {
       gevolgen = await this.db.transaction(ctx, async (m) => {
-        const [{ r }] = await m.query(`SELECT tm_herindeling($1::date, $2, $3, $4, $5::text[], $6) AS r`, [
-          h.datum,
-          h.nieuw.code,
-          h.nieuw.naam,
-          h.nieuw.provincieCode,
-          h.oud,
+        const r = await voerHerindelingUit<Gevolgen>(
+          m,
+          {
+            datum: h.datum,
+            code: h.nieuw.code,
+            naam: h.nieuw.naam,
+            provincieCode: h.nieuw.provincieCode,
+            oud: h.oud,
+          },
           !proefrun,
-        ]);
+        );
         if (!proefrun) {
           await this.audit.schrijf(m, ctx, {
             actie: 'HERINDELING',
@@ -85,10 +89,12 @@ export class HerindelingService {
             entiteitId: h.nieuw.code,
             gemeenteCode: h.nieuw.code,
             voor: { gemeenten: oudeGemeenten, nieuweGemeenteBestond: h.nieuw.bestaat },
-            na: { datum: h.datum, nieuweGemeente: h.nieuw, ...r },
+            // as before the typed query layer: tm_herindeling's own nieuweGemeente (a boolean)
+            // overrides h.nieuw in the stored row
+            na: { datum: h.datum, nieuweGemeente: h.nieuw, ...(r as object) },
           });
         }
-        return r as Gevolgen;
+        return r;
       });
     } catch (err) {
       // the function's own checks (English, for logs): only reached when the indeling changed
