@@ -22,6 +22,7 @@ export * from './cyclus-datums';
 export * from './kolom-mapping';
 export * from './toewijzing-rij';
 export * from './nl-format';
+export * from './spreadsheet-veilig';
 export * from './woningmarktregio';
 export * from './taakstelling';
 export * from './realisatie-periode';

@@ -4,6 +4,7 @@
  * never disclose more or differ from the screen. CSV: semicolon-separated, UTF-8 with BOM, the
  * texts exactly as shown (what Excel with Dutch settings expects). XLSX: numeric columns as numbers.
  */
+import { neutraliseerCel } from '@thuismonitor/domain';
 import { parseGetal } from './format';
 
 export interface TabelInhoud {
@@ -39,7 +40,16 @@ export function leesTabel(tabel: HTMLTableElement): TabelInhoud {
   return { titel: tabel.caption ? celTekst(tabel.caption) : 'Tabel', koppen, numeriek, rijen };
 }
 
-const csvVeld = (t: string) => (/[";\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+/**
+ * A CSV field: a text that a spreadsheet would start as a formula gets the apostrophe (OWASP CSV
+ * injection rule, libs/domain spreadsheet-veilig.ts, the same rule as the API's exports), then
+ * quoted where it holds the separator, a quote or a line break. XLSX below needs no apostrophe:
+ * an inline string cell is text, never a formula.
+ */
+const csvVeld = (waarde: string) => {
+  const t = neutraliseerCel(waarde);
+  return /[";\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
 
 export function naarCsv(inhoud: TabelInhoud): Blob {
   const regels = [inhoud.koppen, ...inhoud.rijen].map((r) => r.map(csvVeld).join(';'));
