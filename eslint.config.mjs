@@ -50,8 +50,6 @@ const SQL_NOG_TE_VERPLAATSEN = [
   'apps/api/src/urgentie/urgentie.service.ts',
   'apps/api/src/volkshuisvesting/programma.service.ts',
   'apps/api/src/volkshuisvesting/regime.service.ts',
-  'apps/api/src/voortgang/bundel.ts',
-  'apps/api/src/voortgang/voortgang.service.ts',
   'apps/api/src/woondeal/woondeal.service.ts',
 ];
 const thuismonitor = {

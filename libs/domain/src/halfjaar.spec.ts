@@ -6,6 +6,7 @@ import {
   halfjaarStart,
   halfjaarVanDatum,
   halfjarenTussen,
+  halfjaarVolgnummer,
   isHalfjaarCode,
   maakHalfjaar,
   parseHalfjaar,
@@ -56,5 +57,20 @@ describe('halfjaar', () => {
     ]);
     expect(halfjarenTussen(h('2026-H2'), h('2026-H1'))).toEqual([]);
     expect(vergelijkHalfjaar(h('2026-H1'), h('2025-H2'))).toBeGreaterThan(0);
+  });
+});
+
+describe('halfjaarVolgnummer', () => {
+  it('numbers half years on one running scale (jaar × 2 + nummer − 1)', () => {
+    expect(halfjaarVolgnummer(h('2026-H1'))).toBe(2026 * 2);
+    expect(halfjaarVolgnummer(h('2026-H2'))).toBe(2026 * 2 + 1);
+  });
+
+  it('steps by one across a year boundary and orders like vergelijkHalfjaar', () => {
+    expect(halfjaarVolgnummer(h('2026-H1')) - halfjaarVolgnummer(h('2025-H2'))).toBe(1);
+    expect(halfjaarVolgnummer(volgendHalfjaar(h('2025-H2')))).toBe(halfjaarVolgnummer(h('2025-H2')) + 1);
+    const a = h('2024-H2');
+    const b = h('2025-H1');
+    expect(Math.sign(halfjaarVolgnummer(a) - halfjaarVolgnummer(b))).toBe(Math.sign(vergelijkHalfjaar(a, b)));
   });
 });

@@ -5,6 +5,7 @@ import {
   jaardeelStart,
   jaardeelVanDatum,
   jaardelenTussen,
+  jaardeelVolgnummer,
   maakJaardeel,
   parseJaardeel,
   vergelijkJaardeel,
@@ -91,4 +92,12 @@ export function vergelijkHalfjaar(a: Halfjaar, b: Halfjaar): number {
 /** All half years from van up to and including tot; empty when van lies after tot. */
 export function halfjarenTussen(van: Halfjaar, tot: Halfjaar): Halfjaar[] {
   return jaardelenTussen<Halfjaar>(HALFJAAR, van, tot);
+}
+
+/**
+ * A running number of a half year (jaar × 2 + nummer − 1): consecutive half years differ by 1
+ * across a year boundary. The statushouders SQL groups dates on this scale.
+ */
+export function halfjaarVolgnummer(halfjaar: Halfjaar): number {
+  return jaardeelVolgnummer(HALFJAAR, halfjaar);
 }

@@ -14,6 +14,7 @@ export * from './periode';
 export * from './statushouders-carry-over';
 export * from './suppression';
 export * from './voortgang';
+export * from './voortgang-tabel';
 export * from './indicator-catalogus';
 export * from './prestatieafspraak-status';
 export * from './cyclus';

@@ -62,8 +62,11 @@ export function jaardeelEinde(soort: JaardeelSoort, deel: Jaardeel): IsoDatum {
   return maakIsoDatum(deel.jaar, laatsteMaand, dagenInMaand(deel.jaar, laatsteMaand));
 }
 
-/** Position on one running scale, so comparing and stepping need no carry logic. */
-function volgnummer(soort: JaardeelSoort, deel: Jaardeel): number {
+/**
+ * Position on one running scale (jaar × delen + nummer − 1), so comparing and stepping need no
+ * carry logic; the SQL that compares quarters or half years uses the same scale.
+ */
+export function jaardeelVolgnummer(soort: JaardeelSoort, deel: Jaardeel): number {
   return deel.jaar * soort.delen + (deel.nummer - 1);
 }
 
@@ -76,17 +79,18 @@ export function verschuifJaardeel<T extends Jaardeel>(
   deel: Jaardeel,
   stappen: number,
 ): T {
-  return vanVolgnummer<T>(soort, volgnummer(soort, deel) + stappen);
+  return vanVolgnummer<T>(soort, jaardeelVolgnummer(soort, deel) + stappen);
 }
 
 export function vergelijkJaardeel(soort: JaardeelSoort, a: Jaardeel, b: Jaardeel): number {
-  return volgnummer(soort, a) - volgnummer(soort, b);
+  return jaardeelVolgnummer(soort, a) - jaardeelVolgnummer(soort, b);
 }
 
 /** Both ends included; an empty list when van lies after tot. */
 export function jaardelenTussen<T extends Jaardeel>(soort: JaardeelSoort, van: Jaardeel, tot: Jaardeel): T[] {
   const uit: T[] = [];
-  for (let n = volgnummer(soort, van); n <= volgnummer(soort, tot); n++) uit.push(vanVolgnummer<T>(soort, n));
+  for (let n = jaardeelVolgnummer(soort, van); n <= jaardeelVolgnummer(soort, tot); n++)
+    uit.push(vanVolgnummer<T>(soort, n));
   return uit;
 }
 

@@ -7,6 +7,7 @@ import {
   kwartaalStart,
   kwartaalVanDatum,
   kwartalenTussen,
+  kwartaalVolgnummer,
   maakKwartaal,
   parseKwartaal,
   vergelijkKwartaal,
@@ -90,5 +91,20 @@ describe('kwartaal', () => {
     expect(vergelijkKwartaal(k('2026-Q1'), k('2026-Q1'))).toBe(0);
     const gesorteerd = ['2026-Q2', '2025-Q4', '2026-Q1'].map(k).sort(vergelijkKwartaal).map(formatKwartaal);
     expect(gesorteerd).toEqual(['2025-Q4', '2026-Q1', '2026-Q2']);
+  });
+});
+
+describe('kwartaalVolgnummer', () => {
+  it('numbers quarters on one running scale (jaar × 4 + nummer − 1)', () => {
+    expect(kwartaalVolgnummer(k('2026-Q1'))).toBe(2026 * 4);
+    expect(kwartaalVolgnummer(k('2026-Q4'))).toBe(2026 * 4 + 3);
+  });
+
+  it('steps by one across a year boundary and orders like vergelijkKwartaal', () => {
+    expect(kwartaalVolgnummer(k('2026-Q1')) - kwartaalVolgnummer(k('2025-Q4'))).toBe(1);
+    expect(kwartaalVolgnummer(volgendKwartaal(k('2025-Q4')))).toBe(kwartaalVolgnummer(k('2025-Q4')) + 1);
+    const a = k('2024-Q3');
+    const b = k('2025-Q2');
+    expect(Math.sign(kwartaalVolgnummer(a) - kwartaalVolgnummer(b))).toBe(Math.sign(vergelijkKwartaal(a, b)));
   });
 });

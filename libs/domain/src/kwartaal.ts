@@ -5,6 +5,7 @@ import {
   jaardeelStart,
   jaardeelVanDatum,
   jaardelenTussen,
+  jaardeelVolgnummer,
   maakJaardeel,
   parseJaardeel,
   vergelijkJaardeel,
@@ -88,4 +89,12 @@ export function vergelijkKwartaal(a: Kwartaal, b: Kwartaal): number {
 /** All quarters from van up to and including tot; empty when van lies after tot. */
 export function kwartalenTussen(van: Kwartaal, tot: Kwartaal): Kwartaal[] {
   return jaardelenTussen<Kwartaal>(KWARTAAL, van, tot);
+}
+
+/**
+ * A running number of a quarter (jaar × 4 + nummer − 1): consecutive quarters differ by 1 across
+ * a year boundary. The SQL compares kwartaalcijfers on this scale (`jaar * 4 + kwartaal - 1`).
+ */
+export function kwartaalVolgnummer(kwartaal: Kwartaal): number {
+  return jaardeelVolgnummer(KWARTAAL, kwartaal);
 }

@@ -1,12 +1,11 @@
 import {
   aandeelPercentage,
-  kwartaalVolgnummer,
   kwartalenBinnenPeriode,
   laatsteAfgeslotenKwartaal,
   oudsteGeldigeStandKwartaal,
   peildatum,
 } from './realisatie-periode';
-import { formatKwartaal } from './kwartaal';
+import { formatKwartaal, kwartaalVolgnummer } from './kwartaal';
 import { maakPeriode, periodeVoorJaar } from './periode';
 
 describe('realisatie over a period', () => {

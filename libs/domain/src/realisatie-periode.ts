@@ -3,6 +3,7 @@ import {
   kwartaalEinde,
   kwartaalStart,
   kwartaalVanDatum,
+  vergelijkKwartaal,
   volgendKwartaal,
   vorigKwartaal,
   type Kwartaal,
@@ -25,7 +26,7 @@ export function kwartalenBinnenPeriode(periode: Periode): { van: Kwartaal; tot: 
   if (kwartaalStart(van) < periode.van) van = volgendKwartaal(van);
   let tot = kwartaalVanDatum(periode.tot);
   if (kwartaalEinde(tot) > periode.tot) tot = vorigKwartaal(tot);
-  if (van.jaar * 4 + van.nummer > tot.jaar * 4 + tot.nummer) return undefined;
+  if (vergelijkKwartaal(van, tot) > 0) return undefined;
   return { van, tot };
 }
 
@@ -58,9 +59,20 @@ export function oudsteGeldigeStandKwartaal(peil: IsoDatum): Kwartaal {
   return k;
 }
 
-/** A running number of a quarter (jaar × 4 + nummer − 1), the form the SQL compares. */
-export function kwartaalVolgnummer(k: Kwartaal): number {
-  return k.jaar * 4 + k.nummer - 1;
+/**
+ * The whole quarters inside [van, tot]: first day of the first and last day of the last, or nulls
+ * when no quarter lies wholly inside (the owner's toewijzingen are read per quarter there, and
+ * per day before and after).
+ */
+export function heleKwartalen(
+  van: IsoDatum,
+  tot: IsoDatum,
+): { eersteDag: IsoDatum | null; laatsteDag: IsoDatum | null } {
+  const k0 = kwartaalVanDatum(van);
+  const eersteDag = kwartaalStart(k0) === van ? van : kwartaalStart(volgendKwartaal(k0));
+  const k1 = kwartaalVanDatum(tot);
+  const laatsteDag = kwartaalEinde(k1) === tot ? tot : kwartaalEinde(vorigKwartaal(k1));
+  return eersteDag <= laatsteDag ? { eersteDag, laatsteDag } : { eersteDag: null, laatsteDag: null };
 }
 
 /** teller / noemer × 100 in percentage points; null when the noemer is 0 (no stock reported). */

@@ -1,10 +1,6 @@
-import { parseHalfjaar } from './halfjaar';
+import { halfjaarVolgnummer, parseHalfjaar } from './halfjaar';
 import type { StatushoudersBeleid } from './statushouders-beleid';
-import {
-  halfjaarVolgnummer,
-  statushoudersHalfjaren,
-  type StatushoudersGegevens,
-} from './statushouders-halfjaren';
+import { statushoudersHalfjaren, type StatushoudersGegevens } from './statushouders-halfjaren';
 import type { TaakstellingRegel } from './taakstelling';
 
 const hj = (code: string) => halfjaarVolgnummer(parseHalfjaar(code));

@@ -2,6 +2,7 @@ import {
   formatHalfjaar,
   halfjaarEinde,
   halfjaarStart,
+  halfjaarVolgnummer,
   halfjaarVanDatum,
   halfjarenTussen,
   vergelijkHalfjaar,
@@ -17,9 +18,6 @@ import {
   type StatushoudersStatus,
 } from './statushouders-carry-over';
 import { taakstellingInPeriode, type TaakstellingRegel } from './taakstelling';
-
-/** A half year as a number that sorts: jaar * 2 + (0 for H1, 1 for H2); SQL groups the same way. */
-export const halfjaarVolgnummer = (h: Halfjaar): number => h.jaar * 2 + h.nummer - 1;
 
 /** What the database says about the gemeenten, per code (a gemeente and any merged into it). */
 export interface StatushoudersGegevens {

@@ -100,7 +100,7 @@ export function cijfer(m: EntityManager, id: string): Promise<KwartaalcijferRij 
   );
 }
 
-/** A list's filter, checked by the service; quarters compare as jaar * 4 + nummer. */
+/** A list's filter, checked by the service; quarters as domain kwartaalVolgnummer (jaar * 4 + kwartaal - 1). */
 export interface KwartaalcijferZoek {
   zicht: RijZicht;
   gemeenteCode?: string;
@@ -114,7 +114,7 @@ export interface KwartaalcijferZoek {
 
 /** The current figures the caller may see, newest quarter first. */
 export function lijst(m: EntityManager, zoek: KwartaalcijferZoek): Promise<KwartaalcijferRij[]> {
-  const volgnummer = sql<number>`jaar * 4 + kwartaal`;
+  const volgnummer = sql<number>`jaar * 4 + kwartaal - 1`;
   return voerUit(
     m,
     qb

@@ -8,6 +8,7 @@ import {
   isIndicatorCode,
   KWARTAALCIJFER_INDICATOREN,
   magRapporteren,
+  kwartaalVolgnummer,
   maakKwartaal,
   parseKwartaal,
   rapporteurs,
@@ -146,11 +147,9 @@ export class KwartaalcijferService {
       if (!isUuid(filter.organisatieId)) return [];
       zoek.organisatieId = filter.organisatieId;
     }
-    // quarters compare as jaar * 4 + nummer; parseKwartaal throws a Dutch DomainError for nonsense
-    const volgnummer = (code: string) => {
-      const k = parseKwartaal(code);
-      return k.jaar * 4 + k.nummer;
-    };
+    // quarters compare on the domain's running scale (kwartaalVolgnummer, jaar * 4 + kwartaal - 1);
+    // parseKwartaal throws a Dutch DomainError for nonsense
+    const volgnummer = (code: string) => kwartaalVolgnummer(parseKwartaal(code));
     if (filter.kwartaal) zoek.kwartaal = volgnummer(filter.kwartaal);
     if (filter.van) zoek.van = volgnummer(filter.van);
     if (filter.tot) zoek.tot = volgnummer(filter.tot);

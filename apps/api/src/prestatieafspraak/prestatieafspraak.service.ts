@@ -15,6 +15,7 @@ import type {
   PrestatieafspraakFilter,
 } from './prestatieafspraak.types';
 import type { VastgesteldeAfspraak } from './vastgestelde-afspraak';
+import type { VastgesteldeAfsprakenBron } from '../voortgang/voortgang-afspraken.port';
 
 /**
  * Reading prestatieafspraken: lists and one for the screens, and the vastgestelde afspraken other
@@ -22,7 +23,7 @@ import type { VastgesteldeAfspraak } from './vastgestelde-afspraak';
  * LevenscyclusService (status); both answer through PrestatieafspraakLezer.naMutatie.
  */
 @Injectable()
-export class PrestatieafspraakService {
+export class PrestatieafspraakService implements VastgesteldeAfsprakenBron {
   constructor(
     private readonly db: ScopedDb,
     private readonly lezer: PrestatieafspraakLezer,

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionNode } from 'graphql';
 import {
   gemeenteScope,
   type Principal,
@@ -14,9 +13,8 @@ import type { AppConfig } from '../config/app-config';
 import { Klok } from '../common/klok';
 import { CacheSignalen } from '../database/cache-signalen';
 import { Metrieken } from '../metrics/metrieken';
+import { heeftGegevens, soortVan, type Soort } from './voortgang-antwoord-soort';
 
-/** Root fields whose whole answer may be kept: read-only, and computed only from what the key holds. */
-const BEWAARBARE_VELDEN = new Set(['voortgang', '__typename']);
 /** Larger query texts are not parsed here (Apollo applies its own limits); they just miss. */
 const MAX_QUERY_TEKENS = 20_000;
 /** Questions with more variables or a longer operation name than this are not kept (key memory). */
@@ -26,8 +24,6 @@ const MAX_OPERATIENAAM_TEKENS = 256;
 const MAX_ANTWOORD_BYTES = 8 * 1024 * 1024;
 /** All kept answers together, uncompressed and gzip. */
 const MAX_TOTAAL_BYTES = 128 * 1024 * 1024;
-
-type Soort = 'bewaarbaar' | 'vraag' | 'schrijft';
 
 interface Bewaard {
   json: Buffer;
@@ -239,65 +235,4 @@ export class VoortgangAntwoordMiddleware implements NestMiddleware {
     }
     return JSON.stringify([p.sub, [...p.rollen].sort(), o]);
   }
-}
-
-function heeftGegevens(inhoud: unknown): boolean {
-  if (typeof inhoud !== 'string') return inhoud !== undefined;
-  try {
-    const a = JSON.parse(inhoud) as { data?: unknown };
-    return a.data !== null && a.data !== undefined;
-  } catch {
-    return true;
-  }
-}
-
-/**
- * Whether a selection (through fragments) asks for nothing but `__typename`: such a mutation runs
- * no resolver, and any signed-in user may send it (review of session 5: it emptied every kept
- * answer of the process, aliased as often as wanted).
- */
-function alleenTypenaam(
-  selecties: readonly SelectionNode[],
-  fragmenten: Map<string, FragmentDefinitionNode>,
-  gezien = new Set<string>(),
-): boolean {
-  return selecties.every((s) => {
-    if (s.kind === Kind.FIELD) return s.name.value === '__typename';
-    if (s.kind === Kind.INLINE_FRAGMENT) return alleenTypenaam(s.selectionSet.selections, fragmenten, gezien);
-    const f = fragmenten.get(s.name.value);
-    if (!f || gezien.has(s.name.value)) return true; // Apollo refuses it; nothing runs
-    gezien.add(s.name.value);
-    return alleenTypenaam(f.selectionSet.selections, fragmenten, gezien);
-  });
-}
-
-function soortVan(query: string, operationName: string | null): Soort {
-  let doc: DocumentNode;
-  try {
-    doc = parse(query, { noLocation: true, maxTokens: 5_000 });
-  } catch {
-    return 'vraag'; // Apollo answers the syntax error; nothing runs
-  }
-  const operaties = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const operatie =
-    operationName === null
-      ? operaties.length === 1
-        ? operaties[0]
-        : undefined
-      : operaties.find((o) => o.name?.value === operationName);
-  if (!operatie) return 'vraag'; // Apollo refuses it; nothing runs
-  if (operatie.operation === 'mutation') {
-    const fragmenten = new Map(
-      doc.definitions
-        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-        .map((d) => [d.name.value, d]),
-    );
-    return alleenTypenaam(operatie.selectionSet.selections, fragmenten) ? 'vraag' : 'schrijft';
-  }
-  if (operatie.operation !== 'query') return 'schrijft';
-  return operatie.selectionSet.selections.every(
-    (s) => s.kind === Kind.FIELD && !s.directives?.length && BEWAARBARE_VELDEN.has(s.name.value),
-  )
-    ? 'bewaarbaar'
-    : 'vraag';
 }

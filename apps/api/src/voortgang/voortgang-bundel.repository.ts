@@ -1,4 +1,6 @@
+import type { RawBuilder } from 'kysely';
 import type { EntityManager } from 'typeorm';
+import { qb } from '../database/query';
 
 /** What the publication repository and the realisation code need of a connection: `query`. */
 export type Vrager = Pick<EntityManager, 'query'>;
@@ -50,7 +52,8 @@ export class Bundel implements Vrager {
       params.push(...v.params);
       const sql = v.sql.replace(/\$(\d+)/g, (_, n: string) => {
         const nr = Number(n);
-        if (nr < 1 || nr > v.params.length) throw new Error(`parameter $${n} out of range in a bundled query`);
+        if (nr < 1 || nr > v.params.length)
+          throw new Error(`parameter $${n} out of range in a bundled query`);
         return `$${basis + nr}`;
       });
       return `coalesce((SELECT json_agg(x) FROM (${sql}) x), '[]'::json) AS r${i}`;
@@ -64,4 +67,13 @@ export class Bundel implements Vrager {
     }
     vragen.forEach((v, i) => v.klaar(rij[`r${i}`]));
   }
+}
+
+/**
+ * A typed query (`sql<Rij>\`…\``) on a Vrager: compiled by Kysely (one bind parameter per value,
+ * $1…$n in order) and registered on the Bundel, or run directly on an EntityManager.
+ */
+export function vraag<Rij>(v: Vrager, q: RawBuilder<Rij>): Promise<Rij[]> {
+  const c = q.compile(qb);
+  return v.query(c.sql, [...c.parameters]);
 }
