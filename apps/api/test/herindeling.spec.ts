@@ -445,6 +445,8 @@ describe('herindeling (GraphQL)', () => {
     // the audit row says it was applied late and what stayed on the old codes for that reason
     expect(audit[0].na).toMatchObject({
       datum: '2022-01-01',
+      nieuweGemeente: expect.objectContaining({ code: NIEUW }),
+      nieuweGemeenteAangemaakt: expect.any(Boolean),
       taakstellingen: 2,
       gebruikers: 1,
       laat: true,

@@ -89,9 +89,9 @@ export class HerindelingService {
             entiteitId: h.nieuw.code,
             gemeenteCode: h.nieuw.code,
             voor: { gemeenten: oudeGemeenten, nieuweGemeenteBestond: h.nieuw.bestaat },
-            // as before the typed query layer: tm_herindeling's own nieuweGemeente (a boolean)
-            // overrides h.nieuw in the stored row
-            na: { datum: h.datum, nieuweGemeente: h.nieuw, ...(r as object) },
+            // tm_herindeling's own nieuweGemeente says whether the gemeente was created; it used to
+            // overwrite the gemeente itself in this row. Both are kept, under the API's names.
+            na: { datum: h.datum, ...r, nieuweGemeente: h.nieuw, nieuweGemeenteAangemaakt: r.nieuweGemeente },
           });
         }
         return r;
