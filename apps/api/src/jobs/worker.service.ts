@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Queue, Worker, type Job } from 'bullmq';
 import type IORedis from 'ioredis';
+import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { BEWAAR_JOBS, JOB_CATALOGUS, JOB_SCHEDULERS, type QueueNaam } from './job-catalogus';
 import { JOB_HANDLER_METADATA, type JobFunctie } from './job-handler';
 import { workerConnection } from './redis-connection';
+import { metJobLogger } from './job-logger';
 import { Metrieken } from '../metrics/metrieken';
 
 /** Collects @JobHandler methods and checks them against the catalogue. Pure, so it is testable. */
@@ -37,7 +39,13 @@ export class WorkerService implements OnApplicationShutdown {
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly metrieken?: Metrieken,
+    @Optional() private readonly pino?: PinoLogger,
   ) {}
+
+  /** The process's root pino logger, outside any job (undefined without LoggerModule). */
+  private basisLogger() {
+    return this.pino?.logger;
+  }
 
   verzamelHandlers(): Map<string, JobFunctie[]> {
     const gevonden = new Map<string, JobFunctie[]>();
@@ -65,21 +73,25 @@ export class WorkerService implements OnApplicationShutdown {
     for (const queueNaam of Object.keys(JOB_CATALOGUS) as QueueNaam[]) {
       const worker = new Worker(
         queueNaam,
-        async (job: Job) => {
-          const handler = handlers.get(job.name)?.[0];
-          if (!handler) throw new Error(`no handler for job ${job.name}`);
-          // duration and failures per queue and job name (metrics/metrieken.ts)
-          const stop = this.metrieken?.jobDuur.startTimer({ queue: queueNaam, name: job.name });
-          try {
-            const uit = await handler(job);
-            stop?.({ status: 'completed' });
-            return uit;
-          } catch (err) {
-            stop?.({ status: 'failed' });
-            this.metrieken?.jobFouten.inc({ queue: queueNaam, name: job.name });
-            throw err;
-          }
-        },
+        // every log line of the job carries its id and the id of the request that asked for it
+        (job: Job) =>
+          metJobLogger(this.basisLogger(), job, async () => {
+            const handler = handlers.get(job.name)?.[0];
+            if (!handler) throw new Error(`no handler for job ${job.name}`);
+            this.logger.debug(`job ${job.name} ${job.id} started`);
+            // duration and failures per queue and job name (metrics/metrieken.ts)
+            const stop = this.metrieken?.jobDuur.startTimer({ queue: queueNaam, name: job.name });
+            try {
+              const uit = await handler(job);
+              stop?.({ status: 'completed' });
+              this.logger.debug(`job ${job.name} ${job.id} completed`);
+              return uit;
+            } catch (err) {
+              stop?.({ status: 'failed' });
+              this.metrieken?.jobFouten.inc({ queue: queueNaam, name: job.name });
+              throw err;
+            }
+          }),
         {
           connection: this.connection,
           prefix: this.config.queuePrefix,
@@ -90,7 +102,11 @@ export class WorkerService implements OnApplicationShutdown {
           maxStalledCount: 2,
         },
       );
-      worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`));
+      worker.on('failed', (job, err) => {
+        const melding = () => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`);
+        if (job) metJobLogger(this.basisLogger(), job, melding);
+        else melding();
+      });
       worker.on('error', (err) => this.logger.error(`worker error: ${err.message}`));
       this.workers.push(worker);
     }
@@ -103,7 +119,9 @@ export class WorkerService implements OnApplicationShutdown {
         opts: { ...BEWAAR_JOBS, removeOnComplete: { count: 20 } },
       });
     }
-    this.logger.log(`worker started: queues ${Object.keys(JOB_CATALOGUS).join(', ')}; ${handlers.size} job handlers`);
+    this.logger.log(
+      `worker started: queues ${Object.keys(JOB_CATALOGUS).join(', ')}; ${handlers.size} job handlers`,
+    );
   }
 
   /** Graceful: stop taking new jobs, let running ones finish (BullMQ waits), then disconnect. */

@@ -15,6 +15,8 @@ export interface GebiedJobData {
   kwartaal: string;
   aangevraagdDoor: string;
   organisatieId: string | null;
+  /** the id of the request that asked for the report (X-Request-Id): on the worker's log lines of the job */
+  requestId?: string;
 }
 
 export interface PlannerJobData {

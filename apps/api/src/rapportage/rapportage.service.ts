@@ -116,6 +116,7 @@ export class RapportageService {
       kwartaal,
       aangevraagdDoor: ctx.principal.gebruikersnaam,
       organisatieId: ctx.organisatieId,
+      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
     });
     await this.db.transaction(ctx, (m) =>
       this.audit.schrijf(m, ctx, {
