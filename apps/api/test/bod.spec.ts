@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app';
+import { verhaal } from './support/verhaal';
 import { code, ok, Q, type Pa } from './prestatieafspraak.helpers';
 
 const BOD = `id titel toelichting jaar deadline status statusLabel versie verzondenOp teLaat prestatieafspraakIds mogelijkeActies
@@ -31,6 +32,8 @@ describe('bod', () => {
     for (const c of ['GM0344', 'L0801', 'HO-DOMSTAD']) org[c] = await t.orgId(c);
   });
   afterAll(() => t.close());
+  // one bod drafted, sent, received and turned into a concept: each step builds on the ones before (verhaal.ts)
+  const stap = verhaal();
 
   const regels = [
     {
@@ -57,7 +60,7 @@ describe('bod', () => {
   ];
   const aantalBoden = async () => (await t.db.query(`SELECT count(*)::int AS n FROM bod`)).rows[0].n;
 
-  it('a corporatie drafts its bod for a gemeente in its werkgebied, with lines per year and actielijn', async () => {
+  stap('a corporatie drafts its bod for a gemeente in its werkgebied, with lines per year and actielijn', async () => {
     bod = await ok(t, 'corporatie.domstad', B.create, {
       i: {
         gemeenteCode: 'GM0344',
@@ -85,7 +88,7 @@ describe('bod', () => {
     ]);
   });
 
-  it('refuses bad lines in Dutch, per field, and stores nothing', async () => {
+  stap('refuses bad lines in Dutch, per field, and stores nothing', async () => {
     const voor = await aantalBoden();
     const r = await t.gql('corporatie.domstad', B.create, {
       i: {
@@ -115,7 +118,7 @@ describe('bod', () => {
     expect(await aantalBoden()).toBe(voor);
   });
 
-  it('a concept is the corporatie’s own: recipients and everyone else get NIET_GEVONDEN', async () => {
+  stap('a concept is the corporatie’s own: recipients and everyone else get NIET_GEVONDEN', async () => {
     for (const als of [
       'gemeente.utrecht',
       'huurders.domstad',
@@ -133,7 +136,7 @@ describe('bod', () => {
     // RLS, the second wall, is tested without the service in rls-wall-bod.spec.ts
   });
 
-  it('the corporatie edits the concept (versie checked) and sends it; then it is received and frozen', async () => {
+  stap('the corporatie edits the concept (versie checked) and sends it; then it is received and frozen', async () => {
     bod = await ok(t, 'corporatie.domstad', B.update, {
       id: bod.id,
       v: 1,
@@ -175,7 +178,7 @@ describe('bod', () => {
     );
   });
 
-  it('the cycle calendar shows the bod received, with its date and whether it was on time', async () => {
+  stap('the cycle calendar shows the bod received, with its date and whether it was on time', async () => {
     for (const als of ['gemeente.utrecht', 'provincie.utrecht']) {
       const k = await ok(t, als, Q.kalender, { g: 'GM0344', j: 2026, p: '2026-12-31' });
       expect(k.stappen.find((s: Pa) => s.code === 'BOD')).toMatchObject({
@@ -192,7 +195,7 @@ describe('bod', () => {
     });
   });
 
-  it('the gemeente starts a concept prestatieafspraak from it: parties and afspraken from the lines', async () => {
+  stap('the gemeente starts a concept prestatieafspraak from it: parties and afspraken from the lines', async () => {
     expect(code(await t.gql('corporatie.eemland', B.start, { b: bod.id }))).toBe('NIET_GEVONDEN');
     expect(code(await t.gql('provincie.utrecht', B.start, { b: bod.id }))).toBe('GEEN_TOEGANG');
     const pa = await ok(t, 'gemeente.utrecht', B.start, { b: bod.id });

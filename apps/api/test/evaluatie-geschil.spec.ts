@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app';
+import { verhaal } from './support/verhaal';
 import { code, ok, Q, socialeHuur, type Pa } from './prestatieafspraak.helpers';
 
 const EV = `prestatieafspraakId jaar status versie vastgesteldOp vastgesteldDoor { code }
@@ -55,8 +56,10 @@ describe('evaluatie and geschil', () => {
     expect(pa.status).toBe('VASTGESTELD');
   });
   afterAll(() => t.close());
+  // one evaluation written, fixed, then a geschil: each step builds on the ones before (verhaal.ts)
+  const stap = verhaal();
 
-  it('shows every afspraak with its doelwaarde and the realisation the voortgang computes', async () => {
+  stap('shows every afspraak with its doelwaarde and the realisation the voortgang computes', async () => {
     ev = await ok(t, 'huurders.domstad', E.lees, { p: pa.id, j: 2025 });
     expect(ev).toMatchObject({ jaar: 2025, status: null, versie: 0 });
     const v = await ok(t, 'huurders.domstad', E.voortgang, { j: 2025 });
@@ -72,7 +75,7 @@ describe('evaluatie and geschil', () => {
     ]);
   });
 
-  it('is for parties only: provincie, Rijk and others get NIET_GEVONDEN, nothing stored', async () => {
+  stap('is for parties only: provincie, Rijk and others get NIET_GEVONDEN, nothing stored', async () => {
     const regels = [{ afspraakId: pa.afspraken[0].id, oordeel: 'NIET', toelichting: 'x' }];
     for (const als of ['provincie.utrecht', 'bzk.analist', 'corporatie.eemland', 'gemeente.amersfoort'])
       expect(code(await t.gql(als, E.lees, { p: pa.id, j: 2025 }))).toBe('NIET_GEVONDEN');
@@ -87,7 +90,7 @@ describe('evaluatie and geschil', () => {
     expect((await t.db.query(`SELECT count(*)::int AS n FROM evaluatie`)).rows[0].n).toBe(0);
   });
 
-  it('any party writes; a year not over yet, or an afspraak from elsewhere, is refused', async () => {
+  stap('any party writes; a year not over yet, or an afspraak from elsewhere, is refused', async () => {
     const nietVoorbij = await t.gql('gemeente.utrecht', E.slaOp, { p: pa.id, j: 2026, v: 0, r: [] });
     expect(nietVoorbij.errors![0].extensions!.details[0].melding).toMatch(/2026 is nog niet voorbij/);
     const vreemd = await t.gql('gemeente.utrecht', E.slaOp, {
@@ -133,7 +136,7 @@ describe('evaluatie and geschil', () => {
     expect(ev.versie).toBe(2);
   });
 
-  it('a party fixes it; then it no longer changes, and the cycle calendar shows the evaluation done', async () => {
+  stap('a party fixes it; then it no longer changes, and the cycle calendar shows the evaluation done', async () => {
     ev = await ok(t, 'gemeente.utrecht', E.vast, { p: pa.id, j: 2025, v: 2 });
     expect(ev).toMatchObject({
       status: 'VASTGESTELD',
@@ -155,7 +158,7 @@ describe('evaluatie and geschil', () => {
     ]);
   });
 
-  it('a party registers a geschil about the content inside the window (1 July – 29 January)', async () => {
+  stap('a party registers a geschil about the content inside the window (1 July – 29 January)', async () => {
     const i = {
       prestatieafspraakId: pa.id,
       onderwerp: 'INHOUD',

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { verhaal } from './support/verhaal';
 import { kwartaalEinde, parseKwartaal } from '@thuismonitor/domain';
 import { ScopedDb } from '../src/database/scoped-db.service';
 import { GebiedService } from '../src/gebied/gebied.service';
@@ -24,6 +25,8 @@ describe('herindeling (GraphQL)', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+  // figures before, the herindeling applied, figures after: the steps build on each other (verhaal.ts)
+  const stap = verhaal();
 
   const OP = 'bzk.platformbeheer';
   const NIEUW = 'GM1980';
@@ -111,7 +114,8 @@ describe('herindeling (GraphQL)', () => {
   let pvOrg: string;
   const voor: Record<string, number | null> = {};
 
-  it('fixture: the 2021 indeling with figures on the old codes', async () => {
+  // the 2021 indeling with figures on the old codes: every test below starts from it
+  beforeAll(async () => {
     await t.db.query(
       `INSERT INTO gemeente (code, naam, provincie_code) VALUES ('GM0398', 'Heerhugowaard', 'PV27'), ('GM0416', 'Langedijk', 'PV27')`,
     );
@@ -204,7 +208,7 @@ describe('herindeling (GraphQL)', () => {
     );
   });
 
-  it('the dry run says what will change and stores nothing', async () => {
+  stap('the dry run says what will change and stores nothing', async () => {
     const was = await stand();
     const r = (await t.ok(OP, HERINDELING, { i: DIJK_EN_WAARD, p: true })).herindeling;
     expect(r).toEqual({
@@ -235,7 +239,7 @@ describe('herindeling (GraphQL)', () => {
     expect(await stand()).toEqual(was);
   });
 
-  it('anyone but the operator is refused with the answer a missing record gets, and nothing changes', async () => {
+  stap('anyone but the operator is refused with the answer a missing record gets, and nothing changes', async () => {
     const was = await stand();
     const onbekend = { ...DIJK_EN_WAARD, oudeGemeenteCodes: ['GM9998'] };
     for (const wie of ['bzk.analist', 'gemeente.utrecht', 'provincie.utrecht']) {
@@ -275,7 +279,7 @@ describe('herindeling (GraphQL)', () => {
     expect(await stand()).toEqual(was);
   });
 
-  it('figures before: Dijk en Waard has only its own, the provincie all of them', async () => {
+  stap('figures before: Dijk en Waard has only its own, the provincie all of them', async () => {
     const codes = await pv27();
     voor.nieuw2022 = await toewijzingen(NIEUW, 'GEMEENTE', NIEUW, 2022);
     expect(voor.nieuw2022).toBe(await telToewijzingen([NIEUW], 2022));
@@ -286,7 +290,7 @@ describe('herindeling (GraphQL)', () => {
     voor.heerhugowaard2021 = await toewijzingen('PV27', 'GEMEENTE', 'GM0398', 2021);
   });
 
-  it('is applied all at once and audited: werkgebied, open targets, open afspraken, users and organisations follow; closed periods stay', async () => {
+  stap('is applied all at once and audited: werkgebied, open targets, open afspraken, users and organisations follow; closed periods stay', async () => {
     const cellen = await vrijgegeven();
     const bewaard = async () =>
       Promise.all(
@@ -456,7 +460,7 @@ describe('herindeling (GraphQL)', () => {
     });
   });
 
-  it('figures after: the new gemeente takes in the old ones from the date; provincie totals are unchanged', async () => {
+  stap('figures after: the new gemeente takes in the old ones from the date; provincie totals are unchanged', async () => {
     // 2022 (after the date): Dijk en Waard's own rows plus the old gemeenten's 2022 rows
     const na2022 = await toewijzingen(NIEUW, 'GEMEENTE', NIEUW, 2022);
     expect(na2022).toBe(await telToewijzingen([NIEUW, ...OUD], 2022));
@@ -484,7 +488,7 @@ describe('herindeling (GraphQL)', () => {
       [codes, van, tot],
     );
 
-  it('the quarterly report of the new gemeente takes in the old gemeenten from the date; the provincie report counts every row once', async () => {
+  stap('the quarterly report of the new gemeente takes in the old gemeenten from the date; the provincie report counts every row once', async () => {
     const db = t.app.get(ScopedDb);
     const inhoud = t.app.get(RapportageInhoudService);
     const gebieden = t.app.get(GebiedService);
@@ -542,7 +546,7 @@ describe('herindeling (GraphQL)', () => {
       [codes, van, tot],
     );
 
-  it('statushoudersTaakstelling of the new gemeente counts the old gemeenten from the date, for itself and for its provincie', async () => {
+  stap('statushoudersTaakstelling of the new gemeente counts the old gemeenten from the date, for itself and for its provincie', async () => {
     const verwacht = [
       // before the date: its own code only (no target, none housed on GM1980 in 2021)
       {
@@ -579,7 +583,7 @@ describe('herindeling (GraphQL)', () => {
     }
   });
 
-  it('a corporatie that worked only in Langedijk writes only in Dijk en Waard and reads no Heerhugowaard history it could not read before', async () => {
+  stap('a corporatie that worked only in Langedijk writes only in Dijk en Waard and reads no Heerhugowaard history it could not read before', async () => {
     const CREATE = `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`;
     const lk = await als('L0993', ['lezen', 'invoeren']);
     const nu = new Date().toISOString().slice(0, 10);
@@ -627,7 +631,7 @@ describe('herindeling (GraphQL)', () => {
     }
   });
 
-  it('the provincie reads an old gemeente’s history but sets no target or intervention step for it', async () => {
+  stap('the provincie reads an old gemeente’s history but sets no target or intervention step for it', async () => {
     const pv = await als('PV27');
     expect(await toewijzingen('PV27', 'GEMEENTE', 'GM0416', 2021)).toBe(
       await telToewijzingen(['GM0416'], 2021),
@@ -660,7 +664,7 @@ describe('herindeling (GraphQL)', () => {
     ).toBe(0);
   });
 
-  it('the database refuses a write on an old code even when a transaction holds it in its read scope', async () => {
+  stap('the database refuses a write on an old code even when a transaction holds it in its read scope', async () => {
     const c = new Client({ connectionString: t.config.databaseUrl });
     await c.connect();
     try {
@@ -693,7 +697,7 @@ describe('herindeling (GraphQL)', () => {
     }
   });
 
-  it('a code already merged is refused; public lists show today’s indeling unless asked', async () => {
+  stap('a code already merged is refused; public lists show today’s indeling unless asked', async () => {
     const r = await t.gql(OP, HERINDELING, { i: DIJK_EN_WAARD, p: true });
     expect(r.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
       ['Heerhugowaard (GM0398) is al per 2022-01-01 opgegaan in GM1980.', 'ONGELDIGE_INVOER'],

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app';
+import { verhaal } from './support/verhaal';
 
 /**
  * Kwartaalcijfers over GraphQL: reporting by the kind the indicator catalogue names, corrections
@@ -10,6 +11,8 @@ describe('kwartaalcijfers (GraphQL)', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+  // reported, corrected, refused: the steps build on each other (verhaal.ts)
+  const stap = verhaal();
 
   const VELDEN = 'id indicatorCode indicatorNaam kwartaal waarde toelichting actueel vervangtId gerapporteerdDoor gemeente { code } organisatie { code }';
   const RAPPORTEER = `mutation ($input: KwartaalcijferInput!) { rapporteerKwartaalcijfer(input: $input) { ${VELDEN} } }`;
@@ -20,7 +23,7 @@ describe('kwartaalcijfers (GraphQL)', () => {
   let eerste: any;
   let correctie: any;
 
-  it('a corporatie reports huisuitzettingen for a gemeente in its werkgebied; audited', async () => {
+  stap('a corporatie reports huisuitzettingen for a gemeente in its werkgebied; audited', async () => {
     eerste = (
       await t.ok('corporatie.domstad.invoer', RAPPORTEER, {
         input: { indicatorCode: 'HUISUITZETTINGEN', gemeenteCode: 'GM0344', kwartaal: '2026-Q2', waarde: 3 },
@@ -41,7 +44,7 @@ describe('kwartaalcijfers (GraphQL)', () => {
     expect(audit.rows).toEqual([{ actie: 'RAPPORTEER_KWARTAALCIJFER' }]);
   });
 
-  it('a correction inserts a new current row, keeps the earlier one in history', async () => {
+  stap('a correction inserts a new current row, keeps the earlier one in history', async () => {
     correctie = (
       await t.ok('corporatie.domstad', RAPPORTEER, {
         input: { indicatorCode: 'HUISUITZETTINGEN', gemeenteCode: 'GM0344', kwartaal: '2026-q2', waarde: 4, toelichting: 'Eén uitzetting te laat verwerkt' },
@@ -67,7 +70,7 @@ describe('kwartaalcijfers (GraphQL)', () => {
     expect(rows[0]).toEqual({ actueel: 1, alle: 3 });
   });
 
-  it('the wrong kind is refused: a corporatie reporting zorgvraag, a zorgaanbieder reporting huisuitzettingen', async () => {
+  stap('the wrong kind is refused: a corporatie reporting zorgvraag, a zorgaanbieder reporting huisuitzettingen', async () => {
     const voor = await tel();
     const c = await t.gql('corporatie.domstad', RAPPORTEER, { input: { indicatorCode: 'UITSTROOM_WACHTEND', gemeenteCode: 'GM0344', kwartaal: '2026-Q2', waarde: 7 } });
     expect(c.errors?.[0]).toMatchObject({
@@ -86,14 +89,14 @@ describe('kwartaalcijfers (GraphQL)', () => {
     expect(await tel()).toBe(voor);
   });
 
-  it('the right kinds report: a zorgaanbieder its uitstroom, a gemeente its woningvoorraad', async () => {
+  stap('the right kinds report: a zorgaanbieder its uitstroom, a gemeente its woningvoorraad', async () => {
     const z = await t.ok('zorg.sticht', RAPPORTEER, { input: { indicatorCode: 'UITSTROOM_WACHTEND', gemeenteCode: 'GM0307', kwartaal: '2026-Q1', waarde: 12 } });
     expect(z.rapporteerKwartaalcijfer).toMatchObject({ organisatie: { code: 'ZA-STICHTWONEN' }, gemeente: { code: 'GM0307' }, waarde: 12 });
     const g = await t.ok('gemeente.utrecht', RAPPORTEER, { input: { indicatorCode: 'WONINGVOORRAAD_TOTAAL', gemeenteCode: 'GM0344', kwartaal: '2026-Q1', waarde: 165000 } });
     expect(g.rapporteerKwartaalcijfer.waarde).toBe(165000);
   });
 
-  it('outside the werkgebied: refused, nothing stored', async () => {
+  stap('outside the werkgebied: refused, nothing stored', async () => {
     const voor = await tel();
     const c = await t.gql('corporatie.domstad', RAPPORTEER, { input: { indicatorCode: 'SOCIALE_HUURVOORRAAD', gemeenteCode: 'GM0307', kwartaal: '2026-Q1', waarde: 100 } });
     expect(c.errors?.[0]).toMatchObject({ extensions: { code: 'GEEN_TOEGANG' }, message: expect.stringMatching(/Amersfoort hoort daar niet bij/) });
@@ -104,7 +107,7 @@ describe('kwartaalcijfers (GraphQL)', () => {
     expect(await tel()).toBe(voor);
   });
 
-  it('invalid values are reported per field', async () => {
+  stap('invalid values are reported per field', async () => {
     const r = await t.gql('corporatie.domstad', RAPPORTEER, { input: { indicatorCode: 'SOCIALE_HUURVOORRAAD', gemeenteCode: 'GM9999', kwartaal: '2099-Q1', waarde: 2.5 } });
     expect(r.errors?.[0].extensions).toEqual({
       code: 'ONGELDIGE_INVOER',
@@ -118,6 +121,8 @@ describe('kwartaalcijfers (GraphQL)', () => {
 
   describe('who sees which figures', () => {
     beforeAll(async () => {
+      // the figures the story above reported (when a test here runs alone)
+      await stap.alles();
       await t.ok('corporatie.domstad', RAPPORTEER, { input: { indicatorCode: 'SOCIALE_HUURVOORRAAD', gemeenteCode: 'GM0356', kwartaal: '2026-Q1', waarde: 4200 } });
       await t.ok('corporatie.eemland', RAPPORTEER, { input: { indicatorCode: 'SOCIALE_HUURVOORRAAD', gemeenteCode: 'GM0307', kwartaal: '2026-Q1', waarde: 9100 } });
     });

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app';
+import { verhaal } from './support/verhaal';
 import { code, ok, Q, socialeHuur, statushouders, woonzorgvisie, type Pa } from './prestatieafspraak.helpers';
 
 /**
@@ -18,10 +19,12 @@ describe('prestatieafspraken: the cycle', () => {
     for (const c of ['GM0344', 'L0801', 'HO-DOMSTAD', 'ZA-STICHTWONEN']) org[c] = await t.orgId(c);
   });
   afterAll(() => t.close());
+  // one prestatieafspraak through its whole cycle: each step builds on the ones before (verhaal.ts)
+  const stap = verhaal();
 
   const codes = (lijst: { code: string }[]) => lijst.map((o) => o.code).sort();
 
-  it('exposes the indicator catalogue, filtered by actielijn and aandachtsgroep', async () => {
+  stap('exposes the indicator catalogue, filtered by actielijn and aandachtsgroep', async () => {
     const data = await t.ok(
       'huurders.domstad',
       `{
@@ -45,7 +48,7 @@ describe('prestatieafspraken: the cycle', () => {
     });
   });
 
-  it('corporatie.domstad starts a prestatieafspraak for Utrecht with huurders.domstad (not a bod: that is its own object)', async () => {
+  stap('corporatie.domstad starts a prestatieafspraak for Utrecht with huurders.domstad (not a bod: that is its own object)', async () => {
     v1 = await ok(t, 'corporatie.domstad', Q.create, {
       i: {
         gemeenteCode: 'GM0344',
@@ -82,7 +85,7 @@ describe('prestatieafspraken: the cycle', () => {
     });
   });
 
-  it('gemeente.utrecht adds statushouders with doelwaarden and a mijlpaal for the woonzorgvisie', async () => {
+  stap('gemeente.utrecht adds statushouders with doelwaarden and a mijlpaal for the woonzorgvisie', async () => {
     v1 = await ok(t, 'gemeente.utrecht', Q.addAfspraak, {
       id: v1.id,
       v: v1.versie,
@@ -134,7 +137,7 @@ describe('prestatieafspraken: the cycle', () => {
     ]);
   });
 
-  it('refuses invalid content with a Dutch message per field, and stores nothing', async () => {
+  stap('refuses invalid content with a Dutch message per field, and stores nothing', async () => {
     const r = await t.gql('gemeente.utrecht', Q.addAfspraak, {
       id: v1.id,
       v: v1.versie,
@@ -154,7 +157,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(nu.afspraken).toHaveLength(3);
   });
 
-  it('huurders.domstad reacts on the whole and on one afspraak, without email', async () => {
+  stap('huurders.domstad reacts on the whole and on one afspraak, without email', async () => {
     await ok(t, 'huurders.domstad', Q.reactie, { id: v1.id, t: 'Wij missen afspraken over betaalbaarheid.' });
     const pa = await ok(t, 'huurders.domstad', Q.reactie, {
       id: v1.id,
@@ -181,7 +184,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(gemeente.reacties).toHaveLength(1);
   });
 
-  it('goes to ondertekening; content is then frozen', async () => {
+  stap('goes to ondertekening; content is then frozen', async () => {
     v1 = await ok(t, 'gemeente.utrecht', Q.indienen, { id: v1.id, v: v1.versie });
     expect(v1).toMatchObject({ status: 'TER_ONDERTEKENING', versie: 5 });
     expect(v1.ingediendOp).toEqual(expect.any(String));
@@ -193,7 +196,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(r.errors![0].message).toMatch(/alleen in concept.*Trek het voorstel eerst terug/);
   });
 
-  it('every party signs for itself, once; gemeente and corporatie make it VASTGESTELD, the huurdersorganisatie co-signs when it wants', async () => {
+  stap('every party signs for itself, once; gemeente and corporatie make it VASTGESTELD, the huurdersorganisatie co-signs when it wants', async () => {
     v1 = await ok(t, 'gemeente.utrecht', Q.tekenen, { id: v1.id, v: v1.versie });
     expect(v1.status).toBe('TER_ONDERTEKENING');
     expect(v1.ondertekeningen).toEqual([{ organisatie: { code: 'GM0344' }, getekendDoor: 'Sanne Visser' }]);
@@ -227,7 +230,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(rows[0].n).toBe(3);
   });
 
-  it('the responsible party reports on the mijlpaal; another party may not', async () => {
+  stap('the responsible party reports on the mijlpaal; another party may not', async () => {
     const wzv = v1.afspraken[2];
     const pa = await ok(t, 'gemeente.utrecht', Q.mijlpaal, {
       a: wzv.id,
@@ -245,7 +248,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(code(leeg)).toBe('ONGELDIGE_INVOER');
   });
 
-  it('a wijziging is a new CONCEPT version with the same content; version 1 stays VASTGESTELD meanwhile', async () => {
+  stap('a wijziging is a new CONCEPT version with the same content; version 1 stays VASTGESTELD meanwhile', async () => {
     v2 = await ok(t, 'gemeente.utrecht', Q.wijziging, { id: v1.id });
     expect(v2).toMatchObject({
       status: 'CONCEPT',
@@ -269,7 +272,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(oud).toMatchObject({ status: 'VASTGESTELD', volgendeVersieId: v2.id });
   });
 
-  it('version 2 is edited, signed by all again, and then ends version 1', async () => {
+  stap('version 2 is edited, signed by all again, and then ends version 1', async () => {
     const sh = v2.afspraken[1];
     v2 = await ok(t, 'gemeente.utrecht', Q.updateAfspraak, {
       id: v2.id,
@@ -309,7 +312,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(oud.ondertekeningen).toHaveLength(3);
   });
 
-  it('lists only what the viewer may see, filtered by gemeente, status and year', async () => {
+  stap('lists only what the viewer may see, filtered by gemeente, status and year', async () => {
     const ids = async (als: string, f: Record<string, unknown>) =>
       (await ok(t, als, Q.lijst, { f })).map((p: Pa) => p.id);
     expect((await ids('gemeente.utrecht', { gemeenteCode: 'GM0344' })).sort()).toEqual([v1.id, v2.id].sort());
@@ -320,7 +323,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(await ids('corporatie.eemland', { gemeenteCode: 'GM0344' })).toEqual([]);
   });
 
-  it('hands the vastgestelde afspraken to voortgang', async () => {
+  stap('hands the vastgestelde afspraken to voortgang', async () => {
     const { PrestatieafspraakService } = await import('../src/prestatieafspraak/prestatieafspraak.service');
     const { RequestContext } = await import('@thuismonitor/auth');
     const { PrincipalResolver } = await import('../src/auth/principal-resolver.service');
@@ -353,7 +356,7 @@ describe('prestatieafspraken: the cycle', () => {
     ]);
   });
 
-  it('keeps an audit trail readable by the parties, not by others', async () => {
+  stap('keeps an audit trail readable by the parties, not by others', async () => {
     const regels = await ok(t, 'huurders.domstad', Q.audit, { id: v1.id });
     expect(regels.map((r: Pa) => [r.actie, r.organisatie?.code])).toEqual([
       ['AANGEMAAKT', 'L0801'],
@@ -387,7 +390,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(code(await t.gql('provincie.utrecht', Q.audit, { id: v2.id }))).toBe('GEEN_TOEGANG');
   });
 
-  it('the cycle calendar shows when the bod came and when it was signed', async () => {
+  stap('the cycle calendar shows when the bod came and when it was signed', async () => {
     // Fixed dates, so the assertions do not depend on the day the test runs. Domstad's bod of
     // 2026 (its own object since issue 12) was sent on 20 June.
     await t.db.query(
@@ -459,7 +462,7 @@ describe('prestatieafspraken: the cycle', () => {
     ]);
   });
 
-  it('the gemeente ends a vastgestelde prestatieafspraak, with a reason; nobody else can', async () => {
+  stap('the gemeente ends a vastgestelde prestatieafspraak, with a reason; nobody else can', async () => {
     expect(
       code(await t.gql('corporatie.domstad', Q.beeindigen, { id: v2.id, v: v2.versie, r: 'Stoppen' })),
     ).toBe('GEEN_TOEGANG');
