@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { FoutMelding, foutMeldingen, Laden, veldFouten } from '../components/Fout';
 import { FoutSamenvatting } from '../components/FoutSamenvatting';
+import { OrganisatieSoortKiezer, useZoekFilter, ZoekFormulier, ZoekVeld } from '../components/ZoekFilter';
 import {
   Alert,
   Button,
@@ -68,11 +68,12 @@ function useWerkgebiedInvoer() {
 /** /beheer: the operator's organisation list, with what needs attention. */
 export function BeheerPagina() {
   usePaginaTitel('Organisatiebeheer');
-  const [params, setParams] = useSearchParams();
-  const zoek = params.get('zoek') ?? '';
-  const soort = (params.get('soort') ?? '') as OrganisatieSoort | '';
-  const alle = params.get('alle') === '1';
-  const [invoer, setInvoer] = useState({ zoek, soort, alle });
+  const filter = useZoekFilter((p) => ({
+    zoek: p.get('zoek') ?? '',
+    soort: (p.get('soort') ?? '') as OrganisatieSoort | '',
+    alle: p.get('alle') === '1',
+  }));
+  const { zoek, soort, alle } = filter.gezocht;
   const { data, error, loading } = useQuery(BeheerOrganisatiesDocument, {
     variables: { filter: { zoek: zoek || null, soort: soort || null, inclusiefGedeactiveerd: alle } },
     fetchPolicy: 'cache-and-network',
@@ -94,57 +95,24 @@ export function BeheerPagina() {
       </ButtonGroup>
       <BeheerAandacht />
       <Heading level={2}>Organisaties</Heading>
-      <form
-        className="tm-filter"
-        role="search"
-        aria-label="Organisaties zoeken"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const p = new URLSearchParams();
-          if (invoer.zoek) p.set('zoek', invoer.zoek);
-          if (invoer.soort) p.set('soort', invoer.soort);
-          if (invoer.alle) p.set('alle', '1');
-          setParams(p);
-        }}
-      >
-        <FormField label="Zoek op naam of code">
-          {(ids) => (
-            <Textbox
-              ids={ids}
-              value={invoer.zoek}
-              onChange={(e) => setInvoer({ ...invoer, zoek: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField label="Soort">
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={invoer.soort}
-              onChange={(e) => setInvoer({ ...invoer, soort: e.target.value as OrganisatieSoort | '' })}
-            >
-              <option value="">Alle soorten</option>
-              {ORGANISATIE_SOORTEN.map((s) => (
-                <option key={s} value={s}>
-                  {organisatieSoortLabel(s)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+      <ZoekFormulier label="Organisaties zoeken" onZoek={filter.zoek}>
+        <ZoekVeld value={filter.invoer.zoek} onChange={(w) => filter.zet('zoek', w)} />
+        <OrganisatieSoortKiezer
+          label="Soort"
+          leeg="Alle soorten"
+          value={filter.invoer.soort}
+          onChange={(s) => filter.zet('soort', s)}
+        />
         <FormField label="Ook gedeactiveerde organisaties" checkbox>
           {(ids) => (
             <Checkbox
               ids={ids}
-              checked={invoer.alle}
-              onChange={(e) => setInvoer({ ...invoer, alle: e.target.checked })}
+              checked={filter.invoer.alle}
+              onChange={(e) => filter.zet('alle', e.target.checked)}
             />
           )}
         </FormField>
-        <Button type="submit" appearance="secondary-action">
-          Zoeken
-        </Button>
-      </form>
+      </ZoekFormulier>
       <FoutMelding error={error} />
       {loading && !data ? <Laden /> : null}
       {data ? (
@@ -178,7 +146,8 @@ export function NieuweOrganisatiePagina() {
   usePaginaTitel('Nieuwe organisatie');
   const navigate = useNavigate();
   const naarCodes = useWerkgebiedInvoer();
-  const corporaties = useQuery(BeheerCorporatiesDocument);
+  // Fetched with the page (as before), so the list is there the moment HUURDERSORGANISATIE is chosen.
+  useQuery(BeheerCorporatiesDocument);
   const [v, setV] = useState({
     soort: 'CORPORATIE' as OrganisatieSoort,
     code: '',
@@ -218,21 +187,12 @@ export function NieuweOrganisatiePagina() {
       </Paragraph>
       <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
       <form ref={formulier} className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Soort organisatie" verplicht>
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={v.soort}
-              onChange={(e) => setV({ ...v, soort: e.target.value as OrganisatieSoort })}
-            >
-              {ORGANISATIE_SOORTEN.map((s) => (
-                <option key={s} value={s}>
-                  {organisatieSoortLabel(s)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <OrganisatieSoortKiezer
+          label="Soort organisatie"
+          verplicht
+          value={v.soort}
+          onChange={(soort) => setV({ ...v, soort })}
+        />
         <FormField label="Code" verplicht description={CODE_UITLEG[v.soort]} error={server.code ?? null}>
           {(ids) => (
             <Textbox ids={ids} value={v.code} onChange={(e) => setV({ ...v, code: e.target.value })} />
@@ -264,29 +224,11 @@ export function NieuweOrganisatiePagina() {
           </FormField>
         ) : null}
         {v.soort === 'HUURDERSORGANISATIE' ? (
-          <Fieldset
-            legend="Corporaties waarvan deze organisatie de huurders vertegenwoordigt"
+          <CorporatieKeuze
+            gekozen={v.corporaties}
+            onChange={(corporaties) => setV({ ...v, corporaties })}
             error={server.corporatieIds ?? null}
-          >
-            {(corporaties.data?.organisaties ?? []).map((c) => (
-              <FormField key={c.id} label={`${c.naam} (${c.code})`} checkbox>
-                {(ids) => (
-                  <Checkbox
-                    ids={ids}
-                    checked={v.corporaties.includes(c.id)}
-                    onChange={(e) =>
-                      setV({
-                        ...v,
-                        corporaties: e.target.checked
-                          ? [...v.corporaties, c.id]
-                          : v.corporaties.filter((x) => x !== c.id),
-                      })
-                    }
-                  />
-                )}
-              </FormField>
-            ))}
-          </Fieldset>
+          />
         ) : null}
         <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
           Organisatie aanmaken
@@ -430,16 +372,36 @@ function verschil(voor: string | null, na: string | null): string {
   return delen.join('; ') || '–';
 }
 
-function NaamFormulier({ id, naam }: { id: string; naam: string }) {
-  const [waarde, setWaarde] = useState(naam);
+/**
+ * One part of an organisation saved on its own (naam, werkgebied, corporaties): a section with its
+ * heading, the confirmation after saving, the error of the last attempt, and the form.
+ */
+function OpslaanSectie({
+  kopId,
+  kop,
+  opgeslagen,
+  knop,
+  error,
+  loading,
+  opslaan,
+  children,
+}: {
+  kopId: string;
+  kop: string;
+  opgeslagen: ReactNode;
+  knop: string;
+  error: unknown;
+  loading: boolean;
+  opslaan: () => Promise<unknown>;
+  children: ReactNode;
+}) {
   const [klaar, setKlaar] = useState(false);
-  const [hernoem, { error, loading }] = useMutation(HernoemOrganisatieDocument);
   return (
-    <section aria-labelledby="kop-naam">
-      <Heading level={2} id="kop-naam">
-        Naam
+    <section aria-labelledby={kopId}>
+      <Heading level={2} id={kopId}>
+        {kop}
       </Heading>
-      {klaar ? <Alert type="ok">De naam is opgeslagen.</Alert> : null}
+      {klaar ? <Alert type="ok">{opgeslagen}</Alert> : null}
       <FoutMelding error={error} />
       <form
         className="tm-form"
@@ -447,110 +409,111 @@ function NaamFormulier({ id, naam }: { id: string; naam: string }) {
         onSubmit={async (e) => {
           e.preventDefault();
           setKlaar(false);
-          await hernoem({ variables: { id, naam: waarde } }).then(
+          await opslaan().then(
             () => setKlaar(true),
             () => undefined,
           );
         }}
       >
-        <FormField label="Naam van de organisatie" error={veldFouten(error).naam ?? null}>
-          {(ids) => <Textbox ids={ids} value={waarde} onChange={(e) => setWaarde(e.target.value)} />}
-        </FormField>
+        {children}
         <Button type="submit" busy={loading} disabled={loading}>
-          Naam opslaan
+          {knop}
         </Button>
       </form>
     </section>
+  );
+}
+
+function NaamFormulier({ id, naam }: { id: string; naam: string }) {
+  const [waarde, setWaarde] = useState(naam);
+  const [hernoem, { error, loading }] = useMutation(HernoemOrganisatieDocument);
+  return (
+    <OpslaanSectie
+      kopId="kop-naam"
+      kop="Naam"
+      opgeslagen="De naam is opgeslagen."
+      knop="Naam opslaan"
+      error={error}
+      loading={loading}
+      opslaan={() => hernoem({ variables: { id, naam: waarde } })}
+    >
+      <FormField label="Naam van de organisatie" error={veldFouten(error).naam ?? null}>
+        {(ids) => <Textbox ids={ids} value={waarde} onChange={(e) => setWaarde(e.target.value)} />}
+      </FormField>
+    </OpslaanSectie>
   );
 }
 
 function WerkgebiedFormulier({ id, huidig }: { id: string; huidig: string[] }) {
   const naarCodes = useWerkgebiedInvoer();
   const [waarde, setWaarde] = useState(huidig.join(', '));
-  const [klaar, setKlaar] = useState(false);
   const [wijzig, { error, loading }] = useMutation(WijzigWerkgebiedDocument);
   return (
-    <section aria-labelledby="kop-werkgebied">
-      <Heading level={2} id="kop-werkgebied">
-        Werkgebied
-      </Heading>
-      {klaar ? (
-        <Alert type="ok">
-          Het werkgebied is opgeslagen en geldt direct voor de gebruikers van deze organisatie.
-        </Alert>
-      ) : null}
-      <FoutMelding error={error} />
-      <form
-        className="tm-form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setKlaar(false);
-          await wijzig({ variables: { id, gemeenteCodes: naarCodes(waarde) } }).then(
-            () => setKlaar(true),
-            () => undefined,
-          );
-        }}
+    <OpslaanSectie
+      kopId="kop-werkgebied"
+      kop="Werkgebied"
+      opgeslagen="Het werkgebied is opgeslagen en geldt direct voor de gebruikers van deze organisatie."
+      knop="Werkgebied opslaan"
+      error={error}
+      loading={loading}
+      opslaan={() => wijzig({ variables: { id, gemeenteCodes: naarCodes(waarde) } })}
+    >
+      <FormField
+        label="Gemeenten in het werkgebied"
+        description="Naam of CBS-code, gescheiden door komma's. Eerder vastgelegde cijfers blijven staan als u een gemeente weghaalt."
+        error={veldFouten(error).werkgebied ?? null}
       >
-        <FormField
-          label="Gemeenten in het werkgebied"
-          description="Naam of CBS-code, gescheiden door komma's. Eerder vastgelegde cijfers blijven staan als u een gemeente weghaalt."
-          error={veldFouten(error).werkgebied ?? null}
-        >
-          {(ids) => <Textbox ids={ids} value={waarde} onChange={(e) => setWaarde(e.target.value)} />}
-        </FormField>
-        <Button type="submit" busy={loading} disabled={loading}>
-          Werkgebied opslaan
-        </Button>
-      </form>
-    </section>
+        {(ids) => <Textbox ids={ids} value={waarde} onChange={(e) => setWaarde(e.target.value)} />}
+      </FormField>
+    </OpslaanSectie>
   );
 }
 
 function CorporatiesFormulier({ id, huidig }: { id: string; huidig: readonly string[] }) {
-  const corporaties = useQuery(BeheerCorporatiesDocument);
   const [gekozen, setGekozen] = useState<string[]>([...huidig]);
-  const [klaar, setKlaar] = useState(false);
   const [wijzig, { error, loading }] = useMutation(WijzigHuurderCorporatiesDocument);
   return (
-    <section aria-labelledby="kop-corporaties">
-      <Heading level={2} id="kop-corporaties">
-        Corporaties
-      </Heading>
-      {klaar ? <Alert type="ok">De corporaties zijn opgeslagen.</Alert> : null}
-      <FoutMelding error={error} />
-      <form
-        className="tm-form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setKlaar(false);
-          await wijzig({ variables: { id, corporatieIds: gekozen } }).then(
-            () => setKlaar(true),
-            () => undefined,
-          );
-        }}
-      >
-        <Fieldset legend="Corporaties waarvan deze organisatie de huurders vertegenwoordigt">
-          {(corporaties.data?.organisaties ?? []).map((c) => (
-            <FormField key={c.id} label={`${c.naam} (${c.code})`} checkbox>
-              {(ids) => (
-                <Checkbox
-                  ids={ids}
-                  checked={gekozen.includes(c.id)}
-                  onChange={(e) =>
-                    setGekozen(e.target.checked ? [...gekozen, c.id] : gekozen.filter((x) => x !== c.id))
-                  }
-                />
-              )}
-            </FormField>
-          ))}
-        </Fieldset>
-        <Button type="submit" busy={loading} disabled={loading}>
-          Corporaties opslaan
-        </Button>
-      </form>
-    </section>
+    <OpslaanSectie
+      kopId="kop-corporaties"
+      kop="Corporaties"
+      opgeslagen="De corporaties zijn opgeslagen."
+      knop="Corporaties opslaan"
+      error={error}
+      loading={loading}
+      opslaan={() => wijzig({ variables: { id, corporatieIds: gekozen } })}
+    >
+      <CorporatieKeuze gekozen={gekozen} onChange={setGekozen} />
+    </OpslaanSectie>
+  );
+}
+
+/** The corporaties a huurdersorganisatie represents, one checkbox each. */
+function CorporatieKeuze({
+  gekozen,
+  onChange,
+  error,
+}: {
+  gekozen: string[];
+  onChange: (gekozen: string[]) => void;
+  error?: string | null;
+}) {
+  const corporaties = useQuery(BeheerCorporatiesDocument);
+  return (
+    <Fieldset legend="Corporaties waarvan deze organisatie de huurders vertegenwoordigt" error={error}>
+      {(corporaties.data?.organisaties ?? []).map((c) => (
+        <FormField key={c.id} label={`${c.naam} (${c.code})`} checkbox>
+          {(ids) => (
+            <Checkbox
+              ids={ids}
+              checked={gekozen.includes(c.id)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...gekozen, c.id] : gekozen.filter((x) => x !== c.id))
+              }
+            />
+          )}
+        </FormField>
+      ))}
+    </Fieldset>
   );
 }
 

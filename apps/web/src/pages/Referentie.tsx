@@ -1,9 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { ORGANISATIE_SOORTEN } from '@thuismonitor/domain';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { FoutMelding, Laden } from '../components/Fout';
-import { Button, FormField, Heading, Paragraph, Select, Tabel, Textbox } from '../components/nl';
+import { FormField, Heading, Paragraph, Select, Tabel } from '../components/nl';
+import { OrganisatieSoortKiezer, useZoekFilter, ZoekFormulier, ZoekVeld } from '../components/ZoekFilter';
 import {
   GemeentenDocument,
   OrganisatiesDocument,
@@ -15,10 +13,8 @@ import { usePaginaTitel } from '../lib/pagina';
 
 export function GemeentenPagina() {
   usePaginaTitel('Gemeenten');
-  const [params, setParams] = useSearchParams();
-  const zoek = params.get('zoek') ?? '';
-  const provincie = params.get('provincie') ?? '';
-  const [invoer, setInvoer] = useState({ zoek, provincie });
+  const filter = useZoekFilter((p) => ({ zoek: p.get('zoek') ?? '', provincie: p.get('provincie') ?? '' }));
+  const { zoek, provincie } = filter.gezocht;
   const provincies = useQuery(ProvinciesDocument);
   const { data, error, loading } = useQuery(GemeentenDocument, {
     variables: { filter: { zoek: zoek || null, provincieCode: provincie || null } },
@@ -28,33 +24,14 @@ export function GemeentenPagina() {
     <>
       <Heading level={1}>Gemeenten</Heading>
       <Paragraph>De gemeenten van de CBS-indeling 2025 (ongewijzigd in 2026).</Paragraph>
-      <form
-        className="tm-filter"
-        role="search"
-        aria-label="Gemeenten zoeken"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const p = new URLSearchParams();
-          if (invoer.zoek) p.set('zoek', invoer.zoek);
-          if (invoer.provincie) p.set('provincie', invoer.provincie);
-          setParams(p);
-        }}
-      >
-        <FormField label="Zoek op naam of code">
-          {(ids) => (
-            <Textbox
-              ids={ids}
-              value={invoer.zoek}
-              onChange={(e) => setInvoer({ ...invoer, zoek: e.target.value })}
-            />
-          )}
-        </FormField>
+      <ZoekFormulier label="Gemeenten zoeken" onZoek={filter.zoek}>
+        <ZoekVeld value={filter.invoer.zoek} onChange={(w) => filter.zet('zoek', w)} />
         <FormField label="Provincie">
           {(ids) => (
             <Select
               ids={ids}
-              value={invoer.provincie}
-              onChange={(e) => setInvoer({ ...invoer, provincie: e.target.value })}
+              value={filter.invoer.provincie}
+              onChange={(e) => filter.zet('provincie', e.target.value)}
             >
               <option value="">Alle provincies</option>
               {provincies.data?.provincies.map((p) => (
@@ -65,10 +42,7 @@ export function GemeentenPagina() {
             </Select>
           )}
         </FormField>
-        <Button type="submit" appearance="secondary-action">
-          Zoeken
-        </Button>
-      </form>
+      </ZoekFormulier>
       <FoutMelding error={error} />
       {loading && !data ? <Laden /> : null}
       {data ? (
@@ -92,10 +66,11 @@ export function GemeentenPagina() {
 
 export function OrganisatiesPagina() {
   usePaginaTitel('Organisaties');
-  const [params, setParams] = useSearchParams();
-  const zoek = params.get('zoek') ?? '';
-  const soort = (params.get('soort') ?? '') as OrganisatieSoort | '';
-  const [invoer, setInvoer] = useState({ zoek, soort });
+  const filter = useZoekFilter((p) => ({
+    zoek: p.get('zoek') ?? '',
+    soort: (p.get('soort') ?? '') as OrganisatieSoort | '',
+  }));
+  const { zoek, soort } = filter.gezocht;
   const { data, error, loading } = useQuery(OrganisatiesDocument, {
     variables: { filter: { zoek: zoek || null, soort: soort || null } },
   });
@@ -103,47 +78,15 @@ export function OrganisatiesPagina() {
   return (
     <>
       <Heading level={1}>Organisaties</Heading>
-      <form
-        className="tm-filter"
-        role="search"
-        aria-label="Organisaties zoeken"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const p = new URLSearchParams();
-          if (invoer.zoek) p.set('zoek', invoer.zoek);
-          if (invoer.soort) p.set('soort', invoer.soort);
-          setParams(p);
-        }}
-      >
-        <FormField label="Zoek op naam of code">
-          {(ids) => (
-            <Textbox
-              ids={ids}
-              value={invoer.zoek}
-              onChange={(e) => setInvoer({ ...invoer, zoek: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField label="Soort organisatie">
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={invoer.soort}
-              onChange={(e) => setInvoer({ ...invoer, soort: e.target.value as OrganisatieSoort | '' })}
-            >
-              <option value="">Alle soorten</option>
-              {ORGANISATIE_SOORTEN.map((s) => (
-                <option key={s} value={s}>
-                  {organisatieSoortLabel(s)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
-        <Button type="submit" appearance="secondary-action">
-          Zoeken
-        </Button>
-      </form>
+      <ZoekFormulier label="Organisaties zoeken" onZoek={filter.zoek}>
+        <ZoekVeld value={filter.invoer.zoek} onChange={(w) => filter.zet('zoek', w)} />
+        <OrganisatieSoortKiezer
+          label="Soort organisatie"
+          leeg="Alle soorten"
+          value={filter.invoer.soort}
+          onChange={(s) => filter.zet('soort', s)}
+        />
+      </ZoekFormulier>
       <FoutMelding error={error} />
       {loading && !data ? <Laden /> : null}
       {data ? (
