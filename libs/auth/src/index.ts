@@ -10,3 +10,4 @@ export * from './nest/vereist.decorator';
 export * from './nest/request-context';
 export * from './nest/auth.guard';
 export * from './prestatieafspraak-acties';
+export * from './bod-acties';

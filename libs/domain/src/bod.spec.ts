@@ -1,4 +1,12 @@
-import { afsprakenUitBod, bodFouten, bodJaren, bodTeLaat, bodVerzendFouten } from './bod';
+import {
+  afsprakenUitBod,
+  bodFouten,
+  bodJaren,
+  bodRegelVoorOpslag,
+  bodTeLaat,
+  bodToelichtingFouten,
+  bodVerzendFouten,
+} from './bod';
 
 // Woningwet art. 44 (BWBR0005181): the corporatie sends its overview of intended activities every
 // year before 1 July to B&W and its huurdersorganisaties, for the next five years (Dirkzwager,
@@ -75,5 +83,44 @@ describe('bod', () => {
         ],
       },
     ]);
+  });
+});
+
+describe('bod lines and toelichting as stored', () => {
+  const regel = { jaar: 2027, actielijn: 'VOLDOENDE_WONINGEN', omschrijving: 'Sociale huur opleveren' };
+
+  it('a toelichting holds at most 4000 characters after trimming', () => {
+    expect(bodToelichtingFouten(null)).toEqual([]);
+    expect(bodToelichtingFouten(` ${'x'.repeat(4000)} `)).toEqual([]);
+    expect(bodToelichtingFouten('x'.repeat(4001))).toEqual([
+      { veld: 'toelichting', melding: 'De toelichting is langer dan 4000 tekens.' },
+    ]);
+  });
+
+  it("trims the text; with a catalogue indicator the unit is the indicator's", () => {
+    expect(
+      bodRegelVoorOpslag({
+        jaar: 2027,
+        actielijn: 'VOLDOENDE_WONINGEN',
+        omschrijving: ' Opleveren ',
+        indicatorCode: 'WONINGEN_OPGELEVERD',
+        aantal: 40,
+        eenheid: 'stuks',
+      }),
+    ).toEqual({
+      jaar: 2027,
+      actielijn: 'VOLDOENDE_WONINGEN',
+      omschrijving: 'Opleveren',
+      indicatorCode: 'WONINGEN_OPGELEVERD',
+      aantal: 40,
+      eenheid: 'woningen',
+    });
+    expect(bodRegelVoorOpslag({ ...regel, indicatorCode: '', aantal: undefined, eenheid: ' ' })).toEqual({
+      ...regel,
+      indicatorCode: null,
+      aantal: null,
+      eenheid: null,
+    });
+    expect(bodRegelVoorOpslag({ ...regel, eenheid: ' daken ' }).eenheid).toBe('daken');
   });
 });

@@ -208,3 +208,37 @@ export function afsprakenUitBod(regels: readonly BodRegelInvoer[]): {
     nietOvergenomen,
   };
 }
+
+/** The toelichting of a bod holds at most 4000 characters (after trimming). */
+export function bodToelichtingFouten(toelichting: string | null | undefined): InhoudFout[] {
+  return (toelichting?.trim().length ?? 0) > 4000
+    ? [{ veld: 'toelichting', melding: 'De toelichting is langer dan 4000 tekens.' }]
+    : [];
+}
+
+export interface BodRegelOpslag {
+  readonly jaar: number;
+  readonly actielijn: string;
+  readonly omschrijving: string;
+  readonly indicatorCode: string | null;
+  readonly aantal: number | null;
+  readonly eenheid: string | null;
+}
+
+/**
+ * A checked bod line as stored: text trimmed, empty as null. With a catalogue indicator the unit is
+ * the indicator's (lower case), so a prestatieafspraak taken over from it measures the same thing.
+ */
+export function bodRegelVoorOpslag(regel: BodRegelInvoer): BodRegelOpslag {
+  return {
+    jaar: regel.jaar,
+    actielijn: regel.actielijn,
+    omschrijving: regel.omschrijving.trim(),
+    indicatorCode: regel.indicatorCode || null,
+    aantal: regel.aantal ?? null,
+    eenheid:
+      regel.indicatorCode && isIndicatorCode(regel.indicatorCode)
+        ? indicatorOpCode(regel.indicatorCode).eenheid.toLowerCase()
+        : regel.eenheid?.trim() || null,
+  };
+}

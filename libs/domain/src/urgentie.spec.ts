@@ -9,6 +9,7 @@ import {
   urgentieDekking,
   urgentieSignalen,
   urgentieregelingFouten,
+  urgentieVoortgang,
   type UrgentieregelingInvoer,
 } from './urgentie';
 
@@ -163,5 +164,44 @@ describe('urgentieDekking', () => {
         VANDAAG,
       ).weergave,
     ).toBe('1 van 1 gemeente');
+  });
+});
+
+describe('urgentieVoortgang', () => {
+  it("sums the cells per code, exact only when every cell is the caller's own, sorted by code", () => {
+    const namen = new Map([
+      ['EIGEN_CODE', 'Eigen categorie'],
+      ['MEDISCH', 'Medisch (gemeentelijke naam)'],
+    ]);
+    expect(
+      urgentieVoortgang(
+        [
+          { categorie: 'MEDISCH', eigen: true, huishoudens: 3 },
+          { categorie: DETENTIE_CATEGORIE, eigen: true, huishoudens: 2 },
+          { categorie: 'MEDISCH', eigen: false, huishoudens: 5 },
+          { categorie: 'EIGEN_CODE', eigen: true, huishoudens: 1 },
+          { categorie: 'ONBEKEND', eigen: true, huishoudens: 4 },
+        ],
+        namen,
+      ),
+    ).toEqual({
+      categorieen: [
+        { code: 'EIGEN_CODE', naam: 'Eigen categorie', huishoudens: 1, exact: true, gevoelig: false },
+        { code: 'MEDISCH', naam: 'Medische urgentie', huishoudens: 8, exact: false, gevoelig: true },
+        { code: 'ONBEKEND', naam: 'ONBEKEND', huishoudens: 4, exact: true, gevoelig: false },
+        {
+          code: DETENTIE_CATEGORIE,
+          naam: 'Uitstroom uit detentie',
+          huishoudens: 2,
+          exact: true,
+          gevoelig: true,
+        },
+      ],
+      detentie: 2,
+    });
+  });
+
+  it('answers no categories and no detention without cells', () => {
+    expect(urgentieVoortgang([], new Map())).toEqual({ categorieen: [], detentie: 0 });
   });
 });

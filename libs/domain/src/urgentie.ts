@@ -259,3 +259,45 @@ export function urgentieDekking(
     weergave: `${geldend.length} van ${totaal} ${totaal === 1 ? 'gemeente' : 'gemeenten'}`,
   };
 }
+
+/** One released cell of tm_urgentie_toewijzingen: a category, whether the caller owns it, the count. */
+export interface UrgentieCel {
+  readonly categorie: string;
+  readonly eigen: boolean;
+  readonly huishoudens: number;
+}
+
+export interface UrgentieCategorieTelling {
+  readonly code: string;
+  readonly naam: string;
+  readonly huishoudens: number;
+  /** only when every cell of the category is the caller's own */
+  readonly exact: boolean;
+  readonly gevoelig: boolean;
+}
+
+/**
+ * Toewijzingen per urgentie category from the released cells: summed per code, sorted by code,
+ * named by the fixed meaning of a known code, else the regeling's name, else the code. `detentie`
+ * is the count of the detention category (0 when absent).
+ */
+export function urgentieVoortgang(
+  cellen: readonly UrgentieCel[],
+  namen: ReadonlyMap<string, string>,
+): { categorieen: UrgentieCategorieTelling[]; detentie: number } {
+  const perCode = new Map<string, { huishoudens: number; exact: boolean }>();
+  for (const c of cellen) {
+    const v = perCode.get(c.categorie) ?? { huishoudens: 0, exact: true };
+    perCode.set(c.categorie, { huishoudens: v.huishoudens + c.huishoudens, exact: v.exact && c.eigen });
+  }
+  const categorieen = [...perCode.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, v]) => ({
+      code,
+      naam: BEKENDE_URGENTIECATEGORIEEN[code] ?? namen.get(code) ?? code,
+      huishoudens: v.huishoudens,
+      exact: v.exact,
+      gevoelig: GEVOELIGE_URGENTIECATEGORIEEN.includes(code),
+    }));
+  return { categorieen, detentie: perCode.get(DETENTIE_CATEGORIE)?.huishoudens ?? 0 };
+}

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { Prestatieafspraak } from '../prestatieafspraak/prestatieafspraak.types';
+import { BodMutatieService } from './bod-mutatie.service';
 import { BodService } from './bod.service';
 import { Bod, BodFilter, BodWijziging, NieuwBodInput } from './bod.types';
 
@@ -11,7 +12,10 @@ const VERSIE = {
 
 @Resolver(() => Bod)
 export class BodResolver {
-  constructor(private readonly service: BodService) {}
+  constructor(
+    private readonly service: BodService,
+    private readonly mutaties: BodMutatieService,
+  ) {}
 
   @Query(() => [Bod], {
     description: 'Boden die u mag zien: uw eigen (corporatie) en de verzonden boden aan uw organisatie',
@@ -32,7 +36,7 @@ export class BodResolver {
   })
   @Vereist('afspraak:opstellen')
   createBod(@Ctx() ctx: RequestContext, @Args('input') input: NieuwBodInput): Promise<Bod> {
-    return this.service.create(ctx, input);
+    return this.mutaties.create(ctx, input);
   }
 
   @Mutation(() => Bod, { description: 'Wijzigt een concept-bod (regels vervangen alle regels)' })
@@ -43,7 +47,7 @@ export class BodResolver {
     @Args('versie', VERSIE) versie: number,
     @Args('input') input: BodWijziging,
   ): Promise<Bod> {
-    return this.service.update(ctx, id, versie, input);
+    return this.mutaties.update(ctx, id, versie, input);
   }
 
   @Mutation(() => Bod, { description: 'Verzendt het bod aan de gemeente en de huurdersorganisatie(s)' })
@@ -53,7 +57,7 @@ export class BodResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('versie', VERSIE) versie: number,
   ): Promise<Bod> {
-    return this.service.verzend(ctx, id, versie);
+    return this.mutaties.verzend(ctx, id, versie);
   }
 
   @Mutation(() => Prestatieafspraak, {
@@ -66,6 +70,6 @@ export class BodResolver {
     @Args('bodId', { type: () => ID }) bodId: string,
     @Args('titel', { type: () => String, nullable: true }) titel?: string | null,
   ): Promise<Prestatieafspraak> {
-    return this.service.startPrestatieafspraak(ctx, bodId, titel);
+    return this.mutaties.startPrestatieafspraak(ctx, bodId, titel);
   }
 }

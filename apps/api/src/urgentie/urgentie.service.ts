@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { gebiedZichtbaar, type RequestContext } from '@thuismonitor/auth';
 import {
-  BEKENDE_URGENTIECATEGORIEEN,
-  DETENTIE_CATEGORIE,
   GEVOELIGE_URGENTIECATEGORIEEN,
   REGELING_VERPLICHT,
   normaliseerUrgentieCode,
@@ -12,6 +10,7 @@ import {
   urgentieCategorieFout,
   urgentieDekking,
   urgentieSignalen,
+  urgentieVoortgang,
   urgentieregelingFouten,
   type RegimeCode,
   type VerplichteUrgentieCategorie as VerplichtDomein,
@@ -21,9 +20,24 @@ import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten'
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import type { GebiedInfo } from '../gebied/gebied.types';
-import { publicatieWeigeringVan } from '../publicatie/publicatie.repository';
 import { ReferentieService } from '../referentie/referentie.service';
 import { RegimeService } from '../volkshuisvesting/regime.service';
+import { leesBestaandeGemeenten } from '../volkshuisvesting/volkshuisvesting.repository';
+import {
+  categorieenInGebruik,
+  leesCategorieen,
+  leesCategorieNamen,
+  leesCodes,
+  leesCodesPerGemeente,
+  leesRegeling,
+  leesRegelingenVoorDekking,
+  leesUrgentieToewijzingen,
+  leesVerplichteCategorieen,
+  nieuweRegeling,
+  verwijderCategorieen,
+  voegCategorieenToe,
+  wijzigRegeling,
+} from './urgentie.repository';
 import type {
   UrgentieDekking,
   Urgentieregeling,
@@ -40,20 +54,6 @@ import type {
 const ALLEEN_EIGEN =
   'Per urgentiecategorie ziet u alleen uw eigen toewijzingen. Aantallen van andere organisaties per ' +
   'categorie worden niet vrijgegeven: naast de vrijgegeven totalen via urgentie zouden kleine aantallen terug te rekenen zijn.';
-
-interface RegelingRij {
-  id: string;
-  gemeente_code: string;
-  titel: string;
-  vastgesteld_op: string;
-  document_url: string | null;
-  versie: number;
-}
-interface CategorieRij {
-  code: string;
-  naam: string;
-  omschrijving: string | null;
-}
 
 /**
  * Urgentieregelingen (docs/decisions.md "Urgentie en detentie (issue 12, item 4)"): each gemeente
@@ -74,10 +74,8 @@ export class UrgentieService {
     return this.db.transaction(ctx, (m) => this.verplichtIn(m));
   }
 
-  private async verplichtIn(m: EntityManager): Promise<VerplichtDomein[]> {
-    return m.query(
-      `SELECT regime_code AS regime, code, naam, bron FROM urgentie_verplichte_categorie ORDER BY regime_code, code`,
-    );
+  private verplichtIn(m: EntityManager): Promise<VerplichtDomein[]> {
+    return leesVerplichteCategorieen(m);
   }
 
   /** The regeling of one gemeente (empty when none is recorded); a gemeente out of scope is "niet gevonden". */
@@ -113,27 +111,14 @@ export class UrgentieService {
       documentUrl: invoer.documentUrl?.trim() || null,
     };
     return this.db.transaction(ctx, async (m) => {
-      const [oud] = (await m.query(
-        `SELECT id, gemeente_code, titel, to_char(vastgesteld_op, 'YYYY-MM-DD') AS vastgesteld_op, document_url, versie
-         FROM urgentieregeling WHERE gemeente_code = $1 FOR UPDATE`,
-        [code],
-      )) as RegelingRij[];
+      const oud = await leesRegeling(m, code, true);
       if (oud && versie != null && versie !== oud.versie)
         throw conflict('Iemand anders heeft de urgentieregeling intussen gewijzigd; laad haar opnieuw.');
-      const oudeCategorieen: CategorieRij[] = oud
-        ? await m.query(
-            `SELECT code, naam, omschrijving FROM urgentieregeling_categorie WHERE regeling_id = $1 ORDER BY volgorde`,
-            [oud.id],
-          )
-        : [];
+      const oudeCategorieen = oud ? await leesCategorieen(m, oud.id) : [];
       // a category that toewijzingen use stays: removing it would leave them pointing at nothing
       const weg = oudeCategorieen.map((c) => c.code).filter((c) => !categorieen.some((n) => n.code === c));
       if (weg.length) {
-        const inGebruik: { code: string; n: number }[] = await m.query(
-          `SELECT urgentie_categorie AS code, count(*)::int AS n FROM toewijzing
-           WHERE gemeente_code = $1 AND urgentie_categorie = ANY ($2) GROUP BY 1 ORDER BY 1`,
-          [code, weg],
-        );
+        const inGebruik = await categorieenInGebruik(m, code, weg);
         if (inGebruik.length)
           throw ongeldig(
             'De urgentieregeling is niet opgeslagen: ' +
@@ -145,33 +130,13 @@ export class UrgentieService {
       }
       let id: string;
       if (oud) {
-        await m.query(
-          `UPDATE urgentieregeling SET titel = $1, vastgesteld_op = $2, document_url = $3, gebruiker = $4,
-             versie = versie + 1, gewijzigd_op = clock_timestamp() WHERE id = $5`,
-          [waarden.titel, waarden.vastgesteldOp, waarden.documentUrl, ctx.principal.sub, oud.id],
-        );
+        await wijzigRegeling(m, oud.id, waarden, ctx.principal.sub);
         id = oud.id;
-        await m.query(`DELETE FROM urgentieregeling_categorie WHERE regeling_id = $1`, [id]);
+        await verwijderCategorieen(m, id);
       } else {
-        [{ id }] = await m.query(
-          `INSERT INTO urgentieregeling (organisatie_id, gemeente_code, titel, vastgesteld_op, document_url, gebruiker)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [
-            ctx.organisatieId,
-            code,
-            waarden.titel,
-            waarden.vastgesteldOp,
-            waarden.documentUrl,
-            ctx.principal.sub,
-          ],
-        );
+        id = await nieuweRegeling(m, ctx.organisatieId, code, waarden, ctx.principal.sub);
       }
-      for (const [i, c] of categorieen.entries())
-        await m.query(
-          `INSERT INTO urgentieregeling_categorie (regeling_id, gemeente_code, code, naam, omschrijving, volgorde)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, code, c.code, c.naam, c.omschrijving, i + 1],
-        );
+      await voegCategorieenToe(m, id, code, categorieen);
       await this.audit.schrijf(m, ctx, {
         actie: oud ? 'WIJZIG_URGENTIEREGELING' : 'CREATE_URGENTIEREGELING',
         entiteit: 'urgentieregeling',
@@ -196,11 +161,7 @@ export class UrgentieService {
    * import). Null when the gemeente recorded none.
    */
   async codesIn(m: EntityManager, gemeenteCode: string): Promise<string[] | null> {
-    const rijen: { code: string | null }[] = await m.query(
-      `SELECT c.code FROM urgentieregeling r LEFT JOIN urgentieregeling_categorie c ON c.regeling_id = r.id
-       WHERE r.gemeente_code = $1 ORDER BY c.volgorde`,
-      [gemeenteCode],
-    );
+    const rijen = await leesCodes(m, gemeenteCode);
     return rijen.length ? rijen.flatMap((r) => (r.code ? [r.code] : [])) : null;
   }
 
@@ -209,14 +170,7 @@ export class UrgentieService {
     ctx: RequestContext,
     gemeenten: readonly string[],
   ): Promise<Record<string, string[]>> {
-    const rijen: { gemeente_code: string; codes: (string | null)[] }[] = await this.db.transaction(ctx, (m) =>
-      m.query(
-        `SELECT r.gemeente_code, array_agg(c.code ORDER BY c.volgorde) AS codes
-         FROM urgentieregeling r LEFT JOIN urgentieregeling_categorie c ON c.regeling_id = r.id
-         WHERE r.gemeente_code = ANY ($1) GROUP BY 1`,
-        [gemeenten],
-      ),
-    );
+    const rijen = await this.db.transaction(ctx, (m) => leesCodesPerGemeente(m, gemeenten));
     return Object.fromEntries(
       rijen.map((r) => [r.gemeente_code, r.codes.filter((c): c is string => c !== null)]),
     );
@@ -253,48 +207,19 @@ export class UrgentieService {
   ): Promise<UrgentieVoortgang> {
     if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
     return this.db.transaction(ctx, async (m) => {
-      let rijen: { urgentie_categorie: string; eigen: boolean; huishoudens: string }[];
-      try {
-        await m.query('SAVEPOINT urgentie');
-        rijen = await m.query(`SELECT * FROM tm_urgentie_toewijzingen($1, $2::date, $3::date)`, [
-          gebied.gemeenten,
-          van,
-          tot,
-        ]);
-      } catch (fout) {
-        const reden = publicatieWeigeringVan(fout);
-        if (!reden) throw fout;
-        await m.query('ROLLBACK TO SAVEPOINT urgentie');
-        return { categorieen: [], detentie: 0, toelichting: publicatieWeigeringMelding(reden) };
-      }
-      const namen = new Map<string, string>(
-        (
-          (await m.query(
-            `SELECT DISTINCT ON (code) code, naam FROM urgentieregeling_categorie WHERE gemeente_code = ANY ($1) ORDER BY code, gemeente_code`,
-            [gebied.gemeenten],
-          )) as { code: string; naam: string }[]
-        ).map((r) => [r.code, r.naam]),
-      );
-      const perCode = new Map<string, { huishoudens: number; exact: boolean }>();
-      for (const r of rijen) {
-        const v = perCode.get(r.urgentie_categorie) ?? { huishoudens: 0, exact: true };
-        perCode.set(r.urgentie_categorie, {
-          huishoudens: v.huishoudens + Number(r.huishoudens),
-          exact: v.exact && r.eigen,
-        });
-      }
-      const categorieen = [...perCode.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([code, v]) => ({
-          code,
-          naam: BEKENDE_URGENTIECATEGORIEEN[code] ?? namen.get(code) ?? code,
-          huishoudens: v.huishoudens,
-          exact: v.exact,
-          gevoelig: GEVOELIGE_URGENTIECATEGORIEEN.includes(code),
-        }));
+      const cellen = await leesUrgentieToewijzingen(m, gebied.gemeenten, van, tot);
+      if ('weigering' in cellen)
+        return { categorieen: [], detentie: 0, toelichting: publicatieWeigeringMelding(cellen.weigering) };
+      const namen = await leesCategorieNamen(m, gebied.gemeenten);
       return {
-        categorieen,
-        detentie: perCode.get(DETENTIE_CATEGORIE)?.huishoudens ?? 0,
+        ...urgentieVoortgang(
+          cellen.rijen.map((r) => ({
+            categorie: r.urgentie_categorie,
+            eigen: r.eigen,
+            huishoudens: Number(r.huishoudens),
+          })),
+          namen,
+        ),
         // said whether or not others have toewijzingen here (saying it only then would tell)
         toelichting: this.eigenaarVanGebied(ctx, gebied) ? null : ALLEEN_EIGEN,
       };
@@ -316,22 +241,12 @@ export class UrgentieService {
     if (!gebiedZichtbaar(ctx.principal, gebied)) throw nietGevonden('Het gebied');
     return this.db.transaction(ctx, async (m) => {
       // like the programme count: gemeenten that exist on the peildatum
-      const bestaand: { code: string }[] = await m.query(
-        `SELECT code FROM gemeente WHERE code = ANY($1) AND (opgeheven_op IS NULL OR opgeheven_op > $2::date)`,
-        [gebied.gemeenten, peildatum],
-      );
-      const rijen: { gemeente_code: string; vastgesteld_op: string; codes: (string | null)[] }[] =
-        await m.query(
-          `SELECT r.gemeente_code, to_char(r.vastgesteld_op, 'YYYY-MM-DD') AS vastgesteld_op,
-                array_agg(c.code) AS codes
-         FROM urgentieregeling r LEFT JOIN urgentieregeling_categorie c ON c.regeling_id = r.id
-         WHERE r.gemeente_code = ANY ($1) GROUP BY 1, 2`,
-          [gebied.gemeenten],
-        );
+      const bestaand = await leesBestaandeGemeenten(m, gebied.gemeenten, peildatum);
+      const rijen = await leesRegelingenVoorDekking(m, gebied.gemeenten);
       const regime = regimeOp(await this.regimes.regimesIn(m), peildatum).code as RegimeCode;
       return {
         ...urgentieDekking(
-          bestaand.map((g) => g.code),
+          bestaand,
           new Map(
             rijen.map((r) => [
               r.gemeente_code,
@@ -352,17 +267,8 @@ export class UrgentieService {
   }
 
   private async lees(m: EntityManager, code: string, naam: string): Promise<Urgentieregeling> {
-    const [r] = (await m.query(
-      `SELECT id, gemeente_code, titel, to_char(vastgesteld_op, 'YYYY-MM-DD') AS vastgesteld_op, document_url, versie
-       FROM urgentieregeling WHERE gemeente_code = $1`,
-      [code],
-    )) as RegelingRij[];
-    const categorieen: CategorieRij[] = r
-      ? await m.query(
-          `SELECT code, naam, omschrijving FROM urgentieregeling_categorie WHERE regeling_id = $1 ORDER BY volgorde`,
-          [r.id],
-        )
-      : [];
+    const r = await leesRegeling(m, code);
+    const categorieen = r ? await leesCategorieen(m, r.id) : [];
     const vandaag = this.klok.vandaag();
     const regime = regimeOp(await this.regimes.regimesIn(m), vandaag).code as RegimeCode;
     const verplicht = await this.verplichtIn(m);

@@ -7,35 +7,18 @@ import {
   regimeOp,
   zetInwerkingtreding,
   type MaandDag,
-  type RegimeCode,
   type VolkshuisvestingRegime as Regime,
 } from '@thuismonitor/domain';
 import { AuditService } from '../audit/audit.service';
 import { nietGevonden, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
 import type { VolkshuisvestingRegime } from './regime.types';
-
-interface RegimeRij {
-  code: RegimeCode;
-  volgorde: number;
-  naam: string;
-  geldig_van: string | null;
-  geldig_tot: string | null;
-  beoogde_inwerkingtreding: string | null;
-  bod_deadline: string;
-  geschil_van: string;
-  geschil_tot: string;
-  geschil_onderwerpen: Regime['geschilOnderwerpen'];
-  bod_grondslag: string;
-  programma_verplicht: boolean;
-  woonzorg: Regime['woonzorg'];
-  bronnen: string;
-}
-
-const SELECT = `SELECT code, volgorde, naam, to_char(geldig_van, 'YYYY-MM-DD') AS geldig_van,
-  to_char(geldig_tot, 'YYYY-MM-DD') AS geldig_tot, to_char(beoogde_inwerkingtreding, 'YYYY-MM-DD') AS beoogde_inwerkingtreding,
-  bod_deadline, geschil_van, geschil_tot, geschil_onderwerpen, bod_grondslag, programma_verplicht, woonzorg, bronnen
-  FROM volkshuisvesting_regime ORDER BY volgorde`;
+import {
+  leesRegimes,
+  vergrendelRegimes,
+  zetRegimeDatums,
+  type RegimeRij,
+} from './volkshuisvesting.repository';
 
 const maandDag = (t: string): MaandDag => ({ maand: Number(t.slice(0, 2)), dag: Number(t.slice(3, 5)) });
 
@@ -83,12 +66,12 @@ export class RegimeService {
   ) {}
 
   async regimes(): Promise<Regime[]> {
-    return this.db.publiek(async (m) => ((await m.query(SELECT)) as RegimeRij[]).map(naarDomein));
+    return this.db.publiek(async (m) => (await leesRegimes(m)).map(naarDomein));
   }
 
   /** Inside a caller's transaction (a job's snapshot, a request's transaction). */
   async regimesIn(m: EntityManager): Promise<Regime[]> {
-    return ((await m.query(SELECT)) as RegimeRij[]).map(naarDomein);
+    return (await leesRegimes(m)).map(naarDomein);
   }
 
   async regimeOp(datum: string): Promise<Regime> {
@@ -123,7 +106,7 @@ export class RegimeService {
     if (!magRegimeZetten(ctx.principal) || code !== 'WET_VERSTERKING_REGIE') throw nietGevonden('Het regime');
     const schoon = datum?.trim() || null;
     return this.db.transaction(ctx, async (m) => {
-      await m.query(`SELECT 1 FROM volkshuisvesting_regime FOR UPDATE`);
+      await vergrendelRegimes(m);
       const voor = await this.regimesIn(m);
       let na: Regime[];
       try {
@@ -132,12 +115,7 @@ export class RegimeService {
         if (isDomainError(e)) throw ongeldig(e.message, [{ veld: 'datum', melding: e.message }]);
         throw e;
       }
-      for (const r of na)
-        await m.query(`UPDATE volkshuisvesting_regime SET geldig_van = $2, geldig_tot = $3 WHERE code = $1`, [
-          r.code,
-          r.geldigVan,
-          r.geldigTot,
-        ]);
+      for (const r of na) await zetRegimeDatums(m, r.code, r.geldigVan, r.geldigTot);
       const datums = (rs: Regime[]) =>
         rs.map((r) => ({ code: r.code, geldigVan: r.geldigVan, geldigTot: r.geldigTot }));
       await this.audit.schrijf(m, ctx, {
