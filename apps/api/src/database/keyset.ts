@@ -9,8 +9,12 @@ import { voerUit } from './query';
  * one is unique (an id), so a page boundary is exact and a row written meanwhile never shifts it.
  */
 export interface SleutelKolom<Rij> {
-  /** the column as the query names it, e.g. 'datum' */
-  kolom: string;
+  /**
+   * The table column, qualified: 'toewijzing.datum'. Never the bare name: a bare name that is also
+   * an output column (`to_char(datum, …) AS datum`) makes ORDER BY sort by that output (text), so
+   * Postgres sorts every matching row per page instead of reading the sort key's index.
+   */
+  kolom: `${string}.${string}`;
   /** the Postgres type the cursor value is cast to in the comparison */
   type: 'date' | 'uuid' | 'text' | 'int';
   /** what the value looks like inside the (JSON) cursor */
@@ -42,6 +46,9 @@ export async function keysetPagina<DB, TB extends keyof DB, Rij>(
   after: string | null | undefined,
 ): Promise<KeysetPagina<Rij>> {
   const aantal = paginaGrootte(first);
+  // the type says so too; this holds for callers that build the key at runtime
+  if (sleutel.some((k) => !/^[a-z_]+\.[a-z_]+$/.test(k.kolom)))
+    throw new Error('keysetPagina: every sort key column must be qualified (table.kolom)');
   let pagina = q;
   if (after) {
     const waarden = leesCursor(

@@ -62,10 +62,19 @@ function gefilterd(zoek: ToewijzingZoek) {
   });
 }
 
-/** Newest first (datum, id): the cursor carries both. */
+/**
+ * Newest first (datum, id): the cursor carries both. Qualified: the list selects
+ * `to_char(datum, …) AS datum`, and a bare "datum" in ORDER BY would sort by that text.
+ */
 const SLEUTEL: readonly SleutelKolom<Toewijzing>[] = [
-  { kolom: 'datum', type: 'date', vorm: 'string', geldig: (w) => isIsoDatum(String(w)), uit: (r) => r.datum },
-  { kolom: 'id', type: 'uuid', vorm: 'string', geldig: isUuid, uit: (r) => r.id },
+  {
+    kolom: 'toewijzing.datum',
+    type: 'date',
+    vorm: 'string',
+    geldig: (w) => isIsoDatum(String(w)),
+    uit: (r) => r.datum,
+  },
+  { kolom: 'toewijzing.id', type: 'uuid', vorm: 'string', geldig: isUuid, uit: (r) => r.id },
 ];
 
 export function toewijzingPagina(
