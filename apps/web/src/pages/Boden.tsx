@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ACTIELIJNEN, bodFouten, bodJaren, titelFouten } from '@thuismonitor/domain';
+import { bodFouten, bodJaren, titelFouten } from '@thuismonitor/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
 import { FoutSamenvatting } from '../components/FoutSamenvatting';
+import { ActielijnVeld, IndicatorVeld } from '../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -292,21 +293,12 @@ function BodRegelVelden({
           </Select>
         )}
       </FormField>
-      <FormField label="Actielijn" verplicht error={fouten('actielijn')}>
-        {(ids) => (
-          <Select
-            ids={ids}
-            value={regel.actielijn}
-            onChange={(e) => zet({ actielijn: e.target.value as Actielijn, indicatorCode: '' })}
-          >
-            {ACTIELIJNEN.map((a) => (
-              <option key={a.code} value={a.code}>
-                {actielijnLabel(a.code)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
+      <ActielijnVeld
+        verplicht
+        error={fouten('actielijn')}
+        value={regel.actielijn}
+        onChange={(a) => zet({ actielijn: a as Actielijn, indicatorCode: '' })}
+      />
       <FormField label="Wat u van plan bent" verplicht error={fouten('omschrijving')}>
         {(ids) => (
           <Textarea
@@ -316,26 +308,15 @@ function BodRegelVelden({
           />
         )}
       </FormField>
-      <FormField
+      <IndicatorVeld
         label="Indicator"
+        leeg="Geen indicator"
+        indicatoren={meetbaar}
         description="Met een indicator en een aantal kan een prestatieafspraak de activiteit overnemen."
         error={fouten('indicatorCode')}
-      >
-        {(ids) => (
-          <Select
-            ids={ids}
-            value={regel.indicatorCode}
-            onChange={(e) => zet({ indicatorCode: e.target.value })}
-          >
-            <option value="">Geen indicator</option>
-            {meetbaar.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.naam}
-              </option>
-            ))}
-          </Select>
-        )}
-      </FormField>
+        value={regel.indicatorCode}
+        onChange={(indicatorCode) => zet({ indicatorCode })}
+      />
       <FormField label="Aantal" error={fouten('aantal')}>
         {(ids) => (
           <Textbox

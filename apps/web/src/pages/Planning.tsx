@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
 import { GebiedKiezer } from '../components/GebiedKiezer';
+import { IndicatorVeld } from '../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -330,22 +331,15 @@ export function TaakstellingenPagina() {
           {melding ? <Alert type="ok">{melding}</Alert> : null}
           <FoutMelding error={error} />
           <form className="tm-form" noValidate onSubmit={verstuur}>
-            <FormField label="Indicator" verplicht error={fouten.indicatorCode ?? server.indicatorCode}>
-              {(ids) => (
-                <Select
-                  ids={ids}
-                  value={c.indicatorCode}
-                  onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}
-                >
-                  <option value="">Kies een indicator</option>
-                  {meetbaar.map((i) => (
-                    <option key={i.code} value={i.code}>
-                      {i.naam}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
+            <IndicatorVeld
+              label="Indicator"
+              leeg="Kies een indicator"
+              indicatoren={meetbaar}
+              verplicht
+              error={fouten.indicatorCode ?? server.indicatorCode}
+              value={c.indicatorCode}
+              onChange={(indicatorCode) => setC({ ...c, indicatorCode })}
+            />
             {statushouders ? (
               <FormField label="Halfjaar" error={server.halfjaar}>
                 {(ids) => (

@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { AANDACHTSGROEPEN, ACTIELIJNEN, afspraakFouten } from '@thuismonitor/domain';
+import { afspraakFouten } from '@thuismonitor/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { foutDetails } from '../../components/Fout';
 import { FoutSamenvatting } from '../../components/FoutSamenvatting';
+import { AandachtsgroepVeld, ActielijnVeld, IndicatorVeld } from '../../components/Keuzevelden';
 import { Alert, Button, Fieldset, FormField, Heading, Select, Textarea, Textbox } from '../../components/nl';
 import {
   AddAfspraakDocument,
@@ -11,7 +12,7 @@ import {
   type Actielijn,
 } from '../../generated/graphql';
 import { useConcept } from '../../lib/concept';
-import { aandachtsgroepLabel, actielijnLabel, parseGetal } from '../../lib/format';
+import { aandachtsgroepLabel, parseGetal } from '../../lib/format';
 import type { Pa } from './gedeeld';
 
 export interface AfspraakConcept {
@@ -131,21 +132,11 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
       {melding ? <Alert type="ok">{melding}</Alert> : null}
       <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
       <form ref={formulier} className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Actielijn" error={veld('actielijn')}>
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={c.actielijn}
-              onChange={(e) => setC({ ...c, actielijn: e.target.value, indicatorCode: '' })}
-            >
-              {ACTIELIJNEN.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {actielijnLabel(a.code)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <ActielijnVeld
+          error={veld('actielijn')}
+          value={c.actielijn}
+          onChange={(actielijn) => setC({ ...c, actielijn, indicatorCode: '' })}
+        />
         <FormField label="Omschrijving" verplicht error={veld('omschrijving')}>
           {(ids) => (
             <Textarea
@@ -156,26 +147,13 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
             />
           )}
         </FormField>
-        <FormField
-          label="Aandachtsgroep"
+        <AandachtsgroepVeld
+          leeg="Geen specifieke groep"
           description="Laat leeg als de afspraak niet over één groep gaat."
           error={veld('aandachtsgroep')}
-        >
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={c.aandachtsgroep}
-              onChange={(e) => setC({ ...c, aandachtsgroep: e.target.value, indicatorCode: '' })}
-            >
-              <option value="">Geen specifieke groep</option>
-              {AANDACHTSGROEPEN.map((g) => (
-                <option key={g} value={g}>
-                  {aandachtsgroepLabel(g)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+          value={c.aandachtsgroep}
+          onChange={(aandachtsgroep) => setC({ ...c, aandachtsgroep, indicatorCode: '' })}
+        />
         <FormField label="Soort afspraak" error={veld('soort')}>
           {(ids) => (
             <Select
@@ -190,8 +168,10 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
         </FormField>
         {c.soort === 'INDICATOR' ? (
           <>
-            <FormField
+            <IndicatorVeld
               label="Gemeten met"
+              leeg="Kies een indicator"
+              indicatoren={meetbaar}
               verplicht
               error={veld('indicatorCode')}
               description={
@@ -201,22 +181,9 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
                     : `Alleen indicatoren voor ${aandachtsgroepLabel(c.aandachtsgroep as Aandachtsgroep).toLowerCase()}.`
                   : undefined
               }
-            >
-              {(ids) => (
-                <Select
-                  ids={ids}
-                  value={c.indicatorCode}
-                  onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}
-                >
-                  <option value="">Kies een indicator</option>
-                  {meetbaar.map((i) => (
-                    <option key={i.code} value={i.code}>
-                      {i.naam}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
+              value={c.indicatorCode}
+              onChange={(indicatorCode) => setC({ ...c, indicatorCode })}
+            />
             <Fieldset legend="Doel per jaar">
               {jaren.map((j) => (
                 <FormField key={j} label={`Doel ${j}`} error={veld(`doel${j}`)}>

@@ -1,12 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  AANDACHTSGROEPEN,
-  SEGMENTEN,
-  valideerToewijzingRij,
-  type ToewijzingKolom,
-} from '@thuismonitor/domain';
+import { SEGMENTEN, valideerToewijzingRij, type ToewijzingKolom } from '@thuismonitor/domain';
 import { useState, type FormEvent } from 'react';
 import { FoutSamenvatting } from '../../components/FoutSamenvatting';
+import { AandachtsgroepVeld } from '../../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -26,7 +22,7 @@ import {
   type Segment,
 } from '../../generated/graphql';
 import { useConcept } from '../../lib/concept';
-import { aandachtsgroepLabel, segmentLabel } from '../../lib/format';
+import { segmentLabel } from '../../lib/format';
 import { useFormulier, type Regel } from '../../lib/formulier';
 import { vandaagIso } from '../../lib/gebied';
 import { usePaginaTitel } from '../../lib/pagina';
@@ -186,26 +182,13 @@ export function ToewijzingInvoerenPagina() {
             />
           )}
         </FormField>
-        <FormField
-          label="Aandachtsgroep"
+        <AandachtsgroepVeld
+          leeg="Geen (regulier)"
           description="Leeg laten voor een reguliere toewijzing."
           error={veld('aandachtsgroep')}
-        >
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={c.aandachtsgroep}
-              onChange={(e) => zet('aandachtsgroep', e.target.value)}
-            >
-              <option value="">Geen (regulier)</option>
-              {AANDACHTSGROEPEN.map((g) => (
-                <option key={g} value={g}>
-                  {aandachtsgroepLabel(g)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+          value={c.aandachtsgroep}
+          onChange={(w) => zet('aandachtsgroep', w)}
+        />
         <FormField label="Aantal personen in het huishouden" verplicht error={veld('huishoudgrootte')}>
           {(ids) => (
             <Textbox
