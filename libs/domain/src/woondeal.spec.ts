@@ -9,7 +9,9 @@ import {
   faseOpPeildatum,
   taakstellingTelt,
   woondealCijfers,
+  woondealAandeel,
   woondealGrondslag,
+  woondealPijplijn,
   type NieuwbouwSegmenten,
 } from './woondeal';
 import { indicatorOpCode } from './indicator-catalogus';
@@ -124,5 +126,37 @@ describe('regionale woondeals', () => {
     expect(
       faseOpPeildatum({ vergundOp: null, startBouwOp: null, opgeleverdOp: '2024-05-01' }, '2024-06-30'),
     ).toBe('OPGELEVERD');
+  });
+});
+
+describe('woondealAandeel', () => {
+  it('gives the share, its target and the starting point as Dutch text, with the verdict', () => {
+    expect(woondealAandeel(31.25, 30, UITGANGSPUNT_SOCIALE_HUUR)).toEqual({
+      aandeel: 31.25,
+      weergave: '31,3%',
+      doel: 30,
+      doelWeergave: '30%',
+      uitgangspunt: 30,
+      uitgangspuntWeergave: '30%',
+      oordeel: 'OP_OF_BOVEN_DOEL',
+      oordeelLabel: 'Op of boven het doel',
+    });
+  });
+
+  it('without a target there is no verdict; without figures the share is a dash', () => {
+    const a = woondealAandeel(null, null, UITGANGSPUNT_BETAALBAAR);
+    expect(a.weergave).toBe('–');
+    expect(a.uitgangspuntWeergave).toBe('66,7%');
+    expect([a.oordeel, a.oordeelLabel]).toEqual(['GEEN_DOEL', 'Geen doel gesteld']);
+  });
+});
+
+describe('woondealPijplijn', () => {
+  it('lists plan, vergund and in aanbouw in that order, a phase without homes as 0', () => {
+    expect(woondealPijplijn([{ fase: 'IN_AANBOUW', woningen: 10, betaalbaar: 6, socialeHuur: 3 }])).toEqual([
+      { fase: 'PLAN', label: 'In planvorming', woningen: 0, betaalbaar: 0, socialeHuur: 0 },
+      { fase: 'VERGUND', label: 'Vergund, bouw niet gestart', woningen: 0, betaalbaar: 0, socialeHuur: 0 },
+      { fase: 'IN_AANBOUW', label: 'In aanbouw', woningen: 10, betaalbaar: 6, socialeHuur: 3 },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Dekking } from './gebied-aggregatie';
 import type { IsoDatum } from './iso-datum';
 import type { OrganisatieSoort } from './organisatie-soort';
+import { formatPercentage } from './nl-format';
 import type { Periode } from './periode';
 import { aandeelPercentage } from './realisatie-periode';
 import type { VolkshuisvestingRegime } from './volkshuisvesting-regime';
@@ -212,7 +213,7 @@ export type FaseOpPeildatum = 'OPGELEVERD' | 'IN_AANBOUW' | 'VERGUND' | 'PLAN';
 /**
  * Where a project stood on the peildatum, from its phase dates (not its current phase: a report
  * for an earlier quarter must show the pipeline of then). A date after the peildatum has not
- * happened yet on it. Mirrored in SQL by woondeal.service.ts (pijplijn).
+ * happened yet on it. Mirrored in SQL by woondeal.repository.ts (leesPijplijn).
  */
 export function faseOpPeildatum(
   d: { vergundOp: IsoDatum | null; startBouwOp: IsoDatum | null; opgeleverdOp: IsoDatum | null },
@@ -222,4 +223,69 @@ export function faseOpPeildatum(
   if (d.startBouwOp !== null && d.startBouwOp <= peil) return 'IN_AANBOUW';
   if (d.vergundOp !== null && d.vergundOp <= peil) return 'VERGUND';
   return 'PLAN';
+}
+
+/** A share with its target and the national starting point, each also as Dutch text, and the verdict. */
+export interface AandeelMetDoel {
+  readonly aandeel: number | null;
+  readonly weergave: string;
+  readonly doel: number | null;
+  readonly doelWeergave: string;
+  readonly uitgangspunt: number;
+  readonly uitgangspuntWeergave: string;
+  readonly oordeel: AandeelOordeel;
+  readonly oordeelLabel: string;
+}
+
+export function woondealAandeel(
+  aandeel: number | null,
+  doel: number | null,
+  uitgangspunt: number,
+): AandeelMetDoel {
+  const oordeel = beoordeelAandeel(aandeel, doel);
+  return {
+    aandeel,
+    weergave: formatPercentage(aandeel),
+    doel,
+    doelWeergave: formatPercentage(doel),
+    uitgangspunt,
+    uitgangspuntWeergave: formatPercentage(uitgangspunt),
+    oordeel,
+    oordeelLabel: aandeelOordeelLabel(oordeel),
+  };
+}
+
+const PIJPLIJN_FASEN = ['PLAN', 'VERGUND', 'IN_AANBOUW'] as const;
+
+const FASE_LABEL: Record<(typeof PIJPLIJN_FASEN)[number], string> = {
+  PLAN: 'In planvorming',
+  VERGUND: 'Vergund, bouw niet gestart',
+  IN_AANBOUW: 'In aanbouw',
+};
+
+export interface PijplijnFase {
+  readonly fase: string;
+  readonly label: string;
+  readonly woningen: number;
+  readonly betaalbaar: number;
+  readonly socialeHuur: number;
+}
+
+/**
+ * The pipeline on the peildatum in its fixed order (plan, vergund, in aanbouw), every phase
+ * present: a phase without homes counts 0.
+ */
+export function woondealPijplijn(
+  perFase: readonly { fase: string; woningen: number; betaalbaar: number; socialeHuur: number }[],
+): PijplijnFase[] {
+  return PIJPLIJN_FASEN.map((fase) => {
+    const r = perFase.find((x) => x.fase === fase);
+    return {
+      fase,
+      label: FASE_LABEL[fase],
+      woningen: r?.woningen ?? 0,
+      betaalbaar: r?.betaalbaar ?? 0,
+      socialeHuur: r?.socialeHuur ?? 0,
+    };
+  });
 }

@@ -9,15 +9,15 @@ import {
   beoordeelAandeel,
   dekkingTekst,
   doelAandeel,
-  formatPercentage,
   beoordeelDoel,
   doelInPeriode,
   regimeOp,
   voortgangStatusLabel,
+  woondealAandeel,
   woondealCijfers,
   woondealGrondslag,
+  woondealPijplijn,
   type NieuwbouwSegmenten,
-  type OrganisatieSoort,
   type TaakstellingRegel,
 } from '@thuismonitor/domain';
 import { ReferentieService } from '../referentie/referentie.service';
@@ -27,68 +27,8 @@ import { GebiedService } from '../gebied/gebied.service';
 import type { GebiedInfo } from '../gebied/gebied.types';
 import { RegimeService } from '../volkshuisvesting/regime.service';
 import type { IndicatorVoortgang, Voortgang } from '../voortgang/voortgang.types';
-import type {
-  Woondeal,
-  WoondealAandeel,
-  WoondealFase,
-  WoondealGemeente,
-  WoondealRegio,
-} from './woondeal.types';
-
-/**
- * Per gemeente: homes delivered in [van, peildatum] per segment, and the projects that delivered
- * any. Reads the view of public-by-nature dwelling counts (no project identity, scope-filtered:
- * migrations 1764000000000 and 1767000000000). $1 gemeenten, $2 van, $3 peildatum.
- */
-const WOONDEAL_SQL = `
-  SELECT gemeente_code AS gemeente,
-         count(*) FILTER (WHERE woningen_sociale_huur + woningen_middenhuur + woningen_vrije_sector_huur
-                                + woningen_koop_betaalbaar + woningen_koop_vrij > 0)::int AS projecten,
-         coalesce(sum(woningen_sociale_huur), 0)::int AS sociale_huur,
-         coalesce(sum(woningen_middenhuur), 0)::int AS middenhuur,
-         coalesce(sum(woningen_vrije_sector_huur), 0)::int AS vrije_sector_huur,
-         coalesce(sum(woningen_koop_betaalbaar), 0)::int AS koop_betaalbaar,
-         coalesce(sum(woningen_koop_vrij), 0)::int AS koop_vrij
-  FROM nieuwbouw_oplevering
-  WHERE gemeente_code = ANY($1) AND fase = 'OPGELEVERD' AND opgeleverd_op BETWEEN $2 AND $3
-  GROUP BY gemeente_code`;
-
-/**
- * The pipeline on the peildatum by the phase dates (the SQL form of domain faseOpPeildatum):
- * projects not delivered on it, by the last phase date on or before it. $1 gemeenten, $2 peildatum.
- */
-const PIJPLIJN_SQL = `
-  SELECT CASE WHEN start_bouw_op <= $2 THEN 'IN_AANBOUW' WHEN vergund_op <= $2 THEN 'VERGUND' ELSE 'PLAN' END AS fase,
-         coalesce(sum(woningen_sociale_huur + woningen_middenhuur + woningen_vrije_sector_huur + woningen_koop_betaalbaar + woningen_koop_vrij), 0)::int AS woningen,
-         coalesce(sum(woningen_sociale_huur + woningen_middenhuur + woningen_koop_betaalbaar), 0)::int AS betaalbaar,
-         coalesce(sum(woningen_sociale_huur), 0)::int AS sociale_huur
-  FROM nieuwbouw_oplevering
-  WHERE gemeente_code = ANY($1) AND (opgeleverd_op IS NULL OR opgeleverd_op > $2)
-  GROUP BY 1`;
-
-/** Actuele taakstellingen of woningmarktregio's for the woondeal indicators that overlap the period. $1 codes, $2 van, $3 tot. */
-const REGIO_TAAKSTELLING_SQL = `
-  SELECT t.gebied_code AS code, t.indicator_code AS indicator, to_char(t.periode_van, 'YYYY-MM-DD') AS van,
-         to_char(t.periode_tot, 'YYYY-MM-DD') AS tot, t.waarde::float8 AS waarde, o.soort AS gesteld_door
-  FROM taakstelling t JOIN organisatie o ON o.id = t.gesteld_door_id
-  WHERE t.actueel AND t.gebied_soort = 'WONINGMARKTREGIO' AND t.gebied_code = ANY($1)
-    AND t.indicator_code = ANY($4) AND t.periode_van <= $3 AND t.periode_tot >= $2`;
-
-const FASE_LABEL: Record<string, string> = {
-  PLAN: 'In planvorming',
-  VERGUND: 'Vergund, bouw niet gestart',
-  IN_AANBOUW: 'In aanbouw',
-};
-
-interface Rij {
-  gemeente: string;
-  projecten: number;
-  sociale_huur: number;
-  middenhuur: number;
-  vrije_sector_huur: number;
-  koop_betaalbaar: number;
-  koop_vrij: number;
-}
+import { leesOpleveringen, leesPijplijn, leesRegioTaakstellingen } from './woondeal.repository';
+import type { Woondeal, WoondealGemeente, WoondealRegio } from './woondeal.types';
 
 const AANDEEL_VOORRAAD = 'AANDEEL_SOCIALE_HUUR';
 
@@ -122,10 +62,8 @@ export class WoondealService {
   async meet(m: EntityManager, gebied: GebiedInfo, v: Voortgang): Promise<Woondeal> {
     const peil = v.peildatum;
     const [rijen, pijplijnRijen, regimes] = await Promise.all([
-      m.query(WOONDEAL_SQL, [gebied.gemeenten, v.periode.van, peil]) as Promise<Rij[]>,
-      m.query(PIJPLIJN_SQL, [gebied.gemeenten, peil]) as Promise<
-        { fase: string; woningen: number; betaalbaar: number; sociale_huur: number }[]
-      >,
+      leesOpleveringen(m, gebied.gemeenten, v.periode.van, peil),
+      leesPijplijn(m, gebied.gemeenten, peil),
       this.regimes.regimesIn(m),
     ]);
     const perGemeente = new Map<string, NieuwbouwSegmenten>(
@@ -164,30 +102,7 @@ export class WoondealService {
       onderdeel(WOONDEAL_INDICATOREN.socialeHuur, cijfers.socialeHuur),
     ];
     const [totaal, betaalbaar, socialeHuur] = onderdelen;
-    const aandeel = (waarde: number | null, doel: number | null, uitgangspunt: number): WoondealAandeel => {
-      const oordeel = beoordeelAandeel(waarde, doel);
-      return {
-        aandeel: waarde,
-        weergave: formatPercentage(waarde),
-        doel,
-        doelWeergave: formatPercentage(doel),
-        uitgangspunt,
-        uitgangspuntWeergave: formatPercentage(uitgangspunt),
-        oordeel,
-        oordeelLabel: aandeelOordeelLabel(oordeel),
-      };
-    };
-
-    const pijplijn: WoondealFase[] = ['PLAN', 'VERGUND', 'IN_AANBOUW'].map((fase) => {
-      const r = pijplijnRijen.find((x) => x.fase === fase);
-      return {
-        fase,
-        label: FASE_LABEL[fase],
-        woningen: r?.woningen ?? 0,
-        betaalbaar: r?.betaalbaar ?? 0,
-        socialeHuur: r?.sociale_huur ?? 0,
-      };
-    });
+    const pijplijn = woondealPijplijn(pijplijnRijen);
 
     // the stock share: a fact with its coverage, judged only against a provincie's target (the
     // voortgang counts no other level's target for it: domain taakstellingTelt)
@@ -245,12 +160,12 @@ export class WoondealService {
         vrijeSectorHuur: cijfers.vrijeSectorHuur,
         koopVrij: cijfers.koopVrij,
       },
-      aandeelBetaalbaar: aandeel(
+      aandeelBetaalbaar: woondealAandeel(
         cijfers.aandeelBetaalbaar,
         doelAandeel(betaalbaar.taakstelling, totaal.taakstelling),
         UITGANGSPUNT_BETAALBAAR,
       ),
-      aandeelSocialeHuur: aandeel(
+      aandeelSocialeHuur: woondealAandeel(
         cijfers.aandeelSocialeHuur,
         doelAandeel(socialeHuur.taakstelling, totaal.taakstelling),
         UITGANGSPUNT_SOCIALE_HUUR,
@@ -287,19 +202,13 @@ export class WoondealService {
     });
     if (regios.length === 0) return [];
     const codes = Object.values(WOONDEAL_INDICATOREN);
-    const rijen: {
-      code: string;
-      indicator: string;
-      van: string;
-      tot: string;
-      waarde: number;
-      gesteld_door: OrganisatieSoort;
-    }[] = await m.query(REGIO_TAAKSTELLING_SQL, [
+    const rijen = await leesRegioTaakstellingen(
+      m,
       regios.map((r) => r.code),
+      codes,
       v.periode.van,
       v.periode.tot,
-      codes,
-    ]);
+    );
     const doel = (regio: string, indicator: string) =>
       doelInPeriode(
         rijen
