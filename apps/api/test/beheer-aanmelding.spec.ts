@@ -118,7 +118,7 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
     const operator = await aanmelden('bzk.platformbeheer');
     const org = await gql(
       operator,
-      `mutation ($i: OrganisatieNieuwInput!) { createOrganisatie(input: $i) { id code werkgebiedCodes } }`,
+      `mutation ($i: OrganisatieNieuwInput!) { maakOrganisatie(invoer: $i) { id code werkgebiedCodes } }`,
       {
         i: {
           soort: 'CORPORATIE',
@@ -129,10 +129,10 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
       },
     );
     expect(org.errors).toBeUndefined();
-    const organisatieId = org.data.createOrganisatie.id;
+    const organisatieId = org.data.maakOrganisatie.id;
     const gebruiker = await gql(
       operator,
-      `mutation ($o: ID!, $i: GebruikerNieuwInput!) { createGebruiker(organisatieId: $o, input: $i) { gebruikersnaam rollen } }`,
+      `mutation ($o: ID!, $i: GebruikerNieuwInput!) { maakGebruiker(organisatieId: $o, invoer: $i) { gebruikersnaam rollen } }`,
       {
         o: organisatieId,
         i: {
@@ -144,7 +144,7 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
       },
     );
     expect(gebruiker.errors).toBeUndefined();
-    expect(gebruiker.data.createGebruiker).toEqual({
+    expect(gebruiker.data.maakGebruiker).toEqual({
       gebruikersnaam: 'lekstroom.invoer',
       rollen: ['lezen', 'invoeren'],
     });
@@ -169,7 +169,7 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
 
     const t = await gql(
       nieuw,
-      `mutation ($i: ToewijzingInput!) { createToewijzing(input: $i) { id gemeente { code } corporatie { code } } }`,
+      `mutation ($i: ToewijzingInput!) { maakToewijzing(invoer: $i) { id gemeente { code } corporatie { code } } }`,
       {
         i: {
           externKenmerk: 'LEK-0001',
@@ -181,7 +181,7 @@ describe('onboarding: new corporatie, new user, first toewijzing (development lo
       },
     );
     expect(t.errors).toBeUndefined();
-    expect(t.data.createToewijzing).toMatchObject({
+    expect(t.data.maakToewijzing).toMatchObject({
       gemeente: { code: 'GM0356' },
       corporatie: { code: 'L0970' },
     });

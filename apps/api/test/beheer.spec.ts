@@ -19,15 +19,15 @@ describe('organisatiebeheer (GraphQL)', () => {
   const OP = 'bzk.platformbeheer';
   const VELDEN =
     'id code soort naam actief gedeactiveerdOp werkgebiedCodes corporatieIds aantalGebruikers werkgebied { code naam }';
-  const CREATE = `mutation ($i: OrganisatieNieuwInput!) { createOrganisatie(input: $i) { ${VELDEN} } }`;
+  const CREATE = `mutation ($i: OrganisatieNieuwInput!) { maakOrganisatie(invoer: $i) { ${VELDEN} } }`;
   const WERKGEBIED = `mutation ($id: ID!, $g: [String!]!) { wijzigWerkgebied(id: $id, gemeenteCodes: $g) { ${VELDEN} } }`;
   const HERNOEM = `mutation ($id: ID!, $n: String!) { hernoemOrganisatie(id: $id, naam: $n) { ${VELDEN} } }`;
   const DEACTIVEER = `mutation ($id: ID!) { deactiveerOrganisatie(id: $id) { ${VELDEN} } }`;
   const HERACTIVEER = `mutation ($id: ID!) { heractiveerOrganisatie(id: $id) { ${VELDEN} } }`;
   const CORPORATIES = `mutation ($id: ID!, $c: [ID!]!) { wijzigHuurderCorporaties(id: $id, corporatieIds: $c) { ${VELDEN} } }`;
-  const GEBRUIKER = `mutation ($o: ID!, $i: GebruikerNieuwInput!) { createGebruiker(organisatieId: $o, input: $i) { id gebruikersnaam naam email rollen actief } }`;
+  const GEBRUIKER = `mutation ($o: ID!, $i: GebruikerNieuwInput!) { maakGebruiker(organisatieId: $o, invoer: $i) { id gebruikersnaam naam email rollen actief } }`;
   const EEN = `query ($id: ID!) { beheerOrganisatie(id: $id) { ${VELDEN} gebruikers { gebruikersnaam rollen actief } historie { actie gebruikersnaam voor na } } }`;
-  const TOEWIJZING = `mutation ($i: ToewijzingInput!) { createToewijzing(input: $i) { id gemeente { code } corporatie { code } } }`;
+  const TOEWIJZING = `mutation ($i: ToewijzingInput!) { maakToewijzing(invoer: $i) { id gemeente { code } corporatie { code } } }`;
 
   const tel = async (sql: string, params: unknown[] = []) =>
     (await t.db.query(sql, params)).rows[0].n as number;
@@ -66,7 +66,7 @@ describe('organisatiebeheer (GraphQL)', () => {
           werkgebied: ['GM0344', 'gm0356', 'GM0344'],
         },
       });
-      const org = r.createOrganisatie;
+      const org = r.maakOrganisatie;
       id = org.id;
       expect(org).toMatchObject({
         code: 'L0990',
@@ -100,7 +100,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       const als = await tokenVoor('L0990');
       const binnen = await t.gql(als, TOEWIJZING, { i: toewijzing('GM0344', 'VAART-1') });
       expect(binnen.errors).toBeUndefined();
-      expect(binnen.data!.createToewijzing).toMatchObject({
+      expect(binnen.data!.maakToewijzing).toMatchObject({
         gemeente: { code: 'GM0344' },
         corporatie: { code: 'L0990' },
       });
@@ -208,7 +208,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       // the reference organisations exist already; remove one unused gemeente to create it anew
       await t.db.query(`DELETE FROM organisatie WHERE code = 'GM1680'`);
       const g = await t.ok(OP, CREATE, { i: { soort: 'GEMEENTE', code: 'GM1680' } });
-      expect(g.createOrganisatie).toMatchObject({
+      expect(g.maakOrganisatie).toMatchObject({
         code: 'GM1680',
         soort: 'GEMEENTE',
         naam: 'Gemeente Aa en Hunze',
@@ -218,7 +218,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       expect(me.data!.me.organisatie).toEqual({ code: 'GM1680', gemeente: { naam: 'Aa en Hunze' } });
       await t.db.query(`DELETE FROM organisatie WHERE code = 'PV22'`);
       const p = await t.ok(OP, CREATE, { i: { soort: 'PROVINCIE', code: 'pv22' } });
-      expect(p.createOrganisatie).toMatchObject({
+      expect(p.maakOrganisatie).toMatchObject({
         code: 'PV22',
         soort: 'PROVINCIE',
         naam: 'Provincie Drenthe',
@@ -229,7 +229,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       const z = await t.ok(OP, CREATE, {
         i: { soort: 'ZORGAANBIEDER', code: '1234 5678', naam: 'Zorggroep Eemland', werkgebied: ['GM0307'] },
       });
-      expect(z.createOrganisatie).toMatchObject({ code: '12345678', werkgebiedCodes: ['GM0307'] });
+      expect(z.maakOrganisatie).toMatchObject({ code: '12345678', werkgebiedCodes: ['GM0307'] });
       const domstad = await t.orgId('L0801');
       const eemland = await t.orgId('L0802');
       const h = await t.ok(OP, CREATE, {
@@ -241,17 +241,17 @@ describe('organisatiebeheer (GraphQL)', () => {
           corporatieIds: [eemland],
         },
       });
-      expect(h.createOrganisatie.corporatieIds).toEqual([eemland]);
-      const w = await t.ok(OP, CORPORATIES, { id: h.createOrganisatie.id, c: [eemland, domstad] });
+      expect(h.maakOrganisatie.corporatieIds).toEqual([eemland]);
+      const w = await t.ok(OP, CORPORATIES, { id: h.maakOrganisatie.id, c: [eemland, domstad] });
       expect([...w.wijzigHuurderCorporaties.corporatieIds].sort()).toEqual([domstad, eemland].sort());
-      const { rows } = await auditRijen(h.createOrganisatie.id);
+      const { rows } = await auditRijen(h.maakOrganisatie.id);
       expect(rows.at(-1)).toMatchObject({
         actie: 'WIJZIG_CORPORATIES',
         voor: { corporaties: ['L0802'] },
         na: { corporaties: ['L0801', 'L0802'] },
       });
       // linking to something that is not an active corporatie is refused
-      const fout = await t.gql(OP, CORPORATIES, { id: h.createOrganisatie.id, c: [await t.orgId('GM0344')] });
+      const fout = await t.gql(OP, CORPORATIES, { id: h.maakOrganisatie.id, c: [await t.orgId('GM0344')] });
       expect(fout.errors?.[0].message).toBe('Kies alleen actieve woningcorporaties.');
     });
 
@@ -284,12 +284,12 @@ describe('organisatiebeheer (GraphQL)', () => {
             werkgebied: ['GM0307', 'GM0356'],
           },
         })
-      ).createOrganisatie.id;
+      ).maakOrganisatie.id;
       const doel = (
         await t.ok(OP, CREATE, {
           i: { soort: 'CORPORATIE', code: 'L0982', naam: 'Woonstichting Doel', werkgebied: ['GM0344'] },
         })
-      ).createOrganisatie.id;
+      ).maakOrganisatie.id;
       const huurders = (
         await t.ok(OP, CREATE, {
           i: {
@@ -300,7 +300,7 @@ describe('organisatiebeheer (GraphQL)', () => {
             corporatieIds: [bron],
           },
         })
-      ).createOrganisatie.id;
+      ).maakOrganisatie.id;
       await t.ok(OP, GEBRUIKER, {
         o: bron,
         i: {
@@ -755,7 +755,7 @@ describe('organisatiebeheer (GraphQL)', () => {
           rollen: ['invoeren'],
         },
       });
-      expect(r.createGebruiker).toMatchObject({
+      expect(r.maakGebruiker).toMatchObject({
         gebruikersnaam: 'anna.eem',
         naam: 'Anna de Wit',
         email: 'a.dewit@eemland.example',
@@ -771,7 +771,7 @@ describe('organisatiebeheer (GraphQL)', () => {
         gebruikersnaam: OP,
       });
       const d = await t.ok(OP, `mutation ($id: ID!) { deactiveerGebruiker(id: $id) { actief } }`, {
-        id: r.createGebruiker.id,
+        id: r.maakGebruiker.id,
       });
       expect(d.deactiveerGebruiker.actief).toBe(false);
     });

@@ -6,8 +6,8 @@ const BOD = `id titel toelichting jaar deadline status statusLabel versie verzon
   gemeente { code } corporatie { code } ontvangers { code }
   regels { volgnummer jaar actielijn omschrijving indicatorCode aantal eenheid }`;
 const B = {
-  create: `mutation ($i: NieuwBodInput!) { createBod(input: $i) { ${BOD} } }`,
-  update: `mutation ($id: ID!, $v: Int!, $i: BodWijziging!) { updateBod(id: $id, versie: $v, input: $i) { ${BOD} } }`,
+  create: `mutation ($i: NieuwBodInput!) { maakBod(invoer: $i) { ${BOD} } }`,
+  update: `mutation ($id: ID!, $v: Int!, $i: BodWijziging!) { wijzigBod(id: $id, versie: $v, invoer: $i) { ${BOD} } }`,
   verzend: `mutation ($id: ID!, $v: Int!) { verzendBod(id: $id, versie: $v) { ${BOD} } }`,
   een: `query ($id: ID!) { bod(id: $id) { ${BOD} } }`,
   lijst: `query ($f: BodFilter) { boden(filter: $f) { id status } }`,

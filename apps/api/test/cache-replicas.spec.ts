@@ -70,7 +70,7 @@ describe('caches across replicas: a change through A holds on B at once', () => 
     // and a write on B is refused, nothing stored
     const schrijf = await b.gql(
       'corporatie.domstad.invoer',
-      `mutation ($i: ToewijzingInput!) { createToewijzing(input: $i) { id } }`,
+      `mutation ($i: ToewijzingInput!) { maakToewijzing(invoer: $i) { id } }`,
       { i: { externKenmerk: 'REPLICA-1', gemeenteCode: 'GM0344', datum: '2026-01-05', aandachtsgroep: null, huishoudgrootte: 1 } },
     );
     expect(schrijf.errors?.[0].extensions?.code).toBe('GEEN_TOEGANG');
@@ -130,11 +130,11 @@ describe('caches across replicas: a change through A holds on B at once', () => 
     };
     const voor = await totaal();
     expect(await totaal()).toBe(voor); // the second is B's kept answer
-    const nieuw = await a.ok('corporatie.domstad', `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`, {
+    const nieuw = await a.ok('corporatie.domstad', `mutation ($input: ToewijzingInput!) { maakToewijzing(invoer: $input) { id } }`, {
       input: { externKenmerk: 'REPLICA-V1', gemeenteCode: 'GM0344', datum: '2024-03-03', huishoudgrootte: 1 },
     });
     const ms = await binnen(async () => (await totaal()) === voor + 1);
-    await a.ok('corporatie.domstad', `mutation ($id: ID!) { verwijderToewijzing(id: $id) }`, { id: nieuw.createToewijzing.id });
+    await a.ok('corporatie.domstad', `mutation ($id: ID!) { verwijderToewijzing(id: $id) }`, { id: nieuw.maakToewijzing.id });
     await binnen(async () => (await totaal()) === voor);
     expect(ms).toBeLessThan(2000);
   });

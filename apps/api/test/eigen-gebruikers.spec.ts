@@ -31,7 +31,7 @@ describe('gebruikers van de eigen organisatie (GraphQL)', () => {
     await t.ok('corporatie.eemland', `{ me { naam } }`);
     await t.ok(
       'bzk.platformbeheer',
-      `mutation ($o: ID!, $i: GebruikerNieuwInput!) { createGebruiker(organisatieId: $o, input: $i) { id } }`,
+      `mutation ($o: ID!, $i: GebruikerNieuwInput!) { maakGebruiker(organisatieId: $o, invoer: $i) { id } }`,
       {
         o: await t.orgId('L0801'),
         i: {

@@ -13,7 +13,7 @@ const E = {
 };
 const GS = `id prestatieafspraakId onderwerp onderwerpLabel omschrijving ingediendOp ingediendDoor { code } status statusLabel uitkomst versie`;
 const G = {
-  registreer: `mutation ($i: NieuwGeschilInput!) { registreerGeschil(input: $i) { ${GS} } }`,
+  registreer: `mutation ($i: NieuwGeschilInput!) { registreerGeschil(invoer: $i) { ${GS} } }`,
   lijst: `query ($p: ID!) { geschillen(prestatieafspraakId: $p) { ${GS} } }`,
   werkBij: `mutation ($id: ID!, $v: Int!, $s: GeschilStatus!, $u: String) { werkGeschilBij(id: $id, versie: $v, status: $s, uitkomst: $u) { ${GS} } }`,
 };
@@ -42,7 +42,7 @@ describe('evaluatie and geschil', () => {
         partijIds: [domstad, huurders],
       },
     });
-    pa = await ok(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await ok(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: socialeHuur(domstad, [

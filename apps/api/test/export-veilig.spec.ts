@@ -54,7 +54,7 @@ describe('safe exports: formulas from user text are neutralised in a real report
       },
     });
     for (const omschrijving of OMSCHRIJVINGEN) {
-      pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+      pa = await paOk(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
         id: pa.id,
         v: pa.versie,
         i: {

@@ -37,7 +37,7 @@ describe('herindeling (GraphQL)', () => {
     nieuweGemeenteNaam: 'Dijk en Waard',
     oudeGemeenteCodes: OUD,
   };
-  const HERINDELING = `mutation ($i: HerindelingInput!, $p: Boolean!) { herindeling(input: $i, proefrun: $p) {
+  const HERINDELING = `mutation ($i: HerindelingInput!, $p: Boolean!) { pasHerindelingToe(invoer: $i, proefrun: $p) {
     toegepast datum nieuweGemeente { code naam provincieCode } nieuweGemeenteAangemaakt oudeGemeenten { code naam }
     werkgebiedOrganisaties prestatieafspraken { titel status gemeenteCode } taakstellingen gebruikers
     afgeslotenTot laat taakstellingenAfgesloten prestatieafsprakenAfgesloten } }`;
@@ -210,7 +210,7 @@ describe('herindeling (GraphQL)', () => {
 
   stap('the dry run says what will change and stores nothing', async () => {
     const was = await stand();
-    const r = (await t.ok(OP, HERINDELING, { i: DIJK_EN_WAARD, p: true })).herindeling;
+    const r = (await t.ok(OP, HERINDELING, { i: DIJK_EN_WAARD, p: true })).pasHerindelingToe;
     expect(r).toEqual({
       toegepast: false,
       datum: '2022-01-01',
@@ -303,7 +303,7 @@ describe('herindeling (GraphQL)', () => {
         ].map((tabel) => tel(`SELECT count(*)::int AS n FROM ${tabel}`)),
       );
     const rijen = await bewaard();
-    const r = (await t.ok(OP, HERINDELING, { i: DIJK_EN_WAARD, p: false })).herindeling;
+    const r = (await t.ok(OP, HERINDELING, { i: DIJK_EN_WAARD, p: false })).pasHerindelingToe;
     expect(r.toegepast).toBe(true);
     // released figures are never touched (they stay on the old codes); no figure or signature goes
     expect(await vrijgegeven()).toBe(cellen);
@@ -584,7 +584,7 @@ describe('herindeling (GraphQL)', () => {
   });
 
   stap('a corporatie that worked only in Langedijk writes only in Dijk en Waard and reads no Heerhugowaard history it could not read before', async () => {
-    const CREATE = `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`;
+    const CREATE = `mutation ($input: ToewijzingInput!) { maakToewijzing(invoer: $input) { id } }`;
     const lk = await als('L0993', ['lezen', 'invoeren']);
     const nu = new Date().toISOString().slice(0, 10);
     const invoer = (gemeenteCode: string) => ({

@@ -23,7 +23,7 @@ describe('importkoppeling: the organisation’s own words (GraphQL + REST)', () 
   afterAll(() => t.close());
 
   const LEES = `query ($o: ID) { importKoppeling(organisatieId: $o) { versie gewijzigdDoor kolommen { bron kolom } waarden { veld bron waarde } } }`;
-  const BEWAAR = `mutation ($i: ImportKoppelingInput!, $o: ID) { bewaarImportKoppeling(input: $i, organisatieId: $o) { versie gewijzigdDoor kolommen { bron kolom } waarden { veld bron waarde } } }`;
+  const BEWAAR = `mutation ($i: ImportKoppelingInput!, $o: ID) { bewaarImportKoppeling(invoer: $i, organisatieId: $o) { versie gewijzigdDoor kolommen { bron kolom } waarden { veld bron waarde } } }`;
   const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
 
   async function upload(

@@ -15,7 +15,7 @@ describe('kwartaalcijfers (GraphQL)', () => {
   const stap = verhaal();
 
   const VELDEN = 'id indicatorCode indicatorNaam kwartaal waarde toelichting actueel vervangtId gerapporteerdDoor gemeente { code } organisatie { code }';
-  const RAPPORTEER = `mutation ($input: KwartaalcijferInput!) { rapporteerKwartaalcijfer(input: $input) { ${VELDEN} } }`;
+  const RAPPORTEER = `mutation ($input: KwartaalcijferInput!) { rapporteerKwartaalcijfer(invoer: $input) { ${VELDEN} } }`;
   const LIJST = `query ($filter: KwartaalcijferFilter) { kwartaalcijfers(filter: $filter) { indicatorCode kwartaal waarde gemeente { code } organisatie { code } } }`;
   const HISTORIE = `query ($id: ID!) { kwartaalcijferHistorie(id: $id) { id waarde actueel vervangtId toelichting } }`;
   const tel = async () => (await t.db.query(`SELECT count(*)::int AS n FROM kwartaalcijfer`)).rows[0].n as number;

@@ -14,8 +14,8 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
 
   const VELDEN = `id naam fase versie planDatum vergundOp startBouwOp opgeleverdOp opleverKwartaal gemeente { code } eigenaar { code }
     woningen { socialeHuur middenhuur koopVrij totaal aandachtsgroepen perAandachtsgroep { aandachtsgroep woningen } nultreden flex standplaatsen }`;
-  const CREATE = `mutation ($input: NieuwbouwprojectInput!) { createNieuwbouwproject(input: $input) { ${VELDEN} } }`;
-  const WIJZIG = `mutation ($id: ID!, $versie: Int!, $input: NieuwbouwprojectWijziging!) { wijzigNieuwbouwproject(id: $id, versie: $versie, input: $input) { ${VELDEN} } }`;
+  const CREATE = `mutation ($input: NieuwbouwprojectInput!) { maakNieuwbouwproject(invoer: $input) { ${VELDEN} } }`;
+  const WIJZIG = `mutation ($id: ID!, $versie: Int!, $input: NieuwbouwprojectWijziging!) { wijzigNieuwbouwproject(id: $id, versie: $versie, invoer: $input) { ${VELDEN} } }`;
   const FASE = `mutation ($id: ID!, $versie: Int!, $fase: NieuwbouwFase!, $datum: String!) { wijzigNieuwbouwFase(id: $id, versie: $versie, fase: $fase, datum: $datum) { ${VELDEN} } }`;
   const LIJST = `query ($filter: NieuwbouwFilter) { nieuwbouwprojecten(filter: $filter) { naam } }`;
   const EEN = `query ($id: ID!) { nieuwbouwproject(id: $id) { naam versie } }`;
@@ -27,7 +27,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
   let kade: any; // Domstad, Utrecht
   describe('creating', () => {
     it('a corporatie creates a project in its werkgebied; audited', async () => {
-      kade = (await t.ok('corporatie.domstad.invoer', CREATE, { input: project('De Kade', 'GM0344', { planDatum: '2025-01-15' }) })).createNieuwbouwproject;
+      kade = (await t.ok('corporatie.domstad.invoer', CREATE, { input: project('De Kade', 'GM0344', { planDatum: '2025-01-15' }) })).maakNieuwbouwproject;
       expect(kade).toMatchObject({
         naam: 'De Kade',
         fase: 'PLAN',
@@ -55,7 +55,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
 
     it('a gemeente creates a project in the gemeente; other kinds may not create', async () => {
       const r = await t.ok('gemeente.utrecht', CREATE, { input: project('Woonwagenlocatie Zuid', 'GM0344', { woningen: { standplaatsen: 8 } }) });
-      expect(r.createNieuwbouwproject).toMatchObject({ eigenaar: { code: 'GM0344' }, woningen: { totaal: 0, standplaatsen: 8 } });
+      expect(r.maakNieuwbouwproject).toMatchObject({ eigenaar: { code: 'GM0344' }, woningen: { totaal: 0, standplaatsen: 8 } });
       for (const als of ['zorg.sticht', 'provincie.utrecht', 'bzk.analist', 'huurders.domstad']) {
         const x = await t.gql(als, CREATE, { input: project('Niet van mij', 'GM0344') });
         expect([als, x.errors?.[0].extensions?.code]).toEqual([als, 'GEEN_TOEGANG']);
@@ -132,7 +132,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
     it('refuses going back, staying, a future date, a date before the permit, and a stale version', async () => {
       const terug = await t.gql('corporatie.domstad', FASE, { id: kade.id, versie: 5, fase: 'IN_AANBOUW', datum: '2025-03-01' });
       expect(terug.errors?.[0]).toMatchObject({ extensions: { code: 'ONGELDIGE_INVOER' }, message: "Een project kan niet terug van 'Opgeleverd' naar 'In aanbouw'" });
-      const p = (await t.ok('gemeente.utrecht', CREATE, { input: project('Het Veld', 'GM0344') })).createNieuwbouwproject;
+      const p = (await t.ok('gemeente.utrecht', CREATE, { input: project('Het Veld', 'GM0344') })).maakNieuwbouwproject;
       const toekomst = await t.gql('gemeente.utrecht', FASE, { id: p.id, versie: 1, fase: 'IN_AANBOUW', datum: '2999-01-01' });
       expect(toekomst.errors?.[0].extensions?.details).toEqual([{ veld: 'startBouwOp', melding: 'De startdatum van de bouw ligt in de toekomst' }]);
       await t.ok('gemeente.utrecht', FASE, { id: p.id, versie: 1, fase: 'VERGUND', datum: '2025-05-01' });

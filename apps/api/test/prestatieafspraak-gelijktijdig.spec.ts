@@ -28,7 +28,7 @@ describe('prestatieafspraken: at the same moment', () => {
     const pa = await compleetBod(t);
     const [a, b] = await Promise.all([
       t.gql('gemeente.utrecht', Q.update, { id: pa.id, v: pa.versie, i: { titel: 'Titel van de gemeente' } }),
-      t.gql('corporatie.domstad', Q.addAfspraak, {
+      t.gql('corporatie.domstad', Q.voegAfspraakToe, {
         id: pa.id,
         v: pa.versie,
         i: statushouders(domstad, [
@@ -150,7 +150,7 @@ describe('prestatieafspraken: at the same moment', () => {
       v: pa.versie,
       r: 'Nog een afspraak erbij',
     });
-    const aangevuld = await ok(t, 'gemeente.utrecht', Q.addAfspraak, {
+    const aangevuld = await ok(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: terug.versie,
       i: statushouders(domstad, [

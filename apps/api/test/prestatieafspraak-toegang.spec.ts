@@ -36,19 +36,19 @@ describe('prestatieafspraken: who may see and do what', () => {
     const a = pa.afspraken[0]?.id ?? '00000000-0000-4000-8000-000000000000';
     const verzoeken: Record<string, [string, Record<string, unknown>]> = {
       prestatieafspraak: [Q.een, { id: pa.id }],
-      updatePrestatieafspraak: [Q.update, { id: pa.id, v, i: { titel: 'Overgenomen' } }],
-      addPartij: [Q.addPartij, { id: pa.id, v, o: org['ZA-STICHTWONEN'] }],
-      removePartij: [Q.removePartij, { id: pa.id, v, o: org['HO-DOMSTAD'] }],
-      addAfspraak: [Q.addAfspraak, { id: pa.id, v, i: woonzorgvisie(org.GM0344, '2027-06-30') }],
-      updateAfspraak: [Q.updateAfspraak, { id: pa.id, v, a, i: woonzorgvisie(org.GM0344, '2027-06-30') }],
-      removeAfspraak: [Q.removeAfspraak, { id: pa.id, v, a }],
+      wijzigPrestatieafspraak: [Q.update, { id: pa.id, v, i: { titel: 'Overgenomen' } }],
+      voegPartijToe: [Q.voegPartijToe, { id: pa.id, v, o: org['ZA-STICHTWONEN'] }],
+      verwijderPartij: [Q.verwijderPartij, { id: pa.id, v, o: org['HO-DOMSTAD'] }],
+      voegAfspraakToe: [Q.voegAfspraakToe, { id: pa.id, v, i: woonzorgvisie(org.GM0344, '2027-06-30') }],
+      wijzigAfspraak: [Q.wijzigAfspraak, { id: pa.id, v, a, i: woonzorgvisie(org.GM0344, '2027-06-30') }],
+      verwijderAfspraak: [Q.verwijderAfspraak, { id: pa.id, v, a }],
       indienen: [Q.indienen, { id: pa.id, v }],
       ondertekenen: [Q.tekenen, { id: pa.id, v }],
       terugtrekken: [Q.terugtrekken, { id: pa.id, v, r: 'Wij willen het anders' }],
       startWijziging: [Q.wijziging, { id: pa.id }],
       beeindigen: [Q.beeindigen, { id: pa.id, v, r: 'Wij stoppen' }],
-      createReactie: [Q.reactie, { id: pa.id, t: 'Ook een mening' }],
-      updateMijlpaalStatus: [Q.mijlpaal, { a, s: 'GEREED', t: 'Klaar' }],
+      maakReactie: [Q.reactie, { id: pa.id, t: 'Ook een mening' }],
+      wijzigMijlpaalStatus: [Q.mijlpaal, { a, s: 'GEREED', t: 'Klaar' }],
       auditLog: [Q.audit, { id: pa.id }],
       verwijderConcept: [Q.verwijderConcept, { id: pa.id, v }],
     };
@@ -64,19 +64,19 @@ describe('prestatieafspraken: who may see and do what', () => {
     Object.fromEntries(
       [
         'prestatieafspraak',
-        'updatePrestatieafspraak',
-        'addPartij',
-        'removePartij',
-        'addAfspraak',
-        'updateAfspraak',
-        'removeAfspraak',
+        'wijzigPrestatieafspraak',
+        'voegPartijToe',
+        'verwijderPartij',
+        'voegAfspraakToe',
+        'wijzigAfspraak',
+        'verwijderAfspraak',
         'indienen',
         'ondertekenen',
         'terugtrekken',
         'startWijziging',
         'beeindigen',
-        'createReactie',
-        'updateMijlpaalStatus',
+        'maakReactie',
+        'wijzigMijlpaalStatus',
         'auditLog',
         'verwijderConcept',
       ].map((k) => [k, waarde]),
@@ -208,28 +208,36 @@ describe('prestatieafspraken: who may see and do what', () => {
 
   it('parties: the gemeente and the drafter stay, a responsible party cannot be removed, zorgaanbieders may join', async () => {
     let pa = await compleetBod(t, 'Bod voor de partij-test');
-    pa = await ok(t, 'gemeente.utrecht', Q.addPartij, { id: pa.id, v: pa.versie, o: org['ZA-STICHTWONEN'] });
+    pa = await ok(t, 'gemeente.utrecht', Q.voegPartijToe, {
+      id: pa.id,
+      v: pa.versie,
+      o: org['ZA-STICHTWONEN'],
+    });
     expect(pa.partijen.map((p: Pa) => p.code)).toContain('ZA-STICHTWONEN');
     expect(
       code(
-        await t.gql('gemeente.utrecht', Q.addPartij, { id: pa.id, v: pa.versie, o: org['ZA-STICHTWONEN'] }),
+        await t.gql('gemeente.utrecht', Q.voegPartijToe, {
+          id: pa.id,
+          v: pa.versie,
+          o: org['ZA-STICHTWONEN'],
+        }),
       ),
     ).toBe('ONGELDIGE_INVOER');
     expect(
-      code(await t.gql('corporatie.domstad', Q.removePartij, { id: pa.id, v: pa.versie, o: org.GM0344 })),
+      code(await t.gql('corporatie.domstad', Q.verwijderPartij, { id: pa.id, v: pa.versie, o: org.GM0344 })),
     ).toBe('ONGELDIGE_INVOER');
-    const verantwoordelijk = await t.gql('gemeente.utrecht', Q.removePartij, {
+    const verantwoordelijk = await t.gql('gemeente.utrecht', Q.verwijderPartij, {
       id: pa.id,
       v: pa.versie,
       o: org.L0801,
     });
     expect(verantwoordelijk.errors![0].message).toMatch(/opsteller/);
-    pa = await ok(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await ok(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: { ...woonzorgvisie(org['ZA-STICHTWONEN'], '2028-01-01') },
     });
-    const zorg = await t.gql('gemeente.utrecht', Q.removePartij, {
+    const zorg = await t.gql('gemeente.utrecht', Q.verwijderPartij, {
       id: pa.id,
       v: pa.versie,
       o: org['ZA-STICHTWONEN'],
@@ -237,12 +245,12 @@ describe('prestatieafspraken: who may see and do what', () => {
     expect(zorg.errors![0].message).toBe(
       'Stichting Sticht Wonen en Zorg is verantwoordelijk voor afspraak 2; wijs eerst een andere verantwoordelijke aan.',
     );
-    pa = await ok(t, 'gemeente.utrecht', Q.removeAfspraak, {
+    pa = await ok(t, 'gemeente.utrecht', Q.verwijderAfspraak, {
       id: pa.id,
       v: pa.versie,
       a: pa.afspraken[1].id,
     });
-    pa = await ok(t, 'gemeente.utrecht', Q.removePartij, {
+    pa = await ok(t, 'gemeente.utrecht', Q.verwijderPartij, {
       id: pa.id,
       v: pa.versie,
       o: org['ZA-STICHTWONEN'],
@@ -259,9 +267,9 @@ describe('prestatieafspraken: who may see and do what', () => {
       'Voeg ten minste één woningcorporatie toe als partij.',
       'Er staan nog geen afspraken in.',
     ]);
-    pa = await ok(t, 'gemeente.utrecht', Q.addPartij, { id: pa.id, v: pa.versie, o: org.L0801 });
-    pa = await ok(t, 'gemeente.utrecht', Q.addPartij, { id: pa.id, v: pa.versie, o: org['HO-DOMSTAD'] });
-    pa = await ok(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await ok(t, 'gemeente.utrecht', Q.voegPartijToe, { id: pa.id, v: pa.versie, o: org.L0801 });
+    pa = await ok(t, 'gemeente.utrecht', Q.voegPartijToe, { id: pa.id, v: pa.versie, o: org['HO-DOMSTAD'] });
+    pa = await ok(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: statushouders(org.L0801, [[2027, 10]]),
@@ -295,9 +303,9 @@ describe('prestatieafspraken: who may see and do what', () => {
     const v = pa.versie;
     for (const [query, vars] of [
       [Q.update, { id: pa.id, v, i: { titel: 'Stiekem' } }],
-      [Q.addAfspraak, { id: pa.id, v, i: woonzorgvisie(org.GM0344, '2027-06-30') }],
-      [Q.removeAfspraak, { id: pa.id, v, a: pa.afspraken[0].id }],
-      [Q.addPartij, { id: pa.id, v, o: org['ZA-STICHTWONEN'] }],
+      [Q.voegAfspraakToe, { id: pa.id, v, i: woonzorgvisie(org.GM0344, '2027-06-30') }],
+      [Q.verwijderAfspraak, { id: pa.id, v, a: pa.afspraken[0].id }],
+      [Q.voegPartijToe, { id: pa.id, v, o: org['ZA-STICHTWONEN'] }],
     ] as const) {
       expect(code(await t.gql('gemeente.utrecht', query, vars))).toBe('ONGELDIGE_INVOER');
     }
@@ -319,7 +327,7 @@ describe('prestatieafspraken: who may see and do what', () => {
 
     // vastgesteld: frozen too; a change needs a new version
     const vast = await vaststellen(t, pa);
-    const r = await t.gql('gemeente.utrecht', Q.addAfspraak, {
+    const r = await t.gql('gemeente.utrecht', Q.voegAfspraakToe, {
       id: vast.id,
       v: vast.versie,
       i: woonzorgvisie(org.GM0344, '2027-06-30'),

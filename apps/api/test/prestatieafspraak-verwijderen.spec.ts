@@ -52,7 +52,7 @@ describe('prestatieafspraak: deleting a concept', () => {
     await ok(
       t,
       'huurders.domstad',
-      `mutation ($i: NieuwGeschilInput!) { registreerGeschil(input: $i) { id } }`,
+      `mutation ($i: NieuwGeschilInput!) { registreerGeschil(invoer: $i) { id } }`,
       {
         i: {
           prestatieafspraakId: pa.id,

@@ -19,20 +19,20 @@ export const PA = `
 export const Q = {
   lijst: `query ($f: PrestatieafspraakFilter) { prestatieafspraken(filter: $f) { ${PA} } }`,
   een: `query ($id: ID!) { prestatieafspraak(id: $id) { ${PA} } }`,
-  create: `mutation ($i: NieuwePrestatieafspraakInput!) { createPrestatieafspraak(input: $i) { ${PA} } }`,
-  update: `mutation ($id: ID!, $v: Int!, $i: PrestatieafspraakWijziging!) { updatePrestatieafspraak(id: $id, versie: $v, input: $i) { ${PA} } }`,
-  addPartij: `mutation ($id: ID!, $v: Int!, $o: ID!) { addPartij(id: $id, versie: $v, organisatieId: $o) { ${PA} } }`,
-  removePartij: `mutation ($id: ID!, $v: Int!, $o: ID!) { removePartij(id: $id, versie: $v, organisatieId: $o) { ${PA} } }`,
-  addAfspraak: `mutation ($id: ID!, $v: Int!, $i: AfspraakInput!) { addAfspraak(id: $id, versie: $v, input: $i) { ${PA} } }`,
-  updateAfspraak: `mutation ($id: ID!, $v: Int!, $a: ID!, $i: AfspraakInput!) { updateAfspraak(id: $id, versie: $v, afspraakId: $a, input: $i) { ${PA} } }`,
-  removeAfspraak: `mutation ($id: ID!, $v: Int!, $a: ID!) { removeAfspraak(id: $id, versie: $v, afspraakId: $a) { ${PA} } }`,
-  indienen: `mutation ($id: ID!, $v: Int!) { indienenPrestatieafspraak(id: $id, versie: $v) { ${PA} } }`,
-  tekenen: `mutation ($id: ID!, $v: Int!) { ondertekenenPrestatieafspraak(id: $id, versie: $v) { ${PA} } }`,
-  terugtrekken: `mutation ($id: ID!, $v: Int!, $r: String!) { terugtrekkenPrestatieafspraak(id: $id, versie: $v, reden: $r) { ${PA} } }`,
+  create: `mutation ($i: NieuwePrestatieafspraakInput!) { maakPrestatieafspraak(invoer: $i) { ${PA} } }`,
+  update: `mutation ($id: ID!, $v: Int!, $i: PrestatieafspraakWijziging!) { wijzigPrestatieafspraak(id: $id, versie: $v, invoer: $i) { ${PA} } }`,
+  voegPartijToe: `mutation ($id: ID!, $v: Int!, $o: ID!) { voegPartijToe(id: $id, versie: $v, organisatieId: $o) { ${PA} } }`,
+  verwijderPartij: `mutation ($id: ID!, $v: Int!, $o: ID!) { verwijderPartij(id: $id, versie: $v, organisatieId: $o) { ${PA} } }`,
+  voegAfspraakToe: `mutation ($id: ID!, $v: Int!, $i: AfspraakInput!) { voegAfspraakToe(id: $id, versie: $v, invoer: $i) { ${PA} } }`,
+  wijzigAfspraak: `mutation ($id: ID!, $v: Int!, $a: ID!, $i: AfspraakInput!) { wijzigAfspraak(id: $id, versie: $v, afspraakId: $a, invoer: $i) { ${PA} } }`,
+  verwijderAfspraak: `mutation ($id: ID!, $v: Int!, $a: ID!) { verwijderAfspraak(id: $id, versie: $v, afspraakId: $a) { ${PA} } }`,
+  indienen: `mutation ($id: ID!, $v: Int!) { dienPrestatieafspraakIn(id: $id, versie: $v) { ${PA} } }`,
+  tekenen: `mutation ($id: ID!, $v: Int!) { ondertekenPrestatieafspraak(id: $id, versie: $v) { ${PA} } }`,
+  terugtrekken: `mutation ($id: ID!, $v: Int!, $r: String!) { trekPrestatieafspraakTerug(id: $id, versie: $v, reden: $r) { ${PA} } }`,
   wijziging: `mutation ($id: ID!) { startWijzigingPrestatieafspraak(id: $id) { ${PA} } }`,
-  beeindigen: `mutation ($id: ID!, $v: Int!, $r: String!) { beeindigenPrestatieafspraak(id: $id, versie: $v, reden: $r) { ${PA} } }`,
-  reactie: `mutation ($id: ID!, $t: String!, $a: ID) { createReactie(prestatieafspraakId: $id, tekst: $t, afspraakId: $a) { ${PA} } }`,
-  mijlpaal: `mutation ($a: ID!, $s: MijlpaalStatus!, $t: String!, $g: String) { updateMijlpaalStatus(afspraakId: $a, status: $s, toelichting: $t, gereedOp: $g) { ${PA} } }`,
+  beeindigen: `mutation ($id: ID!, $v: Int!, $r: String!) { beeindigPrestatieafspraak(id: $id, versie: $v, reden: $r) { ${PA} } }`,
+  reactie: `mutation ($id: ID!, $t: String!, $a: ID) { maakReactie(id: $id, tekst: $t, afspraakId: $a) { ${PA} } }`,
+  mijlpaal: `mutation ($a: ID!, $s: MijlpaalStatus!, $t: String!, $g: String) { wijzigMijlpaalStatus(afspraakId: $a, status: $s, toelichting: $t, gereedOp: $g) { ${PA} } }`,
   verwijderConcept: `mutation ($id: ID!, $v: Int!) { verwijderConceptPrestatieafspraak(id: $id, versie: $v) }`,
   audit: `query ($id: ID!) { auditLog(prestatieafspraakId: $id) { actie omschrijving organisatie { code } gebruikersnaam voor na } }`,
   kalender: `query ($g: String!, $j: Int!, $p: String) { cyclusKalender(gemeenteCode: $g, jaar: $j, peildatum: $p) {
@@ -90,7 +90,7 @@ export async function compleetBod(t: TestApp, titel = 'Bod Domstad 2027–2028')
   let pa = await ok(t, 'corporatie.domstad', Q.create, {
     i: { gemeenteCode: 'GM0344', titel, jaarVan: 2027, jaarTot: 2028, partijIds: [huurders] },
   });
-  pa = await ok(t, 'corporatie.domstad', Q.addAfspraak, {
+  pa = await ok(t, 'corporatie.domstad', Q.voegAfspraakToe, {
     id: pa.id,
     v: pa.versie,
     i: socialeHuur(domstad, [

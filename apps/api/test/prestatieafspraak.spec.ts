@@ -69,7 +69,7 @@ describe('prestatieafspraken: the cycle', () => {
     expect(codes(v1.partijen)).toEqual(['GM0344', 'HO-DOMSTAD', 'L0801']);
     expect(v1.mogelijkeActies).toEqual(['BEWERKEN', 'INDIENEN', 'REAGEREN', 'VERWIJDEREN']);
 
-    v1 = await ok(t, 'corporatie.domstad', Q.addAfspraak, {
+    v1 = await ok(t, 'corporatie.domstad', Q.voegAfspraakToe, {
       id: v1.id,
       v: 1,
       i: socialeHuur(org.L0801, [
@@ -86,7 +86,7 @@ describe('prestatieafspraken: the cycle', () => {
   });
 
   stap('gemeente.utrecht adds statushouders with doelwaarden and a mijlpaal for the woonzorgvisie', async () => {
-    v1 = await ok(t, 'gemeente.utrecht', Q.addAfspraak, {
+    v1 = await ok(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: v1.id,
       v: v1.versie,
       i: statushouders(org.L0801, [
@@ -94,7 +94,7 @@ describe('prestatieafspraken: the cycle', () => {
         [2028, 320],
       ]),
     });
-    v1 = await ok(t, 'gemeente.utrecht', Q.addAfspraak, {
+    v1 = await ok(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: v1.id,
       v: v1.versie,
       i: woonzorgvisie(org.GM0344, '2027-07-01'),
@@ -138,7 +138,7 @@ describe('prestatieafspraken: the cycle', () => {
   });
 
   stap('refuses invalid content with a Dutch message per field, and stores nothing', async () => {
-    const r = await t.gql('gemeente.utrecht', Q.addAfspraak, {
+    const r = await t.gql('gemeente.utrecht', Q.voegAfspraakToe, {
       id: v1.id,
       v: v1.versie,
       i: { ...statushouders(org['ZA-STICHTWONEN'], [[2030, 10]]), aandachtsgroep: 'OUDEREN' },
@@ -274,7 +274,7 @@ describe('prestatieafspraken: the cycle', () => {
 
   stap('version 2 is edited, signed by all again, and then ends version 1', async () => {
     const sh = v2.afspraken[1];
-    v2 = await ok(t, 'gemeente.utrecht', Q.updateAfspraak, {
+    v2 = await ok(t, 'gemeente.utrecht', Q.wijzigAfspraak, {
       id: v2.id,
       v: v2.versie,
       a: sh.id,

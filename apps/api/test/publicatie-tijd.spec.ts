@@ -16,8 +16,8 @@ import { startTestApp, type TestApp } from './support/test-app';
 const VOORTGANG = `query ($g: GebiedInput!, $p: DatumPeriodeInput) { voortgang(gebied: $g, periode: $p) {
   actielijnen { indicatoren { code realisatie { waarde } } }
   gemeenten { gemeente { code } indicatoren { indicatorCode realisatie { waarde } } } } }`;
-const MAAK = `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`;
-const WIJZIG = `mutation ($id: ID!, $input: ToewijzingWijziging!) { wijzigToewijzing(id: $id, input: $input) { id } }`;
+const MAAK = `mutation ($input: ToewijzingInput!) { maakToewijzing(invoer: $input) { id } }`;
+const WIJZIG = `mutation ($id: ID!, $input: ToewijzingWijziging!) { wijzigToewijzing(id: $id, invoer: $input) { id } }`;
 const VERWIJDER = `mutation ($id: ID!) { verwijderToewijzing(id: $id) }`;
 
 // two quarters back is always closed, whatever today is (deadline day ≤ 28 of the next month)

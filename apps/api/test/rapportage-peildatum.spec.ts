@@ -83,7 +83,7 @@ describe('kwartaalrapportage: one cut-off, one computation, one visibility rule'
         partijIds: [domstad, huurders],
       },
     });
-    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await paOk(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: {

@@ -92,7 +92,7 @@ describe('kwartaalrapportages (BullMQ jobs, snapshots, files, tenancy)', () => {
         partijIds: [domstad, huurders],
       },
     });
-    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await paOk(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: {

@@ -23,7 +23,7 @@ describe('toewijzingen (GraphQL)', () => {
 
   const VELDEN =
     'id kenmerkVingerafdruk datum aandachtsgroep huishoudgrootte segment viaUrgentie importId gemeente { code } corporatie { code }';
-  const CREATE = `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { ${VELDEN} } }`;
+  const CREATE = `mutation ($input: ToewijzingInput!) { maakToewijzing(invoer: $input) { ${VELDEN} } }`;
   const LIJST = `query ($filter: ToewijzingFilter, $first: Int, $after: String) {
     toewijzingen(filter: $filter, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes { id kenmerkVingerafdruk datum gemeente { code } corporatie { code } }
@@ -38,7 +38,7 @@ describe('toewijzingen (GraphQL)', () => {
       ])
     ).rows[0].n;
 
-  describe('createToewijzing', () => {
+  describe('maakToewijzing', () => {
     it('stores a toewijzing in the werkgebied with only the keyed hash of its kenmerk, and an audit row without content', async () => {
       const r = await maak('corporatie.domstad.invoer', {
         externKenmerk: 'F-1',
@@ -49,7 +49,7 @@ describe('toewijzingen (GraphQL)', () => {
         viaUrgentie: true,
       });
       expect(r.errors).toBeUndefined();
-      expect(r.data!.createToewijzing).toMatchObject({
+      expect(r.data!.maakToewijzing).toMatchObject({
         kenmerkVingerafdruk: h('F-1').slice(0, 12),
         datum: '2025-09-30',
         aandachtsgroep: 'STATUSHOUDERS',
@@ -62,7 +62,7 @@ describe('toewijzingen (GraphQL)', () => {
       });
       // the database holds the hash, never the kenmerk itself; the API never returns it either
       const opgeslagen = await t.db.query(`SELECT extern_kenmerk FROM toewijzing WHERE id = $1`, [
-        r.data!.createToewijzing.id,
+        r.data!.maakToewijzing.id,
       ]);
       expect(opgeslagen.rows).toEqual([{ extern_kenmerk: h('F-1') }]);
       expect(h('F-1')).toMatch(/^[0-9a-f]{64}$/);
@@ -76,7 +76,7 @@ describe('toewijzingen (GraphQL)', () => {
       expect(audit.rows).toEqual([
         {
           actie: 'CREATE_TOEWIJZING',
-          entiteit_id: r.data!.createToewijzing.id,
+          entiteit_id: r.data!.maakToewijzing.id,
           gemeente_code: null,
           organisatie_id: domstad,
           gebruikersnaam: 'corporatie.domstad.invoer',
@@ -91,8 +91,8 @@ describe('toewijzingen (GraphQL)', () => {
       const r = await t.ok('corporatie.domstad', CREATE, {
         input: { gemeenteCode: 'Utrecht', datum: '01-10-2025', huishoudgrootte: 1 },
       });
-      expect(r.createToewijzing.kenmerkVingerafdruk).toMatch(/^[0-9a-f]{12}$/);
-      expect(r.createToewijzing.gemeente.code).toBe('GM0344');
+      expect(r.maakToewijzing.kenmerkVingerafdruk).toMatch(/^[0-9a-f]{12}$/);
+      expect(r.maakToewijzing.gemeente.code).toBe('GM0344');
       const dubbel = await maak('corporatie.domstad', {
         externKenmerk: 'F-1',
         gemeenteCode: 'GM0344',
@@ -312,7 +312,7 @@ describe('toewijzingen (GraphQL)', () => {
   });
 
   describe('correcting and deleting', () => {
-    const WIJZIG = `mutation ($id: ID!, $input: ToewijzingWijziging!) { wijzigToewijzing(id: $id, input: $input) { ${VELDEN} } }`;
+    const WIJZIG = `mutation ($id: ID!, $input: ToewijzingWijziging!) { wijzigToewijzing(id: $id, invoer: $input) { ${VELDEN} } }`;
     const VERWIJDER = `mutation ($id: ID!) { verwijderToewijzing(id: $id) }`;
     let id: string;
     beforeAll(async () => {
@@ -320,7 +320,7 @@ describe('toewijzingen (GraphQL)', () => {
         await t.ok('corporatie.domstad', CREATE, {
           input: { externKenmerk: 'C-1', gemeenteCode: 'GM0344', datum: '2025-03-03', huishoudgrootte: 2 },
         })
-      ).createToewijzing.id;
+      ).maakToewijzing.id;
     });
     const rij = async () =>
       (

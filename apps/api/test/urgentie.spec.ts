@@ -15,8 +15,8 @@ const LEES = `query ($g: String!) { urgentieregeling(gemeenteCode: $g) {
 const BEWAAR = `mutation ($i: UrgentieregelingInput!, $v: Int) { bewaarUrgentieregeling(invoer: $i, versie: $v) {
   gemeenteCode titel versie categorieen { code verplicht } signalen { soort code } } }`;
 const ZET = `mutation ($c: RegimeCode!, $d: String) { zetRegimeInwerkingtreding(code: $c, datum: $d) { code } }`;
-const CREATE = `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id viaUrgentie urgentieCategorie } }`;
-const WIJZIG = `mutation ($id: ID!, $input: ToewijzingWijziging!) { wijzigToewijzing(id: $id, input: $input) { id urgentieCategorie } }`;
+const CREATE = `mutation ($input: ToewijzingInput!) { maakToewijzing(invoer: $input) { id viaUrgentie urgentieCategorie } }`;
+const WIJZIG = `mutation ($id: ID!, $input: ToewijzingWijziging!) { wijzigToewijzing(id: $id, invoer: $input) { id urgentieCategorie } }`;
 const VOORTGANG = `query ($s: GebiedSoort!, $c: String!) { voortgang(gebied: { soort: $s, code: $c }, jaar: 2026) {
   peildatum urgentie { detentie toelichting categorieen { code naam huishoudens exact gevoelig } } } }`;
 
@@ -167,7 +167,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
         await t.ok('corporatie.domstad.invoer', CREATE, {
           input: { ...basis, aandachtsgroep: 'URGENTEN', urgentieCategorie: 'uitstroom detentie' },
         })
-      ).createToewijzing;
+      ).maakToewijzing;
       expect(r).toMatchObject({ viaUrgentie: true, urgentieCategorie: 'UITSTROOM_DETENTIE' });
       id = r.id;
       for (const [i, cat] of ['UITSTROOM_DETENTIE', 'UITSTROOM_DETENTIE', 'MANTELZORG'].entries())

@@ -98,7 +98,7 @@ describe('voortgang answers kept whole', () => {
     expect((await vraag('gemeente.utrecht')).cache).toBe('HIT');
     const signalen = t.app.get(CacheSignalen);
     const [generatie, ontvangen] = [signalen.generatie, signalen.ontvangen];
-    const CREATE = `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`;
+    const CREATE = `mutation ($input: ToewijzingInput!) { maakToewijzing(invoer: $input) { id } }`;
     const nieuw = await t.ok('corporatie.domstad', CREATE, {
       input: { externKenmerk: 'antw-api-1', gemeenteCode: 'GM0344', datum: '2024-06-29', huishoudgrootte: 1 },
     });
@@ -109,7 +109,7 @@ describe('voortgang answers kept whole', () => {
     expect(na.cache).toBe('MISS');
     expect(totaal(na.tekst)).toBe(7);
     await t.ok('corporatie.domstad', `mutation ($id: ID!) { verwijderToewijzing(id: $id) }`, {
-      id: nieuw.createToewijzing.id,
+      id: nieuw.maakToewijzing.id,
     });
     const weer = await vraag('gemeente.utrecht');
     expect(weer.cache).toBe('MISS');
@@ -165,7 +165,7 @@ describe('voortgang answers kept whole', () => {
     // a reader may not write: refused (no data), so nothing changed and nothing is emptied
     const geweigerd = await t.gql(
       'gemeente.utrecht.lezer',
-      `mutation ($input: ToewijzingInput!) { createToewijzing(input: $input) { id } }`,
+      `mutation ($input: ToewijzingInput!) { maakToewijzing(invoer: $input) { id } }`,
       {
         input: { externKenmerk: 'antw-x', gemeenteCode: 'GM0344', datum: '2024-06-29', huishoudgrootte: 1 },
       },

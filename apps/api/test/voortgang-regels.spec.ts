@@ -123,7 +123,7 @@ describe('voortgang: one cut-off, correct aggregation, targets on their due date
         partijIds: [domstad, huurders],
       },
     });
-    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await paOk(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: {

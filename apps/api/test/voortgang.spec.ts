@@ -587,7 +587,7 @@ describe('voortgang over HTTP', () => {
         partijIds: [domstad, huurders],
       },
     });
-    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await paOk(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: {
@@ -599,7 +599,7 @@ describe('voortgang over HTTP', () => {
         verantwoordelijkeId: domstad,
       },
     });
-    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await paOk(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: {
@@ -610,7 +610,7 @@ describe('voortgang over HTTP', () => {
         verantwoordelijkeId: domstad,
       },
     });
-    pa = await paOk(t, 'gemeente.utrecht', Q.addAfspraak, {
+    pa = await paOk(t, 'gemeente.utrecht', Q.voegAfspraakToe, {
       id: pa.id,
       v: pa.versie,
       i: {

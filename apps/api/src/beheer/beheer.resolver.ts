@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { verouderd } from '../common/api-naamgeving';
 import { ReferentieService } from '../referentie/referentie.service';
 import { Gemeente } from '../referentie/referentie.types';
 import { BeheerService } from './beheer.service';
@@ -65,9 +66,9 @@ export class BeheerResolver {
 
   @Mutation(() => BeheerOrganisatie, { description: 'Maakt een organisatie aan met haar officiële code' })
   @Vereist('organisatie:beheren')
-  createOrganisatie(
+  maakOrganisatie(
     @Ctx() ctx: RequestContext,
-    @Args('input') input: OrganisatieNieuwInput,
+    @Args('invoer') input: OrganisatieNieuwInput,
   ): Promise<BeheerOrganisatie> {
     return this.organisaties.maak(ctx, input);
   }
@@ -172,10 +173,10 @@ export class BeheerResolver {
     description: 'Registreert een gebruiker voor een organisatie (zie docs/onboarding.md)',
   })
   @Vereist('organisatie:beheren')
-  createGebruiker(
+  maakGebruiker(
     @Ctx() ctx: RequestContext,
     @Args('organisatieId', { type: () => ID }) organisatieId: string,
-    @Args('input') input: GebruikerNieuwInput,
+    @Args('invoer') input: GebruikerNieuwInput,
   ): Promise<BeheerGebruiker> {
     return this.gebruikersBeheer.maakGebruiker(ctx, organisatieId, input);
   }
@@ -225,5 +226,27 @@ export class BeheerResolver {
   @ResolveField(() => [BeheerAuditRegel], { description: 'Auditlog van deze organisatie, nieuwste eerst' })
   historie(@Ctx() ctx: RequestContext, @Parent() o: BeheerOrganisatie): Promise<BeheerAuditRegel[]> {
     return this.service.historie(ctx, o.id);
+  }
+
+  // The names before issue 15 (docs/glossary.md, "Naamgeving van de API"): deprecated aliases with their
+  // old arguments, so existing clients keep working until the date in the deprecation reason.
+
+  @Mutation(() => BeheerOrganisatie, { deprecationReason: verouderd('maakOrganisatie') })
+  @Vereist('organisatie:beheren')
+  createOrganisatie(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: OrganisatieNieuwInput,
+  ): Promise<BeheerOrganisatie> {
+    return this.maakOrganisatie(ctx, input);
+  }
+
+  @Mutation(() => BeheerGebruiker, { deprecationReason: verouderd('maakGebruiker') })
+  @Vereist('organisatie:beheren')
+  createGebruiker(
+    @Ctx() ctx: RequestContext,
+    @Args('organisatieId', { type: () => ID }) organisatieId: string,
+    @Args('input') input: GebruikerNieuwInput,
+  ): Promise<BeheerGebruiker> {
+    return this.maakGebruiker(ctx, organisatieId, input);
   }
 }

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { verouderd } from '../common/api-naamgeving';
 import { Prestatieafspraak } from '../prestatieafspraak/prestatieafspraak.types';
 import { BodMutatieService } from './bod-mutatie.service';
 import { BodService } from './bod.service';
@@ -35,17 +36,17 @@ export class BodResolver {
     description: 'Een corporatie begint een bod (concept) voor een gemeente in haar werkgebied',
   })
   @Vereist('afspraak:opstellen')
-  createBod(@Ctx() ctx: RequestContext, @Args('input') input: NieuwBodInput): Promise<Bod> {
+  maakBod(@Ctx() ctx: RequestContext, @Args('invoer') input: NieuwBodInput): Promise<Bod> {
     return this.mutaties.create(ctx, input);
   }
 
   @Mutation(() => Bod, { description: 'Wijzigt een concept-bod (regels vervangen alle regels)' })
   @Vereist('afspraak:opstellen')
-  updateBod(
+  wijzigBod(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('versie', VERSIE) versie: number,
-    @Args('input') input: BodWijziging,
+    @Args('invoer') input: BodWijziging,
   ): Promise<Bod> {
     return this.mutaties.update(ctx, id, versie, input);
   }
@@ -71,5 +72,25 @@ export class BodResolver {
     @Args('titel', { type: () => String, nullable: true }) titel?: string | null,
   ): Promise<Prestatieafspraak> {
     return this.mutaties.startPrestatieafspraak(ctx, bodId, titel);
+  }
+
+  // The names before issue 15 (docs/glossary.md, "Naamgeving van de API"): deprecated aliases with their
+  // old arguments, so existing clients keep working until the date in the deprecation reason.
+
+  @Mutation(() => Bod, { deprecationReason: verouderd('maakBod') })
+  @Vereist('afspraak:opstellen')
+  createBod(@Ctx() ctx: RequestContext, @Args('input') input: NieuwBodInput): Promise<Bod> {
+    return this.maakBod(ctx, input);
+  }
+
+  @Mutation(() => Bod, { deprecationReason: verouderd('wijzigBod') })
+  @Vereist('afspraak:opstellen')
+  updateBod(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('input') input: BodWijziging,
+  ): Promise<Bod> {
+    return this.wijzigBod(ctx, id, versie, input);
   }
 }

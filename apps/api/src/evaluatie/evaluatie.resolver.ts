@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { kiesInvoer, VEROUDERD_INPUT } from '../common/api-naamgeving';
 import type { GeschilStatus } from '@thuismonitor/domain';
 import { EvaluatieService } from './evaluatie.service';
 import {
@@ -75,8 +76,12 @@ export class EvaluatieResolver {
     description: 'Registreert een geschil (binnen de termijn; onderwerp inhoud of nakoming)',
   })
   @Vereist('afspraak:bewerken')
-  registreerGeschil(@Ctx() ctx: RequestContext, @Args('input') input: NieuwGeschilInput): Promise<Geschil> {
-    return this.geschilService.registreer(ctx, input);
+  registreerGeschil(
+    @Ctx() ctx: RequestContext,
+    @Args('invoer', { type: () => NieuwGeschilInput, nullable: true }) invoer?: NieuwGeschilInput | null,
+    @Args('input', { type: () => NieuwGeschilInput, ...VEROUDERD_INPUT }) input?: NieuwGeschilInput | null,
+  ): Promise<Geschil> {
+    return this.geschilService.registreer(ctx, kiesInvoer(invoer, input));
   }
 
   @Mutation(() => Geschil, { description: 'Werkt status en uitkomst van een geschil bij' })

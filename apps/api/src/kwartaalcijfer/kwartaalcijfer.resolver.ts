@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { kiesInvoer, VEROUDERD_INPUT } from '../common/api-naamgeving';
 import { laadOrganisatie } from '../common/organisatie-lader';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import { Organisatie } from '../organisatie/organisatie.types';
@@ -42,8 +43,12 @@ export class KwartaalcijferResolver {
       'gemeente en kwartaal, dan is dit een correctie: de vorige versie blijft in de historie.',
   })
   @Vereist('kwartaalcijfer:invoeren')
-  rapporteerKwartaalcijfer(@Ctx() ctx: RequestContext, @Args('input') input: KwartaalcijferInput): Promise<Kwartaalcijfer> {
-    return this.service.rapporteer(ctx, input);
+  rapporteerKwartaalcijfer(
+    @Ctx() ctx: RequestContext,
+    @Args('invoer', { type: () => KwartaalcijferInput, nullable: true }) invoer?: KwartaalcijferInput | null,
+    @Args('input', { type: () => KwartaalcijferInput, ...VEROUDERD_INPUT }) input?: KwartaalcijferInput | null,
+  ): Promise<Kwartaalcijfer> {
+    return this.service.rapporteer(ctx, kiesInvoer(invoer, input));
   }
 
   @ResolveField(() => Gemeente)

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { NieuwbouwFase } from '@thuismonitor/domain';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { kiesInvoer, VEROUDERD_INPUT, verouderd } from '../common/api-naamgeving';
 import { NieuwbouwFaseEnum } from '../common/graphql-enums';
 import { laadOrganisatie } from '../common/organisatie-lader';
 import { OrganisatieService } from '../organisatie/organisatie.service';
@@ -35,7 +36,7 @@ export class NieuwbouwResolver {
 
   @Mutation(() => Nieuwbouwproject, { description: 'Legt een project vast; de eigen organisatie is eigenaar' })
   @Vereist('nieuwbouw:invoeren')
-  createNieuwbouwproject(@Ctx() ctx: RequestContext, @Args('input') input: NieuwbouwprojectInput): Promise<Nieuwbouwproject> {
+  maakNieuwbouwproject(@Ctx() ctx: RequestContext, @Args('invoer') input: NieuwbouwprojectInput): Promise<Nieuwbouwproject> {
     return this.service.create(ctx, input);
   }
 
@@ -45,9 +46,10 @@ export class NieuwbouwResolver {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('versie', { type: () => Int }) versie: number,
-    @Args('input') input: NieuwbouwprojectWijziging,
+    @Args('invoer', { type: () => NieuwbouwprojectWijziging, nullable: true }) invoer?: NieuwbouwprojectWijziging | null,
+    @Args('input', { type: () => NieuwbouwprojectWijziging, ...VEROUDERD_INPUT }) input?: NieuwbouwprojectWijziging | null,
   ): Promise<Nieuwbouwproject> {
-    return this.service.wijzig(ctx, id, versie, input);
+    return this.service.wijzig(ctx, id, versie, kiesInvoer(invoer, input));
   }
 
   @Mutation(() => Nieuwbouwproject, {
@@ -72,5 +74,14 @@ export class NieuwbouwResolver {
   @ResolveField(() => Organisatie)
   async eigenaar(@Parent() p: Nieuwbouwproject, @Context() context: object): Promise<Organisatie> {
     return (await laadOrganisatie(context, this.organisaties, p.eigenaarId))!;
+  }
+
+  // The names before issue 15 (docs/glossary.md, "Naamgeving van de API"): deprecated aliases with their
+  // old arguments, so existing clients keep working until the date in the deprecation reason.
+
+  @Mutation(() => Nieuwbouwproject, { deprecationReason: verouderd('maakNieuwbouwproject') })
+  @Vereist('nieuwbouw:invoeren')
+  createNieuwbouwproject(@Ctx() ctx: RequestContext, @Args('input') input: NieuwbouwprojectInput): Promise<Nieuwbouwproject> {
+    return this.maakNieuwbouwproject(ctx, input);
   }
 }

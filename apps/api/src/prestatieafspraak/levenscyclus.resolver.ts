@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { verouderd } from '../common/api-naamgeving';
 import { LevenscyclusService } from './levenscyclus.service';
 import { Prestatieafspraak } from './prestatieafspraak.types';
 
@@ -16,7 +17,7 @@ export class LevenscyclusResolver {
     description: 'Biedt een concept aan ter ondertekening door alle partijen',
   })
   @Vereist('afspraak:bewerken')
-  indienenPrestatieafspraak(
+  dienPrestatieafspraakIn(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('versie', VERSIE) versie: number,
@@ -29,7 +30,7 @@ export class LevenscyclusResolver {
       'Tekent namens uw organisatie (tekenbevoegden). Na de laatste handtekening is de prestatieafspraak vastgesteld.',
   })
   @Vereist('afspraak:tekenen')
-  ondertekenenPrestatieafspraak(
+  ondertekenPrestatieafspraak(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('versie', VERSIE) versie: number,
@@ -41,7 +42,7 @@ export class LevenscyclusResolver {
     description: 'Trekt een voorstel terug naar concept (reden verplicht); gezette handtekeningen vervallen',
   })
   @Vereist('afspraak:bewerken')
-  terugtrekkenPrestatieafspraak(
+  trekPrestatieafspraakTerug(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('versie', VERSIE) versie: number,
@@ -65,7 +66,7 @@ export class LevenscyclusResolver {
     description: 'Beëindigt een vastgestelde prestatieafspraak (alleen de gemeente)',
   })
   @Vereist('afspraak:bewerken')
-  beeindigenPrestatieafspraak(
+  beeindigPrestatieafspraak(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('versie', VERSIE) versie: number,
@@ -86,5 +87,50 @@ export class LevenscyclusResolver {
     @Args('versie', VERSIE) versie: number,
   ): Promise<string> {
     return this.service.verwijderConcept(ctx, id, versie);
+  }
+
+  // The infinitive names before issue 15 (docs/glossary.md, "Naamgeving van de API"): deprecated aliases,
+  // so existing clients keep working until the date in the deprecation reason.
+
+  @Mutation(() => Prestatieafspraak, { deprecationReason: verouderd('dienPrestatieafspraakIn') })
+  @Vereist('afspraak:bewerken')
+  indienenPrestatieafspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+  ): Promise<Prestatieafspraak> {
+    return this.dienPrestatieafspraakIn(ctx, id, versie);
+  }
+
+  @Mutation(() => Prestatieafspraak, { deprecationReason: verouderd('ondertekenPrestatieafspraak') })
+  @Vereist('afspraak:tekenen')
+  ondertekenenPrestatieafspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+  ): Promise<Prestatieafspraak> {
+    return this.ondertekenPrestatieafspraak(ctx, id, versie);
+  }
+
+  @Mutation(() => Prestatieafspraak, { deprecationReason: verouderd('trekPrestatieafspraakTerug') })
+  @Vereist('afspraak:bewerken')
+  terugtrekkenPrestatieafspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('reden') reden: string,
+  ): Promise<Prestatieafspraak> {
+    return this.trekPrestatieafspraakTerug(ctx, id, versie, reden);
+  }
+
+  @Mutation(() => Prestatieafspraak, { deprecationReason: verouderd('beeindigPrestatieafspraak') })
+  @Vereist('afspraak:bewerken')
+  beeindigenPrestatieafspraak(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('versie', VERSIE) versie: number,
+    @Args('reden') reden: string,
+  ): Promise<Prestatieafspraak> {
+    return this.beeindigPrestatieafspraak(ctx, id, versie, reden);
   }
 }

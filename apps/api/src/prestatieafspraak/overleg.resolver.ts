@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { verouderd } from '../common/api-naamgeving';
 import type { MijlpaalStatus } from '@thuismonitor/domain';
 import { OverlegService } from './overleg.service';
 import {
@@ -16,9 +17,9 @@ export class OverlegResolver {
     description: 'Plaatst een reactie op een prestatieafspraak of op één afspraak daarin',
   })
   @Vereist('afspraak:reageren')
-  createReactie(
+  maakReactie(
     @Ctx() ctx: RequestContext,
-    @Args('prestatieafspraakId', { type: () => ID }) prestatieafspraakId: string,
+    @Args('id', { type: () => ID }) prestatieafspraakId: string,
     @Args('tekst') tekst: string,
     @Args('afspraakId', { type: () => ID, nullable: true }) afspraakId?: string | null,
   ): Promise<Prestatieafspraak> {
@@ -29,7 +30,7 @@ export class OverlegResolver {
     description: 'Werkt de stand van een mijlpaal bij (de verantwoordelijke partij)',
   })
   @Vereist('afspraak:reageren')
-  updateMijlpaalStatus(
+  wijzigMijlpaalStatus(
     @Ctx() ctx: RequestContext,
     @Args('afspraakId', { type: () => ID }) afspraakId: string,
     @Args('status', { type: () => MijlpaalStatusEnum }) status: MijlpaalStatus,
@@ -53,5 +54,31 @@ export class OverlegResolver {
     @Args('prestatieafspraakId', { type: () => ID }) prestatieafspraakId: string,
   ): Promise<PrestatieafspraakAuditRegel[]> {
     return this.service.auditLog(ctx, prestatieafspraakId);
+  }
+
+  // The names before issue 15 (docs/glossary.md, "Naamgeving van de API"): deprecated aliases with their
+  // old arguments, so existing clients keep working until the date in the deprecation reason.
+
+  @Mutation(() => Prestatieafspraak, { deprecationReason: verouderd('maakReactie') })
+  @Vereist('afspraak:reageren')
+  createReactie(
+    @Ctx() ctx: RequestContext,
+    @Args('prestatieafspraakId', { type: () => ID }) prestatieafspraakId: string,
+    @Args('tekst') tekst: string,
+    @Args('afspraakId', { type: () => ID, nullable: true }) afspraakId?: string | null,
+  ): Promise<Prestatieafspraak> {
+    return this.maakReactie(ctx, prestatieafspraakId, tekst, afspraakId);
+  }
+
+  @Mutation(() => Prestatieafspraak, { deprecationReason: verouderd('wijzigMijlpaalStatus') })
+  @Vereist('afspraak:reageren')
+  updateMijlpaalStatus(
+    @Ctx() ctx: RequestContext,
+    @Args('afspraakId', { type: () => ID }) afspraakId: string,
+    @Args('status', { type: () => MijlpaalStatusEnum }) status: MijlpaalStatus,
+    @Args('toelichting') toelichting: string,
+    @Args('gereedOp', { type: () => String, nullable: true }) gereedOp?: string | null,
+  ): Promise<Prestatieafspraak> {
+    return this.wijzigMijlpaalStatus(ctx, afspraakId, status, toelichting, gereedOp);
   }
 }

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { kiesInvoer, VEROUDERD_INPUT } from '../common/api-naamgeving';
 import { ImportKoppelingService } from './import-koppeling.service';
 import { ImportKoppeling, ImportKoppelingInput } from './import-koppeling.types';
 
@@ -29,10 +30,12 @@ export class ImportKoppelingResolver {
   @Vereist('toewijzing:invoeren')
   bewaarImportKoppeling(
     @Ctx() ctx: RequestContext,
-    @Args('input') input: ImportKoppelingInput,
+    @Args('invoer', { type: () => ImportKoppelingInput, nullable: true }) invoer: ImportKoppelingInput | null,
+    @Args('input', { type: () => ImportKoppelingInput, ...VEROUDERD_INPUT })
+    input: ImportKoppelingInput | null,
     @Args('organisatieId', { type: () => ID, nullable: true, description: 'Standaard de eigen organisatie' })
     organisatieId?: string | null,
   ): Promise<ImportKoppeling> {
-    return this.service.bewaar(ctx, input, organisatieId);
+    return this.service.bewaar(ctx, kiesInvoer(invoer, input), organisatieId);
   }
 }

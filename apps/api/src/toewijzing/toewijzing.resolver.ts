@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { kiesInvoer, VEROUDERD_INPUT, verouderd } from '../common/api-naamgeving';
 import { laadOrganisatie } from '../common/organisatie-lader';
 import { OrganisatieService } from '../organisatie/organisatie.service';
 import { Organisatie } from '../organisatie/organisatie.types';
@@ -46,7 +47,7 @@ export class ToewijzingResolver {
     description: 'Legt één toewijzing vast (eigen corporatie, binnen het werkgebied)',
   })
   @Vereist('toewijzing:invoeren')
-  createToewijzing(@Ctx() ctx: RequestContext, @Args('input') input: ToewijzingInput): Promise<Toewijzing> {
+  maakToewijzing(@Ctx() ctx: RequestContext, @Args('invoer') input: ToewijzingInput): Promise<Toewijzing> {
     return this.service.create(ctx, input);
   }
 
@@ -55,9 +56,11 @@ export class ToewijzingResolver {
   wijzigToewijzing(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: ToewijzingWijziging,
+    @Args('invoer', { type: () => ToewijzingWijziging, nullable: true }) invoer?: ToewijzingWijziging | null,
+    @Args('input', { type: () => ToewijzingWijziging, ...VEROUDERD_INPUT })
+    input?: ToewijzingWijziging | null,
   ): Promise<Toewijzing> {
-    return this.service.wijzig(ctx, id, input);
+    return this.service.wijzig(ctx, id, kiesInvoer(invoer, input));
   }
 
   @Mutation(() => ID, { description: 'Verwijdert een eigen toewijzing; geeft het id terug' })
@@ -77,6 +80,15 @@ export class ToewijzingResolver {
   @ResolveField(() => Organisatie)
   async corporatie(@Parent() t: Toewijzing, @Context() context: object): Promise<Organisatie> {
     return (await laadOrganisatie(context, this.organisaties, t.corporatieId))!;
+  }
+
+  // The names before issue 15 (docs/glossary.md, "Naamgeving van de API"): deprecated aliases with their
+  // old arguments, so existing clients keep working until the date in the deprecation reason.
+
+  @Mutation(() => Toewijzing, { deprecationReason: verouderd('maakToewijzing') })
+  @Vereist('toewijzing:invoeren')
+  createToewijzing(@Ctx() ctx: RequestContext, @Args('input') input: ToewijzingInput): Promise<Toewijzing> {
+    return this.maakToewijzing(ctx, input);
   }
 }
 

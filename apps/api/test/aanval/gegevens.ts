@@ -208,7 +208,7 @@ export async function voegIn(
         );
     }
   }
-  const MUT = `mutation ($input: KwartaalcijferInput!) { rapporteerKwartaalcijfer(input: $input) { id } }`;
+  const MUT = `mutation ($input: KwartaalcijferInput!) { rapporteerKwartaalcijfer(invoer: $input) { id } }`;
   for (const k of rijen.kwartaalcijfers) {
     const r = await t.gql(als(k.organisatie), MUT, {
       input: {
@@ -251,7 +251,7 @@ export async function maakAfspraken(t: TestApp, jaar: number): Promise<void> {
       ['TOEWIJZINGEN_VIA_URGENTIE', null],
       ['HUISUITZETTINGEN', null],
     ] as const) {
-      pa = await paOk(t, gemeenteAls, Q.addAfspraak, {
+      pa = await paOk(t, gemeenteAls, Q.voegAfspraakToe, {
         id: pa.id,
         v: pa.versie,
         i: {

@@ -25,8 +25,8 @@ import {
   BeheerCorporatiesDocument,
   BeheerOrganisatieDocument,
   BeheerOrganisatiesDocument,
-  CreateGebruikerDocument,
-  CreateOrganisatieDocument,
+  MaakGebruikerDocument,
+  MaakOrganisatieDocument,
   DeactiveerGebruikerDocument,
   DeactiveerOrganisatieDocument,
   GemeentenDocument,
@@ -156,7 +156,7 @@ export function NieuweOrganisatiePagina() {
     corporaties: [] as string[],
   });
   const [poging, setPoging] = useState(0);
-  const [maak, { error, loading }] = useMutation(CreateOrganisatieDocument);
+  const [maak, { error, loading }] = useMutation(MaakOrganisatieDocument);
   const formulier = useRef<HTMLFormElement>(null);
   const server = veldFouten(error);
   const verstuur = async (e: FormEvent) => {
@@ -164,7 +164,7 @@ export function NieuweOrganisatiePagina() {
     try {
       const r = await maak({
         variables: {
-          input: {
+          invoer: {
             soort: v.soort,
             code: v.code,
             naam: v.naam.trim() || null,
@@ -173,7 +173,7 @@ export function NieuweOrganisatiePagina() {
           },
         },
       });
-      navigate(`/beheer/${r.data!.createOrganisatie.id}?nieuw=1`);
+      navigate(`/beheer/${r.data!.maakOrganisatie.id}?nieuw=1`);
     } catch {
       setPoging((p) => p + 1);
     }
@@ -524,7 +524,7 @@ function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void 
   const [v, setV] = useState(leeg);
   const [poging, setPoging] = useState(0);
   const [klaar, setKlaar] = useState<string | null>(null);
-  const [maak, { error, loading }] = useMutation(CreateGebruikerDocument);
+  const [maak, { error, loading }] = useMutation(MaakGebruikerDocument);
   const [deactiveer, deactivering] = useMutation(DeactiveerGebruikerDocument);
   const formulier = useRef<HTMLFormElement>(null);
   const server = veldFouten(error);
@@ -590,8 +590,8 @@ function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void 
               e.preventDefault();
               setKlaar(null);
               try {
-                const r = await maak({ variables: { organisatieId: org.id, input: v } });
-                setKlaar(`De gebruiker ${r.data!.createGebruiker.gebruikersnaam} is geregistreerd.`);
+                const r = await maak({ variables: { organisatieId: org.id, invoer: v } });
+                setKlaar(`De gebruiker ${r.data!.maakGebruiker.gebruikersnaam} is geregistreerd.`);
                 setV(leeg);
                 opnieuw();
               } catch {

@@ -12,7 +12,7 @@ import {
   Tabel,
   Textbox,
 } from '../components/nl';
-import { HerindelingDocument, OpgehevenGemeentenDocument } from '../generated/graphql';
+import { PasHerindelingToeDocument, OpgehevenGemeentenDocument } from '../generated/graphql';
 import { formatDatum, formatGetal, prestatieafspraakStatusLabel } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
 
@@ -81,10 +81,10 @@ export function HerindelingPagina() {
     oudeGemeenteCodes: '',
     provincieCode: '',
   });
-  const [voerUit, { data, error, loading, reset }] = useMutation(HerindelingDocument, {
+  const [voerUit, { data, error, loading, reset }] = useMutation(PasHerindelingToeDocument, {
     refetchQueries: [OpgehevenGemeentenDocument],
   });
-  const r = data?.herindeling;
+  const r = data?.pasHerindelingToe;
   const wijzig = (veld: keyof Invoer) => (e: React.ChangeEvent<HTMLInputElement>) => {
     reset();
     setV({ ...v, [veld]: e.target.value });
@@ -93,7 +93,7 @@ export function HerindelingPagina() {
     voerUit({
       variables: {
         proefrun,
-        input: {
+        invoer: {
           datum: v.datum.trim(),
           nieuweGemeenteCode: v.nieuweGemeenteCode,
           nieuweGemeenteNaam: v.nieuweGemeenteNaam,

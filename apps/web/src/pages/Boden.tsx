@@ -26,7 +26,7 @@ import {
 } from '../components/nl';
 import {
   BodenDocument,
-  CreateBodDocument,
+  MaakBodDocument,
   IndicatorenDocument,
   PartijKandidatenDocument,
   StartPrestatieafspraakUitBodDocument,
@@ -121,7 +121,7 @@ function NieuwBod() {
   const huurdersorganisaties = (kandidaten.data?.organisaties ?? []).filter(
     (o) => o.soort === 'HUURDERSORGANISATIE',
   );
-  const [maak, { error, loading }] = useMutation(CreateBodDocument);
+  const [maak, { error, loading }] = useMutation(MaakBodDocument);
   const server = veldFouten(error);
   const jaarGetal = Number(jaar);
   const jaren = /^\d{4}$/.test(jaar) ? bodJaren(jaarGetal) : null;
@@ -152,7 +152,7 @@ function NieuwBod() {
     try {
       const r = await maak({
         variables: {
-          input: {
+          invoer: {
             gemeenteCode,
             jaar: jaarGetal,
             titel: titel.trim(),
@@ -162,7 +162,7 @@ function NieuwBod() {
         },
         refetchQueries: [BodenDocument],
       });
-      navigate(`/boden/${r.data!.createBod.id}`);
+      navigate(`/boden/${r.data!.maakBod.id}`);
     } catch {
       setPoging((p) => p + 1);
     }

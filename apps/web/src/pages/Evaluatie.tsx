@@ -232,7 +232,7 @@ function Geschillen({ prestatieafspraakId }: { prestatieafspraakId: string }) {
     setMelding(null);
     try {
       await registreer({
-        variables: { input: { prestatieafspraakId, ...c } },
+        variables: { invoer: { prestatieafspraakId, ...c } },
         refetchQueries: [GeschillenDocument],
       });
       setMelding('Het geschil is geregistreerd.');

@@ -96,7 +96,7 @@ export function KwartaalcijfersPagina() {
     try {
       const r = await rapporteer({
         variables: {
-          input: {
+          invoer: {
             indicatorCode,
             gemeenteCode: c.gemeenteCode,
             kwartaal: c.kwartaal,

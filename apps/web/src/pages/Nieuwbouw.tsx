@@ -16,7 +16,7 @@ import {
   Textbox,
 } from '../components/nl';
 import {
-  CreateNieuwbouwprojectDocument,
+  MaakNieuwbouwprojectDocument,
   NieuwbouwprojectenDocument,
   WijzigNieuwbouwFaseDocument,
   type NieuwbouwprojectenQuery,
@@ -194,7 +194,7 @@ function ProjectToevoegen() {
   const [c, setC, wis] = useConcept<ProjectConcept>('nieuwbouwproject', LEEG);
   const [fouten, setFouten] = useState<Record<string, string>>({});
   const [melding, setMelding] = useState<string | null>(null);
-  const [maak, { error, loading }] = useMutation(CreateNieuwbouwprojectDocument);
+  const [maak, { error, loading }] = useMutation(MaakNieuwbouwprojectDocument);
   const server = veldFouten(error);
   const getal = (v: string | undefined) => (v && v.trim() ? Number(v) : 0);
 
@@ -217,7 +217,7 @@ function ProjectToevoegen() {
     try {
       const r = await maak({
         variables: {
-          input: {
+          invoer: {
             naam: c.naam.trim(),
             gemeenteCode: c.gemeenteCode,
             fase: c.fase,
@@ -227,7 +227,7 @@ function ProjectToevoegen() {
         },
         refetchQueries: [NieuwbouwprojectenDocument],
       });
-      setMelding(`Project ${r.data?.createNieuwbouwproject.naam} is toegevoegd.`);
+      setMelding(`Project ${r.data?.maakNieuwbouwproject.naam} is toegevoegd.`);
       wis();
     } catch {
       /* shown below */

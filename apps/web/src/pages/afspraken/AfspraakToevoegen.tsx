@@ -6,7 +6,7 @@ import { FoutSamenvatting } from '../../components/FoutSamenvatting';
 import { AandachtsgroepVeld, ActielijnVeld, IndicatorVeld } from '../../components/Keuzevelden';
 import { Alert, Button, Fieldset, FormField, Heading, Select, Textarea, Textbox } from '../../components/nl';
 import {
-  AddAfspraakDocument,
+  VoegAfspraakToeDocument,
   IndicatorenDocument,
   type Aandachtsgroep,
   type Actielijn,
@@ -48,7 +48,7 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
   const jaren = Array.from({ length: pa.jaarTot - pa.jaarVan + 1 }, (_, i) => pa.jaarVan + i);
   const [fouten, setFouten] = useState<Record<string, string>>({});
   const [melding, setMelding] = useState<string | null>(null);
-  const [voegToe, { error, loading }] = useMutation(AddAfspraakDocument);
+  const [voegToe, { error, loading }] = useMutation(VoegAfspraakToeDocument);
   const formulier = useRef<HTMLFormElement>(null);
   const [poging, setPoging] = useState(0);
   const verstuurd = useRef<{ jaar: number }[]>([]);
@@ -108,7 +108,7 @@ export function AfspraakToevoegen({ pa }: { pa: Pa }) {
         variables: {
           id: pa.id,
           versie: pa.versie,
-          input: {
+          invoer: {
             actielijn: c.actielijn as Actielijn,
             aandachtsgroep: (c.aandachtsgroep || null) as Aandachtsgroep | null,
             omschrijving: c.omschrijving.trim(),

@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { Button } from '../../components/nl';
-import { RemoveAfspraakDocument } from '../../generated/graphql';
+import { VerwijderAfspraakDocument } from '../../generated/graphql';
 import { type Pa, type AfspraakT } from './gedeeld';
 
 export function AfspraakVerwijderen({ pa, afspraak }: { pa: Pa; afspraak: AfspraakT }) {
-  const [weg, { loading }] = useMutation(RemoveAfspraakDocument);
+  const [weg, { loading }] = useMutation(VerwijderAfspraakDocument);
   return (
     <Button
       appearance="subtle"

@@ -5,22 +5,22 @@ import { useMe } from '../../auth/MeContext';
 import { FoutMelding } from '../../components/Fout';
 import { Alert, Button, Checkbox, FormField, Heading, Paragraph, Textarea } from '../../components/nl';
 import {
-  BeeindigenPrestatieafspraakDocument,
-  IndienenPrestatieafspraakDocument,
-  OndertekenenPrestatieafspraakDocument,
+  BeeindigPrestatieafspraakDocument,
+  DienPrestatieafspraakInDocument,
+  OndertekenPrestatieafspraakDocument,
   StartWijzigingPrestatieafspraakDocument,
-  TerugtrekkenPrestatieafspraakDocument,
+  TrekPrestatieafspraakTerugDocument,
 } from '../../generated/graphql';
 import type { Pa } from './gedeeld';
 
 export function LevenscyclusActies({ pa, onGewijzigd }: { pa: Pa; onGewijzigd: () => void }) {
   const me = useMe();
   const acties = new Set(pa.mogelijkeActies);
-  const [indienen, indienenStatus] = useMutation(IndienenPrestatieafspraakDocument);
-  const [tekenen, tekenenStatus] = useMutation(OndertekenenPrestatieafspraakDocument);
-  const [terugtrekken, terugtrekkenStatus] = useMutation(TerugtrekkenPrestatieafspraakDocument);
+  const [indienen, indienenStatus] = useMutation(DienPrestatieafspraakInDocument);
+  const [tekenen, tekenenStatus] = useMutation(OndertekenPrestatieafspraakDocument);
+  const [terugtrekken, terugtrekkenStatus] = useMutation(TrekPrestatieafspraakTerugDocument);
   const [wijzigen, wijzigenStatus] = useMutation(StartWijzigingPrestatieafspraakDocument);
-  const [beeindigen, beeindigenStatus] = useMutation(BeeindigenPrestatieafspraakDocument);
+  const [beeindigen, beeindigenStatus] = useMutation(BeeindigPrestatieafspraakDocument);
   const navigate = useNavigate();
   const [eindReden, setEindReden] = useState('');
   const [eindRedenFout, setEindRedenFout] = useState<string | null>(null);

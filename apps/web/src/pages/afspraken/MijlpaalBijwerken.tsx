@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FoutMelding } from '../../components/Fout';
 import { Alert, Button, FormField, Select, Textarea, Textbox } from '../../components/nl';
-import { UpdateMijlpaalStatusDocument, type MijlpaalStatus } from '../../generated/graphql';
+import { WijzigMijlpaalStatusDocument, type MijlpaalStatus } from '../../generated/graphql';
 import { MIJLPAAL_STATUS_LABELS } from '../../lib/labels';
 import type { AfspraakT } from './gedeeld';
 
@@ -12,7 +12,7 @@ export function MijlpaalBijwerken({ afspraak }: { afspraak: AfspraakT }) {
   const [gereedOp, setGereedOp] = useState('');
   const [fout, setFout] = useState<string | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
-  const [werkBij, { error, loading }] = useMutation(UpdateMijlpaalStatusDocument);
+  const [werkBij, { error, loading }] = useMutation(WijzigMijlpaalStatusDocument);
   return (
     <details className="tm-uitleg">
       <summary>Stand van deze mijlpaal bijwerken</summary>

@@ -19,7 +19,7 @@ import {
   Textbox,
 } from '../../components/nl';
 import {
-  CreatePrestatieafspraakDocument,
+  MaakPrestatieafspraakDocument,
   PartijKandidatenDocument,
   PrestatieafsprakenDocument,
 } from '../../generated/graphql';
@@ -55,7 +55,7 @@ export function NieuweAfspraakPagina() {
   const partijen = (kandidaten.data?.organisaties ?? []).filter(
     (o) => o.id !== org.id && ['CORPORATIE', 'HUURDERSORGANISATIE', 'ZORGAANBIEDER'].includes(o.soort),
   );
-  const [maak, { error, loading }] = useMutation(CreatePrestatieafspraakDocument);
+  const [maak, { error, loading }] = useMutation(MaakPrestatieafspraakDocument);
   const formulier = useFormulier(error);
 
   // the form's own checks, then the API's rules from libs/domain (title, order and span of the years)
@@ -78,7 +78,7 @@ export function NieuweAfspraakPagina() {
     await formulier.verstuur(controle, async () => {
       const r = await maak({
         variables: {
-          input: {
+          invoer: {
             gemeenteCode,
             titel: c.titel.trim(),
             jaarVan: Number(c.jaarVan.trim()),
@@ -89,7 +89,7 @@ export function NieuweAfspraakPagina() {
         refetchQueries: [PrestatieafsprakenDocument],
       });
       wis();
-      void navigate(`/afspraken/${r.data!.createPrestatieafspraak.id}`);
+      void navigate(`/afspraken/${r.data!.maakPrestatieafspraak.id}`);
     });
   };
 

@@ -2,7 +2,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { FoutMelding } from '../../components/Fout';
 import { Alert, Button, FormField, Heading, Select } from '../../components/nl';
-import { AddPartijDocument, PartijKandidatenDocument, RemovePartijDocument } from '../../generated/graphql';
+import {
+  VoegPartijToeDocument,
+  PartijKandidatenDocument,
+  VerwijderPartijDocument,
+} from '../../generated/graphql';
 import { organisatieSoortLabel } from '../../lib/format';
 import type { Pa } from './gedeeld';
 
@@ -11,8 +15,8 @@ export function PartijenBewerken({ pa }: { pa: Pa }) {
   const [keuze, setKeuze] = useState('');
   const [fout, setFout] = useState<string | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
-  const [voegToe, toe] = useMutation(AddPartijDocument);
-  const [haalWeg, weg] = useMutation(RemovePartijDocument);
+  const [voegToe, toe] = useMutation(VoegPartijToeDocument);
+  const [haalWeg, weg] = useMutation(VerwijderPartijDocument);
   const huidige = new Set(pa.partijen.map((p) => p.id));
   const opties = (kandidaten.data?.organisaties ?? []).filter(
     (o) => !huidige.has(o.id) && ['CORPORATIE', 'HUURDERSORGANISATIE', 'ZORGAANBIEDER'].includes(o.soort),

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FoutMelding, veldFouten } from '../../components/Fout';
 import { Alert, Button, FormField, Heading, Select, Textarea } from '../../components/nl';
-import { CreateReactieDocument } from '../../generated/graphql';
+import { MaakReactieDocument } from '../../generated/graphql';
 import { useConcept } from '../../lib/concept';
 import type { Pa } from './gedeeld';
 
@@ -10,7 +10,7 @@ export function ReactieGeven({ pa }: { pa: Pa }) {
   const [c, setC, wis] = useConcept(`reactie-${pa.id}`, { tekst: '', afspraakId: '' });
   const [fout, setFout] = useState<string | null>(null);
   const [melding, setMelding] = useState<string | null>(null);
-  const [plaats, { error, loading }] = useMutation(CreateReactieDocument);
+  const [plaats, { error, loading }] = useMutation(MaakReactieDocument);
   const server = veldFouten(error);
   return (
     <form

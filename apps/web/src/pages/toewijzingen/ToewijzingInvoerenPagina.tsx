@@ -16,7 +16,7 @@ import {
   Textbox,
 } from '../../components/nl';
 import {
-  CreateToewijzingDocument,
+  MaakToewijzingDocument,
   UrgentieCategorieenVanGemeenteDocument,
   type Aandachtsgroep,
   type Segment,
@@ -64,7 +64,7 @@ const VELD_VAN_KOLOM: Record<ToewijzingKolom, keyof ToewijzingConcept> = {
 
 /**
  * The API's own row rules (libs/domain valideerToewijzingRij, the same check as for an import
- * file and for createToewijzing): date not in the future nor before 2015, 1–20 persons, the
+ * file and for maakToewijzing): date not in the future nor before 2015, 1–20 persons, the
  * gemeente in the werkgebied. The urgentie category is checked by the API against the regeling.
  */
 function controle(c: ToewijzingConcept, werkgebied: readonly string[]): Regel[] {
@@ -93,7 +93,7 @@ export function ToewijzingInvoerenPagina() {
   const gemeenten = useEigenGemeenten();
   const [c, setC, wis] = useConcept<ToewijzingConcept>('toewijzing', LEEG_CONCEPT);
   const [opgeslagen, setOpgeslagen] = useState<string | null>(null);
-  const [maak, { error, loading }] = useMutation(CreateToewijzingDocument);
+  const [maak, { error, loading }] = useMutation(MaakToewijzingDocument);
   const formulier = useFormulier(error);
   const veld = (naam: keyof ToewijzingConcept) => formulier.fout(naam);
   // the categories of the urgentieregeling of the chosen gemeente (only when via urgentie)
@@ -117,7 +117,7 @@ export function ToewijzingInvoerenPagina() {
       async () => {
         const r = await maak({
           variables: {
-            input: {
+            invoer: {
               gemeenteCode: c.gemeenteCode,
               datum: c.datum,
               aandachtsgroep: (c.aandachtsgroep || null) as Aandachtsgroep | null,
@@ -134,7 +134,7 @@ export function ToewijzingInvoerenPagina() {
         setOpgeslagen(
           kenmerk
             ? `De toewijzing is vastgelegd met kenmerk ${kenmerk}.`
-            : `De toewijzing is vastgelegd (vingerafdruk ${r.data?.createToewijzing.kenmerkVingerafdruk}).`,
+            : `De toewijzing is vastgelegd (vingerafdruk ${r.data?.maakToewijzing.kenmerkVingerafdruk}).`,
         );
         wis();
       },

@@ -167,7 +167,7 @@ export function KoppelVoorstel({
     try {
       await bewaar({
         variables: {
-          input: {
+          invoer: {
             ...voegSamen(data?.importKoppeling, kolommen, waarden),
             versie: data?.importKoppeling.versie ?? 0,
           },
@@ -339,7 +339,7 @@ export function ImportKoppelingPagina() {
     e.preventDefault();
     try {
       const r = await bewaar({
-        variables: { input: { kolommen: huidig.kolommen, waarden: huidig.waarden, versie: huidig.versie } },
+        variables: { invoer: { kolommen: huidig.kolommen, waarden: huidig.waarden, versie: huidig.versie } },
       });
       const n = r.data!.bewaarImportKoppeling;
       setRegels({
