@@ -42,14 +42,17 @@ const HERNOEMD: Record<string, string> = {
   updatePrestatieafspraak: 'wijzigPrestatieafspraak',
 };
 
-/** Operations that kept their name; only their input object moved from `input` to `invoer`. */
-const INPUT_NAAR_INVOER = [
-  'bewaarImportKoppeling',
-  'rapporteerKwartaalcijfer',
-  'registreerGeschil',
-  'wijzigNieuwbouwproject',
-  'wijzigToewijzing',
-];
+/** Operations that kept their name; only an argument was renamed: operation → [old, new]. */
+const ARGUMENT_HERNOEMD: Record<string, [string, string]> = {
+  bewaarImportKoppeling: ['input', 'invoer'],
+  rapporteerKwartaalcijfer: ['input', 'invoer'],
+  registreerGeschil: ['input', 'invoer'],
+  wijzigNieuwbouwproject: ['input', 'invoer'],
+  wijzigToewijzing: ['input', 'invoer'],
+  importeerWoningmarktregioIndeling: ['dryRun', 'proefrun'],
+};
+/** English argument names the API had; no current operation may use them again. */
+const ENGELSE_ARGUMENTEN = ['input', 'dryRun'];
 
 /** English verbs an operation name must not start with (followed by the noun's capital). */
 const ENGELS =
@@ -161,25 +164,31 @@ describe('API-naamgeving (issue 15)', () => {
       expect(deprecated.sort()).toEqual(Object.keys(HERNOEMD).sort());
     });
 
-    it('the old argument input is deprecated beside invoer where only the argument was renamed', () => {
-      for (const naam of INPUT_NAAR_INVOER) {
+    it('a renamed argument stays, deprecated, beside its successor of the same type', () => {
+      for (const [naam, [oud, nieuw]] of Object.entries(ARGUMENT_HERNOEMD)) {
         const v = velden.get(naam)!;
-        const input = v.args.find((a) => a.name === 'input');
-        const invoer = v.args.find((a) => a.name === 'invoer');
-        expect({ naam, deprecated: input?.isDeprecated, reden: input?.deprecationReason }).toEqual({
+        const o = v.args.find((a) => a.name === oud);
+        const n = v.args.find((a) => a.name === nieuw);
+        expect({ naam, deprecated: o?.isDeprecated, reden: o?.deprecationReason }).toEqual({
           naam,
           deprecated: true,
-          reden: `Gebruik invoer; vervalt na ${VERVALDATUM}`,
+          reden: `Gebruik ${nieuw}; vervalt na ${VERVALDATUM}`,
         });
-        expect({ naam, invoer: invoer && kern(invoer.type).name }).toEqual({
+        expect({ naam, nieuw: n && !n.isDeprecated && kern(n.type).name }).toEqual({
           naam,
-          invoer: kern(input!.type).name,
+          nieuw: kern(o!.type).name,
         });
       }
       const metDeprecatedArg = [...velden.values()]
         .filter((v) => v.args.some((a) => a.isDeprecated))
         .map((v) => v.name);
-      expect(metDeprecatedArg.sort()).toEqual([...INPUT_NAAR_INVOER].sort());
+      expect(metDeprecatedArg.sort()).toEqual(Object.keys(ARGUMENT_HERNOEMD).sort());
+      const engels = huidige().flatMap((v) =>
+        v.args
+          .filter((a) => !a.isDeprecated && ENGELSE_ARGUMENTEN.includes(a.name))
+          .map((a) => `${v.name}(${a.name})`),
+      );
+      expect(engels).toEqual([]);
     });
   });
 
@@ -491,7 +500,7 @@ describe('API-naamgeving (issue 15)', () => {
       });
       expect(code(beide)).toBe('ONGELDIGE_INVOER');
       expect(beide.errors![0].message).toBe(
-        'Geef de invoer één keer mee: gebruik alleen invoer (input is verouderd).',
+        'Geef invoer één keer mee: gebruik alleen invoer (input is verouderd).',
       );
       const geen = await t.gql(
         'corporatie.domstad',
@@ -571,6 +580,48 @@ describe('API-naamgeving (issue 15)', () => {
           r.errors?.length ? r.errors.map((e) => e.message) : r.data![naam];
         expect({ naam, uitkomst: uitkomst(viaInput) }).toEqual({ naam, uitkomst: uitkomst(viaInvoer) });
       }
+    });
+
+    it('dryRun, the old name of proefrun, still works in GraphQL and on the REST import; both together are refused', async () => {
+      const OP = 'bzk.platformbeheer';
+      const REGIO = (arg: string) =>
+        `mutation ($csv: String!, $p: Boolean) { importeerWoningmarktregioIndeling(csv: $csv, ${arg}) { opgeslagen gemeentenIngedeeld } }`;
+      const csv = 'gemeente;woningmarktregio\nGM0344;Utrecht U16';
+      const oud = await t.ok(OP, REGIO('dryRun: $p'), { csv, p: true });
+      const nieuw = await t.ok(OP, REGIO('proefrun: $p'), { csv, p: true });
+      expect(oud.importeerWoningmarktregioIndeling).toEqual(nieuw.importeerWoningmarktregioIndeling);
+      expect(nieuw.importeerWoningmarktregioIndeling.opgeslagen).toBe(false);
+      const beide = await t.gql(OP, REGIO('proefrun: $p, dryRun: $p'), { csv, p: true });
+      expect(beide.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+        ['Geef proefrun één keer mee: gebruik alleen proefrun (dryRun is verouderd).', 'ONGELDIGE_INVOER'],
+      ]);
+
+      const upload = (query: string) => {
+        const form = new FormData();
+        form.append(
+          'bestand',
+          new Blob([
+            'extern_kenmerk;gemeente;datum;aandachtsgroep;huishoudgrootte;segment;via_urgentie\nN-1;GM0344;2025-03-01;;2;;',
+          ]),
+          'n.csv',
+        );
+        return t.fetch(`/api/toewijzingen/import${query}`, {
+          method: 'POST',
+          body: form,
+          als: 'corporatie.domstad.invoer',
+        });
+      };
+      const viaDryRun = await upload('?dryRun=true');
+      const viaProefrun = await upload('?proefrun=true');
+      expect([viaDryRun.status, viaProefrun.status]).toEqual([200, 200]);
+      expect(((await viaDryRun.json()) as { opgeslagen: boolean }).opgeslagen).toBe(false);
+      expect(viaDryRun.headers.get('sunset')).toBe('Wed, 02 Jun 2027 00:00:00 GMT');
+      expect(viaProefrun.headers.get('sunset')).toBeNull();
+      const samen = await upload('?proefrun=true&dryRun=true');
+      expect(samen.status).toBe(400);
+      expect(((await samen.json()) as { message: string }).message).toBe(
+        'Geef proefrun één keer mee: gebruik alleen proefrun (dryRun is verouderd).',
+      );
     });
   });
 });

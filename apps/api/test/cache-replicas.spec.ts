@@ -31,7 +31,7 @@ describe('caches across replicas: a change through A holds on B at once', () => 
 
   const OP = 'bzk.platformbeheer';
   const ME = `{ me { permissies organisatie { code } } }`;
-  const REGIO_IMPORT = `mutation ($csv: String!) { importeerWoningmarktregioIndeling(csv: $csv, dryRun: false) { opgeslagen fouten { melding } } }`;
+  const REGIO_IMPORT = `mutation ($csv: String!) { importeerWoningmarktregioIndeling(csv: $csv, proefrun: false) { opgeslagen fouten { melding } } }`;
   const VOORTGANG = `query ($c: String!) { voortgang(gebied: { soort: WONINGMARKTREGIO, code: $c }, jaar: 2026) { peildatum } }`;
 
   /**

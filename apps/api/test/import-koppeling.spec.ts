@@ -32,7 +32,7 @@ describe('importkoppeling: the organisation’s own words (GraphQL + REST)', () 
   ): Promise<{ status: number; body: any }> {
     const form = new FormData();
     form.append('bestand', new Blob([Buffer.from(inhoud, 'utf8')]), 'export.csv');
-    const res = await t.fetch(`/api/toewijzingen/import?dryRun=${opties.dryRun ?? true}`, {
+    const res = await t.fetch(`/api/toewijzingen/import?proefrun=${opties.dryRun ?? true}`, {
       method: 'POST',
       body: form,
       als: opties.als ?? 'corporatie.domstad.invoer',

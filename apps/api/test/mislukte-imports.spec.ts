@@ -20,7 +20,7 @@ describe('mislukte imports op de startpagina van de platformbeheerder', () => {
   const upload = async (csv: string, dryRun: boolean, naam = 'verhuringen-maart.csv') => {
     const form = new FormData();
     form.append('bestand', new Blob([Buffer.from(csv, 'utf8')]), naam);
-    const res = await t.fetch(`/api/toewijzingen/import?dryRun=${dryRun}`, {
+    const res = await t.fetch(`/api/toewijzingen/import?proefrun=${dryRun}`, {
       method: 'POST',
       body: form,
       als: 'corporatie.domstad.invoer',

@@ -93,7 +93,7 @@ describe('platform operator: woningmarktregio import', () => {
   });
   afterAll(() => t.close());
 
-  const MUTATIE = `mutation ($csv: String!, $dry: Boolean) { importeerWoningmarktregioIndeling(csv: $csv, dryRun: $dry) {
+  const MUTATIE = `mutation ($csv: String!, $dry: Boolean) { importeerWoningmarktregioIndeling(csv: $csv, proefrun: $dry) {
     opgeslagen gemeentenIngedeeld fouten { regel kolom melding } ontbrekendeGemeenten } }`;
 
   it('refuses anyone without the platformbeheer role', async () => {

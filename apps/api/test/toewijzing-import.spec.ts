@@ -28,7 +28,7 @@ describe('toewijzingen import (REST upload)', () => {
     form.append('bestand', new Blob([data]), opties.naam ?? 'toewijzingen.csv');
     if (opties.kolommen !== undefined) form.append('kolommen', JSON.stringify(opties.kolommen));
     const dry = opties.dryRun === undefined ? 'false' : String(opties.dryRun);
-    const res = await t.fetch(`/api/toewijzingen/import?dryRun=${dry}`, {
+    const res = await t.fetch(`/api/toewijzingen/import?proefrun=${dry}`, {
       method: 'POST',
       body: form,
       als: opties.als ?? 'corporatie.domstad.invoer',
@@ -410,7 +410,7 @@ describe('toewijzingen import (REST upload)', () => {
     ]);
     const token = await t.token('corporatie.domstad.invoer');
     const r = await new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const req = http.request(`${t.url}/api/toewijzingen/import?dryRun=true`, {
+      const req = http.request(`${t.url}/api/toewijzingen/import?proefrun=true`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${token}`,
@@ -496,7 +496,7 @@ describe('toewijzingen import (REST upload)', () => {
       const r = await upload(bestand, { als });
       expect([als, r.status]).toEqual([als, 403]);
     }
-    const anoniem = await fetch(`${t.url}/api/toewijzingen/import?dryRun=false`, {
+    const anoniem = await fetch(`${t.url}/api/toewijzingen/import?proefrun=false`, {
       method: 'POST',
       body: new FormData(),
     });
@@ -506,8 +506,8 @@ describe('toewijzingen import (REST upload)', () => {
     ).toMatchObject({ rowCount: 0 });
   });
 
-  it('refuses unreadable input clearly: no file, .xls, binary, bad dryRun value', async () => {
-    const geenBestand = await t.fetch('/api/toewijzingen/import?dryRun=true', {
+  it('refuses unreadable input clearly: no file, .xls, binary, bad proefrun value', async () => {
+    const geenBestand = await t.fetch('/api/toewijzingen/import?proefrun=true', {
       method: 'POST',
       body: new FormData(),
       als: 'corporatie.domstad',

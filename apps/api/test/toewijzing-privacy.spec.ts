@@ -161,7 +161,7 @@ describe('toewijzingen: retention and stored kenmerken', () => {
         ]),
         'x.csv',
       );
-      const res = await t.fetch('/api/toewijzingen/import?dryRun=false', {
+      const res = await t.fetch('/api/toewijzingen/import?proefrun=false', {
         method: 'POST',
         body: form,
         als: 'corporatie.domstad.invoer',

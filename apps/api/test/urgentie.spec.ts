@@ -209,7 +209,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       const upload = async (csv: string) => {
         const form = new FormData();
         form.append('bestand', new Blob([Buffer.from(csv, 'utf8')]), 'toewijzingen.csv');
-        const res = await t.fetch('/api/toewijzingen/import?dryRun=false', {
+        const res = await t.fetch('/api/toewijzingen/import?proefrun=false', {
           method: 'POST',
           body: form,
           als: 'corporatie.domstad.invoer',

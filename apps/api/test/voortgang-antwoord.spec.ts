@@ -124,7 +124,7 @@ describe('voortgang answers kept whole', () => {
     const csv =
       'extern_kenmerk;gemeente;datum;aandachtsgroep;huishoudgrootte\nantw-rest-1;GM0344;2024-06-28;;1\n';
     form.append('bestand', new Blob([Buffer.from(csv, 'utf8')]), 'toewijzingen.csv');
-    const res = await t.fetch('/api/toewijzingen/import?dryRun=false', {
+    const res = await t.fetch('/api/toewijzingen/import?proefrun=false', {
       method: 'POST',
       body: form,
       als: 'corporatie.domstad.invoer',
@@ -193,7 +193,7 @@ describe('voortgang answers kept whole', () => {
     const csv =
       'extern_kenmerk;gemeente;datum;aandachtsgroep;huishoudgrootte\nantw-droog-1;GM0344;2024-06-28;;1\n';
     form.append('bestand', new Blob([Buffer.from(csv, 'utf8')]), 'toewijzingen.csv');
-    const res = await t.fetch('/api/toewijzingen/import?dryRun=true', {
+    const res = await t.fetch('/api/toewijzingen/import?proefrun=true', {
       method: 'POST',
       body: form,
       als: 'corporatie.domstad.invoer',

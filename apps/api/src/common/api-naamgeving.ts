@@ -11,17 +11,28 @@ export const VERVALDATUM_OUDE_NAMEN = '2027-06-01';
 export const verouderd = (nieuw: string): string => `Gebruik ${nieuw}; vervalt na ${VERVALDATUM_OUDE_NAMEN}`;
 
 /**
- * For an operation that kept its name but whose input object moved from `input` to `invoer`:
- * graphql-js only lets an optional argument be deprecated, so both are optional in the schema and
- * exactly one must be given. Refusing both (rather than picking one) avoids silently ignoring data.
+ * For an operation that kept its name but one argument was renamed (`input` → `invoer`,
+ * `dryRun` → `proefrun`): graphql-js only lets an optional argument be deprecated, so both are
+ * optional in the schema and at most one may be given. Refusing both (rather than picking one)
+ * avoids silently ignoring what a client sent.
  */
-export function kiesInvoer<T>(invoer: T | null | undefined, input: T | null | undefined): T {
-  if (invoer != null && input != null) {
-    throw ongeldig('Geef de invoer één keer mee: gebruik alleen invoer (input is verouderd).', [
-      { veld: 'input', melding: 'Niet samen met invoer' },
-    ]);
+export function kiesNieuwOfOud<T>(
+  nieuw: T | null | undefined,
+  oud: T | null | undefined,
+  namen: { nieuw: string; oud: string },
+): T | undefined {
+  if (nieuw != null && oud != null) {
+    throw ongeldig(
+      `Geef ${namen.nieuw} één keer mee: gebruik alleen ${namen.nieuw} (${namen.oud} is verouderd).`,
+      [{ veld: namen.oud, melding: `Niet samen met ${namen.nieuw}` }],
+    );
   }
-  const gekozen = invoer ?? input;
+  return nieuw ?? oud ?? undefined;
+}
+
+/** `invoer` or the deprecated `input`: exactly one. */
+export function kiesInvoer<T>(invoer: T | null | undefined, input: T | null | undefined): T {
+  const gekozen = kiesNieuwOfOud(invoer, input, { nieuw: 'invoer', oud: 'input' });
   if (gekozen == null) throw ongeldig('De invoer ontbreekt.', [{ veld: 'invoer', melding: 'Verplicht' }]);
   return gekozen;
 }
@@ -29,3 +40,7 @@ export function kiesInvoer<T>(invoer: T | null | undefined, input: T | null | un
 /** The options of the deprecated `input` argument beside `invoer`. */
 export const VEROUDERD_INPUT = { nullable: true, deprecationReason: verouderd('invoer') } as const;
 
+/** REST: the first day a deprecated query parameter is gone, as the Sunset header (RFC 8594) says it. */
+export const SUNSET_OUDE_NAMEN = new Date(
+  Date.parse(`${VERVALDATUM_OUDE_NAMEN}T00:00:00Z`) + 86_400_000,
+).toUTCString();

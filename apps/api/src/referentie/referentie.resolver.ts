@@ -1,5 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { kiesNieuwOfOud, verouderd } from '../common/api-naamgeving';
 import { ReferentieService } from './referentie.service';
 import { Gemeente, GemeenteFilter, Provincie, RegioImportResultaat, Woningmarktregio } from './referentie.types';
 
@@ -65,14 +66,17 @@ export class WoningmarktregioResolver {
   @Mutation(() => RegioImportResultaat, {
     description:
       'Importeert de indeling van gemeenten in woningmarktregio’s (CSV met kolommen gemeente;woningmarktregio). ' +
-      'Alles of niets; met dryRun wordt alleen gecontroleerd.',
+      'Alles of niets; met proefrun wordt alleen gecontroleerd.',
   })
   @Vereist('referentie:beheren')
   importeerWoningmarktregioIndeling(
     @Ctx() ctx: RequestContext,
     @Args('csv') csv: string,
-    @Args('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Args('proefrun', { type: () => Boolean, nullable: true, description: 'Standaard false' }) proefrun?: boolean | null,
+    @Args('dryRun', { type: () => Boolean, nullable: true, deprecationReason: verouderd('proefrun') })
+    dryRun?: boolean | null,
   ): Promise<RegioImportResultaat> {
-    return this.referentie.importeerRegioIndeling(ctx, csv, dryRun);
+    const alleenControle = kiesNieuwOfOud(proefrun, dryRun, { nieuw: 'proefrun', oud: 'dryRun' }) ?? false;
+    return this.referentie.importeerRegioIndeling(ctx, csv, alleenControle);
   }
 }

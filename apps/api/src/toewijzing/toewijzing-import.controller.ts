@@ -16,6 +16,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
+import { kiesNieuwOfOud, SUNSET_OUDE_NAMEN } from '../common/api-naamgeving';
 import { ongeldig } from '../common/fouten';
 import { ToewijzingImportService } from './toewijzing-import.service';
 
@@ -45,10 +46,12 @@ class UploadFoutFilter implements ExceptionFilter {
 }
 
 /**
- * POST /api/toewijzingen/import?dryRun=true|false, multipart field `bestand` (CSV or XLSX) and
+ * POST /api/toewijzingen/import?proefrun=true|false, multipart field `bestand` (CSV or XLSX) and
  * optional field `kolommen` (JSON: { "their header": "canonical column" }). Authentication comes
  * from the middleware on api/*; the guard checks toewijzing:invoeren (corporaties only) before
- * multer reads the body. Without dryRun=false nothing is stored: a check is the safe default.
+ * multer reads the body. Without proefrun=false nothing is stored: a check is the safe default.
+ * `dryRun` is the deprecated name of `proefrun` (issue 15): still read until the Sunset date it
+ * announces in the answer; both together are refused.
  *
  * 200 = dry run report, 201 = stored, 422 = rows with errors (nothing stored) or a refused file.
  */
@@ -68,10 +71,12 @@ export class ToewijzingImportController {
     @Ctx() ctx: RequestContext,
     @UploadedFile() bestand: { buffer: Buffer; originalname: string } | undefined,
     @Req() req: Request,
+    @Query('proefrun') proefrunParam: string | undefined,
     @Query('dryRun') dryRunParam: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const dryRun = leesDryRun(dryRunParam);
+    const dryRun = leesProefrun(proefrunParam, dryRunParam);
+    if (dryRunParam !== undefined) res.setHeader('Sunset', SUNSET_OUDE_NAMEN);
     if (!bestand)
       throw ongeldig("Er is geen bestand ontvangen. Stuur het bestand in het veld 'bestand'.", [
         { veld: 'bestand', melding: 'Ontbreekt' },
@@ -87,11 +92,13 @@ export class ToewijzingImportController {
   }
 }
 
-function leesDryRun(waarde: string | undefined): boolean {
+function leesProefrun(proefrun: string | undefined, dryRun: string | undefined): boolean {
+  const naam = dryRun !== undefined && proefrun === undefined ? 'dryRun' : 'proefrun';
+  const waarde = kiesNieuwOfOud(proefrun, dryRun, { nieuw: 'proefrun', oud: 'dryRun' });
   if (waarde === undefined || waarde === '' || waarde === 'true') return true;
   if (waarde === 'false') return false;
-  throw ongeldig("dryRun moet 'true' of 'false' zijn.", [
-    { veld: 'dryRun', melding: `Onbekende waarde '${waarde}'` },
+  throw ongeldig(`${naam} moet 'true' of 'false' zijn.`, [
+    { veld: naam, melding: `Onbekende waarde '${waarde}'` },
   ]);
 }
 

@@ -183,7 +183,7 @@ export async function voegIn(
     const wie = als(c.code);
     const headers: Record<string, string> =
       typeof wie === 'object' ? { authorization: `Bearer ${wie.token}` } : {};
-    const res = await t.fetch('/api/toewijzingen/import?dryRun=false', {
+    const res = await t.fetch('/api/toewijzingen/import?proefrun=false', {
       method: 'POST',
       body: form,
       headers,

@@ -167,7 +167,7 @@ function RegioImport() {
         disabled={!inhoud || loading}
         busy={loading}
         onClick={() =>
-          importeer({ variables: { csv: inhoud!, dryRun: true } }).then(
+          importeer({ variables: { csv: inhoud!, proefrun: true } }).then(
             () => setGecontroleerd(true),
             () => undefined,
           )
@@ -198,7 +198,7 @@ function RegioImport() {
                   busy={loading}
                   disabled={loading}
                   onClick={() =>
-                    importeer({ variables: { csv: inhoud!, dryRun: false } }).catch(() => undefined)
+                    importeer({ variables: { csv: inhoud!, proefrun: false } }).catch(() => undefined)
                   }
                 >
                   Indeling opslaan

@@ -49,7 +49,7 @@ export function ToewijzingenImporterenPagina() {
       const r = await uploadBestand<
         ImportRapport & { message?: string; details?: { veld: string; melding: string }[] }
       >({
-        url: `${auth.config.apiUrl}/api/toewijzingen/import?dryRun=${dryRun}`,
+        url: `${auth.config.apiUrl}/api/toewijzingen/import?proefrun=${dryRun}`,
         token: auth.token(),
         velden: { bestand: b },
         voortgang: (fractie) => setStap((s) => (s.soort === 'bezig' ? { ...s, fractie } : s)),
