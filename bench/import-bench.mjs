@@ -220,7 +220,7 @@ try {
     const form = new FormData();
     form.append('bestand', new Blob([importCsv]), 'toewijzingen.csv');
     const t0 = performance.now();
-    const res = await fetch(`${basis}/api/toewijzingen/import?dryRun=${dryRun}`, {
+    const res = await fetch(`${basis}/api/toewijzingen/import?proefrun=${dryRun}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       body: form,
@@ -346,7 +346,7 @@ try {
   async function upload(bestand, naam, dryRun) {
     const form = new FormData();
     form.append('bestand', new Blob([bestand]), naam);
-    const res = await fetch(`${basis}/api/toewijzingen/import?dryRun=${dryRun}`, {
+    const res = await fetch(`${basis}/api/toewijzingen/import?proefrun=${dryRun}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       body: form,
