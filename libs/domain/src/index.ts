@@ -22,6 +22,7 @@ export * from './prestatieafspraak-inhoud';
 export * from './cyclus-datums';
 export * from './kolom-mapping';
 export * from './toewijzing-rij';
+export * from './toewijzing-telling';
 export * from './nl-format';
 export * from './spreadsheet-veilig';
 export * from './woningmarktregio';

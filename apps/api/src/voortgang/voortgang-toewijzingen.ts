@@ -1,10 +1,4 @@
-import {
-  INDICATOR_CATALOGUS,
-  heleKwartalen,
-  plusDagen,
-  type IsoDatum,
-  type ToewijzingenBerekening,
-} from '@thuismonitor/domain';
+import { heleKwartalen, plusDagen, toewijzingBijdragen, type IsoDatum } from '@thuismonitor/domain';
 import { statushoudersPersonen, toewijzingCellen } from '../publicatie/publicatie.repository';
 import type { Vrager } from './voortgang-bundel.repository';
 import { TOEWIJZING_CODES, toewijzingRijen } from './voortgang.repository';
@@ -34,18 +28,12 @@ export async function vrijgegevenToewijzingen(
     toewijzingCellen(m, { gemeenten, van, tot }),
     statushoudersPersonen(m, { gemeenten, van, tot }),
   ]);
-  const indicatoren = INDICATOR_CATALOGUS.filter((i) => i.bron === 'TOEWIJZINGEN');
   const uit = new Map<string, Map<string, number>>();
   const van_ = (g: string) => uit.get(g) ?? uit.set(g, new Map()).get(g)!;
   for (const c of cellen) {
     const w = van_(c.gemeente);
-    for (const i of indicatoren) {
-      const b = i.berekening as ToewijzingenBerekening;
-      if (b.telling !== 'HUISHOUDENS') continue;
-      if (b.aandachtsgroep !== 'ALLE' && c.aandachtsgroep !== b.aandachtsgroep) continue;
-      if (b.alleenViaUrgentie && !c.viaUrgentie) continue;
-      w.set(i.code, (w.get(i.code) ?? 0) + c.huishoudens);
-    }
+    // households only: the persons come released on their own (below)
+    for (const [code, n] of toewijzingBijdragen(c, false)) w.set(code, (w.get(code) ?? 0) + n);
   }
   for (const p of personen) van_(p.gemeente).set(STATUSHOUDERS_PERSONEN, p.personen);
   return [...uit].map(([gemeente, waarden]) => ({ gemeente, waarden }));
@@ -88,18 +76,10 @@ export async function eigenToewijzingen(
       : toewijzingCellen(m, { gemeenten, van: eersteDag, tot: laatsteDag, alleenEigen: true }),
     Promise.all(losseDagen.map(([d0, d1]) => toewijzingRijen(m, gemeenten, d0, d1))),
   ]);
-  {
-    const indicatoren = INDICATOR_CATALOGUS.filter((i) => i.bron === 'TOEWIJZINGEN');
-    for (const c of cellen) {
-      // a cell of a closed quarter emptied by a correction stays (released values are fixed)
-      if (c.huishoudens > 0) van_(c.gemeente).gedekt = true;
-      for (const i of indicatoren) {
-        const b = i.berekening as ToewijzingenBerekening;
-        if (b.aandachtsgroep !== 'ALLE' && c.aandachtsgroep !== b.aandachtsgroep) continue;
-        if (b.alleenViaUrgentie && !c.viaUrgentie) continue;
-        plus(c.gemeente, i.code, b.telling === 'PERSONEN' ? c.personen : c.huishoudens);
-      }
-    }
+  for (const c of cellen) {
+    // a cell of a closed quarter emptied by a correction stays (released values are fixed)
+    if (c.huishoudens > 0) van_(c.gemeente).gedekt = true;
+    for (const [code, n] of toewijzingBijdragen(c, true)) plus(c.gemeente, code, n);
   }
   for (const rijen of losseRijen) {
     for (const r of rijen) {
