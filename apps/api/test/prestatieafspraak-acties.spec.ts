@@ -38,7 +38,7 @@ describe('prestatieafspraak: the buttons offered are exactly the mutations that 
       await ok(
         t,
         'huurders.domstad',
-        `mutation ($i: NieuwGeschilInput!) { registreerGeschil(input: $i) { id } }`,
+        `mutation ($i: NieuwGeschilInput!) { registreerGeschil(invoer: $i) { id } }`,
         {
           i: {
             prestatieafspraakId: pa.id,
