@@ -1,3 +1,4 @@
+import { CacheSignalen } from '../src/database/cache-signalen';
 import { VoortgangCache } from '../src/voortgang/voortgang-cache';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -31,8 +32,22 @@ describe('voortgang cache', () => {
   };
   const versie = async () =>
     (await t.db.query(`SELECT versie::text AS v FROM tm_gegevens_versie`)).rows[0].v as string;
+  /**
+   * A write straight into Postgres, as an operator with psql or another replica makes it: this API
+   * process learns of it when Postgres's notification arrives (cache-signalen.ts; a few ms, longer
+   * on a loaded machine). The test waits for that moment, as the product promises nothing earlier.
+   */
+  const extern = async (sql: string, params: unknown[] = []) => {
+    const signalen = t.app.get(CacheSignalen);
+    const voor = signalen.ontvangen;
+    await t.db.query(sql, params);
+    for (const start = Date.now(); signalen.ontvangen === voor; ) {
+      if (Date.now() - start > 10_000) throw new Error('no tm_cache notification within 10 s');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
   const toewijzingen = (datums: string[], kenmerk: string) =>
-    t.db.query(
+    extern(
       `INSERT INTO toewijzing (corporatie_id, gemeente_code, datum, aandachtsgroep, huishoudgrootte, via_urgentie, extern_kenmerk)
        SELECT $1, 'GM0344', d::date, NULL, 2, false, $3 || n FROM unnest($2::text[]) WITH ORDINALITY AS x(d, n)`,
       [domstad, datums, kenmerk],
@@ -65,7 +80,7 @@ describe('voortgang cache', () => {
     expect((await totaal('gemeente.utrecht')).waarde).toBe(12);
     await toewijzingen(['2024-05-20'], 'correctie-');
     expect((await totaal('gemeente.utrecht')).waarde).toBe(13);
-    await t.db.query(`DELETE FROM toewijzing WHERE extern_kenmerk LIKE 'correctie-%'`);
+    await extern(`DELETE FROM toewijzing WHERE extern_kenmerk LIKE 'correctie-%'`);
     expect((await totaal('gemeente.utrecht')).waarde).toBe(12);
   });
 
