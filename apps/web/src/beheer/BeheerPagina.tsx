@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { FoutMelding, foutMeldingen, Laden, veldFouten } from '../components/Fout';
 import { FoutSamenvatting } from '../components/FoutSamenvatting';
@@ -39,6 +39,7 @@ import {
   type OrganisatieSoort,
 } from '../generated/graphql';
 import { formatDatumTijd, formatGetal, organisatieSoortLabel, ROL_LABELS } from '../lib/format';
+import { geenControle, useFormulier } from '../lib/formulier';
 import { usePaginaTitel } from '../lib/pagina';
 import { BeheerAandacht } from './BeheerAandacht';
 
@@ -155,13 +156,11 @@ export function NieuweOrganisatiePagina() {
     werkgebied: '',
     corporaties: [] as string[],
   });
-  const [poging, setPoging] = useState(0);
   const [maak, { error, loading }] = useMutation(MaakOrganisatieDocument);
-  const formulier = useRef<HTMLFormElement>(null);
-  const server = veldFouten(error);
+  const f = useFormulier(error);
   const verstuur = async (e: FormEvent) => {
     e.preventDefault();
-    try {
+    await f.verstuur(geenControle, async () => {
       const r = await maak({
         variables: {
           invoer: {
@@ -174,9 +173,7 @@ export function NieuweOrganisatiePagina() {
         },
       });
       navigate(`/beheer/${r.data!.maakOrganisatie.id}?nieuw=1`);
-    } catch {
-      setPoging((p) => p + 1);
-    }
+    });
   };
   const naamVerplicht = v.soort !== 'GEMEENTE' && v.soort !== 'PROVINCIE';
   return (
@@ -185,15 +182,15 @@ export function NieuweOrganisatiePagina() {
       <Paragraph>
         <Link to="/beheer">Terug naar organisatiebeheer</Link>
       </Paragraph>
-      <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
-      <form ref={formulier} className="tm-form" noValidate onSubmit={verstuur}>
+      <FoutSamenvatting {...f.samenvatting} />
+      <form ref={f.formulier} className="tm-form" noValidate onSubmit={verstuur}>
         <OrganisatieSoortKiezer
           label="Soort organisatie"
           verplicht
           value={v.soort}
           onChange={(soort) => setV({ ...v, soort })}
         />
-        <FormField label="Code" verplicht description={CODE_UITLEG[v.soort]} error={server.code ?? null}>
+        <FormField label="Code" verplicht description={CODE_UITLEG[v.soort]} error={f.fout('code')}>
           {(ids) => (
             <Textbox ids={ids} value={v.code} onChange={(e) => setV({ ...v, code: e.target.value })} />
           )}
@@ -202,7 +199,7 @@ export function NieuweOrganisatiePagina() {
           label="Naam"
           verplicht={naamVerplicht}
           description={naamVerplicht ? undefined : 'Leeg laten voor de naam uit de CBS-indeling.'}
-          error={server.naam ?? null}
+          error={f.fout('naam')}
         >
           {(ids) => (
             <Textbox ids={ids} value={v.naam} onChange={(e) => setV({ ...v, naam: e.target.value })} />
@@ -212,7 +209,7 @@ export function NieuweOrganisatiePagina() {
           <FormField
             label="Werkgebied"
             description="Gemeenten (naam of CBS-code), gescheiden door komma's. U kunt dit later aanvullen."
-            error={server.werkgebied ?? null}
+            error={f.fout('werkgebied')}
           >
             {(ids) => (
               <Textbox
@@ -227,7 +224,7 @@ export function NieuweOrganisatiePagina() {
           <CorporatieKeuze
             gekozen={v.corporaties}
             onChange={(corporaties) => setV({ ...v, corporaties })}
-            error={server.corporatieIds ?? null}
+            error={f.fout('corporatieIds')}
           />
         ) : null}
         <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
@@ -522,12 +519,10 @@ type OrgDetail = BeheerOrganisatieQuery['beheerOrganisatie'];
 function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void }) {
   const leeg = { gebruikersnaam: '', naam: '', email: '', rollen: ['lezen'] as string[] };
   const [v, setV] = useState(leeg);
-  const [poging, setPoging] = useState(0);
   const [klaar, setKlaar] = useState<string | null>(null);
   const [maak, { error, loading }] = useMutation(MaakGebruikerDocument);
   const [deactiveer, deactivering] = useMutation(DeactiveerGebruikerDocument);
-  const formulier = useRef<HTMLFormElement>(null);
-  const server = veldFouten(error);
+  const f = useFormulier(error);
   return (
     <section aria-labelledby="kop-gebruikers">
       <Heading level={2} id="kop-gebruikers">
@@ -581,29 +576,27 @@ function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void 
         <>
           <Heading level={3}>Gebruiker registreren</Heading>
           {klaar ? <Alert type="ok">{klaar}</Alert> : null}
-          <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
+          <FoutSamenvatting {...f.samenvatting} />
           <form
-            ref={formulier}
+            ref={f.formulier}
             className="tm-form"
             noValidate
             onSubmit={async (e) => {
               e.preventDefault();
               setKlaar(null);
-              try {
+              await f.verstuur(geenControle, async () => {
                 const r = await maak({ variables: { organisatieId: org.id, invoer: v } });
                 setKlaar(`De gebruiker ${r.data!.maakGebruiker.gebruikersnaam} is geregistreerd.`);
                 setV(leeg);
                 opnieuw();
-              } catch {
-                setPoging((p) => p + 1);
-              }
+              });
             }}
           >
             <FormField
               label="Gebruikersnaam"
               verplicht
               description="Zoals in Keycloak: kleine letters, cijfers, punt of streepje."
-              error={server.gebruikersnaam ?? null}
+              error={f.fout('gebruikersnaam')}
             >
               {(ids) => (
                 <Textbox
@@ -614,7 +607,7 @@ function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void 
                 />
               )}
             </FormField>
-            <FormField label="Naam" verplicht error={server.naam ?? null}>
+            <FormField label="Naam" verplicht error={f.fout('naam')}>
               {(ids) => (
                 <Textbox
                   ids={ids}
@@ -624,7 +617,7 @@ function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void 
                 />
               )}
             </FormField>
-            <FormField label="E-mailadres" verplicht error={server.email ?? null}>
+            <FormField label="E-mailadres" verplicht error={f.fout('email')}>
               {(ids) => (
                 <Textbox
                   ids={ids}
@@ -635,7 +628,7 @@ function GebruikersBlok({ org, opnieuw }: { org: OrgDetail; opnieuw: () => void 
                 />
               )}
             </FormField>
-            <Fieldset legend="Rollen" error={server.rollen ?? null}>
+            <Fieldset legend="Rollen" error={f.fout('rollen')}>
               {ROLLEN.map((r) => (
                 <FormField key={r} label={ROL_LABELS[r]} checkbox>
                   {(ids) => (

@@ -74,3 +74,32 @@ export function IndicatorVeld({
     </FormField>
   );
 }
+
+/** A gemeente from a list (the werkgebied, mostly), with a first option `leeg` for none. */
+export function GemeenteVeld({
+  label = 'Gemeente',
+  leeg = 'Kies een gemeente',
+  gemeenten,
+  required,
+  ...p
+}: VeldProps & {
+  label?: string;
+  leeg?: string;
+  gemeenten: readonly { code: string; naam: string }[];
+  required?: boolean;
+}) {
+  return (
+    <FormField label={label} verplicht={p.verplicht} description={p.description} error={p.error}>
+      {(ids) => (
+        <Select ids={ids} required={required} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+          <option value="">{leeg}</option>
+          {gemeenten.map((g) => (
+            <option key={g.code} value={g.code}>
+              {g.naam}
+            </option>
+          ))}
+        </Select>
+      )}
+    </FormField>
+  );
+}

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { bodFouten, bodJaren, titelFouten } from '@thuismonitor/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
-import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { FoutMelding, Laden } from '../components/Fout';
 import { FoutSamenvatting } from '../components/FoutSamenvatting';
-import { ActielijnVeld, IndicatorVeld } from '../components/Keuzevelden';
+import { ActielijnVeld, GemeenteVeld, IndicatorVeld } from '../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -36,6 +36,7 @@ import {
 } from '../generated/graphql';
 import { actielijnLabel, formatDag, formatGetal, parseGetal } from '../lib/format';
 import { usePaginaTitel } from '../lib/pagina';
+import { useFormulier, type Regel as FormulierRegel } from '../lib/formulier';
 
 /**
  * The bod (Woningwet art. 44): a corporatie's overview of intended activities in a gemeente, sent
@@ -114,15 +115,12 @@ function NieuwBod() {
   const [titel, setTitel] = useState('');
   const [huurders, setHuurders] = useState<string[]>([]);
   const [regels, setRegels] = useState<Regel[]>([legeRegel(ditJaar)]);
-  const [fouten, setFouten] = useState<Record<string, string>>({});
-  const [poging, setPoging] = useState(0);
-  const formulier = useRef<HTMLFormElement>(null);
   const kandidaten = useQuery(PartijKandidatenDocument, { variables: { gemeenteCode }, skip: !gemeenteCode });
   const huurdersorganisaties = (kandidaten.data?.organisaties ?? []).filter(
     (o) => o.soort === 'HUURDERSORGANISATIE',
   );
   const [maak, { error, loading }] = useMutation(MaakBodDocument);
-  const server = veldFouten(error);
+  const f = useFormulier(error);
   const jaarGetal = Number(jaar);
   const jaren = /^\d{4}$/.test(jaar) ? bodJaren(jaarGetal) : null;
 
@@ -136,20 +134,17 @@ function NieuwBod() {
       eenheid: r.eenheid.trim() || null,
     }));
 
+  const controle = (): FormulierRegel[] => [
+    ...(gemeenteCode ? [] : [{ veld: 'gemeenteCode', melding: 'Kies de gemeente.' }]),
+    ...(jaren ? [] : [{ veld: 'jaar', melding: 'Vul een jaartal in, bijvoorbeeld 2026.' }]),
+    // the API's own rules (libs/domain): title and every line
+    ...titelFouten(titel),
+    ...(jaren ? bodFouten({ jaar: jaarGetal, regels: invoer() }) : []),
+  ];
+
   const verstuur = async (e: FormEvent) => {
     e.preventDefault();
-    const f: Record<string, string> = {};
-    if (!gemeenteCode) f.gemeenteCode = 'Kies de gemeente.';
-    if (!jaren) f.jaar = 'Vul een jaartal in, bijvoorbeeld 2026.';
-    // the API's own rules (libs/domain): title and every line
-    const regelFouten = jaren ? bodFouten({ jaar: jaarGetal, regels: invoer() }) : [];
-    for (const d of [...titelFouten(titel), ...regelFouten]) f[d.veld] ??= d.melding;
-    setFouten(f);
-    if (Object.keys(f).length) {
-      setPoging((p) => p + 1);
-      return;
-    }
-    try {
+    await f.verstuur(controle, async () => {
       const r = await maak({
         variables: {
           invoer: {
@@ -163,9 +158,7 @@ function NieuwBod() {
         refetchQueries: [BodenDocument],
       });
       navigate(`/boden/${r.data!.maakBod.id}`);
-    } catch {
-      setPoging((p) => p + 1);
-    }
+    });
   };
 
   const zet = (i: number, wijziging: Partial<Regel>) =>
@@ -176,29 +169,20 @@ function NieuwBod() {
       <Heading level={2} id="nieuw-bod">
         Nieuw bod opstellen
       </Heading>
-      <FoutSamenvatting formulier={formulier} poging={poging} error={error} />
-      <form ref={formulier} className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={gemeenteCode}
-              onChange={(e) => (setGemeente(e.target.value), setHuurders([]))}
-            >
-              <option value="">Kies een gemeente</option>
-              {me.organisatie.werkgebied.map((g) => (
-                <option key={g.code} value={g.code}>
-                  {g.naam}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+      <FoutSamenvatting {...f.samenvatting} />
+      <form ref={f.formulier} className="tm-form" noValidate onSubmit={verstuur}>
+        <GemeenteVeld
+          verplicht
+          error={f.fout('gemeenteCode')}
+          gemeenten={me.organisatie.werkgebied}
+          value={gemeenteCode}
+          onChange={(g) => (setGemeente(g), setHuurders([]))}
+        />
         <FormField
           label="Jaar van het bod"
           verplicht
           description="Het bod gaat over de vijf jaren daarna en moet er uiterlijk 1 juli van dit jaar zijn."
-          error={fouten.jaar ?? server.jaar}
+          error={f.fout('jaar')}
         >
           {(ids) => (
             <Textbox
@@ -210,11 +194,11 @@ function NieuwBod() {
             />
           )}
         </FormField>
-        <FormField label="Titel" verplicht error={fouten.titel ?? server.titel}>
+        <FormField label="Titel" verplicht error={f.fout('titel')}>
           {(ids) => <Textbox ids={ids} value={titel} onChange={(e) => setTitel(e.target.value)} />}
         </FormField>
         {gemeenteCode ? (
-          <Fieldset legend="Sturen aan" error={server.huurdersorganisatieIds}>
+          <Fieldset legend="Sturen aan" error={f.fout('huurdersorganisatieIds')}>
             <Paragraph small>De gemeente krijgt het bod altijd. Kies ook uw huurdersorganisatie.</Paragraph>
             {huurdersorganisaties.map((o) => (
               <FormField key={o.id} label={o.naam} checkbox>
@@ -237,7 +221,7 @@ function NieuwBod() {
             nummer={i + 1}
             regel={r}
             jaren={jaren}
-            fouten={(v) => fouten[`regels[${i}].${v}`] ?? server[`regels[${i}].${v}`]}
+            fouten={(v) => f.fout(`regels[${i}].${v}`)}
             zet={(w) => zet(i, w)}
             verwijder={regels.length > 1 ? () => setRegels(regels.filter((_, j) => j !== i)) : undefined}
           />
@@ -271,7 +255,7 @@ function BodRegelVelden({
   nummer: number;
   regel: Regel;
   jaren: { jaarVan: number; jaarTot: number } | null;
-  fouten: (veld: string) => string | undefined;
+  fouten: (veld: string) => string | null;
   zet: (w: Partial<Regel>) => void;
   verwijder?: () => void;
 }) {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { geschilMogelijk } from '@thuismonitor/domain';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
@@ -28,6 +28,7 @@ import {
   type GeschilOnderwerp,
 } from '../generated/graphql';
 import { formatDag, formatGetal } from '../lib/format';
+import { geenControle, useFormulier } from '../lib/formulier';
 import { usePaginaTitel } from '../lib/pagina';
 
 const OORDELEN: { waarde: EvaluatieOordeel; label: string }[] = [
@@ -62,17 +63,16 @@ export function EvaluatiePagina() {
   const [slaOp, opslaan] = useMutation(SlaEvaluatieOpDocument);
   const [stelVast, vaststellen] = useMutation(StelEvaluatieVastDocument);
   const [melding, setMelding] = useState<string | null>(null);
-  const [poging, setPoging] = useState(0);
-  const formulier = useRef<HTMLFormElement>(null);
   const fout = opslaan.error ?? vaststellen.error;
-  const server = veldFouten(fout);
+  // the API's rules only (as before): the summary lists what it said, field by field
+  const f = useFormulier(fout);
   const schrijven = magIk(me, 'afspraak:bewerken') && ev?.status !== 'VASTGESTELD';
 
   const bewaar = async (e: FormEvent) => {
     e.preventDefault();
     if (!ev) return;
     setMelding(null);
-    try {
+    await f.verstuur(geenControle, async () => {
       await slaOp({
         variables: {
           prestatieafspraakId: id,
@@ -87,23 +87,19 @@ export function EvaluatiePagina() {
         refetchQueries: [EvaluatieDocument],
       });
       setMelding('De evaluatie is opgeslagen.');
-    } catch {
-      setPoging((p) => p + 1);
-    }
+    });
   };
 
   const vast = async () => {
     if (!ev) return;
     setMelding(null);
-    try {
+    await f.verstuur(geenControle, async () => {
       await stelVast({
         variables: { prestatieafspraakId: id, jaar, versie: ev.versie },
         refetchQueries: [EvaluatieDocument],
       });
       setMelding('De evaluatie is vastgesteld.');
-    } catch {
-      setPoging((p) => p + 1);
-    }
+    });
   };
 
   return (
@@ -140,8 +136,8 @@ export function EvaluatiePagina() {
                 ? 'Concept: de partijen vullen de evaluatie nog in.'
                 : 'Nog niet ingevuld.'}
           </Paragraph>
-          <FoutSamenvatting formulier={formulier} poging={poging} error={fout} />
-          <form ref={formulier} className="tm-form" noValidate onSubmit={bewaar}>
+          <FoutSamenvatting {...f.samenvatting} />
+          <form ref={f.formulier} className="tm-form" noValidate onSubmit={bewaar}>
             {ev.regels.map((r, i) => (
               <fieldset key={r.afspraakId} className="utrecht-form-fieldset tm-evaluatie-regel">
                 <legend className="utrecht-form-fieldset__legend">{`${r.volgnummer}. ${r.omschrijving}`}</legend>
@@ -151,7 +147,7 @@ export function EvaluatiePagina() {
                     (r.mijlpaalStatus ? `mijlpaal ${r.mijlpaalStatus.toLowerCase().replace('_', ' ')}` : '–')
                   }.`}
                 </Paragraph>
-                <FormField label="Oordeel" error={server[`regels[${i}].oordeel`]}>
+                <FormField label="Oordeel" error={f.fout(`regels[${i}].oordeel`)}>
                   {(ids) => (
                     <Select
                       ids={ids}
@@ -173,7 +169,7 @@ export function EvaluatiePagina() {
                     </Select>
                   )}
                 </FormField>
-                <FormField label="Toelichting" error={server[`regels[${i}].toelichting`]}>
+                <FormField label="Toelichting" error={f.fout(`regels[${i}].toelichting`)}>
                   {(ids) => (
                     <Textarea
                       ids={ids}

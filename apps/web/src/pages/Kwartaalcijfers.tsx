@@ -11,6 +11,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { GemeenteVeld } from '../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -156,22 +157,13 @@ export function KwartaalcijfersPagina() {
                 </Select>
               )}
             </FormField>
-            <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
-              {(ids) => (
-                <Select
-                  ids={ids}
-                  value={c.gemeenteCode}
-                  onChange={(e) => setC({ ...c, gemeenteCode: e.target.value })}
-                >
-                  <option value="">Kies een gemeente</option>
-                  {gemeenten.map((g) => (
-                    <option key={g.code} value={g.code}>
-                      {g.naam}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
+            <GemeenteVeld
+              verplicht
+              error={fouten.gemeenteCode ?? server.gemeenteCode}
+              gemeenten={gemeenten}
+              value={c.gemeenteCode}
+              onChange={(gemeenteCode) => setC({ ...c, gemeenteCode })}
+            />
             <FormField label="Kwartaal" verplicht error={server.kwartaal}>
               {(ids) => (
                 <Select

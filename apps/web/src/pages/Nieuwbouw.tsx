@@ -3,6 +3,7 @@ import { NIEUWBOUW_FASEN, type NieuwbouwFase } from '@thuismonitor/domain';
 import { useState, type FormEvent } from 'react';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { GemeenteVeld } from '../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -247,22 +248,13 @@ function ProjectToevoegen() {
             <Textbox ids={ids} value={c.naam} onChange={(e) => setC({ ...c, naam: e.target.value })} />
           )}
         </FormField>
-        <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={c.gemeenteCode}
-              onChange={(e) => setC({ ...c, gemeenteCode: e.target.value })}
-            >
-              <option value="">Kies een gemeente</option>
-              {gemeenten.map((g) => (
-                <option key={g.code} value={g.code}>
-                  {g.naam}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <GemeenteVeld
+          verplicht
+          error={fouten.gemeenteCode ?? server.gemeenteCode}
+          gemeenten={gemeenten}
+          value={c.gemeenteCode}
+          onChange={(gemeenteCode) => setC({ ...c, gemeenteCode })}
+        />
         <FormField label="Fase" error={server.fase}>
           {(ids) => (
             <Select

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { GemeenteVeld } from '../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -120,18 +121,13 @@ export function InterventieFormulier({
       {melding ? <Alert type="ok">{melding}</Alert> : null}
       <FoutMelding error={error} />
       <form className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Gemeente" verplicht error={fouten.gemeenteCode ?? server.gemeenteCode}>
-          {(ids) => (
-            <Select ids={ids} value={c.gemeenteCode} onChange={zet('gemeenteCode')}>
-              <option value="">Kies een gemeente</option>
-              {gemeenten.map((g) => (
-                <option key={g.code} value={g.code}>
-                  {g.naam}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <GemeenteVeld
+          verplicht
+          error={fouten.gemeenteCode ?? server.gemeenteCode}
+          gemeenten={gemeenten}
+          value={c.gemeenteCode}
+          onChange={(gemeenteCode) => setC({ ...c, gemeenteCode })}
+        />
         <FormField label="Beoordeeld halfjaar" verplicht error={server.halfjaar}>
           {(ids) => (
             <Select ids={ids} value={c.halfjaar} onChange={zet('halfjaar')}>

@@ -4,6 +4,7 @@ import { type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../auth/MeContext';
 import { Laden } from '../../components/Fout';
+import { GemeenteVeld } from '../../components/Keuzevelden';
 import { FoutSamenvatting } from '../../components/FoutSamenvatting';
 import {
   Button,
@@ -15,7 +16,6 @@ import {
   FormField,
   Heading,
   Paragraph,
-  Select,
   Textbox,
 } from '../../components/nl';
 import {
@@ -107,22 +107,13 @@ export function NieuweAfspraakPagina() {
         {org.soort === 'GEMEENTE' ? (
           <DataList items={[{ key: 'Gemeente', value: org.gemeente?.naam ?? org.naam }]} />
         ) : (
-          <FormField label="Gemeente" verplicht error={formulier.fout('gemeenteCode')}>
-            {(ids) => (
-              <Select
-                ids={ids}
-                value={c.gemeenteCode}
-                onChange={(e) => setC({ ...c, gemeenteCode: e.target.value, partijIds: [] })}
-              >
-                <option value="">Kies een gemeente</option>
-                {org.werkgebied.map((g) => (
-                  <option key={g.code} value={g.code}>
-                    {g.naam}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
+          <GemeenteVeld
+            verplicht
+            error={formulier.fout('gemeenteCode')}
+            gemeenten={org.werkgebied}
+            value={c.gemeenteCode}
+            onChange={(gemeenteCode) => setC({ ...c, gemeenteCode, partijIds: [] })}
+          />
         )}
         <FormField label="Titel" verplicht error={formulier.fout('titel')}>
           {(ids) => (

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { SEGMENTEN, valideerToewijzingRij, type ToewijzingKolom } from '@thuismonitor/domain';
 import { useState, type FormEvent } from 'react';
 import { FoutSamenvatting } from '../../components/FoutSamenvatting';
-import { AandachtsgroepVeld } from '../../components/Keuzevelden';
+import { AandachtsgroepVeld, GemeenteVeld } from '../../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -154,23 +154,15 @@ export function ToewijzingInvoerenPagina() {
       {opgeslagen ? <Alert type="ok">{opgeslagen}</Alert> : null}
       <FoutSamenvatting {...formulier.samenvatting} />
       <form ref={formulier.formulier} className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Gemeente van de woning" verplicht error={veld('gemeenteCode')}>
-          {(ids) => (
-            <Select
-              ids={ids}
-              required
-              value={c.gemeenteCode}
-              onChange={(e) => zet('gemeenteCode', e.target.value)}
-            >
-              <option value="">Kies een gemeente</option>
-              {gemeenten.map((g) => (
-                <option key={g.code} value={g.code}>
-                  {g.naam}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <GemeenteVeld
+          label="Gemeente van de woning"
+          verplicht
+          required
+          error={veld('gemeenteCode')}
+          gemeenten={gemeenten}
+          value={c.gemeenteCode}
+          onChange={(w) => zet('gemeenteCode', w)}
+        />
         <FormField label="Datum van de toewijzing" verplicht error={veld('datum')}>
           {(ids) => (
             <Textbox

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { magIk, useMe } from '../../auth/MeContext';
 import { FoutMelding, Laden } from '../../components/Fout';
+import { GemeenteVeld } from '../../components/Keuzevelden';
 import {
   Alert,
   Button,
@@ -10,7 +11,6 @@ import {
   FormField,
   Heading,
   Paragraph,
-  Select,
   Tabel,
   Textbox,
 } from '../../components/nl';
@@ -68,22 +68,12 @@ export function ToewijzingenPagina() {
           setActief(filter);
         }}
       >
-        <FormField label="Gemeente">
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={filter.gemeenteCode}
-              onChange={(e) => setFilter({ ...filter, gemeenteCode: e.target.value })}
-            >
-              <option value="">Alle gemeenten</option>
-              {gemeenten.map((g) => (
-                <option key={g.code} value={g.code}>
-                  {g.naam}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
+        <GemeenteVeld
+          leeg="Alle gemeenten"
+          gemeenten={gemeenten}
+          value={filter.gemeenteCode}
+          onChange={(gemeenteCode) => setFilter({ ...filter, gemeenteCode })}
+        />
         <FormField label="Vanaf datum">
           {(ids) => (
             <Textbox
