@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { FoutMelding, foutMeldingen, Laden, veldFouten } from '../components/Fout';
 import { FoutSamenvatting } from '../components/FoutSamenvatting';
+import { InvoerSectie } from '../components/InvoerSectie';
 import { OrganisatieSoortKiezer, useZoekFilter, ZoekFormulier, ZoekVeld } from '../components/ZoekFilter';
 import {
   Alert,
@@ -394,30 +395,25 @@ function OpslaanSectie({
 }) {
   const [klaar, setKlaar] = useState(false);
   return (
-    <section aria-labelledby={kopId}>
-      <Heading level={2} id={kopId}>
-        {kop}
-      </Heading>
-      {klaar ? <Alert type="ok">{opgeslagen}</Alert> : null}
-      <FoutMelding error={error} />
-      <form
-        className="tm-form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setKlaar(false);
-          await opslaan().then(
-            () => setKlaar(true),
-            () => undefined,
-          );
-        }}
-      >
-        {children}
-        <Button type="submit" busy={loading} disabled={loading}>
-          {knop}
-        </Button>
-      </form>
-    </section>
+    <InvoerSectie
+      kopId={kopId}
+      kop={kop}
+      melding={klaar ? opgeslagen : null}
+      error={error}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setKlaar(false);
+        await opslaan().then(
+          () => setKlaar(true),
+          () => undefined,
+        );
+      }}
+    >
+      {children}
+      <Button type="submit" busy={loading} disabled={loading}>
+        {knop}
+      </Button>
+    </InvoerSectie>
   );
 }
 

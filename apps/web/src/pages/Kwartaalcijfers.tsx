@@ -11,9 +11,9 @@ import {
 import { useState, type FormEvent } from 'react';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { InvoerSectie } from '../components/InvoerSectie';
 import { GemeenteVeld } from '../components/Keuzevelden';
 import {
-  Alert,
   Button,
   ButtonGroup,
   FormField,
@@ -130,88 +130,83 @@ export function KwartaalcijfersPagina() {
       </Paragraph>
       {/* a read-only account gets the list, not a form the API would refuse */}
       {eigen.length && magIk(me, 'kwartaalcijfer:invoeren') ? (
-        <section aria-labelledby="kop-rapporteren">
-          <Heading level={2} id="kop-rapporteren">
-            Cijfer rapporteren
-          </Heading>
-          {melding ? <Alert type="ok">{melding}</Alert> : null}
-          <FoutMelding error={error} />
-          <form className="tm-form" noValidate onSubmit={verstuur}>
-            <FormField
-              label="Wat rapporteert u?"
-              verplicht
-              error={fouten.indicatorCode ?? server.indicatorCode}
-            >
-              {(ids) => (
-                <Select
-                  ids={ids}
-                  value={indicatorCode}
-                  onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}
-                >
-                  {eigen.length > 1 ? <option value="">Kies een cijfer</option> : null}
-                  {eigen.map((i) => (
-                    <option key={i.code} value={i.code}>
-                      {i.naam}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
-            <GemeenteVeld
-              verplicht
-              error={fouten.gemeenteCode ?? server.gemeenteCode}
-              gemeenten={gemeenten}
-              value={c.gemeenteCode}
-              onChange={(gemeenteCode) => setC({ ...c, gemeenteCode })}
-            />
-            <FormField label="Kwartaal" verplicht error={server.kwartaal}>
-              {(ids) => (
-                <Select
-                  ids={ids}
-                  value={c.kwartaal}
-                  onChange={(e) => setC({ ...c, kwartaal: e.target.value })}
-                >
-                  {kwartalen.map((k) => (
-                    <option key={formatKwartaal(k)} value={formatKwartaal(k)}>
-                      {kwartaalLabel(k)}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
-            <FormField
-              label="Aantal"
-              verplicht
-              description="Bijvoorbeeld 12 of 1.234"
-              error={fouten.waarde ?? server.waarde}
-            >
-              {(ids) => (
-                <Textbox
-                  ids={ids}
-                  inputMode="decimal"
-                  size={10}
-                  value={c.waarde}
-                  onChange={(e) => setC({ ...c, waarde: e.target.value })}
-                />
-              )}
-            </FormField>
-            <FormField label="Toelichting" error={server.toelichting}>
-              {(ids) => (
-                <Textarea
-                  ids={ids}
-                  rows={3}
-                  value={c.toelichting}
-                  onChange={(e) => setC({ ...c, toelichting: e.target.value })}
-                />
-              )}
-            </FormField>
-            <ButtonGroup>
-              <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
-                Cijfer opslaan
-              </Button>
-            </ButtonGroup>
-          </form>
-        </section>
+        <InvoerSectie
+          kopId="kop-rapporteren"
+          kop="Cijfer rapporteren"
+          melding={melding}
+          error={error}
+          onSubmit={verstuur}
+        >
+          <FormField
+            label="Wat rapporteert u?"
+            verplicht
+            error={fouten.indicatorCode ?? server.indicatorCode}
+          >
+            {(ids) => (
+              <Select
+                ids={ids}
+                value={indicatorCode}
+                onChange={(e) => setC({ ...c, indicatorCode: e.target.value })}
+              >
+                {eigen.length > 1 ? <option value="">Kies een cijfer</option> : null}
+                {eigen.map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {i.naam}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+          <GemeenteVeld
+            verplicht
+            error={fouten.gemeenteCode ?? server.gemeenteCode}
+            gemeenten={gemeenten}
+            value={c.gemeenteCode}
+            onChange={(gemeenteCode) => setC({ ...c, gemeenteCode })}
+          />
+          <FormField label="Kwartaal" verplicht error={server.kwartaal}>
+            {(ids) => (
+              <Select ids={ids} value={c.kwartaal} onChange={(e) => setC({ ...c, kwartaal: e.target.value })}>
+                {kwartalen.map((k) => (
+                  <option key={formatKwartaal(k)} value={formatKwartaal(k)}>
+                    {kwartaalLabel(k)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+          <FormField
+            label="Aantal"
+            verplicht
+            description="Bijvoorbeeld 12 of 1.234"
+            error={fouten.waarde ?? server.waarde}
+          >
+            {(ids) => (
+              <Textbox
+                ids={ids}
+                inputMode="decimal"
+                size={10}
+                value={c.waarde}
+                onChange={(e) => setC({ ...c, waarde: e.target.value })}
+              />
+            )}
+          </FormField>
+          <FormField label="Toelichting" error={server.toelichting}>
+            {(ids) => (
+              <Textarea
+                ids={ids}
+                rows={3}
+                value={c.toelichting}
+                onChange={(e) => setC({ ...c, toelichting: e.target.value })}
+              />
+            )}
+          </FormField>
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+              Cijfer opslaan
+            </Button>
+          </ButtonGroup>
+        </InvoerSectie>
       ) : null}
       <section aria-labelledby="kop-cijfers">
         <Heading level={2} id="kop-cijfers">

@@ -3,9 +3,9 @@ import { NIEUWBOUW_FASEN, type NieuwbouwFase } from '@thuismonitor/domain';
 import { useState, type FormEvent } from 'react';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { InvoerSectie } from '../components/InvoerSectie';
 import { GemeenteVeld } from '../components/Keuzevelden';
 import {
-  Alert,
   Button,
   ButtonGroup,
   Fieldset,
@@ -129,46 +129,37 @@ function FaseBijwerken({ projecten }: { projecten: Project[] }) {
   };
   const server = veldFouten(error);
   return (
-    <section aria-labelledby="kop-fase">
-      <Heading level={2} id="kop-fase">
-        Fase bijwerken
-      </Heading>
-      {melding ? <Alert type="ok">{melding}</Alert> : null}
-      <FoutMelding error={error} />
-      <form className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Project">
-          {(ids) => (
-            <Select ids={ids} value={id} onChange={(e) => setId(e.target.value)}>
-              {projecten.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.naam} ({nieuwbouwFaseLabel(p.fase).toLowerCase()})
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
-        <FormField label="Nieuwe fase" error={fout.fase ?? server.fase}>
-          {(ids) => (
-            <Select ids={ids} value={fase} onChange={(e) => setFase(e.target.value)}>
-              <option value="">{volgende.length ? 'Kies een fase' : 'Dit project is opgeleverd'}</option>
-              {volgende.map((f) => (
-                <option key={f} value={f}>
-                  {nieuwbouwFaseLabel(f)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
-        <FormField label="Datum waarop deze fase is bereikt" error={fout.datum ?? server.datum}>
-          {(ids) => (
-            <Textbox ids={ids} type="date" value={datum} onChange={(e) => setDatum(e.target.value)} />
-          )}
-        </FormField>
-        <Button type="submit" busy={loading} disabled={loading || !volgende.length}>
-          Fase opslaan
-        </Button>
-      </form>
-    </section>
+    <InvoerSectie kopId="kop-fase" kop="Fase bijwerken" melding={melding} error={error} onSubmit={verstuur}>
+      <FormField label="Project">
+        {(ids) => (
+          <Select ids={ids} value={id} onChange={(e) => setId(e.target.value)}>
+            {projecten.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.naam} ({nieuwbouwFaseLabel(p.fase).toLowerCase()})
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField label="Nieuwe fase" error={fout.fase ?? server.fase}>
+        {(ids) => (
+          <Select ids={ids} value={fase} onChange={(e) => setFase(e.target.value)}>
+            <option value="">{volgende.length ? 'Kies een fase' : 'Dit project is opgeleverd'}</option>
+            {volgende.map((f) => (
+              <option key={f} value={f}>
+                {nieuwbouwFaseLabel(f)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField label="Datum waarop deze fase is bereikt" error={fout.datum ?? server.datum}>
+        {(ids) => <Textbox ids={ids} type="date" value={datum} onChange={(e) => setDatum(e.target.value)} />}
+      </FormField>
+      <Button type="submit" busy={loading} disabled={loading || !volgende.length}>
+        Fase opslaan
+      </Button>
+    </InvoerSectie>
   );
 }
 
@@ -236,85 +227,82 @@ function ProjectToevoegen() {
   };
 
   return (
-    <section aria-labelledby="kop-nieuw-project">
-      <Heading level={2} id="kop-nieuw-project">
-        Project toevoegen
-      </Heading>
-      {melding ? <Alert type="ok">{melding}</Alert> : null}
-      <FoutMelding error={error} />
-      <form className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Naam van het project" verplicht error={fouten.naam ?? server.naam}>
-          {(ids) => (
-            <Textbox ids={ids} value={c.naam} onChange={(e) => setC({ ...c, naam: e.target.value })} />
-          )}
-        </FormField>
-        <GemeenteVeld
-          verplicht
-          error={fouten.gemeenteCode ?? server.gemeenteCode}
-          gemeenten={gemeenten}
-          value={c.gemeenteCode}
-          onChange={(gemeenteCode) => setC({ ...c, gemeenteCode })}
-        />
-        <FormField label="Fase" error={server.fase}>
-          {(ids) => (
-            <Select
-              ids={ids}
-              value={c.fase}
-              onChange={(e) => setC({ ...c, fase: e.target.value as NieuwbouwFase })}
-            >
-              {NIEUWBOUW_FASEN.map((f) => (
-                <option key={f} value={f}>
-                  {nieuwbouwFaseLabel(f)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
-        <FormField label="Datum van deze fase" error={fouten.datum ?? server[FASE_DATUM[c.fase]]}>
-          {(ids) => (
-            <Textbox
-              ids={ids}
-              type="date"
-              value={c.datum}
-              onChange={(e) => setC({ ...c, datum: e.target.value })}
-            />
-          )}
-        </FormField>
-        <Fieldset legend="Woningen per segment">
-          {SEGMENT_VELDEN.map(([k, label]) => (
-            <FormField key={k} label={label} error={fouten[k] ?? server[k]}>
-              {(ids) => (
-                <Textbox
-                  ids={ids}
-                  inputMode="numeric"
-                  size={6}
-                  value={c.woningen[k] ?? ''}
-                  onChange={(e) => setC({ ...c, woningen: { ...c.woningen, [k]: e.target.value } })}
-                />
-              )}
-            </FormField>
-          ))}
-        </Fieldset>
-        <FormField
-          label="Waarvan bestemd voor aandachtsgroepen"
-          error={fouten.aandachtsgroepen ?? server.aandachtsgroepen}
-        >
-          {(ids) => (
-            <Textbox
-              ids={ids}
-              inputMode="numeric"
-              size={6}
-              value={c.aandachtsgroepen}
-              onChange={(e) => setC({ ...c, aandachtsgroepen: e.target.value })}
-            />
-          )}
-        </FormField>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
-            Project toevoegen
-          </Button>
-        </ButtonGroup>
-      </form>
-    </section>
+    <InvoerSectie
+      kopId="kop-nieuw-project"
+      kop="Project toevoegen"
+      melding={melding}
+      error={error}
+      onSubmit={verstuur}
+    >
+      <FormField label="Naam van het project" verplicht error={fouten.naam ?? server.naam}>
+        {(ids) => <Textbox ids={ids} value={c.naam} onChange={(e) => setC({ ...c, naam: e.target.value })} />}
+      </FormField>
+      <GemeenteVeld
+        verplicht
+        error={fouten.gemeenteCode ?? server.gemeenteCode}
+        gemeenten={gemeenten}
+        value={c.gemeenteCode}
+        onChange={(gemeenteCode) => setC({ ...c, gemeenteCode })}
+      />
+      <FormField label="Fase" error={server.fase}>
+        {(ids) => (
+          <Select
+            ids={ids}
+            value={c.fase}
+            onChange={(e) => setC({ ...c, fase: e.target.value as NieuwbouwFase })}
+          >
+            {NIEUWBOUW_FASEN.map((f) => (
+              <option key={f} value={f}>
+                {nieuwbouwFaseLabel(f)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField label="Datum van deze fase" error={fouten.datum ?? server[FASE_DATUM[c.fase]]}>
+        {(ids) => (
+          <Textbox
+            ids={ids}
+            type="date"
+            value={c.datum}
+            onChange={(e) => setC({ ...c, datum: e.target.value })}
+          />
+        )}
+      </FormField>
+      <Fieldset legend="Woningen per segment">
+        {SEGMENT_VELDEN.map(([k, label]) => (
+          <FormField key={k} label={label} error={fouten[k] ?? server[k]}>
+            {(ids) => (
+              <Textbox
+                ids={ids}
+                inputMode="numeric"
+                size={6}
+                value={c.woningen[k] ?? ''}
+                onChange={(e) => setC({ ...c, woningen: { ...c.woningen, [k]: e.target.value } })}
+              />
+            )}
+          </FormField>
+        ))}
+      </Fieldset>
+      <FormField
+        label="Waarvan bestemd voor aandachtsgroepen"
+        error={fouten.aandachtsgroepen ?? server.aandachtsgroepen}
+      >
+        {(ids) => (
+          <Textbox
+            ids={ids}
+            inputMode="numeric"
+            size={6}
+            value={c.aandachtsgroepen}
+            onChange={(e) => setC({ ...c, aandachtsgroepen: e.target.value })}
+          />
+        )}
+      </FormField>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+          Project toevoegen
+        </Button>
+      </ButtonGroup>
+    </InvoerSectie>
   );
 }

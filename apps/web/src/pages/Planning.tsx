@@ -4,6 +4,7 @@ import { WOONDEAL_PERIODE } from '@thuismonitor/domain';
 import { useSearchParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { InvoerSectie } from '../components/InvoerSectie';
 import { GebiedKiezer } from '../components/GebiedKiezer';
 import { IndicatorVeld } from '../components/Keuzevelden';
 import {
@@ -324,87 +325,86 @@ export function TaakstellingenPagina() {
         />
       ) : null}
       {magStellen ? (
-        <section aria-labelledby="kop-stellen">
-          <Heading level={2} id="kop-stellen">
-            Taakstelling stellen
-          </Heading>
-          {melding ? <Alert type="ok">{melding}</Alert> : null}
-          <FoutMelding error={error} />
-          <form className="tm-form" noValidate onSubmit={verstuur}>
-            <IndicatorVeld
-              label="Indicator"
-              leeg="Kies een indicator"
-              indicatoren={meetbaar}
-              verplicht
-              error={fouten.indicatorCode ?? server.indicatorCode}
-              value={c.indicatorCode}
-              onChange={(indicatorCode) => setC({ ...c, indicatorCode })}
-            />
-            {statushouders ? (
-              <FormField label="Halfjaar" error={server.halfjaar}>
-                {(ids) => (
-                  <Select
-                    ids={ids}
-                    value={c.halfjaar}
-                    onChange={(e) => setC({ ...c, halfjaar: e.target.value })}
-                  >
-                    {[huidigJaar() - 1, huidigJaar(), huidigJaar() + 1].flatMap((j) =>
-                      [1, 2].map((h) => (
-                        <option key={`${j}-H${h}`} value={`${j}-H${h}`}>
-                          {h === 1 ? `1e halfjaar ${j}` : `2e halfjaar ${j}`}
-                        </option>
-                      )),
-                    )}
-                  </Select>
-                )}
-              </FormField>
-            ) : (
-              <FormField label="Periode" error={server.jaar ?? server.periode}>
-                {(ids) => (
-                  <Select ids={ids} value={c.jaar} onChange={(e) => setC({ ...c, jaar: e.target.value })}>
-                    <option value="WOONDEAL">Woondeal 2022–2030</option>
-                    {[0, 1, 2, 3].map((d) => (
-                      <option key={d} value={huidigJaar() + d}>
-                        {huidigJaar() + d}
+        <InvoerSectie
+          kopId="kop-stellen"
+          kop="Taakstelling stellen"
+          melding={melding}
+          error={error}
+          onSubmit={verstuur}
+        >
+          <IndicatorVeld
+            label="Indicator"
+            leeg="Kies een indicator"
+            indicatoren={meetbaar}
+            verplicht
+            error={fouten.indicatorCode ?? server.indicatorCode}
+            value={c.indicatorCode}
+            onChange={(indicatorCode) => setC({ ...c, indicatorCode })}
+          />
+          {statushouders ? (
+            <FormField label="Halfjaar" error={server.halfjaar}>
+              {(ids) => (
+                <Select
+                  ids={ids}
+                  value={c.halfjaar}
+                  onChange={(e) => setC({ ...c, halfjaar: e.target.value })}
+                >
+                  {[huidigJaar() - 1, huidigJaar(), huidigJaar() + 1].flatMap((j) =>
+                    [1, 2].map((h) => (
+                      <option key={`${j}-H${h}`} value={`${j}-H${h}`}>
+                        {h === 1 ? `1e halfjaar ${j}` : `2e halfjaar ${j}`}
                       </option>
-                    ))}
-                  </Select>
-                )}
-              </FormField>
+                    )),
+                  )}
+                </Select>
+              )}
+            </FormField>
+          ) : (
+            <FormField label="Periode" error={server.jaar ?? server.periode}>
+              {(ids) => (
+                <Select ids={ids} value={c.jaar} onChange={(e) => setC({ ...c, jaar: e.target.value })}>
+                  <option value="WOONDEAL">Woondeal 2022–2030</option>
+                  {[0, 1, 2, 3].map((d) => (
+                    <option key={d} value={huidigJaar() + d}>
+                      {huidigJaar() + d}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </FormField>
+          )}
+          <FormField
+            label="Taakstelling"
+            verplicht
+            description={statushouders ? 'In personen' : undefined}
+            error={fouten.waarde ?? server.waarde}
+          >
+            {(ids) => (
+              <Textbox
+                ids={ids}
+                inputMode="decimal"
+                size={10}
+                value={c.waarde}
+                onChange={(e) => setC({ ...c, waarde: e.target.value })}
+              />
             )}
-            <FormField
-              label="Taakstelling"
-              verplicht
-              description={statushouders ? 'In personen' : undefined}
-              error={fouten.waarde ?? server.waarde}
-            >
-              {(ids) => (
-                <Textbox
-                  ids={ids}
-                  inputMode="decimal"
-                  size={10}
-                  value={c.waarde}
-                  onChange={(e) => setC({ ...c, waarde: e.target.value })}
-                />
-              )}
-            </FormField>
-            <FormField label="Toelichting" error={server.toelichting}>
-              {(ids) => (
-                <Textarea
-                  ids={ids}
-                  rows={2}
-                  value={c.toelichting}
-                  onChange={(e) => setC({ ...c, toelichting: e.target.value })}
-                />
-              )}
-            </FormField>
-            <ButtonGroup>
-              <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
-                Taakstelling vastleggen
-              </Button>
-            </ButtonGroup>
-          </form>
-        </section>
+          </FormField>
+          <FormField label="Toelichting" error={server.toelichting}>
+            {(ids) => (
+              <Textarea
+                ids={ids}
+                rows={2}
+                value={c.toelichting}
+                onChange={(e) => setC({ ...c, toelichting: e.target.value })}
+              />
+            )}
+          </FormField>
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+              Taakstelling vastleggen
+            </Button>
+          </ButtonGroup>
+        </InvoerSectie>
       ) : null}
     </>
   );
