@@ -1,6 +1,7 @@
 // Lint: correctness rules (formatting is prettier's job), plus one tenancy rule: ScopedDb
 // (apps/api/src/database/) is the only way into Postgres, so nothing else may get hold of a
 // DataSource or inject an EntityManager (apps/api/test/lint-scoped-db.spec.ts proves it fires).
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -47,8 +48,68 @@ const SQL_IN_REPOSITORY =
 // to make; the list only shrinks (it is empty when the move is done).
 const SQL_NOG_TE_VERPLAATSEN = [
 ];
+// The boundaries rule: apps may use libs, libs never use apps, libs/domain never uses libs/auth, and a
+// feature folder of apps/api/src is used by other folders only through its public index.ts.
+// apps/api/test/lint-grenzen.spec.ts proves it fires.
+const FEATURES = [
+  'beheer',
+  'bod',
+  'demo',
+  'evaluatie',
+  'gebied',
+  'kwartaalcijfer',
+  'nieuwbouw',
+  'organisatie',
+  'prestatieafspraak',
+  'publicatie',
+  'rapportage',
+  'referentie',
+  'taakstelling',
+  'toewijzing',
+  'urgentie',
+  'volkshuisvesting',
+  'voortgang',
+  'woondeal',
+];
+const API_SRC = path.join(import.meta.dirname, 'apps/api/src');
+const LIBS = path.join(import.meta.dirname, 'libs');
+const APPS = path.join(import.meta.dirname, 'apps');
+function grensFout(bestand, bron) {
+  const inLib = bestand.startsWith(LIBS + path.sep);
+  if (!bron.startsWith('.')) {
+    if (inLib && /^@thuismonitor\/(api|web)(\/|$)/.test(bron))
+      return 'A lib never uses an app: move what both need into the lib.';
+    if (bestand.startsWith(path.join(LIBS, 'domain') + path.sep) && /^@thuismonitor\/auth(\/|$)/.test(bron))
+      return 'libs/domain does not use libs/auth: the rules sit below the permissions.';
+    return null;
+  }
+  const doel = path.resolve(path.dirname(bestand), bron);
+  if (inLib && doel.startsWith(APPS + path.sep))
+    return 'A lib never uses an app: move what both need into the lib.';
+  if (!bestand.startsWith(API_SRC + path.sep) || !doel.startsWith(API_SRC + path.sep)) return null;
+  const [map, ...rest] = path.relative(API_SRC, doel).split(path.sep);
+  const eigen = path.relative(API_SRC, bestand).split(path.sep);
+  if (!FEATURES.includes(map) || rest.length === 0 || (eigen.length > 1 && eigen[0] === map)) return null;
+  return `apps/api/src/${map} is a feature: import it through its public index ('${path.relative(path.dirname(bestand), path.join(API_SRC, map))}'), and export what you need there.`;
+}
 const thuismonitor = {
   rules: {
+    grenzen: {
+      meta: { type: 'problem', schema: [], messages: { grens: '{{tekst}}' } },
+      create(context) {
+        const controleer = (n) => {
+          if (!n.source || typeof n.source.value !== 'string') return;
+          const tekst = grensFout(context.filename, n.source.value);
+          if (tekst) context.report({ node: n.source, messageId: 'grens', data: { tekst } });
+        };
+        return {
+          ImportDeclaration: controleer,
+          ExportNamedDeclaration: controleer,
+          ExportAllDeclaration: controleer,
+          ImportExpression: controleer,
+        };
+      },
+    },
     'sql-in-repository': {
       meta: { type: 'problem', schema: [], messages: { sql: SQL_IN_REPOSITORY } },
       create(context) {
@@ -219,5 +280,10 @@ export default tseslint.config(
     ],
     plugins: { thuismonitor },
     rules: { 'thuismonitor/sql-in-repository': 'error' },
+  },
+  {
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
+    plugins: { thuismonitor },
+    rules: { 'thuismonitor/grenzen': 'error' },
   },
 );
