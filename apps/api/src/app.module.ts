@@ -28,7 +28,7 @@ import { loggerOpties } from './logging/logger-opties';
 import { MetricsModule } from './metrics/metrics.module';
 import { graphqlBeveiliging, vertaalLimietFout } from './beveiliging/graphql-limieten';
 import { VerzoekLimietMiddleware } from './beveiliging/rate-limieten';
-import { VoortgangAntwoordMiddleware } from './voortgang/voortgang-antwoord.middleware';
+import { VoortgangAntwoordMiddleware } from './voortgang';
 
 /** Shared by the API and the worker entry points: configuration, logging, database. */
 export function kernModules(config: AppConfig) {

@@ -26,6 +26,10 @@ const SNIPPETS: Record<string, { code: string; filePath: string }> = {
     filePath: 'apps/api/src/voortgang/voorbeeld.ts',
     code: `import { isUuid } from '../common/id';\nimport { qb } from '../database/query';\nexport const x = [isUuid, qb];`,
   },
+  moduleVanFeature: {
+    filePath: 'apps/api/src/rapportage/rapportage.module.ts',
+    code: `import { VoortgangModule } from '../voortgang/voortgang.module';\nexport const x = VoortgangModule;`,
+  },
   rootViaIndex: {
     filePath: 'apps/api/src/voorbeeld.module.ts',
     code: `import { VoortgangModule } from './voortgang';\nexport const x = VoortgangModule;`,
@@ -63,11 +67,13 @@ describe('lint: module boundaries', () => {
     ]);
   });
 
-  it('allows the index, files of the own feature, the shared kernel and the composition root', () => {
+  it('allows the index, the Nest module, files of the own feature, the shared kernel and the composition root', () => {
     expect(uitslag.viaIndex).toEqual([]);
     expect(uitslag.binnenEigenFeature).toEqual([]);
     expect(uitslag.kernDiep).toEqual([]);
     expect(uitslag.rootViaIndex).toEqual([]);
+    // a Nest module imports another feature's module directly: the index leaves modules out
+    expect(uitslag.moduleVanFeature).toEqual([]);
   });
 
   it('refuses a lib that uses an app, and libs/domain using libs/auth; auth may use domain', () => {

@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { isOrganisatieSoort } from '@thuismonitor/domain';
 import { ScopedDb } from '../database/scoped-db.service';
 import { CacheSignalen } from '../database/cache-signalen';
-import { AanmeldingService } from '../organisatie/aanmelding.service';
+import { AanmeldingService } from '../organisatie';
 import {
   AuthenticatieFout,
   type Principal,

@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { verouderd } from '../common/api-naamgeving';
-import { ReferentieService } from '../referentie/referentie.service';
-import { Gemeente } from '../referentie/referentie.types';
+import { ReferentieService } from '../referentie';
+import { Gemeente } from '../referentie';
 import { BeheerService } from './beheer.service';
 import { GebruikerBeheerService } from './gebruiker-beheer.service';
 import { OrganisatieBeheerService } from './organisatie-beheer.service';

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, nietGevonden, ongeldig } from '../common/fouten';
 import { isUuid } from '../common/id';
 import { ScopedDb } from '../database/scoped-db.service';
-import { DEMO_ACCOUNTS } from '../demo/demo-data';
+import { DEMO_ACCOUNTS } from '../demo';
 import { BeheerSchrijver } from './beheer-schrijver';
 import {
   deactiveerGebruikerRij,

@@ -6,7 +6,7 @@ import { PrincipalResolver } from '../auth/principal-resolver.service';
 import { conflict, ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { ReferentieService } from '../referentie/referentie.service';
+import { ReferentieService } from '../referentie';
 import type { HerindelingInput, HerindelingRapport } from './herindeling.types';
 import { voerHerindelingUit } from './herindeling.repository';
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEMO_ACCOUNTS } from '../demo/demo-data';
+import { DEMO_ACCOUNTS } from '../demo';
 import { keycloakGebruiker, keycloakPartialImport } from './keycloak-gebruiker';
 
 /**

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { leesRijen, type BestandRij } from '../toewijzing/import-bestand';
+import { leesRijen, type BestandRij } from '../toewijzing';
 
 /** Reading the organisation import's file (organisatie-import.service.ts) into numbered records. */
 

@@ -9,8 +9,8 @@ import {
   organisatieSoortLabel,
   type OrganisatieSoort,
 } from '@thuismonitor/domain';
-import { ReferentieService } from '../referentie/referentie.service';
-import { BestandWeigering } from '../toewijzing/bestand-weigering';
+import { ReferentieService } from '../referentie';
+import { BestandWeigering } from '../toewijzing';
 import { BeheerSchrijver } from './beheer-schrijver';
 import {
   hernoemOrganisatie,

@@ -17,11 +17,11 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
-import { OrganisatieService } from '../organisatie/organisatie.service';
+import { OrganisatieService } from '../organisatie';
 import { isUuid } from '../common/id';
-import { PrestatieafspraakService } from '../prestatieafspraak/prestatieafspraak.service';
-import type { Prestatieafspraak } from '../prestatieafspraak/prestatieafspraak.types';
-import { ReferentieService } from '../referentie/referentie.service';
+import { PrestatieafspraakService } from '../prestatieafspraak';
+import type { Prestatieafspraak } from '../prestatieafspraak';
+import { ReferentieService } from '../referentie';
 import {
   leesBoden,
   leesRegels,

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { verouderd } from '../common/api-naamgeving';
-import { Prestatieafspraak } from '../prestatieafspraak/prestatieafspraak.types';
+import { Prestatieafspraak } from '../prestatieafspraak';
 import { BodMutatieService } from './bod-mutatie.service';
 import { BodService } from './bod.service';
 import { Bod, BodFilter, BodWijziging, NieuwBodInput } from './bod.types';

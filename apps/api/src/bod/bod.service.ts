@@ -10,11 +10,11 @@ import {
 } from '@thuismonitor/domain';
 import { nietGevonden } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
-import { OrganisatieService } from '../organisatie/organisatie.service';
-import type { Organisatie } from '../organisatie/organisatie.types';
+import { OrganisatieService } from '../organisatie';
+import type { Organisatie } from '../organisatie';
 import { isUuid } from '../common/id';
-import { RegimeService } from '../volkshuisvesting/regime.service';
-import { ReferentieService } from '../referentie/referentie.service';
+import { RegimeService } from '../volkshuisvesting';
+import { ReferentieService } from '../referentie';
 import { leesBoden, leesPrestatieafspraakIds, leesRegels, type BodRij } from './bod.repository';
 import type { Bod, BodFilter } from './bod.types';
 

@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BOD_STATUSSEN, type ActielijnCode, type BodStatus } from '@thuismonitor/domain';
 import { ActielijnEnum, enumObject } from '../common/graphql-enums';
-import { Organisatie } from '../organisatie/organisatie.types';
-import { Gemeente } from '../referentie/referentie.types';
+import { Organisatie } from '../organisatie';
+import { Gemeente } from '../referentie';
 
 export const BodStatusEnum = enumObject(BOD_STATUSSEN);
 registerEnumType(BodStatusEnum, {

@@ -1,7 +1,7 @@
 import { DevIssuer } from '@thuismonitor/auth';
 import { loadConfig } from '../config/app-config';
 import { devIssuerUrl } from '../dev-oidc/dev-oidc.module';
-import { DEMO_ACCOUNTS } from '../demo/demo-data';
+import { DEMO_ACCOUNTS } from '../demo';
 
 /**
  * `npm run token -- <demo-account>` prints a bearer token from the development OpenID provider

@@ -1,5 +1,5 @@
-import type { OrganisatieService } from '../organisatie/organisatie.service';
-import type { Organisatie } from '../organisatie/organisatie.types';
+import type { OrganisatieService } from '../organisatie';
+import type { Organisatie } from '../organisatie';
 
 /**
  * Resolves `organisatie`/`corporatie`/`eigenaar` fields of a list without one query per row:

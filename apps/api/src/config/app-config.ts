@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { leesKenmerkSleutel } from '../toewijzing/kenmerk-hash';
+import { leesKenmerkSleutel } from '../toewijzing';
 import { leesBeveiligingConfig, type BeveiligingConfig } from '../beveiliging/beveiliging-config';
 
 /**

@@ -1,6 +1,6 @@
 import { AuditLogEntity } from '../audit/audit-log.entity';
-import { OrganisatieEntity } from '../organisatie/organisatie.entity';
-import { GemeenteEntity, ProvincieEntity, WoningmarktregioEntity } from '../referentie/referentie.entities';
+import { OrganisatieEntity } from '../organisatie';
+import { GemeenteEntity, ProvincieEntity, WoningmarktregioEntity } from '../referentie';
 
 /** Every TypeORM entity. Features append theirs here. */
 export const ENTITIES = [ProvincieEntity, GemeenteEntity, WoningmarktregioEntity, OrganisatieEntity, AuditLogEntity];

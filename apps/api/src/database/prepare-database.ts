@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
-import { syncReferentiedata } from '../referentie/referentie-sync';
-import { seedDemoOrganisaties, seedOverheidsorganisaties } from '../demo/demo-seeder';
-import { seedDemoRealisatie } from '../demo/demo-realisatie';
+import { syncReferentiedata } from '../referentie';
+import { seedDemoOrganisaties, seedOverheidsorganisaties } from '../demo';
+import { seedDemoRealisatie } from '../demo';
 import type { IsoDatum } from '@thuismonitor/domain';
 
 /**

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nest
 import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import { DevIssuer, Publiek, WEB_CLIENT_ID, type DevAccount } from '@thuismonitor/auth';
-import { aanmeldbareGebruikers } from '../beheer/aanmeldbare-gebruikers';
+import { aanmeldbareGebruikers } from '../beheer';
 import { ScopedDb } from '../database/scoped-db.service';
 
 interface CodeGrant {

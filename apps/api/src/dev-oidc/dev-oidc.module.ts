@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DevIssuer } from '@thuismonitor/auth';
 import type { AppConfig } from '../config/app-config';
-import { DEMO_ACCOUNTS } from '../demo/demo-data';
+import { DEMO_ACCOUNTS } from '../demo';
 import { DevOidcController } from './dev-oidc.controller';
 
 export function devIssuerUrl(config: AppConfig): string {

@@ -10,10 +10,10 @@ import {
 import { conflict, GebruikersFout, nietGevonden, ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { OrganisatieService } from '../organisatie/organisatie.service';
-import { leesZichtbaar } from '../prestatieafspraak/bewerking';
-import { PrestatieafspraakAudit } from '../prestatieafspraak/prestatieafspraak-audit';
-import { leesAfspraken, type PaRij } from '../prestatieafspraak/prestatieafspraak.repository';
+import { OrganisatieService } from '../organisatie';
+import { leesZichtbaar } from '../prestatieafspraak';
+import { PrestatieafspraakAudit } from '../prestatieafspraak';
+import { leesAfspraken, type PaRij } from '../prestatieafspraak';
 import {
   leesEvaluatie,
   leesEvaluatieRegels,
@@ -23,7 +23,7 @@ import {
   vergrendelEvaluatie,
   voegEvaluatieToe,
 } from './evaluatie.repository';
-import { VoortgangService } from '../voortgang/voortgang.service';
+import { VoortgangService } from '../voortgang';
 import type { Evaluatie, EvaluatieRegelInput } from './evaluatie.types';
 
 const CONFLICT_MELDING =

@@ -9,8 +9,8 @@ import {
   type GeschilStatus,
 } from '@thuismonitor/domain';
 import { enumObject } from '../common/graphql-enums';
-import { Organisatie } from '../organisatie/organisatie.types';
-import { GeschilOnderwerpEnum } from '../volkshuisvesting/regime.types';
+import { Organisatie } from '../organisatie';
+import { GeschilOnderwerpEnum } from '../volkshuisvesting';
 
 export const EvaluatieOordeelEnum = enumObject(EVALUATIE_OORDELEN);
 registerEnumType(EvaluatieOordeelEnum, {

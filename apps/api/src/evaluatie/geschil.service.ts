@@ -10,11 +10,11 @@ import {
 } from '@thuismonitor/domain';
 import { conflict, nietGevonden, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
-import { OrganisatieService } from '../organisatie/organisatie.service';
-import type { Organisatie } from '../organisatie/organisatie.types';
-import { leesZichtbaar } from '../prestatieafspraak/bewerking';
-import { PrestatieafspraakAudit } from '../prestatieafspraak/prestatieafspraak-audit';
-import { type PaRij } from '../prestatieafspraak/prestatieafspraak.repository';
+import { OrganisatieService } from '../organisatie';
+import type { Organisatie } from '../organisatie';
+import { leesZichtbaar } from '../prestatieafspraak';
+import { PrestatieafspraakAudit } from '../prestatieafspraak';
+import { type PaRij } from '../prestatieafspraak';
 import {
   leesGeschil,
   leesGeschillen,
@@ -24,7 +24,7 @@ import {
 } from './evaluatie.repository';
 import { isUuid } from '../common/id';
 import { Klok } from '../common/klok';
-import { RegimeService } from '../volkshuisvesting/regime.service';
+import { RegimeService } from '../volkshuisvesting';
 import type { Geschil, NieuwGeschilInput } from './evaluatie.types';
 
 /**

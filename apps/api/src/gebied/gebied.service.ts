@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LAND_CODE, type GebiedSoort } from '@thuismonitor/domain';
-import { ReferentieService } from '../referentie/referentie.service';
+import { ReferentieService } from '../referentie';
 import type { GebiedInfo } from './gebied.types';
 
 /**

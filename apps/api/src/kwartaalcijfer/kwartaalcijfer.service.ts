@@ -18,7 +18,7 @@ import { conflict, geenToegang, nietGevonden, ongeldig, type VeldFout } from '..
 import { isUuid } from '../common/id';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { ReferentieService } from '../referentie/referentie.service';
+import { ReferentieService } from '../referentie';
 import {
   actueelVoorUpdate,
   cijfer,

@@ -4,10 +4,10 @@ import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { kiesInvoer, VEROUDERD_INPUT, verouderd } from '../common/api-naamgeving';
 import { NieuwbouwFaseEnum } from '../common/graphql-enums';
 import { laadOrganisatie } from '../common/organisatie-lader';
-import { OrganisatieService } from '../organisatie/organisatie.service';
-import { Organisatie } from '../organisatie/organisatie.types';
-import { ReferentieService } from '../referentie/referentie.service';
-import { Gemeente } from '../referentie/referentie.types';
+import { OrganisatieService } from '../organisatie';
+import { Organisatie } from '../organisatie';
+import { ReferentieService } from '../referentie';
+import { Gemeente } from '../referentie';
 import { NieuwbouwService } from './nieuwbouw.service';
 import { NieuwbouwFilter, Nieuwbouwproject, NieuwbouwprojectInput, NieuwbouwprojectWijziging } from './nieuwbouw.types';
 

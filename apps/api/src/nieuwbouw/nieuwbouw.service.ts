@@ -18,7 +18,7 @@ import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten'
 import { isUuid } from '../common/id';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { ReferentieService } from '../referentie/referentie.service';
+import { ReferentieService } from '../referentie';
 import type {
   NieuwbouwFilter,
   Nieuwbouwproject,

@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, heeftPermissie, isPermissie, POLICY, RequestContext, Vereist } from '@thuismonitor/auth';
-import { ReferentieService } from '../referentie/referentie.service';
-import { Gemeente, Provincie } from '../referentie/referentie.types';
+import { ReferentieService } from '../referentie';
+import { Gemeente, Provincie } from '../referentie';
 import { OrganisatieService } from './organisatie.service';
 import { EigenGebruiker, Me, Organisatie, OrganisatieFilter } from './organisatie.types';
 import { AanmeldingService } from './aanmelding.service';

@@ -9,7 +9,7 @@ import {
 } from '@thuismonitor/domain';
 import { nietGevonden } from '../common/fouten';
 import { isUuid } from '../common/id';
-import type { OrganisatieService } from '../organisatie/organisatie.service';
+import type { OrganisatieService } from '../organisatie';
 import type { AfspraakInhoud } from './prestatieafspraak-inhoud.repository';
 import { leesAfspraken, type AfspraakRij, type PaRij } from './prestatieafspraak.repository';
 import type { AfspraakInput } from './prestatieafspraak.types';

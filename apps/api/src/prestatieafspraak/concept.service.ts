@@ -10,8 +10,8 @@ import {
   type InhoudFout,
 } from '@thuismonitor/domain';
 import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
-import { OrganisatieService } from '../organisatie/organisatie.service';
-import { ReferentieService } from '../referentie/referentie.service';
+import { OrganisatieService } from '../organisatie';
+import { ReferentieService } from '../referentie';
 import { vereisActie, vergrendelVoorPartij } from './bewerking';
 import {
   afspraakFoutenIn,

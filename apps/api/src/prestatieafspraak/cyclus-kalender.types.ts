@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { CyclusStapCode, CyclusStapStatus, GeschilOnderwerp } from '@thuismonitor/domain';
 import { enumObject } from '../common/graphql-enums';
-import { Gemeente } from '../referentie/referentie.types';
-import { DatumPeriode } from '../taakstelling/taakstelling.types';
-import { GeschilOnderwerpEnum, VolkshuisvestingRegime } from '../volkshuisvesting/regime.types';
+import { Gemeente } from '../referentie';
+import { DatumPeriode } from '../taakstelling';
+import { GeschilOnderwerpEnum, VolkshuisvestingRegime } from '../volkshuisvesting';
 
 export const CyclusStapCodeEnum = enumObject([
   'EVALUATIE',

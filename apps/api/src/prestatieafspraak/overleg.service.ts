@@ -11,7 +11,7 @@ import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { isUuid } from '../common/id';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { OrganisatieService } from '../organisatie/organisatie.service';
+import { OrganisatieService } from '../organisatie';
 import { leesZichtbaar, vergrendelVoorPartij } from './bewerking';
 import {
   leesAuditLog,

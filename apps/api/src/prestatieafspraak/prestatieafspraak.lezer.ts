@@ -16,9 +16,9 @@ import {
   type ActielijnCode,
 } from '@thuismonitor/domain';
 import { ScopedDb } from '../database/scoped-db.service';
-import { OrganisatieService } from '../organisatie/organisatie.service';
-import type { Organisatie } from '../organisatie/organisatie.types';
-import { ReferentieService } from '../referentie/referentie.service';
+import { OrganisatieService } from '../organisatie';
+import type { Organisatie } from '../organisatie';
+import { ReferentieService } from '../referentie';
 import { indicatorUitCatalogus } from './indicator.types';
 import { leesZichtbaar } from './bewerking';
 import { mogelijkeActies } from './mogelijke-acties';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { magPrestatieafspraakZien, type RequestContext } from '@thuismonitor/auth';
 import { ScopedDb } from '../database/scoped-db.service';
-import { OrganisatieService } from '../organisatie/organisatie.service';
-import type { Organisatie } from '../organisatie/organisatie.types';
+import { OrganisatieService } from '../organisatie';
+import type { Organisatie } from '../organisatie';
 import { leesZichtbaar } from './bewerking';
 import { ConceptService } from './concept.service';
 import { PrestatieafspraakLezer } from './prestatieafspraak.lezer';
@@ -15,7 +15,7 @@ import type {
   PrestatieafspraakFilter,
 } from './prestatieafspraak.types';
 import type { VastgesteldeAfspraak } from './vastgestelde-afspraak';
-import type { VastgesteldeAfsprakenBron } from '../voortgang/voortgang-afspraken.port';
+import type { VastgesteldeAfsprakenBron } from '../voortgang';
 
 /**
  * Reading prestatieafspraken: lists and one for the screens, and the vastgestelde afspraken other

@@ -11,8 +11,8 @@ import {
 } from '@thuismonitor/domain';
 import { PRESTATIEAFSPRAAK_ACTIES, type PrestatieafspraakActie } from '@thuismonitor/auth';
 import { AandachtsgroepEnum, ActielijnEnum, enumObject } from '../common/graphql-enums';
-import { Organisatie } from '../organisatie/organisatie.types';
-import { Gemeente } from '../referentie/referentie.types';
+import { Organisatie } from '../organisatie';
+import { Gemeente } from '../referentie';
 import { Indicator } from './indicator.types';
 
 export const PrestatieafspraakStatusEnum = enumObject(PRESTATIEAFSPRAAK_STATUSSEN);

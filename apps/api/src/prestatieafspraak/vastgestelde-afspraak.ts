@@ -1,5 +1,5 @@
 import type { Aandachtsgroep, ActielijnCode, AfspraakSoort, MijlpaalStatus } from '@thuismonitor/domain';
-import type { Organisatie } from '../organisatie/organisatie.types';
+import type { Organisatie } from '../organisatie';
 
 /**
  * One afspraak of a VASTGESTELDE prestatieafspraak, as other features (voortgang) consume it:

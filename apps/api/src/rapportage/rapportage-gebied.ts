@@ -1,4 +1,4 @@
-import type { GebiedInfo } from '../gebied/gebied.types';
+import type { GebiedInfo } from '../gebied';
 
 export interface RapportageGebied extends Omit<GebiedInfo, 'provincies'> {
   /** provincie code for a gemeente (its report is a child of that provincie's in the flow) */

@@ -10,15 +10,15 @@ import {
   vorigKwartaal,
   type Kwartaal,
 } from '@thuismonitor/domain';
-import { VoortgangService } from '../voortgang/voortgang.service';
-import type { AfspraakVoortgang, Voortgang } from '../voortgang/voortgang.types';
+import { VoortgangService } from '../voortgang';
+import type { AfspraakVoortgang, Voortgang } from '../voortgang';
 import type { RequestContext } from '@thuismonitor/auth';
-import { StatushoudersService } from '../taakstelling/statushouders.service';
-import { ProgrammaService } from '../volkshuisvesting/programma.service';
-import { GebiedService } from '../gebied/gebied.service';
-import { WoondealService } from '../woondeal/woondeal.service';
-import { ReferentieService } from '../referentie/referentie.service';
-import { leesPrestatieafspraken } from '../prestatieafspraak/prestatieafspraak.repository';
+import { StatushoudersService } from '../taakstelling';
+import { ProgrammaService } from '../volkshuisvesting';
+import { GebiedService } from '../gebied';
+import { WoondealService } from '../woondeal';
+import { ReferentieService } from '../referentie';
+import { leesPrestatieafspraken } from '../prestatieafspraak';
 import type { RapportageGebied } from './rapportage-gebied';
 import type { RapportageAfspraakZicht, RapportageStatushoudersRegel } from './rapportage-inhoud';
 import type { RapportageCijfers } from './rapportage-opbouw';

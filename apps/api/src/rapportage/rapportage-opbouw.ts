@@ -13,9 +13,9 @@ import type {
   IndicatorVoortgang,
   Voortgang,
   VoortgangCel,
-} from '../voortgang/voortgang.types';
-import type { ProgrammaDekking } from '../volkshuisvesting/programma.types';
-import type { Woondeal } from '../woondeal/woondeal.types';
+} from '../voortgang';
+import type { ProgrammaDekking } from '../volkshuisvesting';
+import type { Woondeal } from '../woondeal';
 import type { RapportageGebied } from './rapportage-gebied';
 import type {
   RapportageAfspraakZicht,

@@ -6,7 +6,7 @@ import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
 import { JobHandler } from '../jobs/job-handler';
 import { alleGebieden, leesGemeenteOrganisatie, leesNu, leesVolgendeVersie } from './rapportage.repository';
-import { GebiedService } from '../gebied/gebied.service';
+import { GebiedService } from '../gebied';
 import { RapportageInhoudService, type AlsEigenaar } from './rapportage-inhoud.service';
 import { rapportageVoorActielijn } from './rapportage-opbouw';
 import { RapportageOpslag } from './rapportage-opslag.service';

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { RapportageService } from './rapportage.service';
-import { GebiedInput } from '../gebied/gebied.types';
+import { GebiedInput } from '../gebied';
 import { Kwartaalrapportage, KwartaalrapportageFilter, RapportageAanvraag } from './rapportage.types';
 
 @Resolver(() => Kwartaalrapportage)

@@ -7,7 +7,7 @@ import { ScopedDb } from '../database/scoped-db.service';
 import { AuditService } from '../audit/audit.service';
 import { nietGevonden, ongeldig } from '../common/fouten';
 import { isUuid } from '../common/id';
-import { GebiedService } from '../gebied/gebied.service';
+import { GebiedService } from '../gebied';
 import { RapportageQueue } from './rapportage-queue.service';
 import type { Kwartaalrapportage, KwartaalrapportageFilter, RapportageAanvraag } from './rapportage.types';
 import type { Formaat } from './rapportage-opslag.service';

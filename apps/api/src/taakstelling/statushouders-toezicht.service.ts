@@ -13,8 +13,8 @@ import { AuditService } from '../audit/audit.service';
 import { geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { GebiedService } from '../gebied/gebied.service';
-import { ReferentieService } from '../referentie/referentie.service';
+import { GebiedService } from '../gebied';
+import { ReferentieService } from '../referentie';
 import { leesCoaBestand } from './coa-bestand';
 import { StatushoudersBeleidService } from './statushouders-beleid.service';
 import {

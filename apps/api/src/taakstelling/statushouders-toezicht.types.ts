@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Gebied } from '../gebied/gebied.types';
+import { Gebied } from '../gebied';
 
 /**
  * The steps of the interventieladder of interbestuurlijk toezicht (Wet revitalisering generiek

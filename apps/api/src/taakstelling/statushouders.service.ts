@@ -21,8 +21,8 @@ import {
 import { nietGevonden, ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { GebiedService } from '../gebied/gebied.service';
-import { laatstGeslotenKwartaal, statushoudersPersonen } from '../publicatie/publicatie.repository';
+import { GebiedService } from '../gebied';
+import { laatstGeslotenKwartaal, statushoudersPersonen } from '../publicatie';
 import { StatushoudersBeleidService } from './statushouders-beleid.service';
 import { StatushoudersToezichtService } from './statushouders-toezicht.service';
 import { coaPerHalfjaar, statushoudersGehuisvest, statushoudersRegels } from './taakstelling.repository';

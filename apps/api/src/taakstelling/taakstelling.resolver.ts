@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
-import { GebiedInput } from '../gebied/gebied.types';
+import { GebiedInput } from '../gebied';
 import { StatushoudersService } from './statushouders.service';
 import { TaakstellingService } from './taakstelling.service';
 import {

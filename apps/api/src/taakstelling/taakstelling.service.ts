@@ -5,8 +5,8 @@ import { controleerTaakstelling, halfjaarVanPeriode, indicatorOpCode } from '@th
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
-import { GebiedService } from '../gebied/gebied.service';
-import type { GebiedInput } from '../gebied/gebied.types';
+import { GebiedService } from '../gebied';
+import type { GebiedInput } from '../gebied';
 import { periodeUitInvoer } from './taakstelling-periode';
 import {
   nietMeerActueel,

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { OrganisatieSoortEnum } from '../common/graphql-enums';
-import { Gebied, GebiedInput } from '../gebied/gebied.types';
+import { Gebied, GebiedInput } from '../gebied';
 import { StatushoudersInterventie } from './statushouders-toezicht.types';
 
 @InputType({ description: 'Een periode van dag tot en met dag (ISO-datums, jjjj-mm-dd)' })

@@ -9,7 +9,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, ongeldig } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
-import { ReferentieService } from '../referentie/referentie.service';
+import { ReferentieService } from '../referentie';
 import type { ImportKoppeling, ImportKoppelingInput } from './import-koppeling.types';
 import { bewaarKoppeling, leesKoppeling, type KoppelingRij } from './toewijzing-import.repository';
 

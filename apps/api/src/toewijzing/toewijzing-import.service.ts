@@ -7,11 +7,11 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { ReferentieService } from '../referentie/referentie.service';
+import { ReferentieService } from '../referentie';
 import { GebruikersFout } from '../common/fouten';
 import { ImportWerkers, type ImportSessie } from './import-werkers';
 import { ImportKoppelingService } from './import-koppeling.service';
-import { UrgentieService } from '../urgentie/urgentie.service';
+import { UrgentieService } from '../urgentie';
 import { begin, slaBatchOp, sluitAf, telAanwezig } from './toewijzing-import.repository';
 
 export type { ImportFout } from './import-verwerking';

@@ -2,10 +2,10 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { kiesInvoer, VEROUDERD_INPUT, verouderd } from '../common/api-naamgeving';
 import { laadOrganisatie } from '../common/organisatie-lader';
-import { OrganisatieService } from '../organisatie/organisatie.service';
-import { Organisatie } from '../organisatie/organisatie.types';
-import { ReferentieService } from '../referentie/referentie.service';
-import { Gemeente } from '../referentie/referentie.types';
+import { OrganisatieService } from '../organisatie';
+import { Organisatie } from '../organisatie';
+import { ReferentieService } from '../referentie';
+import { Gemeente } from '../referentie';
 import { ToewijzingService } from './toewijzing.service';
 import {
   Toewijzing,

@@ -24,8 +24,8 @@ import { isUuid } from '../common/id';
 import { Klok } from '../common/klok';
 import { paginaGrootte } from '../common/paginering';
 import { ScopedDb } from '../database/scoped-db.service';
-import { ReferentieService } from '../referentie/referentie.service';
-import { UrgentieService } from '../urgentie/urgentie.service';
+import { ReferentieService } from '../referentie';
+import { UrgentieService } from '../urgentie';
 import { kenmerkHash } from './kenmerk-hash';
 import {
   telToewijzingen,

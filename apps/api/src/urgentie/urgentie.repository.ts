@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { PublicatieWeigering, VerplichteUrgentieCategorie } from '@thuismonitor/domain';
 import { qb, sql, voerUit, voerUitEerste } from '../database/query';
-import { publicatieWeigeringVan } from '../publicatie/publicatie.repository';
+import { publicatieWeigeringVan } from '../publicatie';
 
 /**
  * SQL for urgentieregelingen. Runs in a ScopedDb transaction: RLS decides which regelingen and

@@ -1,8 +1,8 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
 import { nietGevonden } from '../common/fouten';
-import { GebiedService } from '../gebied/gebied.service';
-import { Voortgang } from '../voortgang/voortgang.types';
+import { GebiedService } from '../gebied';
+import { Voortgang } from '../voortgang';
 import { UrgentieService } from './urgentie.service';
 import {
   UrgentieDekking,

@@ -19,10 +19,10 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import type { GebiedInfo } from '../gebied/gebied.types';
-import { ReferentieService } from '../referentie/referentie.service';
-import { RegimeService } from '../volkshuisvesting/regime.service';
-import { leesBestaandeGemeenten } from '../volkshuisvesting/volkshuisvesting.repository';
+import type { GebiedInfo } from '../gebied';
+import { ReferentieService } from '../referentie';
+import { RegimeService } from '../volkshuisvesting';
+import { leesBestaandeGemeenten } from '../volkshuisvesting';
 import {
   categorieenInGebruik,
   leesCategorieen,

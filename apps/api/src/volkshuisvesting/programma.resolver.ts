@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
-import { GebiedInput } from '../gebied/gebied.types';
+import { GebiedInput } from '../gebied';
 import { ProgrammaInput, Volkshuisvestingsprogramma } from './programma.types';
 import { ProgrammaService } from './programma.service';
 

@@ -14,8 +14,8 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { GebiedService } from '../gebied/gebied.service';
-import type { GebiedInfo } from '../gebied/gebied.types';
+import { GebiedService } from '../gebied';
+import type { GebiedInfo } from '../gebied';
 import { RegimeService } from './regime.service';
 import {
   leesBestaandeGemeenten,

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PROGRAMMA_STATUSSEN, type ProgrammaStatus } from '@thuismonitor/domain';
 import { enumObject } from '../common/graphql-enums';
-import { Gebied } from '../gebied/gebied.types';
+import { Gebied } from '../gebied';
 
 export const ProgrammaStatusEnum = enumObject(PROGRAMMA_STATUSSEN);
 registerEnumType(ProgrammaStatusEnum, {

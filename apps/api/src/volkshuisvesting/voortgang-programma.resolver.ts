@@ -1,8 +1,8 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@thuismonitor/auth';
 import { nietGevonden } from '../common/fouten';
-import { GebiedService } from '../gebied/gebied.service';
-import { Voortgang } from '../voortgang/voortgang.types';
+import { GebiedService } from '../gebied';
+import { Voortgang } from '../voortgang';
 import { ProgrammaDekking } from './programma.types';
 import { ProgrammaService } from './programma.service';
 

@@ -8,7 +8,7 @@ import {
   type IsoDatum,
   type Periode,
 } from '@thuismonitor/domain';
-import type { GebiedInfo } from '../gebied/gebied.types';
+import type { GebiedInfo } from '../gebied';
 import { VastgesteldeAfsprakenBron } from './voortgang-afspraken.port';
 import { VoortgangRealisatieService, type Realisatie } from './voortgang-realisatie.service';
 import type { AfspraakVoortgang } from './voortgang.types';

@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { CacheSignalen } from '../database/cache-signalen';
 import { ScopedDb } from '../database/scoped-db.service';
-import type { GebiedInfo } from '../gebied/gebied.types';
+import type { GebiedInfo } from '../gebied';
 import type { Voortgang } from './voortgang.types';
 
 /** What one cached answer was computed for: everything `VoortgangService.meet` depends on. */

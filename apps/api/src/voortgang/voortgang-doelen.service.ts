@@ -11,8 +11,8 @@ import {
   type Periode,
   type TaakstellingRegel,
 } from '@thuismonitor/domain';
-import type { GebiedInfo } from '../gebied/gebied.types';
-import { ReferentieService } from '../referentie/referentie.service';
+import type { GebiedInfo } from '../gebied';
+import { ReferentieService } from '../referentie';
 import type { Vrager } from './voortgang-bundel.repository';
 import { taakstellingRijen } from './voortgang.repository';
 

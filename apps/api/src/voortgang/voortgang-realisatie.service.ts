@@ -18,8 +18,8 @@ import {
   type RealisatieReeks,
 } from '@thuismonitor/domain';
 import { ongeldig } from '../common/fouten';
-import type { GebiedInfo } from '../gebied/gebied.types';
-import { kwartaalcijferCellen, publicatieWeigeringVan } from '../publicatie/publicatie.repository';
+import type { GebiedInfo } from '../gebied';
+import { kwartaalcijferCellen, publicatieWeigeringVan } from '../publicatie';
 import { Bundel, type Vrager } from './voortgang-bundel.repository';
 import { STATUSHOUDERS_PERSONEN, eigenToewijzingen, vrijgegevenToewijzingen } from './voortgang-toewijzingen';
 import {

@@ -1,5 +1,5 @@
 import { heleKwartalen, plusDagen, toewijzingBijdragen, type IsoDatum } from '@thuismonitor/domain';
-import { statushoudersPersonen, toewijzingCellen } from '../publicatie/publicatie.repository';
+import { statushoudersPersonen, toewijzingCellen } from '../publicatie';
 import type { Vrager } from './voortgang-bundel.repository';
 import { TOEWIJZING_CODES, toewijzingRijen } from './voortgang.repository';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PrestatieafspraakModule } from '../prestatieafspraak/prestatieafspraak.module';
-import { PrestatieafspraakService } from '../prestatieafspraak/prestatieafspraak.service';
+import { PrestatieafspraakService } from '../prestatieafspraak';
 import { VastgesteldeAfsprakenBron } from './voortgang-afspraken.port';
 import { VoortgangAfsprakenService } from './voortgang-afspraken.service';
 import { VoortgangCache } from './voortgang-cache';

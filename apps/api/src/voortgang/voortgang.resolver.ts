@@ -1,8 +1,8 @@
 import { Args, Info, Int, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, RequestContext, Vereist } from '@thuismonitor/auth';
-import { GebiedInput } from '../gebied/gebied.types';
-import { DatumPeriodeInput } from '../taakstelling/taakstelling.types';
+import { GebiedInput } from '../gebied';
+import { DatumPeriodeInput } from '../taakstelling';
 import { veldGevraagd } from './veld-gevraagd';
 import { VoortgangService } from './voortgang.service';
 import { Voortgang } from './voortgang.types';

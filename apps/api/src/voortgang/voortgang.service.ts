@@ -16,11 +16,11 @@ import {
 import { nietGevonden, ongeldig } from '../common/fouten';
 import { Klok } from '../common/klok';
 import { ScopedDb } from '../database/scoped-db.service';
-import { GebiedService } from '../gebied/gebied.service';
-import type { GebiedInfo, GebiedInput } from '../gebied/gebied.types';
-import { laatstGeslotenKwartaal } from '../publicatie/publicatie.repository';
-import { ReferentieService } from '../referentie/referentie.service';
-import { periodeUitInvoer } from '../taakstelling/taakstelling-periode';
+import { GebiedService } from '../gebied';
+import type { GebiedInfo, GebiedInput } from '../gebied';
+import { laatstGeslotenKwartaal } from '../publicatie';
+import { ReferentieService } from '../referentie';
+import { periodeUitInvoer } from '../taakstelling';
 import { VoortgangAfsprakenService, type Meting } from './voortgang-afspraken.service';
 import { Bundel } from './voortgang-bundel.repository';
 import { VoortgangCache } from './voortgang-cache';

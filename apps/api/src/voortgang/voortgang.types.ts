@@ -1,8 +1,8 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ActielijnCode, VoortgangStatus } from '@thuismonitor/domain';
 import { ActielijnEnum, enumObject } from '../common/graphql-enums';
-import { Gebied } from '../gebied/gebied.types';
-import { DatumPeriode } from '../taakstelling/taakstelling.types';
+import { Gebied } from '../gebied';
+import { DatumPeriode } from '../taakstelling';
 
 export const VoortgangStatusEnum = enumObject([
   'OP_SCHEMA',

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '@thuismonitor/auth';
-import { Voortgang } from '../voortgang/voortgang.types';
+import { Voortgang } from '../voortgang';
 import { WoondealService } from './woondeal.service';
 import { Woondeal } from './woondeal.types';
 

@@ -20,13 +20,13 @@ import {
   type NieuwbouwSegmenten,
   type TaakstellingRegel,
 } from '@thuismonitor/domain';
-import { ReferentieService } from '../referentie/referentie.service';
+import { ReferentieService } from '../referentie';
 import { nietGevonden } from '../common/fouten';
 import { ScopedDb } from '../database/scoped-db.service';
-import { GebiedService } from '../gebied/gebied.service';
-import type { GebiedInfo } from '../gebied/gebied.types';
-import { RegimeService } from '../volkshuisvesting/regime.service';
-import type { IndicatorVoortgang, Voortgang } from '../voortgang/voortgang.types';
+import { GebiedService } from '../gebied';
+import type { GebiedInfo } from '../gebied';
+import { RegimeService } from '../volkshuisvesting';
+import type { IndicatorVoortgang, Voortgang } from '../voortgang';
 import { leesOpleveringen, leesPijplijn, leesRegioTaakstellingen } from './woondeal.repository';
 import type { Woondeal, WoondealGemeente, WoondealRegio } from './woondeal.types';
 

@@ -1,8 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import type { VoortgangStatus } from '@thuismonitor/domain';
-import { Gebied } from '../gebied/gebied.types';
-import { DatumPeriode } from '../taakstelling/taakstelling.types';
-import { Dekking, VoortgangCel, VoortgangStatusEnum } from '../voortgang/voortgang.types';
+import { Gebied } from '../gebied';
+import { DatumPeriode } from '../taakstelling';
+import { Dekking, VoortgangCel, VoortgangStatusEnum } from '../voortgang';
 
 @ObjectType({
   description:

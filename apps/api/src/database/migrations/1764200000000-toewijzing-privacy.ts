@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { IS_KENMERK_HASH, kenmerkHash, leesKenmerkSleutel } from '../../toewijzing/kenmerk-hash';
+import { IS_KENMERK_HASH, kenmerkHash, leesKenmerkSleutel } from '../../toewijzing';
 
 /**
  * Privacy of toewijzingen (issue 9.5, docs/privacy.md):
