@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { verhaal } from './support/verhaal';
 import { vandaagInAmsterdam } from '@thuismonitor/domain';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -56,8 +57,10 @@ describe('organisatiebeheer (GraphQL)', () => {
 
   describe('a new corporatie with its werkgebied', () => {
     let id: string;
+    // created, used, changed, deactivated, reactivated: each step builds on the ones before (verhaal.ts)
+    const stap = verhaal();
 
-    it('is created with its L-nummer and werkgebied, audited with the state after', async () => {
+    stap('is created with its L-nummer and werkgebied, audited with the state after', async () => {
       const r = await t.ok(OP, CREATE, {
         i: {
           soort: 'CORPORATIE',
@@ -96,7 +99,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       ]);
     });
 
-    it('its users sign in and log a toewijzing at once (no restart), only inside the werkgebied', async () => {
+    stap('its users sign in and log a toewijzing at once (no restart), only inside the werkgebied', async () => {
       const als = await tokenVoor('L0990');
       const binnen = await t.gql(als, TOEWIJZING, { i: toewijzing('GM0344', 'VAART-1') });
       expect(binnen.errors).toBeUndefined();
@@ -109,7 +112,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       expect(await tel(`SELECT count(*)::int AS n FROM toewijzing WHERE corporatie_id = $1`, [id])).toBe(1);
     });
 
-    it('a werkgebied change applies to the next request, audited before and after', async () => {
+    stap('a werkgebied change applies to the next request, audited before and after', async () => {
       const als = await tokenVoor('L0990');
       // warm the principal cache with the old werkgebied first
       expect((await t.gql(als, TOEWIJZING, { i: toewijzing('GM0307', 'VAART-3') })).errors).toBeDefined();
@@ -124,7 +127,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       });
     });
 
-    it('is renamed, audited before and after', async () => {
+    stap('is renamed, audited before and after', async () => {
       const r = await t.ok(OP, HERNOEM, { id, n: 'Woonstichting De Vaart en Eem' });
       expect(r.hernoemOrganisatie.naam).toBe('Woonstichting De Vaart en Eem');
       const { rows } = await auditRijen(id);
@@ -141,7 +144,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       ]);
     });
 
-    it('deactivated: history stays readable (its own users and the gemeente), new writes are refused', async () => {
+    stap('deactivated: history stays readable (its own users and the gemeente), new writes are refused', async () => {
       const r = await t.ok(OP, DEACTIVEER, { id });
       expect(r.deactiveerOrganisatie.actief).toBe(false);
       expect(r.deactiveerOrganisatie.gedeactiveerdOp).toEqual(expect.any(String));
@@ -190,7 +193,7 @@ describe('organisatiebeheer (GraphQL)', () => {
       expect(met.beheerOrganisaties).toEqual([{ code: 'L0990', actief: false }]);
     });
 
-    it('reactivated: writes work again', async () => {
+    stap('reactivated: writes work again', async () => {
       await t.ok(OP, HERACTIVEER, { id });
       expect(
         (await t.gql(await tokenVoor('L0990'), TOEWIJZING, { i: toewijzing('GM0344', 'VAART-5') })).errors,

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app';
+import { verhaal } from './support/verhaal';
 
 /**
  * Nieuwbouwprojecten over GraphQL: who creates and edits (corporatie in its werkgebied, gemeente
@@ -25,8 +26,10 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
   const tel = async (naam: string) => (await t.db.query(`SELECT count(*)::int AS n FROM nieuwbouwproject WHERE naam = $1`, [naam])).rows[0].n;
 
   let kade: any; // Domstad, Utrecht
+  // created, updated, moved through its phases: the steps build on each other (verhaal.ts)
+  const stap = verhaal();
   describe('creating', () => {
-    it('a corporatie creates a project in its werkgebied; audited', async () => {
+    stap('a corporatie creates a project in its werkgebied; audited', async () => {
       kade = (await t.ok('corporatie.domstad.invoer', CREATE, { input: project('De Kade', 'GM0344', { planDatum: '2025-01-15' }) })).maakNieuwbouwproject;
       expect(kade).toMatchObject({
         naam: 'De Kade',
@@ -45,7 +48,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
       expect(audit.rows).toEqual([{ actie: 'CREATE_NIEUWBOUWPROJECT', gebruikersnaam: 'corporatie.domstad.invoer' }]);
     });
 
-    it('outside the werkgebied: refused, nothing stored', async () => {
+    stap('outside the werkgebied: refused, nothing stored', async () => {
       const r = await t.gql('corporatie.domstad', CREATE, { input: project('Buiten', 'GM0307') });
       expect(r.errors?.[0].extensions?.code).toBe('GEEN_TOEGANG');
       const g = await t.gql('gemeente.utrecht', CREATE, { input: project('Buiten', 'GM0356') });
@@ -53,7 +56,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
       expect(await tel('Buiten')).toBe(0);
     });
 
-    it('a gemeente creates a project in the gemeente; other kinds may not create', async () => {
+    stap('a gemeente creates a project in the gemeente; other kinds may not create', async () => {
       const r = await t.ok('gemeente.utrecht', CREATE, { input: project('Woonwagenlocatie Zuid', 'GM0344', { woningen: { standplaatsen: 8 } }) });
       expect(r.maakNieuwbouwproject).toMatchObject({ eigenaar: { code: 'GM0344' }, woningen: { totaal: 0, standplaatsen: 8 } });
       for (const als of ['zorg.sticht', 'provincie.utrecht', 'bzk.analist', 'huurders.domstad']) {
@@ -63,7 +66,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
       expect(await tel('Niet van mij')).toBe(0);
     });
 
-    it('reports inconsistent figures and dates per field, in Dutch', async () => {
+    stap('reports inconsistent figures and dates per field, in Dutch', async () => {
       const r = await t.gql('corporatie.domstad', CREATE, {
         input: project('Fout', 'GM0356', {
           fase: 'OPGELEVERD',
@@ -86,7 +89,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
   });
 
   describe('updating with versions, and phases', () => {
-    it('the owner updates with the version it saw; a stale version is a conflict and changes nothing', async () => {
+    stap('the owner updates with the version it saw; a stale version is a conflict and changes nothing', async () => {
       const r = await t.ok('corporatie.domstad', WIJZIG, { id: kade.id, versie: 1, input: project('De Kade', 'GM0344', { woningen: { ...WONINGEN, socialeHuur: 70 } }) });
       expect(r.wijzigNieuwbouwproject).toMatchObject({ versie: 2, woningen: { socialeHuur: 70, totaal: 110 } });
       // the gemeente edits the corporatie's project in its gemeente (it keeps the local planning list)
@@ -103,7 +106,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
       ]);
     });
 
-    it('others cannot change it: another corporatie or gemeente gets NIET_GEVONDEN', async () => {
+    stap('others cannot change it: another corporatie or gemeente gets NIET_GEVONDEN', async () => {
       for (const als of ['corporatie.eemland', 'gemeente.amersfoort']) {
         const r = await t.gql(als, WIJZIG, { id: kade.id, versie: 3, input: project('Gekaapt', 'GM0344') });
         expect([als, r.errors?.[0].extensions?.code]).toEqual([als, 'NIET_GEVONDEN']);
@@ -115,7 +118,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
       expect((await t.ok('corporatie.domstad', EEN, { id: kade.id })).nieuwbouwproject.versie).toBe(3);
     });
 
-    it('phases move forward with their dates (skipping allowed); OPGELEVERD sets the quarter of realisation', async () => {
+    stap('phases move forward with their dates (skipping allowed); OPGELEVERD sets the quarter of realisation', async () => {
       const v = await t.ok('corporatie.domstad', FASE, { id: kade.id, versie: 3, fase: 'VERGUND', datum: '2025-02-01' });
       expect(v.wijzigNieuwbouwFase).toMatchObject({ fase: 'VERGUND', vergundOp: '2025-02-01', versie: 4 });
       const o = await t.ok('corporatie.domstad', FASE, { id: kade.id, versie: 4, fase: 'OPGELEVERD', datum: '2025-06-30' });
@@ -129,7 +132,7 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
       expect(rows).toEqual([{ kwartaal: '2025-Q2', sociaal: 70, studenten: 12 }]);
     });
 
-    it('refuses going back, staying, a future date, a date before the permit, and a stale version', async () => {
+    stap('refuses going back, staying, a future date, a date before the permit, and a stale version', async () => {
       const terug = await t.gql('corporatie.domstad', FASE, { id: kade.id, versie: 5, fase: 'IN_AANBOUW', datum: '2025-03-01' });
       expect(terug.errors?.[0]).toMatchObject({ extensions: { code: 'ONGELDIGE_INVOER' }, message: "Een project kan niet terug van 'Opgeleverd' naar 'In aanbouw'" });
       const p = (await t.ok('gemeente.utrecht', CREATE, { input: project('Het Veld', 'GM0344') })).maakNieuwbouwproject;
@@ -149,6 +152,8 @@ describe('nieuwbouwprojecten (GraphQL)', () => {
 
   describe('who sees which projects', () => {
     beforeAll(async () => {
+      // the projects the story above created (when a test here runs alone)
+      await stap.alles();
       await t.ok('corporatie.domstad', CREATE, { input: project('Nieuwegein Noord', 'GM0356') });
       await t.ok('corporatie.eemland', CREATE, { input: project('Eemkwartier', 'GM0307') });
       await t.ok('gemeente.arnhem', CREATE, { input: project('Arnhem Centraal', 'GM0202') });
