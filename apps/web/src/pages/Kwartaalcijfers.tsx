@@ -12,18 +12,9 @@ import { useState, type FormEvent } from 'react';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
 import { InvoerSectie } from '../components/InvoerSectie';
+import { GetalVeld, ToelichtingVeld, Verzendknop } from '../components/Invoervelden';
 import { GemeenteVeld } from '../components/Keuzevelden';
-import {
-  Button,
-  ButtonGroup,
-  FormField,
-  Heading,
-  Paragraph,
-  Select,
-  Tabel,
-  Textarea,
-  Textbox,
-} from '../components/nl';
+import { FormField, Heading, Paragraph, Select, Tabel } from '../components/nl';
 import {
   KwartaalcijferIndicatorenDocument,
   KwartaalcijfersDocument,
@@ -175,37 +166,21 @@ export function KwartaalcijfersPagina() {
               </Select>
             )}
           </FormField>
-          <FormField
+          <GetalVeld
             label="Aantal"
             verplicht
             description="Bijvoorbeeld 12 of 1.234"
             error={fouten.waarde ?? server.waarde}
-          >
-            {(ids) => (
-              <Textbox
-                ids={ids}
-                inputMode="decimal"
-                size={10}
-                value={c.waarde}
-                onChange={(e) => setC({ ...c, waarde: e.target.value })}
-              />
-            )}
-          </FormField>
-          <FormField label="Toelichting" error={server.toelichting}>
-            {(ids) => (
-              <Textarea
-                ids={ids}
-                rows={3}
-                value={c.toelichting}
-                onChange={(e) => setC({ ...c, toelichting: e.target.value })}
-              />
-            )}
-          </FormField>
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
-              Cijfer opslaan
-            </Button>
-          </ButtonGroup>
+            value={c.waarde}
+            onChange={(waarde) => setC({ ...c, waarde })}
+          />
+          <ToelichtingVeld
+            rows={3}
+            error={server.toelichting}
+            value={c.toelichting}
+            onChange={(toelichting) => setC({ ...c, toelichting })}
+          />
+          <Verzendknop bezig={loading}>Cijfer opslaan</Verzendknop>
         </InvoerSectie>
       ) : null}
       <section aria-labelledby="kop-cijfers">

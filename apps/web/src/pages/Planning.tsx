@@ -5,21 +5,10 @@ import { useSearchParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
 import { InvoerSectie } from '../components/InvoerSectie';
+import { GetalVeld, ToelichtingVeld, Verzendknop } from '../components/Invoervelden';
 import { GebiedKiezer } from '../components/GebiedKiezer';
 import { IndicatorVeld } from '../components/Keuzevelden';
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  FormField,
-  Heading,
-  Paragraph,
-  Select,
-  StatusBadge,
-  Tabel,
-  Textarea,
-  Textbox,
-} from '../components/nl';
+import { Alert, FormField, Heading, Paragraph, Select, StatusBadge, Tabel } from '../components/nl';
 import {
   CyclusKalenderDocument,
   GemeentenDocument,
@@ -373,37 +362,21 @@ export function TaakstellingenPagina() {
               )}
             </FormField>
           )}
-          <FormField
+          <GetalVeld
             label="Taakstelling"
             verplicht
             description={statushouders ? 'In personen' : undefined}
             error={fouten.waarde ?? server.waarde}
-          >
-            {(ids) => (
-              <Textbox
-                ids={ids}
-                inputMode="decimal"
-                size={10}
-                value={c.waarde}
-                onChange={(e) => setC({ ...c, waarde: e.target.value })}
-              />
-            )}
-          </FormField>
-          <FormField label="Toelichting" error={server.toelichting}>
-            {(ids) => (
-              <Textarea
-                ids={ids}
-                rows={2}
-                value={c.toelichting}
-                onChange={(e) => setC({ ...c, toelichting: e.target.value })}
-              />
-            )}
-          </FormField>
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
-              Taakstelling vastleggen
-            </Button>
-          </ButtonGroup>
+            value={c.waarde}
+            onChange={(waarde) => setC({ ...c, waarde })}
+          />
+          <ToelichtingVeld
+            rows={2}
+            error={server.toelichting}
+            value={c.toelichting}
+            onChange={(toelichting) => setC({ ...c, toelichting })}
+          />
+          <Verzendknop bezig={loading}>Taakstelling vastleggen</Verzendknop>
         </InvoerSectie>
       ) : null}
     </>
