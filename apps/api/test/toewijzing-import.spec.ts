@@ -117,6 +117,7 @@ describe('toewijzingen import (REST upload)', () => {
       const r = await upload(fout, { dryRun: true });
       expect(r.status).toBe(200);
       expect(r.body).toEqual({
+        proefrun: true,
         dryRun: true,
         opgeslagen: false,
         importId: null,
@@ -146,6 +147,7 @@ describe('toewijzingen import (REST upload)', () => {
       const r = await upload(fout);
       expect(r.status).toBe(422);
       expect(r.body).toMatchObject({
+        proefrun: false,
         dryRun: false,
         opgeslagen: false,
         rijen: 7,

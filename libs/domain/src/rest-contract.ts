@@ -36,6 +36,9 @@ export interface ToewijzingToegepasteKoppeling {
 
 /** The answer of a dry run and of a real import (JSON of POST /api/toewijzingen/import). */
 export interface ToewijzingImportRapport {
+  /** true for a proefrun (?proefrun=true): checked, nothing stored */
+  proefrun: boolean;
+  /** @deprecated the same as `proefrun` (the name before issue 15's naming rule); sent until 2027-06-01 */
   dryRun: boolean;
   /** true only when the rows were stored (real import without errors) */
   opgeslagen: boolean;

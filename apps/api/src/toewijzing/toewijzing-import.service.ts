@@ -115,6 +115,7 @@ export class ToewijzingImportService {
     } = sessie.rapport;
     const geldig = sessie.aantalGeldig;
     const rapport = (alAanwezig: number, nieuw: number, importId: string | null = null): ImportRapport => ({
+      proefrun: dryRun,
       dryRun,
       opgeslagen: importId !== null,
       importId,

@@ -165,6 +165,6 @@ describe('toewijzingen (medium: services on a cloned database)', () => {
     // the same kenmerken from Eemland (in its own werkgebied) are new for Eemland
     const eemland = GOED.replace(/GM0344|Nieuwegein/g, 'GM0307');
     const r = await importeer(eemland, true, 'corporatie.eemland');
-    expect(r).toMatchObject({ dryRun: true, geldig: 3, alAanwezig: 0, nieuw: 3 });
+    expect(r).toMatchObject({ proefrun: true, dryRun: true, geldig: 3, alAanwezig: 0, nieuw: 3 });
   });
 });
