@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app';
+import { verhaal } from './support/verhaal';
 
 /**
  * Issue 12 item 4 over real HTTP GraphQL (docs/decisions.md "Urgentie en detentie (issue 12,
@@ -37,6 +38,8 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+  // regeling recorded, then toewijzingen with its categories, then the voortgang over them: the steps build on each other (verhaal.ts)
+  const stap = verhaal();
 
   const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }) =>
     r.errors?.[0]?.extensions?.code;
@@ -46,7 +49,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     (await t.db.query(`SELECT count(*)::int AS n FROM toewijzing WHERE urgentie_categorie IS NOT NULL`))
       .rows[0].n;
 
-  it('the mandatory categories are reference data per regime, with their source (Huisvestingswet 2014 art. 12 lid 2)', async () => {
+  stap('the mandatory categories are reference data per regime, with their source (Huisvestingswet 2014 art. 12 lid 2)', async () => {
     const r = (await t.ok('corporatie.domstad', VERPLICHT)).verplichteUrgentieCategorieen;
     expect(r.map((v: { regime: string; code: string }) => `${v.regime}:${v.code}`)).toEqual([
       'WET_VERSTERKING_REGIE:MANTELZORG',
@@ -57,7 +60,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     for (const v of r) expect(v.bron).toMatch(/Huisvestingswet 2014 art\. 12 lid 2/);
   });
 
-  it('a gemeente without a regeling: no signal under the Woningwet regime (the regeling is optional there)', async () => {
+  stap('a gemeente without a regeling: no signal under the Woningwet regime (the regeling is optional there)', async () => {
     const r = (await t.ok('gemeente.utrecht', LEES, { g: 'GM0344' })).urgentieregeling;
     expect(r).toMatchObject({
       gemeenteCode: 'GM0344',
@@ -81,7 +84,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     expect(await regelingen()).toBe(0);
   });
 
-  it('the gemeente records its regeling; a missing mandatory category is flagged with its source, not refused; audited', async () => {
+  stap('the gemeente records its regeling; a missing mandatory category is flagged with its source, not refused; audited', async () => {
     const r = (await t.ok('gemeente.utrecht', BEWAAR, { i: UTRECHT })).bewaarUrgentieregeling;
     expect(r).toMatchObject({ gemeenteCode: 'GM0344', versie: 1 });
     expect(r.categorieen.map((c: { code: string }) => c.code)).toEqual([
@@ -99,7 +102,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     expect(audit.rows).toEqual([{ actie: 'CREATE_URGENTIEREGELING', gemeente_code: 'GM0344' }]);
   });
 
-  it('others with the gemeente in scope read it; a gemeente out of scope gets "niet gevonden"', async () => {
+  stap('others with the gemeente in scope read it; a gemeente out of scope gets "niet gevonden"', async () => {
     for (const account of ['corporatie.domstad', 'provincie.utrecht', 'bzk.analist']) {
       const r = (await t.ok(account, LEES, { g: 'GM0344' })).urgentieregeling;
       expect(r.titel).toBe(UTRECHT.titel);
@@ -113,7 +116,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     expect(code(await t.gql('corporatie.domstad', LEES, { g: 'GM9999' }))).toBe('NIET_GEVONDEN');
   });
 
-  it("another gemeente writes only its own: Amersfoort's regeling leaves Utrecht's as it was", async () => {
+  stap("another gemeente writes only its own: Amersfoort's regeling leaves Utrecht's as it was", async () => {
     const r = (
       await t.ok('gemeente.amersfoort', BEWAAR, {
         i: {
@@ -130,7 +133,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     });
   });
 
-  it('bad input is refused per field in Dutch; a stale versie is a conflict', async () => {
+  stap('bad input is refused per field in Dutch; a stale versie is a conflict', async () => {
     const r = await t.gql('gemeente.utrecht', BEWAAR, {
       i: {
         ...UTRECHT,
@@ -146,7 +149,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     expect(code(await t.gql('gemeente.utrecht', BEWAAR, { i: UTRECHT, v: 7 }))).toBe('CONFLICT');
   });
 
-  it('under the Wet versterking regie a gemeente without a regeling is flagged (date set by the operator)', async () => {
+  stap('under the Wet versterking regie a gemeente without a regeling is flagged (date set by the operator)', async () => {
     await t.ok('bzk.platformbeheer', ZET, { c: 'WET_VERSTERKING_REGIE', d: '2026-07-01' });
     try {
       const r = (await t.ok('provincie.utrecht', LEES, { g: 'GM0356' })).urgentieregeling;
@@ -162,7 +165,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
     const basis = { gemeenteCode: 'GM0344', datum: '2026-02-10', huishoudgrootte: 1, viaUrgentie: true };
     let id: string;
 
-    it('is stored when it is in the regeling of the gemeente of the dwelling', async () => {
+    stap('is stored when it is in the regeling of the gemeente of the dwelling', async () => {
       const r = (
         await t.ok('corporatie.domstad.invoer', CREATE, {
           input: { ...basis, aandachtsgroep: 'URGENTEN', urgentieCategorie: 'uitstroom detentie' },
@@ -176,7 +179,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
         });
     });
 
-    it('is refused in Dutch outside the regeling, without urgentie, or where the gemeente has none; nothing stored', async () => {
+    stap('is refused in Dutch outside the regeling, without urgentie, or where the gemeente has none; nothing stored', async () => {
       const voor = await toewijzingen();
       const fouten = [
         [{ ...basis, urgentieCategorie: 'MEDISCH' }, /staat niet in de urgentieregeling van Utrecht/],
@@ -194,7 +197,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       expect(await toewijzingen()).toBe(voor);
     });
 
-    it('can be corrected by the owner only', async () => {
+    stap('can be corrected by the owner only', async () => {
       const input = { ...basis, urgentieCategorie: 'MANTELZORG' };
       expect(code(await t.gql('corporatie.eemland', WIJZIG, { id, input }))).toBe('NIET_GEVONDEN');
       const r = (await t.ok('corporatie.domstad.invoer', WIJZIG, { id, input })).wijzigToewijzing;
@@ -205,7 +208,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       });
     });
 
-    it('an import file may carry the category in a column "Urgentiecategorie" (code), checked per row; nothing stored on an error', async () => {
+    stap('an import file may carry the category in a column "Urgentiecategorie" (code), checked per row; nothing stored on an error', async () => {
       const upload = async (csv: string) => {
         const form = new FormData();
         form.append('bestand', new Blob([Buffer.from(csv, 'utf8')]), 'toewijzingen.csv');
@@ -242,7 +245,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       await t.db.query(`DELETE FROM toewijzing WHERE datum = '2026-05-20'`);
     });
 
-    it('a category in use cannot be removed from the regeling', async () => {
+    stap('a category in use cannot be removed from the regeling', async () => {
       const r = await t.gql('gemeente.utrecht', BEWAAR, {
         i: { ...UTRECHT, categorieen: [{ code: 'MANTELZORG', naam: 'Mantelzorg' }] },
       });
@@ -252,7 +255,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
   });
 
   describe('voortgang: toewijzingen per urgentie category (protected figure)', () => {
-    it('the gemeente (owner of its area) and the corporatie (its own rows) get exact figures, detentie apart', async () => {
+    stap('the gemeente (owner of its area) and the corporatie (its own rows) get exact figures, detentie apart', async () => {
       for (const account of ['gemeente.utrecht', 'corporatie.domstad']) {
         const u = (await t.ok(account, VOORTGANG, { s: 'GEMEENTE', c: 'GM0344' })).voortgang.urgentie;
         // the corporatie is told that others' counts per category are not released
@@ -278,7 +281,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       }
     });
 
-    it("a non-owner (provincie) gets no other organisation's counts per category (urgentie-aanval.spec)", async () => {
+    stap("a non-owner (provincie) gets no other organisation's counts per category (urgentie-aanval.spec)", async () => {
       const u = (await t.ok('provincie.utrecht', VOORTGANG, { s: 'PROVINCIE', c: 'PV26' })).voortgang
         .urgentie;
       expect(u.categorieen).toEqual([]);
@@ -286,7 +289,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       expect(u.toelichting).toMatch(/alleen uw eigen toewijzingen/);
     });
 
-    it('how many gemeenten have a regeling, and how many hold every mandatory category (public: part of the verordening)', async () => {
+    stap('how many gemeenten have a regeling, and how many hold every mandatory category (public: part of the verordening)', async () => {
       const DEKKING = `query ($s: GebiedSoort!, $c: String!) { voortgang(gebied: { soort: $s, code: $c }, jaar: 2026) {
         urgentieregelingen { metRegeling compleet totaal weergave regelingVerplicht } } }`;
       const m = (
@@ -314,7 +317,7 @@ describe('urgentieregeling, urgentie categories and detentie', () => {
       );
     });
 
-    it('a gemeente out of scope gets "niet gevonden"', async () => {
+    stap('a gemeente out of scope gets "niet gevonden"', async () => {
       expect(code(await t.gql('gemeente.amersfoort', VOORTGANG, { s: 'GEMEENTE', c: 'GM0344' }))).toBe(
         'NIET_GEVONDEN',
       );

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app';
+import { verhaal } from './support/verhaal';
 
 /**
  * Issue 12 items 1–2 over real HTTP GraphQL (docs/decisions.md "Regime by date",
@@ -40,6 +41,8 @@ describe('volkshuisvesting: regime by date and programmes', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+  // the regime dated by the operator, programmes recorded and revised, then counted: the steps build on each other (verhaal.ts)
+  const stap = verhaal();
 
   const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.code;
   const regimeDatums = async () =>
@@ -47,7 +50,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
   const programmas = async () => (await t.db.query(`SELECT count(*)::int AS n FROM volkshuisvestingsprogramma`)).rows[0].n;
 
   describe('the regime by date', () => {
-    it('starts with the Woningwet in force and the new law without a date (its aimed date shown as such)', async () => {
+    stap('starts with the Woningwet in force and the new law without a date (its aimed date shown as such)', async () => {
       const r = await t.ok('gemeente.utrecht', REGIMES);
       expect(r.volkshuisvestingRegimes).toMatchObject([
         { code: 'WONINGWET_2015', geldigVan: '2015-07-01', geldigTot: null, geschilOnderwerpen: ['INHOUD'], programmaVerplicht: false },
@@ -78,7 +81,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       },
     );
 
-    it('bad dates are refused in Dutch and change nothing', async () => {
+    stap('bad dates are refused in Dutch and change nothing', async () => {
       const voor = await regimeDatums();
       for (const [d, melding] of [
         ['1-7-2026', "'1-7-2026' is geen datum; schrijf de datum als jjjj-mm-dd."],
@@ -96,7 +99,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       expect(await regimeDatums()).toEqual(voor);
     });
 
-    it('the cycle under the Woningwet: geschillen only about the content', async () => {
+    stap('the cycle under the Woningwet: geschillen only about the content', async () => {
       const k = (await t.ok('gemeente.utrecht', KALENDER, { g: 'GM0344', j: 2026, p: '2026-08-01' })).cyclusKalender;
       expect(k).toMatchObject({
         regime: { code: 'WONINGWET_2015' },
@@ -107,7 +110,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       expect(k.stappen.find((s: { code: string }) => s.code === 'BOD').deadline).toBe('2026-07-01');
     });
 
-    it('the operator sets 1 July 2026: audited, the old regime ends the day before, the cycle follows on both sides', async () => {
+    stap('the operator sets 1 July 2026: audited, the old regime ends the day before, the cycle follows on both sides', async () => {
       const r = await t.ok('bzk.platformbeheer', ZET, { c: 'WET_VERSTERKING_REGIE', d: '2026-07-01' });
       expect(r.zetRegimeInwerkingtreding).toEqual([
         { code: 'WONINGWET_2015', geldigVan: '2015-07-01', geldigTot: '2026-06-30' },
@@ -141,7 +144,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       });
     });
 
-    it('the database refuses a regime change outside a RIJK transaction (second wall)', async () => {
+    stap('the database refuses a regime change outside a RIJK transaction (second wall)', async () => {
       const c = await t.db.connect();
       try {
         await c.query('BEGIN');
@@ -162,7 +165,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
   describe('the volkshuisvestingsprogramma', () => {
     let utrechtId: string;
 
-    it('a gemeente records its own: adopted by the college (not the raad), with its woonzorg part and link', async () => {
+    stap('a gemeente records its own: adopted by the college (not the raad), with its woonzorg part and link', async () => {
       const r = (await t.ok('gemeente.utrecht', BEWAAR, { i: UTRECHT })).bewaarVolkshuisvestingsprogramma;
       utrechtId = r.id;
       expect(r).toMatchObject({
@@ -180,9 +183,11 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       expect(audit.rows).toEqual([{ actie: 'CREATE_VOLKSHUISVESTINGSPROGRAMMA', na: expect.objectContaining({ status: 'VASTGESTELD' }) }]);
     });
 
+    const utrechtOpgeslagen = stap.totHier();
     it.each(['gemeente.utrecht', 'gemeente.utrecht.lezer', 'provincie.utrecht', 'bzk.analist', 'corporatie.domstad'])(
       '%s reads the Utrecht programme (the gemeente is in its scope)',
       async (account) => {
+        await utrechtOpgeslagen();
         const r = await t.ok(account, PROGRAMMA, { s: 'GEMEENTE', c: 'GM0344' });
         expect(r.volkshuisvestingsprogramma).toMatchObject({ id: utrechtId, organisatie: expect.stringMatching(/Utrecht/) });
       },
@@ -211,7 +216,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       },
     );
 
-    it("another gemeente writes only its own: Amersfoort's record leaves Utrecht's as it was", async () => {
+    stap("another gemeente writes only its own: Amersfoort's record leaves Utrecht's as it was", async () => {
       const r = (await t.ok('gemeente.amersfoort', BEWAAR, {
         i: { status: 'IN_VOORBEREIDING', titel: 'Volkshuisvestingsprogramma Amersfoort', woonzorgOpgenomen: false },
       })).bewaarVolkshuisvestingsprogramma;
@@ -220,7 +225,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       expect(utrecht.volkshuisvestingsprogramma).toMatchObject({ titel: UTRECHT.titel, versie: 1 });
     });
 
-    it('the database refuses a write for another organisation\'s area (second wall)', async () => {
+    stap('the database refuses a write for another organisation\'s area (second wall)', async () => {
       const c = await t.db.connect();
       try {
         await c.query('BEGIN');
@@ -242,7 +247,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       }
     });
 
-    it('bad input is refused per field in Dutch and nothing is stored', async () => {
+    stap('bad input is refused per field in Dutch and nothing is stored', async () => {
       const voor = await programmas();
       const gevallen: [Record<string, unknown>, string, RegExp][] = [
         [{ status: 'CONCEPT' }, 'status', /Onbekende status 'CONCEPT'/],
@@ -265,14 +270,14 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       expect(nu.volkshuisvestingsprogramma.versie).toBe(1);
     });
 
-    it('a herziening is recorded with the version last seen; a stale version is a conflict', async () => {
+    stap('a herziening is recorded with the version last seen; a stale version is a conflict', async () => {
       const herzien = { ...UTRECHT, status: 'HERZIEN', herzienOp: '2026-09-01' };
       const r = (await t.ok('gemeente.utrecht', BEWAAR, { i: herzien, v: 1 })).bewaarVolkshuisvestingsprogramma;
       expect(r).toMatchObject({ status: 'HERZIEN', herzienOp: '2026-09-01', versie: 2 });
       expect(code(await t.gql('gemeente.utrecht', BEWAAR, { i: UTRECHT, v: 1 }))).toBe('CONFLICT');
     });
 
-    it('provincie and Rijk record their own: adopted by gedeputeerde staten and the minister', async () => {
+    stap('provincie and Rijk record their own: adopted by gedeputeerde staten and the minister', async () => {
       const p = (await t.ok('provincie.utrecht', BEWAAR, {
         i: { ...UTRECHT, titel: 'Provinciaal volkshuisvestingsprogramma Utrecht' },
       })).bewaarVolkshuisvestingsprogramma;
@@ -284,7 +289,7 @@ describe('volkshuisvesting: regime by date and programmes', () => {
       expect((await t.ok('bzk.analist', PROGRAMMA, { s: 'PROVINCIE', c: 'PV26' })).volkshuisvestingsprogramma.id).toBe(p.id);
     });
 
-    it('voortgang counts the gemeenten with a vastgesteld programme on its peildatum: "n van m gemeenten"', async () => {
+    stap('voortgang counts the gemeenten with a vastgesteld programme on its peildatum: "n van m gemeenten"', async () => {
       const gemeenten = (await t.ok('provincie.utrecht', `{ gemeenten(filter: { provincieCode: "PV26" }) { code } }`)).gemeenten;
       const m = gemeenten.length;
       const nu = (await t.ok('provincie.utrecht', VOORTGANG, { s: 'PROVINCIE', c: 'PV26', j: 2026 })).voortgang;

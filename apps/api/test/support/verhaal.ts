@@ -19,6 +19,8 @@ export interface Stap {
   (naam: string, fn: () => Promise<unknown>, timeout?: number): void;
   /** Runs every step of the story not run yet: for a later block (its beforeAll) that reads what the whole story left. */
   alles(): Promise<void>;
+  /** For a test between steps that is not one (an it.each): runs the steps declared so far, and no later ones. */
+  totHier(): () => Promise<void>;
 }
 
 export function verhaal(): Stap {
@@ -46,5 +48,11 @@ export function verhaal(): Stap {
       timeout,
     );
   };
-  return Object.assign(stap, { alles: () => tot(stappen.length) });
+  return Object.assign(stap, {
+    alles: () => tot(stappen.length),
+    totHier: () => {
+      const n = stappen.length;
+      return () => tot(n);
+    },
+  });
 }
