@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { magIk, useMe, type Me } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { InvoerSectie } from '../components/InvoerSectie';
 import {
   Alert,
   Button,
@@ -216,76 +217,71 @@ function ProgrammaFormulier({
   };
 
   return (
-    <section aria-labelledby="kop-vastleggen">
-      <Heading level={2} id="kop-vastleggen">
-        Programma vastleggen
-      </Heading>
-      <FoutMelding error={error} />
-      <form className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Titel" verplicht error={server.titel}>
-          {(ids) => <Textbox ids={ids} value={c.titel} onChange={zet('titel')} />}
-        </FormField>
-        <FormField label="Status" verplicht error={server.status}>
-          {(ids) => (
-            <Select ids={ids} value={c.status} onChange={zet('status')}>
-              {STATUSSEN.map((s) => (
-                <option key={s.waarde} value={s.waarde}>
-                  {s.label}
-                </option>
-              ))}
-            </Select>
-          )}
-        </FormField>
-        <FormField
-          label="Vastgesteld op"
-          description="Bij vastgesteld en herzien: de datum van het besluit."
-          error={server.vastgesteldOp}
-        >
-          {(ids) => <Textbox ids={ids} type="date" value={c.vastgesteldOp} onChange={zet('vastgesteldOp')} />}
-        </FormField>
-        <FormField label="Herzien op" description="Alleen bij de status herzien." error={server.herzienOp}>
-          {(ids) => <Textbox ids={ids} type="date" value={c.herzienOp} onChange={zet('herzienOp')} />}
-        </FormField>
-        <FormField label="Looptijd: eerste jaar" error={server.jaarVan}>
-          {(ids) => <Textbox ids={ids} inputMode="numeric" value={c.jaarVan} onChange={zet('jaarVan')} />}
-        </FormField>
-        <FormField label="Looptijd: laatste jaar" error={server.jaarTot}>
-          {(ids) => <Textbox ids={ids} inputMode="numeric" value={c.jaarTot} onChange={zet('jaarTot')} />}
-        </FormField>
-        <FormField label="Het programma bevat het woonzorgdeel" checkbox>
-          {(ids) => (
-            <Checkbox
-              ids={ids}
-              checked={c.woonzorgOpgenomen}
-              onChange={(e) => setC({ ...c, woonzorgOpgenomen: e.target.checked })}
-            />
-          )}
-        </FormField>
-        <FormField
-          label="Woonzorgdeel: toelichting"
-          description="Bijvoorbeeld het hoofdstuk of de paragraaf."
-          error={server.woonzorgToelichting}
-        >
-          {(ids) => (
-            <Textarea
-              ids={ids}
-              rows={3}
-              value={c.woonzorgToelichting}
-              onChange={zet('woonzorgToelichting')}
-            />
-          )}
-        </FormField>
-        <FormField
-          label="Link naar het document"
-          description="Een webadres dat begint met https://"
-          error={server.documentUrl}
-        >
-          {(ids) => <Textbox ids={ids} type="url" value={c.documentUrl} onChange={zet('documentUrl')} />}
-        </FormField>
-        <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
-          Opslaan
-        </Button>
-      </form>
-    </section>
+    <InvoerSectie
+      kopId="kop-vastleggen"
+      kop="Programma vastleggen"
+      melding={null}
+      error={error}
+      onSubmit={verstuur}
+    >
+      <FormField label="Titel" verplicht error={server.titel}>
+        {(ids) => <Textbox ids={ids} value={c.titel} onChange={zet('titel')} />}
+      </FormField>
+      <FormField label="Status" verplicht error={server.status}>
+        {(ids) => (
+          <Select ids={ids} value={c.status} onChange={zet('status')}>
+            {STATUSSEN.map((s) => (
+              <option key={s.waarde} value={s.waarde}>
+                {s.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField
+        label="Vastgesteld op"
+        description="Bij vastgesteld en herzien: de datum van het besluit."
+        error={server.vastgesteldOp}
+      >
+        {(ids) => <Textbox ids={ids} type="date" value={c.vastgesteldOp} onChange={zet('vastgesteldOp')} />}
+      </FormField>
+      <FormField label="Herzien op" description="Alleen bij de status herzien." error={server.herzienOp}>
+        {(ids) => <Textbox ids={ids} type="date" value={c.herzienOp} onChange={zet('herzienOp')} />}
+      </FormField>
+      <FormField label="Looptijd: eerste jaar" error={server.jaarVan}>
+        {(ids) => <Textbox ids={ids} inputMode="numeric" value={c.jaarVan} onChange={zet('jaarVan')} />}
+      </FormField>
+      <FormField label="Looptijd: laatste jaar" error={server.jaarTot}>
+        {(ids) => <Textbox ids={ids} inputMode="numeric" value={c.jaarTot} onChange={zet('jaarTot')} />}
+      </FormField>
+      <FormField label="Het programma bevat het woonzorgdeel" checkbox>
+        {(ids) => (
+          <Checkbox
+            ids={ids}
+            checked={c.woonzorgOpgenomen}
+            onChange={(e) => setC({ ...c, woonzorgOpgenomen: e.target.checked })}
+          />
+        )}
+      </FormField>
+      <FormField
+        label="Woonzorgdeel: toelichting"
+        description="Bijvoorbeeld het hoofdstuk of de paragraaf."
+        error={server.woonzorgToelichting}
+      >
+        {(ids) => (
+          <Textarea ids={ids} rows={3} value={c.woonzorgToelichting} onChange={zet('woonzorgToelichting')} />
+        )}
+      </FormField>
+      <FormField
+        label="Link naar het document"
+        description="Een webadres dat begint met https://"
+        error={server.documentUrl}
+      >
+        {(ids) => <Textbox ids={ids} type="url" value={c.documentUrl} onChange={zet('documentUrl')} />}
+      </FormField>
+      <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+        Opslaan
+      </Button>
+    </InvoerSectie>
   );
 }

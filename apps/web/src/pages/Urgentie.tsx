@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { magIk, useMe } from '../auth/MeContext';
 import { FoutMelding, Laden, veldFouten } from '../components/Fout';
+import { InvoerSectie } from '../components/InvoerSectie';
 import {
   Alert,
   Button,
@@ -279,90 +280,87 @@ function RegelingFormulier({
   };
 
   return (
-    <section aria-labelledby="kop-vastleggen">
-      <Heading level={2} id="kop-vastleggen">
-        Regeling vastleggen
-      </Heading>
-      <FoutMelding error={error} />
-      <form className="tm-form" noValidate onSubmit={verstuur}>
-        <FormField label="Naam van de regeling" verplicht error={server.titel}>
-          {(ids) => <Textbox ids={ids} value={titel} onChange={(e) => setTitel(e.target.value)} />}
-        </FormField>
-        <FormField
-          label="Vastgesteld op"
-          verplicht
-          description="De datum waarop de gemeenteraad de regeling vaststelde."
-          error={server.vastgesteldOp}
-        >
-          {(ids) => (
-            <Textbox
-              ids={ids}
-              type="date"
-              value={vastgesteldOp}
-              onChange={(e) => setVastgesteldOp(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
-          label="Link naar de regeling"
-          description="Een webadres dat begint met https://"
-          error={server.documentUrl}
-        >
-          {(ids) => (
-            <Textbox
-              ids={ids}
-              type="url"
-              value={documentUrl}
-              onChange={(e) => setDocumentUrl(e.target.value)}
-            />
-          )}
-        </FormField>
-        {categorieen.map((c, i) => (
-          <Fieldset key={i} legend={`Categorie ${i + 1}`}>
-            <FormField
-              label={`Code van categorie ${i + 1}`}
-              description="Bijvoorbeeld MANTELZORG, UITSTROOM_DETENTIE of een eigen code."
-              error={server[`categorieen.${i}.code`]}
-            >
-              {(ids) => (
-                <Textbox ids={ids} value={c.code} onChange={(e) => zetCategorie(i, 'code', e.target.value)} />
-              )}
-            </FormField>
-            <FormField label={`Naam van categorie ${i + 1}`} error={server[`categorieen.${i}.naam`]}>
-              {(ids) => (
-                <Textbox ids={ids} value={c.naam} onChange={(e) => zetCategorie(i, 'naam', e.target.value)} />
-              )}
-            </FormField>
-            <FormField label={`Omschrijving van categorie ${i + 1}`}>
-              {(ids) => (
-                <Textbox
-                  ids={ids}
-                  value={c.omschrijving}
-                  onChange={(e) => zetCategorie(i, 'omschrijving', e.target.value)}
-                />
-              )}
-            </FormField>
-            <Button
-              appearance="subtle"
-              onClick={() => setCategorieen((oud) => oud.filter((_, j) => j !== i))}
-            >
-              Categorie {i + 1} verwijderen
-            </Button>
-          </Fieldset>
-        ))}
-        {server.categorieen ? <Alert type="error">{server.categorieen}</Alert> : null}
-        <ButtonGroup>
-          <Button
-            appearance="secondary-action"
-            onClick={() => setCategorieen((oud) => [...oud, { code: '', naam: '', omschrijving: '' }])}
+    <InvoerSectie
+      kopId="kop-vastleggen"
+      kop="Regeling vastleggen"
+      melding={null}
+      error={error}
+      onSubmit={verstuur}
+    >
+      <FormField label="Naam van de regeling" verplicht error={server.titel}>
+        {(ids) => <Textbox ids={ids} value={titel} onChange={(e) => setTitel(e.target.value)} />}
+      </FormField>
+      <FormField
+        label="Vastgesteld op"
+        verplicht
+        description="De datum waarop de gemeenteraad de regeling vaststelde."
+        error={server.vastgesteldOp}
+      >
+        {(ids) => (
+          <Textbox
+            ids={ids}
+            type="date"
+            value={vastgesteldOp}
+            onChange={(e) => setVastgesteldOp(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField
+        label="Link naar de regeling"
+        description="Een webadres dat begint met https://"
+        error={server.documentUrl}
+      >
+        {(ids) => (
+          <Textbox
+            ids={ids}
+            type="url"
+            value={documentUrl}
+            onChange={(e) => setDocumentUrl(e.target.value)}
+          />
+        )}
+      </FormField>
+      {categorieen.map((c, i) => (
+        <Fieldset key={i} legend={`Categorie ${i + 1}`}>
+          <FormField
+            label={`Code van categorie ${i + 1}`}
+            description="Bijvoorbeeld MANTELZORG, UITSTROOM_DETENTIE of een eigen code."
+            error={server[`categorieen.${i}.code`]}
           >
-            Categorie toevoegen
+            {(ids) => (
+              <Textbox ids={ids} value={c.code} onChange={(e) => zetCategorie(i, 'code', e.target.value)} />
+            )}
+          </FormField>
+          <FormField label={`Naam van categorie ${i + 1}`} error={server[`categorieen.${i}.naam`]}>
+            {(ids) => (
+              <Textbox ids={ids} value={c.naam} onChange={(e) => zetCategorie(i, 'naam', e.target.value)} />
+            )}
+          </FormField>
+          <FormField label={`Omschrijving van categorie ${i + 1}`}>
+            {(ids) => (
+              <Textbox
+                ids={ids}
+                value={c.omschrijving}
+                onChange={(e) => zetCategorie(i, 'omschrijving', e.target.value)}
+              />
+            )}
+          </FormField>
+          <Button appearance="subtle" onClick={() => setCategorieen((oud) => oud.filter((_, j) => j !== i))}>
+            Categorie {i + 1} verwijderen
           </Button>
-          <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
-            Opslaan
-          </Button>
-        </ButtonGroup>
-      </form>
-    </section>
+        </Fieldset>
+      ))}
+      {server.categorieen ? <Alert type="error">{server.categorieen}</Alert> : null}
+      <ButtonGroup>
+        <Button
+          appearance="secondary-action"
+          onClick={() => setCategorieen((oud) => [...oud, { code: '', naam: '', omschrijving: '' }])}
+        >
+          Categorie toevoegen
+        </Button>
+        <Button type="submit" appearance="primary-action" busy={loading} disabled={loading}>
+          Opslaan
+        </Button>
+      </ButtonGroup>
+    </InvoerSectie>
   );
 }
