@@ -78,6 +78,7 @@ describe('webapp: urgentieregeling', () => {
   it('the provincie reads the regeling of a gemeente in its scope, without a form', async () => {
     const page = await t.aanmelden('provincie.utrecht');
     await naarMenu(page, 'Urgentieregeling');
+    await page.getByRole('heading', { level: 1, name: 'Urgentieregeling' }).waitFor();
     await page.getByLabel('Gemeente').selectOption({ label: 'Utrecht' });
     await page.getByRole('heading', { level: 2, name: 'Regeling van Utrecht' }).waitFor();
     await page

@@ -197,10 +197,16 @@ export async function startWebApp(
   return new WebTestApp(app, publicUrl, browser, db, database.drop, tmpDir, worker);
 }
 
-/** Follows a link of the main menu (the navigation "Hoofdmenu"), as a keyboard or mouse user would. */
-export function naarMenu(page: Page, naam: string): Promise<void> {
-  return page
+/**
+ * Follows a link of the main menu (the navigation "Hoofdmenu"), as a keyboard or mouse user would,
+ * and returns once the address is the link's: the next locator then finds the new page, not a
+ * field of the page that is being left (both may have a "Gemeente" field).
+ */
+export async function naarMenu(page: Page, naam: string): Promise<void> {
+  const link = page
     .getByRole('navigation', { name: 'Hoofdmenu' })
-    .getByRole('link', { name: naam, exact: true })
-    .click();
+    .getByRole('link', { name: naam, exact: true });
+  const doel = new URL((await link.getAttribute('href')) ?? '', page.url()).pathname;
+  await link.click();
+  await page.waitForURL((u) => u.pathname === doel);
 }
