@@ -19,7 +19,7 @@ import { conflict, geenToegang, nietGevonden, ongeldig } from '../common/fouten'
 import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie';
 import { isUuid } from '../common/id';
-import { PrestatieafspraakService } from '../prestatieafspraak';
+import { ConceptService } from '../prestatieafspraak';
 import type { Prestatieafspraak } from '../prestatieafspraak';
 import { ReferentieService } from '../referentie';
 import {
@@ -74,7 +74,7 @@ export class BodMutatieService {
     private readonly audit: AuditService,
     private readonly organisaties: OrganisatieService,
     private readonly referentie: ReferentieService,
-    private readonly prestatieafspraken: PrestatieafspraakService,
+    private readonly concepten: ConceptService,
   ) {}
 
   async create(ctx: RequestContext, invoer: NieuwBodInput): Promise<Bod> {
@@ -194,7 +194,7 @@ export class BodMutatieService {
     controleer(ctx, bod, 'PRESTATIEAFSPRAAK_STARTEN');
     const jaren = regels.map((r) => r.jaar);
     const { afspraken } = afsprakenUitBod(regels);
-    return this.prestatieafspraken.create(
+    return this.concepten.create(
       ctx,
       {
         gemeenteCode: bod.gemeenteCode,

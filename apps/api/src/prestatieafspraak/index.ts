@@ -5,5 +5,6 @@ export { leesZichtbaar } from './bewerking';
 export { PrestatieafspraakAudit } from './prestatieafspraak-audit';
 export { leesAfspraken, leesPrestatieafspraken } from './prestatieafspraak.repository';
 export type { PaRij } from './prestatieafspraak.repository';
+export { ConceptService } from './concept.service';
 export { PrestatieafspraakService } from './prestatieafspraak.service';
 export { Prestatieafspraak } from './prestatieafspraak.types';

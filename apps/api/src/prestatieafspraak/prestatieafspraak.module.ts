@@ -32,6 +32,6 @@ import { PrestatieafspraakService } from './prestatieafspraak.service';
     OverlegResolver,
     CyclusKalenderResolver,
   ],
-  exports: [PrestatieafspraakService, PrestatieafspraakAudit],
+  exports: [PrestatieafspraakService, ConceptService, PrestatieafspraakAudit],
 })
 export class PrestatieafspraakModule {}

@@ -5,15 +5,9 @@ import { ScopedDb } from '../database/scoped-db.service';
 import { OrganisatieService } from '../organisatie';
 import type { Organisatie } from '../organisatie';
 import { leesZichtbaar } from './bewerking';
-import { ConceptService } from './concept.service';
 import { PrestatieafspraakLezer } from './prestatieafspraak.lezer';
 import { leesAfspraken, leesPrestatieafspraken } from './prestatieafspraak.repository';
-import type {
-  AfspraakInput,
-  NieuwePrestatieafspraakInput,
-  Prestatieafspraak,
-  PrestatieafspraakFilter,
-} from './prestatieafspraak.types';
+import type { Prestatieafspraak, PrestatieafspraakFilter } from './prestatieafspraak.types';
 import type { VastgesteldeAfspraak } from './vastgestelde-afspraak';
 import type { VastgesteldeAfsprakenBron } from '../voortgang';
 
@@ -28,7 +22,6 @@ export class PrestatieafspraakService implements VastgesteldeAfsprakenBron {
     private readonly db: ScopedDb,
     private readonly lezer: PrestatieafspraakLezer,
     private readonly organisaties: OrganisatieService,
-    private readonly concept: ConceptService,
   ) {}
 
   async lijst(ctx: RequestContext, filter: PrestatieafspraakFilter = {}): Promise<Prestatieafspraak[]> {
@@ -53,17 +46,6 @@ export class PrestatieafspraakService implements VastgesteldeAfsprakenBron {
     return (await this.lezer.bouw(ctx, bundel))[0];
   }
 
-  /**
-   * Starting one is ConceptService.create; kept here for BodService (apps/api/src/bod/), which
-   * starts a prestatieafspraak from a sent bod and is moved to ConceptService with its owner.
-   */
-  create(
-    ctx: RequestContext,
-    invoer: NieuwePrestatieafspraakInput,
-    uitBod?: { bodId: string; afspraken: AfspraakInput[] },
-  ): Promise<Prestatieafspraak> {
-    return this.concept.create(ctx, invoer, uitBod);
-  }
 
   /**
    * For other features (voortgang): the afspraken of the VASTGESTELDE prestatieafspraken of these
